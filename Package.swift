@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "IndustryBrain",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "brain", targets: ["brain"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        .target(name: "BrainModel"),
+        .target(name: "BrainIngest", dependencies: ["BrainModel"]),
+        .target(name: "BrainStore", dependencies: [
+            "BrainModel",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .target(name: "BrainAnalytics", dependencies: ["BrainModel"]),
+        .target(name: "BrainServer", dependencies: [
+            "BrainModel", "BrainIngest", "BrainStore", "BrainAnalytics",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "Logging", package: "swift-log"),
+        ], resources: [.copy("Templates")]),
+        .executableTarget(name: "brain", dependencies: [
+            "BrainModel", "BrainIngest", "BrainStore", "BrainAnalytics", "BrainServer",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "BrainIngestTests", dependencies: ["BrainIngest", "BrainModel"]),
+        .testTarget(name: "BrainStoreTests", dependencies: ["BrainStore", "BrainIngest", "BrainModel"]),
+        .testTarget(name: "BrainServerTests", dependencies: [
+            "BrainServer", "BrainStore", "BrainIngest",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
+    ]
+)

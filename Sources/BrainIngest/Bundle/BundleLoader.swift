@@ -1,0 +1,82 @@
+import Foundation
+import BrainModel
+
+/// Reads the data folder (`data/` of the repository) into a `DataBundle` with an import report.
+/// A missing file, a missing column or a malformed value throws a `SourceFileError` naming file, row and field;
+/// rows that are well-formed but cannot be used (an unknown code) are rejected and counted in the report.
+public struct BundleLoader: Sendable {
+    public let folder: URL
+    public var progress: @Sendable (String) -> Void
+
+    public init(folder: URL, progress: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.folder = folder
+        self.progress = progress
+    }
+
+    public func load() throws(SourceFileError) -> (bundle: DataBundle, report: ImportReport) {
+        var report = ImportReport()
+        progress("chain taxonomy")
+        var bundle = DataBundle(taxonomy: try Self.loadTaxonomy(folder.appendingPathComponent("chain/biomedicine.json"),
+                                                                file: "chain/biomedicine.json"))
+        progress("regions")
+        bundle.regions = try RegionLoader(folder: folder.appendingPathComponent("regions")).load(report: &report)
+        let gazetteer = Gazetteer(regions: bundle.regions)
+
+        progress("enterprises")
+        let (enterprises, baseInputs) = try EnterpriseLoader(folder: folder, gazetteer: gazetteer).load(report: &report)
+        var inputs = baseInputs
+        bundle.enterprises = enterprises
+        var idsByStock: [String: String] = [:]
+        for enterprise in enterprises { if let stock = enterprise.stockCode { idsByStock[stock] = enterprise.id } }
+
+        progress("products")
+        (bundle.products, bundle.productRelations) = try ProductLoader(folder: folder)
+            .load(enterpriseIdsByStock: idsByStock, report: &report)
+        for product in bundle.products { inputs.productsByEnterprise[product.enterpriseId, default: []].append(product) }
+
+        progress("chain classification")
+        let classifier = ChainClassifier(taxonomy: bundle.taxonomy)
+        bundle.assignments = enterprises.flatMap { classifier.classify($0, inputs: inputs) }
+
+        progress("events")
+        bundle.events = try EventLoader(folder: folder).load(knownIds: Set(enterprises.map(\.id)), report: &report)
+        progress("universities, parks, policies")
+        let institutions = InstitutionLoader(folder: folder, gazetteer: gazetteer)
+        bundle.universities = try institutions.universities(report: &report)
+        bundle.parks = try institutions.parks(report: &report)
+        bundle.policies = try institutions.policies(report: &report)
+        return (bundle, report)
+    }
+
+    public static func loadTaxonomy(_ url: URL, file: String) throws(SourceFileError) -> ChainTaxonomy {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch { throw SourceFileError(file: file, reason: "file is missing or unreadable") }
+        let taxonomy: ChainTaxonomy
+        do { taxonomy = try JSONDecoder().decode(ChainTaxonomy.self, from: data) } catch {
+            throw SourceFileError(file: file, reason: "not a valid chain taxonomy: \(Self.describe(error))")
+        }
+        let ids = Set(taxonomy.nodes.map(\.id))
+        guard ids.count == taxonomy.nodes.count else {
+            throw SourceFileError(file: file, field: "nodes.id", reason: "duplicate node id")
+        }
+        for node in taxonomy.nodes {
+            if let parent = node.parentId, !ids.contains(parent) {
+                throw SourceFileError(file: file, field: "nodes[\(node.id)].parent", value: parent, reason: "unknown parent node")
+            }
+        }
+        return taxonomy
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        if let decoding = error as? DecodingError {
+            switch decoding {
+            case .keyNotFound(let key, let context):
+                return "missing key \(key.stringValue) at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
+            case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+                return "\(context.debugDescription) at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
+            @unknown default: return "\(error)"
+            }
+        }
+        return "\(error)"
+    }
+}

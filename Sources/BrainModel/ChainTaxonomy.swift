@@ -1,0 +1,65 @@
+/// Position of a node in the industry chain.
+public enum ChainTier: String, Codable, Sendable, CaseIterable {
+    case upstream, midstream, downstream
+}
+
+/// One node (or sub-node, when `parentId` is set) of an industry chain, read from a data file.
+public struct ChainNode: Codable, Sendable, Hashable {
+    public var id: String
+    public var tier: ChainTier
+    public var parentId: String?
+    public var nameZh: String
+    public var nameEn: String
+    public var gbt4754: [String]
+    public var sei2018: [String]
+    public var sw2021: [String]
+    public var hs: [String]
+    public var keywords: [String]
+    public var chokepointNote: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, tier, keywords, hs, sei2018, sw2021, gbt4754
+        case parentId = "parent", nameZh = "name_zh", nameEn = "name_en", chokepointNote = "chokepoint_note"
+    }
+
+    public init(id: String, tier: ChainTier, parentId: String?, nameZh: String, nameEn: String,
+                gbt4754: [String] = [], sei2018: [String] = [], sw2021: [String] = [], hs: [String] = [],
+                keywords: [String] = [], chokepointNote: String? = nil) {
+        self.id = id
+        self.tier = tier
+        self.parentId = parentId
+        self.nameZh = nameZh
+        self.nameEn = nameEn
+        self.gbt4754 = gbt4754
+        self.sei2018 = sei2018
+        self.sw2021 = sw2021
+        self.hs = hs
+        self.keywords = keywords
+        self.chokepointNote = chokepointNote
+    }
+}
+
+public struct ChainTierInfo: Codable, Sendable, Hashable {
+    public var id: ChainTier
+    public var nameZh: String
+    public var nameEn: String
+    enum CodingKeys: String, CodingKey { case id, nameZh = "name_zh", nameEn = "name_en" }
+}
+
+/// A whole industry chain (tiers → nodes → sub-nodes). Another industry is another data file.
+public struct ChainTaxonomy: Codable, Sendable {
+    public var id: String
+    public var nameZh: String
+    public var nameEn: String
+    public var version: String
+    public var tiers: [ChainTierInfo]
+    public var nodes: [ChainNode]
+
+    enum CodingKeys: String, CodingKey {
+        case id, version, tiers, nodes, nameZh = "name_zh", nameEn = "name_en"
+    }
+
+    public func node(_ id: String) -> ChainNode? { nodes.first { $0.id == id } }
+    public func children(of id: String) -> [ChainNode] { nodes.filter { $0.parentId == id } }
+    public var topLevelNodes: [ChainNode] { nodes.filter { $0.parentId == nil } }
+}

@@ -1,0 +1,16 @@
+
+/// Everything the default database is built from, normalised and classified, ready to store.
+public struct DataBundle: Sendable {
+    public var regions: [Region] = []
+    public var taxonomy: ChainTaxonomy
+    public var enterprises: [Enterprise] = []
+    public var assignments: [ChainAssignment] = []
+    public var products: [EnterpriseProduct] = []
+    public var productRelations: [ProductRelation] = []
+    public var events: [EnterpriseEvent] = []
+    public var universities: [University] = []
+    public var parks: [Park] = []
+    public var policies: [Policy] = []
+
+    public init(taxonomy: ChainTaxonomy) { self.taxonomy = taxonomy }
+}

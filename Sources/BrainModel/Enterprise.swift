@@ -1,0 +1,73 @@
+/// An enterprise. Listed firms use their stock code (e.g. `600276.SH`) as id.
+public struct Enterprise: Codable, Sendable, Hashable {
+    public var id: String
+    public var name: String
+    public var fullName: String?
+    public var uscc: String?
+    public var stockCode: String?
+    public var exchange: String?
+    public var market: String?
+    public var provinceCode: String?
+    public var cityCode: String?
+    public var districtCode: String?
+    public var employees: Int?
+    public var registeredCapitalWan: Double?
+    public var totalAssetsYi: Double?
+    public var setupDate: String?
+    public var listDate: String?
+    public var website: String?
+    public var ownership: String?
+    /// Latest 申万 2021 third-level code, when classified.
+    public var sw2021L3: String?
+    public var isBiomedicine: Bool
+    public var provenance: Provenance
+
+    public init(id: String, name: String, fullName: String? = nil, uscc: String? = nil, stockCode: String? = nil,
+                exchange: String? = nil, market: String? = nil, provinceCode: String? = nil, cityCode: String? = nil,
+                districtCode: String? = nil, employees: Int? = nil, registeredCapitalWan: Double? = nil,
+                totalAssetsYi: Double? = nil, setupDate: String? = nil, listDate: String? = nil, website: String? = nil,
+                ownership: String? = nil, sw2021L3: String? = nil, isBiomedicine: Bool = false, provenance: Provenance) {
+        self.id = id
+        self.name = name
+        self.fullName = fullName
+        self.uscc = uscc
+        self.stockCode = stockCode
+        self.exchange = exchange
+        self.market = market
+        self.provinceCode = provinceCode
+        self.cityCode = cityCode
+        self.districtCode = districtCode
+        self.employees = employees
+        self.registeredCapitalWan = registeredCapitalWan
+        self.totalAssetsYi = totalAssetsYi
+        self.setupDate = setupDate
+        self.listDate = listDate
+        self.website = website
+        self.ownership = ownership
+        self.sw2021L3 = sw2021L3
+        self.isBiomedicine = isBiomedicine
+        self.provenance = provenance
+    }
+}
+
+/// An enterprise placed on a chain node, with why and how sure.
+public struct ChainAssignment: Codable, Sendable, Hashable {
+    public var enterpriseId: String
+    public var nodeId: String
+    /// How the assignment was made, e.g. `sw2021-official`, `product-keyword`.
+    public var method: String
+    public var confidence: Double
+    /// Human-readable evidence, e.g. `申万 370102 化学制剂` or `主营产品: 单抗`.
+    public var evidence: String
+    public var provenance: Provenance
+
+    public init(enterpriseId: String, nodeId: String, method: String, confidence: Double, evidence: String,
+                provenance: Provenance) {
+        self.enterpriseId = enterpriseId
+        self.nodeId = nodeId
+        self.method = method
+        self.confidence = confidence
+        self.evidence = evidence
+        self.provenance = provenance
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Hummingbird
+import BrainModel
+import BrainStore
+
+/// The JSON API under `/api`. Every page of the web application reads the same routes.
+struct APIController: Sendable {
+    let store: any Store
+    static let maxPageSize = 100
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.get("/health") { _, _ in try await health() }
+        let api = router.group("api")
+        api.get("chain") { _, _ in try await chain() }
+        api.get("regions/:code") { _, context in try await region(context.parameters.get("code") ?? "") }
+        api.get("regions/:code/children") { _, context in try await children(context.parameters.get("code") ?? "") }
+        api.get("enterprises") { request, _ in try await search(request) }
+        api.get("enterprises/:id") { _, context in try await enterprise(context.parameters.get("id") ?? "") }
+    }
+
+    /// `GET /health`: the service is up and its store answers.
+    func health() async throws -> Response {
+        let stats = try await store.stats()
+        return try JSONResponse.ok(["status": "ok", "enterprises": "\(stats.counts["enterprises"] ?? 0)"])
+    }
+
+    /// `GET /api/chain`: the chain taxonomy with national firm counts per node.
+    func chain() async throws -> Response {
+        let taxonomy = try await store.taxonomy()
+        let counts = try await store.nationalNodeCounts()
+        return try JSONResponse.ok(ChainResponse(id: taxonomy.id, nameZh: taxonomy.nameZh, nameEn: taxonomy.nameEn,
+                                                 version: taxonomy.version, tiers: taxonomy.tiers,
+                                                 nodes: NodeWithCount.merge(taxonomy, counts)))
+    }
+
+    /// `GET /api/regions/{code}`: name, level, parent, children and firm counts per chain node.
+    func region(_ code: String) async throws -> Response {
+        guard Self.isRegionCode(code) else { return JSONResponse.error(.badRequest, "region code must be six digits: \(code)") }
+        guard let profile = try await store.regionProfile(code, largest: 10) else {
+            return JSONResponse.error(.notFound, "no region with code \(code)")
+        }
+        let taxonomy = try await store.taxonomy()
+        let region = profile.region
+        return try JSONResponse.ok(RegionResponse(
+            code: region.code, name: region.name, level: region.level, isDevelopmentZone: region.isDevelopmentZone,
+            longitude: region.longitude, latitude: region.latitude, parent: profile.parent, ancestors: profile.ancestors,
+            children: profile.children, listedFirms: profile.listedFirms, biomedicineFirms: profile.biomedicineFirms,
+            biomedicineEmployees: profile.biomedicineEmployees, universities: profile.universities,
+            nodes: NodeWithCount.merge(taxonomy, profile.nodeCounts), largestFirms: profile.largestFirms, parks: profile.parks,
+            provenance: region.provenance))
+    }
+
+    /// `GET /api/regions/{code}/children`: firm counts of each child region, for maps.
+    func children(_ code: String) async throws -> Response {
+        guard Self.isRegionCode(code) else { return JSONResponse.error(.badRequest, "region code must be six digits: \(code)") }
+        guard try await store.region(code) != nil else { return JSONResponse.error(.notFound, "no region with code \(code)") }
+        return try JSONResponse.ok(try await store.childValues(of: code))
+    }
+
+    /// `GET /api/enterprises?q=&limit=&offset=`: Chinese substring search over names, paged.
+    func search(_ request: Request) async throws -> Response {
+        let query = request.uri.queryParameters.get("q") ?? ""
+        guard let limit = Self.integer(request, "limit", default: 20), (1...Self.maxPageSize).contains(limit) else {
+            return JSONResponse.error(.badRequest, "limit must be an integer from 1 to \(Self.maxPageSize)")
+        }
+        guard let offset = Self.integer(request, "offset", default: 0), offset >= 0 else {
+            return JSONResponse.error(.badRequest, "offset must be a non-negative integer")
+        }
+        guard query.count <= 100 else { return JSONResponse.error(.badRequest, "query is longer than 100 characters") }
+        return try JSONResponse.ok(try await store.searchEnterprises(query, limit: limit, offset: offset))
+    }
+
+    /// `GET /api/enterprises/{id}`: one enterprise with chain nodes, products and events, each with provenance.
+    func enterprise(_ id: String) async throws -> Response {
+        guard let detail = try await store.enterprise(id) else {
+            return JSONResponse.error(.notFound, "no enterprise with id \(id)")
+        }
+        return try JSONResponse.ok(detail)
+    }
+
+    static func isRegionCode(_ code: String) -> Bool {
+        code.count == 6 && code.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    static func integer(_ request: Request, _ name: String, default value: Int) -> Int? {
+        guard let text = request.uri.queryParameters.get(name) else { return value }
+        return Int(text)
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import Hummingbird
+
+/// JSON bodies for the API: sorted keys so responses are stable, errors as `{"error": …, "status": …}`.
+enum JSONResponse {
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    static func ok<T: Encodable>(_ value: T) throws -> Response {
+        response(.ok, data: try encoder.encode(value))
+    }
+
+    static func error(_ status: HTTPResponse.Status, _ message: String) -> Response {
+        let body = ErrorBody(error: message, status: Int(status.code))
+        return response(status, data: (try? encoder.encode(body)) ?? Data())
+    }
+
+    static func response(_ status: HTTPResponse.Status, data: Data, contentType: String = "application/json; charset=utf-8") -> Response {
+        Response(status: status, headers: [.contentType: contentType], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    struct ErrorBody: Encodable {
+        var error: String
+        var status: Int
+    }
+}
+
+/// Turns any thrown error into a JSON 500 without leaking internals, and unknown routes into a JSON 404.
+struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as HTTPError {
+            return JSONResponse.error(error.status, error.body ?? error.status.reasonPhrase)
+        } catch {
+            context.logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
+            return JSONResponse.error(.internalServerError, "internal error")
+        }
+    }
+}

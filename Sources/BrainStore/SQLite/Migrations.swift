@@ -1,0 +1,135 @@
+import GRDB
+
+/// Versioned schema. Add a new numbered migration for every change; never edit a shipped one.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-core") { db in
+            try db.create(table: "meta") { t in
+                t.primaryKey("key", .text)
+                t.column("value", .text).notNull()
+            }
+            try db.create(table: "regions") { t in
+                t.primaryKey("code", .text)
+                t.column("name", .text).notNull()
+                t.column("level", .text).notNull()
+                t.column("parent_code", .text).indexed()
+                t.column("longitude", .double)
+                t.column("latitude", .double)
+                t.column("is_development_zone", .boolean).notNull().defaults(to: false)
+                t.column("source", .text).notNull()
+                t.column("as_of", .text).notNull()
+            }
+            try db.create(table: "chain_nodes") { t in
+                t.primaryKey("id", .text)
+                t.column("taxonomy", .text).notNull()
+                t.column("position", .integer).notNull()
+                t.column("tier", .text).notNull()
+                t.column("parent_id", .text)
+                t.column("name_zh", .text).notNull()
+                t.column("name_en", .text).notNull()
+                t.column("gbt4754", .text).notNull()
+                t.column("sei2018", .text).notNull()
+                t.column("sw2021", .text).notNull()
+                t.column("hs", .text).notNull()
+                t.column("keywords", .text).notNull()
+                t.column("chokepoint_note", .text)
+            }
+            try db.create(table: "enterprises") { t in
+                t.primaryKey("id", .text)
+                t.column("name", .text).notNull()
+                t.column("full_name", .text)
+                t.column("uscc", .text).indexed()
+                t.column("stock_code", .text).indexed()
+                t.column("exchange", .text)
+                t.column("market", .text)
+                t.column("province_code", .text).indexed()
+                t.column("city_code", .text).indexed()
+                t.column("district_code", .text).indexed()
+                t.column("employees", .integer)
+                t.column("registered_capital_wan", .double)
+                t.column("total_assets_yi", .double)
+                t.column("setup_date", .text)
+                t.column("list_date", .text)
+                t.column("website", .text)
+                t.column("ownership", .text)
+                t.column("sw2021_l3", .text)
+                t.column("is_biomedicine", .boolean).notNull()
+                t.column("source", .text).notNull()
+                t.column("as_of", .text).notNull()
+            }
+            try db.create(virtualTable: "enterprise_fts", using: FTS5()) { t in
+                t.synchronize(withTable: "enterprises")
+                t.tokenizer = FTS5TokenizerDescriptor(components: ["trigram"])
+                t.column("name")
+                t.column("full_name")
+            }
+            try db.create(table: "chain_assignments") { t in
+                t.column("enterprise_id", .text).notNull().references("enterprises", onDelete: .cascade)
+                t.column("node_id", .text).notNull().references("chain_nodes").indexed()
+                t.column("method", .text).notNull()
+                t.column("confidence", .double).notNull()
+                t.column("evidence", .text).notNull()
+                t.column("source", .text).notNull()
+                t.column("as_of", .text).notNull()
+                t.primaryKey(["enterprise_id", "node_id"])
+            }
+            try db.create(table: "enterprise_products") { t in
+                t.column("enterprise_id", .text).notNull().references("enterprises", onDelete: .cascade).indexed()
+                t.column("product", .text).notNull().indexed()
+                t.column("revenue_share", .double)
+                t.column("source", .text).notNull()
+                t.column("as_of", .text).notNull()
+            }
+            try db.create(table: "product_relations") { t in
+                t.column("from_product", .text).notNull().indexed()
+                t.column("to_product", .text).notNull().indexed()
+                t.column("kind", .text).notNull()
+                t.column("source", .text).notNull()
+                t.column("as_of", .text).notNull()
+            }
+            try db.create(table: "events") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("enterprise_id", .text).notNull().references("enterprises", onDelete: .cascade).indexed()
+                t.column("kind", .text).notNull()
+                t.column("date", .text).notNull()
+                t.column("title", .text).notNull()
+                t.column("detail", .text)
+                t.column("source", .text).notNull()
+                t.column("as_of", .text).notNull()
+            }
+            try db.create(table: "universities") { t in
+                t.primaryKey("id", .text)
+                t.column("name", .text).notNull()
+                t.column("city_code", .text).indexed()
+                t.column("department", .text).notNull()
+                t.column("level", .text).notNull()
+                t.column("remarks", .text)
+                t.column("source", .text).notNull()
+                t.column("as_of", .text).notNull()
+            }
+            try db.create(table: "parks") { t in
+                t.primaryKey("id", .text)
+                t.column("name", .text).notNull()
+                t.column("region_code", .text).notNull().references("regions")
+                t.column("kind", .text).notNull()
+                t.column("positioning", .text).notNull()
+                t.column("facts", .text).notNull()
+                t.column("source", .text).notNull()
+                t.column("as_of", .text).notNull()
+            }
+            try db.create(table: "policies") { t in
+                t.primaryKey("id", .text)
+                t.column("region_code", .text).notNull().references("regions")
+                t.column("title", .text).notNull()
+                t.column("clause", .text).notNull()
+                t.column("eligibility", .text).notNull()
+                t.column("max_amount_wan", .double)
+                t.column("period", .text).notNull()
+                t.column("source", .text).notNull()
+                t.column("as_of", .text).notNull()
+            }
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,74 @@
+import BrainModel
+
+/// A page of results with the total count, so clients can page.
+public struct Page<Item: Codable & Sendable>: Codable, Sendable {
+    public var items: [Item]
+    public var total: Int
+    public var limit: Int
+    public var offset: Int
+}
+
+/// The short form of an enterprise used in lists and search results.
+public struct EnterpriseSummary: Codable, Sendable, Hashable {
+    public var id: String
+    public var name: String
+    public var fullName: String?
+    public var cityCode: String?
+    public var cityName: String?
+    public var employees: Int?
+    public var isBiomedicine: Bool
+    public var nodeIds: [String]
+}
+
+/// An enterprise with everything known about it, each fact with its provenance.
+public struct EnterpriseDetail: Codable, Sendable {
+    public var enterprise: Enterprise
+    public var provinceName: String?
+    public var cityName: String?
+    public var assignments: [ChainAssignment]
+    public var products: [EnterpriseProduct]
+    public var events: [EnterpriseEvent]
+}
+
+/// Count of (biomedicine) firms assigned to a chain node or any of its sub-nodes within a region.
+public struct NodeCount: Codable, Sendable, Hashable {
+    public var nodeId: String
+    public var firms: Int
+    public var employees: Int
+}
+
+public struct RegionRef: Codable, Sendable, Hashable {
+    public var code: String
+    public var name: String
+    public var level: RegionLevel
+}
+
+/// Where a region stands: its place in the tree, its firms and their chain nodes.
+public struct RegionProfile: Codable, Sendable {
+    public var region: Region
+    public var parent: RegionRef?
+    public var ancestors: [RegionRef]
+    public var children: [RegionRef]
+    public var listedFirms: Int
+    public var biomedicineFirms: Int
+    public var biomedicineEmployees: Int
+    public var nodeCounts: [NodeCount]
+    public var largestFirms: [EnterpriseSummary]
+    public var parks: [Park]
+    public var universities: Int
+}
+
+/// Biomedicine firm counts per child region, for maps.
+public struct RegionValue: Codable, Sendable, Hashable {
+    public var code: String
+    public var name: String
+    public var biomedicineFirms: Int
+    public var listedFirms: Int
+    public var biomedicineEmployees: Int
+}
+
+public struct StoreStats: Codable, Sendable {
+    public var counts: [String: Int]
+    public var builtAt: String?
+    public var buildSeconds: Double?
+}

@@ -1,0 +1,15 @@
+import ArgumentParser
+
+@main
+struct Brain: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "brain",
+        abstract: "IndustryBrain: a biomedicine industry brain over real open data.",
+        subcommands: [Serve.self, BuildDB.self, Stats.self, RegionCommand.self, SimplifyGeometry.self])
+}
+
+/// Options every command that reads the store shares.
+struct StoreOptions: ParsableArguments {
+    @Option(help: "SQLite database file.")
+    var db: String = "brain.sqlite"
+}

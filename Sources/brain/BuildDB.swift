@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import BrainIngest
+import BrainModel
+import BrainStore
+
+struct BuildDB: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build-db",
+        abstract: "Build the database from the data folder (into a temporary file, renamed into place when complete).")
+
+    @Option(help: "Database file to write.")
+    var out: String = "brain.sqlite"
+
+    @Option(help: "Folder holding the bundled open data.")
+    var data: String = "data"
+
+    @Flag(help: "Print the report as JSON instead of a table.")
+    var json = false
+
+    func run() throws {
+        try Self.build(data: data, out: out, json: json)
+    }
+
+    static func build(data: String, out: String, json: Bool = false) throws {
+        let start = Date()
+        let progress: @Sendable (String) -> Void = { stage in
+            FileHandle.standardError.write(Data(String(format: "[%6.2fs] %@\n", Date().timeIntervalSince(start), stage).utf8))
+        }
+        let bundle: DataBundle, report: ImportReport, loadSeconds: Double, writeSeconds: Double
+        do {
+            (bundle, report) = try BundleLoader(folder: URL(fileURLWithPath: data), progress: progress).load()
+            loadSeconds = Date().timeIntervalSince(start)
+            writeSeconds = try DatabaseBuilder().build(bundle, to: out, loadSeconds: loadSeconds, progress: progress)
+        } catch let error as SourceFileError {
+            throw ValidationError("build-db failed, \(out) left untouched: \(data)/\(error.description)")
+        }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+        } else {
+            print(ReportTable.render(report))
+        }
+        print(String(format: "built %@ in %.2f s (read and classify %.2f s, write %.2f s)",
+                     out, Date().timeIntervalSince(start), loadSeconds, writeSeconds))
+    }
+}
+
+enum ReportTable {
+    static func render(_ report: ImportReport) -> String {
+        var lines = [pad("file", 44) + pad("read", 9, left: true) + pad("accepted", 10, left: true) + pad("rejected", 10, left: true)]
+        for file in report.files {
+            lines.append(pad(file.file, 44) + pad("\(file.read)", 9, left: true) + pad("\(file.accepted)", 10, left: true)
+                         + pad("\(file.rejected)", 10, left: true))
+            for (reason, count) in file.rejectionReasons.sorted(by: { $0.value > $1.value }) {
+                lines.append("    rejected \(count): \(reason)")
+            }
+            for (reason, count) in file.warnings.sorted(by: { $0.value > $1.value }) {
+                lines.append("    warning \(count): \(reason)")
+            }
+            for example in file.examples.prefix(2) { lines.append("      e.g. \(example)") }
+        }
+        lines.append(pad("total", 44) + pad("\(report.totalRead)", 9, left: true) + pad("\(report.totalAccepted)", 10, left: true)
+                     + pad("\(report.totalRejected)", 10, left: true))
+        return lines.joined(separator: "\n")
+    }
+
+    static func pad(_ text: String, _ width: Int, left: Bool = false) -> String {
+        let padding = String(repeating: " ", count: max(0, width - text.count))
+        return left ? padding + text : text + padding
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import BrainServer
+import BrainStore
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Serve the web application and JSON API; builds the database from data/ first if it is absent.")
+
+    @OptionGroup var store: StoreOptions
+    @Option(help: "Port to listen on.")
+    var port: Int = 8080
+    @Option(help: "Address to bind.")
+    var host: String = "127.0.0.1"
+    @Option(help: "Folder holding the bundled open data (used to build a missing database, and for map geometry).")
+    var data: String = "data"
+    @Option(help: "ECharts file fetched by scripts/fetch-web-assets.")
+    var echarts: String = "web/vendor/echarts.min.js"
+
+    func run() async throws {
+        if !FileManager.default.fileExists(atPath: store.db) {
+            print("no database at \(store.db): building it from \(data)/")
+            try BuildDB.build(data: data, out: store.db)
+        }
+        let sqlite = try openStore(store.db)
+        let configuration = ServerConfiguration(host: host, port: port, echartsFile: URL(fileURLWithPath: echarts),
+                                                geoFolder: URL(fileURLWithPath: data).appendingPathComponent("geo"))
+        let app = try await buildApplication(store: sqlite, configuration: configuration)
+        print("IndustryBrain serving \(store.db) on http://\(host):\(port)")
+        try await app.runService()
+    }
+}
