@@ -20,6 +20,11 @@ public struct Enterprise: Codable, Sendable, Hashable {
     /// Latest 申万 2021 third-level code, when classified.
     public var sw2021L3: String?
     public var isBiomedicine: Bool
+    /// Latest reported growth and margins in percent (Tushare bak_basic); nil when not reported.
+    public var revenueGrowthPct: Double?
+    public var profitGrowthPct: Double?
+    public var grossMarginPct: Double?
+    public var netMarginPct: Double?
     public var provenance: Provenance
 
     public init(id: String, name: String, fullName: String? = nil, uscc: String? = nil, stockCode: String? = nil,

@@ -33,3 +33,12 @@ public struct Region: Codable, Sendable, Hashable {
     /// The prefecture code ("3205" + "00") of any six-digit code.
     public static func cityCode(of code: String) -> String { String(code.prefix(4)) + "00" }
 }
+
+/// A region named in output: code, name and level.
+public struct RegionRef: Codable, Sendable, Hashable {
+    public var code: String
+    public var name: String
+    public var level: RegionLevel
+
+    public init(code: String, name: String, level: RegionLevel) { self.code = code; self.name = name; self.level = level }
+}

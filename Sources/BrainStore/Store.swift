@@ -11,4 +11,6 @@ public protocol Store: Sendable {
     func nationalNodeCounts() async throws -> [NodeCount]
     func searchEnterprises(_ query: String, limit: Int, offset: Int) async throws -> Page<EnterpriseSummary>
     func enterprise(_ id: String) async throws -> EnterpriseDetail?
+    /// Everything, as values: the in-memory snapshot analytics reads (DESIGN.md "The flow").
+    func snapshot() async throws -> DataBundle
 }

@@ -37,12 +37,6 @@ public struct NodeCount: Codable, Sendable, Hashable {
     public var employees: Int
 }
 
-public struct RegionRef: Codable, Sendable, Hashable {
-    public var code: String
-    public var name: String
-    public var level: RegionLevel
-}
-
 /// Where a region stands: its place in the tree, its firms and their chain nodes.
 public struct RegionProfile: Codable, Sendable {
     public var region: Region

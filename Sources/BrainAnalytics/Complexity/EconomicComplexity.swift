@@ -79,8 +79,8 @@ private struct Core {
         let ubiquity = (0..<m).map { c in (0..<n).reduce(0.0) { $0 + mcp[$1 * m + c] } }
 
         let (eciRaw, pciRaw) = Core.eigenvectorIndices(mcp: mcp, rows: n, columns: m, diversity: diversity, ubiquity: ubiquity)
-        let proximity = Core.proximity(mcp: mcp, rows: n, columns: m, ubiquity: ubiquity)
-        let density = Core.density(mcp: mcp, proximity: proximity, rows: n, columns: m)
+        let proximity = ProductSpace.proximity(mcp: mcp, rows: n, columns: m, ubiquity: ubiquity)
+        let density = ProductSpace.density(mcp: mcp, proximity: proximity, rows: n, columns: m)
         let (coiRaw, cogRaw) = Core.outlook(mcp: mcp, density: density, proximity: proximity, pci: pciRaw, rows: n, columns: m)
 
         let eciMean = Statistics.mean(eciRaw), eciSD = Statistics.populationStandardDeviation(eciRaw)
@@ -126,35 +126,6 @@ private struct Core {
         for (i, r) in validRows.enumerated() { eci[r] = sign * kc[i] }
         for (j, c) in validColumns.enumerated() { pci[c] = sign * kp[j] }
         return (eci, pci)
-    }
-
-    static func proximity(mcp: [Double], rows n: Int, columns m: Int, ubiquity: [Double]) -> [Double] {
-        var together = [Double](repeating: 0, count: m * m)
-        for r in 0..<n {
-            let present = (0..<m).filter { mcp[r * m + $0] != 0 }
-            for p in present { for q in present { together[p * m + q] += 1 } }
-        }
-        var phi = [Double](repeating: 0, count: m * m)
-        for p in 0..<m {
-            for q in 0..<m {
-                let a = together[p * m + q] / ubiquity[q], b = together[q * m + p] / ubiquity[p]
-                phi[p * m + q] = a.isNaN || b.isNaN ? .nan : min(a, b)
-            }
-        }
-        return phi
-    }
-
-    static func density(mcp: [Double], proximity phi: [Double], rows n: Int, columns m: Int) -> [Double] {
-        let denominator = (0..<m).map { p in (0..<m).reduce(0.0) { phi[p * m + $1].isNaN ? $0 : $0 + phi[p * m + $1] } }
-        var out = [Double](repeating: 0, count: n * m)
-        for r in 0..<n {
-            for p in 0..<m {
-                var sum = 0.0
-                for q in 0..<m { sum += mcp[r * m + q] * (phi[p * m + q] / denominator[p]) }
-                out[r * m + p] = sum
-            }
-        }
-        return out
     }
 
     static func outlook(mcp: [Double], density: [Double], proximity phi: [Double], pci: [Double],

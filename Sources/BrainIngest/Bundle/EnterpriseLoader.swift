@@ -60,14 +60,18 @@ struct EnterpriseLoader {
             kgIndustryReport.accept()
         }
 
-        var bakByCode: [String: (name: String, assets: Double?, date: String)] = [:]
+        var bakByCode: [String: (name: String, assets: Double?, date: String, ratios: [Double?])] = [:]
         var bakReport = FileReport(file: bak.file)
         for row in bak.rows {
             let code = try row.required("ts_code"), date = try row.required("trade_date")
             let assets = try row.double("total_assets")
             bakReport.accept()
             if let existing = bakByCode[code], existing.date >= date { continue }
-            bakByCode[code] = (try row.required("name"), assets.flatMap { $0 > 0 ? $0 : nil }, date)
+            // The source writes 0.0 where a figure was not reported (e.g. just-listed firms): exact zeros mean missing.
+            let ratios = try ["rev_yoy", "profit_yoy", "gpr", "npr"].map { column throws(SourceFileError) in
+                try row.double(column).flatMap { $0 == 0 ? nil : $0 }
+            }
+            bakByCode[code] = (try row.required("name"), assets.flatMap { $0 > 0 ? $0 : nil }, date, ratios)
         }
 
         var basicByCode: [String: CSVRow] = [:]
@@ -93,6 +97,10 @@ struct EnterpriseLoader {
             enterprise.listDate = SourceDate.iso(basicRow?.optional("list_date"))
             enterprise.ownership = basicRow?.optional("act_ent_type").flatMap { $0 == "无" ? nil : $0 }
             enterprise.totalAssetsYi = bakByCode[id]?.assets
+            if let ratios = bakByCode[id]?.ratios {
+                (enterprise.revenueGrowthPct, enterprise.profitGrowthPct) = (ratios[0], ratios[1])
+                (enterprise.grossMarginPct, enterprise.netMarginPct) = (ratios[2], ratios[3])
+            }
             if let row = companyRow {
                 enterprise.exchange = row.optional("exchange")
                 enterprise.registeredCapitalWan = try row.double("reg_capital")

@@ -23,11 +23,13 @@ struct BundleWriter {
         progress("writing enterprises")
         try insert("enterprises", ["id", "name", "full_name", "uscc", "stock_code", "exchange", "market", "province_code", "city_code",
                                    "district_code", "employees", "registered_capital_wan", "total_assets_yi", "setup_date", "list_date",
-                                   "website", "ownership", "sw2021_l3", "is_biomedicine", "source", "as_of"],
+                                   "website", "ownership", "sw2021_l3", "is_biomedicine", "revenue_growth_pct", "profit_growth_pct",
+                                   "gross_margin_pct", "net_margin_pct", "source", "as_of"],
                    bundle.enterprises) { e in
             [e.id, e.name, e.fullName, e.uscc, e.stockCode, e.exchange, e.market, e.provinceCode, e.cityCode, e.districtCode,
              e.employees, e.registeredCapitalWan, e.totalAssetsYi, e.setupDate, e.listDate, e.website, e.ownership, e.sw2021L3,
-             e.isBiomedicine, e.provenance.source, e.provenance.asOf]
+             e.isBiomedicine, e.revenueGrowthPct, e.profitGrowthPct, e.grossMarginPct, e.netMarginPct,
+             e.provenance.source, e.provenance.asOf]
         }
         try insert("chain_assignments", ["enterprise_id", "node_id", "method", "confidence", "evidence", "source", "as_of"],
                    bundle.assignments) { a in

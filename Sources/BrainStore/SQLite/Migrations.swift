@@ -130,6 +130,14 @@ enum Migrations {
                 t.column("as_of", .text).notNull()
             }
         }
+        migrator.registerMigration("v2-enterprise-financials") { db in
+            try db.alter(table: "enterprises") { t in
+                t.add(column: "revenue_growth_pct", .double)
+                t.add(column: "profit_growth_pct", .double)
+                t.add(column: "gross_margin_pct", .double)
+                t.add(column: "net_margin_pct", .double)
+            }
+        }
         return migrator
     }
 }

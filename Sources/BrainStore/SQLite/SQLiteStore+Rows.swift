@@ -37,13 +37,18 @@ extension SQLiteStore {
     }
 
     static func enterprise(_ row: Row) -> Enterprise {
-        Enterprise(id: row["id"], name: row["name"], fullName: row["full_name"], uscc: row["uscc"], stockCode: row["stock_code"],
+        var enterprise = Enterprise(id: row["id"], name: row["name"], fullName: row["full_name"], uscc: row["uscc"], stockCode: row["stock_code"],
                    exchange: row["exchange"], market: row["market"], provinceCode: row["province_code"], cityCode: row["city_code"],
                    districtCode: row["district_code"], employees: row["employees"],
                    registeredCapitalWan: row["registered_capital_wan"], totalAssetsYi: row["total_assets_yi"],
                    setupDate: row["setup_date"], listDate: row["list_date"], website: row["website"], ownership: row["ownership"],
                    sw2021L3: row["sw2021_l3"], isBiomedicine: row["is_biomedicine"],
                    provenance: Provenance(source: row["source"], asOf: row["as_of"]))
+        enterprise.revenueGrowthPct = row["revenue_growth_pct"]
+        enterprise.profitGrowthPct = row["profit_growth_pct"]
+        enterprise.grossMarginPct = row["gross_margin_pct"]
+        enterprise.netMarginPct = row["net_margin_pct"]
+        return enterprise
     }
 
     /// Summaries for enterprise rows selected by `sql` (which must select `e.*`), with their chain nodes.

@@ -137,22 +137,12 @@ public final class SQLiteStore: Store {
             let assignments = try Row.fetchAll(db, sql: """
                 SELECT a.* FROM chain_assignments a JOIN chain_nodes n ON n.id = a.node_id
                 WHERE a.enterprise_id = ? ORDER BY a.confidence DESC, n.position
-                """, arguments: [id]).map {
-                ChainAssignment(enterpriseId: $0["enterprise_id"], nodeId: $0["node_id"], method: $0["method"],
-                                confidence: $0["confidence"], evidence: $0["evidence"],
-                                provenance: Provenance(source: $0["source"], asOf: $0["as_of"]))
-            }
+                """, arguments: [id]).map(Self.assignment)
             let products = try Row.fetchAll(db, sql: """
                 SELECT * FROM enterprise_products WHERE enterprise_id = ? ORDER BY revenue_share IS NULL, revenue_share DESC, product
-                """, arguments: [id]).map {
-                EnterpriseProduct(enterpriseId: $0["enterprise_id"], product: $0["product"], revenueShare: $0["revenue_share"],
-                                  provenance: Provenance(source: $0["source"], asOf: $0["as_of"]))
-            }
+                """, arguments: [id]).map(Self.product)
             let events = try Row.fetchAll(db, sql: "SELECT * FROM events WHERE enterprise_id = ? ORDER BY date, id",
-                                          arguments: [id]).map {
-                EnterpriseEvent(enterpriseId: $0["enterprise_id"], kind: EventKind(rawValue: $0["kind"]) ?? .rename, date: $0["date"],
-                                title: $0["title"], detail: $0["detail"], provenance: Provenance(source: $0["source"], asOf: $0["as_of"]))
-            }
+                                          arguments: [id]).map(Self.event)
             return EnterpriseDetail(enterprise: enterprise,
                                     provinceName: try enterprise.provinceCode.flatMap { try Self.region(db, $0)?.name },
                                     cityName: try enterprise.cityCode.flatMap { try Self.region(db, $0)?.name },

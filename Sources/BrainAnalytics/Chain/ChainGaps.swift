@@ -1,0 +1,97 @@
+import BrainModel
+
+/// 补链 / 强链 / 延链: each node of a region classed by its location quotient and relatedness.
+///
+/// - strong: LQ ≥ `strongLQ` (default 1.25);
+/// - weak: the region has firms on the node but LQ < `strongLQ`;
+/// - missing-related: no firms, relatedness density ≥ the median density of the region's absent nodes (and > 0);
+/// - missing: no firms and little relatedness.
+/// 补链 (fill) = missing-related nodes; 强链 (strengthen) = weak nodes, most related first;
+/// 延链 (extend) = nodes upstream or downstream of a strong node through the product graph that are not strong here.
+public struct ChainGapReport: Codable, Sendable {
+    public struct NodeStatus: Codable, Sendable {
+        public var node: NodeRef
+        public var parentId: String?
+        public var status: String
+        public var firms: Double
+        public var lq: Double?
+        public var density: Double?
+        public var reasons: [String]
+    }
+    public struct Action: Codable, Sendable {
+        public var node: NodeRef
+        public var kind: String
+        public var score: Double
+        public var reasons: [String]
+    }
+
+    public var region: RegionRef
+    public var level: RegionLevel
+    public var strongLQ: Double
+    public var nodes: [NodeStatus]
+    /// 补链
+    public var fill: [Action]
+    /// 强链
+    public var strengthen: [Action]
+    /// 延链
+    public var extend: [Action]
+}
+
+public enum ChainGaps {
+    public static func report(_ analysis: LevelAnalysis, links: NodeLinks, region code: String,
+                              strongLQ: Double = 1.25) throws -> ChainGapReport {
+        guard analysis.index.regionsByCode[code] != nil else { throw AnalyticsError.unknownRegion(code) }
+        guard let r = analysis.row(of: code) else { throw AnalyticsError.regionNotAtLevel(code, analysis.level) }
+        let c = analysis.complexity, m = analysis.nodeIds.count
+        let densities = (0..<m).map { c.cell(c.density, region: r, sector: $0) }
+        let absentDensities = (0..<m).filter { analysis.table.matrix[r, $0] == 0 }.compactMap { densities[$0] }
+        let densityMedian = Statistics.median(absentDensities) ?? 0
+        var statuses: [ChainGapReport.NodeStatus] = []
+        for n in 0..<m {
+            let firms = analysis.table.matrix[r, n], lq = analysis.lq.lq(region: r, node: n), density = densities[n]
+            let status: String
+            var reasons: [String] = []
+            if firms > 0, let lq, lq >= strongLQ {
+                status = "strong"; reasons.append("LQ \(fmt(lq)) ≥ \(fmt(strongLQ))")
+            } else if firms > 0 {
+                status = "weak"; reasons.append("LQ \(fmt(lq ?? 0)) < \(fmt(strongLQ)) with \(fmt(firms)) firm(s)")
+            } else if let density, density > 0, density >= densityMedian {
+                status = "missing-related"
+                reasons.append("no firms; relatedness density \(fmt(density)) ≥ median \(fmt(densityMedian)) of absent nodes")
+            } else {
+                status = "missing"; reasons.append("no firms; relatedness density \(fmt(density ?? 0))")
+            }
+            let node = analysis.node(n)
+            statuses.append(.init(node: NodeRef(node), parentId: node.parentId, status: status, firms: firms, lq: lq,
+                                  density: density, reasons: reasons))
+        }
+        let fill = statuses.filter { $0.status == "missing-related" }
+            .map { ChainGapReport.Action(node: $0.node, kind: "fill", score: $0.density ?? 0, reasons: $0.reasons) }
+            .sorted { $0.score > $1.score }
+        let strengthen = statuses.filter { $0.status == "weak" }
+            .map { ChainGapReport.Action(node: $0.node, kind: "strengthen", score: $0.density ?? 0,
+                                         reasons: $0.reasons + ["relatedness density \(fmt($0.density ?? 0))"]) }
+            .sorted { $0.score > $1.score }
+        let statusById = Dictionary(uniqueKeysWithValues: statuses.map { ($0.node.id, $0) })
+        var extend: [String: ChainGapReport.Action] = [:]
+        for strong in statuses where strong.status == "strong" {
+            let neighbours = (links.upstreamOf[strong.node.id] ?? []).map { ($0.upstream, $0, "upstream of") }
+                + (links.downstreamOf[strong.node.id] ?? []).map { ($0.downstream, $0, "downstream of") }
+            for (id, link, direction) in neighbours {
+                guard let target = statusById[id], target.status != "strong" else { continue }
+                let reason = "\(direction) strong \(strong.node.nameZh): \(link.productPairs) product link(s), e.g. \(link.examples.first ?? "")"
+                var action = extend[id] ?? .init(node: target.node, kind: "extend", score: 0, reasons: [])
+                action.score += Double(link.productPairs)
+                action.reasons.append(reason)
+                extend[id] = action
+            }
+        }
+        return ChainGapReport(region: analysis.regionRef(code), level: analysis.level, strongLQ: strongLQ, nodes: statuses,
+                              fill: fill, strengthen: strengthen, extend: extend.values.sorted { ($0.score, $1.node.id) > ($1.score, $0.node.id) })
+    }
+
+    static func fmt(_ x: Double) -> String {
+        let rounded = (x * 100).rounded() / 100
+        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+    }
+}

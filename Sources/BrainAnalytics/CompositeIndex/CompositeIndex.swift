@@ -1,0 +1,179 @@
+import Foundation
+
+/// Indicator values per unit (region, park, firm) and year.
+public struct IndicatorTable: Sendable {
+    public struct Row: Sendable {
+        public var unit: String
+        public var year: String?
+        public var values: [String: Double]
+        public init(unit: String, year: String?, values: [String: Double]) { self.unit = unit; self.year = year; self.values = values }
+    }
+    public var indicators: [String]
+    public var rows: [Row]
+    public init(indicators: [String], rows: [Row]) { self.indicators = indicators; self.rows = rows }
+}
+
+public struct IndexResult: Codable, Sendable {
+    public struct Change: Codable, Sendable {
+        public var fromYear: String
+        public var points: Double
+        /// nil when the previous score is not positive
+        public var percent: Double?
+    }
+    public struct RankBand: Codable, Sendable {
+        public var p5: Int
+        public var median: Int
+        public var p95: Int
+    }
+    public struct Row: Codable, Sendable {
+        public var unit: String
+        public var year: String?
+        public var normalised: [String: Double]
+        public var score: Double?
+        public var coverage: Double
+        public var rank: Int?
+        public var change: Change?
+        public var rankBand: RankBand?
+    }
+    public var spec: IndexSpec
+    public var weights: [String: Double]
+    public var rows: [Row]
+    public var notes: [String]
+}
+
+/// A composite index: normalise, weight, aggregate, rank per year, change on the previous year, and a Monte-Carlo rank
+/// band over normalisation, weighting and aggregation choices (uncertainty analysis, OECD/JRC Handbook step 7).
+public enum CompositeIndex {
+    public static func compute(_ table: IndicatorTable, spec: IndexSpec) throws -> IndexResult {
+        let weights = try spec.effectiveWeights(for: table.indicators)
+        if spec.normalisation == .baseYear, spec.baseYear == nil {
+            throw AnalyticsError.invalidInput("normalisation base-year needs baseYear")
+        }
+        var notes: [String] = []
+        let scores = try scoresFor(table, spec.normalisation, spec.baseYear, weights, spec.aggregation, spec.polarity ?? [:])
+        if spec.aggregation == .geometric {
+            notes.append("geometric aggregation: indicators with values ≤ 0 after normalisation are shifted so their minimum is 1")
+        }
+        let ranks = rankPerYear(table, scores.score)
+        var rows: [IndexResult.Row] = table.rows.indices.map { i in
+            IndexResult.Row(unit: table.rows[i].unit, year: table.rows[i].year, normalised: scores.normalised[i],
+                            score: scores.score[i], coverage: Double(scores.normalised[i].count) / Double(max(1, table.indicators.count)),
+                            rank: ranks[i], change: nil, rankBand: nil)
+        }
+        // Change on the unit's previous year in the table.
+        let byUnit = Dictionary(grouping: rows.indices.filter { rows[$0].year != nil }, by: { rows[$0].unit })
+        for (_, indices) in byUnit {
+            let ordered = indices.sorted { rows[$0].year! < rows[$1].year! }
+            for (previous, current) in zip(ordered, ordered.dropFirst()) {
+                guard let before = rows[previous].score, let now = rows[current].score else { continue }
+                rows[current].change = .init(fromYear: rows[previous].year!, points: now - before,
+                                             percent: before > 0 ? (now - before) / before * 100 : nil)
+            }
+        }
+        if let monteCarlo = spec.monteCarlo {
+            let bands = try rankBands(table, spec: spec, weights: weights, settings: monteCarlo)
+            for i in rows.indices { rows[i].rankBand = bands[i] }
+            notes.append("rank band: 5th–95th percentile of the rank over \(monteCarlo.draws) draws of normalisation "
+                         + "(\(normalisations(spec).map(\.rawValue).joined(separator: ", "))), aggregation (arithmetic, geometric) "
+                         + "and weights (each × U[\(1 - monteCarlo.weightJitter), \(1 + monteCarlo.weightJitter)]), seed \(monteCarlo.seed)")
+        }
+        return IndexResult(spec: spec, weights: weights, rows: rows, notes: notes)
+    }
+
+    static func normalisations(_ spec: IndexSpec) -> [IndexSpec.Normalisation] {
+        spec.baseYear == nil ? [.minmax, .zscore, .rank] : IndexSpec.Normalisation.allCases
+    }
+
+    static func scoresFor(_ table: IndicatorTable, _ normalisation: IndexSpec.Normalisation, _ baseYear: String?,
+                          _ weights: [String: Double], _ aggregation: IndexSpec.Aggregation,
+                          _ polarity: [String: Int]) throws -> (normalised: [[String: Double]], score: [Double?]) {
+        var normalised = [[String: Double]](repeating: [:], count: table.rows.count)
+        for indicator in table.indicators {
+            let column = table.rows.map { $0.values[indicator] }
+            let values = normalise(column, rows: table.rows, indicator: indicator, normalisation, baseYear,
+                                   lowerIsBetter: (polarity[indicator] ?? 1) < 0)
+            for i in values.indices { if let v = values[i] { normalised[i][indicator] = v } }
+        }
+        var shifted = normalised
+        if aggregation == .geometric {
+            for indicator in table.indicators {
+                let minimum = normalised.compactMap { $0[indicator] }.min() ?? 1
+                if minimum <= 0 { for i in shifted.indices { shifted[i][indicator] = shifted[i][indicator].map { $0 - minimum + 1 } } }
+            }
+        }
+        let scores: [Double?] = shifted.map { values in
+            let present = values.filter { (weights[$0.key] ?? 0) > 0 }
+            let total = present.keys.reduce(0) { $0 + weights[$1]! }
+            guard total > 0 else { return nil }
+            switch aggregation {
+            case .arithmetic: return present.reduce(0) { $0 + weights[$1.key]! / total * $1.value }
+            case .geometric: return exp(present.reduce(0) { $0 + weights[$1.key]! / total * log($1.value) })
+            }
+        }
+        return (normalised, scores)
+    }
+
+    static func normalise(_ column: [Double?], rows: [IndicatorTable.Row], indicator: String, _ method: IndexSpec.Normalisation,
+                          _ baseYear: String?, lowerIsBetter: Bool) -> [Double?] {
+        let present = column.compactMap { $0 }
+        switch method {
+        case .minmax:
+            guard let lo = present.min(), let hi = present.max() else { return column }
+            return column.map { $0.map { x in
+                let v = hi > lo ? (x - lo) / (hi - lo) * 100 : 100
+                return lowerIsBetter ? 100 - v : v
+            } }
+        case .zscore:
+            let mean = Statistics.mean(present), sd = Statistics.populationStandardDeviation(present)
+            return column.map { $0.map { x in (sd > 0 ? (x - mean) / sd : 0) * (lowerIsBetter ? -1 : 1) } }
+        case .rank:
+            var out = column
+            let years = Dictionary(grouping: column.indices, by: { rows[$0].year ?? "" })
+            for (_, indices) in years {
+                let ranks = EnterpriseQuality.percentiles(indices.map { column[$0] })
+                for (k, i) in indices.enumerated() { out[i] = ranks[k].map { lowerIsBetter ? 100 - $0 : $0 } }
+            }
+            return out
+        case .baseYear:
+            var base: [String: Double] = [:]
+            for (i, row) in rows.enumerated() where row.year == baseYear { base[row.unit] = column[i] }
+            return column.indices.map { i in
+                guard let x = column[i], let b = base[rows[i].unit], b > 0, x > 0 else { return nil }
+                return lowerIsBetter ? 100 * b / x : 100 * x / b
+            }
+        }
+    }
+
+    /// Rank 1 = highest score within the same year; ties share the better rank.
+    static func rankPerYear(_ table: IndicatorTable, _ scores: [Double?]) -> [Int?] {
+        var ranks = [Int?](repeating: nil, count: scores.count)
+        for (_, indices) in Dictionary(grouping: scores.indices, by: { table.rows[$0].year ?? "" }) {
+            let scored = indices.compactMap { i in scores[i].map { (i, $0) } }
+            for (i, score) in scored { ranks[i] = scored.filter { $0.1 > score }.count + 1 }
+        }
+        return ranks
+    }
+
+    static func rankBands(_ table: IndicatorTable, spec: IndexSpec, weights: [String: Double],
+                          settings: IndexSpec.MonteCarlo) throws -> [IndexResult.RankBand?] {
+        guard settings.draws > 0 else { throw AnalyticsError.invalidInput("monteCarlo.draws must be positive") }
+        var random = SplitMix64(seed: settings.seed)
+        var samples = [[Int]](repeating: [], count: table.rows.count)
+        let methods = normalisations(spec)
+        for _ in 0..<settings.draws {
+            let method = methods[Int(random.next() % UInt64(methods.count))]
+            let aggregation: IndexSpec.Aggregation = random.next() % 2 == 0 ? .arithmetic : .geometric
+            var drawn = weights.mapValues { $0 * (1 - settings.weightJitter + 2 * settings.weightJitter * Double(random.next() >> 11) / Double(1 << 53)) }
+            let total = drawn.values.reduce(0, +)
+            drawn = drawn.mapValues { $0 / total }
+            let scores = try scoresFor(table, method, spec.baseYear, drawn, aggregation, spec.polarity ?? [:]).score
+            for (i, rank) in rankPerYear(table, scores).enumerated() { if let rank { samples[i].append(rank) } }
+        }
+        return samples.map { ranks in
+            guard !ranks.isEmpty else { return nil }
+            let sorted = ranks.sorted()
+            func percentile(_ p: Double) -> Int { sorted[min(sorted.count - 1, max(0, Int((p * Double(sorted.count)).rounded(.up)) - 1))] }
+            return .init(p5: percentile(0.05), median: percentile(0.5), p95: percentile(0.95))
+        }
+    }
+}

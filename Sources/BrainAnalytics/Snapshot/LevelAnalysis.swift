@@ -1,0 +1,57 @@
+import BrainModel
+
+/// Everything computed once per (region level, measure, threshold): the region × node matrix, location quotients and
+/// economic complexity. Region-level methods (opportunities, gaps, peers, cluster) read from it.
+public struct LevelAnalysis: Sendable {
+    public let index: SnapshotIndex
+    public let level: RegionLevel
+    public let table: RegionNodeMatrix
+    public let lq: LocationQuotient
+    /// Economic complexity on the region × node matrix (ecomplexity conventions, RCA within biomedicine).
+    public let complexity: ComplexityResult
+    let rowByCode: [String: Int]
+
+    public init(_ index: SnapshotIndex, level: RegionLevel, measure: Measure = .firms, threshold: Double = 1) {
+        self.index = index
+        self.level = level
+        table = RegionNodeMatrix(index, level: level, measure: measure)
+        lq = LocationQuotient(table, threshold: threshold)
+        complexity = EconomicComplexity.compute(table.matrix, threshold: threshold)
+        rowByCode = Dictionary(table.matrix.rowLabels.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    public func row(of code: String) -> Int? { rowByCode[code] }
+    public var nodeIds: [String] { table.matrix.columnLabels }
+    public func node(_ n: Int) -> ChainNode { index.nodesById[nodeIds[n]]! }
+
+    public func regionRef(_ code: String) -> RegionRef {
+        let region = index.regionsByCode[code]
+        return RegionRef(code: code, name: region?.name ?? code, level: region?.level ?? level)
+    }
+}
+
+/// A chain node named in analytics output.
+public struct NodeRef: Codable, Sendable, Hashable {
+    public var id: String
+    public var nameZh: String
+    public var nameEn: String
+    public var tier: ChainTier
+
+    public init(_ node: ChainNode) { id = node.id; nameZh = node.nameZh; nameEn = node.nameEn; tier = node.tier }
+}
+
+public enum AnalyticsError: Error, CustomStringConvertible, Equatable {
+    case unknownRegion(String)
+    case regionNotAtLevel(String, RegionLevel)
+    case unknownEnterprise(String)
+    case invalidInput(String)
+
+    public var description: String {
+        switch self {
+        case .unknownRegion(let code): "unknown region \(code)"
+        case .regionNotAtLevel(let code, let level): "region \(code) is not a \(level.rawValue)-level region: pass --level to match it"
+        case .unknownEnterprise(let id): "unknown enterprise \(id)"
+        case .invalidInput(let message): message
+        }
+    }
+}

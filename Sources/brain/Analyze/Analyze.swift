@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import BrainAnalytics
+import BrainModel
+import BrainStore
+
+struct Analyze: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Analytics on the store (or on your own files): specialisation, opportunities, gaps, chokepoints, peers, quality, index, cluster, complexity.",
+        subcommands: [AnalyzeProfile.self, AnalyzeOpportunities.self, AnalyzeGaps.self, AnalyzeChokepoints.self, AnalyzePeers.self,
+                      AnalyzeQuality.self, AnalyzeIndex.self, AnalyzeCluster.self, AnalyzeComplexity.self])
+}
+
+/// Options of the region-level methods.
+struct RegionAnalysisOptions: ParsableArguments {
+    @OptionGroup var store: StoreOptions
+    @Argument(help: "Six-digit region code, e.g. 320500 (苏州市) or 320000 (江苏省).")
+    var region: String
+    @Option(help: "Region level to compare at: province, city or district (default: the region's own level).")
+    var level: RegionLevel?
+    @Option(help: "What a cell adds up: firms, employees or assets.")
+    var measure: Measure = .firms
+    @Option(help: "Presence threshold on RCA / LQ.")
+    var threshold: Double = 1
+    @Flag(help: "Print JSON.")
+    var json = false
+
+    /// Loads the snapshot and computes the level the region is compared at.
+    func analysis() async throws -> LevelAnalysis {
+        let index = try await AnalyticsLoader.index(store.db)
+        guard let found = index.regionsByCode[region] else { throw ValidationError("unknown region \(region)") }
+        let level = level ?? found.level
+        guard level != .country else { throw ValidationError("pick a province, city or district, or pass --level") }
+        return LevelAnalysis(index, level: level, measure: measure, threshold: threshold)
+    }
+}
+
+extension RegionLevel: ExpressibleByArgument {}
+extension Measure: ExpressibleByArgument {}
+
+enum AnalyticsLoader {
+    static func index(_ path: String) async throws -> SnapshotIndex {
+        SnapshotIndex(try await openStore(path).snapshot())
+    }
+}
+
+enum Output {
+    static func json<T: Encodable>(_ value: T) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        FileHandle.standardOutput.write(try encoder.encode(value))
+        print()
+    }
+
+    static func number(_ x: Double?, _ digits: Int = 2) -> String {
+        guard let x else { return "–" }
+        return String(format: "%.\(digits)f", x)
+    }
+
+    static func row(_ cells: [(String, Int)]) -> String {
+        cells.map { text, width in width < 0 ? ReportTable.pad(text, -width, left: true) : ReportTable.pad(text, width) }.joined(separator: " ")
+    }
+}
+
+/// Maps analytics errors to clear CLI errors.
+func analytics<T>(_ body: () throws -> T) throws -> T {
+    do { return try body() } catch let error as AnalyticsError { throw ValidationError(error.description) }
+}

@@ -1,0 +1,113 @@
+import ArgumentParser
+import Foundation
+import BrainAnalytics
+import BrainIngest
+import BrainModel
+
+struct AnalyzeChokepoints: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "chokepoints", abstract: "卡脖子: supplier concentration per chain node and product.")
+    @OptionGroup var store: StoreOptions
+    @Argument(help: "A chain node id (e.g. culture-media); all nodes when omitted.") var node: String?
+    @Option(help: "Weight of a supplier: firms, employees or assets.") var measure: Measure = .assets
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() async throws {
+        let index = try await AnalyticsLoader.index(store.db)
+        let report = try analytics { try Chokepoints.report(index, measure: measure, node: node) }
+        if json { return try Output.json(report) }
+        print(report.tradeFigures)
+        print(Output.row([("node", 24), ("suppliers", -9), ("HHI firms", -10), ("band", 15), ("HHI prov.", -10), ("top supplier", 0)]))
+        for n in report.nodes {
+            print(Output.row([(n.node.nameZh, 24), ("\(n.suppliers)", -9), (Output.number(n.hhiFirms, 3), -10), (n.bandFirms, 15),
+                              (Output.number(n.hhiRegions, 3), -10), ("\(n.topSupplier ?? "–") \(Output.number(n.topSupplierShare.map { $0 * 100 }, 0))%", 0)]))
+        }
+    }
+}
+
+struct AnalyzeQuality: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "quality", abstract: "Enterprise development quality: five dimensions with their components.")
+    @OptionGroup var store: StoreOptions
+    @Argument(help: "Enterprise id, e.g. 600276.SH.") var id: String
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() async throws {
+        let index = try await AnalyticsLoader.index(store.db)
+        let quality = EnterpriseQuality(index, city: LevelAnalysis(index, level: .city))
+        let score = try analytics { try quality.score(id) }
+        if json { return try Output.json(score) }
+        print("\(score.name) \(score.enterpriseId): \(Output.number(score.score, 1)) / 100, rank \(score.rank.map(String.init) ?? "–") of \(score.of), coverage \(Output.number(score.coverage * 100, 0))%")
+        for d in score.dimensions {
+            print("  \(d.dimension): \(Output.number(d.score, 1)) (coverage \(Output.number(d.coverage * 100, 0))%)")
+            for c in d.components { print("      \(c.indicator): \(Output.number(c.raw)) → \(Output.number(c.normalised, 1))") }
+        }
+    }
+}
+
+struct AnalyzeIndex: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "index",
+        abstract: "Composite index: on your file (--data, --spec) or the default innovation index of the region's level.")
+    @OptionGroup var store: StoreOptions
+    @Argument(help: "A region code: its level's innovation index, this region highlighted.") var region: String?
+    @Option(help: "CSV with unit, optional year, and one column per indicator.") var data: String?
+    @Option(help: "JSON spec: normalisation, weights or groups, aggregation, polarity, monteCarlo.") var spec: String?
+    @Option(help: "First year of the default index.") var from: Int = 2019
+    @Option(help: "Last year of the default index.") var to: Int = 2023
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() async throws {
+        var indexSpec = RegionInnovationIndex.defaultSpec
+        if let spec {
+            do { indexSpec = try JSONDecoder().decode(IndexSpec.self, from: Data(contentsOf: URL(fileURLWithPath: spec))) }
+            catch { throw ValidationError("\(spec): not a valid index spec: \(error)") }
+        }
+        let table: IndicatorTable
+        if let data {
+            let file: IndicatorFile
+            do { file = try IndicatorFile(url: URL(fileURLWithPath: data)) } catch { throw ValidationError(error.description) }
+            table = IndicatorTable(indicators: file.indicators, rows: file.rows.map { .init(unit: $0.unit, year: $0.year, values: $0.values) })
+        } else {
+            guard let region else { throw ValidationError("pass a region code, or --data FILE.csv") }
+            guard from <= to else { throw ValidationError("--from must not be after --to") }
+            let index = try await AnalyticsLoader.index(store.db)
+            guard let found = index.regionsByCode[region], found.level != .country else { throw ValidationError("unknown region \(region)") }
+            table = RegionInnovationIndex.table(index, level: found.level, years: from...to)
+        }
+        let result = try analytics { try CompositeIndex.compute(table, spec: indexSpec) }
+        if json { return try Output.json(result) }
+        let rows = result.rows.filter { region == nil || data != nil || $0.unit == region }
+        print(Output.row([("unit", 16), ("year", 6), ("score", -8), ("rank", -5), ("Δ points", -9), ("Δ %", -7), ("rank band", 12)]))
+        for row in rows.prefix(200) {
+            print(Output.row([(row.unit, 16), (row.year ?? "", 6), (Output.number(row.score), -8), (row.rank.map(String.init) ?? "–", -5),
+                              (Output.number(row.change?.points), -9), (Output.number(row.change?.percent), -7),
+                              (row.rankBand.map { "\($0.p5)–\($0.p95)" } ?? "", 12)]))
+        }
+        for note in result.notes { print("note: \(note)") }
+    }
+}
+
+struct AnalyzeComplexity: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "complexity", abstract: "RCA, proximity, density, ECI/PCI, COI/COG and fitness–complexity of a region,sector,value[,year] CSV.")
+    @Option(help: "CSV with columns region,sector,value and optionally year.") var matrix: String
+    @Option(help: "Presence threshold on RCA.") var threshold: Double = 1
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        let file: MatrixFile
+        do { file = try MatrixFile(url: URL(fileURLWithPath: matrix)) } catch { throw ValidationError(error.description) }
+        guard threshold > 0, threshold.isFinite else { throw ValidationError("--threshold must be positive") }
+        var document = ComplexityDocument(threshold: threshold)
+        let years: [String?] = file.hasYear ? Array(Set(file.cells.compactMap(\.year))).sorted() : [nil]
+        for year in years {
+            let cells = file.cells.filter { $0.year == year }.map { (row: $0.region, column: $0.sector, value: $0.value) }
+            document.append(EconomicComplexity.compute(LabeledMatrix(cells: cells), threshold: threshold), year: year)
+        }
+        if json { return try Output.json(document) }
+        print(Output.row([("year", 6), ("region", 20), ("diversity", -9), ("ECI", -8), ("COI", -8), ("fitness", -8)]))
+        for row in document.regions {
+            print(Output.row([(row.year ?? "", 6), (row.region, 20), (Output.number(row.diversity, 0), -9), (Output.number(row.eci), -8),
+                              (Output.number(row.coi), -8), (Output.number(row.fitness), -8)]))
+        }
+    }
+}
