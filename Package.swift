@@ -33,7 +33,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "BrainIngestTests", dependencies: ["BrainIngest", "BrainModel"]),
-        .testTarget(name: "BrainAnalyticsTests", dependencies: ["BrainAnalytics", "BrainModel"], exclude: ["Fixtures"]),
+        .testTarget(name: "BrainAnalyticsTests", dependencies: ["BrainAnalytics", "BrainIngest", "BrainModel"], exclude: ["Fixtures"]),
         .testTarget(name: "BrainStoreTests", dependencies: ["BrainStore", "BrainIngest", "BrainModel"]),
         .testTarget(name: "BrainServerTests", dependencies: [
             "BrainServer", "BrainStore", "BrainIngest",

@@ -33,6 +33,7 @@ public func buildApplication(store: any Store, configuration: ServerConfiguratio
     let router = Router()
     router.add(middleware: JSONErrorMiddleware())
     APIController(store: store).register(on: router)
+    AnalyticsController(cache: AnalyticsCache(store: store)).register(on: router)
     let home = HomePage(store: store, library: library)
     router.get("/") { _, _ in try await home.render() }
     StaticAssets(echarts: configuration.echartsFile, geoFolder: configuration.geoFolder) { logger.warning("\($0)") }

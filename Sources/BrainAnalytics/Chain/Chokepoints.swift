@@ -22,6 +22,8 @@ public struct ChokepointReport: Codable, Sendable {
         public var topSupplier: String?
         public var topSupplierShare: Double?
         public var singleSupplier: Bool
+        /// suppliers located in the region asked about, when one was
+        public var suppliersInRegion: Int?
         public var importDependence: Double?
         public var importDependenceNote: String
         /// why the sources single the node out as a chokepoint, if they do
@@ -31,6 +33,7 @@ public struct ChokepointReport: Codable, Sendable {
     }
 
     public var measure: Measure
+    public var region: RegionRef?
     public var nodes: [NodeSupply]
     public var tradeFigures: String
 }
@@ -40,6 +43,10 @@ public struct TradeFigures: Codable, Sendable {
     public var imports: Double
     public var production: Double
     public var exports: Double
+
+    public init(imports: Double, production: Double, exports: Double) {
+        self.imports = imports; self.production = production; self.exports = exports
+    }
 }
 
 public enum Chokepoints {
@@ -47,8 +54,13 @@ public enum Chokepoints {
         + "production and exports per node (the taxonomy carries HS codes to join customs data)"
 
     public static func report(_ index: SnapshotIndex, measure: Measure = .assets, node filter: String? = nil,
-                              trade: [String: TradeFigures] = [:], productLimit: Int = 10) throws -> ChokepointReport {
+                              region code: String? = nil, trade: [String: TradeFigures] = [:],
+                              productLimit: Int = 10) throws -> ChokepointReport {
         if let filter, index.nodesById[filter] == nil { throw AnalyticsError.invalidInput("unknown chain node \(filter)") }
+        let region = try code.map { code in
+            guard let region = index.regionsByCode[code] else { throw AnalyticsError.unknownRegion(code) }
+            return region
+        }
         var nodes: [ChokepointReport.NodeSupply] = []
         for node in index.data.taxonomy.nodes where filter == nil || node.id == filter {
             let firms = (index.enterprisesByNode[node.id] ?? []).compactMap { index.enterprisesById[$0] }
@@ -74,12 +86,14 @@ public enum Chokepoints {
             nodes.append(.init(
                 node: NodeRef(node), suppliers: firms.count, hhiFirms: hhiFirms, bandFirms: Concentration.band(hhiFirms),
                 hhiRegions: hhiRegions, bandRegions: Concentration.band(hhiRegions), topSupplier: top?.0.name,
-                topSupplierShare: top.map { $0.1 / total }, singleSupplier: firms.count == 1, importDependence: dependence,
+                topSupplierShare: top.map { $0.1 / total }, singleSupplier: firms.count == 1,
+                suppliersInRegion: region.map { region in firms.filter { region.level == .country || index.enterprise($0, isIn: region) }.count },
+                importDependence: dependence,
                 importDependenceNote: tradeFigures == nil ? noTradeNote : "from imported trade figures",
                 chokepointNote: node.chokepointNote, products: products(of: firms, index: index, measure: measure, limit: productLimit),
                 flags: flags))
         }
-        return ChokepointReport(measure: measure, nodes: nodes, tradeFigures: trade.isEmpty ? noTradeNote : "\(trade.count) node(s) with trade figures")
+        return ChokepointReport(measure: measure, region: region.map { RegionRef(code: $0.code, name: $0.name, level: $0.level) }, nodes: nodes, tradeFigures: trade.isEmpty ? noTradeNote : "\(trade.count) node(s) with trade figures")
     }
 
     /// The node's products with the fewest suppliers first: the likeliest single points of failure.

@@ -101,13 +101,15 @@ public enum CompositeIndex {
                 if minimum <= 0 { for i in shifted.indices { shifted[i][indicator] = shifted[i][indicator].map { $0 - minimum + 1 } } }
             }
         }
+        // Fixed indicator order: sums must not depend on dictionary order, or ties could rank differently run to run.
+        let ordered = table.indicators.filter { (weights[$0] ?? 0) > 0 }
         let scores: [Double?] = shifted.map { values in
-            let present = values.filter { (weights[$0.key] ?? 0) > 0 }
-            let total = present.keys.reduce(0) { $0 + weights[$1]! }
+            let present = ordered.compactMap { name in values[name].map { (weights[name]!, $0) } }
+            let total = present.reduce(0) { $0 + $1.0 }
             guard total > 0 else { return nil }
             switch aggregation {
-            case .arithmetic: return present.reduce(0) { $0 + weights[$1.key]! / total * $1.value }
-            case .geometric: return exp(present.reduce(0) { $0 + weights[$1.key]! / total * log($1.value) })
+            case .arithmetic: return present.reduce(0) { $0 + $1.0 / total * $1.1 }
+            case .geometric: return exp(present.reduce(0) { $0 + $1.0 / total * log($1.1) })
             }
         }
         return (normalised, scores)
@@ -163,8 +165,11 @@ public enum CompositeIndex {
         for _ in 0..<settings.draws {
             let method = methods[Int(random.next() % UInt64(methods.count))]
             let aggregation: IndexSpec.Aggregation = random.next() % 2 == 0 ? .arithmetic : .geometric
-            var drawn = weights.mapValues { $0 * (1 - settings.weightJitter + 2 * settings.weightJitter * Double(random.next() >> 11) / Double(1 << 53)) }
-            let total = drawn.values.reduce(0, +)
+            var drawn: [String: Double] = [:]
+            for name in weights.keys.sorted() {
+                drawn[name] = weights[name]! * (1 - settings.weightJitter + 2 * settings.weightJitter * Double(random.next() >> 11) / Double(1 << 53))
+            }
+            let total = drawn.keys.sorted().reduce(0) { $0 + drawn[$1]! }
             drawn = drawn.mapValues { $0 / total }
             let scores = try scoresFor(table, method, spec.baseYear, drawn, aggregation, spec.polarity ?? [:]).score
             for (i, rank) in rankPerYear(table, scores).enumerated() { if let rank { samples[i].append(rank) } }

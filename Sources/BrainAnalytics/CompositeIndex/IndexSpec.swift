@@ -16,6 +16,10 @@ public struct IndexSpec: Codable, Sendable {
         public var name: String
         public var weight: Double
         public var indicators: [String: Double]
+
+        public init(name: String, weight: Double, indicators: [String: Double]) {
+            self.name = name; self.weight = weight; self.indicators = indicators
+        }
     }
 
     public struct MonteCarlo: Codable, Sendable {

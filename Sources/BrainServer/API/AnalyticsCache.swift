@@ -1,0 +1,46 @@
+import BrainAnalytics
+import BrainModel
+import BrainStore
+
+/// The analytics read model of a running server: the snapshot is read from the store once, and each level's matrices
+/// and complexity are computed on first use and kept (the store is read-only while serving).
+actor AnalyticsCache {
+    struct LevelKey: Hashable { var level: RegionLevel; var measure: Measure; var threshold: Double }
+
+    private let store: any Store
+    private var loaded: SnapshotIndex?
+    private var levels: [LevelKey: LevelAnalysis] = [:]
+    private var links: NodeLinks?
+    private var quality: EnterpriseQuality?
+
+    init(store: any Store) { self.store = store }
+
+    func index() async throws -> SnapshotIndex {
+        if let loaded { return loaded }
+        let index = SnapshotIndex(try await store.snapshot())
+        loaded = index
+        return index
+    }
+
+    func analysis(level: RegionLevel, measure: Measure = .firms, threshold: Double = 1) async throws -> LevelAnalysis {
+        let key = LevelKey(level: level, measure: measure, threshold: threshold)
+        if let cached = levels[key] { return cached }
+        let analysis = LevelAnalysis(try await index(), level: level, measure: measure, threshold: threshold)
+        levels[key] = analysis
+        return analysis
+    }
+
+    func nodeLinks() async throws -> NodeLinks {
+        if let links { return links }
+        let built = NodeLinks(try await index())
+        links = built
+        return built
+    }
+
+    func enterpriseQuality() async throws -> EnterpriseQuality {
+        if let quality { return quality }
+        let built = EnterpriseQuality(try await index(), city: try await analysis(level: .city))
+        quality = built
+        return built
+    }
+}

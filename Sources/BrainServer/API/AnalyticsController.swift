@@ -1,0 +1,109 @@
+import Hummingbird
+import BrainAnalytics
+import BrainModel
+import BrainStore
+
+/// `/api/regions/{code}/{method}` and `/api/enterprises/{id}/quality`: the analytics of `brain analyze`, as JSON.
+/// Query parameters: `level` (province, city, district; default the region's own), `measure` (firms, employees, assets),
+/// `threshold` (presence on RCA, default 1); gaps take `strongLq`, peers `count`, chokepoints `node`, index `from`/`to`.
+struct AnalyticsController {
+    let cache: AnalyticsCache
+
+    func register(on router: Router<some RequestContext>) {
+        let api = router.group("api")
+        api.get("regions/:code/:method") { request, context in
+            try await regionMethod(context.parameters.get("code") ?? "", context.parameters.get("method") ?? "", request)
+        }
+        api.get("enterprises/:id/quality") { _, context in try await quality(context.parameters.get("id") ?? "") }
+        api.get("chokepoints") { request, _ in try await chokepoints(region: nil, request) }
+    }
+
+    func regionMethod(_ code: String, _ method: String, _ request: Request) async throws -> Response {
+        guard APIController.isRegionCode(code) else { return JSONResponse.error(.badRequest, "region code must be six digits: \(code)") }
+        let index = try await cache.index()
+        guard let region = index.regionsByCode[code] else { return JSONResponse.error(.notFound, "no region with code \(code)") }
+        let query = request.uri.queryParameters
+        var level = region.level
+        if let text = query.get("level") {
+            guard let parsed = RegionLevel(rawValue: text), parsed != .country else {
+                return JSONResponse.error(.badRequest, "level must be province, city or district")
+            }
+            level = parsed
+        }
+        var measure = Measure.firms
+        if let text = query.get("measure") {
+            guard let parsed = Measure(rawValue: text) else { return JSONResponse.error(.badRequest, "measure must be firms, employees or assets") }
+            measure = parsed
+        }
+        guard let threshold = Self.number(query.get("threshold"), default: 1), threshold > 0, threshold <= 100 else {
+            return JSONResponse.error(.badRequest, "threshold must be a number in (0, 100]")
+        }
+        if method == "chokepoints" { return try await chokepoints(region: code, request) }
+        if method == "index" { return try innovationIndex(index, region: region, request) }
+        guard ["profile", "opportunities", "gaps", "peers", "cluster"].contains(method) else {
+            return JSONResponse.error(.notFound, "unknown analysis \(method): profile, opportunities, gaps, chokepoints, peers, index or cluster")
+        }
+        guard level != .country else { return JSONResponse.error(.badRequest, "pass level=province, city or district for the country") }
+        let analysis = try await cache.analysis(level: level, measure: measure, threshold: threshold)
+        do {
+            switch method {
+            case "profile": return try JSONResponse.ok(try SpecialisationProfile.report(analysis, region: code))
+            case "opportunities": return try JSONResponse.ok(try Opportunities.report(analysis, region: code))
+            case "gaps":
+                guard let strong = Self.number(query.get("strongLq"), default: 1.25), strong > 0 else {
+                    return JSONResponse.error(.badRequest, "strongLq must be a positive number")
+                }
+                return try JSONResponse.ok(try ChainGaps.report(analysis, links: try await cache.nodeLinks(), region: code, strongLQ: strong))
+            case "peers":
+                guard let count = Int(query.get("count") ?? "5"), (1...50).contains(count) else {
+                    return JSONResponse.error(.badRequest, "count must be an integer from 1 to 50")
+                }
+                return try JSONResponse.ok(try Peers.report(analysis, region: code, count: count))
+            default: return try JSONResponse.ok(try ClusterCriteria.report(analysis, region: code))
+            }
+        } catch let error as AnalyticsError {
+            return JSONResponse.error(.badRequest, error.description)
+        }
+    }
+
+    func innovationIndex(_ index: SnapshotIndex, region: Region, _ request: Request) throws -> Response {
+        let query = request.uri.queryParameters
+        guard let from = Int(query.get("from") ?? "2019"), let to = Int(query.get("to") ?? "2023"), from <= to, to - from <= 30 else {
+            return JSONResponse.error(.badRequest, "from and to must be years with from ≤ to, at most 30 apart")
+        }
+        guard region.level != .country else { return JSONResponse.error(.badRequest, "the index ranks provinces, cities or districts") }
+        let table = RegionInnovationIndex.table(index, level: region.level, years: from...to)
+        var result = try CompositeIndex.compute(table, spec: RegionInnovationIndex.defaultSpec)
+        // The region's own rows first: the page shows its trajectory, then the ranking context.
+        result.rows.sort { ($0.unit == region.code ? 0 : 1, $0.year ?? "", $0.rank ?? Int.max) < ($1.unit == region.code ? 0 : 1, $1.year ?? "", $1.rank ?? Int.max) }
+        return try JSONResponse.ok(result)
+    }
+
+    func chokepoints(region: String?, _ request: Request) async throws -> Response {
+        let query = request.uri.queryParameters
+        var measure = Measure.assets
+        if let text = query.get("measure") {
+            guard let parsed = Measure(rawValue: text) else { return JSONResponse.error(.badRequest, "measure must be firms, employees or assets") }
+            measure = parsed
+        }
+        do {
+            return try JSONResponse.ok(try Chokepoints.report(try await cache.index(), measure: measure, node: query.get("node"), region: region))
+        } catch let error as AnalyticsError {
+            return JSONResponse.error(.badRequest, error.description)
+        }
+    }
+
+    func quality(_ id: String) async throws -> Response {
+        do {
+            return try JSONResponse.ok(try await cache.enterpriseQuality().score(id))
+        } catch AnalyticsError.unknownEnterprise {
+            return JSONResponse.error(.notFound, "no biomedicine enterprise with id \(id)")
+        }
+    }
+
+    static func number(_ text: String?, default value: Double) -> Double? {
+        guard let text else { return value }
+        guard let number = Double(text), number.isFinite else { return nil }
+        return number
+    }
+}
