@@ -16,14 +16,16 @@ import Foundation
 ///   (unstandardised) PCI; COI is then z-scored, COG divided by the standard deviation of the raw ECI.
 /// NaN follows numpy's propagation so that degenerate inputs give the same nulls as the reference.
 public enum EconomicComplexity {
+    /// `phase` receives each step's name and seconds, for `brain bench analytics`.
     public static func compute(_ matrix: LabeledMatrix, threshold: Double = 1,
-                               fitnessIterations: Int = FitnessComplexity.defaultIterations) -> ComplexityResult {
+                               fitnessIterations: Int = FitnessComplexity.defaultIterations,
+                               phase: ((String, Double) -> Void)? = nil) -> ComplexityResult {
         let rowSums = matrix.rowSums, columnSums = matrix.columnSums
         let keptRows = (0..<matrix.rowCount).filter { rowSums[$0] != 0 }
         let keptColumns = (0..<matrix.columnCount).filter { columnSums[$0] != 0 }
         let core = Core(matrix.submatrix(rows: keptRows, columns: keptColumns).values,
                         rows: keptRows.count, columns: keptColumns.count, threshold: threshold,
-                        fitnessIterations: fitnessIterations)
+                        fitnessIterations: fitnessIterations, phase: PhaseClock(report: phase))
 
         // Scatter the kept block back into the full label space, nil elsewhere.
         let nRows = matrix.rowCount, nColumns = matrix.columnCount, kc = keptColumns.count
@@ -63,25 +65,36 @@ private struct Core {
     var diversity: [Double], ubiquity: [Double], eci: [Double], pci: [Double], coi: [Double]
     var fitness: [Double], complexity: [Double]
 
-    init(_ x: [Double], rows n: Int, columns m: Int, threshold: Double, fitnessIterations: Int) {
-        let rowTotal = (0..<n).map { r in (0..<m).reduce(0.0) { $0 + x[r * m + $1] } }
-        let columnTotal = (0..<m).map { c in (0..<n).reduce(0.0) { $0 + x[$1 * m + c] } }
+    init(_ x: [Double], rows n: Int, columns m: Int, threshold: Double, fitnessIterations: Int, phase: PhaseClock) {
+        var phase = phase
+        var rowTotal = [Double](repeating: 0, count: n), columnTotal = [Double](repeating: 0, count: m)
+        for r in 0..<n { for c in 0..<m { rowTotal[r] += x[r * m + c]; columnTotal[c] += x[r * m + c] } }
         let total = columnTotal.reduce(0, +)
         var rca = [Double](repeating: 0, count: n * m), mcp = [Double](repeating: 0, count: n * m)
-        for r in 0..<n {
-            for c in 0..<m {
-                let value = (x[r * m + c] / rowTotal[r]) / (columnTotal[c] / total)
-                rca[r * m + c] = value
-                mcp[r * m + c] = (value.isNaN ? 0 : value) >= threshold ? 1 : 0
+        var diversity = [Double](repeating: 0, count: n), ubiquity = [Double](repeating: 0, count: m)
+        let share = columnTotal.map { $0 / total }
+        x.withUnsafeBufferPointer { x in
+            rca.withUnsafeMutableBufferPointer { rca in
+                mcp.withUnsafeMutableBufferPointer { mcp in
+                    for r in 0..<n {
+                        for c in 0..<m {
+                            let value = (x[r * m + c] / rowTotal[r]) / share[c]
+                            rca[r * m + c] = value
+                            if !value.isNaN && value >= threshold { mcp[r * m + c] = 1; diversity[r] += 1; ubiquity[c] += 1 }
+                        }
+                    }
+                }
             }
         }
-        let diversity = (0..<n).map { r in (0..<m).reduce(0.0) { $0 + mcp[r * m + $1] } }
-        let ubiquity = (0..<m).map { c in (0..<n).reduce(0.0) { $0 + mcp[$1 * m + c] } }
-
+        phase.lap("RCA and presence")
         let (eciRaw, pciRaw) = Core.eigenvectorIndices(mcp: mcp, rows: n, columns: m, diversity: diversity, ubiquity: ubiquity)
+        phase.lap("ECI/PCI eigenvector")
         let proximity = ProductSpace.proximity(mcp: mcp, rows: n, columns: m, ubiquity: ubiquity)
+        phase.lap("proximity")
         let density = ProductSpace.density(mcp: mcp, proximity: proximity, rows: n, columns: m)
+        phase.lap("density")
         let (coiRaw, cogRaw) = Core.outlook(mcp: mcp, density: density, proximity: proximity, pci: pciRaw, rows: n, columns: m)
+        phase.lap("COI/COG")
 
         let eciMean = Statistics.mean(eciRaw), eciSD = Statistics.populationStandardDeviation(eciRaw)
         let coiMean = Statistics.mean(coiRaw), coiSD = Statistics.populationStandardDeviation(coiRaw)
@@ -95,7 +108,9 @@ private struct Core {
         cog = cogRaw.map { $0 / eciSD }
         eci = eciRaw.map { ($0 - eciMean) / eciSD }
         coi = coiRaw.map { ($0 - coiMean) / coiSD }
+        phase.lap("standardise")
         (fitness, complexity) = FitnessComplexity.compute(mcp: mcp, rows: n, columns: m, iterations: fitnessIterations)
+        phase.lap("fitness-complexity")
     }
 
     /// Raw ECI (kc) and PCI (kp) as `calc_eci_pci` returns them, NaN for zero diversity/ubiquity or on failure.
@@ -107,16 +122,29 @@ private struct Core {
         guard k >= 2, !validRows.isEmpty else { return (eci, pci) }  // numpy's argsort()[-2] fails: all NaN
         // M̃ = U⁻¹ Mᵀ D⁻¹ M is similar to the symmetric S = U^-½ Mᵀ D⁻¹ M U^-½; eigenvectors map back by U^-½.
         var s = [Double](repeating: 0, count: k * k)
-        for r in validRows {
-            let present = validColumns.indices.filter { mcp[r * m + validColumns[$0]] != 0 }
-            let weight = 1 / diversity[r]
-            for i in present { for j in present { s[i * k + j] += weight } }
+        var column = [Int](repeating: -1, count: m)
+        for (j, c) in validColumns.enumerated() { column[c] = j }
+        var present = [Int]()
+        present.reserveCapacity(k)
+        s.withUnsafeMutableBufferPointer { s in
+            for r in validRows {
+                present.removeAll(keepingCapacity: true)
+                for c in 0..<m where mcp[r * m + c] != 0 && column[c] >= 0 { present.append(column[c]) }
+                let weight = 1 / diversity[r]
+                for i in present { let row = s.baseAddress! + i * k; for j in present { row[j] += weight } }
+            }
         }
         let root = validColumns.map { ubiquity[$0].squareRoot() }
         for i in 0..<k { for j in 0..<k { s[i * k + j] /= root[i] * root[j] } }
-        let eigen = SymmetricEigen(symmetric: s, size: k)
-        let order = eigen.values.indices.sorted { eigen.values[$0] < eigen.values[$1] }
-        var kp = zip(eigen.vectors[order[k - 2]], root).map { $0 / $1 }
+        // The top eigenpair is known exactly (λ = 1, vector ∝ √u): deflate it and find the second by power iteration,
+        // falling back to a full Jacobi decomposition when that does not converge.
+        let top = root.map { $0 / root.reduce(0) { $0 + $1 * $1 }.squareRoot() }
+        let second = SymmetricEigen.secondLargestPSD(s, size: k, top: top) ?? {
+            let eigen = SymmetricEigen(symmetric: s, size: k)
+            let order = eigen.values.indices.sorted { eigen.values[$0] < eigen.values[$1] }
+            return eigen.vectors[order[k - 2]]
+        }()
+        var kp = zip(second, root).map { $0 / $1 }
         let norm = kp.reduce(0) { $0 + $1 * $1 }.squareRoot()
         kp = kp.map { $0 / norm }
         let kc = validRows.map { r in
@@ -138,12 +166,37 @@ private struct Core {
             var outlook = 0.0
             for p in 0..<m { outlook += density[r * m + p] * (1 - mcp[r * m + p]) * pci[p] }
             coi[r] = outlook
-            for p in 0..<m {
-                var gain = 0.0
-                for q in 0..<m { gain += (1 - mcp[r * m + q]) * weighted[q * m + p] }
-                cog[r * m + p] = (1 - mcp[r * m + p]) * gain
-            }
         }
+        if weighted.contains(where: \.isNaN) {
+            for r in 0..<n {
+                for p in 0..<m {
+                    var gain = 0.0
+                    for q in 0..<m { gain += (1 - mcp[r * m + q]) * weighted[q * m + p] }
+                    cog[r * m + p] = (1 - mcp[r * m + p]) * gain
+                }
+            }
+            return (coi, cog)
+        }
+        // Σ_q (1 − M_rq) W_qp = Σ_q W_qp − Σ_{q present} W_qp: only the present nodes need a pass.
+        let columnSum = (0..<m).map { p in (0..<m).reduce(0.0) { $0 + weighted[$1 * m + p] } }
+        var present = [Double](repeating: 0, count: n * m)
+        ProductSpace.addRows(of: weighted, selectedBy: mcp, rows: n, columns: m, into: &present)
+        for r in 0..<n { for p in 0..<m { cog[r * m + p] = (1 - mcp[r * m + p]) * (columnSum[p] - present[r * m + p]) } }
         return (coi, cog)
+    }
+}
+
+/// Times consecutive steps when someone listens; free otherwise.
+struct PhaseClock {
+    let report: ((String, Double) -> Void)?
+    var last = DispatchTime.now().uptimeNanoseconds
+
+    init(report: ((String, Double) -> Void)?) { self.report = report }
+
+    mutating func lap(_ name: String) {
+        guard let report else { return }
+        let now = DispatchTime.now().uptimeNanoseconds
+        report(name, Double(now - last) / 1e9)
+        last = now
     }
 }

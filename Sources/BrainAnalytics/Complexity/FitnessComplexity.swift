@@ -16,11 +16,14 @@ public enum FitnessComplexity {
         guard n > 0, made.contains(true) else {
             return (fitness.map { _ in .nan }, complexity.map { _ in .nan })
         }
+        // Work on the present cells only: presence matrices are sparse.
+        let presentByRow = (0..<n).map { c in (0..<m).filter { mcp[c * m + $0] != 0 } }
+        let presentByColumn = (0..<m).map { p in (0..<n).filter { mcp[$0 * m + p] != 0 } }
         for _ in 0..<iterations {
-            var nextFitness = (0..<n).map { c in (0..<m).reduce(0.0) { made[$1] ? $0 + mcp[c * m + $1] * complexity[$1] : $0 } }
+            var nextFitness = presentByRow.map { row in row.reduce(0.0) { $0 + complexity[$1] } }
             var nextComplexity = (0..<m).map { p -> Double in
                 guard made[p] else { return .nan }
-                return 1 / (0..<n).reduce(0.0) { mcp[$1 * m + p] != 0 ? $0 + 1 / fitness[$1] : $0 }
+                return 1 / presentByColumn[p].reduce(0.0) { $0 + 1 / fitness[$1] }
             }
             let meanFitness = nextFitness.reduce(0, +) / Double(n)
             let madeComplexity = nextComplexity.filter { !$0.isNaN }

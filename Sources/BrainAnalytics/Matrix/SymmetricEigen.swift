@@ -56,4 +56,49 @@ public struct SymmetricEigen: Sendable {
         values = (0..<n).map { a[$0 * n + $0] }
         vectors = (0..<n).map { k in (0..<n).map { v[$0 * n + k] } }
     }
+
+    /// The unit eigenvector of the second-largest eigenvalue of a positive semi-definite matrix whose top unit
+    /// eigenvector `top` is known: power iteration on the complement of `top`. nil when it does not converge to a
+    /// residual ‖Sx − λx‖ ≤ 1e-14 within `maxIterations` (close eigenvalues), so the caller can fall back to Jacobi.
+    public static func secondLargestPSD(_ s: [Double], size n: Int, top: [Double], maxIterations: Int = 5_000) -> [Double]? {
+        guard n >= 2 else { return nil }
+        var x = (0..<n).map { 1 + Double($0 % 7) / 7 + Double($0) / Double(n) }
+        var y = [Double](repeating: 0, count: n)
+        func orthogonalise(_ v: inout [Double]) {
+            let projection = zip(v, top).reduce(0) { $0 + $1.0 * $1.1 }
+            for i in 0..<n { v[i] -= projection * top[i] }
+        }
+        func normalise(_ v: inout [Double]) -> Bool {
+            let norm = v.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            guard norm > 0, norm.isFinite else { return false }
+            for i in 0..<n { v[i] /= norm }
+            return true
+        }
+        orthogonalise(&x)
+        guard normalise(&x) else { return nil }
+        return s.withUnsafeBufferPointer { s -> [Double]? in
+            for _ in 0..<maxIterations {
+                x.withUnsafeBufferPointer { x in
+                    for i in 0..<n {
+                        // Four partial sums let the compiler vectorise the dot product (a strict single sum cannot be reordered).
+                        let row = s.baseAddress! + i * n
+                        var a = 0.0, b = 0.0, c = 0.0, d = 0.0, j = 0
+                        while j + 4 <= n {
+                            a += row[j] * x[j]; b += row[j + 1] * x[j + 1]; c += row[j + 2] * x[j + 2]; d += row[j + 3] * x[j + 3]
+                            j += 4
+                        }
+                        while j < n { a += row[j] * x[j]; j += 1 }
+                        y[i] = (a + b) + (c + d)
+                    }
+                }
+                orthogonalise(&y)
+                let lambda = zip(x, y).reduce(0) { $0 + $1.0 * $1.1 }
+                let residual = zip(y, x).reduce(0) { $0 + ($1.0 - lambda * $1.1) * ($1.0 - lambda * $1.1) }.squareRoot()
+                if residual <= 1e-14 { return x }
+                guard normalise(&y) else { return nil }
+                swap(&x, &y)
+            }
+            return nil
+        }
+    }
 }

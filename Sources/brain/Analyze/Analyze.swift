@@ -65,5 +65,11 @@ enum Output {
 
 /// Maps analytics errors to clear CLI errors.
 func analytics<T>(_ body: () throws -> T) throws -> T {
-    do { return try body() } catch let error as AnalyticsError { throw ValidationError(error.description) }
+    do { return try body() } catch let error as AnalyticsError { throw CommandFailure(error.description) }
+}
+
+/// A failure caused by the data or files given, not by the command line: printed without the usage text.
+struct CommandFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
 }

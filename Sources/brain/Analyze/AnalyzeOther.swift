@@ -64,7 +64,7 @@ struct AnalyzeIndex: AsyncParsableCommand {
         let table: IndicatorTable
         if let data {
             let file: IndicatorFile
-            do { file = try IndicatorFile(url: URL(fileURLWithPath: data)) } catch { throw ValidationError(error.description) }
+            do { file = try IndicatorFile(url: URL(fileURLWithPath: data)) } catch { throw CommandFailure(error.description) }
             table = IndicatorTable(indicators: file.indicators, rows: file.rows.map { .init(unit: $0.unit, year: $0.year, values: $0.values) })
         } else {
             guard let region else { throw ValidationError("pass a region code, or --data FILE.csv") }
@@ -95,7 +95,7 @@ struct AnalyzeComplexity: AsyncParsableCommand {
 
     func run() throws {
         let file: MatrixFile
-        do { file = try MatrixFile(url: URL(fileURLWithPath: matrix)) } catch { throw ValidationError(error.description) }
+        do { file = try MatrixFile(url: URL(fileURLWithPath: matrix)) } catch { throw CommandFailure(error.description) }
         guard threshold > 0, threshold.isFinite else { throw ValidationError("--threshold must be positive") }
         var document = ComplexityDocument(threshold: threshold)
         let years: [String?] = file.hasYear ? Array(Set(file.cells.compactMap(\.year))).sorted() : [nil]

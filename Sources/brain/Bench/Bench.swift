@@ -37,8 +37,9 @@ struct BenchRelatedness: AsyncParsableCommand {
             for measure in [Measure.firms, .employees] {
                 let analysis = LevelAnalysis(index, level: level, measure: measure)
                 let (result, seconds) = Measurement.seconds { RelatednessValidation.auc(analysis.complexity, folds: folds) }
-                print(String(format: "  %-8@ %-9@ AUC %.3f  (%d present cells hidden, %d absent, %.2f s)", level.rawValue, measure.rawValue,
-                             result.auc ?? .nan, result.hiddenCells, result.absentCells, seconds))
+                print("  " + ReportTable.pad(level.rawValue, 9) + ReportTable.pad(measure.rawValue, 10)
+                      + String(format: "AUC %.3f  (%d present cells hidden, %d absent, %.2f s)",
+                               result.auc ?? .nan, result.hiddenCells, result.absentCells, seconds))
             }
         }
         print("AUC 0.5 = no better than chance; the product-space literature reports 0.7–0.8 for export data.")

@@ -1,0 +1,71 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import BrainServer
+
+/// The analytics routes over real HTTP (in-process router) on the real default database.
+@Suite struct AnalyticsAPITests {
+    func withApp(_ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        let app = try await buildApplication(store: try ServerFixture.store(), configuration: ServerFixture.configuration)
+        try await app.test(.router, test)
+    }
+
+    func object(_ buffer: ByteBuffer) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(buffer: buffer)) as? [String: Any])
+    }
+
+    @Test func regionMethodsReturnTheirReports() async throws {
+        try await withApp { client in
+            try await client.execute(uri: "/api/regions/320500/opportunities", method: .get) { response in
+                #expect(response.status == .ok)
+                let body = try object(response.body)
+                let items = try #require(body["opportunities"] as? [[String: Any]])
+                #expect(!items.isEmpty)
+                #expect(items.allSatisfy { $0["density"] is Double && $0["quadrant"] is String && $0["reason"] is String })
+            }
+            try await client.execute(uri: "/api/regions/320500/gaps", method: .get) { response in
+                #expect(response.status == .ok)
+                let body = try object(response.body)
+                #expect((body["nodes"] as? [Any])?.count == 44)
+                #expect(body["fill"] is [Any] && body["strengthen"] is [Any] && body["extend"] is [Any])
+            }
+            try await client.execute(uri: "/api/regions/320000/profile?measure=employees", method: .get) { response in
+                #expect(response.status == .ok)
+                let body = try object(response.body)
+                #expect(body["measure"] as? String == "employees")
+                #expect((body["region"] as? [String: Any])?["name"] as? String == "江苏省")
+            }
+            for method in ["peers", "cluster", "index", "chokepoints"] {
+                try await client.execute(uri: "/api/regions/310000/\(method)", method: .get) { response in
+                    #expect(response.status == .ok, "\(method)")
+                }
+            }
+            try await client.execute(uri: "/api/enterprises/600276.SH/quality", method: .get) { response in
+                #expect(response.status == .ok)
+                let body = try object(response.body)
+                #expect((body["dimensions"] as? [Any])?.count == 5)
+            }
+        }
+    }
+
+    @Test func badParametersAndUnknownsAreJSONErrors() async throws {
+        try await withApp { client in
+            let cases: [(String, HTTPResponse.Status)] = [
+                ("/api/regions/999999/gaps", .notFound), ("/api/regions/32050x/gaps", .badRequest),
+                ("/api/regions/320500/nonsense", .notFound), ("/api/regions/320500/gaps?level=planet", .badRequest),
+                ("/api/regions/320500/profile?threshold=-1", .badRequest), ("/api/regions/320500/profile?measure=votes", .badRequest),
+                ("/api/regions/320500/gaps?strongLq=abc", .badRequest), ("/api/regions/320500/peers?count=100000", .badRequest),
+                ("/api/regions/320500/profile?level=province", .badRequest), ("/api/regions/320000/index?from=2030&to=2020", .badRequest),
+                ("/api/enterprises/NOPE/quality", .notFound), ("/api/chokepoints?node=no-such-node", .badRequest),
+            ]
+            for (uri, status) in cases {
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.status == status, "\(uri)")
+                    let body = try object(response.body)
+                    #expect(body["error"] is String && body["status"] as? Int == Int(status.code), "\(uri)")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,128 @@
+#!/usr/bin/env python3
+"""CLI tests: the built `brain` binary on analysts' own files and on a freshly built database.
+
+Run after `swift build` (scripts/test does both). Exits non-zero if any check fails.
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+BRAIN = os.environ.get("BRAIN_BIN", os.path.join(ROOT, ".build", "debug", "brain"))
+FIXTURES = os.path.join(ROOT, "Tests", "BrainAnalyticsTests", "Fixtures", "ecomplexity")
+WORK = tempfile.mkdtemp(prefix="brain-cli-")
+
+
+def brain(*args, ok=True):
+    result = subprocess.run([BRAIN, *args], cwd=ROOT, capture_output=True, text=True)
+    if ok and result.returncode != 0:
+        raise AssertionError(f"brain {' '.join(args)} failed ({result.returncode}): {result.stderr[-500:]}")
+    return result
+
+
+def write(name, text):
+    path = os.path.join(WORK, name)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+    return path
+
+
+def check_complexity_matches_reference():
+    for name in ("basic", "edge-cases", "provinces-sw-l1"):
+        out = json.loads(brain("analyze", "complexity", "--matrix", os.path.join(FIXTURES, name + ".csv"), "--json").stdout)
+        assert set(out) >= {"cells", "regions", "sectors", "proximity"}, out.keys()
+        expected = json.load(open(os.path.join(FIXTURES, name + ".json"), encoding="utf-8"))
+        fields = expected["cellFields"]
+        cells = {(c["region"], c["sector"]): c for c in out["cells"]}
+        regions = {r["region"]: r for r in out["regions"]}
+        sectors = {s["sector"]: s for s in out["sectors"]}
+        worst = 0.0
+        for row in expected["cells"]:
+            ref = dict(zip(fields, row))
+            cell = cells[(ref["region"], ref["sector"])]
+            for field in ("rca", "mcp", "density", "cog"):
+                if ref[field] is None:
+                    assert cell[field] is None, (name, ref, field)
+                else:
+                    worst = max(worst, abs(cell[field] - ref[field]))
+            if ref["rca"] is not None:
+                for field, ours in (("eci", regions[ref["region"]]["eci"]), ("coi", regions[ref["region"]]["coi"]),
+                                    ("pci", sectors[ref["sector"]]["pci"]), ("diversity", regions[ref["region"]]["diversity"])):
+                    worst = max(worst, abs(ours - ref[field]))
+        assert worst < 1e-9, (name, worst)
+    # Explicit nulls for the all-zero region Z of edge-cases.
+    out = json.loads(brain("analyze", "complexity", "--matrix", os.path.join(FIXTURES, "edge-cases.csv"), "--json").stdout)
+    z = next(r for r in out["regions"] if r["region"] == "Z")
+    assert z["eci"] is None and "fitness" in z and z["fitness"] is None, z
+
+
+def check_complexity_per_year():
+    path = write("years.csv", "region,sector,value,year\nA,x,3,2023\nA,y,1,2023\nB,x,1,2023\nB,y,3,2023\n"
+                              "A,x,1,2024\nA,y,3,2024\nB,x,3,2024\nB,y,1,2024\n")
+    out = json.loads(brain("analyze", "complexity", "--matrix", path, "--json").stdout)
+    assert {c["year"] for c in out["cells"]} == {"2023", "2024"}
+    rca = {(c["year"], c["region"], c["sector"]): c["rca"] for c in out["cells"]}
+    assert rca[("2023", "A", "x")] == 1.5 and rca[("2024", "A", "x")] == 0.5, rca
+
+
+def check_bad_matrix_names_file_row_field():
+    path = write("bad.csv", "region,sector,value\nA,x,1\nB,y,lots\n")
+    result = brain("analyze", "complexity", "--matrix", path, ok=False)
+    assert result.returncode != 0
+    assert "bad.csv" in result.stderr and "row 3" in result.stderr and "value" in result.stderr, result.stderr
+    dup = write("dup.csv", "region,sector,value\nA,x,1\nA,x,2\n")
+    result = brain("analyze", "complexity", "--matrix", dup, ok=False)
+    assert result.returncode != 0 and "duplicate" in result.stderr, result.stderr
+
+
+def check_index_on_a_file():
+    data = write("indicators.csv", "unit,year,x\nA,2020,200\nA,2021,223.9\nA,2022,234.66\n")
+    spec = write("spec.json", json.dumps({"normalisation": "base-year", "baseYear": "2020", "aggregation": "arithmetic"}))
+    out = json.loads(brain("analyze", "index", "--data", data, "--spec", spec, "--json").stdout)
+    last = next(r for r in out["rows"] if r["year"] == "2022")
+    assert abs(last["score"] - 117.33) < 1e-9 and abs(last["change"]["points"] - 5.38) < 1e-9, last
+    assert abs(last["change"]["percent"] - 4.8057) < 1e-3, last
+    broken = write("broken.json", "{\"normalisation\": \"cubic\"}")
+    result = brain("analyze", "index", "--data", data, "--spec", broken, ok=False)
+    assert result.returncode != 0 and "broken.json" in result.stderr, result.stderr
+
+
+def check_store_commands(db):
+    gaps = json.loads(brain("analyze", "gaps", "320500", "--db", db, "--json").stdout)
+    assert gaps["region"]["name"] == "苏州市" and len(gaps["nodes"]) == 44
+    text = brain("analyze", "opportunities", "320500", "--db", db).stdout
+    assert "苏州市" in text and "density" in text
+    quality = json.loads(brain("analyze", "quality", "600276.SH", "--db", db, "--json").stdout)
+    assert [d["dimension"] for d in quality["dimensions"]] == ["space", "industry", "capital", "innovation", "talent"]
+    for args in (["profile", "320000", "--level", "province"], ["peers", "320500"], ["cluster", "310100"],
+                 ["chokepoints", "culture-media"], ["index", "320000"]):
+        assert brain("analyze", *args, "--db", db).stdout.strip(), args
+    unknown = brain("analyze", "gaps", "999999", "--db", db, ok=False)
+    assert unknown.returncode != 0 and "999999" in unknown.stderr
+    missing = brain("analyze", "gaps", "320500", "--db", os.path.join(WORK, "nope.sqlite"), ok=False)
+    assert missing.returncode != 0 and "build-db" in missing.stderr
+
+
+def main():
+    db = os.path.join(WORK, "brain.sqlite")
+    brain("build-db", "--out", db, "--data", os.path.join(ROOT, "data"))
+    checks = [check_complexity_matches_reference, check_complexity_per_year, check_bad_matrix_names_file_row_field,
+              check_index_on_a_file, lambda: check_store_commands(db)]
+    names = ["complexity_matches_reference", "complexity_per_year", "bad_matrix_names_file_row_field", "index_on_a_file",
+             "store_commands"]
+    failed = 0
+    for name, check in zip(names, checks):
+        try:
+            check()
+            print(f"ok   {name}")
+        except Exception as error:
+            failed += 1
+            print(f"FAIL {name}: {error!r}")
+    print(f"cli: {len(checks) - failed} passed, {failed} failed")
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
