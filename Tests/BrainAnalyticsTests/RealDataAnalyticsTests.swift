@@ -27,6 +27,16 @@ import BrainModel
         #expect(province.table.nodeTotals[api] == Double(index.enterprisesByNode["api"]?.count ?? -1))
     }
 
+    @Test func parksHoldTheFirmsOfTheirRegion() throws {
+        let index = try Self.index.get(), city = try Self.city.get()
+        let parks = RegionNodeMatrix(parksOf: index, measure: .firms)
+        #expect(parks.matrix.rowLabels == index.data.parks.map(\.id))
+        // 中国医药城 is recorded at city level (泰州市 321200): it holds exactly the city's firms.
+        let park = try #require(parks.matrix.rowIndex(of: "taizhou-medcity")), taizhou = try #require(city.row(of: "321200"))
+        for n in city.nodeIds.indices { #expect(parks.matrix[park, n] == city.table.matrix[taizhou, n]) }
+        #expect(parks.regionTotals[park] == city.table.regionTotals[taizhou])
+    }
+
     @Test func locationQuotientIsBalassa() throws {
         let city = try Self.city.get()
         let r = try #require(city.row(of: "320700")), n = try #require(city.nodeIds.firstIndex(of: "chemical-drugs"))
