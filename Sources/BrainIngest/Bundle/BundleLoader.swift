@@ -45,7 +45,20 @@ public struct BundleLoader: Sendable {
         bundle.universities = try institutions.universities(report: &report)
         bundle.parks = try institutions.parks(report: &report)
         bundle.policies = try institutions.policies(report: &report)
+        if let note = try? String(contentsOf: folder.appendingPathComponent(SyntheticDataset.marker), encoding: .utf8) {
+            Self.markSynthetic(&bundle, note: note.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
         return (bundle, report)
+    }
+
+    /// Every generated row (firms, their chain places, products, events) gets `synthetic` provenance; the copied
+    /// reference rows (regions, universities, parks, policies) are real and keep theirs.
+    static func markSynthetic(_ bundle: inout DataBundle, note: String) {
+        let synthetic = Provenance(source: "synthetic: " + note, asOf: "synthetic")
+        for i in bundle.enterprises.indices { bundle.enterprises[i].provenance = synthetic }
+        for i in bundle.assignments.indices { bundle.assignments[i].provenance = synthetic }
+        for i in bundle.products.indices { bundle.products[i].provenance = synthetic }
+        for i in bundle.events.indices { bundle.events[i].provenance = synthetic }
     }
 
     public static func loadTaxonomy(_ url: URL, file: String) throws(SourceFileError) -> ChainTaxonomy {

@@ -138,6 +138,15 @@ enum Migrations {
                 t.add(column: "net_margin_pct", .double)
             }
         }
+        migrator.registerMigration("v3-name-bigrams") { db in
+            // Trigram FTS cannot answer two-character queries (医药, 生物), the commonest Chinese searches; a bigram
+            // table over names and full names answers them through an index instead of a LIKE scan.
+            try db.create(table: "name_bigrams", options: [.withoutRowID]) { t in
+                t.column("gram", .text).notNull()
+                t.column("enterprise_id", .text).notNull().references("enterprises", onDelete: .cascade)
+                t.primaryKey(["gram", "enterprise_id"])
+            }
+        }
         return migrator
     }
 }

@@ -86,15 +86,17 @@ extension SQLiteStore {
     static func nodeCounts(_ db: Database, filter: RegionFilter) throws -> [NodeCount] {
         try Row.fetchAll(db, sql: """
             WITH placed AS (
-              SELECT a.enterprise_id, a.node_id FROM chain_assignments a
-              UNION
-              SELECT a.enterprise_id, n.parent_id FROM chain_assignments a JOIN chain_nodes n ON n.id = a.node_id
-              WHERE n.parent_id IS NOT NULL
+              -- Driven by the region's enterprises (indexed), each firm once per node; the taxonomy has two levels,
+              -- so a sub-node's firm also counts on its parent.
+              SELECT DISTINCT e.id AS enterprise_id, e.employees, n.id AS node_id
+              FROM enterprises e
+              JOIN chain_assignments a ON a.enterprise_id = e.id
+              JOIN chain_nodes c ON c.id = a.node_id
+              JOIN chain_nodes n ON n.id = c.id OR n.id = c.parent_id
+              WHERE \(filter.sql)
             )
-            SELECT n.id, COUNT(e.id) AS firms, COALESCE(SUM(e.employees), 0) AS employees
-            FROM chain_nodes n
-            LEFT JOIN placed p ON p.node_id = n.id
-            LEFT JOIN enterprises e ON e.id = p.enterprise_id AND \(filter.sql)
+            SELECT n.id, COUNT(p.enterprise_id) AS firms, COALESCE(SUM(p.employees), 0) AS employees
+            FROM chain_nodes n LEFT JOIN placed p ON p.node_id = n.id
             GROUP BY n.id ORDER BY n.position
             """, arguments: filter.arguments).map {
             NodeCount(nodeId: $0["id"], firms: $0["firms"], employees: $0["employees"])

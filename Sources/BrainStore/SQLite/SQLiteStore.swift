@@ -109,12 +109,15 @@ public final class SQLiteStore: Store {
         let trimmed = query.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { return Page(items: [], total: 0, limit: limit, offset: offset) }
         return try await pool.read { db in
-            // Trigram FTS needs ≥ 3 characters; shorter queries (医药) fall back to LIKE.
+            // Trigram FTS needs ≥ 3 characters; two characters (医药) go through the name-bigram index; one falls back to LIKE.
             let match: String
             let arguments: StatementArguments
             if trimmed.count >= 3 {
                 match = "e.rowid IN (SELECT rowid FROM enterprise_fts WHERE enterprise_fts MATCH ?)"
                 arguments = ["\"" + trimmed.replacingOccurrences(of: "\"", with: "\"\"") + "\""]
+            } else if trimmed.count == 2 {
+                match = "e.id IN (SELECT enterprise_id FROM name_bigrams WHERE gram = ?)"
+                arguments = [trimmed.lowercased()]
             } else {
                 match = "(e.name LIKE ? ESCAPE '\\' OR e.full_name LIKE ? ESCAPE '\\')"
                 let pattern = "%" + Self.escapeLike(trimmed) + "%"

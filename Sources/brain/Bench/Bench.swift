@@ -6,13 +6,19 @@ import BrainModel
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Benchmarks that print figures (run a release build: swift run -c release brain bench …).",
-        subcommands: [BenchAnalytics.self, BenchRelatedness.self])
+        subcommands: [BenchAnalytics.self, BenchRelatedness.self, BenchStore.self])
 }
 
 enum Measurement {
     static func seconds<T>(_ body: () throws -> T) rethrows -> (T, Double) {
         let start = DispatchTime.now().uptimeNanoseconds
         let value = try body()
+        return (value, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+
+    static func asyncSeconds<T>(_ body: () async throws -> T) async rethrows -> (T, Double) {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let value = try await body()
         return (value, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
     }
 
