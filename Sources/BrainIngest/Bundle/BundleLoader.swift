@@ -37,6 +37,10 @@ public struct BundleLoader: Sendable {
         progress("chain classification")
         let classifier = ChainClassifier(taxonomy: bundle.taxonomy)
         bundle.assignments = enterprises.flatMap { classifier.classify($0, inputs: inputs) }
+        // One definition everywhere: a firm placed on a chain node (e.g. a chemical firm making vitamins, an API) is a
+        // biomedicine firm, whatever its industry code says.
+        let placed = Set(bundle.assignments.map(\.enterpriseId))
+        for i in bundle.enterprises.indices where placed.contains(bundle.enterprises[i].id) { bundle.enterprises[i].isBiomedicine = true }
 
         progress("events")
         bundle.events = try EventLoader(folder: folder).load(knownIds: Set(enterprises.map(\.id)), report: &report)

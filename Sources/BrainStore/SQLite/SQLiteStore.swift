@@ -5,6 +5,7 @@ import BrainModel
 /// The embedded default store: one SQLite file through GRDB, WAL mode, read by many connections at once.
 public final class SQLiteStore: Store {
     let pool: DatabasePool
+    private let taxonomyCache = LockedValue<ChainTaxonomy?>(nil)
 
     public init(path: String) throws {
         var configuration = Configuration()
@@ -93,12 +94,16 @@ public final class SQLiteStore: Store {
     }
 
     public func taxonomy() async throws -> ChainTaxonomy {
-        try await pool.read { db in
+        // Decoded once: every region page needs it and a database file's taxonomy never changes (rebuilds rename a new file in).
+        if let cached = taxonomyCache.value { return cached }
+        let taxonomy = try await pool.read { db in
             guard let text = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'taxonomy'") else {
                 throw StoreError.notBuilt
             }
             return try TaxonomyCodec.decode(text)
         }
+        taxonomyCache.value = taxonomy
+        return taxonomy
     }
 
     public func nationalNodeCounts() async throws -> [NodeCount] {
@@ -157,4 +162,17 @@ public final class SQLiteStore: Store {
 public enum StoreError: Error, CustomStringConvertible {
     case notBuilt
     public var description: String { "the database holds no data: run `brain build-db` first" }
+}
+
+/// A value shared between concurrent requests, guarded by a lock.
+final class LockedValue<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Value
+
+    init(_ value: Value) { stored = value }
+
+    var value: Value {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
+    }
 }
