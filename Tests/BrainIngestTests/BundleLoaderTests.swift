@@ -58,6 +58,20 @@ import BrainModel
         #expect(regions["310100"]?.name == "上海市")
     }
 
+    @Test func gazetteerKnowsMunicipalitiesUnderOtherProvincesAndFormerCities() throws {
+        let gazetteer = Gazetteer(regions: try BundleFixture.bundle().regions)
+        // A university coded under 河北 but located in 天津市; 莱芜市 was merged into 济南市 in 2019.
+        #expect(gazetteer.locate(province: "河北省", city: "天津市")?.city == "120100")
+        #expect(gazetteer.locate(province: "山东省", city: "莱芜市")?.city == "370100")
+        #expect(gazetteer.locate(province: "江苏省", city: "苏州市")?.city == "320500")
+        #expect(gazetteer.locate(province: "四川省", city: "凉山州")?.city == "513400")
+        #expect(gazetteer.locate(province: "西藏自治区", city: "咸阳市")?.city == "610400")
+        #expect(gazetteer.locate(province: "江苏省", city: "不存在市") == nil)
+        let report = try BundleFixture.report()
+        let universities = try #require(report.files.first { $0.file == "universities/universities_moe.csv" })
+        #expect(universities.warnings.values.reduce(0, +) == 0)
+    }
+
     @Test func regionsHaveCoordinates() throws {
         let regions = try BundleFixture.bundle().regions
         let provinces = regions.filter { $0.level == .province }

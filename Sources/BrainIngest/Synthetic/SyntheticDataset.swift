@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Each synthetic firm resamples one real listed firm (its city, industry, 申万 code, board, ownership, size and main
 /// products) and jitters its numbers, so regions, chain nodes and sizes follow the real joint distribution. Ids use
-/// the non-existent exchange suffix `.SY`, names carry a serial number, and the folder holds a `SYNTHETIC` marker that
+/// the non-existent exchange suffix `.SY`, names end in a serial number, and the folder holds a `SYNTHETIC` marker that
 /// makes the importer write `synthetic` provenance on every generated row, so the data can never pass for real.
 /// Reference files (regions, chain, universities, parks, policies, the 申万 code list, product relations) are copied.
 public struct SyntheticDataset: Sendable {
@@ -40,6 +40,7 @@ public struct SyntheticDataset: Sendable {
             try manager.copyItem(at: source.appendingPathComponent(file), to: out.appendingPathComponent(file))
         }
         let templates = try loadTemplates()
+        let nameCharacters = Array(Set(templates.compactMap { $0.basic?.optional("name") }.joined()).filter { !$0.isASCII }).sorted()
         var random = SeededRandom(seed: seed)
         let company = try CSVWriter(url: out.appendingPathComponent("companies/stock_company.csv"),
                                     header: ["ts_code", "exchange", "reg_capital", "setup_date", "province", "city", "website", "employees"])
@@ -60,7 +61,9 @@ public struct SyntheticDataset: Sendable {
         for i in 0..<firms {
             let t = templates[random.below(templates.count)]
             let stock = String(format: "%06d", i), id = stock + ".SY"
-            let name = "合成" + (t.company.optional("city") ?? "").replacingOccurrences(of: "市", with: "")
+            // City + two characters drawn from real names + industry + serial: plausible to search, plainly not a real firm.
+            let name = (t.company.optional("city") ?? "").replacingOccurrences(of: "市", with: "")
+                + String(nameCharacters[random.below(nameCharacters.count)]) + String(nameCharacters[random.below(nameCharacters.count)])
                 + (t.basic?.optional("industry") ?? "企业") + String(format: "%06d", i)
             let scale = 0.5 + random.unit()  // ×0.5–1.5 keeps the real size distribution's shape
             func jitter(_ text: String?) -> String { text.flatMap(Double.init).map { String(format: "%.2f", $0 * scale) } ?? "" }

@@ -6,6 +6,7 @@ import BrainStore
 /// The JSON API under `/api`. Every page of the web application reads the same routes.
 struct APIController: Sendable {
     let store: any Store
+    let cache = ResponseCache()
     static let maxPageSize = 100
 
     func register(on router: Router<BasicRequestContext>) {
@@ -26,28 +27,37 @@ struct APIController: Sendable {
 
     /// `GET /api/chain`: the chain taxonomy with national firm counts per node.
     func chain() async throws -> Response {
-        let taxonomy = try await store.taxonomy()
-        let counts = try await store.nationalNodeCounts()
-        return try JSONResponse.ok(ChainResponse(id: taxonomy.id, nameZh: taxonomy.nameZh, nameEn: taxonomy.nameEn,
-                                                 version: taxonomy.version, tiers: taxonomy.tiers,
-                                                 nodes: NodeWithCount.merge(taxonomy, counts)))
+        let body = try await cache.body("chain") {
+            let taxonomy = try await store.taxonomy()
+            let counts = try await store.nationalNodeCounts()
+            return try JSONResponse.encoder.encode(ChainResponse(id: taxonomy.id, nameZh: taxonomy.nameZh, nameEn: taxonomy.nameEn,
+                                                                 version: taxonomy.version, tiers: taxonomy.tiers,
+                                                                 nodes: NodeWithCount.merge(taxonomy, counts)))
+        }
+        return JSONResponse.response(.ok, data: body ?? Data())
     }
 
     /// `GET /api/regions/{code}`: name, level, parent, children and firm counts per chain node.
     func region(_ code: String) async throws -> Response {
         guard Self.isRegionCode(code) else { return JSONResponse.error(.badRequest, "region code must be six digits: \(code)") }
-        guard let profile = try await store.regionProfile(code, largest: 10) else {
-            return JSONResponse.error(.notFound, "no region with code \(code)")
+        let body = try await cache.body("region/" + code) { () async throws -> Data? in
+            guard let profile = try await store.regionProfile(code, largest: 10) else { return nil }
+            return try JSONResponse.encoder.encode(try await regionResponse(profile))
         }
+        guard let body else { return JSONResponse.error(.notFound, "no region with code \(code)") }
+        return JSONResponse.response(.ok, data: body)
+    }
+
+    func regionResponse(_ profile: RegionProfile) async throws -> RegionResponse {
         let taxonomy = try await store.taxonomy()
         let region = profile.region
-        return try JSONResponse.ok(RegionResponse(
+        return RegionResponse(
             code: region.code, name: region.name, level: region.level, isDevelopmentZone: region.isDevelopmentZone,
             longitude: region.longitude, latitude: region.latitude, parent: profile.parent, ancestors: profile.ancestors,
             children: profile.children, listedFirms: profile.listedFirms, biomedicineFirms: profile.biomedicineFirms,
             biomedicineEmployees: profile.biomedicineEmployees, universities: profile.universities,
             nodes: NodeWithCount.merge(taxonomy, profile.nodeCounts), largestFirms: profile.largestFirms, parks: profile.parks,
-            provenance: region.provenance))
+            provenance: region.provenance)
     }
 
     /// `GET /api/regions/{code}/children`: firm counts of each child region, for maps.

@@ -93,7 +93,7 @@ extension SQLiteStore {
               JOIN chain_assignments a ON a.enterprise_id = e.id
               JOIN chain_nodes c ON c.id = a.node_id
               JOIN chain_nodes n ON n.id = c.id OR n.id = c.parent_id
-              WHERE e.is_biomedicine AND \(filter.sql)
+              WHERE e.is_biomedicine = 1 AND \(filter.sql)
             )
             SELECT n.id, COUNT(p.enterprise_id) AS firms, COALESCE(SUM(p.employees), 0) AS employees
             FROM chain_nodes n LEFT JOIN placed p ON p.node_id = n.id

@@ -50,11 +50,11 @@ public final class SQLiteStore: Store {
             let listed = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM enterprises e WHERE \(filter.sql)", arguments: filter.arguments) ?? 0
             let biomed = try Row.fetchOne(db, sql: """
                 SELECT COUNT(*) AS n, COALESCE(SUM(employees), 0) AS employees FROM enterprises e
-                WHERE is_biomedicine AND \(filter.sql)
+                WHERE e.is_biomedicine = 1 AND \(filter.sql)
                 """, arguments: filter.arguments)
             let largestFirms = try Self.summaries(db, sql: """
-                SELECT e.* FROM enterprises e WHERE is_biomedicine AND \(filter.sql)
-                ORDER BY employees IS NULL, employees DESC, id LIMIT ?
+                SELECT e.* FROM enterprises e WHERE e.is_biomedicine = 1 AND \(filter.sql)
+                ORDER BY e.employees DESC LIMIT ?  -- NULLs sort last in DESC: the index gives the order
                 """, arguments: filter.arguments + [largest])
             let parks = try Row.fetchAll(db, sql: "SELECT * FROM parks WHERE region_code IN (SELECT code FROM regions WHERE code = ? OR parent_code = ? OR parent_code IN (SELECT code FROM regions WHERE parent_code = ?)) ORDER BY id",
                                          arguments: [code, code, code]).map(Self.park)

@@ -50,7 +50,7 @@ struct BenchStore: AsyncParsableCommand {
             profileTimes.append(t)
         }
         print("region profile    p50 \(ms(profileTimes, 0.5)) ms, p99 \(ms(profileTimes, 0.99)) ms (store call, 300 cities; target p99 < 50 ms)")
-        if seconds > 0 { try httpLoad(db: db) }
+        if seconds > 0 { try httpLoad(db: db, cities: cities, work: work) }
     }
 
     func ms(_ times: [Double], _ p: Double) -> String {
@@ -58,8 +58,9 @@ struct BenchStore: AsyncParsableCommand {
         return Output.number(sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] * 1000)
     }
 
-    /// Runs `brain serve` on the database and `wrk` (Debian package) against it: 64 connections, 2 threads.
-    func httpLoad(db: String) throws {
+    /// Runs `brain serve` on the database and `wrk` (Debian package) against it: 64 connections, 2 threads, each
+    /// request a random city's profile (the server caches a region's encoded profile after its first request).
+    func httpLoad(db: String, cities: [String], work: URL) throws {
         guard let wrk = ["/usr/bin/wrk", "/usr/local/bin/wrk"].first(where: FileManager.default.isExecutableFile) else {
             print("http              skipped: install wrk (apt-get install wrk) for requests/s under 64 connections"); return
         }
@@ -73,7 +74,20 @@ struct BenchStore: AsyncParsableCommand {
         Thread.sleep(forTimeInterval: 2)
         let load = Process(), pipe = Pipe()
         load.executableURL = URL(fileURLWithPath: wrk)
-        load.arguments = ["-t2", "-c64", "-d\(seconds)s", "--latency", "http://127.0.0.1:\(port)/api/regions/320500"]
+        let script = work.appendingPathComponent("cities.lua")
+        try """
+        local cities = {\(cities.map { "\"\($0)\"" }.joined(separator: ","))}
+        math.randomseed(1)
+        request = function() return wrk.format("GET", "/api/regions/" .. cities[math.random(#cities)]) end
+        """.write(to: script, atomically: true, encoding: .utf8)
+        // A short unmeasured run first, so the measured one sees a warm server (cache filled, pages in memory).
+        let warmUp = Process()
+        warmUp.executableURL = URL(fileURLWithPath: wrk)
+        warmUp.arguments = ["-t2", "-c64", "-d3s", "-s", script.path, "http://127.0.0.1:\(port)"]
+        warmUp.standardOutput = FileHandle.nullDevice
+        try warmUp.run()
+        warmUp.waitUntilExit()
+        load.arguments = ["-t2", "-c64", "-d\(seconds)s", "--latency", "-s", script.path, "http://127.0.0.1:\(port)"]
         load.standardOutput = pipe
         try load.run()
         load.waitUntilExit()
@@ -82,7 +96,7 @@ struct BenchStore: AsyncParsableCommand {
         let pick = { (prefix: String) in lines.first { $0.hasPrefix(prefix) } ?? "\(prefix) –" }
         let rss = (try? String(contentsOfFile: "/proc/\(server.processIdentifier)/status", encoding: .utf8))?
             .split(separator: "\n").first { $0.hasPrefix("VmHWM") }.map(String.init) ?? "VmHWM –"
-        print("http /api/regions/320500, 64 connections, \(seconds) s: \(pick("Requests/sec")); latency \(pick("50%")), \(pick("99%")); "
+        print("http /api/regions/{random city}, 64 connections, \(seconds) s: \(pick("Requests/sec")); latency \(pick("50%")), \(pick("99%")); "
               + "server peak RSS \(rss.replacingOccurrences(of: "VmHWM:", with: "").trimmingCharacters(in: .whitespaces))")
     }
 }
