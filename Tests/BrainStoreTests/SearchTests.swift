@@ -30,6 +30,26 @@ import BrainStore
         #expect(try await store.searchEnterprises("\"\"\"", limit: 5, offset: 0).total == 0)
     }
 
+    @Test func twoCharacterResultsComeInSearchOrder() async throws {
+        let store = try DatabaseFixture.store()
+        var all: [EnterpriseSummary] = []
+        var offset = 0
+        while true {
+            let page = try await store.searchEnterprises("生物", limit: 100, offset: offset)
+            all += page.items
+            offset += 100
+            if offset >= page.total { #expect(all.count == page.total); break }
+        }
+        // Biomedicine firms first; within each group, more employees first (unknown last).
+        let flags = all.map(\.isBiomedicine)
+        #expect(flags == flags.sorted { $0 && !$1 })
+        for group in [true, false] {
+            let employees = all.filter { $0.isBiomedicine == group }.map { $0.employees ?? -1 }
+            #expect(employees == employees.sorted(by: >))
+        }
+        #expect(Set(all.map(\.id)).count == all.count)
+    }
+
     @Test func pagesDoNotOverlap() async throws {
         let store = try DatabaseFixture.store()
         let first = try await store.searchEnterprises("医药", limit: 10, offset: 0)

@@ -31,8 +31,11 @@ struct BundleWriter {
              e.isBiomedicine, e.revenueGrowthPct, e.profitGrowthPct, e.grossMarginPct, e.netMarginPct,
              e.provenance.source, e.provenance.asOf]
         }
-        let bigrams = bundle.enterprises.flatMap { e in NameBigrams.of(e.name).union(NameBigrams.of(e.fullName ?? "")).map { ($0, e.id) } }
-        try insert("name_bigrams", ["gram", "enterprise_id"], bigrams) { [$0.0, $0.1] }
+        let ranked = bundle.enterprises.sorted(by: SearchOrder.precedes)
+        let bigrams = ranked.enumerated().flatMap { rank, e in
+            NameBigrams.of(e.name).union(NameBigrams.of(e.fullName ?? "")).map { ($0, rank, e.id) }
+        }
+        try insert("name_bigrams", ["gram", "rank", "enterprise_id"], bigrams) { [$0.0, $0.1, $0.2] }
         try insert("chain_assignments", ["enterprise_id", "node_id", "method", "confidence", "evidence", "source", "as_of"],
                    bundle.assignments) { a in
             [a.enterpriseId, a.nodeId, a.method, a.confidence, a.evidence, a.provenance.source, a.provenance.asOf]

@@ -140,12 +140,15 @@ enum Migrations {
         }
         migrator.registerMigration("v3-name-bigrams") { db in
             // Trigram FTS cannot answer two-character queries (医药, 生物), the commonest Chinese searches; a bigram
-            // table over names and full names answers them through an index instead of a LIKE scan.
+            // table over names and full names answers them through an index instead of a LIKE scan. `rank` is the
+            // firm's place in the search order (biomedicine first, then by employees), so a page is an index range.
             try db.create(table: "name_bigrams", options: [.withoutRowID]) { t in
                 t.column("gram", .text).notNull()
+                t.column("rank", .integer).notNull()
                 t.column("enterprise_id", .text).notNull().references("enterprises", onDelete: .cascade)
-                t.primaryKey(["gram", "enterprise_id"])
+                t.primaryKey(["gram", "rank"])
             }
+            try db.create(index: "enterprises_on_name", on: "enterprises", columns: ["name"])
         }
         migrator.registerMigration("v4-region-biomedicine-indexes") { db in
             // Region pages count and rank a region's biomedicine firms: serve them from the index, not the table.

@@ -121,8 +121,7 @@ public final class SQLiteStore: Store {
                 match = "e.rowid IN (SELECT rowid FROM enterprise_fts WHERE enterprise_fts MATCH ?)"
                 arguments = ["\"" + trimmed.replacingOccurrences(of: "\"", with: "\"\"") + "\""]
             } else if trimmed.count == 2 {
-                match = "e.id IN (SELECT enterprise_id FROM name_bigrams WHERE gram = ?)"
-                arguments = [trimmed.lowercased()]
+                return try Self.searchByBigram(db, trimmed, limit: limit, offset: offset)
             } else {
                 match = "(e.name LIKE ? ESCAPE '\\' OR e.full_name LIKE ? ESCAPE '\\')"
                 let pattern = "%" + Self.escapeLike(trimmed) + "%"
