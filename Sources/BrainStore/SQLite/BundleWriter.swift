@@ -21,17 +21,18 @@ struct BundleWriter {
         }
         try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('taxonomy', ?)", arguments: [try TaxonomyCodec.encode(bundle.taxonomy)])
         progress("writing enterprises")
+        // Stored in search order, so rowid order is the search ranking (FTS5 returns matches in rowid order).
+        let ranked = bundle.enterprises.sorted(by: SearchOrder.precedes)
         try insert("enterprises", ["id", "name", "full_name", "uscc", "stock_code", "exchange", "market", "province_code", "city_code",
                                    "district_code", "employees", "registered_capital_wan", "total_assets_yi", "setup_date", "list_date",
                                    "website", "ownership", "sw2021_l3", "is_biomedicine", "revenue_growth_pct", "profit_growth_pct",
                                    "gross_margin_pct", "net_margin_pct", "source", "as_of"],
-                   bundle.enterprises) { e in
+                   ranked) { e in
             [e.id, e.name, e.fullName, e.uscc, e.stockCode, e.exchange, e.market, e.provinceCode, e.cityCode, e.districtCode,
              e.employees, e.registeredCapitalWan, e.totalAssetsYi, e.setupDate, e.listDate, e.website, e.ownership, e.sw2021L3,
              e.isBiomedicine, e.revenueGrowthPct, e.profitGrowthPct, e.grossMarginPct, e.netMarginPct,
              e.provenance.source, e.provenance.asOf]
         }
-        let ranked = bundle.enterprises.sorted(by: SearchOrder.precedes)
         let bigrams = ranked.enumerated().flatMap { rank, e in
             NameBigrams.of(e.name).union(NameBigrams.of(e.fullName ?? "")).map { ($0, rank, e.id) }
         }

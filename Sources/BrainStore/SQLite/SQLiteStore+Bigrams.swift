@@ -15,19 +15,38 @@ enum SearchOrder {
 }
 
 extension SQLiteStore {
-    /// Two-character search: an exact name match first, then the bigram index in rank order, so a page is an index
-    /// range even when tens of thousands of names share the two characters.
+    /// Two-character search through the ranked bigram index.
     static func searchByBigram(_ db: Database, _ query: String, limit: Int, offset: Int) throws -> Page<EnterpriseSummary> {
         let gram = query.lowercased()
-        let exact = try String.fetchAll(db, sql: "SELECT id FROM enterprises WHERE name = ? ORDER BY id", arguments: [query])
-        let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM name_bigrams WHERE gram = ?", arguments: [gram]) ?? 0
+        return try rankedSearch(db, query, limit: limit, offset: offset,
+                                totalSQL: "SELECT COUNT(*) FROM name_bigrams WHERE gram = ?",
+                                idsSQL: "SELECT enterprise_id FROM name_bigrams WHERE gram = ? {exclude} ORDER BY rank LIMIT ? OFFSET ?",
+                                excludeColumn: "enterprise_id", argument: gram)
+    }
+
+    /// Three or more characters through FTS5 trigram; enterprises are stored in search order, so rowid order is rank.
+    static func searchByTrigram(_ db: Database, _ query: String, limit: Int, offset: Int) throws -> Page<EnterpriseSummary> {
+        let phrase = "\"" + query.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return try rankedSearch(db, query, limit: limit, offset: offset,
+                                totalSQL: "SELECT COUNT(*) FROM enterprise_fts WHERE enterprise_fts MATCH ?",
+                                idsSQL: """
+                                    SELECT e.id FROM enterprise_fts f JOIN enterprises e ON e.rowid = f.rowid
+                                    WHERE enterprise_fts MATCH ? {exclude} ORDER BY f.rowid LIMIT ? OFFSET ?
+                                    """,
+                                excludeColumn: "e.id", argument: phrase)
+    }
+
+    /// An exact name match first, then the index's own order, so a page is an index range even when tens of
+    /// thousands of names match.
+    static func rankedSearch(_ db: Database, _ query: String, limit: Int, offset: Int, totalSQL: String, idsSQL: String,
+                             excludeColumn: String, argument: String) throws -> Page<EnterpriseSummary> {
+        let exact = try String.fetchAll(db, sql: "SELECT id FROM enterprises WHERE name = ? ORDER BY rowid", arguments: [query])
+        let total = try Int.fetchOne(db, sql: totalSQL, arguments: [argument]) ?? 0
         var ids = Array(exact.dropFirst(offset).prefix(limit))
         if ids.count < limit {
-            let skip = max(0, offset - exact.count)
-            let placeholders = exact.isEmpty ? "" : " AND enterprise_id NOT IN (" + Array(repeating: "?", count: exact.count).joined(separator: ",") + ")"
-            ids += try String.fetchAll(db, sql: """
-                SELECT enterprise_id FROM name_bigrams WHERE gram = ?\(placeholders) ORDER BY rank LIMIT ? OFFSET ?
-                """, arguments: StatementArguments([gram] + exact) + [limit - ids.count, skip])
+            let exclude = exact.isEmpty ? "" : "AND \(excludeColumn) NOT IN (" + Array(repeating: "?", count: exact.count).joined(separator: ",") + ")"
+            ids += try String.fetchAll(db, sql: idsSQL.replacingOccurrences(of: "{exclude}", with: exclude),
+                                       arguments: StatementArguments([argument] + exact) + [limit - ids.count, max(0, offset - exact.count)])
         }
         guard !ids.isEmpty else { return Page(items: [], total: total, limit: limit, offset: offset) }
         let found = try summaries(db, sql: "SELECT e.* FROM enterprises e WHERE e.id IN (\(Array(repeating: "?", count: ids.count).joined(separator: ",")))",

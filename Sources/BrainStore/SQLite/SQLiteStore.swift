@@ -118,8 +118,7 @@ public final class SQLiteStore: Store {
             let match: String
             let arguments: StatementArguments
             if trimmed.count >= 3 {
-                match = "e.rowid IN (SELECT rowid FROM enterprise_fts WHERE enterprise_fts MATCH ?)"
-                arguments = ["\"" + trimmed.replacingOccurrences(of: "\"", with: "\"\"") + "\""]
+                return try Self.searchByTrigram(db, trimmed, limit: limit, offset: offset)
             } else if trimmed.count == 2 {
                 return try Self.searchByBigram(db, trimmed, limit: limit, offset: offset)
             } else {
