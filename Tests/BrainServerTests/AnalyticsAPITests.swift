@@ -41,6 +41,16 @@ import BrainServer
                     #expect(response.status == .ok, "\(method)")
                 }
             }
+            try await client.execute(uri: "/api/parks/taizhou-medcity/profile", method: .get) { response in
+                #expect(response.status == .ok)
+                let body = try object(response.body)
+                #expect((body["park"] as? [String: Any])?["name"] as? String == "泰州国家医药高新技术产业开发区(中国医药城)")
+                let nodes = try #require(body["nodes"] as? [[String: Any]])
+                #expect(nodes.count == 44 && nodes.contains { ($0["value"] as? Double ?? 0) > 0 })
+            }
+            try await client.execute(uri: "/api/parks/no-such-park/profile", method: .get) { response in
+                #expect(response.status == .notFound)
+            }
             try await client.execute(uri: "/api/enterprises/600276.SH/quality", method: .get) { response in
                 #expect(response.status == .ok)
                 let body = try object(response.body)

@@ -97,7 +97,7 @@ def check_store_commands(db):
     quality = json.loads(brain("analyze", "quality", "600276.SH", "--db", db, "--json").stdout)
     assert [d["dimension"] for d in quality["dimensions"]] == ["space", "industry", "capital", "innovation", "talent"]
     for args in (["profile", "320000", "--level", "province"], ["peers", "320500"], ["cluster", "310100"],
-                 ["chokepoints", "culture-media"], ["index", "320000"]):
+                 ["chokepoints", "culture-media"], ["index", "320000"], ["park", "suzhou-biobay"]):
         assert brain("analyze", *args, "--db", db).stdout.strip(), args
     unknown = brain("analyze", "gaps", "999999", "--db", db, ok=False)
     assert unknown.returncode != 0 and "999999" in unknown.stderr

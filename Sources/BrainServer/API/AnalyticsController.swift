@@ -16,6 +16,7 @@ struct AnalyticsController {
         }
         api.get("enterprises/:id/quality") { _, context in try await quality(context.parameters.get("id") ?? "") }
         api.get("chokepoints") { request, _ in try await chokepoints(region: nil, request) }
+        api.get("parks/:id/profile") { _, context in try await park(context.parameters.get("id") ?? "") }
     }
 
     func regionMethod(_ code: String, _ method: String, _ request: Request) async throws -> Response {
@@ -90,6 +91,15 @@ struct AnalyticsController {
             return try JSONResponse.ok(try Chokepoints.report(try await cache.index(), measure: measure, node: query.get("node"), region: region))
         } catch let error as AnalyticsError {
             return JSONResponse.error(.badRequest, error.description)
+        }
+    }
+
+    /// `GET /api/parks/{id}/profile`: a park's firms and location quotients per chain node.
+    func park(_ id: String) async throws -> Response {
+        do {
+            return try JSONResponse.ok(try ParkProfile.report(try await cache.index(), park: id))
+        } catch let error as AnalyticsError {
+            return JSONResponse.error(.notFound, error.description)
         }
     }
 

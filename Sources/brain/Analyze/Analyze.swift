@@ -8,7 +8,7 @@ struct Analyze: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Analytics on the store (or on your own files): specialisation, opportunities, gaps, chokepoints, peers, quality, index, cluster, complexity.",
         subcommands: [AnalyzeProfile.self, AnalyzeOpportunities.self, AnalyzeGaps.self, AnalyzeChokepoints.self, AnalyzePeers.self,
-                      AnalyzeQuality.self, AnalyzeIndex.self, AnalyzeCluster.self, AnalyzeComplexity.self])
+                      AnalyzeQuality.self, AnalyzeIndex.self, AnalyzeCluster.self, AnalyzePark.self, AnalyzeComplexity.self])
 }
 
 /// Options of the region-level methods.

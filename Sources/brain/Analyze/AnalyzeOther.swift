@@ -111,3 +111,22 @@ struct AnalyzeComplexity: AsyncParsableCommand {
         }
     }
 }
+
+struct AnalyzePark: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "park", abstract: "A park's firms and location quotients per chain node.")
+    @OptionGroup var store: StoreOptions
+    @Argument(help: "Park id, e.g. suzhou-biobay (see data/parks/parks.csv).") var id: String
+    @Option(help: "What a cell adds up: firms, employees or assets.") var measure: Measure = .firms
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() async throws {
+        let index = try await AnalyticsLoader.index(store.db)
+        let report = try analytics { try ParkProfile.report(index, park: id, measure: measure) }
+        if json { return try Output.json(report) }
+        print("\(report.park.name) in \(report.region.name) \(report.region.code); positioning: \(report.park.positioning.joined(separator: "、"))")
+        for row in report.nodes where row.value > 0 {
+            print(Output.row([(row.node.nameZh, 24), (Output.number(row.value, 0), -8), (Output.number(row.lq), -7), (row.present ? "present" : "", 8)]))
+        }
+        print(report.caveat)
+    }
+}
