@@ -71,7 +71,8 @@ public enum Chokepoints {
             let hhiFirms = Concentration.hhi(weights)
             var byProvince: [String: Double] = [:]
             for (firm, weight) in zip(firms, weights) { byProvince[firm.provinceCode ?? "unknown", default: 0] += weight }
-            let hhiRegions = Concentration.hhi(Array(byProvince.values))
+            // In code order: a sum in dictionary order would change in the last digit from run to run.
+            let hhiRegions = Concentration.hhi(byProvince.sorted { $0.key < $1.key }.map(\.value))
             let total = weights.reduce(0, +)
             let top = zip(firms, weights).max { $0.1 < $1.1 }
             let tradeFigures = trade[node.id]

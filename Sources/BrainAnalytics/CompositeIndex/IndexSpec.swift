@@ -51,7 +51,7 @@ public struct IndexSpec: Codable, Sendable {
             let groupTotal = groups.reduce(0) { $0 + $1.weight }
             guard groupTotal > 0 else { throw AnalyticsError.invalidInput("group weights must sum to more than 0") }
             for group in groups {
-                let inner = group.indicators.values.reduce(0, +)
+                let inner = Self.sum(group.indicators)
                 guard inner > 0 else { throw AnalyticsError.invalidInput("weights of group \(group.name) must sum to more than 0") }
                 for (indicator, weight) in group.indicators { raw[indicator, default: 0] += group.weight / groupTotal * weight / inner }
             }
@@ -64,8 +64,13 @@ public struct IndexSpec: Codable, Sendable {
             guard indicators.contains(name) else { throw AnalyticsError.invalidInput("weight names unknown indicator \(name)") }
             guard weight >= 0, weight.isFinite else { throw AnalyticsError.invalidInput("weight of \(name) must be ≥ 0") }
         }
-        let total = raw.values.reduce(0, +)
+        let total = Self.sum(raw)
         guard total > 0 else { throw AnalyticsError.invalidInput("weights must sum to more than 0") }
         return raw.mapValues { $0 / total }
+    }
+
+    /// Weights summed in name order, so effective weights are identical run to run (dictionary order is not).
+    static func sum(_ weights: [String: Double]) -> Double {
+        weights.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value }
     }
 }
