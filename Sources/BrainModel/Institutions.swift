@@ -7,6 +7,9 @@ public struct University: Codable, Sendable, Hashable {
     public var remarks: String?
     public var provenance: Provenance
 
+    /// A medical or pharmacy institution: its name contains 医 or 药.
+    public var isMedical: Bool { name.contains("医") || name.contains("药") }
+
     public init(id: String, name: String, cityCode: String?, department: String, level: String, remarks: String?,
                 provenance: Provenance) {
         self.id = id

@@ -7,13 +7,10 @@ import BrainStore
 
 @Suite struct APITests {
     func withApp(_ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        let app = try await buildApplication(store: try ServerFixture.store(), configuration: ServerFixture.configuration)
-        try await app.test(.router, test)
+        try await ServerFixture.withApp(test)
     }
 
-    func json(_ buffer: ByteBuffer) throws -> [String: Any] {
-        try #require(try JSONSerialization.jsonObject(with: Data(buffer: buffer)) as? [String: Any])
-    }
+    func json(_ buffer: ByteBuffer) throws -> [String: Any] { try ServerFixture.jsonObject(buffer) }
 
     @Test func health() async throws {
         try await withApp { client in

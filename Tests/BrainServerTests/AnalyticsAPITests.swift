@@ -7,13 +7,10 @@ import BrainServer
 /// The analytics routes over real HTTP (in-process router) on the real default database.
 @Suite struct AnalyticsAPITests {
     func withApp(_ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        let app = try await buildApplication(store: try ServerFixture.store(), configuration: ServerFixture.configuration)
-        try await app.test(.router, test)
+        try await ServerFixture.withApp(test)
     }
 
-    func object(_ buffer: ByteBuffer) throws -> [String: Any] {
-        try #require(try JSONSerialization.jsonObject(with: Data(buffer: buffer)) as? [String: Any])
-    }
+    func object(_ buffer: ByteBuffer) throws -> [String: Any] { try ServerFixture.jsonObject(buffer) }
 
     @Test func regionMethodsReturnTheirReports() async throws {
         try await withApp { client in

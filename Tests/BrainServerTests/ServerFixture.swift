@@ -1,4 +1,7 @@
 import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
 import BrainServer
 import BrainIngest
 import BrainStore
@@ -21,4 +24,15 @@ enum ServerFixture {
     static let configuration = ServerConfiguration(
         echartsFile: root.appendingPathComponent("web/vendor/echarts.min.js"),
         geoFolder: root.appendingPathComponent("data/geo"))
+
+    /// The whole application in-process on the fixture database, driven by `test`.
+    static func withApp(_ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        let app = try await buildApplication(store: try store(), configuration: configuration)
+        try await app.test(.router, test)
+    }
+
+    /// A response body that must be a JSON object.
+    static func jsonObject(_ buffer: ByteBuffer) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(buffer: buffer)) as? [String: Any])
+    }
 }

@@ -27,8 +27,7 @@ public struct PeerReport: Codable, Sendable {
 
 public enum Peers {
     public static func report(_ analysis: LevelAnalysis, region code: String, count: Int = 5) throws -> PeerReport {
-        guard analysis.index.regionsByCode[code] != nil else { throw AnalyticsError.unknownRegion(code) }
-        guard let r = analysis.row(of: code) else { throw AnalyticsError.regionNotAtLevel(code, analysis.level) }
+        let r = try analysis.requireRow(code)
         let m = analysis.nodeIds.count
         let vector = { (row: Int) in (0..<m).map { analysis.lq.lq(region: row, node: $0) ?? 0 } }
         let sizes = analysis.table.matrix.rowSums
@@ -42,12 +41,10 @@ public enum Peers {
         // Similar profiles of tiny regions are noise: specialisation peers must be at least a fifth of the region's size.
         let bySpecialisation = Array(peers.filter { $0.sizeRatio >= 0.2 }.sorted { ($0.similarity, $1.region.code) > ($1.similarity, $0.region.code) }.prefix(count))
         let bySize = Array(peers.sorted { ($0.sizeRatio, $1.region.code) > ($1.sizeRatio, $0.region.code) }.prefix(count))
-        let rows = Dictionary(uniqueKeysWithValues: analysis.table.matrix.rowLabels.enumerated().map { ($1, $0) })
-        let peerCodes = Array(Set((bySpecialisation + bySize).map(\.region.code))).sorted()
-        let all = (0..<analysis.table.matrix.rowCount).filter { sizes[$0] > 0 || $0 == r }
-            .map { RegionIndicators.compute(analysis, row: $0) }
-        let mine = RegionIndicators.compute(analysis, row: r)
-        let peerRows = peerCodes.map { RegionIndicators.compute(analysis, row: rows[$0]!) }
+        let peerCodes = Set((bySpecialisation + bySize).map(\.region.code))
+        let all = RegionIndicators.compute(analysis, rows: (0..<analysis.table.matrix.rowCount).filter { sizes[$0] > 0 || $0 == r })
+        let mine = all.first { $0.region.code == code }!
+        let peerRows = all.filter { peerCodes.contains($0.region.code) }.sorted { $0.region.code < $1.region.code }
         let fields: [(String, (RegionIndicators) -> Double?)] = [
             ("biomedicineFirms", { $0.biomedicineFirms }), ("biomedicineEmployees", { $0.biomedicineEmployees }),
             ("biomedicineAssetsYi", { $0.biomedicineAssetsYi }), ("listedFirms", { $0.listedFirms }),

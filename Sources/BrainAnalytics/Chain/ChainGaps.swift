@@ -40,8 +40,7 @@ public struct ChainGapReport: Codable, Sendable {
 public enum ChainGaps {
     public static func report(_ analysis: LevelAnalysis, links: NodeLinks, region code: String,
                               strongLQ: Double = 1.25) throws -> ChainGapReport {
-        guard analysis.index.regionsByCode[code] != nil else { throw AnalyticsError.unknownRegion(code) }
-        guard let r = analysis.row(of: code) else { throw AnalyticsError.regionNotAtLevel(code, analysis.level) }
+        let r = try analysis.requireRow(code)
         let c = analysis.complexity, m = analysis.nodeIds.count
         let densities = (0..<m).map { c.cell(c.density, region: r, sector: $0) }
         let absentDensities = (0..<m).filter { analysis.table.matrix[r, $0] == 0 }.compactMap { densities[$0] }

@@ -38,8 +38,7 @@ public struct ClusterReport: Codable, Sendable {
 public enum ClusterCriteria {
     public static func report(_ analysis: LevelAnalysis, region code: String,
                               thresholds: ClusterThresholds = ClusterThresholds()) throws -> ClusterReport {
-        guard analysis.index.regionsByCode[code] != nil else { throw AnalyticsError.unknownRegion(code) }
-        guard let r = analysis.row(of: code) else { throw AnalyticsError.regionNotAtLevel(code, analysis.level) }
+        let r = try analysis.requireRow(code)
         let indicators = RegionIndicators.compute(analysis, row: r)
         let pairs: [(String, Double, Double)] = [
             ("scale (biomedicine employees)", indicators.biomedicineEmployees, thresholds.scaleEmployees),

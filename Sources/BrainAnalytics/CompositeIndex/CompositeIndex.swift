@@ -1,3 +1,4 @@
+import BrainModel
 import Foundation
 
 /// Indicator values per unit (region, park, firm) and year.
@@ -132,7 +133,7 @@ public enum CompositeIndex {
             var out = column
             let years = Dictionary(grouping: column.indices, by: { rows[$0].year ?? "" })
             for (_, indices) in years {
-                let ranks = EnterpriseQuality.percentiles(indices.map { column[$0] })
+                let ranks = Statistics.percentileRanks(indices.map { column[$0] })
                 for (k, i) in indices.enumerated() { out[i] = ranks[k].map { lowerIsBetter ? 100 - $0 : $0 } }
             }
             return out
@@ -163,11 +164,11 @@ public enum CompositeIndex {
         var samples = [[Int]](repeating: [], count: table.rows.count)
         let methods = normalisations(spec)
         for _ in 0..<settings.draws {
-            let method = methods[Int(random.next() % UInt64(methods.count))]
+            let method = methods[random.below(methods.count)]
             let aggregation: IndexSpec.Aggregation = random.next() % 2 == 0 ? .arithmetic : .geometric
             var drawn: [String: Double] = [:]
             for name in weights.keys.sorted() {
-                drawn[name] = weights[name]! * (1 - settings.weightJitter + 2 * settings.weightJitter * Double(random.next() >> 11) / Double(1 << 53))
+                drawn[name] = weights[name]! * (1 - settings.weightJitter + 2 * settings.weightJitter * random.unit())
             }
             let total = drawn.keys.sorted().reduce(0) { $0 + drawn[$1]! }
             drawn = drawn.mapValues { $0 / total }

@@ -15,7 +15,7 @@ public enum RegionInnovationIndex {
         var universities: [String: Double] = [:]
         for (city, list) in index.universitiesByCity {
             let code = level == .province ? Region.provinceCode(of: city) : city
-            universities[code, default: 0] += Double(list.filter { $0.name.contains("医") || $0.name.contains("药") }.count)
+            universities[code, default: 0] += Double(list.filter(\.isMedical).count)
         }
         for year in years {
             let cutoff = "\(year)-12-31"

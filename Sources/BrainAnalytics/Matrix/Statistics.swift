@@ -45,4 +45,26 @@ public enum Statistics {
         }
         return (rankSum - Double(positives * (positives + 1)) / 2) / Double(positives * negatives)
     }
+
+    /// Percentile rank on 0–100 among the non-missing values: (number below + ½ number equal) / n × 100.
+    public static func percentileRanks(_ values: [Double?]) -> [Double?] {
+        let present = values.compactMap { $0 }.sorted()
+        guard !present.isEmpty else { return values.map { _ in nil } }
+        return values.map { value in
+            guard let value else { return nil }
+            let below = lowerBound(present, value), equalOrBelow = upperBound(present, value)
+            return (Double(below) + Double(equalOrBelow - below) / 2) / Double(present.count) * 100
+        }
+    }
+
+    static func lowerBound(_ sorted: [Double], _ x: Double) -> Int {
+        var lo = 0, hi = sorted.count
+        while lo < hi { let mid = (lo + hi) / 2; if sorted[mid] < x { lo = mid + 1 } else { hi = mid } }
+        return lo
+    }
+    static func upperBound(_ sorted: [Double], _ x: Double) -> Int {
+        var lo = 0, hi = sorted.count
+        while lo < hi { let mid = (lo + hi) / 2; if sorted[mid] <= x { lo = mid + 1 } else { hi = mid } }
+        return lo
+    }
 }

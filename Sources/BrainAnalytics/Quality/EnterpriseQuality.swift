@@ -40,7 +40,7 @@ public struct EnterpriseQuality: Sendable {
         func universities(_ e: Enterprise, medical: Bool) -> Double? {
             guard let code = e.cityCode else { return nil }
             let list = index.universitiesByCity[code] ?? []
-            return Double(medical ? list.filter { $0.name.contains("医") || $0.name.contains("药") }.count : list.count)
+            return Double(medical ? list.filter(\.isMedical).count : list.count)
         }
         let indicators: [Indicator] = [
             ("space", "biomedicine firms in the same city", { $0.cityCode.flatMap { firmsInCity[$0] } }),
@@ -59,7 +59,7 @@ public struct EnterpriseQuality: Sendable {
             ("talent", "medical universities in the city", { universities($0, medical: true) }),
         ]
         let raw = indicators.map { indicator in firms.map { indicator.value($0) } }
-        let normalised = raw.map(Self.percentiles)
+        let normalised = raw.map(Statistics.percentileRanks)
         var scores: [String: QualityScore] = [:]
         let dimensionNames = ["space", "industry", "capital", "innovation", "talent"]
         for (f, firm) in firms.enumerated() {
@@ -89,26 +89,4 @@ public struct EnterpriseQuality: Sendable {
     }
 
     public var ranking: [QualityScore] { scores.values.filter { $0.rank != nil }.sorted { $0.rank! < $1.rank! } }
-
-    /// Percentile rank on 0–100 among the non-missing values: (number below + ½ number equal) / n × 100.
-    static func percentiles(_ values: [Double?]) -> [Double?] {
-        let present = values.compactMap { $0 }.sorted()
-        guard !present.isEmpty else { return values.map { _ in nil } }
-        return values.map { value in
-            guard let value else { return nil }
-            let below = lowerBound(present, value), equalOrBelow = upperBound(present, value)
-            return (Double(below) + Double(equalOrBelow - below) / 2) / Double(present.count) * 100
-        }
-    }
-
-    static func lowerBound(_ sorted: [Double], _ x: Double) -> Int {
-        var lo = 0, hi = sorted.count
-        while lo < hi { let mid = (lo + hi) / 2; if sorted[mid] < x { lo = mid + 1 } else { hi = mid } }
-        return lo
-    }
-    static func upperBound(_ sorted: [Double], _ x: Double) -> Int {
-        var lo = 0, hi = sorted.count
-        while lo < hi { let mid = (lo + hi) / 2; if sorted[mid] <= x { lo = mid + 1 } else { hi = mid } }
-        return lo
-    }
 }

@@ -41,8 +41,7 @@ public enum Opportunities {
                                 "low-relatedness-high-complexity", "low-relatedness-low-complexity"]
 
     public static func report(_ analysis: LevelAnalysis, region code: String, relatedLimit: Int = 3) throws -> OpportunityReport {
-        guard analysis.index.regionsByCode[code] != nil else { throw AnalyticsError.unknownRegion(code) }
-        guard let r = analysis.row(of: code) else { throw AnalyticsError.regionNotAtLevel(code, analysis.level) }
+        let r = try analysis.requireRow(code)
         let c = analysis.complexity, m = c.sectors.count
         let present = (0..<m).filter { c.cell(c.mcp, region: r, sector: $0) == 1 }
         let absent = (0..<m).filter { c.cell(c.mcp, region: r, sector: $0) == 0 }

@@ -1,3 +1,4 @@
+import BrainModel
 /// Out-of-sample check of relatedness: hide a fold of the present cells (set M = 0), recompute proximity and density
 /// from what is left, and ask whether the hidden cells score higher density than the truly absent ones.
 /// The AUC is the probability that a hidden present cell outranks an absent one (0.5 = no signal).
@@ -39,18 +40,5 @@ public enum RelatednessValidation {
         }
         return Result(folds: folds, hiddenCells: present.count, absentCells: absent.count,
                       auc: Statistics.auc(scores: scores, labels: labels))
-    }
-}
-
-/// A small seeded generator (Steele, Lea & Flood 2014) so validation and Monte-Carlo runs are reproducible.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
-    var state: UInt64
-    public init(seed: UInt64) { state = seed }
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

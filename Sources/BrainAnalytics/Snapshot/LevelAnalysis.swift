@@ -21,6 +21,13 @@ public struct LevelAnalysis: Sendable {
     }
 
     public func row(of code: String) -> Int? { rowByCode[code] }
+
+    /// The row of `code` for a region-level method: an unknown region and a region of another level are errors.
+    public func requireRow(_ code: String) throws(AnalyticsError) -> Int {
+        guard index.regionsByCode[code] != nil else { throw .unknownRegion(code) }
+        guard let r = rowByCode[code] else { throw .regionNotAtLevel(code, level) }
+        return r
+    }
     public var nodeIds: [String] { table.matrix.columnLabels }
     public func node(_ n: Int) -> ChainNode { index.nodesById[nodeIds[n]]! }
 

@@ -15,6 +15,8 @@ public struct SnapshotIndex: Sendable {
     public let enterprisesByNode: [String: [String]]
     public let productsByEnterprise: [String: [EnterpriseProduct]]
     public let universitiesByCity: [String: [University]]
+    /// Firms placed on the chain, in snapshot order.
+    public let biomedicineEnterprises: [Enterprise]
 
     public init(_ data: DataBundle) {
         self.data = data
@@ -33,6 +35,7 @@ public struct SnapshotIndex: Sendable {
             }
         }
         nodesByEnterprise = byEnterprise
+        biomedicineEnterprises = data.enterprises.filter { byEnterprise[$0.id] != nil }
         var byNode: [String: [String]] = [:]
         for (enterprise, nodeSet) in byEnterprise.sorted(by: { $0.key < $1.key }) {
             for node in nodeSet { byNode[node, default: []].append(enterprise) }
@@ -60,6 +63,4 @@ public struct SnapshotIndex: Sendable {
     public func enterprise(_ enterprise: Enterprise, isIn region: Region) -> Bool {
         regionCode(of: enterprise, at: region.level) == region.code
     }
-
-    public var biomedicineEnterprises: [Enterprise] { data.enterprises.filter { nodesByEnterprise[$0.id] != nil } }
 }

@@ -25,8 +25,7 @@ public struct SpecialisationProfile: Codable, Sendable {
     public var nodes: [Row]
 
     public static func report(_ analysis: LevelAnalysis, region code: String) throws -> SpecialisationProfile {
-        guard analysis.index.regionsByCode[code] != nil else { throw AnalyticsError.unknownRegion(code) }
-        guard let r = analysis.row(of: code) else { throw AnalyticsError.regionNotAtLevel(code, analysis.level) }
+        let r = try analysis.requireRow(code)
         let totals = analysis.table.nodeTotals
         let rows = analysis.nodeIds.indices.map { n in
             Row(node: NodeRef(analysis.node(n)), parentId: analysis.node(n).parentId, value: analysis.table.matrix[r, n],

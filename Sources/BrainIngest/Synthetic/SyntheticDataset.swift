@@ -1,4 +1,5 @@
 import Foundation
+import BrainModel
 
 /// `brain generate`: a reproducible synthetic data folder, in the very files the importers read, for scale tests.
 ///
@@ -41,7 +42,7 @@ public struct SyntheticDataset: Sendable {
         }
         let templates = try loadTemplates()
         let nameCharacters = Array(Set(templates.compactMap { $0.basic?.optional("name") }.joined()).filter { !$0.isASCII }).sorted()
-        var random = SeededRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         let company = try CSVWriter(url: out.appendingPathComponent("companies/stock_company.csv"),
                                     header: ["ts_code", "exchange", "reg_capital", "setup_date", "province", "city", "website", "employees"])
         let basic = try CSVWriter(url: out.appendingPathComponent("companies/stock_basic.csv"),
@@ -114,19 +115,4 @@ public struct SyntheticDataset: Sendable {
         guard !templates.isEmpty else { throw SourceFileError(file: "companies/stock_company.csv", reason: "no located firms to resample") }
         return templates
     }
-}
-
-/// SplitMix64, seeded: the same seed writes the same files.
-struct SeededRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
 }

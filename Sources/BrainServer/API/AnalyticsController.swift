@@ -31,11 +31,7 @@ struct AnalyticsController {
             }
             level = parsed
         }
-        var measure = Measure.firms
-        if let text = query.get("measure") {
-            guard let parsed = Measure(rawValue: text) else { return JSONResponse.error(.badRequest, "measure must be firms, employees or assets") }
-            measure = parsed
-        }
+        guard let measure = Self.measure(query.get("measure"), default: .firms) else { return Self.badMeasure }
         guard let threshold = Self.number(query.get("threshold"), default: 1), threshold > 0, threshold <= 100 else {
             return JSONResponse.error(.badRequest, "threshold must be a number in (0, 100]")
         }
@@ -82,11 +78,7 @@ struct AnalyticsController {
 
     func chokepoints(region: String?, _ request: Request) async throws -> Response {
         let query = request.uri.queryParameters
-        var measure = Measure.assets
-        if let text = query.get("measure") {
-            guard let parsed = Measure(rawValue: text) else { return JSONResponse.error(.badRequest, "measure must be firms, employees or assets") }
-            measure = parsed
-        }
+        guard let measure = Self.measure(query.get("measure"), default: .assets) else { return Self.badMeasure }
         do {
             return try JSONResponse.ok(try Chokepoints.report(try await cache.index(), measure: measure, node: query.get("node"), region: region))
         } catch let error as AnalyticsError {
@@ -110,6 +102,14 @@ struct AnalyticsController {
             return JSONResponse.error(.notFound, "no biomedicine enterprise with id \(id)")
         }
     }
+
+    /// The `measure` parameter, its default when absent, nil when it names no measure.
+    static func measure(_ text: String?, default value: Measure) -> Measure? {
+        guard let text else { return value }
+        return Measure(rawValue: text)
+    }
+
+    static var badMeasure: Response { JSONResponse.error(.badRequest, "measure must be firms, employees or assets") }
 
     static func number(_ text: String?, default value: Double) -> Double? {
         guard let text else { return value }

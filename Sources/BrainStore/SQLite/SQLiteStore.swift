@@ -115,22 +115,15 @@ public final class SQLiteStore: Store {
         guard !trimmed.isEmpty else { return Page(items: [], total: 0, limit: limit, offset: offset) }
         return try await pool.read { db in
             // Trigram FTS needs ≥ 3 characters; two characters (医药) go through the name-bigram index; one falls back to LIKE.
-            let match: String
-            let arguments: StatementArguments
-            if trimmed.count >= 3 {
-                return try Self.searchByTrigram(db, trimmed, limit: limit, offset: offset)
-            } else if trimmed.count == 2 {
-                return try Self.searchByBigram(db, trimmed, limit: limit, offset: offset)
-            } else {
-                match = "(e.name LIKE ? ESCAPE '\\' OR e.full_name LIKE ? ESCAPE '\\')"
-                let pattern = "%" + Self.escapeLike(trimmed) + "%"
-                arguments = [pattern, pattern]
-            }
+            if trimmed.count >= 3 { return try Self.searchByTrigram(db, trimmed, limit: limit, offset: offset) }
+            if trimmed.count == 2 { return try Self.searchByBigram(db, trimmed, limit: limit, offset: offset) }
+            let match = "(e.name LIKE ? ESCAPE '\\' OR e.full_name LIKE ? ESCAPE '\\')"
+            let pattern = "%" + Self.escapeLike(trimmed) + "%"
+            let arguments: StatementArguments = [pattern, pattern]
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM enterprises e WHERE \(match)", arguments: arguments) ?? 0
+            // Enterprises are stored in search order (SearchOrder), so rowid order ranks them after an exact match.
             let items = try Self.summaries(db, sql: """
-                SELECT e.* FROM enterprises e WHERE \(match)
-                ORDER BY e.name = ? DESC, e.is_biomedicine DESC, e.employees IS NULL, e.employees DESC, e.id
-                LIMIT ? OFFSET ?
+                SELECT e.* FROM enterprises e WHERE \(match) ORDER BY e.name = ? DESC, e.rowid LIMIT ? OFFSET ?
                 """, arguments: arguments + [trimmed, limit, offset])
             return Page(items: items, total: total, limit: limit, offset: offset)
         }

@@ -22,6 +22,19 @@ enum Measurement {
         return (value, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
     }
 
+    /// Runs a program to completion and returns its exit status and standard output (read before waiting, so a
+    /// large output cannot fill the pipe and stall the child).
+    static func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process(), pipe = Pipe()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.standardOutput = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, output)
+    }
+
     /// Peak resident set size of this process in MB (Linux reports ru_maxrss in kB).
     static var peakMemoryMB: Double {
         var usage = rusage()

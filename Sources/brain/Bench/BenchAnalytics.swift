@@ -63,16 +63,9 @@ struct BenchAnalytics: AsyncParsableCommand {
         ecomplexity(data, {"time": "year", "loc": "region", "prod": "sector", "val": "value"}, verbose=False, check_logsupermodularity=False)
         print(time.perf_counter() - start)
         """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = ["-c", script, input.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        process.waitUntilExit()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        guard process.terminationStatus == 0, let theirs = Double(output.trimmingCharacters(in: .whitespacesAndNewlines)) else {
-            print("reference: ecomplexity failed (exit \(process.terminationStatus))"); return
+        let (status, output) = try Measurement.run(python, ["-c", script, input.path])
+        guard status == 0, let theirs = Double(output.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            print("reference: ecomplexity failed (exit \(status))"); return
         }
         print(String(format: "ecomplexity 0.5.3 %7.3f s on the same matrix vs %.3f s for the same outputs here → %.1f× faster (target ≥ 20×)",
                      theirs, ours, theirs / ours))

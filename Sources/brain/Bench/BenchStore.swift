@@ -36,8 +36,8 @@ struct BenchStore: AsyncParsableCommand {
         let names = index.data.enterprises.map(\.name)
         var searchTimes: [Double] = [], twoCharacter: [Double] = [], threeCharacter: [Double] = []
         for i in 0..<300 {
-            let name = Array(names[Int(random.next() % UInt64(names.count))])
-            let length = i % 2 == 0 ? 2 : 3, start = Int(random.next() % UInt64(max(1, name.count - length + 1)))
+            let name = Array(names[random.below(names.count)])
+            let length = i % 2 == 0 ? 2 : 3, start = random.below(max(1, name.count - length + 1))
             let query = String(name[start..<min(name.count, start + length)])
             let (_, t) = try await Measurement.asyncSeconds { try await store.searchEnterprises(query, limit: 20, offset: 0) }
             searchTimes.append(t)
@@ -74,8 +74,6 @@ struct BenchStore: AsyncParsableCommand {
         try server.run()
         defer { server.terminate(); server.waitUntilExit() }
         Thread.sleep(forTimeInterval: 2)
-        let load = Process(), pipe = Pipe()
-        load.executableURL = URL(fileURLWithPath: wrk)
         let script = work.appendingPathComponent("cities.lua")
         try """
         local cities = {\(cities.map { "\"\($0)\"" }.joined(separator: ","))}
@@ -83,17 +81,8 @@ struct BenchStore: AsyncParsableCommand {
         request = function() return wrk.format("GET", "/api/regions/" .. cities[math.random(#cities)]) end
         """.write(to: script, atomically: true, encoding: .utf8)
         // A short unmeasured run first, so the measured one sees a warm server (cache filled, pages in memory).
-        let warmUp = Process()
-        warmUp.executableURL = URL(fileURLWithPath: wrk)
-        warmUp.arguments = ["-t2", "-c64", "-d3s", "-s", script.path, "http://127.0.0.1:\(port)"]
-        warmUp.standardOutput = FileHandle.nullDevice
-        try warmUp.run()
-        warmUp.waitUntilExit()
-        load.arguments = ["-t2", "-c64", "-d\(seconds)s", "--latency", "-s", script.path, "http://127.0.0.1:\(port)"]
-        load.standardOutput = pipe
-        try load.run()
-        load.waitUntilExit()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        _ = try Measurement.run(wrk, ["-t2", "-c64", "-d3s", "-s", script.path, "http://127.0.0.1:\(port)"])
+        let (_, output) = try Measurement.run(wrk, ["-t2", "-c64", "-d\(seconds)s", "--latency", "-s", script.path, "http://127.0.0.1:\(port)"])
         let lines = output.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
         let pick = { (prefix: String) in lines.first { $0.hasPrefix(prefix) } ?? "\(prefix) –" }
         let rss = (try? String(contentsOfFile: "/proc/\(server.processIdentifier)/status", encoding: .utf8))?

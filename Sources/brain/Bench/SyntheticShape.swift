@@ -27,17 +27,16 @@ struct SyntheticShape: Sendable {
     /// relatedness needs; region and node sizes follow the real (interpolated) distributions.
     static func generate(_ shape: SyntheticShape, firms: Int, regions: Int, nodes: Int, seed: UInt64) -> [(Int, Int, Double)] {
         var random = SplitMix64(seed: seed)
-        func uniform() -> Double { Double(random.next() >> 11) / Double(1 << 53) }
         let regionWeights = (0..<regions).map { stretch(shape.regionShares, $0, regions) }
         let nodeWeights = (0..<nodes).map { stretch(shape.nodeShares, $0, nodes) }
         let regionCumulative = cumulative(regionWeights), nodeCumulative = cumulative(nodeWeights)
         var out: [(Int, Int, Double)] = []
         out.reserveCapacity(firms)
         for _ in 0..<firms {
-            let region = pick(regionCumulative, uniform())
+            let region = pick(regionCumulative, random.unit())
             // Half the firms sit in the region's favoured band of nodes, the rest anywhere.
-            let node = uniform() < 0.5 ? (region * 7 + Int(uniform() * 12)) % nodes : pick(nodeCumulative, uniform())
-            out.append((region, node, shape.employees[Int(uniform() * Double(shape.employees.count)) % shape.employees.count]))
+            let node = random.unit() < 0.5 ? (region * 7 + Int(random.unit() * 12)) % nodes : pick(nodeCumulative, random.unit())
+            out.append((region, node, shape.employees[Int(random.unit() * Double(shape.employees.count)) % shape.employees.count]))
         }
         return out
     }
