@@ -16,7 +16,9 @@ struct Generate: ParsableCommand {
         do {
             try SyntheticDataset(source: URL(fileURLWithPath: data), firms: firms, seed: seed, productsPerFirm: productsPerFirm)
                 .write(to: URL(fileURLWithPath: out))
-        } catch let error as SourceFileError { throw ValidationError(error.description) }
+        } catch let error as SourceFileError {
+            throw CommandFailure("brain generate failed, \(out) left untouched: \(error.description)")
+        }
         print(String(format: "wrote %d synthetic firms to %@ in %.2f s (seed %llu); load it with brain build-db --data %@",
                      firms, out, Date().timeIntervalSince(start), seed, out))
     }

@@ -105,13 +105,32 @@ def check_store_commands(db):
     assert missing.returncode != 0 and "build-db" in missing.stderr
 
 
+def check_generate_marks_synthetic_and_fails_cleanly():
+    out = os.path.join(WORK, "synthetic")
+    brain("generate", "--firms", "300", "--seed", "5", "--out", out)
+    db = os.path.join(WORK, "synthetic.sqlite")
+    brain("build-db", "--data", out, "--out", db)
+    stats = brain("stats", "--db", db).stdout
+    assert "enterprises" in stats and " 300" in stats, stats
+    import sqlite3
+    sources = {row[0] for row in sqlite3.connect(db).execute("SELECT DISTINCT source FROM enterprises")}
+    assert len(sources) == 1 and next(iter(sources)).startswith("synthetic"), sources
+    before = sorted(os.listdir(out))
+    empty = os.path.join(WORK, "empty-source")
+    os.makedirs(empty, exist_ok=True)
+    failed = brain("generate", "--firms", "300", "--out", out, "--data", empty, ok=False)
+    assert failed.returncode != 0 and "left untouched" in failed.stderr and "regions" in failed.stderr, failed.stderr
+    assert sorted(os.listdir(out)) == before
+    assert not [name for name in os.listdir(WORK) if ".partial-" in name]
+
+
 def main():
     db = os.path.join(WORK, "brain.sqlite")
     brain("build-db", "--out", db, "--data", os.path.join(ROOT, "data"))
     checks = [check_complexity_matches_reference, check_complexity_per_year, check_bad_matrix_names_file_row_field,
-              check_index_on_a_file, lambda: check_store_commands(db)]
+              check_index_on_a_file, lambda: check_store_commands(db), check_generate_marks_synthetic_and_fails_cleanly]
     names = ["complexity_matches_reference", "complexity_per_year", "bad_matrix_names_file_row_field", "index_on_a_file",
-             "store_commands"]
+             "store_commands", "generate_marks_synthetic_and_fails_cleanly"]
     failed = 0
     for name, check in zip(names, checks):
         try:

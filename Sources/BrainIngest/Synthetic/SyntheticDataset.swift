@@ -28,10 +28,29 @@ public struct SyntheticDataset: Sendable {
         var products: [(String, String)]
     }
 
-    public func write(to out: URL) throws {
+    /// Writes into a temporary sibling folder and swaps it in only when complete: a failure leaves `out` as it was.
+    public func write(to destination: URL) throws {
         guard (1...999_999).contains(firms) else { throw SourceFileError(file: "--firms", reason: "must be from 1 to 999,999 (six-digit codes)") }
         let manager = FileManager.default
+        let out = destination.deletingLastPathComponent()
+            .appendingPathComponent(".\(destination.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)")
         try? manager.removeItem(at: out)
+        do {
+            try writeFolder(out)
+            try? manager.removeItem(at: destination)
+            try manager.moveItem(at: out, to: destination)
+        } catch {
+            try? manager.removeItem(at: out)
+            throw error
+        }
+    }
+
+    private func writeFolder(_ out: URL) throws {
+        let manager = FileManager.default
+        for folder in ["regions", "chain", "universities", "parks", "policies", "sw2021/sw2021_codes.csv", "chain-kg/product_product.csv"]
+        where !manager.fileExists(atPath: source.appendingPathComponent(folder).path) {
+            throw SourceFileError(file: folder, reason: "missing from the source data folder \(source.path)")
+        }
         for folder in ["regions", "chain", "universities", "parks", "policies"] {
             try manager.createDirectory(at: out.appendingPathComponent(folder).deletingLastPathComponent(), withIntermediateDirectories: true)
             try manager.copyItem(at: source.appendingPathComponent(folder), to: out.appendingPathComponent(folder))
