@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .target(name: "BrainModel"),
@@ -20,6 +21,8 @@ let package = Package(
         .target(name: "BrainStore", dependencies: [
             "BrainModel",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "BrainAnalytics", dependencies: ["BrainModel"]),
         .target(name: "BrainServer", dependencies: [
@@ -34,7 +37,9 @@ let package = Package(
         ]),
         .testTarget(name: "BrainIngestTests", dependencies: ["BrainIngest", "BrainModel"]),
         .testTarget(name: "BrainAnalyticsTests", dependencies: ["BrainAnalytics", "BrainIngest", "BrainModel"], exclude: ["Fixtures"]),
-        .testTarget(name: "BrainStoreTests", dependencies: ["BrainStore", "BrainIngest", "BrainModel"]),
+        .testTarget(name: "BrainStoreTests", dependencies: [
+            "BrainStore", "BrainIngest", "BrainModel", .product(name: "PostgresNIO", package: "postgres-nio"),
+        ]),
         .testTarget(name: "BrainServerTests", dependencies: [
             "BrainServer", "BrainStore", "BrainIngest",
             .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -10,6 +10,7 @@ struct Brain: AsyncParsableCommand {
 
 /// Options every command that reads the store shares.
 struct StoreOptions: ParsableArguments {
-    @Option(help: "SQLite database file.")
+    @Option(name: [.customLong("database"), .customLong("db")],
+            help: "SQLite database file, or a PostgreSQL address postgres://user[:password]@host[:port]/database[?sslmode=disable].")
     var db: String = "brain.sqlite"
 }

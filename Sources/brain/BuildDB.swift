@@ -4,12 +4,14 @@ import BrainIngest
 import BrainModel
 import BrainStore
 
-struct BuildDB: ParsableCommand {
+struct BuildDB: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build-db",
-        abstract: "Build the database from the data folder (into a temporary file, renamed into place when complete).")
+        abstract: "Build the database from the data folder, atomically: a SQLite file is written aside and renamed into place; "
+            + "PostgreSQL is written into a new schema swapped in by the same transaction.")
 
-    @Option(help: "Database file to write.")
+    @Option(name: [.customLong("database"), .customLong("out")],
+            help: "SQLite file, or PostgreSQL address postgres://user[:password]@host[:port]/database[?sslmode=disable].")
     var out: String = "brain.sqlite"
 
     @Option(help: "Folder holding the bundled open data.")
@@ -18,11 +20,12 @@ struct BuildDB: ParsableCommand {
     @Flag(help: "Print the report as JSON instead of a table.")
     var json = false
 
-    func run() throws {
-        try Self.build(data: data, out: out, json: json)
+    func run() async throws {
+        try await Self.build(data: data, out: out, json: json)
     }
 
-    static func build(data: String, out: String, json: Bool = false) throws {
+    static func build(data: String, out: String, json: Bool = false) async throws {
+        let location = try StoreLocation(out)
         let start = Date()
         let progress: @Sendable (String) -> Void = { stage in
             FileHandle.standardError.write(Data(String(format: "[%6.2fs] %@\n", Date().timeIntervalSince(start), stage).utf8))
@@ -31,9 +34,11 @@ struct BuildDB: ParsableCommand {
         do {
             (bundle, report) = try BundleLoader(folder: URL(fileURLWithPath: data), progress: progress).load()
             loadSeconds = Date().timeIntervalSince(start)
-            writeSeconds = try DatabaseBuilder().build(bundle, to: out, loadSeconds: loadSeconds, progress: progress)
+            writeSeconds = try await location.build(bundle, loadSeconds: loadSeconds, progress: progress)
         } catch let error as SourceFileError {
-            throw ValidationError("build-db failed, \(out) left untouched: \(data)/\(error.description)")
+            throw ValidationError("build-db failed, \(location) left untouched: \(data)/\(error.description)")
+        } catch let error as PostgresLocationError {
+            throw ValidationError(error.description)
         }
         if json {
             let encoder = JSONEncoder()
@@ -43,7 +48,7 @@ struct BuildDB: ParsableCommand {
             print(ReportTable.render(report))
         }
         print(String(format: "built %@ in %.2f s (read and classify %.2f s, write %.2f s)",
-                     out, Date().timeIntervalSince(start), loadSeconds, writeSeconds))
+                     location.description, Date().timeIntervalSince(start), loadSeconds, writeSeconds))
     }
 }
 

@@ -12,7 +12,7 @@ struct RegionCommand: AsyncParsableCommand {
     var top: Int = 10
 
     func run() async throws {
-        let store = try openStore(store.db)
+        let store = try await openStore(store.db)
         guard let profile = try await store.regionProfile(code, largest: top) else {
             throw ValidationError("no region with code \(code)")
         }

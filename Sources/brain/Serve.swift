@@ -19,15 +19,16 @@ struct Serve: AsyncParsableCommand {
     var echarts: String = "web/vendor/echarts.min.js"
 
     func run() async throws {
-        if !FileManager.default.fileExists(atPath: store.db) {
-            print("no database at \(store.db): building it from \(data)/")
-            try BuildDB.build(data: data, out: store.db)
+        let location = try StoreLocation(store.db)
+        if try await !location.isBuilt() {
+            print("no database at \(location): building it from \(data)/")
+            try await BuildDB.build(data: data, out: store.db)
         }
-        let sqlite = try openStore(store.db)
+        let opened = try await location.open()
         let configuration = ServerConfiguration(host: host, port: port, echartsFile: URL(fileURLWithPath: echarts),
                                                 geoFolder: URL(fileURLWithPath: data).appendingPathComponent("geo"))
-        let app = try await buildApplication(store: sqlite, configuration: configuration)
-        print("IndustryBrain serving \(store.db) on http://\(host):\(port)")
+        let app = try await buildApplication(store: opened, configuration: configuration)
+        print("IndustryBrain serving \(location) on http://\(host):\(port)")
         try await app.runService()
     }
 }

@@ -15,10 +15,11 @@ struct Stats: AsyncParsableCommand {
     }
 }
 
-/// Opens an existing database; a missing file is a user error, not a silent empty database.
-func openStore(_ path: String) throws -> SQLiteStore {
-    guard FileManager.default.fileExists(atPath: path) else {
-        throw ValidationError("no database at \(path): run `brain build-db --out \(path)` first")
+/// Opens an existing database; a missing one is a user error, not a silent empty database.
+func openStore(_ text: String) async throws -> any Store {
+    let location = try StoreLocation(text)
+    guard try await location.isBuilt() else {
+        throw ValidationError("no database at \(location): run `brain build-db --database \(text)` first")
     }
-    return try SQLiteStore(path: path)
+    return try await location.open()
 }

@@ -1,25 +1,47 @@
 import Foundation
+import Testing
 import BrainIngest
+import BrainModel
 import BrainStore
 
-/// A database built once from the repository's real `data/` folder, shared by this target's tests.
+/// The two store backends; every store test runs on both (the conformance suite).
+enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case sqlite, postgres
+    var testDescription: String { rawValue }
+}
+
+/// A database built once per backend from the repository's real `data/` folder, shared by this target's tests.
 enum DatabaseFixture {
     static let dataFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("data")
 
-    private static let built: Result<String, any Error> = Result {
+    static let bundle: Result<DataBundle, any Error> = Result { try BundleLoader(folder: dataFolder).load().bundle }
+
+    private static let sqlite: Result<SQLiteStore, any Error> = Result {
         let path = temporaryPath("fixture")
-        try build(from: dataFolder, to: path)
-        return path
+        try DatabaseBuilder().build(try bundle.get(), to: path)
+        return try SQLiteStore(path: path)
     }
 
-    private static let shared: Result<SQLiteStore, any Error> = Result { try SQLiteStore(path: try built.get()) }
+    private static let postgres = Task<PostgresStore, any Error> {
+        let location = try await PostgresTestServer.newDatabase("fixture")
+        try await PostgresDatabaseBuilder().build(try bundle.get(), to: location)
+        return try await PostgresStore(location)
+    }
 
-    static func store() throws -> SQLiteStore { try shared.get() }
+    static func store(_ backend: Backend) async throws -> any Store {
+        switch backend {
+        case .sqlite: try sqlite.get()
+        case .postgres: try await postgres.value
+        }
+    }
 
-    /// Load with the real importers, then write: the same two steps as `brain build-db`.
-    static func build(from folder: URL, to path: String) throws {
-        try DatabaseBuilder().build(try BundleLoader(folder: folder).load().bundle, to: path)
+    /// A new, empty database of the backend, for tests that write.
+    static func emptyLocation(_ backend: Backend, _ name: String) async throws -> StoreLocation {
+        switch backend {
+        case .sqlite: .sqlite(path: temporaryPath(name))
+        case .postgres: .postgres(try await PostgresTestServer.newDatabase(name))
+        }
     }
 
     static func temporaryPath(_ name: String) -> String {

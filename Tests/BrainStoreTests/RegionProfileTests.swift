@@ -3,8 +3,8 @@ import BrainModel
 import BrainStore
 
 @Suite struct RegionProfileTests {
-    @Test func lianyungangHasHengruiOnChemicalDrugs() async throws {
-        let profile = try #require(try await DatabaseFixture.store().regionProfile("320700", largest: 5))
+    @Test(arguments: Backend.allCases) func lianyungangHasHengruiOnChemicalDrugs(_ backend: Backend) async throws {
+        let profile = try #require(try await DatabaseFixture.store(backend).regionProfile("320700", largest: 5))
         #expect(profile.region.name == "连云港市")
         #expect(profile.ancestors.map(\.code) == ["000000", "320000"])
         #expect(profile.largestFirms.contains { $0.id == "600276.SH" })
@@ -12,8 +12,8 @@ import BrainStore
         #expect(chemical.firms >= 1)
     }
 
-    @Test func shanghaiRollsUpItsDistrictsAndCity() async throws {
-        let store = try DatabaseFixture.store()
+    @Test(arguments: Backend.allCases) func shanghaiRollsUpItsDistrictsAndCity(_ backend: Backend) async throws {
+        let store = try await DatabaseFixture.store(backend)
         let province = try #require(try await store.regionProfile("310000", largest: 5))
         let city = try #require(try await store.regionProfile("310100", largest: 5))
         #expect(province.children.map(\.code) == ["310100"])
@@ -26,16 +26,16 @@ import BrainStore
         #expect(pudong.parks.contains { $0.id == "zhangjiang" })
     }
 
-    @Test func nodeCountsIncludeSubNodes() async throws {
-        let counts = Dictionary(uniqueKeysWithValues: try await DatabaseFixture.store().nationalNodeCounts().map { ($0.nodeId, $0.firms) })
+    @Test(arguments: Backend.allCases) func nodeCountsIncludeSubNodes(_ backend: Backend) async throws {
+        let counts = Dictionary(uniqueKeysWithValues: try await DatabaseFixture.store(backend).nationalNodeCounts().map { ($0.nodeId, $0.firms) })
         let biologics = try #require(counts["biologics"])
         #expect(biologics >= (counts["vaccines"] ?? 0))
         #expect((counts["vaccines"] ?? 0) >= 10)
         #expect((counts["chemical-drugs"] ?? 0) >= 100)
     }
 
-    @Test func provincesSumToTheNation() async throws {
-        let store = try DatabaseFixture.store()
+    @Test(arguments: Backend.allCases) func provincesSumToTheNation(_ backend: Backend) async throws {
+        let store = try await DatabaseFixture.store(backend)
         let provinces = try await store.childValues(of: "000000")
         #expect(provinces.count >= 31)
         let stats = try await store.stats()
@@ -45,12 +45,12 @@ import BrainStore
         #expect(provinces.first { $0.code == "320000" }.map { $0.biomedicineFirms >= 40 } == true)
     }
 
-    @Test func unknownRegionIsNil() async throws {
-        #expect(try await DatabaseFixture.store().regionProfile("999999", largest: 5) == nil)
+    @Test(arguments: Backend.allCases) func unknownRegionIsNil(_ backend: Backend) async throws {
+        #expect(try await DatabaseFixture.store(backend).regionProfile("999999", largest: 5) == nil)
     }
 
-    @Test func enterpriseDetailCarriesProvenance() async throws {
-        let detail = try #require(try await DatabaseFixture.store().enterprise("600276.SH"))
+    @Test(arguments: Backend.allCases) func enterpriseDetailCarriesProvenance(_ backend: Backend) async throws {
+        let detail = try #require(try await DatabaseFixture.store(backend).enterprise("600276.SH"))
         #expect(detail.cityName == "连云港市")
         #expect(detail.enterprise.provenance.asOf == "2024-05-13")
         #expect(detail.assignments.first?.method == "sw2021-official")
@@ -59,8 +59,8 @@ import BrainStore
         #expect(detail.events.isEmpty)
     }
 
-    @Test func recentIPOCarriesItsEvent() async throws {
-        let detail = try #require(try await DatabaseFixture.store().enterprise("301520.SZ"))
+    @Test(arguments: Backend.allCases) func recentIPOCarriesItsEvent(_ backend: Backend) async throws {
+        let detail = try #require(try await DatabaseFixture.store(backend).enterprise("301520.SZ"))
         let ipo = try #require(detail.events.first { $0.kind == .ipo })
         #expect(detail.enterprise.name == "万邦医药")
         #expect(ipo.date == "2023-09-25")  // Tushare issue_date = listing day; ipo_date (09-14) is the subscription day

@@ -2,37 +2,37 @@ import Testing
 import BrainStore
 
 @Suite struct SearchTests {
-    @Test func shortQueryFindsShanghaiPharmaceuticals() async throws {
-        let page = try await DatabaseFixture.store().searchEnterprises("医药", limit: 20, offset: 0)
+    @Test(arguments: Backend.allCases) func shortQueryFindsShanghaiPharmaceuticals(_ backend: Backend) async throws {
+        let page = try await DatabaseFixture.store(backend).searchEnterprises("医药", limit: 20, offset: 0)
         #expect(page.items.contains { $0.name == "上海医药" })
         #expect(page.total >= 50)
         #expect(page.items.allSatisfy { $0.name.contains("医药") || ($0.fullName ?? "").contains("医药") })
     }
 
-    @Test func trigramQueryFindsBySubstringOfTheFullName() async throws {
-        let store = try DatabaseFixture.store()
+    @Test(arguments: Backend.allCases) func trigramQueryFindsBySubstringOfTheFullName(_ backend: Backend) async throws {
+        let store = try await DatabaseFixture.store(backend)
         let page = try await store.searchEnterprises("恒瑞医", limit: 20, offset: 0)
         #expect(page.items.first?.id == "600276.SH")
         let fullName = try await store.searchEnterprises("江苏恒瑞医药股份", limit: 20, offset: 0)
         #expect(fullName.items.map(\.id) == ["600276.SH"])
     }
 
-    @Test func unknownNameGivesAnEmptyPage() async throws {
-        let page = try await DatabaseFixture.store().searchEnterprises("不存在的公司名称", limit: 20, offset: 0)
+    @Test(arguments: Backend.allCases) func unknownNameGivesAnEmptyPage(_ backend: Backend) async throws {
+        let page = try await DatabaseFixture.store(backend).searchEnterprises("不存在的公司名称", limit: 20, offset: 0)
         #expect(page.items.isEmpty)
         #expect(page.total == 0)
     }
 
-    @Test func likeWildcardsAreLiteral() async throws {
-        let store = try DatabaseFixture.store()
+    @Test(arguments: Backend.allCases) func likeWildcardsAreLiteral(_ backend: Backend) async throws {
+        let store = try await DatabaseFixture.store(backend)
         #expect(try await store.searchEnterprises("%", limit: 5, offset: 0).total == 0)
         #expect(try await store.searchEnterprises("_", limit: 5, offset: 0).total == 0)
         #expect(try await store.searchEnterprises("\"\"\"", limit: 5, offset: 0).total == 0)
     }
 
-    @Test(arguments: ["生物", "医药股份"])
-    func resultsComeInSearchOrder(query: String) async throws {
-        let store = try DatabaseFixture.store()
+    @Test(arguments: Backend.allCases, ["生物", "医药股份"])
+    func resultsComeInSearchOrder(_ backend: Backend, query: String) async throws {
+        let store = try await DatabaseFixture.store(backend)
         var all: [EnterpriseSummary] = []
         var offset = 0
         while true {
@@ -51,8 +51,8 @@ import BrainStore
         #expect(Set(all.map(\.id)).count == all.count)
     }
 
-    @Test func pagesDoNotOverlap() async throws {
-        let store = try DatabaseFixture.store()
+    @Test(arguments: Backend.allCases) func pagesDoNotOverlap(_ backend: Backend) async throws {
+        let store = try await DatabaseFixture.store(backend)
         let first = try await store.searchEnterprises("医药", limit: 10, offset: 0)
         let second = try await store.searchEnterprises("医药", limit: 10, offset: 10)
         #expect(first.total == second.total)

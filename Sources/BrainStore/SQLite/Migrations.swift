@@ -157,6 +157,14 @@ enum Migrations {
                               columns: [column, "is_biomedicine", "employees"])
             }
         }
+        migrator.registerMigration("v5-largest-firms-order") { db in
+            // A region's largest firms in a total order (employees, then id), read straight from the index on both
+            // backends; supersedes v4's indexes.
+            for column in ["province_code", "city_code", "district_code"] {
+                try db.drop(index: "enterprises_on_\(column)_biomedicine")
+                try db.execute(sql: "CREATE INDEX enterprises_on_\(column)_largest ON enterprises (\(column), is_biomedicine, employees DESC, id DESC)")
+            }
+        }
         return migrator
     }
 }

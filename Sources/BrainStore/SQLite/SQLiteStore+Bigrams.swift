@@ -1,23 +1,10 @@
 import GRDB
 import BrainModel
 
-/// The search order everywhere: biomedicine firms first, then by employees (unknown last), then by id.
-enum SearchOrder {
-    static func precedes(_ a: Enterprise, _ b: Enterprise) -> Bool {
-        if a.isBiomedicine != b.isBiomedicine { return a.isBiomedicine }
-        switch (a.employees, b.employees) {
-        case let (x?, y?) where x != y: return x > y
-        case (.some, nil): return true
-        case (nil, .some): return false
-        default: return a.id < b.id
-        }
-    }
-}
-
 extension SQLiteStore {
     /// Two-character search through the ranked bigram index.
     static func searchByBigram(_ db: Database, _ query: String, limit: Int, offset: Int) throws -> Page<EnterpriseSummary> {
-        let gram = query.lowercased()
+        let gram = SearchQuery(query)?.bigram ?? query
         return try rankedSearch(db, query, limit: limit, offset: offset,
                                 totalSQL: "SELECT COUNT(*) FROM name_bigrams WHERE gram = ?",
                                 idsSQL: "SELECT enterprise_id FROM name_bigrams WHERE gram = ? {exclude} ORDER BY rank LIMIT ? OFFSET ?",
@@ -49,7 +36,7 @@ extension SQLiteStore {
                                        arguments: StatementArguments([argument] + exact) + [limit - ids.count, max(0, offset - exact.count)])
         }
         guard !ids.isEmpty else { return Page(items: [], total: total, limit: limit, offset: offset) }
-        let found = try summaries(db, sql: "SELECT e.* FROM enterprises e WHERE e.id IN (\(Array(repeating: "?", count: ids.count).joined(separator: ",")))",
+        let found = try summaries(db, sql: "SELECT e.* FROM enterprises e WHERE e.id IN (\(StoreSQL.marks(ids.count)))",
                                   arguments: StatementArguments(ids))
         let byId = Dictionary(found.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         return Page(items: ids.compactMap { byId[$0] }, total: total, limit: limit, offset: offset)

@@ -1,6 +1,7 @@
 import Foundation
 import BrainAnalytics
 import BrainModel
+import BrainStore
 
 /// The shape a synthetic benchmark copies from the real store: how unevenly firms spread over cities and over
 /// chain nodes, and employees per firm. Falls back to Zipf-like shares when no store is present.
@@ -11,7 +12,7 @@ struct SyntheticShape: Sendable {
     var description: String
 
     static func fromStore(_ path: String) async throws -> SyntheticShape {
-        guard FileManager.default.fileExists(atPath: path) else {
+        guard try await StoreLocation(path).isBuilt() else {
             let zipf = (1...300).map { 1 / Double($0) }
             return SyntheticShape(regionShares: zipf, nodeShares: Array(zipf.prefix(44)), employees: [1000], description: "shape: Zipf (no store)")
         }

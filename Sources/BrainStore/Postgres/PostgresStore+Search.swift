@@ -1,0 +1,40 @@
+import PostgresNIO
+
+extension PostgresStore {
+    /// The same answers as SQLite's search: an exact name first, then matches in SearchOrder (`search_rank`).
+    public func searchEnterprises(_ query: String, limit: Int, offset: Int) async throws -> Page<EnterpriseSummary> {
+        guard let query = SearchQuery(query) else { return Page(items: [], total: 0, limit: limit, offset: offset) }
+        return try await withConnection { c in
+            let totalSQL: String, idsSQL: String, excludeColumn: String, arguments: [SQLArgument]
+            switch query.method {
+            case .bigram:
+                totalSQL = "SELECT COUNT(*) AS n FROM name_bigrams WHERE gram = ?"
+                idsSQL = "SELECT enterprise_id AS id FROM name_bigrams WHERE gram = ? {exclude} ORDER BY rank LIMIT ? OFFSET ?"
+                excludeColumn = "enterprise_id"
+                arguments = [.text(query.bigram)]
+            case .trigram, .scan:
+                // pg_trgm's GIN indexes answer ≥ 3 characters; one character scans, as on SQLite.
+                let match = "(e.name ILIKE ? ESCAPE '\\' OR e.full_name ILIKE ? ESCAPE '\\')"
+                totalSQL = "SELECT COUNT(*) AS n FROM enterprises e WHERE \(match)"
+                idsSQL = "SELECT e.id FROM enterprises e WHERE \(match) {exclude} ORDER BY e.search_rank LIMIT ? OFFSET ?"
+                excludeColumn = "e.id"
+                arguments = [.text(query.likePattern), .text(query.likePattern)]
+            }
+            let exact = try await PostgresSQL.rows(c, "SELECT id FROM enterprises WHERE name = ? ORDER BY search_rank", [.text(query.text)])
+                .map { try $0.text("id") }
+            let total = try await Self.count(c, totalSQL, arguments)
+            var ids = Array(exact.dropFirst(offset).prefix(limit))
+            if ids.count < limit {
+                let exclude = exact.isEmpty ? "" : "AND \(excludeColumn) NOT IN (\(StoreSQL.marks(exact.count)))"
+                ids += try await PostgresSQL.rows(c, idsSQL.replacingOccurrences(of: "{exclude}", with: exclude),
+                                                  arguments + exact.textArguments + [.int(limit - ids.count), .int(max(0, offset - exact.count))])
+                    .map { try $0.text("id") }
+            }
+            guard !ids.isEmpty else { return Page(items: [], total: total, limit: limit, offset: offset) }
+            let found = try await Self.summaries(c, "SELECT e.* FROM enterprises e WHERE e.id IN (\(StoreSQL.marks(ids.count)))",
+                                                 ids.textArguments)
+            let byId = Dictionary(found.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            return Page(items: ids.compactMap { byId[$0] }, total: total, limit: limit, offset: offset)
+        }
+    }
+}

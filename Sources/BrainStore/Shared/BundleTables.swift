@@ -1,0 +1,90 @@
+import BrainModel
+
+/// A value written to a column, independent of the backend.
+enum StoredValue {
+    case text(String?)
+    case int(Int?)
+    case double(Double?)
+    case bool(Bool)
+}
+
+/// One table's rows as the writers of both backends insert them.
+struct TableRows {
+    let name: String
+    let columns: [String]
+    let rows: AnySequence<[StoredValue]>
+
+    init<Item>(_ name: String, _ columns: [String], _ items: some Sequence<Item>, values: @escaping (Item) -> [StoredValue]) {
+        self.name = name
+        self.columns = columns
+        rows = AnySequence(items.lazy.map(values))
+    }
+}
+
+/// A `DataBundle` as the store's tables, in insertion order (regions before what references them). Enterprises come
+/// in SearchOrder so the insertion order (SQLite's rowid; PostgreSQL's `search_rank` column) ranks search results.
+enum BundleTables {
+    static func tables(_ bundle: DataBundle, explicitSearchRank: Bool) -> [TableRows] {
+        let ranked = bundle.enterprises.sorted(by: SearchOrder.precedes)
+        let bigrams = ranked.enumerated().lazy.flatMap { rank, e in
+            NameBigrams.of(e.name).union(NameBigrams.of(e.fullName ?? "")).map { (gram: $0, rank: rank, id: e.id) }
+        }
+        let enterpriseColumns = ["id", "name", "full_name", "uscc", "stock_code", "exchange", "market", "province_code", "city_code",
+                                 "district_code", "employees", "registered_capital_wan", "total_assets_yi", "setup_date", "list_date",
+                                 "website", "ownership", "sw2021_l3", "is_biomedicine", "revenue_growth_pct", "profit_growth_pct",
+                                 "gross_margin_pct", "net_margin_pct", "source", "as_of"]
+        return [
+            TableRows("regions", ["code", "name", "level", "parent_code", "longitude", "latitude", "is_development_zone", "source", "as_of"],
+                      bundle.regions) { r in
+                [.text(r.code), .text(r.name), .text(r.level.rawValue), .text(r.parentCode), .double(r.longitude), .double(r.latitude),
+                 .bool(r.isDevelopmentZone), .text(r.provenance.source), .text(r.provenance.asOf)]
+            },
+            TableRows("chain_nodes", ["id", "taxonomy", "position", "tier", "parent_id", "name_zh", "name_en", "gbt4754", "sei2018",
+                                      "sw2021", "hs", "keywords", "chokepoint_note"],
+                      Array(bundle.taxonomy.nodes.enumerated())) { (i, n) in
+                [.text(n.id), .text(bundle.taxonomy.id), .int(i), .text(n.tier.rawValue), .text(n.parentId), .text(n.nameZh),
+                 .text(n.nameEn), .text(n.gbt4754.joined(separator: ",")), .text(n.sei2018.joined(separator: ",")),
+                 .text(n.sw2021.joined(separator: ",")), .text(n.hs.joined(separator: ",")), .text(n.keywords.joined(separator: ",")),
+                 .text(n.chokepointNote)]
+            },
+            TableRows("enterprises", enterpriseColumns + (explicitSearchRank ? ["search_rank"] : []), Array(ranked.enumerated())) { rank, e in
+                [.text(e.id), .text(e.name), .text(e.fullName), .text(e.uscc), .text(e.stockCode), .text(e.exchange), .text(e.market),
+                 .text(e.provinceCode), .text(e.cityCode), .text(e.districtCode), .int(e.employees), .double(e.registeredCapitalWan),
+                 .double(e.totalAssetsYi), .text(e.setupDate), .text(e.listDate), .text(e.website), .text(e.ownership),
+                 .text(e.sw2021L3), .bool(e.isBiomedicine), .double(e.revenueGrowthPct), .double(e.profitGrowthPct),
+                 .double(e.grossMarginPct), .double(e.netMarginPct), .text(e.provenance.source), .text(e.provenance.asOf)]
+                    + (explicitSearchRank ? [.int(rank)] : [])
+            },
+            TableRows("name_bigrams", ["gram", "rank", "enterprise_id"], bigrams) { [.text($0.gram), .int($0.rank), .text($0.id)] },
+            TableRows("chain_assignments", ["enterprise_id", "node_id", "method", "confidence", "evidence", "source", "as_of"],
+                      bundle.assignments) { a in
+                [.text(a.enterpriseId), .text(a.nodeId), .text(a.method), .double(a.confidence), .text(a.evidence),
+                 .text(a.provenance.source), .text(a.provenance.asOf)]
+            },
+            TableRows("enterprise_products", ["enterprise_id", "product", "revenue_share", "source", "as_of"], bundle.products) { p in
+                [.text(p.enterpriseId), .text(p.product), .double(p.revenueShare), .text(p.provenance.source), .text(p.provenance.asOf)]
+            },
+            TableRows("product_relations", ["from_product", "to_product", "kind", "source", "as_of"], bundle.productRelations) { r in
+                [.text(r.from), .text(r.to), .text(r.kind.rawValue), .text(r.provenance.source), .text(r.provenance.asOf)]
+            },
+            TableRows("events", ["enterprise_id", "kind", "date", "title", "detail", "source", "as_of"], bundle.events) { e in
+                [.text(e.enterpriseId), .text(e.kind.rawValue), .text(e.date), .text(e.title), .text(e.detail),
+                 .text(e.provenance.source), .text(e.provenance.asOf)]
+            },
+            TableRows("universities", ["id", "name", "city_code", "department", "level", "remarks", "source", "as_of"],
+                      bundle.universities) { u in
+                [.text(u.id), .text(u.name), .text(u.cityCode), .text(u.department), .text(u.level), .text(u.remarks),
+                 .text(u.provenance.source), .text(u.provenance.asOf)]
+            },
+            TableRows("parks", ["id", "name", "region_code", "kind", "positioning", "facts", "source", "as_of"], bundle.parks) { p in
+                [.text(p.id), .text(p.name), .text(p.regionCode), .text(p.kind), .text(p.positioning.joined(separator: ";")),
+                 .text(p.facts), .text(p.provenance.source), .text(p.provenance.asOf)]
+            },
+            TableRows("policies", ["id", "region_code", "title", "clause", "eligibility", "max_amount_wan", "period", "source", "as_of"],
+                      bundle.policies) { p in
+                [.text(p.id), .text(p.regionCode), .text(p.title), .text(p.clause), .text(p.eligibility), .double(p.maxAmountWan),
+                 .text(p.period), .text(p.provenance.source), .text(p.provenance.asOf)]
+            },
+        ]
+    }
+}

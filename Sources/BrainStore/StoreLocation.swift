@@ -1,0 +1,43 @@
+import Foundation
+import BrainModel
+
+/// Where the store lives, as users write it: a SQLite file path (the embedded default) or a `postgres://` address.
+public enum StoreLocation: Sendable, CustomStringConvertible {
+    case sqlite(path: String)
+    case postgres(PostgresLocation)
+
+    public init(_ text: String) throws {
+        self = PostgresLocation.isPostgresURL(text) ? .postgres(try PostgresLocation(url: text)) : .sqlite(path: text)
+    }
+
+    public var description: String {
+        switch self {
+        case .sqlite(let path): path
+        case .postgres(let location): location.description
+        }
+    }
+
+    /// Whether a built database is there: a file for SQLite, a recorded build for PostgreSQL.
+    public func isBuilt() async throws -> Bool {
+        switch self {
+        case .sqlite(let path): return FileManager.default.fileExists(atPath: path)
+        case .postgres(let location): return try await PostgresStore(location).stats().builtAt != nil
+        }
+    }
+
+    public func open() async throws -> any Store {
+        switch self {
+        case .sqlite(let path): try SQLiteStore(path: path)
+        case .postgres(let location): try await PostgresStore(location)
+        }
+    }
+
+    /// Writes the bundle as a new database, atomically on both backends; returns the seconds spent writing.
+    @discardableResult
+    public func build(_ bundle: DataBundle, loadSeconds: Double = 0, progress: (String) -> Void = { _ in }) async throws -> Double {
+        switch self {
+        case .sqlite(let path): try DatabaseBuilder().build(bundle, to: path, loadSeconds: loadSeconds, progress: progress)
+        case .postgres(let location): try await PostgresDatabaseBuilder().build(bundle, to: location, loadSeconds: loadSeconds, progress: progress)
+        }
+    }
+}
