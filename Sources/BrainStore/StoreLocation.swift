@@ -41,3 +41,13 @@ public enum StoreLocation: Sendable, CustomStringConvertible {
         }
     }
 }
+
+extension StoreLocation {
+    /// As given on a command line (with the password, for child processes).
+    public var argument: String {
+        switch self {
+        case .sqlite(let path): path
+        case .postgres(let location): location.url
+        }
+    }
+}

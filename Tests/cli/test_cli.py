@@ -124,13 +124,70 @@ def check_generate_marks_synthetic_and_fails_cleanly():
     assert not [name for name in os.listdir(WORK) if ".partial-" in name]
 
 
+def postgres_database(name):
+    """A new database on the throwaway PostgreSQL of scripts/with-postgres; fails loudly without one."""
+    admin = os.environ.get("BRAIN_TEST_POSTGRES_URL")
+    if not admin:
+        raise AssertionError("BRAIN_TEST_POSTGRES_URL is not set: run ./scripts/test, or scripts/with-postgres python3 Tests/cli/test_cli.py")
+    subprocess.run(["psql", admin, "-qc", f"CREATE DATABASE {name}"], check=True, capture_output=True)
+    base, _, query = admin.partition("?")
+    return base.rsplit("/", 1)[0] + "/" + name + ("?" + query if query else "")
+
+
+def http_get(port, path):
+    import urllib.request
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=30) as response:
+        return response.status, json.loads(response.read().decode("utf-8"))
+
+
+def check_postgres_build_query_and_serve(db):
+    url = postgres_database("brain_cli")
+    built = brain("build-db", "--database", url, "--data", os.path.join(ROOT, "data"))
+    assert "built postgres://" in built.stdout and "password" not in built.stdout, built.stdout
+    def counts(database):
+        return [line for line in brain("stats", "--database", database).stdout.splitlines() if not line.startswith("built at")]
+    assert counts(url) == counts(db), (counts(url), counts(db))
+    for args in (["analyze", "gaps", "320500", "--json"], ["analyze", "quality", "600276.SH", "--json"], ["region", "320700"]):
+        assert brain(*args, "--database", url).stdout == brain(*args, "--db", db).stdout, args
+    port = 18700 + os.getpid() % 200
+    server = subprocess.Popen([BRAIN, "serve", "--database", url, "--port", str(port)], cwd=ROOT,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        import time
+        for _ in range(100):
+            try:
+                status, health = http_get(port, "/health")
+                break
+            except OSError:
+                time.sleep(0.2)
+        assert status == 200 and health["status"] == "ok", health
+        status, page = http_get(port, "/api/enterprises?q=%E6%81%92%E7%91%9E%E5%8C%BB")  # 恒瑞医
+        assert page["items"][0]["id"] == "600276.SH", page
+        status, gaps = http_get(port, "/api/regions/320500/gaps")
+        assert status == 200 and gaps["region"]["name"] == "苏州市"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def check_postgres_errors_are_clear():
+    down = brain("stats", "--database", "postgres://brain@127.0.0.1:1/none?sslmode=disable", ok=False)
+    assert down.returncode != 0 and "cannot use PostgreSQL" in down.stderr and "refused" in down.stderr, down.stderr
+    bad = brain("stats", "--database", "postgres://", ok=False)
+    assert bad.returncode != 0 and "invalid PostgreSQL address" in bad.stderr, bad.stderr
+    empty = brain("stats", "--database", postgres_database("brain_cli_empty"), ok=False)
+    assert empty.returncode != 0 and "build-db" in empty.stderr, empty.stderr
+
+
 def main():
     db = os.path.join(WORK, "brain.sqlite")
     brain("build-db", "--out", db, "--data", os.path.join(ROOT, "data"))
     checks = [check_complexity_matches_reference, check_complexity_per_year, check_bad_matrix_names_file_row_field,
-              check_index_on_a_file, lambda: check_store_commands(db), check_generate_marks_synthetic_and_fails_cleanly]
+              check_index_on_a_file, lambda: check_store_commands(db), check_generate_marks_synthetic_and_fails_cleanly,
+              lambda: check_postgres_build_query_and_serve(db), check_postgres_errors_are_clear]
     names = ["complexity_matches_reference", "complexity_per_year", "bad_matrix_names_file_row_field", "index_on_a_file",
-             "store_commands", "generate_marks_synthetic_and_fails_cleanly"]
+             "store_commands", "generate_marks_synthetic_and_fails_cleanly", "postgres_build_query_and_serve",
+             "postgres_errors_are_clear"]
     failed = 0
     for name, check in zip(names, checks):
         try:

@@ -41,6 +41,16 @@ public struct PostgresLocation: Sendable, CustomStringConvertible {
         (self.host, self.port, self.username, self.password, self.database, self.sslMode) = (host, port, username, password, database, sslMode)
     }
 
+    /// The full address, password included, for handing to a child process.
+    public var url: String {
+        var components = URLComponents()
+        components.scheme = "postgres"
+        (components.host, components.port, components.user, components.password) = (host, port, username, password)
+        components.path = "/" + database
+        components.queryItems = [URLQueryItem(name: "sslmode", value: sslMode)]
+        return components.string ?? description
+    }
+
     /// Without the password, for messages.
     public var description: String { "postgres://\(username)@\(host):\(port)/\(database)" }
 

@@ -41,6 +41,21 @@ enum Measurement {
         getrusage(RUSAGE_SELF.rawValue, &usage)
         return Double(usage.ru_maxrss) / 1024
     }
+
+    /// Peak resident set size in MB since the last `resetPeakMemory()` (VmHWM), so one process can measure steps apart.
+    static var peakMemorySinceResetMB: Double { statusKilobytes("VmHWM").map { $0 / 1024 } ?? peakMemoryMB }
+
+    /// Writing 5 to clear_refs resets VmHWM to the current RSS (Linux ≥ 4.0); harmless where unsupported.
+    static func resetPeakMemory() {
+        try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
+    }
+
+    /// A "Vm…" line of /proc/PID/status, in kB.
+    static func statusKilobytes(_ field: String, pid: String = "self") -> Double? {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
+        return status.split(separator: "\n").first { $0.hasPrefix(field + ":") }
+            .flatMap { Double($0.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") }
+    }
 }
 
 struct BenchRelatedness: AsyncParsableCommand {
