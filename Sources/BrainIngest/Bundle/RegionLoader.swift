@@ -49,6 +49,9 @@ struct RegionLoader {
             guard regions[city] != nil else {
                 areaReport.reject(row.error("cityCode", value: city, "unknown city code")); continue
             }
+            // 东莞, 中山 and 儋州 have no districts and list themselves as their only county-level unit: one region,
+            // the city (as a district it would be its own parent).
+            if code == city { areaReport.accept(); continue }
             let zone = Array(code)[4] == "7"
             add(Region(code: code, name: try row.required("name"), level: .district, parentCode: city,
                        isDevelopmentZone: zone, provenance: nbs))

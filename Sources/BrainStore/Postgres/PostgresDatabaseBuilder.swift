@@ -23,7 +23,7 @@ public struct PostgresDatabaseBuilder: Sendable {
                                                              [.text(try TaxonomyCodec.encode(bundle.taxonomy))]),
                                            logger: PostgresSQL.logger)
                 let copier = PostgresCopy(connection: connection)
-                for table in BundleTables.tables(bundle, explicitSearchRank: true) {
+                for table in BundleTables.tables(bundle, postgres: true) {
                     progress("writing \(table.name)")
                     try await copier.copy(table)
                 }
@@ -32,8 +32,6 @@ public struct PostgresDatabaseBuilder: Sendable {
                     "INSERT INTO meta (key, value) VALUES ('built_at', ?), ('build_seconds', ?)",
                     [.text(ISO8601DateFormatter().string(from: Date())), .text(String(format: "%.2f", seconds))]),
                     logger: PostgresSQL.logger)
-                progress("analysing")
-                try await PostgresSQL.execute(connection, "ANALYZE")
                 progress("swapping the new schema in")
                 try await PostgresSQL.execute(connection, "DROP SCHEMA IF EXISTS \(Self.retiredSchema) CASCADE")
                 let existing = try await PostgresSQL.rows(connection, "SELECT 1 AS found FROM pg_namespace WHERE nspname = ?",
@@ -43,6 +41,12 @@ public struct PostgresDatabaseBuilder: Sendable {
                 }
                 try await PostgresSQL.execute(connection, "ALTER SCHEMA \(Self.buildingSchema) RENAME TO \(PostgresSchema.name)")
                 try await PostgresSQL.execute(connection, "DROP SCHEMA IF EXISTS \(Self.retiredSchema) CASCADE")
+            }
+            // Outside the transaction (VACUUM cannot run in one): planner statistics, the visibility map that lets
+            // counts be index-only, and GIN's pending list flushed, which every trigram search would otherwise scan.
+            progress("vacuum and analyse")
+            try await location.withConnection { connection in
+                for table in BundleTables.tableNames { try await PostgresSQL.execute(connection, "VACUUM (ANALYZE) \(table)") }
             }
         } catch let error as PSQLError {
             throw PostgresUnavailableError(location: location, underlying: error)

@@ -101,6 +101,13 @@ enum PostgresSchema {
              ["DROP INDEX enterprises_on_\($0)_biomedicine",
               "CREATE INDEX enterprises_on_\($0)_largest ON enterprises (\($0), is_biomedicine, employees DESC NULLS LAST, id DESC)"]
          }),
+        ("v6-name-trigrams", [
+            // Three-character searches through an index range, as two-character ones through name_bigrams: pg_trgm
+            // would recheck every matching row to count them (100 ms at 1 M firms for a common trigram). SQLite's
+            // FTS5 trigram index answers these itself, so SQLite has no such table. Keyed by rank alone: ids come
+            // from enterprises' unique search_rank.
+            "CREATE TABLE name_trigrams (gram \(text) NOT NULL, rank INTEGER NOT NULL, PRIMARY KEY (gram, rank))",
+        ]),
     ]
 
     /// Creates the schema if it is missing and applies the migrations it has not seen, in one transaction.

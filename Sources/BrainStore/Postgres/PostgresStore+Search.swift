@@ -12,8 +12,16 @@ extension PostgresStore {
                 idsSQL = "SELECT enterprise_id AS id FROM name_bigrams WHERE gram = ? {exclude} ORDER BY rank LIMIT ? OFFSET ?"
                 excludeColumn = "enterprise_id"
                 arguments = [.text(query.bigram)]
+            case .trigram where query.text.count == 3:
+                totalSQL = "SELECT COUNT(*) AS n FROM name_trigrams WHERE gram = ?"
+                idsSQL = """
+                    SELECT e.id FROM name_trigrams t JOIN enterprises e ON e.search_rank = t.rank
+                    WHERE t.gram = ? {exclude} ORDER BY t.rank LIMIT ? OFFSET ?
+                    """
+                excludeColumn = "e.id"
+                arguments = [.text(query.text.lowercased())]
             case .trigram, .scan:
-                // pg_trgm's GIN indexes answer ≥ 3 characters; one character scans, as on SQLite.
+                // pg_trgm's GIN indexes answer ≥ 4 characters; one character scans, as on SQLite.
                 let match = "(e.name ILIKE ? ESCAPE '\\' OR e.full_name ILIKE ? ESCAPE '\\')"
                 totalSQL = "SELECT COUNT(*) AS n FROM enterprises e WHERE \(match)"
                 idsSQL = "SELECT e.id FROM enterprises e WHERE \(match) {exclude} ORDER BY e.search_rank LIMIT ? OFFSET ?"

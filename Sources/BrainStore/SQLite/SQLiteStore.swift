@@ -39,7 +39,8 @@ public final class SQLiteStore: Store {
             guard let region = try Self.region(db, code) else { return nil }
             var ancestors: [RegionRef] = []
             var cursor = region.parentCode
-            while let parentCode = cursor, let parent = try Self.region(db, parentCode) {
+            // At most four levels up: a code table with a cycle must not hang a request.
+            while ancestors.count < 4, let parentCode = cursor, let parent = try Self.region(db, parentCode) {
                 ancestors.insert(RegionRef(code: parent.code, name: parent.name, level: parent.level), at: 0)
                 cursor = parent.parentCode
             }

@@ -24,10 +24,18 @@ struct TableRows {
 /// A `DataBundle` as the store's tables, in insertion order (regions before what references them). Enterprises come
 /// in SearchOrder so the insertion order (SQLite's rowid; PostgreSQL's `search_rank` column) ranks search results.
 enum BundleTables {
-    static func tables(_ bundle: DataBundle, explicitSearchRank: Bool) -> [TableRows] {
+    static let tableNames = ["meta", "regions", "chain_nodes", "enterprises", "name_bigrams", "name_trigrams", "chain_assignments", "enterprise_products",
+                             "product_relations", "events", "universities", "parks", "policies"]
+
+    /// `postgres`: the enterprises carry `search_rank`, and the three-character index `name_trigrams` is written.
+    static func tables(_ bundle: DataBundle, postgres: Bool) -> [TableRows] {
+        let explicitSearchRank = postgres
         let ranked = bundle.enterprises.sorted(by: SearchOrder.precedes)
         let bigrams = ranked.enumerated().lazy.flatMap { rank, e in
             NameBigrams.of(e.name).union(NameBigrams.of(e.fullName ?? "")).map { (gram: $0, rank: rank, id: e.id) }
+        }
+        let trigrams = ranked.enumerated().lazy.flatMap { rank, e in
+            NameBigrams.of(e.name, length: 3).union(NameBigrams.of(e.fullName ?? "", length: 3)).map { (gram: $0, rank: rank) }
         }
         let enterpriseColumns = ["id", "name", "full_name", "uscc", "stock_code", "exchange", "market", "province_code", "city_code",
                                  "district_code", "employees", "registered_capital_wan", "total_assets_yi", "setup_date", "list_date",
@@ -56,6 +64,7 @@ enum BundleTables {
                     + (explicitSearchRank ? [.int(rank)] : [])
             },
             TableRows("name_bigrams", ["gram", "rank", "enterprise_id"], bigrams) { [.text($0.gram), .int($0.rank), .text($0.id)] },
+        ] + (postgres ? [TableRows("name_trigrams", ["gram", "rank"], trigrams) { [.text($0.gram), .int($0.rank)] }] : []) + [
             TableRows("chain_assignments", ["enterprise_id", "node_id", "method", "confidence", "evidence", "source", "as_of"],
                       bundle.assignments) { a in
                 [.text(a.enterpriseId), .text(a.nodeId), .text(a.method), .double(a.confidence), .text(a.evidence),

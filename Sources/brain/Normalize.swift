@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import BrainIngest
+
+struct Normalize: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Normalise values the way `brain import` does, one per line on standard input.",
+        subcommands: [NormalizeAddress.self])
+}
+
+struct NormalizeAddress: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "address",
+        abstract: "One address per line in, one JSON line out: province_code, city_code, district_code, their names and status (ok, ambiguous with candidates, unknown).")
+    @Option(help: "Folder holding the bundled open data (its regions/ code table).") var data: String = "data"
+    @Option(help: "A six-digit region code that decides bare shared names (e.g. from the USCC).") var hint: String?
+
+    func run() throws {
+        let resolver = try AddressResolver.load(dataFolder: URL(fileURLWithPath: data))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        while let line = readLine(strippingNewline: true) {
+            let output = try encoder.encode(resolver.resolve(line, hint: hint))
+            FileHandle.standardOutput.write(output + Data("\n".utf8))
+        }
+    }
+}
+
+struct BenchAddress: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "address", abstract: "Accuracy per level on the labelled address fixture, and throughput in addresses/s.")
+    @Option(help: "Folder holding the bundled open data.") var data: String = "data"
+    @Option(help: "Labelled addresses (address, status, province_code, city_code, district_code; tab-separated).")
+    var fixture: String = "Tests/BrainIngestTests/Fixtures/addresses.tsv"
+    @Option(help: "Addresses to resolve for the throughput figure (the fixture, repeated).") var repeats: Int = 200
+
+    func run() throws {
+        let (resolver, load) = try Measurement.seconds { try AddressResolver.load(dataFolder: URL(fileURLWithPath: data)) }
+        let fixture = try AddressFixture(file: URL(fileURLWithPath: fixture))
+        let accuracy = fixture.accuracy(of: resolver)
+        print("\(accuracy.cases) labelled addresses (\(self.fixture)); gazetteer loaded in \(Output.number(load)) s")
+        for (name, count) in [("status", accuracy.status), ("province", accuracy.province), ("city", accuracy.city), ("district", accuracy.district)] {
+            print(ReportTable.pad(name, 10) + "\(count)/\(accuracy.cases) = \(Output.number(accuracy.share(count) * 100, 1)) %")
+        }
+        for (item, got) in accuracy.misses.prefix(20) {
+            print("  miss: \(item.address) → \(got.status.rawValue) \(got.provinceCode ?? "-") \(got.cityCode ?? "-") \(got.districtCode ?? "-")")
+        }
+        let addresses = fixture.cases.map(\.address)
+        let (_, seconds) = Measurement.seconds {
+            for _ in 0..<repeats { for address in addresses { _ = resolver.resolve(address) } }
+        }
+        let count = repeats * addresses.count
+        print("throughput \(Int(Double(count) / seconds)) addresses/s (\(count) in \(Output.number(seconds)) s, one core)")
+    }
+}
