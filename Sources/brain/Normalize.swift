@@ -5,7 +5,7 @@ import BrainIngest
 struct Normalize: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Normalise values the way `brain import` does, one per line on standard input.",
-        subcommands: [NormalizeAddress.self])
+        subcommands: [NormalizeAddress.self, NormalizeNames.self])
 }
 
 struct NormalizeAddress: ParsableCommand {
@@ -51,5 +51,41 @@ struct BenchAddress: ParsableCommand {
         }
         let count = repeats * addresses.count
         print("throughput \(Int(Double(count) / seconds)) addresses/s (\(count) in \(Output.number(seconds)) s, one core)")
+    }
+}
+
+struct NormalizeNames: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "names",
+        abstract: "Tab-separated pairs of company names in, one JSON line out per pair: same (true/false) and the reason.")
+
+    func run() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        var line = 0
+        while let text = readLine(strippingNewline: true) {
+            line += 1
+            let fields = text.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count >= 2 else {
+                FileHandle.standardError.write(Data("line \(line): expected two names separated by a tab\n".utf8))
+                continue
+            }
+            let comparison = CompanyName.compare(fields[0], fields[1])
+            let output: [String: AnyCodable] = ["a": .text(fields[0]), "b": .text(fields[1]), "same": .flag(comparison.same),
+                                                "reason": .text(comparison.reason)]
+            FileHandle.standardOutput.write(try encoder.encode(output) + Data("\n".utf8))
+        }
+    }
+}
+
+/// The few JSON value kinds the normalisers print.
+enum AnyCodable: Encodable {
+    case text(String), flag(Bool)
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .text(let value): try container.encode(value)
+        case .flag(let value): try container.encode(value)
+        }
     }
 }

@@ -179,15 +179,36 @@ def check_postgres_errors_are_clear():
     assert empty.returncode != 0 and "build-db" in empty.stderr, empty.stderr
 
 
+def check_normalize_and_import_dry_run():
+    out = subprocess.run([BRAIN, "normalize", "address"], cwd=ROOT, input="江苏省苏州市吴中区东吴北路100号\n鼓楼区中山路1号\n中山路18号\n",
+                         capture_output=True, text=True, check=True).stdout.splitlines()
+    rows = [json.loads(line) for line in out]
+    assert [r["status"] for r in rows] == ["ok", "ambiguous", "unknown"], rows
+    assert rows[0]["district_code"] == "320506" and len(rows[1]["candidates"]) >= 4, rows
+    names = subprocess.run([BRAIN, "normalize", "names"], cwd=ROOT, input="甲有限公司\t甲有限责任公司\n药明康德（上海）有限公司\t药明康德(上海)有限公司\n",
+                           capture_output=True, text=True, check=True).stdout.splitlines()
+    assert [json.loads(line)["same"] for line in names] == [False, True], names
+    source = os.path.join(ROOT, "Tests", "BrainIngestTests", "Fixtures", "enterprises-gb18030.csv")
+    path = os.path.join(WORK, "gb.csv")
+    with open(source, "rb") as f, open(path, "wb") as g:
+        g.write(f.read())
+    report = brain("import", path, "--dry-run").stdout
+    assert "gb18030" in report and "accepted 1, rejected 1" in report, report
+    problems = open(path + ".problems.csv", encoding="utf-8").read()
+    assert "gb.csv,2,统一社会信用代码,91320700704045236A," in problems, problems
+    refused = brain("import", path, ok=False)
+    assert refused.returncode != 0 and "--dry-run" in refused.stderr, refused.stderr
+
+
 def main():
     db = os.path.join(WORK, "brain.sqlite")
     brain("build-db", "--out", db, "--data", os.path.join(ROOT, "data"))
     checks = [check_complexity_matches_reference, check_complexity_per_year, check_bad_matrix_names_file_row_field,
               check_index_on_a_file, lambda: check_store_commands(db), check_generate_marks_synthetic_and_fails_cleanly,
-              lambda: check_postgres_build_query_and_serve(db), check_postgres_errors_are_clear]
+              lambda: check_postgres_build_query_and_serve(db), check_postgres_errors_are_clear, check_normalize_and_import_dry_run]
     names = ["complexity_matches_reference", "complexity_per_year", "bad_matrix_names_file_row_field", "index_on_a_file",
              "store_commands", "generate_marks_synthetic_and_fails_cleanly", "postgres_build_query_and_serve",
-             "postgres_errors_are_clear"]
+             "postgres_errors_are_clear", "normalize_and_import_dry_run"]
     failed = 0
     for name, check in zip(names, checks):
         try:

@@ -8,12 +8,12 @@ extension PostgresStore {
             let totalSQL: String, idsSQL: String, excludeColumn: String, arguments: [SQLArgument]
             switch query.method {
             case .bigram:
-                totalSQL = "SELECT COUNT(*) AS n FROM name_bigrams WHERE gram = ?"
+                totalSQL = "SELECT n FROM name_gram_counts WHERE gram = ?"
                 idsSQL = "SELECT enterprise_id AS id FROM name_bigrams WHERE gram = ? {exclude} ORDER BY rank LIMIT ? OFFSET ?"
                 excludeColumn = "enterprise_id"
                 arguments = [.text(query.bigram)]
             case .trigram where query.text.count == 3:
-                totalSQL = "SELECT COUNT(*) AS n FROM name_trigrams WHERE gram = ?"
+                totalSQL = "SELECT n FROM name_gram_counts WHERE gram = ?"
                 idsSQL = """
                     SELECT e.id FROM name_trigrams t JOIN enterprises e ON e.search_rank = t.rank
                     WHERE t.gram = ? {exclude} ORDER BY t.rank LIMIT ? OFFSET ?

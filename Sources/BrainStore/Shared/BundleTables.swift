@@ -24,8 +24,21 @@ struct TableRows {
 /// A `DataBundle` as the store's tables, in insertion order (regions before what references them). Enterprises come
 /// in SearchOrder so the insertion order (SQLite's rowid; PostgreSQL's `search_rank` column) ranks search results.
 enum BundleTables {
-    static let tableNames = ["meta", "regions", "chain_nodes", "enterprises", "name_bigrams", "name_trigrams", "chain_assignments", "enterprise_products",
+    static let tableNames = ["meta", "regions", "chain_nodes", "enterprises", "name_bigrams", "name_trigrams", "name_gram_counts", "chain_assignments", "enterprise_products",
                              "product_relations", "events", "universities", "parks", "policies"]
+
+    /// How many firms each two- and three-character gram names: the search total, read in one lookup.
+    static func gramCounts(_ enterprises: [Enterprise]) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for e in enterprises {
+            for length in [2, 3] {
+                for gram in NameBigrams.of(e.name, length: length).union(NameBigrams.of(e.fullName ?? "", length: length)) {
+                    counts[gram, default: 0] += 1
+                }
+            }
+        }
+        return counts
+    }
 
     /// `postgres`: the enterprises carry `search_rank`, and the three-character index `name_trigrams` is written.
     static func tables(_ bundle: DataBundle, postgres: Bool) -> [TableRows] {
@@ -64,7 +77,9 @@ enum BundleTables {
                     + (explicitSearchRank ? [.int(rank)] : [])
             },
             TableRows("name_bigrams", ["gram", "rank", "enterprise_id"], bigrams) { [.text($0.gram), .int($0.rank), .text($0.id)] },
-        ] + (postgres ? [TableRows("name_trigrams", ["gram", "rank"], trigrams) { [.text($0.gram), .int($0.rank)] }] : []) + [
+        ] + (postgres ? [TableRows("name_trigrams", ["gram", "rank"], trigrams) { [.text($0.gram), .int($0.rank)] },
+                         TableRows("name_gram_counts", ["gram", "n"], gramCounts(ranked).sorted { $0.key < $1.key }) {
+                             [.text($0.key), .int($0.value)] }] : []) + [
             TableRows("chain_assignments", ["enterprise_id", "node_id", "method", "confidence", "evidence", "source", "as_of"],
                       bundle.assignments) { a in
                 [.text(a.enterpriseId), .text(a.nodeId), .text(a.method), .double(a.confidence), .text(a.evidence),

@@ -1,0 +1,111 @@
+import Foundation
+
+/// Reads a user's enterprise file end to end — decode, split, map headers, validate, locate, find duplicates — and
+/// reports every row that would not be taken, without writing anything.
+public struct EnterpriseFileCheck {
+    public struct Summary: Sendable, Codable {
+        public var file: String
+        public var encoding: String
+        public var delimiter: String
+        public var rows = 0
+        public var accepted = 0
+        public var rejected = 0
+        public var review = 0
+        public var mappedColumns: [String: String] = [:]
+        public var extraColumns: [String] = []
+        public var problems: [RowProblem] = []
+    }
+
+    public enum FileError: Error, CustomStringConvertible {
+        case empty(String)
+        case duplicateFields(String, [String])
+        case noNameColumn(String, [String])
+        case unreadable(String, String)
+
+        public var description: String {
+            switch self {
+            case .empty(let file): "\(file): the file is empty (a header row is required)"
+            case .duplicateFields(let file, let fields): "\(file): several columns map to \(fields.joined(separator: ", ")); say which one in a --mapping file"
+            case .noNameColumn(let file, let header): "\(file): no column holds the company name (header: \(header.joined(separator: ", "))); map one in a --mapping file"
+            case .unreadable(let file, let reason): "\(file): \(reason)"
+            }
+        }
+    }
+
+    let url: URL
+    let resolver: AddressResolver
+    let mapping: [String: String]
+
+    public init(url: URL, resolver: AddressResolver, mapping: [String: String] = [:]) {
+        self.url = url
+        self.resolver = resolver
+        self.mapping = mapping
+    }
+
+    /// `each`: every accepted record, in file order, as it is read.
+    public func run(encoding: TextEncoding? = nil, each: (EnterpriseRecord) -> Void = { _ in }) throws -> Summary {
+        let file = url.lastPathComponent
+        var reader: DelimitedReader
+        do { reader = try DelimitedReader(url: url, encoding: encoding) } catch {
+            throw FileError.unreadable(file, "cannot be opened (\(error.localizedDescription))")
+        }
+        defer { reader.close() }
+        do {
+            guard case .record(_, let header)? = try reader.next() else { throw FileError.empty(file) }
+            let columns = HeaderMapping(header: header, synonyms: HeaderMapping.enterpriseSynonyms, mapping: mapping)
+            guard columns.duplicateFields.isEmpty else { throw FileError.duplicateFields(file, columns.duplicateFields) }
+            guard columns.columns.contains(where: { $0.field == "name" }) else { throw FileError.noNameColumn(file, header) }
+            var summary = Summary(file: file, encoding: reader.encoding.rawValue, delimiter: reader.delimiter == 9 ? "tab" : String(UnicodeScalar(reader.delimiter)))
+            for column in columns.columns {
+                if let field = column.field { summary.mappedColumns[column.header] = field } else { summary.extraColumns.append(column.header) }
+            }
+            let validator = EnterpriseRowValidator(file: file, mapping: columns, resolver: resolver)
+            var seenUSCC: [String: Int] = [:], seenName: [String: Int] = [:]
+            while let item = try reader.next() {
+                summary.rows += 1
+                switch item {
+                case .oversized(let line, let bytes):
+                    summary.rejected += 1
+                    summary.problems.append(RowProblem(file: file, row: line, column: "(row)", value: "\(bytes) bytes",
+                                                       reason: "the row is longer than 1 MiB", severity: .rejected))
+                case .record(let line, let fields):
+                    var (record, problems) = validator.validate(line: line, fields: fields)
+                    if var found = record {
+                        // The same code twice is the same firm twice; the same name without codes may be, for review.
+                        if let code = found.uscc, let first = seenUSCC[code] {
+                            problems.append(RowProblem(file: file, row: line, column: "统一社会信用代码", value: code,
+                                                       reason: "duplicate of row \(first)", severity: .rejected))
+                            record = nil
+                        } else if found.uscc == nil, let first = seenName[found.normalizedName] {
+                            problems.append(RowProblem(file: file, row: line, column: "企业名称", value: found.name,
+                                                       reason: "same name as row \(first) and no 统一社会信用代码 to tell them apart", severity: .review))
+                        }
+                        if let code = found.uscc { seenUSCC[code] = line }
+                        if seenName[found.normalizedName] == nil { seenName[found.normalizedName] = line }
+                        found.line = line
+                        if record != nil { each(found) }
+                    }
+                    if record == nil { summary.rejected += 1 } else {
+                        summary.accepted += 1
+                        if problems.contains(where: { $0.severity == .review }) { summary.review += 1 }
+                    }
+                    summary.problems += problems
+                }
+            }
+            return summary
+        } catch let error as DelimitedReader.UnterminatedQuote {
+            throw FileError.unreadable(file, error.description)
+        } catch let error as TextEncoding.DecodingError {
+            throw FileError.unreadable(file, "\(error.description) (declare the encoding with --encoding, or save the file as UTF-8)")
+        }
+    }
+
+    /// Every problem as CSV next to the input: `FILE.problems.csv`, with file, row, column, value, reason, outcome.
+    public static func writeProblems(_ summary: Summary, nextTo input: URL) throws -> URL {
+        let url = input.deletingLastPathComponent().appendingPathComponent(input.lastPathComponent + ".problems.csv")
+        let writer = try CSVWriter(url: url, header: ["file", "row", "column", "value", "reason", "outcome"])
+        for p in summary.problems { writer.write([p.file, "\(p.row)", p.column, p.value, p.reason, p.severity.rawValue]) }
+        try writer.close()
+        return url
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+
+/// Turns a mapped row into an `EnterpriseRecord`, or the problems that reject it. Values that cannot be read reject
+/// the row (a wrong 统一社会信用代码 is not guessed at); an address that does not decide its district sends the row
+/// to review.
+public struct EnterpriseRowValidator: Sendable {
+    let file: String
+    let mapping: HeaderMapping
+    let resolver: AddressResolver
+
+    public init(file: String, mapping: HeaderMapping, resolver: AddressResolver) {
+        self.file = file
+        self.mapping = mapping
+        self.resolver = resolver
+    }
+
+    public func validate(line: Int, fields: [String]) -> (EnterpriseRecord?, [RowProblem]) {
+        var problems: [RowProblem] = []
+        guard fields.count == mapping.columns.count else {
+            return (nil, [problem(line, "(row)", "\(fields.count) fields", "has \(fields.count) fields, the header has \(mapping.columns.count)")])
+        }
+        var values: [String: (String, HeaderMapping.Column)] = [:]
+        var extras: [String: String] = [:]
+        for (column, raw) in zip(mapping.columns, fields) {
+            let value = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !value.isEmpty else { continue }
+            if let field = column.field { values[field] = (value, column) } else { extras[column.header] = value }
+        }
+        func text(_ field: String) -> String? { values[field]?.0 }
+        func header(_ field: String) -> String { values[field]?.1.header ?? field }
+
+        guard let name = text("name") else {
+            return (nil, [problem(line, mapping.columns.first { $0.field == "name" }?.header ?? "企业名称", "", "the company name is empty")])
+        }
+        var record = EnterpriseRecord(line: line, name: name, normalizedName: CompanyName.normalized(name), extras: extras)
+        if let raw = text("uscc") {
+            switch USCC.validate(raw) {
+            case .success(let code): record.uscc = code
+            case .failure(let reason): problems.append(problem(line, header("uscc"), raw, reason.description))
+            }
+        }
+        if let raw = text("established") {
+            switch DateValue.parse(raw) {
+            case .success(let date): record.established = date
+            case .failure(let reason): problems.append(problem(line, header("established"), raw, reason.description))
+            }
+        }
+        if let (raw, column) = values["registered_capital"] {
+            switch Money.parse(raw, defaultMultiplier: column.multiplier ?? 1) {
+            case .success(let money): record.registeredCapital = money
+            case .failure(let reason): problems.append(problem(line, column.header, raw, reason.description))
+            }
+        }
+        for (field, keyPath) in [("insured", \EnterpriseRecord.insured), ("employees", \EnterpriseRecord.employees)] {
+            guard let raw = text(field) else { continue }
+            let digits = TextNormalizer.halfWidth(raw).replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "人", with: "")
+            if let count = Int(digits), count >= 0 { record[keyPath: keyPath] = count }
+            else { problems.append(problem(line, header(field), raw, "expected a whole number of people")) }
+        }
+        record.legalRepresentative = text("legal_representative")
+        record.status = text("status")
+        record.scope = text("scope")
+        record.industry = text("industry")
+        record.website = text("website")
+        let address = text("address") ?? [text("province"), text("city"), text("district")].compactMap { $0 }.joined()
+        if !address.isEmpty {
+            record.address = text("address")
+            let location = resolver.resolve(address, hint: record.uscc.flatMap(USCC.regionCode(of:)))
+            record.location = location
+            switch location.status {
+            case .ok: break
+            case .ambiguous:
+                let candidates = (location.candidates ?? []).map(\.name).joined(separator: " / ")
+                problems.append(problem(line, header("address"), address, "the address does not decide between \(candidates)", .review))
+            case .unknown:
+                problems.append(problem(line, header("address"), address, "no province, city or district recognised in the address", .review))
+            }
+        }
+        return (problems.contains { $0.severity == .rejected } ? nil : record, problems)
+    }
+
+    func problem(_ line: Int, _ column: String, _ value: String, _ reason: String, _ severity: RowProblem.Severity = .rejected) -> RowProblem {
+        RowProblem(file: file, row: line, column: column, value: value, reason: reason, severity: severity)
+    }
+}
