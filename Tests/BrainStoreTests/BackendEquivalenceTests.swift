@@ -36,7 +36,7 @@ import BrainStore
         #expect(try Self.json(try await sqlite.childValues(of: code)) == Self.json(try await postgres.childValues(of: code)))
     }
 
-    @Test(arguments: ["医", "药", "医药", "生物", "恒瑞医", "有限公", "生物科", "ABC", "医药股份", "上海医药", "有限公司", "Pharm", "中", "不存在的名字", "%", "_x"])
+    @Test(arguments: ["医", "药", "医药", "生物", "恒瑞医", "有限公", "生物科", "ABC", "万科A", "平安银行", "医药股份", "上海医药", "有限公司", "Pharm", "中", "不存在的名字", "%", "_x"])
     func searchPagesAreIdentical(query: String) async throws {
         let sqlite = try await DatabaseFixture.store(.sqlite), postgres = try await DatabaseFixture.store(.postgres)
         for offset in [0, 20] {

@@ -59,3 +59,12 @@ import BrainStore
         #expect(Set(first.items.map(\.id)).isDisjoint(with: second.items.map(\.id)))
     }
 }
+
+@Suite struct ExactNameSearchTests {
+    /// 万科A is three characters (the trigram index on both backends): its exact name comes first.
+    @Test(arguments: Backend.allCases) func exactThreeCharacterNameComesFirst(_ backend: Backend) async throws {
+        let page = try await DatabaseFixture.store(backend).searchEnterprises("万科A", limit: 5, offset: 0)
+        #expect(page.items.first?.id == "000002.SZ")
+        #expect(Set(page.items.map(\.id)).count == page.items.count)
+    }
+}

@@ -58,15 +58,18 @@ struct StoreBenchRun {
 
         var random = SplitMix64(seed: seed)
         let names = index.data.enterprises.map(\.name)
-        var searchTimes: [Double] = []
+        var searchTimes: [Double] = [], slowest: [(String, Double, Int)] = []
         for i in 0..<300 {
             let name = Array(names[random.below(names.count)])
             let length = i % 2 == 0 ? 2 : 3, start = random.below(max(1, name.count - length + 1))
             let query = String(name[start..<min(name.count, start + length)])
-            searchTimes.append(try await Measurement.asyncSeconds { try await store.searchEnterprises(query, limit: 20, offset: 0) }.1)
+            let (page, time) = try await Measurement.asyncSeconds { try await store.searchEnterprises(query, limit: 20, offset: 0) }
+            searchTimes.append(time)
+            slowest = Array((slowest + [(query, time, page.total)]).sorted { $0.1 > $1.1 }.prefix(5))
         }
         (result.searchP50, result.searchP99) = (Self.percentile(searchTimes, 0.5), Self.percentile(searchTimes, 0.99))
-        print("search            p50 \(Self.ms(result.searchP50)) ms, p99 \(Self.ms(result.searchP99)) ms (300 queries of 2–3 characters; target p99 < 20 ms)")
+        print("search            p50 \(Self.ms(result.searchP50)) ms, p99 \(Self.ms(result.searchP99)) ms (300 queries of 2–3 characters; target p99 < 20 ms); "
+              + "slowest " + slowest.map { "\($0.0) \(Self.ms($0.1)) ms (\($0.2) matches)" }.joined(separator: ", "))
         let cities = index.regions(at: .city).map(\.code)
         var profileTimes: [Double] = []
         for i in 0..<300 {
