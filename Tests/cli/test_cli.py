@@ -198,6 +198,8 @@ def check_normalize_and_import_dry_run():
     assert "gb.csv,2,统一社会信用代码,91320700704045236A," in problems, problems
     refused = brain("import", path, ok=False)
     assert refused.returncode != 0 and "--dry-run" in refused.stderr, refused.stderr
+    bench = brain("bench", "import", "--rows", "2000").stdout
+    assert "accepted 2000, rejected 0" in bench and "rows/s" in bench, bench
 
 
 def main():

@@ -25,14 +25,18 @@ public enum USCC {
         let code = String(TextNormalizer.halfWidth(raw).filter { !$0.isWhitespace }.uppercased())
         let characters = Array(code)
         guard characters.count == 18 else { return .failure(.length(characters.count)) }
-        var sum = 0
-        for (i, character) in characters.enumerated() {
-            guard let value = values[character] else { return .failure(.character(character, position: i + 1)) }
-            if i < 17 { sum += value * weights[i] }
+        for (i, character) in characters.enumerated() where values[character] == nil {
+            return .failure(.character(character, position: i + 1))
         }
-        let expected = alphabet[(31 - sum % 31) % 31]
+        let expected = checkCharacter(characters[..<17])
         guard characters[17] == expected else { return .failure(.checkCharacter(expected: expected, found: characters[17])) }
         return .success(code)
+    }
+
+    /// The 18th character for the first 17 (all from the alphabet).
+    public static func checkCharacter(_ first17: some Collection<Character>) -> Character {
+        let sum = zip(first17, weights).reduce(0) { $0 + (values[$1.0] ?? 0) * $1.1 }
+        return alphabet[(31 - sum % 31) % 31]
     }
 
     /// The six-digit region code of registration (positions 3–8), a hint for locating firms without an address.
