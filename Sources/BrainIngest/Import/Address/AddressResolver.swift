@@ -14,7 +14,9 @@ public struct AddressResolver: Sendable {
     private let units: [String: [String]]                   // county-level full names → codes
     private let zoneAliases: [String: [String: String]]     // city code → (工业园区 → 320576)
     private let formerNames: [String: [FormerName]]
-    private let longestName: Int
+    /// For each first character, the lengths of the names that start with it, longest first: a lookup tries only
+    /// those instead of every length (the import reads a million addresses).
+    private let lengthsByFirst: [Character: [Int]]
 
     public init(regions list: [Region], formerNames: [FormerName] = []) {
         var regions: [String: Region] = [:], provinces: [String: String] = [:]
@@ -50,7 +52,11 @@ public struct AddressResolver: Sendable {
         self.units = units
         self.zoneAliases = zoneAliases
         self.formerNames = Dictionary(grouping: formerNames, by: \.name)
-        longestName = (Array(cities.keys) + Array(units.keys) + Array(provinces.keys) + formerNames.map(\.name)).map(\.count).max() ?? 1
+        var lengths: [Character: Set<Int>] = [:]
+        let allNames = Array(cities.keys) + Array(stems.keys) + Array(units.keys) + Array(provinces.keys) + formerNames.map(\.name)
+            + zoneAliases.values.flatMap(\.keys)
+        for name in allNames { if let first = name.first { lengths[first, default: []].insert(name.count) } }
+        lengthsByFirst = lengths.mapValues { $0.sorted(by: >) }
     }
 
     /// `hint`: a six-digit code the caller already trusts (a USCC's registration region), used to decide ambiguity.
@@ -186,8 +192,8 @@ public struct AddressResolver: Sendable {
     }
 
     private func longest<Value>(at position: Int, in text: [Character], where lookup: (String) -> Value?) -> (String, Value)? {
-        guard position < text.count else { return nil }
-        for length in stride(from: min(longestName, text.count - position), through: 2, by: -1) {
+        guard position < text.count, let lengths = lengthsByFirst[text[position]] else { return nil }
+        for length in lengths where length >= 2 && position + length <= text.count {
             let candidate = String(text[position..<(position + length)])
             if let value = lookup(candidate) { return (candidate, value) }
         }

@@ -11,7 +11,8 @@ public enum CompanyName {
             case "）", "】", "]", "〕", "﹚": result.append(")")
             default:
                 if let simplified = TraditionalCharacters.simplified[character] { result.append(simplified) }
-                else { result.append(contentsOf: String(character).uppercased()) }
+                else if character.isASCII, character.isLowercase { result.append(Character(character.uppercased())) }
+                else { result.append(character) }
             }
         }
         return result

@@ -31,12 +31,14 @@ public struct Money: Equatable, Sendable, Codable {
         ("GBP", "GBP"), ("瑞士法郎", "CHF"), ("新台币", "TWD"), ("澳元", "AUD"), ("加元", "CAD"), ("新加坡元", "SGD"), ("韩元", "KRW"),
     ]
 
+    /// Longest names first so 新加坡元 is not read as 元.
+    static let currenciesLongestFirst = currencies.sorted { $0.0.count > $1.0.count }
+
     /// `defaultMultiplier` is the unit a column header gives (注册资本(万元) → 10,000) when the cell has none.
     public static func parse(_ raw: String, defaultMultiplier: Double = 1, defaultCurrency: String = "CNY") -> Result<Money, Problem> {
         var text = TextNormalizer.halfWidth(raw).replacingOccurrences(of: ",", with: "").replacingOccurrences(of: " ", with: "")
         var currency = defaultCurrency
-        // Longest names first so 新加坡元 is not read as 元.
-        for (name, code) in currencies.sorted(by: { $0.0.count > $1.0.count }) where text.contains(name) {
+        for (name, code) in currenciesLongestFirst where text.contains(name) {
             currency = code
             text = text.replacingOccurrences(of: name, with: "")
             break
