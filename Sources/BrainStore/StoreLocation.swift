@@ -17,11 +17,15 @@ public enum StoreLocation: Sendable, CustomStringConvertible {
         }
     }
 
-    /// Whether a built database is there: a file for SQLite, a recorded build for PostgreSQL.
-    public func isBuilt() async throws -> Bool {
+    /// The store if a built database is there (a file for SQLite, a recorded build for PostgreSQL), else nil; one
+    /// connection for both the check and the use.
+    public func openIfBuilt() async throws -> (any Store)? {
         switch self {
-        case .sqlite(let path): return FileManager.default.fileExists(atPath: path)
-        case .postgres(let location): return try await PostgresStore(location).stats().builtAt != nil
+        case .sqlite(let path):
+            return FileManager.default.fileExists(atPath: path) ? try SQLiteStore(path: path) : nil
+        case .postgres(let location):
+            let store = try await PostgresStore(location)
+            return try await store.stats().builtAt != nil ? store : nil
         }
     }
 

@@ -20,11 +20,14 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let location = try StoreLocation(store.db)
-        if try await !location.isBuilt() {
+        let opened: any Store
+        if let built = try await location.openIfBuilt() {
+            opened = built
+        } else {
             print("no database at \(location): building it from \(data)/")
             try await BuildDB.build(data: data, out: store.db)
+            opened = try await location.open()
         }
-        let opened = try await location.open()
         let configuration = ServerConfiguration(host: host, port: port, echartsFile: URL(fileURLWithPath: echarts),
                                                 geoFolder: URL(fileURLWithPath: data).appendingPathComponent("geo"))
         let app = try await buildApplication(store: opened, configuration: configuration)

@@ -18,8 +18,8 @@ struct Stats: AsyncParsableCommand {
 /// Opens an existing database; a missing one is a user error, not a silent empty database.
 func openStore(_ text: String) async throws -> any Store {
     let location = try StoreLocation(text)
-    guard try await location.isBuilt() else {
+    guard let store = try await location.openIfBuilt() else {
         throw ValidationError("no database at \(location): run `brain build-db --database \(text)` first")
     }
-    return try await location.open()
+    return store
 }
