@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// The encodings users' spreadsheets export in: UTF-8 (with or without BOM) and GB18030, the superset of GBK and
 /// GB2312 that Chinese Excel and government systems write.
@@ -35,7 +32,10 @@ public enum TextEncoding: String, Sendable, Codable, CaseIterable {
             if let offset = Self.firstInvalidUTF8(bytes, allowTruncatedEnd: false) { throw DecodingError(encoding: self, byteOffset: offset) }
             return String(decoding: bytes, as: UTF8.self)
         case .gb18030:
-            return try Self.iconvToUTF8(bytes, from: "GB18030")
+            guard let converter = GB18030Converter() else { throw DecodingError(encoding: self, byteOffset: 0) }
+            let result = converter.convert(bytes)
+            if result.stop != 0 { throw DecodingError(encoding: self, byteOffset: result.consumed) }
+            return String(decoding: result.utf8, as: UTF8.self)
         }
     }
 
@@ -61,25 +61,4 @@ public enum TextEncoding: String, Sendable, Codable, CaseIterable {
         return nil
     }
 
-    /// glibc's iconv: GB18030 is one of its converters on every Debian system.
-    static func iconvToUTF8(_ bytes: [UInt8], from encoding: String) throws(DecodingError) -> String {
-        let converter = iconv_open("UTF-8", encoding)
-        guard converter != iconv_t(bitPattern: -1) else { throw DecodingError(encoding: .gb18030, byteOffset: 0) }
-        defer { iconv_close(converter) }
-        var output = [UInt8](repeating: 0, count: bytes.count * 2 + 16)
-        var input = bytes
-        var failedAt: Int? = nil
-        let written: Int = input.withUnsafeMutableBufferPointer { inBuffer in
-            output.withUnsafeMutableBufferPointer { outBuffer in
-                var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuffer.baseAddress)?.assumingMemoryBound(to: CChar.self)
-                var inLeft = inBuffer.count
-                var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuffer.baseAddress)?.assumingMemoryBound(to: CChar.self)
-                var outLeft = outBuffer.count
-                if iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft) == -1 { failedAt = inBuffer.count - inLeft }
-                return outBuffer.count - outLeft
-            }
-        }
-        if let failedAt { throw DecodingError(encoding: .gb18030, byteOffset: failedAt) }
-        return String(decoding: output[..<written], as: UTF8.self)
-    }
 }

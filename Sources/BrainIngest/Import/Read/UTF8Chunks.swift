@@ -13,23 +13,17 @@ struct UTF8Chunks {
     private var carry: [UInt8] = []
     private var offset = 0          // bytes of the file consumed before `carry`
     private var first = true
-    private var converter: iconv_t?
+    private let converter: GB18030Converter?
 
     init(url: URL, encoding: TextEncoding?) throws {
         handle = try FileHandle(forReadingFrom: url)
         let sample = try handle.read(upToCount: 64 * 1024) ?? Data()
         try handle.seek(toOffset: 0)
         self.encoding = encoding ?? TextEncoding.detect(sample)
-        if self.encoding == .gb18030 {
-            let c = iconv_open("UTF-8", "GB18030")
-            converter = c == iconv_t(bitPattern: -1) ? nil : c
-        }
+        converter = self.encoding == .gb18030 ? GB18030Converter() : nil
     }
 
-    func close() {
-        try? handle.close()
-        if let converter { iconv_close(converter) }
-    }
+    func close() { try? handle.close() }
 
     /// The next UTF-8 bytes, or nil at the end of the file.
     mutating func next() throws -> [UInt8]? {
@@ -75,24 +69,13 @@ struct UTF8Chunks {
 
     private mutating func convert(_ bytes: [UInt8]) throws -> [UInt8] {
         guard let converter else { throw TextEncoding.DecodingError(encoding: .gb18030, byteOffset: offset) }
-        var input = bytes
-        var output = [UInt8](repeating: 0, count: bytes.count * 2 + 16)
-        var consumed = 0, produced = 0, status: Int32 = 0
-        input.withUnsafeMutableBufferPointer { inBuffer in
-            output.withUnsafeMutableBufferPointer { outBuffer in
-                var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuffer.baseAddress)?.assumingMemoryBound(to: CChar.self)
-                var inLeft = inBuffer.count
-                var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuffer.baseAddress)?.assumingMemoryBound(to: CChar.self)
-                var outLeft = outBuffer.count
-                if iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft) == -1 { status = errno }
-                consumed = inBuffer.count - inLeft
-                produced = outBuffer.count - outLeft
-            }
-        }
+        let result = converter.convert(bytes)
         // EINVAL: a character cut at the chunk's end, completed by the next chunk.
-        if status != 0 && status != EINVAL { throw TextEncoding.DecodingError(encoding: .gb18030, byteOffset: offset + consumed) }
-        carry = Array(bytes[consumed...])
-        offset += consumed
-        return Array(output[..<produced])
+        if result.stop != 0 && result.stop != EINVAL {
+            throw TextEncoding.DecodingError(encoding: .gb18030, byteOffset: offset + result.consumed)
+        }
+        carry = Array(bytes[result.consumed...])
+        offset += result.consumed
+        return result.utf8
     }
 }
