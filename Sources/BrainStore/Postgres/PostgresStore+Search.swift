@@ -34,18 +34,17 @@ extension PostgresStore {
                                                        [.text(query.text)])
             let exact = try exactRows.map { try $0.text("id") }, exactRanks = try exactRows.map { SQLArgument.int(try $0.int("search_rank")) }
             let total = try await Self.count(c, totalSQL, arguments)
-            var ids = Array(exact.dropFirst(offset).prefix(limit))
-            if ids.count < limit {
-                let exclude = exact.isEmpty ? "" : "AND \(excludeColumn) NOT IN (\(StoreSQL.marks(exact.count)))"
-                ids += try await PostgresSQL.rows(c, idsSQL.replacingOccurrences(of: "{exclude}", with: exclude),
-                                                  arguments + exactRanks + [.int(limit - ids.count), .int(max(0, offset - exact.count))])
+            let page = ExactFirstPage(exact: exact, limit: limit, offset: offset)
+            var ids = page.exactOnPage
+            if page.indexLimit > 0 {
+                ids += try await PostgresSQL.rows(c, idsSQL.replacingOccurrences(of: "{exclude}", with: page.excludeSQL(excludeColumn)),
+                                                  arguments + exactRanks + [.int(page.indexLimit), .int(page.indexOffset)])
                     .map { try $0.text("id") }
             }
             guard !ids.isEmpty else { return Page(items: [], total: total, limit: limit, offset: offset) }
             let found = try await Self.summaries(c, "SELECT e.* FROM enterprises e WHERE e.id IN (\(StoreSQL.marks(ids.count)))",
                                                  ids.textArguments)
-            let byId = Dictionary(found.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-            return Page(items: ids.compactMap { byId[$0] }, total: total, limit: limit, offset: offset)
+            return Page(items: ExactFirstPage.ordered(found, as: ids), total: total, limit: limit, offset: offset)
         }
     }
 }

@@ -3,18 +3,17 @@ import BrainModel
 
 extension SQLiteStore {
     /// Two-character search through the ranked bigram index.
-    static func searchByBigram(_ db: Database, _ query: String, limit: Int, offset: Int) throws -> Page<EnterpriseSummary> {
-        let gram = SearchQuery(query)?.bigram ?? query
-        return try rankedSearch(db, query, limit: limit, offset: offset,
+    static func searchByBigram(_ db: Database, _ query: SearchQuery, limit: Int, offset: Int) throws -> Page<EnterpriseSummary> {
+        try rankedSearch(db, query.text, limit: limit, offset: offset,
                                 totalSQL: "SELECT COUNT(*) FROM name_bigrams WHERE gram = ?",
                                 idsSQL: "SELECT enterprise_id FROM name_bigrams WHERE gram = ? {exclude} ORDER BY rank LIMIT ? OFFSET ?",
-                                excludeColumn: "enterprise_id", argument: gram)
+                                excludeColumn: "enterprise_id", argument: query.bigram)
     }
 
     /// Three or more characters through FTS5 trigram; enterprises are stored in search order, so rowid order is rank.
-    static func searchByTrigram(_ db: Database, _ query: String, limit: Int, offset: Int) throws -> Page<EnterpriseSummary> {
-        let phrase = "\"" + query.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        return try rankedSearch(db, query, limit: limit, offset: offset,
+    static func searchByTrigram(_ db: Database, _ query: SearchQuery, limit: Int, offset: Int) throws -> Page<EnterpriseSummary> {
+        let phrase = "\"" + query.text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return try rankedSearch(db, query.text, limit: limit, offset: offset,
                                 totalSQL: "SELECT COUNT(*) FROM enterprise_fts WHERE enterprise_fts MATCH ?",
                                 idsSQL: """
                                     SELECT e.id FROM enterprise_fts f JOIN enterprises e ON e.rowid = f.rowid
@@ -29,16 +28,15 @@ extension SQLiteStore {
                              excludeColumn: String, argument: String) throws -> Page<EnterpriseSummary> {
         let exact = try String.fetchAll(db, sql: "SELECT id FROM enterprises WHERE name = ? ORDER BY rowid", arguments: [query])
         let total = try Int.fetchOne(db, sql: totalSQL, arguments: [argument]) ?? 0
-        var ids = Array(exact.dropFirst(offset).prefix(limit))
-        if ids.count < limit {
-            let exclude = exact.isEmpty ? "" : "AND \(excludeColumn) NOT IN (" + Array(repeating: "?", count: exact.count).joined(separator: ",") + ")"
-            ids += try String.fetchAll(db, sql: idsSQL.replacingOccurrences(of: "{exclude}", with: exclude),
-                                       arguments: StatementArguments([argument] + exact) + [limit - ids.count, max(0, offset - exact.count)])
+        let page = ExactFirstPage(exact: exact, limit: limit, offset: offset)
+        var ids = page.exactOnPage
+        if page.indexLimit > 0 {
+            ids += try String.fetchAll(db, sql: idsSQL.replacingOccurrences(of: "{exclude}", with: page.excludeSQL(excludeColumn)),
+                                       arguments: StatementArguments([argument] + exact) + [page.indexLimit, page.indexOffset])
         }
         guard !ids.isEmpty else { return Page(items: [], total: total, limit: limit, offset: offset) }
         let found = try summaries(db, sql: "SELECT e.* FROM enterprises e WHERE e.id IN (\(StoreSQL.marks(ids.count)))",
                                   arguments: StatementArguments(ids))
-        let byId = Dictionary(found.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        return Page(items: ids.compactMap { byId[$0] }, total: total, limit: limit, offset: offset)
+        return Page(items: ExactFirstPage.ordered(found, as: ids), total: total, limit: limit, offset: offset)
     }
 }

@@ -87,8 +87,8 @@ public final class SQLiteStore: Store {
         guard let query = SearchQuery(query) else { return Page(items: [], total: 0, limit: limit, offset: offset) }
         return try await pool.read { db in
             switch query.method {
-            case .trigram: return try Self.searchByTrigram(db, query.text, limit: limit, offset: offset)
-            case .bigram: return try Self.searchByBigram(db, query.text, limit: limit, offset: offset)
+            case .trigram: return try Self.searchByTrigram(db, query, limit: limit, offset: offset)
+            case .bigram: return try Self.searchByBigram(db, query, limit: limit, offset: offset)
             case .scan:
                 let match = "(e.name LIKE ? ESCAPE '\\' OR e.full_name LIKE ? ESCAPE '\\')"
                 let arguments: StatementArguments = [query.likePattern, query.likePattern]

@@ -18,17 +18,6 @@ struct SearchQuery {
     var bigram: String { text.lowercased() }
 }
 
-extension RegionLevel {
-    /// The enterprises column holding this level's children.
-    var childColumn: String {
-        switch self {
-        case .country: "province_code"
-        case .province: "city_code"
-        case .city, .district: "district_code"
-        }
-    }
-}
-
 /// The search order everywhere: biomedicine firms first, then by employees (unknown last), then by id.
 enum SearchOrder {
     static func precedes(_ a: Enterprise, _ b: Enterprise) -> Bool {
@@ -39,5 +28,32 @@ enum SearchOrder {
         case (nil, .some): return false
         default: return a.id < b.id
         }
+    }
+}
+
+/// A search page on either backend: exact name matches come first, then the index's own order. Says which exact
+/// matches fall on the page, what to ask the index for after them, and puts the fetched summaries in page order.
+struct ExactFirstPage {
+    let exactOnPage: [String]
+    /// How many index matches the page still needs (0: the exact matches fill it), and from where.
+    let indexLimit: Int
+    let indexOffset: Int
+    private let exactCount: Int
+
+    init(exact: [String], limit: Int, offset: Int) {
+        exactOnPage = Array(exact.dropFirst(offset).prefix(limit))
+        indexLimit = limit - exactOnPage.count
+        indexOffset = max(0, offset - exact.count)
+        exactCount = exact.count
+    }
+
+    /// `AND column NOT IN (?, …)` for the exact matches, so the index does not list them again ("" if none).
+    func excludeSQL(_ column: String) -> String {
+        exactCount == 0 ? "" : "AND \(column) NOT IN (\(StoreSQL.marks(exactCount)))"
+    }
+
+    static func ordered(_ found: [EnterpriseSummary], as ids: [String]) -> [EnterpriseSummary] {
+        let byId = Dictionary(found.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return ids.compactMap { byId[$0] }
     }
 }

@@ -16,6 +16,17 @@ struct RegionFilter {
     }
 }
 
+extension RegionLevel {
+    /// The enterprises column holding this level's children.
+    var childColumn: String {
+        switch self {
+        case .country: "province_code"
+        case .province: "city_code"
+        case .city, .district: "district_code"
+        }
+    }
+}
+
 /// SQL both backends run as written (`?` placeholders; PostgreSQL numbers them), kept portable to Citus: no
 /// backend-specific functions, booleans compared with TRUE, sums cast so both return integers.
 enum StoreSQL {
