@@ -14,10 +14,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(name: "BrainModel"),
-        .target(name: "BrainIngest", dependencies: ["BrainModel"]),
+        .target(name: "BrainIngest", dependencies: ["BrainModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "BrainStore", dependencies: [
             "BrainModel",
             .product(name: "GRDB", package: "GRDB.swift"),

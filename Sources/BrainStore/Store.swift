@@ -14,3 +14,30 @@ public protocol Store: Sendable {
     /// Everything, as values: the in-memory snapshot analytics reads (DESIGN.md "The flow").
     func snapshot() async throws -> DataBundle
 }
+
+/// The write side: users' imports, their review queue and the facts they brought.
+public protocol ImportingStore: Store {
+    /// Writes an import in one transaction: `next` hands over accepted rows batch by batch (nil at the end) and may
+    /// throw to abandon the whole import, which then leaves the store exactly as before.
+    func importEnterprises(_ header: ImportHeader, next: () throws -> [ImportedEnterprise]?) async throws -> ImportOutcome
+    func imports() async throws -> [ImportBatch]
+    func reviewItems(status: ReviewItem.Status?) async throws -> [ReviewItem]
+    /// Accept: merge into the candidate (same-entity) or keep as imported (location). Reject: keep apart as its own
+    /// firm (same-entity) or remove the imported firm (location).
+    func decideReview(_ id: Int, accept: Bool) async throws -> ReviewItem
+    func enterpriseFacts(_ id: String) async throws -> [EnterpriseFact]
+}
+
+public enum ImportStoreError: Error, CustomStringConvertible, Equatable {
+    case noSuchReviewItem(Int)
+    case alreadyDecided(Int, String)
+    case candidateGone(Int, String)
+
+    public var description: String {
+        switch self {
+        case .noSuchReviewItem(let id): "no review item \(id)"
+        case .alreadyDecided(let id, let status): "review item \(id) is already \(status)"
+        case .candidateGone(let id, let candidate): "review item \(id): the candidate firm \(candidate) is no longer in the store"
+        }
+    }
+}

@@ -19,7 +19,7 @@ public enum StoreLocation: Sendable, CustomStringConvertible {
 
     /// The store if a built database is there (a file for SQLite, a recorded build for PostgreSQL), else nil; one
     /// connection for both the check and the use.
-    public func openIfBuilt() async throws -> (any Store)? {
+    public func openIfBuilt() async throws -> (any ImportingStore)? {
         switch self {
         case .sqlite(let path):
             return FileManager.default.fileExists(atPath: path) ? try SQLiteStore(path: path) : nil
@@ -29,7 +29,7 @@ public enum StoreLocation: Sendable, CustomStringConvertible {
         }
     }
 
-    public func open() async throws -> any Store {
+    public func open() async throws -> any ImportingStore {
         switch self {
         case .sqlite(let path): try SQLiteStore(path: path)
         case .postgres(let location): try await PostgresStore(location)

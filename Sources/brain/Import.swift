@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import BrainIngest
+import BrainModel
+import BrainStore
 
 enum ImportKind: String, ExpressibleByArgument, CaseIterable {
     case enterprises, products, relations, events, talents, policies, offers, demands
@@ -8,67 +10,92 @@ enum ImportKind: String, ExpressibleByArgument, CaseIterable {
 
 enum OnError: String, ExpressibleByArgument { case skipRows = "skip-rows", rejectFile = "reject-file" }
 
-struct Import: ParsableCommand {
+struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check a user's CSV/TSV file (UTF-8 or GB18030, Chinese or English headers): every row validated, located and reported.",
+        abstract: "Import a user's file (CSV/TSV in UTF-8 or GB18030, XLSX, JSON Lines; Chinese or English headers).",
         discussion: """
-            Today the pipeline reads, validates, normalises and locates enterprise lists and reports every problem
-            (--dry-run); writing the accepted rows into the store comes next. Problems go to FILE.problems.csv.
+            Every row is validated, located (address → province, city, district codes) and classified (所属行业,
+            经营范围 → chain nodes), then written in one transaction: the same 统一社会信用代码 updates the same firm;
+            a possible same firm without a code goes to `brain review`; old values stay as history. Every problem goes
+            to FILE.problems.csv. Importing the same file again changes nothing.
             """)
 
     @Argument(help: "The file to import.") var file: String?
-    @Option(help: "What the file holds.") var kind: ImportKind = .enterprises
+    @Option(help: "What the file holds (enterprises today).") var kind: ImportKind = .enterprises
     @Option(help: "CSV of header,field pairs for headers the built-in synonyms do not know.") var mapping: String?
-    @Option(help: "utf-8 or gb18030; detected when not given.") var encoding: String?
-    @Flag(help: "Report only; write nothing to the store.") var dryRun = false
-    @Option(help: "skip-rows keeps valid rows; reject-file takes nothing if any row is rejected.") var onError: OnError = .skipRows
-    @Option(help: "Write a template for KIND (CSV with the expected headers and one example row) and exit.") var template: ImportKind?
-    @Option(help: "Folder holding the bundled open data (region code table).") var data: String = "data"
+    @Option(help: "utf-8 or gb18030 for text files; detected when not given.") var encoding: String?
+    @Option(help: "The XLSX sheet to read (default: the first).") var sheet: String?
+    @Option(help: "The date the file's facts describe (YYYY-MM-DD); default the file's modification date.") var asOf: String?
+    @Flag(help: "Check and report only; write nothing.") var dryRun = false
+    @Option(help: "skip-rows keeps valid rows; reject-file writes nothing if any row is rejected.") var onError: OnError = .skipRows
+    @Option(help: "Write templates for KIND (XLSX and CSV with the expected headers and one example row) and exit.") var template: ImportKind?
+    @Flag(help: "List the imports in the store and exit.") var list = false
+    @Option(help: "Folder holding the bundled open data (region codes, chain).") var data: String = "data"
     @Flag(help: "Print the report as JSON.") var json = false
+    @OptionGroup var store: StoreOptions
 
-    func run() throws {
-        if let template { return try writeTemplate(template) }
-        guard let file else { throw ValidationError("name the file to import, or --template KIND") }
+    func run() async throws {
+        if let template { return try ImportTemplate.write(template) }
+        if list { return try await listImports() }
+        guard let file else { throw ValidationError("name the file to import, or --template KIND, or --list") }
         guard kind == .enterprises else { throw CommandFailure("importing \(kind.rawValue) is not built yet; enterprises are") }
-        guard dryRun else {
-            throw CommandFailure("writing imports into the store is not built yet: run with --dry-run for the full check and report")
-        }
         let textEncoding = try encoding.map { name in
             guard let value = TextEncoding(rawValue: name.lowercased()) else { throw ValidationError("--encoding is utf-8 or gb18030") }
             return value
         }
         let url = URL(fileURLWithPath: file)
         guard FileManager.default.fileExists(atPath: url.path) else { throw CommandFailure("\(file): no such file") }
-        let resolver = try AddressResolver.load(dataFolder: URL(fileURLWithPath: data))
+        let dataFolder = URL(fileURLWithPath: data)
+        let resolver = try AddressResolver.load(dataFolder: dataFolder)
+        let classifier = try ImportClassifier.load(dataFolder: dataFolder)
         let userMapping = try mapping.map { try HeaderMapping.readMappingFile(URL(fileURLWithPath: $0)) } ?? [:]
-        let summary: EnterpriseFileCheck.Summary
+        let check = EnterpriseFileCheck(url: url, resolver: resolver, mapping: userMapping)
+        let progress = ImportProgress()
+        var outcome: ImportOutcome?
         do {
-            summary = try EnterpriseFileCheck(url: url, resolver: resolver, mapping: userMapping).run(encoding: textEncoding)
+            try check.start(encoding: textEncoding, sheet: sheet)
+            if dryRun {
+                while let batch = try check.next() { progress.update(rows: check.summary.rows, accepted: batch.count) }
+            } else {
+                let header = ImportHeader(kind: kind.rawValue, file: url.lastPathComponent, fingerprint: try ImportFile.fingerprint(url),
+                                          asOf: try asOf.map(ImportFile.checkedDate) ?? ImportFile.modificationDate(url),
+                                          importedAt: ISO8601DateFormatter().string(from: Date()))
+                let store = try await openStore(self.store.db)
+                let rejectFile = onError == .rejectFile
+                outcome = try await store.importEnterprises(header) {
+                    guard let batch = try check.next() else {
+                        if rejectFile, check.summary.rejected > 0 { throw RejectedFile(rejected: check.summary.rejected) }
+                        return nil
+                    }
+                    progress.update(rows: check.summary.rows, accepted: batch.count)
+                    return batch.map { $0.imported(classifier: classifier) }
+                }
+            }
         } catch let error as EnterpriseFileCheck.FileError {
+            progress.finish()
             throw CommandFailure(error.description)
+        } catch let error as RejectedFile {
+            progress.finish()
+            let problems = try EnterpriseFileCheck.writeProblems(check.summary, nextTo: url)
+            ImportSummaryPrinter.print(check.summary, outcome: nil, problemsFile: problems)
+            throw CommandFailure("\(error.rejected) rows rejected and --on-error reject-file: nothing was written")
         }
+        progress.finish()
+        let summary = check.summary
         let problems = summary.problems.isEmpty ? nil : try EnterpriseFileCheck.writeProblems(summary, nextTo: url)
-        if json { return try Output.json(summary) }
-        print("\(summary.file): \(summary.encoding), delimiter \(summary.delimiter), \(summary.rows) rows")
-        print("columns: " + summary.mappedColumns.sorted { $0.key < $1.key }.map { "\($0.key) → \($0.value)" }.joined(separator: ", "))
-        if !summary.extraColumns.isEmpty { print("kept as extra attributes: " + summary.extraColumns.joined(separator: ", ")) }
-        let outcome = onError == .rejectFile && summary.rejected > 0 ? "the whole file would be rejected (--on-error reject-file)" : "dry run: nothing written"
-        print("accepted \(summary.accepted), rejected \(summary.rejected), to review \(summary.review) — \(outcome)")
-        for p in summary.problems.prefix(20) {
-            print("  row \(p.row) [\(p.column)] \(p.value.prefix(40)): \(p.reason) (\(p.severity.rawValue))")
-        }
-        if summary.problems.count > 20 { print("  … \(summary.problems.count - 20) more") }
-        if let problems { print("every problem: \(problems.path)") }
+        if json { return try Output.json(ImportSummaryPrinter.Combined(check: summary, store: outcome)) }
+        ImportSummaryPrinter.print(summary, outcome: outcome, problemsFile: problems, dryRun: dryRun)
     }
 
-    func writeTemplate(_ kind: ImportKind) throws {
-        guard kind == .enterprises else { throw CommandFailure("a template for \(kind.rawValue) is not built yet; enterprises is") }
-        let url = URL(fileURLWithPath: "template-\(kind.rawValue).csv")
-        let writer = try CSVWriter(url: url, header: ["企业名称", "统一社会信用代码", "法定代表人", "成立日期", "注册资本(万元)", "登记状态",
-                                                      "注册地址", "经营范围", "所属行业", "参保人数"])
-        writer.write(["华为技术有限公司", "914403001922038216", "（示例）", "1987-09-15", "4104113.182", "存续",
-                      "广东省深圳市龙岗区坂田华为基地", "（示例）", "计算机、通信和其他电子设备制造业", "1000"])
-        try writer.close()
-        print("wrote \(url.path)")
+    func listImports() async throws {
+        let imports = try await openStore(store.db).imports()
+        if json { return try Output.json(imports) }
+        if imports.isEmpty { print("no imports yet") }
+        for i in imports {
+            let o = i.outcome
+            print("#\(i.id) \(i.importedAt) \(i.kind) \(i.file) as of \(i.asOf): created \(o.created), updated \(o.updated), unchanged \(o.unchanged), history \(o.history), to review \(o.review)")
+        }
     }
 }
+
+struct RejectedFile: Error { let rejected: Int }

@@ -1,3 +1,4 @@
+import BrainModel
 import ArgumentParser
 import Foundation
 import BrainIngest

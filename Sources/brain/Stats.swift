@@ -16,7 +16,7 @@ struct Stats: AsyncParsableCommand {
 }
 
 /// Opens an existing database; a missing one is a user error, not a silent empty database.
-func openStore(_ text: String) async throws -> any Store {
+func openStore(_ text: String) async throws -> any ImportingStore {
     let location = try StoreLocation(text)
     guard let store = try await location.openIfBuilt() else {
         throw ValidationError("no database at \(location): run `brain build-db --database \(text)` first")

@@ -1,10 +1,22 @@
 import Logging
 import PostgresNIO
 
-/// An argument of a store query: the store binds only text and integers.
+/// An argument of a store query.
 enum SQLArgument: Sendable {
     case text(String)
     case int(Int)
+    case double(Double)
+    case bool(Bool)
+    case null
+
+    init(_ value: StoredValue) {
+        switch value {
+        case .text(let v): self = v.map { .text($0) } ?? .null
+        case .int(let v): self = v.map { .int($0) } ?? .null
+        case .double(let v): self = v.map { .double($0) } ?? .null
+        case .bool(let v): self = .bool(v)
+        }
+    }
 }
 
 /// Runs the stores' shared `?`-placeholder SQL on a PostgreSQL connection.
@@ -31,6 +43,9 @@ enum PostgresSQL {
             switch argument {
             case .text(let value): bindings.append(value)
             case .int(let value): bindings.append(value)
+            case .double(let value): bindings.append(value)
+            case .bool(let value): bindings.append(value)
+            case .null: bindings.appendNull()
             }
         }
         return PostgresQuery(unsafeSQL: numbered(sql), binds: bindings)

@@ -1,4 +1,5 @@
 import GRDB
+import BrainModel
 
 /// Versioned schema. Add a new numbered migration for every change; never edit a shipped one.
 enum Migrations {
@@ -164,6 +165,17 @@ enum Migrations {
                 try db.drop(index: "enterprises_on_\(column)_biomedicine")
                 try db.execute(sql: "CREATE INDEX enterprises_on_\(column)_largest ON enterprises (\(column), is_biomedicine, employees DESC, id DESC)")
             }
+        }
+        migrator.registerMigration("v6-imports") { db in
+            // Users' own files: each import, every row's facts with their provenance (older rows are the history),
+            // the review queue, and branch → parent links. `normalized_name` finds same-name candidates and parents.
+            try db.alter(table: "enterprises") { t in t.add(column: "normalized_name", .text) }
+            for row in try Row.fetchAll(db, sql: "SELECT id, name, full_name FROM enterprises") {
+                let name: String = row["full_name"] ?? row["name"]
+                try db.execute(sql: "UPDATE enterprises SET normalized_name = ? WHERE id = ?",
+                               arguments: [CompanyName.normalized(name), row["id"] as String])
+            }
+            for statement in ImportSchema.statements(text: "TEXT", identity: "INTEGER PRIMARY KEY") { try db.execute(sql: statement) }
         }
         return migrator
     }

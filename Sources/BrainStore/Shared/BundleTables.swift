@@ -53,7 +53,7 @@ enum BundleTables {
         let enterpriseColumns = ["id", "name", "full_name", "uscc", "stock_code", "exchange", "market", "province_code", "city_code",
                                  "district_code", "employees", "registered_capital_wan", "total_assets_yi", "setup_date", "list_date",
                                  "website", "ownership", "sw2021_l3", "is_biomedicine", "revenue_growth_pct", "profit_growth_pct",
-                                 "gross_margin_pct", "net_margin_pct", "source", "as_of"]
+                                 "gross_margin_pct", "net_margin_pct", "source", "as_of", "normalized_name"]
         return [
             TableRows("regions", ["code", "name", "level", "parent_code", "longitude", "latitude", "is_development_zone", "source", "as_of"],
                       bundle.regions) { r in
@@ -73,7 +73,8 @@ enum BundleTables {
                  .text(e.provinceCode), .text(e.cityCode), .text(e.districtCode), .int(e.employees), .double(e.registeredCapitalWan),
                  .double(e.totalAssetsYi), .text(e.setupDate), .text(e.listDate), .text(e.website), .text(e.ownership),
                  .text(e.sw2021L3), .bool(e.isBiomedicine), .double(e.revenueGrowthPct), .double(e.profitGrowthPct),
-                 .double(e.grossMarginPct), .double(e.netMarginPct), .text(e.provenance.source), .text(e.provenance.asOf)]
+                 .double(e.grossMarginPct), .double(e.netMarginPct), .text(e.provenance.source), .text(e.provenance.asOf),
+                 .text(CompanyName.normalized(e.fullName ?? e.name))]
                     + (explicitSearchRank ? [.int(rank)] : [])
             },
             TableRows("name_bigrams", ["gram", "rank", "enterprise_id"], bigrams) { [.text($0.gram), .int($0.rank), .text($0.id)] },

@@ -1,3 +1,4 @@
+import BrainModel
 import Foundation
 import Testing
 import BrainIngest

@@ -1,8 +1,9 @@
 import Foundation
 
 /// Reads a user's enterprise file end to end — decode, split, map headers, validate, locate, find duplicates — and
-/// reports every row that would not be taken, without writing anything.
-public struct EnterpriseFileCheck {
+/// reports every row that is not taken. Pull-based (`next`), so an import hands rows to the store batch by batch
+/// and memory does not grow with the file.
+public final class EnterpriseFileCheck {
     public struct Summary: Sendable, Codable {
         public var file: String
         public var encoding: String
@@ -35,68 +36,116 @@ public struct EnterpriseFileCheck {
     let url: URL
     let resolver: AddressResolver
     let mapping: [String: String]
+    public private(set) var summary: Summary
+    private var reader: (any RowReader)?
+    private var validator: EnterpriseRowValidator?
+    private var seenUSCC: [String: Int] = [:], seenName: [String: Int] = [:]
 
     public init(url: URL, resolver: AddressResolver, mapping: [String: String] = [:]) {
         self.url = url
         self.resolver = resolver
         self.mapping = mapping
+        summary = Summary(file: url.lastPathComponent, encoding: "", delimiter: "")
     }
 
-    /// `each`: every accepted record, in file order, as it is read.
-    public func run(encoding: TextEncoding? = nil, each: (EnterpriseRecord) -> Void = { _ in }) throws -> Summary {
+    deinit { reader?.close() }
+
+    /// Reads the header; file-level problems (empty, unreadable, no name column) throw `FileError`.
+    public func start(encoding: TextEncoding? = nil, sheet: String? = nil) throws {
         let file = url.lastPathComponent
-        var reader: DelimitedReader
-        do { reader = try DelimitedReader(url: url, encoding: encoding) } catch {
+        var reader: any RowReader
+        do { reader = try RowReaders.open(url, encoding: encoding, sheet: sheet) } catch let error as RowReaderError {
+            throw FileError.unreadable(file, error.description)
+        } catch let error as TextEncoding.DecodingError {
+            throw FileError.unreadable(file, "\(error.description) (declare the encoding with --encoding, or save the file as UTF-8)")
+        } catch {
             throw FileError.unreadable(file, "cannot be opened (\(error.localizedDescription))")
         }
-        defer { reader.close() }
-        do {
+        // The reader is a value over a shared file handle: keep the copy that has read the header.
+        defer { self.reader = reader }
+        try translatingErrors {
             guard case .record(_, let header)? = try reader.next() else { throw FileError.empty(file) }
             let columns = HeaderMapping(header: header, synonyms: HeaderMapping.enterpriseSynonyms, mapping: mapping)
             guard columns.duplicateFields.isEmpty else { throw FileError.duplicateFields(file, columns.duplicateFields) }
             guard columns.columns.contains(where: { $0.field == "name" }) else { throw FileError.noNameColumn(file, header) }
-            var summary = Summary(file: file, encoding: reader.encoding.rawValue, delimiter: reader.delimiter == 9 ? "tab" : String(UnicodeScalar(reader.delimiter)))
+            summary = Summary(file: file, encoding: reader.encodingName, delimiter: reader.delimiterName)
             for column in columns.columns {
                 if let field = column.field { summary.mappedColumns[column.header] = field } else { summary.extraColumns.append(column.header) }
             }
-            let validator = EnterpriseRowValidator(file: file, mapping: columns, resolver: resolver)
-            var seenUSCC: [String: Int] = [:], seenName: [String: Int] = [:]
-            while let item = try reader.next() {
-                summary.rows += 1
-                switch item {
-                case .oversized(let line, let bytes):
-                    summary.rejected += 1
-                    summary.problems.append(RowProblem(file: file, row: line, column: "(row)", value: "\(bytes) bytes",
-                                                       reason: "the row is longer than 1 MiB", severity: .rejected))
-                case .record(let line, let fields):
-                    var (record, problems) = validator.validate(line: line, fields: fields)
-                    if var found = record {
-                        // The same code twice is the same firm twice; the same name without codes may be, for review.
-                        if let code = found.uscc, let first = seenUSCC[code] {
-                            problems.append(RowProblem(file: file, row: line, column: "统一社会信用代码", value: code,
-                                                       reason: "duplicate of row \(first)", severity: .rejected))
-                            record = nil
-                        } else if found.uscc == nil, let first = seenName[found.normalizedName] {
-                            problems.append(RowProblem(file: file, row: line, column: "企业名称", value: found.name,
-                                                       reason: "same name as row \(first) and no 统一社会信用代码 to tell them apart", severity: .review))
-                        }
-                        if let code = found.uscc { seenUSCC[code] = line }
-                        if seenName[found.normalizedName] == nil { seenName[found.normalizedName] = line }
-                        found.line = line
-                        if record != nil { each(found) }
-                    }
-                    if record == nil { summary.rejected += 1 } else {
-                        summary.accepted += 1
-                        if problems.contains(where: { $0.severity == .review }) { summary.review += 1 }
-                    }
-                    summary.problems += problems
-                }
+            validator = EnterpriseRowValidator(file: file, mapping: columns, resolver: resolver)
+        }
+    }
+
+    /// Up to `limit` accepted records, in file order; nil when the file is done.
+    public func next(limit: Int = 1_000) throws -> [EnterpriseRecord]? {
+        guard var reader, let validator else { return nil }
+        defer { self.reader = reader }
+        var batch: [EnterpriseRecord] = []
+        var ended = false
+        try translatingErrors {
+            while batch.count < limit {
+                guard let item = try reader.next() else { ended = true; break }
+                if let record = take(item, validator) { batch.append(record) }
             }
-            return summary
-        } catch let error as DelimitedReader.UnterminatedQuote {
+        }
+        return batch.isEmpty && ended ? nil : batch
+    }
+
+    /// The whole file; `each` gets every accepted record as it is read.
+    public func run(encoding: TextEncoding? = nil, each: (EnterpriseRecord) -> Void = { _ in }) throws -> Summary {
+        try start(encoding: encoding)
+        while let batch = try next() { batch.forEach(each) }
+        return summary
+    }
+
+    private func take(_ item: DelimitedReader.Item, _ validator: EnterpriseRowValidator) -> EnterpriseRecord? {
+        let file = summary.file
+        summary.rows += 1
+        switch item {
+        case .oversized(let line, let bytes):
+            summary.rejected += 1
+            summary.problems.append(RowProblem(file: file, row: line, column: "(row)", value: "\(bytes) bytes",
+                                               reason: "the row is longer than 1 MiB", severity: .rejected))
+            return nil
+        case .invalid(let line, let reason):
+            summary.rejected += 1
+            summary.problems.append(RowProblem(file: file, row: line, column: "(row)", value: "", reason: reason, severity: .rejected))
+            return nil
+        case .record(let line, let fields):
+            var (record, problems) = validator.validate(line: line, fields: fields)
+            if var found = record {
+                // The same code twice is the same firm twice; the same name without codes may be, for review.
+                if let code = found.uscc, let first = seenUSCC[code] {
+                    problems.append(RowProblem(file: file, row: line, column: "统一社会信用代码", value: code,
+                                               reason: "duplicate of row \(first)", severity: .rejected))
+                    record = nil
+                } else if found.uscc == nil, let first = seenName[found.normalizedName] {
+                    problems.append(RowProblem(file: file, row: line, column: "企业名称", value: found.name,
+                                               reason: "same name as row \(first) and no 统一社会信用代码 to tell them apart", severity: .review))
+                }
+                if let code = found.uscc, seenUSCC[code] == nil { seenUSCC[code] = line }
+                if seenName[found.normalizedName] == nil { seenName[found.normalizedName] = line }
+                found.line = line
+                found.reviewReasons = problems.filter { $0.severity == .review }.map(\.reason)
+                if record != nil { record = found }
+            }
+            if record == nil { summary.rejected += 1 } else {
+                summary.accepted += 1
+                if problems.contains(where: { $0.severity == .review }) { summary.review += 1 }
+            }
+            summary.problems += problems
+            return record
+        }
+    }
+
+    private func translatingErrors(_ body: () throws -> Void) throws {
+        let file = summary.file
+        do { try body() } catch let error as DelimitedReader.UnterminatedQuote {
             throw FileError.unreadable(file, error.description)
         } catch let error as TextEncoding.DecodingError {
             throw FileError.unreadable(file, "\(error.description) (declare the encoding with --encoding, or save the file as UTF-8)")
+        } catch let error as RowReaderError {
+            throw FileError.unreadable(file, error.description)
         }
     }
 

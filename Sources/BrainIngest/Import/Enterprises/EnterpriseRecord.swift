@@ -17,6 +17,8 @@ public struct EnterpriseRecord: Sendable, Codable {
     public var website: String?
     /// Columns the mapping did not know, kept under their headers.
     public var extras: [String: String]
+    /// Why a person should look at the row (set by the file check).
+    public var reviewReasons: [String] = []
 }
 
 /// Why a row, or one of its values, was not taken as is.

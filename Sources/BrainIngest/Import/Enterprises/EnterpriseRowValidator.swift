@@ -1,3 +1,4 @@
+import BrainModel
 import Foundation
 
 /// Turns a mapped row into an `EnterpriseRecord`, or the problems that reject it. Values that cannot be read reject

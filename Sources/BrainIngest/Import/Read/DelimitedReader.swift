@@ -7,6 +7,8 @@ public struct DelimitedReader {
     public enum Item: Equatable {
         case record(line: Int, fields: [String])
         case oversized(line: Int, bytes: Int)
+        /// A row the reader could not make into fields (a JSON line that is not an object), with why.
+        case invalid(line: Int, reason: String)
     }
 
     public struct UnterminatedQuote: Error, Equatable, CustomStringConvertible {
@@ -18,14 +20,18 @@ public struct DelimitedReader {
     public let encoding: TextEncoding
     public private(set) var delimiter: UInt8
     let maxRecordBytes: Int
+    let quoting: Bool
     private var source: UTF8Chunks
     private var chunk: [UInt8] = []
     private var index = 0
     private var line = 1
     private var finished = false
 
-    public init(url: URL, encoding: TextEncoding? = nil, delimiter: Character? = nil, maxRecordBytes: Int = 1 << 20) throws {
+    /// `quoting: false` reads `"` as an ordinary character (JSON Lines).
+    public init(url: URL, encoding: TextEncoding? = nil, delimiter: Character? = nil, maxRecordBytes: Int = 1 << 20,
+                quoting: Bool = true) throws {
         source = try UTF8Chunks(url: url, encoding: encoding)
+        self.quoting = quoting
         self.encoding = source.encoding
         self.maxRecordBytes = maxRecordBytes
         self.delimiter = delimiter.flatMap { $0.asciiValue } ?? 0
@@ -76,7 +82,7 @@ public struct DelimitedReader {
                 continue
             }
             switch byte {
-            case UInt8(ascii: "\"") where field.isEmpty && !quoted:
+            case UInt8(ascii: "\"") where field.isEmpty && !quoted && quoting:
                 inQuotes = true; quoted = true
             case delimiter:
                 if !oversized { fields.append(String(decoding: field, as: UTF8.self)) }

@@ -1,3 +1,4 @@
+import BrainModel
 import Foundation
 
 /// Maps a file's header cells to the pipeline's field names: built-in Chinese and English synonyms, then the user's

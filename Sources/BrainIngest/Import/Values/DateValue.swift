@@ -1,3 +1,4 @@
+import BrainModel
 import Foundation
 
 /// Dates as registries and spreadsheets write them, to ISO 8601 (yyyy-MM-dd): 2019-06-10, 2019/6/10, 2019.6.10,

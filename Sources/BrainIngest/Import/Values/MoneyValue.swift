@@ -1,3 +1,4 @@
+import BrainModel
 import Foundation
 
 /// An amount with its currency as written: 注册资本 "500万元", "1.2亿", "100万美元", "5,000,000". Foreign currencies keep

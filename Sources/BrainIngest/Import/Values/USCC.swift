@@ -1,3 +1,4 @@
+import BrainModel
 /// 统一社会信用代码 (unified social credit code) per GB 32100-2015: 18 characters from a 31-character alphabet
 /// (digits and capitals without I, O, Z, S, V); positions 3–8 are the registering region's code; the 18th is a
 /// check character over the first 17 (weights 3^(i-1) mod 31).

@@ -1,0 +1,78 @@
+import Foundation
+
+/// JSON Lines: one object per line, UTF-8. The header is the first object's keys (sorted); a later line with a key
+/// the first did not have is rejected with the key named rather than losing the value. Streams like the CSV reader.
+public struct JSONLinesReader: RowReader {
+    private var lines: DelimitedReader
+    private var header: [String]?
+    private var headerReturned = false
+    private var pending: DelimitedReader.Item?
+
+    public init(url: URL) throws {
+        // Lines split by the delimited reader with a delimiter no JSON text holds unescaped, and no quote handling
+        // needed: a JSON line never spans lines.
+        lines = try DelimitedReader(url: url, encoding: .utf8, delimiter: "\u{1}", quoting: false)
+    }
+
+    public func close() { lines.close() }
+    public var encodingName: String { "utf-8" }
+    public var delimiterName: String { "json-lines" }
+
+    public mutating func next() throws -> DelimitedReader.Item? {
+        if header == nil {
+            while let item = try lines.next() {
+                guard case .record(let line, let fields) = item else { pending = item; break }
+                let text = fields.joined(separator: "\u{1}")
+                if text.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+                switch Self.object(text) {
+                case .success(let object):
+                    header = object.keys.sorted()
+                    pending = row(line, object)
+                case .failure(let reason):
+                    throw RowReaderError("line \(line): \(reason.description); the first line must be a JSON object")
+                }
+                break
+            }
+            guard let header else { return nil }
+            return .record(line: 0, fields: header)
+        }
+        if let item = pending { pending = nil; return item }
+        while let item = try lines.next() {
+            guard case .record(let line, let fields) = item else { return item }
+            let text = fields.joined(separator: "\u{1}")
+            if text.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            switch Self.object(text) {
+            case .success(let object): return row(line, object)
+            case .failure(let reason): return .invalid(line: line, reason: reason.description)
+            }
+        }
+        return nil
+    }
+
+    private func row(_ line: Int, _ object: [String: String]) -> DelimitedReader.Item {
+        let header = header ?? []
+        if let unknown = object.keys.filter({ !header.contains($0) }).sorted().first {
+            return .invalid(line: line, reason: "key \"\(unknown)\" is not among the first line's keys (\(header.joined(separator: ", ")))")
+        }
+        return .record(line: line, fields: header.map { object[$0] ?? "" })
+    }
+
+    /// A line as key → text (numbers and booleans written as in the line; null as empty).
+    static func object(_ text: String) -> Result<[String: String], RowReaderError> {
+        guard let value = try? JSONSerialization.jsonObject(with: Data(text.utf8)) else {
+            return .failure(RowReaderError("not valid JSON"))
+        }
+        guard let object = value as? [String: Any] else { return .failure(RowReaderError("not a JSON object")) }
+        var result: [String: String] = [:]
+        for (key, value) in object {
+            switch value {
+            case let text as String: result[key] = text
+            case is NSNull: result[key] = ""
+            case let flag as Bool where type(of: value) == Bool.self: result[key] = flag ? "true" : "false"
+            case let number as NSNumber: result[key] = number.stringValue
+            default: return .failure(RowReaderError("the value of \"\(key)\" is a list or object; only text, numbers and booleans are read"))
+            }
+        }
+        return .success(result)
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+
+/// A source of rows, the first being the header: delimited text, an XLSX sheet or JSON Lines.
+public protocol RowReader {
+    mutating func next() throws -> DelimitedReader.Item?
+    func close()
+    var encodingName: String { get }
+    var delimiterName: String { get }
+}
+
+public struct RowReaderError: Error, CustomStringConvertible, Equatable {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+extension DelimitedReader: RowReader {
+    public var encodingName: String { encoding.rawValue }
+    public var delimiterName: String { delimiter == 9 ? "tab" : String(UnicodeScalar(delimiter)) }
+}
+
+/// Picks the reader by content: a zip is XLSX (a `.xlsx` that is not a zip is an error, not text), `.jsonl`/`.ndjson`
+/// is JSON Lines, anything else delimited text.
+public enum RowReaders {
+    public static func open(_ url: URL, encoding: TextEncoding? = nil, sheet: String? = nil) throws -> any RowReader {
+        let ext = url.pathExtension.lowercased()
+        let magic = try FileHandle(forReadingFrom: url).readAndClose(count: 4)
+        if magic.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return try XLSXReader(url: url, sheet: sheet) }
+        if ["xlsx", "xlsm"].contains(ext) {
+            throw RowReaderError(magic.isEmpty ? "the file is empty (an XLSX workbook is a zip archive)"
+                                               : "is named .\(ext) but is not an XLSX workbook (not a zip archive)")
+        }
+        if ["jsonl", "ndjson"].contains(ext) { return try JSONLinesReader(url: url) }
+        return try DelimitedReader(url: url, encoding: encoding)
+    }
+}
+
+extension FileHandle {
+    func readAndClose(count: Int) throws -> [UInt8] {
+        defer { try? close() }
+        return [UInt8](try read(upToCount: count) ?? Data())
+    }
+}

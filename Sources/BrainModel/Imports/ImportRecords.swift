@@ -1,0 +1,95 @@
+/// What an import is: the file it came from and the date its facts describe.
+public struct ImportHeader: Sendable, Codable {
+    public var kind: String
+    public var file: String
+    /// Content fingerprint of the file: the same bytes imported again change nothing.
+    public var fingerprint: String
+    /// The date the file's facts describe (given, or the file's modification date).
+    public var asOf: String
+    public var importedAt: String
+
+    public init(kind: String, file: String, fingerprint: String, asOf: String, importedAt: String) {
+        self.kind = kind
+        self.file = file
+        self.fingerprint = fingerprint
+        self.asOf = asOf
+        self.importedAt = importedAt
+    }
+}
+
+/// What an import did to the store.
+public struct ImportOutcome: Sendable, Codable, Equatable {
+    public var importId: Int?
+    /// Set when the same file (same bytes) was imported before: nothing was written.
+    public var alreadyImportedAs: Int?
+    public var created = 0
+    public var updated = 0
+    public var unchanged = 0
+    /// Rows older than what the store holds: kept as history, current values untouched.
+    public var history = 0
+    public var review = 0
+    public var branchesLinked = 0
+
+    public init(importId: Int? = nil, alreadyImportedAs: Int? = nil) {
+        self.importId = importId
+        self.alreadyImportedAs = alreadyImportedAs
+    }
+}
+
+/// One finished import, as `brain import --list` shows it.
+public struct ImportBatch: Sendable, Codable, Equatable {
+    public var id: Int
+    public var kind: String
+    public var file: String
+    public var fingerprint: String
+    public var asOf: String
+    public var importedAt: String
+    public var outcome: ImportOutcome
+
+    public init(id: Int, kind: String, file: String, fingerprint: String, asOf: String, importedAt: String, outcome: ImportOutcome) {
+        (self.id, self.kind, self.file, self.fingerprint, self.asOf, self.importedAt, self.outcome) = (id, kind, file, fingerprint, asOf, importedAt, outcome)
+    }
+}
+
+/// A row a person must decide on: a possible same firm (merge or keep apart) or a location the address did not decide.
+public struct ReviewItem: Sendable, Codable, Equatable {
+    public enum Kind: String, Sendable, Codable { case sameEntity = "same-entity", location }
+    public enum Status: String, Sendable, Codable, CaseIterable { case pending, accepted, rejected }
+    public var id: Int
+    public var importId: Int
+    public var file: String
+    public var row: Int
+    public var kind: Kind
+    public var name: String
+    /// The imported firm (location items; same-entity items once decided).
+    public var enterpriseId: String?
+    /// The firm it may be (same-entity items).
+    public var candidateId: String?
+    public var candidateName: String?
+    public var reason: String
+    public var status: Status
+    public var decidedAt: String?
+
+    public init(id: Int, importId: Int, file: String, row: Int, kind: Kind, name: String, enterpriseId: String?, candidateId: String?,
+                candidateName: String?, reason: String, status: Status, decidedAt: String?) {
+        (self.id, self.importId, self.file, self.row, self.kind, self.name) = (id, importId, file, row, kind, name)
+        (self.enterpriseId, self.candidateId, self.candidateName, self.reason, self.status, self.decidedAt) =
+            (enterpriseId, candidateId, candidateName, reason, status, decidedAt)
+    }
+}
+
+/// One value of an enterprise with where it came from; older values stay as history.
+public struct EnterpriseFact: Sendable, Codable, Equatable {
+    public var field: String
+    public var value: String
+    public var importId: Int
+    public var file: String
+    public var row: Int
+    public var asOf: String
+    /// False for a value a newer import replaced.
+    public var current: Bool
+
+    public init(field: String, value: String, importId: Int, file: String, row: Int, asOf: String, current: Bool) {
+        (self.field, self.value, self.importId, self.file, self.row, self.asOf, self.current) = (field, value, importId, file, row, asOf, current)
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import PostgresNIO
+import BrainModel
+
+extension PostgresStore: ImportingStore {
+    /// One transaction on its own connection: a failure, or `next` throwing, rolls back the whole import.
+    public func importEnterprises(_ header: ImportHeader, next: () throws -> [ImportedEnterprise]?) async throws -> ImportOutcome {
+        try await location.withTransaction { c in
+            // One import at a time: two writers would hand out the same search ranks.
+            try await PostgresSQL.execute(c, "LOCK TABLE imports IN EXCLUSIVE MODE")
+            if let previous = try await PostgresSQL.rows(c, ImportSQL.previousImport, [.text(header.kind), .text(header.fingerprint)]).first {
+                return ImportOutcome(alreadyImportedAs: try previous.int("id"))
+            }
+            let importId = try await Self.count(c, ImportSQL.insertImport.replacingOccurrences(of: "RETURNING id", with: "RETURNING id AS n"),
+                                                [header.kind, header.file, header.fingerprint, header.asOf, header.importedAt].textArguments)
+            var planner = ImportPlanner(header: header, importId: importId, backend: .postgres,
+                                        nextRank: try await Self.count(c, ImportBackend.postgres.nextRankSQL))
+            while let batch = try next() {
+                try await Self.learn(c, &planner, batch)
+                for record in batch { try await Self.run(c, try planner.plan(record)) }
+            }
+            let o = planner.outcome
+            try await Self.run(c, [ImportPlanner.Write(ImportSQL.finishImport, [o.created, o.updated, o.unchanged, o.history, o.review,
+                                                                                o.branchesLinked, importId].map { .int($0) })])
+            return o
+        }
+    }
+
+    static func learn(_ c: PostgresConnection, _ planner: inout ImportPlanner, _ batch: [ImportedEnterprise]) async throws {
+        let (uscc, ids, names) = planner.lookup(batch)
+        let firms = try await PostgresSQL.rows(c, ImportSQL.existing(rank: ImportBackend.postgres.rankExpression, uscc: uscc.count,
+                                                                     ids: ids.count, names: names.count), (uscc + ids + names).textArguments)
+        let firmIds = try firms.map { try $0.text("id") }
+        let records = firmIds.isEmpty ? [] : try await PostgresSQL.rows(c, ImportSQL.records(firmIds.count), firmIds.textArguments)
+        try planner.learn(firms: firms, records: records)
+    }
+
+    static func run(_ c: PostgresConnection, _ writes: [ImportPlanner.Write]) async throws {
+        for write in writes {
+            try await c.query(PostgresSQL.query(write.sql, write.arguments.map(SQLArgument.init)), logger: PostgresSQL.logger)
+        }
+    }
+
+    public func imports() async throws -> [ImportBatch] {
+        try await withConnection { c in try await PostgresSQL.rows(c, ImportSQL.imports).map(ImportRowMapping.batch) }
+    }
+
+    public func reviewItems(status: ReviewItem.Status?) async throws -> [ReviewItem] {
+        let (sql, arguments) = ImportRowMapping.reviewSQL(status: status)
+        return try await withConnection { c in try await PostgresSQL.rows(c, sql, arguments.textArguments).map(ImportRowMapping.reviewItem) }
+    }
+
+    public func decideReview(_ id: Int, accept: Bool) async throws -> ReviewItem {
+        try await location.withTransaction { c in
+            try await PostgresSQL.execute(c, "LOCK TABLE imports IN EXCLUSIVE MODE")
+            let itemSQL = ImportSQL.reviewItems + " WHERE r.id = ?"
+            guard let row = try await PostgresSQL.rows(c, itemSQL, [.int(id)]).first else { throw ImportStoreError.noSuchReviewItem(id) }
+            let item = try ImportRowMapping.reviewItem(row)
+            guard item.status == .pending else { throw ImportStoreError.alreadyDecided(id, item.status.rawValue) }
+            let record = try ImportRowMapping.record(row)
+            guard let importRow = try await PostgresSQL.rows(c, ImportSQL.importById, [.int(item.importId)]).first else {
+                throw ImportStoreError.noSuchReviewItem(id)
+            }
+            var planner = ImportPlanner(header: try ImportRowMapping.header(importRow), importId: item.importId, backend: .postgres,
+                                        nextRank: try await Self.count(c, ImportBackend.postgres.nextRankSQL))
+            try await Self.learn(c, &planner, [record])
+            let decision = ReviewDecision(item: item, accept: accept)
+            if case .mergeInto(let candidate) = decision.plan,
+               try await PostgresSQL.rows(c, "SELECT 1 AS n FROM enterprises WHERE id = ?", [.text(candidate)]).isEmpty {
+                throw ImportStoreError.candidateGone(id, candidate)
+            }
+            try await Self.run(c, try decision.writes(&planner, record))
+            try await Self.run(c, [ImportPlanner.Write(ImportSQL.decideReview, [
+                .text(decision.status.rawValue), .text(ISO8601DateFormatter().string(from: Date())), .text(decision.enterpriseId(record)), .int(id),
+            ])])
+            guard let decided = try await PostgresSQL.rows(c, itemSQL, [.int(id)]).first else { throw ImportStoreError.noSuchReviewItem(id) }
+            return try ImportRowMapping.reviewItem(decided)
+        }
+    }
+
+    public func enterpriseFacts(_ id: String) async throws -> [EnterpriseFact] {
+        try await withConnection { c in try ImportRowMapping.facts(try await PostgresSQL.rows(c, ImportSQL.factsOfEnterprise, [.text(id)])) }
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import GRDB
+import BrainModel
+
+extension SQLiteStore: ImportingStore {
+    public func importEnterprises(_ header: ImportHeader, next: () throws -> [ImportedEnterprise]?) async throws -> ImportOutcome {
+        try writeImport(header, next: next)
+    }
+
+    /// Synchronous: the whole import runs inside GRDB's one write transaction, pulling rows as it goes.
+    private func writeImport(_ header: ImportHeader, next: () throws -> [ImportedEnterprise]?) throws -> ImportOutcome {
+        try pool.write { db in
+            if let previous = try Int.fetchOne(db, sql: ImportSQL.previousImport, arguments: [header.kind, header.fingerprint]) {
+                return ImportOutcome(alreadyImportedAs: previous)
+            }
+            let importId = try Int.fetchOne(db, sql: ImportSQL.insertImport,
+                                            arguments: [header.kind, header.file, header.fingerprint, header.asOf, header.importedAt]) ?? 0
+            var planner = ImportPlanner(header: header, importId: importId, backend: .sqlite,
+                                        nextRank: try Int.fetchOne(db, sql: ImportBackend.sqlite.nextRankSQL) ?? 0)
+            while let batch = try next() {
+                try Self.learn(db, &planner, batch)
+                for record in batch { try Self.run(db, try planner.plan(record)) }
+            }
+            let o = planner.outcome
+            try db.execute(sql: ImportSQL.finishImport, arguments: [o.created, o.updated, o.unchanged, o.history, o.review, o.branchesLinked, importId])
+            return o
+        }
+    }
+
+    static func learn(_ db: Database, _ planner: inout ImportPlanner, _ batch: [ImportedEnterprise]) throws {
+        let (uscc, ids, names) = planner.lookup(batch)
+        let firms = try Row.fetchAll(db, sql: ImportSQL.existing(rank: ImportBackend.sqlite.rankExpression, uscc: uscc.count, ids: ids.count,
+                                                                 names: names.count), arguments: StatementArguments(uscc + ids + names))
+        let firmIds = firms.map { $0["id"] as String }
+        let records = firmIds.isEmpty ? [] : try Row.fetchAll(db, sql: ImportSQL.records(firmIds.count), arguments: StatementArguments(firmIds))
+        try planner.learn(firms: firms, records: records)
+    }
+
+    static func run(_ db: Database, _ writes: [ImportPlanner.Write]) throws {
+        for write in writes {
+            try db.cachedStatement(sql: write.sql).execute(arguments: StatementArguments(write.arguments.map(\.databaseValue)))
+        }
+    }
+
+    public func imports() async throws -> [ImportBatch] {
+        try await pool.read { db in try Row.fetchAll(db, sql: ImportSQL.imports).map(ImportRowMapping.batch) }
+    }
+
+    public func reviewItems(status: ReviewItem.Status?) async throws -> [ReviewItem] {
+        let (sql, arguments) = ImportRowMapping.reviewSQL(status: status)
+        return try await pool.read { db in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map(ImportRowMapping.reviewItem) }
+    }
+
+    public func decideReview(_ id: Int, accept: Bool) async throws -> ReviewItem {
+        try await pool.write { db in
+            guard let row = try Row.fetchOne(db, sql: ImportSQL.reviewItems + " WHERE r.id = ?", arguments: [id]) else {
+                throw ImportStoreError.noSuchReviewItem(id)
+            }
+            let item = try ImportRowMapping.reviewItem(row)
+            guard item.status == .pending else { throw ImportStoreError.alreadyDecided(id, item.status.rawValue) }
+            let record = try ImportRowMapping.record(row)
+            guard let importRow = try Row.fetchOne(db, sql: ImportSQL.importById, arguments: [item.importId]) else {
+                throw ImportStoreError.noSuchReviewItem(id)
+            }
+            var planner = ImportPlanner(header: try ImportRowMapping.header(importRow), importId: item.importId, backend: .sqlite,
+                                        nextRank: try Int.fetchOne(db, sql: ImportBackend.sqlite.nextRankSQL) ?? 0)
+            try Self.learn(db, &planner, [record])
+            let decision = ReviewDecision(item: item, accept: accept)
+            if case .mergeInto(let candidate) = decision.plan, try Int.fetchOne(db, sql: "SELECT 1 FROM enterprises WHERE id = ?", arguments: [candidate]) == nil {
+                throw ImportStoreError.candidateGone(id, candidate)
+            }
+            try Self.run(db, try decision.writes(&planner, record))
+            try db.execute(sql: ImportSQL.decideReview, arguments: [decision.status.rawValue, ISO8601DateFormatter().string(from: Date()),
+                                                                    decision.enterpriseId(record), id])
+            let decided = try Row.fetchOne(db, sql: ImportSQL.reviewItems + " WHERE r.id = ?", arguments: [id])!
+            return try ImportRowMapping.reviewItem(decided)
+        }
+    }
+
+    public func enterpriseFacts(_ id: String) async throws -> [EnterpriseFact] {
+        try await pool.read { db in try ImportRowMapping.facts(try Row.fetchAll(db, sql: ImportSQL.factsOfEnterprise, arguments: [id])) }
+    }
+}

@@ -1,0 +1,260 @@
+import Foundation
+import BrainModel
+
+/// How a backend ranks firms for search: SQLite by rowid (rank + 1), PostgreSQL by `search_rank`, which also keeps
+/// the three-character index and the gram counts.
+struct ImportBackend: Sendable {
+    let rankExpression: String
+    let rankColumn: String
+    let rankOffset: Int
+    let indexesTrigrams: Bool
+    let nextRankSQL: String
+
+    static let sqlite = ImportBackend(rankExpression: "rowid - 1", rankColumn: "rowid", rankOffset: 1, indexesTrigrams: false,
+                                      nextRankSQL: "SELECT COALESCE(MAX(rowid), 0) AS n FROM enterprises")
+    static let postgres = ImportBackend(rankExpression: "search_rank", rankColumn: "search_rank", rankOffset: 0, indexesTrigrams: true,
+                                        nextRankSQL: "SELECT COALESCE(MAX(search_rank), -1) + 1 AS n FROM enterprises")
+}
+
+/// Decides, row by row, what an import writes — the same decisions on both backends, which only fetch what the
+/// planner asks for and run the writes it returns, in the import's one transaction.
+///
+/// Same 统一社会信用代码 → same firm, updated. Without a code, a firm's id is its normalised name and city, so the
+/// same row imported again finds itself; another firm with the same normalised name is a candidate, sent to review,
+/// never merged silently. A row older (as-of) than what the store holds becomes history; identical facts change
+/// nothing.
+struct ImportPlanner {
+    struct Write {
+        let sql: String
+        let arguments: [StoredValue]
+        init(_ sql: String, _ arguments: [StoredValue]) { (self.sql, self.arguments) = (sql, arguments) }
+    }
+
+    struct Latest: Equatable {
+        var asOf: String
+        var importId: Int
+        var row: Int
+        var facts: [String: String]
+        func isNewer(than other: Latest) -> Bool { (asOf, importId, row) > (other.asOf, other.importId, other.row) }
+    }
+
+    struct Known {
+        var name: String
+        var fullName: String?
+        var uscc: String?
+        var cityCode: String?
+        var createdByImports: Bool
+        var rank: Int
+        var latest: Latest?
+        var createdHere = false
+    }
+
+    enum Decision { case automatic, mergeInto(String), separate }
+
+    let header: ImportHeader
+    let importId: Int
+    let backend: ImportBackend
+    var nextRank: Int
+    var outcome: ImportOutcome
+    private var known: [String: Known] = [:]
+    private var idsByName: [String: [String]] = [:]
+    private var idByUSCC: [String: String] = [:]
+    private var askedNames: Set<String> = []
+    private var askedIds: Set<String> = []
+
+    init(header: ImportHeader, importId: Int, backend: ImportBackend, nextRank: Int) {
+        self.header = header
+        self.importId = importId
+        self.backend = backend
+        self.nextRank = nextRank
+        outcome = ImportOutcome(importId: importId)
+    }
+
+    static func ownId(_ record: ImportedEnterprise) -> String {
+        record.uscc ?? "N" + Fingerprint.of(record.normalizedName + "|" + (record.cityCode ?? record.provinceCode ?? ""))
+    }
+
+    /// What the backend must fetch before `plan` can decide this batch (each list non-empty for portable `IN`).
+    mutating func lookup(_ batch: [ImportedEnterprise]) -> (uscc: [String], ids: [String], names: [String]) {
+        var usccs: Set<String> = [""], ids: Set<String> = [""], names: Set<String> = [""]
+        for record in batch {
+            if let code = record.uscc, idByUSCC[code] == nil { usccs.insert(code) }
+            let own = Self.ownId(record)
+            if !askedIds.contains(own) { ids.insert(own); askedIds.insert(own) }
+            for name in [record.normalizedName] + (record.parentName.map { [$0] } ?? []) where !askedNames.contains(name) {
+                names.insert(name)
+                askedNames.insert(name)
+            }
+        }
+        return (usccs.sorted(), ids.sorted(), names.sorted())
+    }
+
+    /// Takes in firms from `ImportSQL.existing` and their fact rows from `ImportSQL.records`.
+    mutating func learn(firms: [any ColumnReader], records: [any ColumnReader]) throws {
+        for row in firms {
+            let id = try row.text("id")
+            guard known[id] == nil else { continue }
+            let state = Known(name: try row.text("name"), fullName: try row.optionalText("full_name"), uscc: try row.optionalText("uscc"),
+                              cityCode: try row.optionalText("city_code"),
+                              createdByImports: try row.text("source").hasPrefix("import:"), rank: try row.int("rank"))
+            known[id] = state
+            if let name = try row.optionalText("normalized_name"), !(idsByName[name]?.contains(id) ?? false) { idsByName[name, default: []].append(id) }
+            if let code = state.uscc { idByUSCC[code] = id }
+        }
+        for row in records {
+            let id = try row.text("enterprise_id")
+            let facts = try JSONDecoder().decode([String: String].self, from: Data(try row.text("facts").utf8))
+            let latest = Latest(asOf: try row.text("as_of"), importId: try row.int("import_id"), row: try row.int("row"), facts: facts)
+            if let current = known[id]?.latest, !latest.isNewer(than: current) { continue }
+            known[id]?.latest = latest
+        }
+    }
+
+    mutating func plan(_ record: ImportedEnterprise, decision: Decision = .automatic) throws -> [Write] {
+        let own = Self.ownId(record)
+        switch decision {
+        case .mergeInto(let id): return try update(id, with: record)
+        case .separate: return try known[own] == nil ? create(own, record) : update(own, with: record)
+        case .automatic: break
+        }
+        if let code = record.uscc, let id = idByUSCC[code] { return try update(id, with: record) }
+        if let state = known[own] {
+            let sameFacts = state.latest?.facts == facts(of: record)
+            if state.createdHere, record.uscc == nil, !sameFacts {
+                return try review(record, candidates: [own], reason: "same name and city as an earlier row of this file, without 统一社会信用代码 to tell them apart")
+            }
+            return try update(own, with: record)
+        }
+        let candidates = (idsByName[record.normalizedName] ?? []).filter { id in
+            guard id != own, let other = known[id] else { return false }
+            if let a = record.uscc, let b = other.uscc, a != b { return false }
+            if let a = record.cityCode, let b = other.cityCode, a != b { return false }
+            return true
+        }
+        if !candidates.isEmpty {
+            return try review(record, candidates: candidates,
+                              reason: "same normalised name as \(candidates.compactMap { known[$0].map { "\($0.fullName ?? $0.name)" } }.joined(separator: ", "))\(record.uscc == nil ? " and no 统一社会信用代码" : ", which has no 统一社会信用代码"): merge or keep apart?")
+        }
+        return try create(own, record)
+    }
+
+    /// Removes a firm the imports created (a rejected location review).
+    mutating func remove(_ id: String) -> [Write] {
+        guard let state = known[id], state.createdByImports else { return [] }
+        known[id] = nil
+        return gramWrites(id, rank: state.rank, old: [state.name, state.fullName], new: []) + [Write(ImportSQL.deleteEnterprise, [.text(id)])]
+    }
+
+    private func facts(of record: ImportedEnterprise) -> [String: String] { record.facts }
+
+    private mutating func create(_ id: String, _ record: ImportedEnterprise) throws -> [Write] {
+        let rank = nextRank
+        nextRank += 1
+        var writes = [Write(ImportSQL.insertEnterprise(rankColumn: backend.rankColumn), [
+            .text(id), .text(record.name), .text(record.name), .text(record.normalizedName), .text(record.uscc), .text(record.provinceCode),
+            .text(record.cityCode), .text(record.districtCode), .int(record.employees), .double(record.registeredCapitalWan),
+            .text(record.setupDate), .text(record.website), .bool(record.isBiomedicine), .text("import:\(importId)"), .text(header.asOf),
+            .int(rank + backend.rankOffset),
+        ])]
+        writes += gramWrites(id, rank: rank, old: [], new: [record.name])
+        known[id] = Known(name: record.name, fullName: record.name, uscc: record.uscc, cityCode: record.cityCode, createdByImports: true,
+                          rank: rank, createdHere: true)
+        idsByName[record.normalizedName, default: []].append(id)
+        if let code = record.uscc { idByUSCC[code] = id }
+        outcome.created += 1
+        return try writes + recordWrites(id, record) + after(id, record)
+    }
+
+    private mutating func update(_ id: String, with record: ImportedEnterprise) throws -> [Write] {
+        guard var state = known[id] else { return try create(id, record) }
+        let incoming = Latest(asOf: header.asOf, importId: importId, row: record.line, facts: facts(of: record))
+        if let latest = state.latest, latest.facts == incoming.facts {
+            outcome.unchanged += 1
+            return []
+        }
+        if let latest = state.latest, !incoming.isNewer(than: latest) {
+            outcome.history += 1
+            return [try recordWrite(id, record)]
+        }
+        let newName = state.createdByImports ? record.name : state.name
+        var writes = [Write(ImportSQL.updateEnterprise, [
+            .text(record.name), .text(record.name), .text(record.normalizedName), .text(record.uscc), .text(record.provinceCode),
+            .text(record.cityCode), .text(record.districtCode), .int(record.employees), .double(record.registeredCapitalWan),
+            .text(record.setupDate), .text(record.website), .bool(record.isBiomedicine), .text("import:\(importId)"), .text(header.asOf),
+            .text(id),
+        ])]
+        writes += gramWrites(id, rank: state.rank, old: [state.name, state.fullName], new: [newName, record.name])
+        if !(idsByName[record.normalizedName]?.contains(id) ?? false) { idsByName[record.normalizedName, default: []].append(id) }
+        (state.name, state.fullName) = (newName, record.name)
+        state.uscc = record.uscc ?? state.uscc
+        if let code = state.uscc { idByUSCC[code] = id }
+        known[id] = state
+        outcome.updated += 1
+        return try writes + recordWrites(id, record) + after(id, record)
+    }
+
+    /// The facts row, and the import's chain assignments in place of the previous import's.
+    private mutating func recordWrites(_ id: String, _ record: ImportedEnterprise) throws -> [Write] {
+        let latest = Latest(asOf: header.asOf, importId: importId, row: record.line, facts: facts(of: record))
+        known[id]?.latest = latest
+        var writes = [try recordWrite(id, record), Write(ImportSQL.deleteImportAssignments, [.text(id)])]
+        for a in record.assignments {
+            writes.append(Write(ImportSQL.insertAssignment, [.text(id), .text(a.nodeId), .text(a.method), .double(a.confidence),
+                                                              .text(a.evidence), .text("import:\(importId)"), .text(header.asOf)]))
+        }
+        return writes
+    }
+
+    private func recordWrite(_ id: String, _ record: ImportedEnterprise) throws -> Write {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let json = String(decoding: try encoder.encode(facts(of: record)), as: UTF8.self)
+        return Write(ImportSQL.insertRecord, [.text(id), .int(importId), .int(record.line), .text(header.asOf), .text(json)])
+    }
+
+    /// A branch's link to its parent, and a location a person should check.
+    private mutating func after(_ id: String, _ record: ImportedEnterprise) throws -> [Write] {
+        var writes: [Write] = []
+        if let parentName = record.parentName, let parent = idsByName[parentName]?.first(where: { $0 != id }) {
+            writes.append(Write(ImportSQL.insertLink, [.text(id), .text(parent), .int(importId)]))
+            outcome.branchesLinked += 1
+        }
+        if !record.reviewReasons.isEmpty {
+            writes.append(try reviewWrite(record, kind: .location, enterpriseId: id, candidate: nil,
+                                          reason: record.reviewReasons.joined(separator: "; ")))
+        }
+        return writes
+    }
+
+    private mutating func review(_ record: ImportedEnterprise, candidates: [String], reason: String) throws -> [Write] {
+        [try reviewWrite(record, kind: .sameEntity, enterpriseId: nil, candidate: candidates[0], reason: reason)]
+    }
+
+    private mutating func reviewWrite(_ record: ImportedEnterprise, kind: ReviewItem.Kind, enterpriseId: String?, candidate: String?,
+                                      reason: String) throws -> Write {
+        outcome.review += 1
+        let json = String(decoding: try JSONEncoder().encode(record), as: UTF8.self)
+        return Write(ImportSQL.insertReview, [.int(importId), .int(record.line), .text(kind.rawValue), .text(record.name),
+                                              .text(enterpriseId), .text(candidate), .text(reason), .text(json)])
+    }
+
+    /// Keeps the name indexes in step with a firm's names (the search totals too, on PostgreSQL).
+    private func gramWrites(_ id: String, rank: Int, old: [String?], new: [String?]) -> [Write] {
+        var writes: [Write] = []
+        for length in backend.indexesTrigrams ? [2, 3] : [2] {
+            let before = old.compactMap { $0 }.reduce(into: Set<String>()) { $0.formUnion(NameBigrams.of($1, length: length)) }
+            let after = new.compactMap { $0 }.reduce(into: Set<String>()) { $0.formUnion(NameBigrams.of($1, length: length)) }
+            for gram in before.subtracting(after).sorted() {
+                writes.append(length == 2 ? Write(ImportSQL.deleteBigram, [.text(gram), .int(rank)])
+                                          : Write(ImportSQL.deleteTrigram, [.text(gram), .int(rank)]))
+                if backend.indexesTrigrams { writes.append(Write(ImportSQL.uncountGram, [.text(gram)])) }
+            }
+            for gram in after.subtracting(before).sorted() {
+                writes.append(length == 2 ? Write(ImportSQL.insertBigram, [.text(gram), .int(rank), .text(id)])
+                                          : Write(ImportSQL.insertTrigram, [.text(gram), .int(rank)]))
+                if backend.indexesTrigrams { writes.append(Write(ImportSQL.countGram, [.text(gram)])) }
+            }
+        }
+        return writes
+    }
+}

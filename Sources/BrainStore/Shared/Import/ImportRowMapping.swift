@@ -1,0 +1,54 @@
+import Foundation
+import BrainModel
+
+/// Import rows → models, for both backends.
+enum ImportRowMapping {
+    static func batch(_ row: some ColumnReader) throws -> ImportBatch {
+        var outcome = ImportOutcome(importId: try row.int("id"))
+        outcome.created = try row.int("created")
+        outcome.updated = try row.int("updated")
+        outcome.unchanged = try row.int("unchanged")
+        outcome.history = try row.int("history")
+        outcome.review = try row.int("review")
+        outcome.branchesLinked = try row.int("branches_linked")
+        return ImportBatch(id: try row.int("id"), kind: try row.text("kind"), file: try row.text("file"),
+                           fingerprint: try row.text("fingerprint"), asOf: try row.text("as_of"),
+                           importedAt: try row.text("imported_at"), outcome: outcome)
+    }
+
+    static func header(_ row: some ColumnReader) throws -> ImportHeader {
+        ImportHeader(kind: try row.text("kind"), file: try row.text("file"), fingerprint: try row.text("fingerprint"),
+                     asOf: try row.text("as_of"), importedAt: try row.text("imported_at"))
+    }
+
+    static func reviewItem(_ row: some ColumnReader) throws -> ReviewItem {
+        ReviewItem(id: try row.int("id"), importId: try row.int("import_id"), file: try row.text("file"), row: try row.int("row"),
+                   kind: ReviewItem.Kind(rawValue: try row.text("kind")) ?? .location, name: try row.text("name"),
+                   enterpriseId: try row.optionalText("enterprise_id"), candidateId: try row.optionalText("candidate_id"),
+                   candidateName: try row.optionalText("candidate_name"), reason: try row.text("reason"),
+                   status: ReviewItem.Status(rawValue: try row.text("status")) ?? .pending, decidedAt: try row.optionalText("decided_at"))
+    }
+
+    static func record(_ row: some ColumnReader) throws -> ImportedEnterprise {
+        try JSONDecoder().decode(ImportedEnterprise.self, from: Data(try row.text("record").utf8))
+    }
+
+    /// Every fact of every record, newest record first: the first time a field appears it is current.
+    static func facts(_ rows: [some ColumnReader]) throws -> [EnterpriseFact] {
+        var seen: Set<String> = [], facts: [EnterpriseFact] = []
+        for row in rows {
+            let values = try JSONDecoder().decode([String: String].self, from: Data(try row.text("facts").utf8))
+            for (field, value) in values.sorted(by: { $0.key < $1.key }) {
+                facts.append(EnterpriseFact(field: field, value: value, importId: try row.int("import_id"), file: try row.text("file"),
+                                            row: try row.int("row"), asOf: try row.text("as_of"), current: !seen.contains(field)))
+                seen.insert(field)
+            }
+        }
+        return facts
+    }
+
+    static func reviewSQL(status: ReviewItem.Status?) -> (String, [String]) {
+        guard let status else { return (ImportSQL.reviewItems + " ORDER BY r.id", []) }
+        return (ImportSQL.reviewItems + " WHERE r.status = ? ORDER BY r.id", [status.rawValue])
+    }
+}

@@ -1,0 +1,77 @@
+/// The SQL of imports, run as written by both backends (`?` placeholders; `ON CONFLICT` and `RETURNING` are in
+/// SQLite ≥ 3.35 and PostgreSQL).
+enum ImportSQL {
+    static let previousImport = "SELECT id FROM imports WHERE kind = ? AND fingerprint = ? ORDER BY id LIMIT 1"
+    static let insertImport = "INSERT INTO imports (kind, file, fingerprint, as_of, imported_at) VALUES (?, ?, ?, ?, ?) RETURNING id"
+    static let finishImport = """
+        UPDATE imports SET created = ?, updated = ?, unchanged = ?, history = ?, review = ?, branches_linked = ? WHERE id = ?
+        """
+    static let imports = "SELECT * FROM imports ORDER BY id"
+    static let importById = "SELECT * FROM imports WHERE id = ?"
+
+    /// Firms a batch may touch, by code, id or normalised name; `rank` is the backend's search rank expression.
+    static func existing(rank: String, uscc: Int, ids: Int, names: Int) -> String {
+        """
+        SELECT id, name, full_name, normalized_name, uscc, city_code, source, \(rank) AS rank FROM enterprises
+        WHERE uscc IN (\(StoreSQL.marks(uscc))) OR id IN (\(StoreSQL.marks(ids))) OR normalized_name IN (\(StoreSQL.marks(names)))
+        """
+    }
+
+    static func records(_ count: Int) -> String {
+        "SELECT enterprise_id, import_id, row, as_of, facts FROM enterprise_records WHERE enterprise_id IN (\(StoreSQL.marks(count)))"
+    }
+
+    static let insertRecord = """
+        INSERT INTO enterprise_records (enterprise_id, import_id, row, as_of, facts) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+        """
+    static let enterpriseColumns = ["id", "name", "full_name", "normalized_name", "uscc", "province_code", "city_code", "district_code",
+                                    "employees", "registered_capital_wan", "setup_date", "website", "is_biomedicine", "source", "as_of"]
+
+    static func insertEnterprise(rankColumn: String) -> String {
+        let columns = enterpriseColumns + [rankColumn]
+        return "INSERT INTO enterprises (\(columns.joined(separator: ", "))) VALUES (\(StoreSQL.marks(columns.count)))"
+    }
+
+    /// Values only fill or replace, never blank: a file without a column keeps what the store knows. Names and the
+    /// enterprise's own provenance change only for firms the imports created (a listed firm keeps its short name).
+    static let updateEnterprise = """
+        UPDATE enterprises SET
+          name = CASE WHEN source LIKE 'import:%' THEN ? ELSE name END, full_name = ?,
+          normalized_name = ?, uscc = COALESCE(?, uscc), province_code = COALESCE(?, province_code),
+          city_code = COALESCE(?, city_code), district_code = COALESCE(?, district_code), employees = COALESCE(?, employees),
+          registered_capital_wan = COALESCE(?, registered_capital_wan), setup_date = COALESCE(?, setup_date),
+          website = COALESCE(?, website), is_biomedicine = (is_biomedicine OR ?),
+          source = CASE WHEN source LIKE 'import:%' THEN ? ELSE source END,
+          as_of = CASE WHEN source LIKE 'import:%' THEN ? ELSE as_of END
+        WHERE id = ?
+        """
+    static let deleteEnterprise = "DELETE FROM enterprises WHERE id = ?"
+    static let deleteImportAssignments = "DELETE FROM chain_assignments WHERE enterprise_id = ? AND method LIKE 'import-%'"
+    static let insertAssignment = """
+        INSERT INTO chain_assignments (enterprise_id, node_id, method, confidence, evidence, source, as_of)
+        VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (enterprise_id, node_id) DO NOTHING
+        """
+    static let insertLink = """
+        INSERT INTO enterprise_links (enterprise_id, parent_id, kind, import_id) VALUES (?, ?, 'branch', ?) ON CONFLICT DO NOTHING
+        """
+    static let insertReview = """
+        INSERT INTO review_items (import_id, row, kind, name, enterprise_id, candidate_id, reason, record, status)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending')
+        """
+    static let reviewItems = """
+        SELECT r.*, i.file, c.name AS candidate_name FROM review_items r JOIN imports i ON i.id = r.import_id
+        LEFT JOIN enterprises c ON c.id = r.candidate_id
+        """
+    static let decideReview = "UPDATE review_items SET status = ?, decided_at = ?, enterprise_id = COALESCE(?, enterprise_id) WHERE id = ?"
+    static let factsOfEnterprise = """
+        SELECT r.import_id, r.row, r.as_of, r.facts, i.file FROM enterprise_records r JOIN imports i ON i.id = r.import_id
+        WHERE r.enterprise_id = ? ORDER BY r.as_of DESC, r.import_id DESC, r.row DESC
+        """
+
+    static let insertBigram = "INSERT INTO name_bigrams (gram, rank, enterprise_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"
+    static let deleteBigram = "DELETE FROM name_bigrams WHERE gram = ? AND rank = ?"
+    static let insertTrigram = "INSERT INTO name_trigrams (gram, rank) VALUES (?, ?) ON CONFLICT DO NOTHING"
+    static let deleteTrigram = "DELETE FROM name_trigrams WHERE gram = ? AND rank = ?"
+    static let countGram = "INSERT INTO name_gram_counts (gram, n) VALUES (?, 1) ON CONFLICT (gram) DO UPDATE SET n = name_gram_counts.n + 1"
+    static let uncountGram = "UPDATE name_gram_counts SET n = n - 1 WHERE gram = ?"
+}

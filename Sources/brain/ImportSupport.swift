@@ -1,0 +1,93 @@
+import Foundation
+import BrainIngest
+import BrainModel
+
+enum ImportFile {
+    /// The file's content fingerprint, read in 1 MiB chunks.
+    static func fingerprint(_ url: URL) throws -> String {
+        let handle = try FileHandle(forReadingFrom: url)
+        defer { try? handle.close() }
+        var fingerprint = Fingerprint()
+        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { fingerprint.add(chunk) }
+        return fingerprint.hex
+    }
+
+    static func modificationDate(_ url: URL) throws -> String {
+        let date = try FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date ?? Date()
+        return String(ISO8601DateFormatter().string(from: date).prefix(10))
+    }
+
+    static func checkedDate(_ text: String) throws -> String {
+        guard case .success(let date) = DateValue.parse(text) else { throw CommandFailure("--as-of \(text) is not a date (YYYY-MM-DD)") }
+        return date
+    }
+}
+
+enum ImportSummaryPrinter {
+    struct Combined: Encodable {
+        let check: EnterpriseFileCheck.Summary
+        let store: ImportOutcome?
+    }
+
+    static func print(_ summary: EnterpriseFileCheck.Summary, outcome: ImportOutcome?, problemsFile: URL?, dryRun: Bool = false) {
+        if let previous = outcome?.alreadyImportedAs {
+            return Swift.print("\(summary.file): already imported as #\(previous) (same content): nothing changed")
+        }
+        Swift.print("\(summary.file): \(summary.encoding), \(summary.delimiter), \(summary.rows) rows")
+        Swift.print("columns: " + summary.mappedColumns.sorted { $0.key < $1.key }.map { "\($0.key) → \($0.value)" }.joined(separator: ", "))
+        if !summary.extraColumns.isEmpty { Swift.print("kept as extra attributes: " + summary.extraColumns.joined(separator: ", ")) }
+        Swift.print("accepted \(summary.accepted), rejected \(summary.rejected), to review \(summary.review)\(dryRun ? " — dry run: nothing written" : "")")
+        if let outcome {
+            do {
+                Swift.print("import #\(outcome.importId ?? 0): created \(outcome.created), updated \(outcome.updated), unchanged \(outcome.unchanged), "
+                    + "kept as history \(outcome.history), sent to review \(outcome.review), branches linked \(outcome.branchesLinked)")
+                if outcome.review > 0 { Swift.print("decide the review queue with `brain review list`") }
+            }
+        }
+        for p in summary.problems.prefix(20) {
+            Swift.print("  row \(p.row) [\(p.column)] \(p.value.prefix(40)): \(p.reason) (\(p.severity.rawValue))")
+        }
+        if summary.problems.count > 20 { Swift.print("  … \(summary.problems.count - 20) more") }
+        if let problemsFile { Swift.print("every problem: \(problemsFile.path)") }
+    }
+}
+
+/// A one-line progress display on standard error, only when it is a terminal.
+final class ImportProgress {
+    private let start = Date()
+    private var lastDraw = Date.distantPast
+    private let enabled = isatty(2) == 1
+    private var drawn = false
+
+    func update(rows: Int, accepted: Int) {
+        guard enabled, Date().timeIntervalSince(lastDraw) > 0.2 else { return }
+        lastDraw = Date()
+        let seconds = max(Date().timeIntervalSince(start), 0.001)
+        FileHandle.standardError.write(Data(String(format: "\r%@ rows read · %.0f rows/s · %.0f s  ", "\(rows)", Double(rows) / seconds, seconds).utf8))
+        drawn = true
+    }
+
+    func finish() { if drawn { FileHandle.standardError.write(Data("\n".utf8)) } }
+}
+
+enum ImportTemplate {
+    static let enterpriseHeader = ["企业名称", "统一社会信用代码", "法定代表人", "成立日期", "注册资本(万元)", "登记状态", "注册地址", "经营范围",
+                                   "所属行业", "参保人数"]
+    /// A made-up firm (示例), its code given a valid check character so the template imports cleanly.
+    static let enterpriseExample = ["示例生物医药有限公司（示例）", exampleCode, "张三", "2019-06-10", "5000", "存续",
+                                    "江苏省连云港市海州区示例路1号", "药品生产；注射剂、片剂的研发；医疗器械销售", "化学药品制剂制造", "120"]
+    static var exampleCode: String {
+        let first17 = "91320706MA1EXAMPL".uppercased()
+        return first17 + String(USCC.checkCharacter(first17))
+    }
+
+    static func write(_ kind: ImportKind) throws {
+        guard kind == .enterprises else { throw CommandFailure("a template for \(kind.rawValue) is not built yet; enterprises is") }
+        let csv = URL(fileURLWithPath: "template-\(kind.rawValue).csv"), xlsx = URL(fileURLWithPath: "template-\(kind.rawValue).xlsx")
+        let writer = try CSVWriter(url: csv, header: enterpriseHeader)
+        writer.write(enterpriseExample)
+        try writer.close()
+        try XLSXWriter.write(sheets: [(name: "企业", rows: [enterpriseHeader, enterpriseExample])], to: xlsx)
+        Swift.print("wrote \(xlsx.path) and \(csv.path)")
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import BrainModel
+import BrainStore
+
+struct Review: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The review queue of imports: possible same firms and undecided locations.",
+        subcommands: [List.self, Accept.self, Reject.self])
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List review items (pending unless --status says otherwise).")
+        @Option(help: "pending, accepted, rejected or all.") var status: String = "pending"
+        @Flag(help: "Print JSON.") var json = false
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            let wanted: ReviewItem.Status?
+            if status == "all" { wanted = nil } else {
+                guard let parsed = ReviewItem.Status(rawValue: status) else { throw ValidationError("--status is pending, accepted, rejected or all") }
+                wanted = parsed
+            }
+            let items = try await openStore(store.db).reviewItems(status: wanted)
+            if json { return try Output.json(items) }
+            if items.isEmpty { print("no \(status == "all" ? "" : status + " ")review items") }
+            for item in items { print(Review.line(item)) }
+        }
+    }
+
+    struct Accept: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Accept: merge a possible same firm into its candidate, or keep an imported location as it is.")
+        @Argument(help: "Review item id.") var id: Int
+        @OptionGroup var store: StoreOptions
+        func run() async throws { try await Review.decide(id, accept: true, store.db) }
+    }
+
+    struct Reject: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Reject: keep a possible same firm apart as its own firm, or remove a firm whose location was wrong.")
+        @Argument(help: "Review item id.") var id: Int
+        @OptionGroup var store: StoreOptions
+        func run() async throws { try await Review.decide(id, accept: false, store.db) }
+    }
+
+    static func decide(_ id: Int, accept: Bool, _ database: String) async throws {
+        do {
+            print(line(try await openStore(database).decideReview(id, accept: accept)))
+        } catch let error as ImportStoreError {
+            throw CommandFailure(error.description)
+        }
+    }
+
+    static func line(_ item: ReviewItem) -> String {
+        let candidate = item.candidateId.map { " ↔ \(item.candidateName ?? $0) [\($0)]" } ?? ""
+        let firm = item.enterpriseId.map { " → \($0)" } ?? ""
+        return "\(item.id) \(item.status.rawValue) \(item.kind.rawValue) \(item.file) row \(item.row): \(item.name)\(candidate)\(firm) — \(item.reason)"
+    }
+}
