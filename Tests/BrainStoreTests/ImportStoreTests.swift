@@ -1,0 +1,155 @@
+import Foundation
+import Testing
+import BrainIngest
+import BrainModel
+import BrainStore
+
+/// The write side of both stores: imports, history, the review queue. Each test writes into its own small database
+/// (the real regions and chain, a few real listed firms).
+@Suite struct ImportStoreTests {
+    static let smallBundle: Result<DataBundle, any Error> = Result {
+        var bundle = try DatabaseFixture.bundle.get()
+        let keep = Set(bundle.enterprises.filter { $0.isBiomedicine }.prefix(40).map(\.id) + ["600276.SH"])
+        bundle.enterprises = bundle.enterprises.filter { keep.contains($0.id) }
+        bundle.assignments = bundle.assignments.filter { keep.contains($0.enterpriseId) }
+        (bundle.products, bundle.events, bundle.productRelations) = ([], [], [])
+        return bundle
+    }
+
+    func store(_ backend: Backend, _ name: String) async throws -> any ImportingStore {
+        let location = try await DatabaseFixture.emptyLocation(backend, name.replacingOccurrences(of: "-", with: "_"))
+        try await location.build(try Self.smallBundle.get())
+        return try await location.open()
+    }
+
+    static func header(_ file: String, asOf: String = "2024-01-01", fingerprint: String? = nil) -> ImportHeader {
+        ImportHeader(kind: "enterprises", file: file, fingerprint: fingerprint ?? Fingerprint.of(file + asOf), asOf: asOf,
+                     importedAt: "2026-11-23T00:00:00Z")
+    }
+
+    static func firm(_ line: Int, _ name: String, uscc: String? = nil, city: String? = "320500", employees: Int? = nil,
+                     extra: [String: String] = [:]) -> ImportedEnterprise {
+        var facts = ["name": name].merging(extra) { $1 }
+        if let uscc { facts["uscc"] = uscc }
+        if let employees { facts["employees"] = String(employees) }
+        return ImportedEnterprise(line: line, name: name, normalizedName: CompanyName.normalized(name), uscc: uscc,
+                                  provinceCode: city.map { String($0.prefix(2)) + "0000" }, cityCode: city, employees: employees,
+                                  facts: facts, assignments: [NodeEvidence(nodeId: "antibodies", method: "import-scope", confidence: 0.5,
+                                                                          evidence: "经营范围含 单抗")],
+                                  isBiomedicine: true, parentName: CompanyName.normalized(name).hasSuffix("分公司") ? "江苏恒瑞医药股份有限公司" : nil)
+    }
+
+    func run(_ store: any ImportingStore, _ header: ImportHeader, _ records: [ImportedEnterprise]) async throws -> ImportOutcome {
+        var batches = [records]
+        return try await store.importEnterprises(header) { batches.isEmpty ? nil : batches.removeFirst() }
+    }
+
+    @Test(arguments: Backend.allCases) func sameFileTwiceChangesNothing(_ backend: Backend) async throws {
+        let store = try await store(backend, "import-twice")
+        let rows = [Self.firm(2, "苏州甲抗体生物科技有限公司", employees: 30), Self.firm(3, "苏州乙生物医药有限公司", uscc: "914403001922038216")]
+        let first = try await run(store, Self.header("a.csv"), rows)
+        #expect(first.created == 2 && first.updated == 0)
+        let before = try await store.stats().counts
+        let again = try await run(store, Self.header("a.csv"), rows)
+        #expect(again.alreadyImportedAs == first.importId)
+        // Another file with the same rows: every row unchanged, nothing written but the import's own record.
+        let copy = try await run(store, Self.header("copy.csv", fingerprint: "other"), rows)
+        #expect(copy.unchanged == 2 && copy.created == 0 && copy.updated == 0)
+        #expect(try await store.stats().counts == before)
+        #expect(try await store.imports().count == 2)
+    }
+
+    @Test(arguments: Backend.allCases) func newerFileUpdatesAndKeepsHistoryOlderFileOnlyAddsHistory(_ backend: Backend) async throws {
+        let store = try await store(backend, "import-history")
+        let code = "914403001922038216"
+        _ = try await run(store, Self.header("2024.csv", asOf: "2024-01-01"), [Self.firm(2, "苏州丙医药有限公司", uscc: code, employees: 30)])
+        let newer = try await run(store, Self.header("2025.csv", asOf: "2025-01-01"), [Self.firm(5, "苏州丙医药有限公司", uscc: code, employees: 80)])
+        #expect(newer.updated == 1)
+        let older = try await run(store, Self.header("2023.csv", asOf: "2023-01-01"), [Self.firm(9, "苏州丙医药有限公司", uscc: code, employees: 10)])
+        #expect(older.history == 1 && older.updated == 0)
+        let firm = try #require(try await store.enterprise(code))
+        #expect(firm.enterprise.employees == 80)
+        let employees = try await store.enterpriseFacts(code).filter { $0.field == "employees" }
+        #expect(employees.map(\.value) == ["80", "30", "10"])
+        #expect(employees.map(\.current) == [true, false, false])
+        #expect(employees.first?.file == "2025.csv" && employees.first?.row == 5 && employees.first?.asOf == "2025-01-01")
+    }
+
+    @Test(arguments: Backend.allCases) func sameNameWithoutCodeGoesToReviewAndAcceptMerges(_ backend: Backend) async throws {
+        let store = try await store(backend, "import-review")
+        // 江苏恒瑞医药股份有限公司 is the full name of the listed 600276.SH, which has no code in the bundle.
+        let outcome = try await run(store, Self.header("hr.csv"), [Self.firm(2, "江苏恒瑞医药股份有限公司", city: "320700", employees: 99)])
+        #expect(outcome.review == 1 && outcome.created == 0)
+        let item = try #require(try await store.reviewItems(status: .pending).first)
+        #expect(item.kind == .sameEntity && item.candidateId == "600276.SH" && item.row == 2)
+        let decided = try await store.decideReview(item.id, accept: true)
+        #expect(decided.status == .accepted && decided.enterpriseId == "600276.SH")
+        let merged = try #require(try await store.enterprise("600276.SH"))
+        #expect(merged.enterprise.employees == 99 && merged.enterprise.name == "恒瑞医药")
+        #expect(try await store.enterpriseFacts("600276.SH").contains { $0.field == "employees" && $0.value == "99" })
+        await #expect(throws: ImportStoreError.alreadyDecided(item.id, "accepted")) { try await store.decideReview(item.id, accept: false) }
+    }
+
+    @Test(arguments: Backend.allCases) func rejectedCandidateBecomesItsOwnFirm(_ backend: Backend) async throws {
+        let store = try await store(backend, "import-reject")
+        _ = try await run(store, Self.header("hr.csv"), [Self.firm(2, "江苏恒瑞医药股份有限公司", city: "320700")])
+        let item = try #require(try await store.reviewItems(status: .pending).first)
+        let decided = try await store.decideReview(item.id, accept: false)
+        let own = try #require(decided.enterpriseId)
+        #expect(own != "600276.SH")
+        #expect(try await store.enterprise(own)?.enterprise.name == "江苏恒瑞医药股份有限公司")
+        #expect(try await store.enterprise("600276.SH")?.enterprise.employees != nil)
+    }
+
+    @Test(arguments: Backend.allCases) func companyFormsAreNotCandidatesAndBranchesLinkToParents(_ backend: Backend) async throws {
+        let store = try await store(backend, "import-forms")
+        let outcome = try await run(store, Self.header("forms.csv"), [
+            Self.firm(2, "苏州丁医药有限公司"), Self.firm(3, "苏州丁医药有限责任公司"), Self.firm(4, "江苏恒瑞医药股份有限公司苏州分公司"),
+        ])
+        #expect(outcome.created == 3 && outcome.review == 0 && outcome.branchesLinked == 1)
+    }
+
+    @Test(arguments: Backend.allCases) func importedFirmsAreSearchable(_ backend: Backend) async throws {
+        let store = try await store(backend, "import-search")
+        _ = try await run(store, Self.header("s.csv"), [Self.firm(2, "苏州戊抗体生物科技有限公司")])
+        for query in ["戊抗", "戊抗体", "戊抗体生物"] {
+            let page = try await store.searchEnterprises(query, limit: 10, offset: 0)
+            #expect(page.items.map(\.name) == ["苏州戊抗体生物科技有限公司"], "\(query)")
+            #expect(page.total == 1, "\(query)")
+        }
+        // A newer name replaces the old one in the index.
+        _ = try await run(store, Self.header("s2.csv", asOf: "2025-01-01"),
+                          [Self.firm(2, "苏州戊抗体生物科技有限公司", employees: 5)])
+        #expect(try await store.searchEnterprises("苏州戊", limit: 10, offset: 0).total == 1)
+    }
+
+    @Test(arguments: Backend.allCases) func anImportThatFailsMidwayLeavesTheStoreAsBefore(_ backend: Backend) async throws {
+        let store = try await store(backend, "import-abort")
+        let before = try await store.stats().counts
+        struct Interrupted: Error {}
+        var batches = 0
+        await #expect(throws: Interrupted.self) {
+            _ = try await store.importEnterprises(Self.header("broken.csv")) {
+                batches += 1
+                if batches == 3 { throw Interrupted() }
+                return (0..<100).map { Self.firm(batches * 1000 + $0, "苏州第\(batches)批\($0)号医药有限公司") }
+            }
+        }
+        #expect(try await store.stats().counts == before)
+        #expect(try await store.imports().isEmpty)
+        #expect(try await store.searchEnterprises("第1批", limit: 5, offset: 0).total == 0)
+    }
+
+    @Test(arguments: Backend.allCases) func rejectingALocationRemovesTheImportedFirm(_ backend: Backend) async throws {
+        let store = try await store(backend, "import-location")
+        var firm = Self.firm(2, "朝阳己医疗器械有限公司", city: nil)
+        firm.reviewReasons = ["the address does not decide between 北京市朝阳区 / 吉林省长春市朝阳区"]
+        let outcome = try await run(store, Self.header("loc.csv"), [firm])
+        #expect(outcome.created == 1 && outcome.review == 1)
+        let item = try #require(try await store.reviewItems(status: .pending).first)
+        #expect(item.kind == .location)
+        _ = try await store.decideReview(item.id, accept: false)
+        #expect(try await store.enterprise(try #require(item.enterpriseId)) == nil)
+        #expect(try await store.searchEnterprises("朝阳己", limit: 5, offset: 0).total == 0)
+    }
+}
