@@ -57,22 +57,33 @@ public struct JSONLinesReader: RowReader {
         return .record(line: line, fields: header.map { object[$0] ?? "" })
     }
 
-    /// A line as key → text (numbers and booleans written as in the line; null as empty).
+    /// A line as key → text (numbers and booleans written as in JSON; null as empty).
     static func object(_ text: String) -> Result<[String: String], RowReaderError> {
-        guard let value = try? JSONSerialization.jsonObject(with: Data(text.utf8)) else {
-            return .failure(RowReaderError("not valid JSON"))
-        }
-        guard let object = value as? [String: Any] else { return .failure(RowReaderError("not a JSON object")) }
-        var result: [String: String] = [:]
-        for (key, value) in object {
-            switch value {
-            case let text as String: result[key] = text
-            case is NSNull: result[key] = ""
-            case let flag as Bool where type(of: value) == Bool.self: result[key] = flag ? "true" : "false"
-            case let number as NSNumber: result[key] = number.stringValue
-            default: return .failure(RowReaderError("the value of \"\(key)\" is a list or object; only text, numbers and booleans are read"))
+        let decoded: [String: JSONScalar]
+        do { decoded = try JSONDecoder().decode([String: JSONScalar].self, from: Data(text.utf8)) } catch {
+            let isObject = (try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])) is [String: Any]
+            if (try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])) == nil {
+                return .failure(RowReaderError("not valid JSON"))
             }
+            return .failure(RowReaderError(isObject ? "a value is a list or object; only text, numbers, booleans and null are read"
+                                                    : "not a JSON object"))
         }
-        return .success(result)
+        return .success(decoded.mapValues(\.text))
     }
+}
+
+/// A JSON value that fits in a cell.
+enum JSONScalar: Decodable {
+    case text(String)
+
+    init(from decoder: any Decoder) throws {
+        let value = try decoder.singleValueContainer()
+        if value.decodeNil() { self = .text(""); return }
+        if let text = try? value.decode(String.self) { self = .text(text); return }
+        if let flag = try? value.decode(Bool.self) { self = .text(flag ? "true" : "false"); return }
+        if let integer = try? value.decode(Int64.self) { self = .text(String(integer)); return }
+        self = .text(String(try value.decode(Double.self)))
+    }
+
+    var text: String { switch self { case .text(let value): value } }
 }

@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+import BrainModel
+@testable import BrainIngest
+
+@Suite struct JSONLinesReaderTests {
+    @Test func firstObjectGivesTheHeaderLaterLinesAreCheckedAgainstIt() throws {
+        let url = try TemporaryFile.write("""
+            {"企业名称": "华为技术有限公司", "参保人数": 1000, "上市": true, "备注": null}
+
+            {"企业名称": "甲公司", "参保人数": 5.5}
+            [1, 2]
+            {"企业名称": "乙公司", "网址": "x"}
+            {"企业名称": "丙公司
+            """, "firms.jsonl")
+        var reader = try RowReaders.open(url)
+        var items: [DelimitedReader.Item] = []
+        while let item = try reader.next() { items.append(item) }
+        #expect(items == [
+            .record(line: 0, fields: ["上市", "企业名称", "参保人数", "备注"]),
+            .record(line: 1, fields: ["true", "华为技术有限公司", "1000", ""]),
+            .record(line: 3, fields: ["", "甲公司", "5.5", ""]),
+            .invalid(line: 4, reason: "not a JSON object"),
+            .invalid(line: 5, reason: "key \"网址\" is not among the first line's keys (上市, 企业名称, 参保人数, 备注)"),
+            .invalid(line: 6, reason: "not valid JSON"),
+        ])
+    }
+
+    @Test func enterpriseCheckRejectsBadLinesWithTheirNumbers() throws {
+        let url = try TemporaryFile.write("{\"企业名称\": \"华为技术有限公司\"}\nnot json\n", "firms.ndjson")
+        let summary = try EnterpriseFileCheck(url: url, resolver: try EnterpriseFileCheckTests.resolver.get()).run()
+        #expect(summary.accepted == 1 && summary.rejected == 1)
+        #expect(summary.problems.map(\.row) == [2] && summary.delimiter == "json-lines")
+    }
+}
+
+@Suite struct ImportClassifierTests {
+    static let classifier = Result { try ImportClassifier.load(dataFolder: AddressResolverTests.root.appendingPathComponent("data")) }
+
+    func classify(_ industry: String?, _ scope: String?) throws -> ImportClassifier.Result {
+        try Self.classifier.get().classify(industry: industry, scope: scope)
+    }
+
+    @Test func industryClassNameOrCodePlacesTheFirm() throws {
+        let byName = try classify("化学药品制剂制造", nil)
+        #expect(byName.isBiomedicine && byName.assignments.map(\.nodeId) == ["chemical-drugs"])
+        #expect(byName.assignments.first?.confidence == 0.7 && byName.assignments.first?.evidence == "所属行业 2720 化学药品制剂制造")
+        let byCode = try classify("C2762", "单克隆抗体的研发、生产")
+        #expect(byCode.assignments.first.map { ($0.nodeId, $0.confidence) } ?? ("", 0) == ("antibodies", 0.85))
+    }
+
+    @Test func theDivisionAloneMakesBiomedicineButNoNode() throws {
+        let result = try classify("医药制造业", nil)
+        #expect(result.isBiomedicine && result.assignments.isEmpty)
+    }
+
+    @Test func scopeAloneNeedsTwoKeywordsForBiomedicine() throws {
+        let media = try classify(nil, "细胞培养基、无血清培养基的研发与销售")
+        #expect(media.isBiomedicine && media.assignments.map(\.nodeId) == ["culture-media"])
+        #expect(media.assignments.first?.method == "import-scope")
+        let weak = try classify(nil, "日用百货、化学试剂（不含危险品）销售")
+        #expect(!weak.isBiomedicine)
+        let none = try classify("软件和信息技术服务业", "计算机软件开发")
+        #expect(!none.isBiomedicine && none.assignments.isEmpty)
+    }
+
+    @Test func branchNamesGiveTheirParent() {
+        #expect(EnterpriseRecord.parentName(of: "江苏恒瑞医药股份有限公司上海分公司") == "江苏恒瑞医药股份有限公司")
+        #expect(EnterpriseRecord.parentName(of: "上海医药集团股份有限公司") == nil)
+        #expect(EnterpriseRecord.parentName(of: "某某分公司") == nil)
+    }
+}
