@@ -29,13 +29,14 @@ struct Import: AsyncParsableCommand {
     @Flag(help: "Check and report only; write nothing.") var dryRun = false
     @Option(help: "skip-rows keeps valid rows; reject-file writes nothing if any row is rejected.") var onError: OnError = .skipRows
     @Option(help: "Write templates for KIND (XLSX and CSV with the expected headers and one example row) and exit.") var template: ImportKind?
+    @Option(help: "Folder the templates are written to.") var output: String = "."
     @Flag(help: "List the imports in the store and exit.") var list = false
     @Option(help: "Folder holding the bundled open data (region codes, chain).") var data: String = "data"
     @Flag(help: "Print the report as JSON.") var json = false
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        if let template { return try ImportTemplate.write(template) }
+        if let template { return try ImportTemplate.write(template, to: URL(fileURLWithPath: output)) }
         if list { return try await listImports() }
         guard let file else { throw ValidationError("name the file to import, or --template KIND, or --list") }
         guard kind == .enterprises else { throw CommandFailure("importing \(kind.rawValue) is not built yet; enterprises are") }

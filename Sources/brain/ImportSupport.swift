@@ -81,9 +81,9 @@ enum ImportTemplate {
         return first17 + String(USCC.checkCharacter(first17))
     }
 
-    static func write(_ kind: ImportKind) throws {
+    static func write(_ kind: ImportKind, to folder: URL) throws {
         guard kind == .enterprises else { throw CommandFailure("a template for \(kind.rawValue) is not built yet; enterprises is") }
-        let csv = URL(fileURLWithPath: "template-\(kind.rawValue).csv"), xlsx = URL(fileURLWithPath: "template-\(kind.rawValue).xlsx")
+        let csv = folder.appendingPathComponent("template-\(kind.rawValue).csv"), xlsx = folder.appendingPathComponent("template-\(kind.rawValue).xlsx")
         let writer = try CSVWriter(url: csv, header: enterpriseHeader)
         writer.write(enterpriseExample)
         try writer.close()

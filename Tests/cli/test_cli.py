@@ -196,10 +196,72 @@ def check_normalize_and_import_dry_run():
     assert "gb18030" in report and "accepted 1, rejected 1" in report, report
     problems = open(path + ".problems.csv", encoding="utf-8").read()
     assert "gb.csv,2,统一社会信用代码,91320700704045236A," in problems, problems
-    refused = brain("import", path, ok=False)
-    assert refused.returncode != 0 and "--dry-run" in refused.stderr, refused.stderr
-    bench = brain("bench", "import", "--rows", "2000").stdout
-    assert "accepted 2000, rejected 0" in bench and "rows/s" in bench, bench
+    bench = brain("bench", "import", "--rows", "2000", "--write").stdout
+    assert "accepted 2000, rejected 0" in bench and "rows/s" in bench and "created 2000" in bench, bench
+
+
+def store_counts(db):
+    return brain("stats", "--db", db).stdout
+
+
+def check_import_writes_reviews_and_is_idempotent(db):
+    import shutil
+    mine = os.path.join(WORK, "import.sqlite")
+    shutil.copy(db, mine)
+    before = store_counts(mine)
+    source = os.path.join(ROOT, "Tests", "BrainIngestTests", "Fixtures", "enterprises-gb18030.csv")
+    path = os.path.join(WORK, "gb-import.csv")
+    shutil.copy(source, path)
+    report = brain("import", path, "--db", mine, "--as-of", "2024-05-01").stdout
+    assert "accepted 1, rejected 1" in report and "created 1," in report, report
+    again = brain("import", path, "--db", mine).stdout
+    assert "already imported as #1" in again, again
+    # The template (XLSX and CSV) imports cleanly: its firm is located and classified.
+    brain("import", "--template", "enterprises", "--output", WORK)
+    xlsx = brain("import", os.path.join(WORK, "template-enterprises.xlsx"), "--db", mine, "--json").stdout
+    outcome = json.loads(xlsx)
+    assert outcome["check"]["accepted"] == 1 and outcome["check"]["rejected"] == 0 and outcome["store"]["created"] == 1, outcome
+    csv = brain("import", os.path.join(WORK, "template-enterprises.csv"), "--db", mine).stdout
+    assert "unchanged 1" in csv, csv
+    # A same-name firm without a code waits for a person; accepting merges it into the listed firm.
+    review = write("hengrui.csv", "企业名称,注册地址,参保人数\n江苏恒瑞医药股份有限公司,江苏省连云港市连云区,12345\n")
+    assert "sent to review 1" in brain("import", review, "--db", mine).stdout
+    pending = json.loads(brain("review", "list", "--db", mine, "--json").stdout)
+    assert [(p["kind"], p["candidateId"]) for p in pending] == [("same-entity", "600276.SH")], pending
+    accepted = brain("review", "accept", str(pending[0]["id"]), "--db", mine).stdout
+    assert "accepted same-entity" in accepted and "600276.SH" in accepted, accepted
+    again = brain("review", "accept", str(pending[0]["id"]), "--db", mine, ok=False)
+    assert again.returncode != 0 and "already accepted" in again.stderr, again.stderr
+    # --on-error reject-file: one bad row, nothing written.
+    listed = brain("import", "--list", "--db", mine).stdout
+    mixed = write("mixed.csv", "企业名称,统一社会信用代码\n甲医药有限公司,914403001922038216\n乙医药有限公司,914403001922038217\n")
+    refused = brain("import", mixed, "--db", mine, "--on-error", "reject-file", ok=False)
+    assert refused.returncode != 0 and "nothing was written" in refused.stderr, refused.stderr
+    assert brain("import", "--list", "--db", mine).stdout == listed
+    assert store_counts(mine) != before
+
+
+def check_killed_import_leaves_the_database_as_before(db):
+    import shutil, signal, sqlite3, time
+    mine = os.path.join(WORK, "kill.sqlite")
+    shutil.copy(db, mine)
+    before = store_counts(mine)
+    path = os.path.join(WORK, "many.csv")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("企业名称,注册地址,经营范围\n")
+        for i in range(300000):
+            f.write(f"苏州第{i}号生物医药有限公司,江苏省苏州市吴中区东吴北路{i}号,细胞培养基、无血清培养基的研发\n")
+    process = subprocess.Popen([BRAIN, "import", path, "--db", mine], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(4)
+    assert process.poll() is None, "the import finished before it could be killed: make the file larger"
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert store_counts(mine) == before
+    assert "no imports yet" in brain("import", "--list", "--db", mine).stdout
+    connection = sqlite3.connect(mine)
+    assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert connection.execute("SELECT COUNT(*) FROM enterprises WHERE name LIKE '苏州第%'").fetchone()[0] == 0
+    connection.close()
 
 
 def main():
@@ -207,10 +269,12 @@ def main():
     brain("build-db", "--out", db, "--data", os.path.join(ROOT, "data"))
     checks = [check_complexity_matches_reference, check_complexity_per_year, check_bad_matrix_names_file_row_field,
               check_index_on_a_file, lambda: check_store_commands(db), check_generate_marks_synthetic_and_fails_cleanly,
-              lambda: check_postgres_build_query_and_serve(db), check_postgres_errors_are_clear, check_normalize_and_import_dry_run]
+              lambda: check_postgres_build_query_and_serve(db), check_postgres_errors_are_clear, check_normalize_and_import_dry_run,
+              lambda: check_import_writes_reviews_and_is_idempotent(db), lambda: check_killed_import_leaves_the_database_as_before(db)]
     names = ["complexity_matches_reference", "complexity_per_year", "bad_matrix_names_file_row_field", "index_on_a_file",
              "store_commands", "generate_marks_synthetic_and_fails_cleanly", "postgres_build_query_and_serve",
-             "postgres_errors_are_clear", "normalize_and_import_dry_run"]
+             "postgres_errors_are_clear", "normalize_and_import_dry_run", "import_writes_reviews_and_is_idempotent",
+             "killed_import_leaves_the_database_as_before"]
     failed = 0
     for name, check in zip(names, checks):
         try:
