@@ -10,6 +10,11 @@ extension SQLiteStore: ImportingStore {
     /// Synchronous: the whole import runs inside GRDB's one write transaction, pulling rows as it goes.
     private func writeImport(_ header: ImportHeader, next: () throws -> [ImportedEnterprise]?) throws -> ImportOutcome {
         try pool.write { db in
+            // A national file touches every index of the table: a page cache that holds them saves re-reading them
+            // from disk for every batch (1,800 → … rows/s at 200,000 rows). Writer connection only.
+            try db.execute(sql: "PRAGMA cache_size = -262144")
+            // Statement journals (each insert fires the full-text triggers) in memory, not temporary files.
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
             if let previous = try Int.fetchOne(db, sql: ImportSQL.previousImport, arguments: [header.kind, header.fingerprint]) {
                 return ImportOutcome(alreadyImportedAs: previous)
             }
@@ -38,7 +43,10 @@ extension SQLiteStore: ImportingStore {
 
     static func run(_ db: Database, _ writes: [ImportPlanner.Write]) throws {
         for write in writes {
-            try db.cachedStatement(sql: write.sql).execute(arguments: StatementArguments(write.arguments.map(\.databaseValue)))
+            let statement = try db.cachedStatement(sql: write.sql)
+            // Values the planner built for the statement's own placeholders: skip GRDB's argument validation.
+            statement.setUncheckedArguments(StatementArguments(write.arguments.map(\.databaseValue)))
+            try statement.execute()
         }
     }
 

@@ -70,3 +70,20 @@ import BrainModel
         #expect(EnterpriseRecord.parentName(of: "某某分公司") == nil)
     }
 }
+
+@Suite struct ClassificationScoreTests {
+    /// Hand-computed: a: P 2/3, R 2/2 → F1 0.8; b: P 1/1, R 1/2 → F1 2/3; c: never predicted right → 0.
+    @Test func macroF1IsTheMeanOfPerClassF1() {
+        let score = ClassificationScore(pairs: [("a", "a"), ("a", "a"), ("b", "b"), ("b", "a"), ("c", "b")])
+        #expect(abs(score.f1("a") - 0.8) < 1e-9 && abs(score.f1("b") - 2.0 / 3) < 1e-9 && score.f1("c") == 0)
+        #expect(abs(score.macroF1 - (0.8 + 2.0 / 3) / 3) < 1e-9 && abs(score.accuracy - 0.6) < 1e-9)
+        #expect(score.confusion["b"] == ["b": 1, "a": 1])
+    }
+
+    @Test func naiveBayesLearnsWordsOfEachClass() {
+        let model = NaiveBayesNodeClassifier(training: [("单克隆抗体注射液", "biologics"), ("重组蛋白疫苗", "biologics"),
+                                                        ("阿莫西林胶囊片剂", "chemical-drugs"), ("头孢注射剂片剂", "chemical-drugs")])
+        #expect(model.predict("抗体偶联药物") == "biologics")
+        #expect(model.predict("缓释片剂") == "chemical-drugs")
+    }
+}

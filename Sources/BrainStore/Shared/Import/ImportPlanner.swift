@@ -59,8 +59,11 @@ struct ImportPlanner {
     private var known: [String: Known] = [:]
     private var idsByName: [String: [String]] = [:]
     private var idByUSCC: [String: String] = [:]
-    private var askedNames: Set<String> = []
-    private var askedIds: Set<String> = []
+    private let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
 
     init(header: ImportHeader, importId: Int, backend: ImportBackend, nextRank: Int) {
         self.header = header
@@ -75,16 +78,16 @@ struct ImportPlanner {
     }
 
     /// What the backend must fetch before `plan` can decide this batch (each list non-empty for portable `IN`).
+    /// Starts the batch afresh: what earlier batches wrote is in the store (same transaction), so memory stays one
+    /// batch deep however long the file.
     mutating func lookup(_ batch: [ImportedEnterprise]) -> (uscc: [String], ids: [String], names: [String]) {
+        (known, idsByName, idByUSCC) = ([:], [:], [:])
         var usccs: Set<String> = [""], ids: Set<String> = [""], names: Set<String> = [""]
         for record in batch {
-            if let code = record.uscc, idByUSCC[code] == nil { usccs.insert(code) }
-            let own = Self.ownId(record)
-            if !askedIds.contains(own) { ids.insert(own); askedIds.insert(own) }
-            for name in [record.normalizedName] + (record.parentName.map { [$0] } ?? []) where !askedNames.contains(name) {
-                names.insert(name)
-                askedNames.insert(name)
-            }
+            if let code = record.uscc { usccs.insert(code) }
+            ids.insert(Self.ownId(record))
+            names.insert(record.normalizedName)
+            if let parent = record.parentName { names.insert(parent) }
         }
         return (usccs.sorted(), ids.sorted(), names.sorted())
     }
@@ -94,9 +97,10 @@ struct ImportPlanner {
         for row in firms {
             let id = try row.text("id")
             guard known[id] == nil else { continue }
+            let source = try row.text("source")
             let state = Known(name: try row.text("name"), fullName: try row.optionalText("full_name"), uscc: try row.optionalText("uscc"),
-                              cityCode: try row.optionalText("city_code"),
-                              createdByImports: try row.text("source").hasPrefix("import:"), rank: try row.int("rank"))
+                              cityCode: try row.optionalText("city_code"), createdByImports: source.hasPrefix("import:"),
+                              rank: try row.int("rank"), createdHere: source == "import:\(importId)")
             known[id] = state
             if let name = try row.optionalText("normalized_name"), !(idsByName[name]?.contains(id) ?? false) { idsByName[name, default: []].append(id) }
             if let code = state.uscc { idByUSCC[code] = id }
@@ -206,8 +210,6 @@ struct ImportPlanner {
     }
 
     private func recordWrite(_ id: String, _ record: ImportedEnterprise) throws -> Write {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let json = String(decoding: try encoder.encode(facts(of: record)), as: UTF8.self)
         return Write(ImportSQL.insertRecord, [.text(id), .int(importId), .int(record.line), .text(header.asOf), .text(json)])
     }
@@ -233,26 +235,37 @@ struct ImportPlanner {
     private mutating func reviewWrite(_ record: ImportedEnterprise, kind: ReviewItem.Kind, enterpriseId: String?, candidate: String?,
                                       reason: String) throws -> Write {
         outcome.review += 1
-        let json = String(decoding: try JSONEncoder().encode(record), as: UTF8.self)
+        let json = String(decoding: try encoder.encode(record), as: UTF8.self)
         return Write(ImportSQL.insertReview, [.int(importId), .int(record.line), .text(kind.rawValue), .text(record.name),
                                               .text(enterpriseId), .text(candidate), .text(reason), .text(json)])
     }
 
-    /// Keeps the name indexes in step with a firm's names (the search totals too, on PostgreSQL).
+    /// Keeps the name indexes in step with a firm's names (the search totals too, on PostgreSQL): one multi-row
+    /// statement per table and firm, not one per gram (a name has twenty-odd grams).
     private func gramWrites(_ id: String, rank: Int, old: [String?], new: [String?]) -> [Write] {
         var writes: [Write] = []
         for length in backend.indexesTrigrams ? [2, 3] : [2] {
             let before = old.compactMap { $0 }.reduce(into: Set<String>()) { $0.formUnion(NameBigrams.of($1, length: length)) }
             let after = new.compactMap { $0 }.reduce(into: Set<String>()) { $0.formUnion(NameBigrams.of($1, length: length)) }
-            for gram in before.subtracting(after).sorted() {
-                writes.append(length == 2 ? Write(ImportSQL.deleteBigram, [.text(gram), .int(rank)])
-                                          : Write(ImportSQL.deleteTrigram, [.text(gram), .int(rank)]))
-                if backend.indexesTrigrams { writes.append(Write(ImportSQL.uncountGram, [.text(gram)])) }
+            let removed = before.subtracting(after).sorted(), added = after.subtracting(before).sorted()
+            let table = length == 2 ? "name_bigrams" : "name_trigrams"
+            for gram in removed {
+                writes.append(Write("DELETE FROM \(table) WHERE gram = ? AND rank = ?", [.text(gram), .int(rank)]))
             }
-            for gram in after.subtracting(before).sorted() {
-                writes.append(length == 2 ? Write(ImportSQL.insertBigram, [.text(gram), .int(rank), .text(id)])
-                                          : Write(ImportSQL.insertTrigram, [.text(gram), .int(rank)]))
-                if backend.indexesTrigrams { writes.append(Write(ImportSQL.countGram, [.text(gram)])) }
+            if !added.isEmpty {
+                let withId = length == 2
+                let row = withId ? "(?, ?, ?)" : "(?, ?)"
+                writes.append(Write("INSERT INTO \(table) (gram, rank\(withId ? ", enterprise_id" : "")) VALUES "
+                                    + Array(repeating: row, count: added.count).joined(separator: ", ") + " ON CONFLICT DO NOTHING",
+                                    added.flatMap { withId ? [.text($0), .int(rank), .text(id)] : [.text($0), .int(rank)] }))
+            }
+            guard backend.indexesTrigrams else { continue }
+            if !removed.isEmpty {
+                writes.append(Write("UPDATE name_gram_counts SET n = n - 1 WHERE gram IN (\(StoreSQL.marks(removed.count)))", removed.map { .text($0) }))
+            }
+            if !added.isEmpty {
+                writes.append(Write("INSERT INTO name_gram_counts (gram, n) VALUES " + Array(repeating: "(?, 1)", count: added.count).joined(separator: ", ")
+                                    + " ON CONFLICT (gram) DO UPDATE SET n = name_gram_counts.n + 1", added.map { .text($0) }))
             }
         }
         return writes

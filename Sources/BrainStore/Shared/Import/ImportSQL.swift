@@ -9,11 +9,14 @@ enum ImportSQL {
     static let imports = "SELECT * FROM imports ORDER BY id"
     static let importById = "SELECT * FROM imports WHERE id = ?"
 
-    /// Firms a batch may touch, by code, id or normalised name; `rank` is the backend's search rank expression.
+    /// Firms a batch may touch, by code, id or normalised name; `rank` is the backend's search rank expression. A
+    /// union, so each part uses its index (an `OR` of the three made SQLite scan the table for every batch).
     static func existing(rank: String, uscc: Int, ids: Int, names: Int) -> String {
         """
-        SELECT id, name, full_name, normalized_name, uscc, city_code, source, \(rank) AS rank FROM enterprises
-        WHERE uscc IN (\(StoreSQL.marks(uscc))) OR id IN (\(StoreSQL.marks(ids))) OR normalized_name IN (\(StoreSQL.marks(names)))
+        SELECT id, name, full_name, normalized_name, uscc, city_code, source, \(rank) AS rank FROM enterprises WHERE uscc IN (\(StoreSQL.marks(uscc)))
+        UNION SELECT id, name, full_name, normalized_name, uscc, city_code, source, \(rank) AS rank FROM enterprises WHERE id IN (\(StoreSQL.marks(ids)))
+        UNION SELECT id, name, full_name, normalized_name, uscc, city_code, source, \(rank) AS rank FROM enterprises
+          WHERE normalized_name IN (\(StoreSQL.marks(names)))
         """
     }
 
@@ -67,11 +70,4 @@ enum ImportSQL {
         SELECT r.import_id, r.row, r.as_of, r.facts, i.file FROM enterprise_records r JOIN imports i ON i.id = r.import_id
         WHERE r.enterprise_id = ? ORDER BY r.as_of DESC, r.import_id DESC, r.row DESC
         """
-
-    static let insertBigram = "INSERT INTO name_bigrams (gram, rank, enterprise_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"
-    static let deleteBigram = "DELETE FROM name_bigrams WHERE gram = ? AND rank = ?"
-    static let insertTrigram = "INSERT INTO name_trigrams (gram, rank) VALUES (?, ?) ON CONFLICT DO NOTHING"
-    static let deleteTrigram = "DELETE FROM name_trigrams WHERE gram = ? AND rank = ?"
-    static let countGram = "INSERT INTO name_gram_counts (gram, n) VALUES (?, 1) ON CONFLICT (gram) DO UPDATE SET n = name_gram_counts.n + 1"
-    static let uncountGram = "UPDATE name_gram_counts SET n = n - 1 WHERE gram = ?"
 }
