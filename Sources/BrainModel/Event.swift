@@ -1,5 +1,5 @@
-public enum EventKind: String, Codable, Sendable {
-    case ipo, rename
+public enum EventKind: String, Codable, Sendable, CaseIterable {
+    case ipo, rename, funding, approval, other
 }
 
 /// Something that happened to an enterprise on a date (IPO, rename, later funding rounds and approvals).

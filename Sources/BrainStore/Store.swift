@@ -20,6 +20,9 @@ public protocol ImportingStore: Store {
     /// Writes an import in one transaction: `next` hands over accepted rows batch by batch (nil at the end) and may
     /// throw to abandon the whole import, which then leaves the store exactly as before.
     func importEnterprises(_ header: ImportHeader, next: () throws -> [ImportedEnterprise]?) async throws -> ImportOutcome
+    /// Products, events and product relations, the same way; rows whose firm is not in the store come back unresolved,
+    /// or, with `rejectUnresolved`, abandon the whole import (`ImportStoreError.unresolved`).
+    func importLinks(_ header: ImportHeader, rejectUnresolved: Bool, next: () throws -> [ImportedLink]?) async throws -> ImportOutcome
     func imports() async throws -> [ImportBatch]
     func reviewItems(status: ReviewItem.Status?) async throws -> [ReviewItem]
     /// Accept: merge into the candidate (same-entity) or keep as imported (location). Reject: keep apart as its own
@@ -32,12 +35,14 @@ public enum ImportStoreError: Error, CustomStringConvertible, Equatable {
     case noSuchReviewItem(Int)
     case alreadyDecided(Int, String)
     case candidateGone(Int, String)
+    case unresolved([UnresolvedRow])
 
     public var description: String {
         switch self {
         case .noSuchReviewItem(let id): "no review item \(id)"
         case .alreadyDecided(let id, let status): "review item \(id) is already \(status)"
         case .candidateGone(let id, let candidate): "review item \(id): the candidate firm \(candidate) is no longer in the store"
+        case .unresolved(let rows): "\(rows.count) rows name firms the store does not hold: nothing was written"
         }
     }
 }

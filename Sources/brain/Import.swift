@@ -21,7 +21,7 @@ struct Import: AsyncParsableCommand {
             """)
 
     @Argument(help: "The file to import.") var file: String?
-    @Option(help: "What the file holds (enterprises today).") var kind: ImportKind = .enterprises
+    @Option(help: "What the file holds: enterprises, products, events or relations (talents, policies, offers and demands come with the recommendation data model).") var kind: ImportKind = .enterprises
     @Option(help: "CSV of header,field pairs for headers the built-in synonyms do not know.") var mapping: String?
     @Option(help: "utf-8 or gb18030 for text files; detected when not given.") var encoding: String?
     @Option(help: "The XLSX sheet to read (default: the first).") var sheet: String?
@@ -39,7 +39,9 @@ struct Import: AsyncParsableCommand {
         if let template { return try ImportTemplate.write(template, to: URL(fileURLWithPath: output)) }
         if list { return try await listImports() }
         guard let file else { throw ValidationError("name the file to import, or --template KIND, or --list") }
-        guard kind == .enterprises else { throw CommandFailure("importing \(kind.rawValue) is not built yet; enterprises are") }
+        guard kind == .enterprises || LinkFileCheck.Kind(rawValue: kind.rawValue) != nil else {
+            throw CommandFailure("importing \(kind.rawValue) is not built yet: enterprises, products, events and relations are")
+        }
         let textEncoding = try encoding.map { name in
             guard let value = TextEncoding(rawValue: name.lowercased()) else { throw ValidationError("--encoding is utf-8 or gb18030") }
             return value
@@ -50,6 +52,9 @@ struct Import: AsyncParsableCommand {
         let resolver = try AddressResolver.load(dataFolder: dataFolder)
         let classifier = try ImportClassifier.load(dataFolder: dataFolder)
         let userMapping = try mapping.map { try HeaderMapping.readMappingFile(URL(fileURLWithPath: $0)) } ?? [:]
+        if let linkKind = LinkFileCheck.Kind(rawValue: kind.rawValue) {
+            return try await importLinks(LinkFileCheck(url: url, kind: linkKind, mapping: userMapping), url, textEncoding)
+        }
         let check = EnterpriseFileCheck(url: url, resolver: resolver, mapping: userMapping)
         let progress = ImportProgress()
         var outcome: ImportOutcome?
@@ -58,9 +63,7 @@ struct Import: AsyncParsableCommand {
             if dryRun {
                 while let batch = try check.next() { progress.update(rows: check.summary.rows, accepted: batch.count) }
             } else {
-                let header = ImportHeader(kind: kind.rawValue, file: url.lastPathComponent, fingerprint: try ImportFile.fingerprint(url),
-                                          asOf: try asOf.map(ImportFile.checkedDate) ?? ImportFile.modificationDate(url),
-                                          importedAt: ISO8601DateFormatter().string(from: Date()))
+                let header = try importHeader(url)
                 let store = try await openStore(self.store.db)
                 let rejectFile = onError == .rejectFile
                 outcome = try await store.importEnterprises(header) {
@@ -86,6 +89,53 @@ struct Import: AsyncParsableCommand {
         let problems = summary.problems.isEmpty ? nil : try EnterpriseFileCheck.writeProblems(summary, nextTo: url)
         if json { return try Output.json(ImportSummaryPrinter.Combined(check: summary, store: outcome)) }
         ImportSummaryPrinter.print(summary, outcome: outcome, problemsFile: problems, dryRun: dryRun)
+    }
+
+    func importHeader(_ url: URL) throws -> ImportHeader {
+        ImportHeader(kind: kind.rawValue, file: url.lastPathComponent, fingerprint: try ImportFile.fingerprint(url),
+                     asOf: try asOf.map(ImportFile.checkedDate) ?? ImportFile.modificationDate(url),
+                     importedAt: ISO8601DateFormatter().string(from: Date()))
+    }
+
+    /// Products, events and relations: rows name their firm; a firm the store lacks rejects the row.
+    func importLinks(_ check: LinkFileCheck, _ url: URL, _ encoding: TextEncoding?) async throws {
+        let progress = ImportProgress()
+        var outcome: ImportOutcome?
+        do {
+            try check.start(encoding: encoding, sheet: sheet)
+            if dryRun {
+                while try check.next() != nil { progress.update(rows: check.summary.rows, accepted: 0) }
+            } else {
+                let store = try await openStore(self.store.db)
+                let rejectFile = onError == .rejectFile
+                let result = try await store.importLinks(try importHeader(url), rejectUnresolved: rejectFile) {
+                    guard let batch = try check.next() else {
+                        if rejectFile, check.summary.rejected > 0 { throw RejectedFile(rejected: check.summary.rejected) }
+                        return nil
+                    }
+                    progress.update(rows: check.summary.rows, accepted: batch.count)
+                    return batch
+                }
+                check.addUnresolved(result.unresolved)
+                outcome = result
+            }
+        } catch let error as EnterpriseFileCheck.FileError {
+            progress.finish()
+            throw CommandFailure(error.description)
+        } catch let error as RejectedFile {
+            progress.finish()
+            ImportSummaryPrinter.print(check.summary, outcome: nil, problemsFile: try EnterpriseFileCheck.writeProblems(check.summary, nextTo: url))
+            throw CommandFailure("\(error.rejected) rows rejected and --on-error reject-file: nothing was written")
+        } catch ImportStoreError.unresolved(let rows) {
+            progress.finish()
+            check.addUnresolved(rows)
+            ImportSummaryPrinter.print(check.summary, outcome: nil, problemsFile: try EnterpriseFileCheck.writeProblems(check.summary, nextTo: url))
+            throw CommandFailure("\(rows.count) rows name firms the store does not hold and --on-error reject-file: nothing was written")
+        }
+        progress.finish()
+        let problems = check.summary.problems.isEmpty ? nil : try EnterpriseFileCheck.writeProblems(check.summary, nextTo: url)
+        if json { return try Output.json(ImportSummaryPrinter.Combined(check: check.summary, store: outcome)) }
+        ImportSummaryPrinter.print(check.summary, outcome: outcome, problemsFile: problems, dryRun: dryRun)
     }
 
     func listImports() async throws {

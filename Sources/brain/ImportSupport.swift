@@ -81,13 +81,27 @@ enum ImportTemplate {
         return first17 + String(USCC.checkCharacter(first17))
     }
 
+    /// Header and example row of each kind that can be imported; the examples are made up (示例) or name real listed firms.
+    static func table(_ kind: ImportKind) -> [[String]]? {
+        switch kind {
+        case .enterprises: [enterpriseHeader, enterpriseExample]
+        case .products: [["企业名称", "统一社会信用代码", "产品", "营收占比"], ["恒瑞医药", "", "抗肿瘤药（示例）", "35%"]]
+        case .events: [["企业名称", "统一社会信用代码", "事件类型", "日期", "标题", "详情"],
+                       ["恒瑞医药", "", "获批", "2024-03-01", "某创新药获批上市（示例）", "上市/更名/融资/获批/其他"]]
+        case .relations: [["产品", "关联产品", "关系"], ["无血清培养基", "氨基酸", "上游"]]
+        case .talents, .policies, .offers, .demands: nil
+        }
+    }
+
     static func write(_ kind: ImportKind, to folder: URL) throws {
-        guard kind == .enterprises else { throw CommandFailure("a template for \(kind.rawValue) is not built yet; enterprises is") }
+        guard let table = table(kind) else {
+            throw CommandFailure("a template for \(kind.rawValue) is not built yet: enterprises, products, events and relations have one")
+        }
         let csv = folder.appendingPathComponent("template-\(kind.rawValue).csv"), xlsx = folder.appendingPathComponent("template-\(kind.rawValue).xlsx")
-        let writer = try CSVWriter(url: csv, header: enterpriseHeader)
-        writer.write(enterpriseExample)
+        let writer = try CSVWriter(url: csv, header: table[0])
+        for row in table.dropFirst() { writer.write(row) }
         try writer.close()
-        try XLSXWriter.write(sheets: [(name: "企业", rows: [enterpriseHeader, enterpriseExample])], to: xlsx)
+        try XLSXWriter.write(sheets: [(name: kind.rawValue, rows: table)], to: xlsx)
         Swift.print("wrote \(xlsx.path) and \(csv.path)")
     }
 }

@@ -153,3 +153,42 @@ import BrainStore
         #expect(try await store.searchEnterprises("朝阳己", limit: 5, offset: 0).total == 0)
     }
 }
+
+/// Products, events and relations naming firms by code, registered name or short name.
+@Suite struct LinkImportTests {
+    @Test(arguments: Backend.allCases) func linksResolveTheirFirmsAndAreAddedOnce(_ backend: Backend) async throws {
+        let store = try await ImportStoreTests().store(backend, "links")
+        let hengrui = FirmReference(uscc: nil, name: "恒瑞医药"), full = FirmReference(uscc: nil, name: "江苏恒瑞医药股份有限公司")
+        let links: [ImportedLink] = [
+            .product(line: 2, firm: hengrui, product: "示例抗体", revenueShare: 0.35),
+            .product(line: 3, firm: full, product: "示例抗体", revenueShare: 0.35),
+            .product(line: 4, firm: FirmReference(uscc: nil, name: "不存在医药有限公司"), product: "某药", revenueShare: nil),
+            .event(line: 5, firm: full, kind: .approval, date: "2024-03-01", title: "示例新药获批", detail: nil),
+            .relation(line: 6, from: "示例抗体", to: "示例培养基", kind: .upstreamMaterial),
+        ]
+        var batches = [links]
+        let outcome = try await store.importLinks(ImportStoreTests.header("links.csv"), rejectUnresolved: false) {
+            batches.isEmpty ? nil : batches.removeFirst()
+        }
+        #expect(outcome.created == 3 && outcome.unchanged == 1)
+        #expect(outcome.unresolved == [UnresolvedRow(line: 4, reason: "no firm named 不存在医药有限公司 in the store: import the enterprises first")])
+        let detail = try #require(try await store.enterprise("600276.SH"))
+        #expect(detail.products.contains { $0.product == "示例抗体" && $0.revenueShare == 0.35 && $0.provenance.source.hasPrefix("import:") })
+        #expect(detail.events.contains { $0.kind == .approval && $0.title == "示例新药获批" })
+        // A newer share updates; with rejectUnresolved an unknown firm abandons the whole file.
+        batches = [[.product(line: 2, firm: hengrui, product: "示例抗体", revenueShare: 0.4)]]
+        let newer = try await store.importLinks(ImportStoreTests.header("links2.csv"), rejectUnresolved: false) {
+            batches.isEmpty ? nil : batches.removeFirst()
+        }
+        #expect(newer.updated == 1)
+        let before = try await store.stats().counts
+        batches = [[.event(line: 2, firm: hengrui, kind: .funding, date: "2024-05-01", title: "示例融资", detail: nil),
+                    .product(line: 3, firm: FirmReference(uscc: "914403001922038216", name: nil), product: "x", revenueShare: nil)]]
+        await #expect(throws: ImportStoreError.self) {
+            _ = try await store.importLinks(ImportStoreTests.header("links3.csv"), rejectUnresolved: true) {
+                batches.isEmpty ? nil : batches.removeFirst()
+            }
+        }
+        #expect(try await store.stats().counts == before)
+    }
+}

@@ -232,6 +232,10 @@ def check_import_writes_reviews_and_is_idempotent(db):
     assert "accepted same-entity" in accepted and "600276.SH" in accepted, accepted
     again = brain("review", "accept", str(pending[0]["id"]), "--db", mine, ok=False)
     assert again.returncode != 0 and "already accepted" in again.stderr, again.stderr
+    # Products name their firm by short or registered name; an unknown firm is a row-level rejection.
+    products = write("products.csv", "证券简称,产品,营收占比\n恒瑞医药,示例抗体,35%\n不存在医药有限公司,某药,\n")
+    report = brain("import", products, "--kind", "products", "--db", mine).stdout
+    assert "accepted 1, rejected 1" in report and "created 1," in report and "no firm named 不存在医药有限公司" in report, report
     # --on-error reject-file: one bad row, nothing written.
     listed = brain("import", "--list", "--db", mine).stdout
     mixed = write("mixed.csv", "企业名称,统一社会信用代码\n甲医药有限公司,914403001922038216\n乙医药有限公司,914403001922038217\n")

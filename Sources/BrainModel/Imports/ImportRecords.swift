@@ -29,6 +29,8 @@ public struct ImportOutcome: Sendable, Codable, Equatable {
     public var history = 0
     public var review = 0
     public var branchesLinked = 0
+    /// Rows of products, events or relations whose firm the store does not hold (or holds several of).
+    public var unresolved: [UnresolvedRow] = []
 
     public init(importId: Int? = nil, alreadyImportedAs: Int? = nil) {
         self.importId = importId

@@ -5,6 +5,15 @@ import BrainModel
 extension PostgresStore: ImportingStore {
     /// One transaction on its own connection: a failure, or `next` throwing, rolls back the whole import.
     public func importEnterprises(_ header: ImportHeader, next: () throws -> [ImportedEnterprise]?) async throws -> ImportOutcome {
+        try await writeImport(header, ImportPlanner.self, next: next)
+    }
+
+    public func importLinks(_ header: ImportHeader, rejectUnresolved: Bool, next: () throws -> [ImportedLink]?) async throws -> ImportOutcome {
+        try await writeImport(header, LinkPlanner.self, rejectUnresolved: rejectUnresolved, next: next)
+    }
+
+    private func writeImport<Planner: ImportBatchPlanner>(_ header: ImportHeader, _: Planner.Type,
+                                                          rejectUnresolved: Bool = false, next: () throws -> [Planner.Item]?) async throws -> ImportOutcome {
         try await location.withTransaction { c in
             // One import at a time: two writers would hand out the same search ranks.
             try await PostgresSQL.execute(c, "LOCK TABLE imports IN EXCLUSIVE MODE")
@@ -13,26 +22,26 @@ extension PostgresStore: ImportingStore {
             }
             let importId = try await Self.count(c, ImportSQL.insertImport.replacingOccurrences(of: "RETURNING id", with: "RETURNING id AS n"),
                                                 [header.kind, header.file, header.fingerprint, header.asOf, header.importedAt].textArguments)
-            var planner = ImportPlanner(header: header, importId: importId, backend: .postgres,
-                                        nextRank: try await Self.count(c, ImportBackend.postgres.nextRankSQL))
+            var planner = Planner(header: header, importId: importId, backend: .postgres,
+                                  nextRank: try await Self.count(c, ImportBackend.postgres.nextRankSQL))
             while let batch = try next() {
                 try await Self.learn(c, &planner, batch)
                 for record in batch { try await Self.run(c, try planner.plan(record)) }
             }
             let o = planner.outcome
+            if rejectUnresolved, !o.unresolved.isEmpty { throw ImportStoreError.unresolved(o.unresolved) }
             try await Self.run(c, [ImportPlanner.Write(ImportSQL.finishImport, [o.created, o.updated, o.unchanged, o.history, o.review,
                                                                                 o.branchesLinked, importId].map { .int($0) })])
             return o
         }
     }
 
-    static func learn(_ c: PostgresConnection, _ planner: inout ImportPlanner, _ batch: [ImportedEnterprise]) async throws {
-        let (uscc, ids, names) = planner.lookup(batch)
-        let firms = try await PostgresSQL.rows(c, ImportSQL.existing(rank: ImportBackend.postgres.rankExpression, uscc: uscc.count,
-                                                                     ids: ids.count, names: names.count), (uscc + ids + names).textArguments)
-        let firmIds = try firms.map { try $0.text("id") }
-        let records = firmIds.isEmpty ? [] : try await PostgresSQL.rows(c, ImportSQL.records(firmIds.count), firmIds.textArguments)
-        try planner.learn(firms: firms, records: records)
+    static func learn<Planner: ImportBatchPlanner>(_ c: PostgresConnection, _ planner: inout Planner, _ batch: [Planner.Item]) async throws {
+        var results: [[any ColumnReader]] = []
+        for query in planner.queries(batch) {
+            results.append(try await PostgresSQL.rows(c, query.sql, query.arguments.map(SQLArgument.init)))
+        }
+        try planner.learn(results)
     }
 
     static func run(_ c: PostgresConnection, _ writes: [ImportPlanner.Write]) async throws {

@@ -4,11 +4,16 @@ import BrainModel
 
 extension SQLiteStore: ImportingStore {
     public func importEnterprises(_ header: ImportHeader, next: () throws -> [ImportedEnterprise]?) async throws -> ImportOutcome {
-        try writeImport(header, next: next)
+        try writeImport(header, ImportPlanner.self, next: next)
+    }
+
+    public func importLinks(_ header: ImportHeader, rejectUnresolved: Bool, next: () throws -> [ImportedLink]?) async throws -> ImportOutcome {
+        try writeImport(header, LinkPlanner.self, rejectUnresolved: rejectUnresolved, next: next)
     }
 
     /// Synchronous: the whole import runs inside GRDB's one write transaction, pulling rows as it goes.
-    private func writeImport(_ header: ImportHeader, next: () throws -> [ImportedEnterprise]?) throws -> ImportOutcome {
+    private func writeImport<Planner: ImportBatchPlanner>(_ header: ImportHeader, _: Planner.Type,
+                                                          rejectUnresolved: Bool = false, next: () throws -> [Planner.Item]?) throws -> ImportOutcome {
         try pool.write { db in
             // A national file touches every index of the table: a page cache that holds them saves re-reading them
             // from disk for every batch (1,800 → … rows/s at 200,000 rows). Writer connection only.
@@ -20,25 +25,24 @@ extension SQLiteStore: ImportingStore {
             }
             let importId = try Int.fetchOne(db, sql: ImportSQL.insertImport,
                                             arguments: [header.kind, header.file, header.fingerprint, header.asOf, header.importedAt]) ?? 0
-            var planner = ImportPlanner(header: header, importId: importId, backend: .sqlite,
-                                        nextRank: try Int.fetchOne(db, sql: ImportBackend.sqlite.nextRankSQL) ?? 0)
+            var planner = Planner(header: header, importId: importId, backend: .sqlite,
+                                  nextRank: try Int.fetchOne(db, sql: ImportBackend.sqlite.nextRankSQL) ?? 0)
             while let batch = try next() {
                 try Self.learn(db, &planner, batch)
                 for record in batch { try Self.run(db, try planner.plan(record)) }
             }
             let o = planner.outcome
+            if rejectUnresolved, !o.unresolved.isEmpty { throw ImportStoreError.unresolved(o.unresolved) }
             try db.execute(sql: ImportSQL.finishImport, arguments: [o.created, o.updated, o.unchanged, o.history, o.review, o.branchesLinked, importId])
             return o
         }
     }
 
-    static func learn(_ db: Database, _ planner: inout ImportPlanner, _ batch: [ImportedEnterprise]) throws {
-        let (uscc, ids, names) = planner.lookup(batch)
-        let firms = try Row.fetchAll(db, sql: ImportSQL.existing(rank: ImportBackend.sqlite.rankExpression, uscc: uscc.count, ids: ids.count,
-                                                                 names: names.count), arguments: StatementArguments(uscc + ids + names))
-        let firmIds = firms.map { $0["id"] as String }
-        let records = firmIds.isEmpty ? [] : try Row.fetchAll(db, sql: ImportSQL.records(firmIds.count), arguments: StatementArguments(firmIds))
-        try planner.learn(firms: firms, records: records)
+    static func learn<Planner: ImportBatchPlanner>(_ db: Database, _ planner: inout Planner, _ batch: [Planner.Item]) throws {
+        let results = try planner.queries(batch).map { query -> [any ColumnReader] in
+            try Row.fetchAll(db, sql: query.sql, arguments: StatementArguments(query.arguments.map(\.databaseValue)))
+        }
+        try planner.learn(results)
     }
 
     static func run(_ db: Database, _ writes: [ImportPlanner.Write]) throws {

@@ -87,3 +87,27 @@ import BrainModel
         #expect(model.predict("缓释片剂") == "chemical-drugs")
     }
 }
+
+@Suite struct LinkFileCheckTests {
+    @Test func productsAndEventsAreValidatedRowByRow() throws {
+        let products = try TemporaryFile.write("证券简称,产品,营收占比\n恒瑞医药,抗肿瘤药,35%\n恒瑞医药,造影剂,0.2\n恒瑞医药,,1%\n恒瑞医药,某药,150%\n", "products.csv")
+        let check = LinkFileCheck(url: products, kind: .products)
+        try check.start()
+        var links: [ImportedLink] = []
+        while let batch = try check.next() { links += batch }
+        #expect(links == [.product(line: 2, firm: FirmReference(uscc: nil, name: "恒瑞医药"), product: "抗肿瘤药", revenueShare: 0.35),
+                          .product(line: 3, firm: FirmReference(uscc: nil, name: "恒瑞医药"), product: "造影剂", revenueShare: 0.2)])
+        #expect(check.summary.problems.map(\.row) == [4, 5] && check.summary.problems[1].reason == "a share above 100%")
+        let events = try TemporaryFile.write("企业名称,事件类型,日期,标题\n甲公司,获批,2024年3月1日,新药获批\n甲公司,裁员,2024-03-01,x\n", "events.csv")
+        let eventCheck = LinkFileCheck(url: events, kind: .events)
+        try eventCheck.start()
+        var eventLinks: [ImportedLink] = []
+        while let batch = try eventCheck.next() { eventLinks += batch }
+        #expect(eventLinks.count == 1 && eventCheck.summary.problems.first?.reason.contains("unknown event type") == true)
+    }
+
+    @Test func aFileWithoutTheNeededColumnsIsAFileError() throws {
+        let url = try TemporaryFile.write("企业名称,备注\n甲公司,x\n", "products.csv")
+        #expect(throws: EnterpriseFileCheck.FileError.self) { try LinkFileCheck(url: url, kind: .products).start() }
+    }
+}

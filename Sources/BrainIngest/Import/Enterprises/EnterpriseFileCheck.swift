@@ -53,17 +53,10 @@ public final class EnterpriseFileCheck {
     /// Reads the header; file-level problems (empty, unreadable, no name column) throw `FileError`.
     public func start(encoding: TextEncoding? = nil, sheet: String? = nil) throws {
         let file = url.lastPathComponent
-        var reader: any RowReader
-        do { reader = try RowReaders.open(url, encoding: encoding, sheet: sheet) } catch let error as RowReaderError {
-            throw FileError.unreadable(file, error.description)
-        } catch let error as TextEncoding.DecodingError {
-            throw FileError.unreadable(file, "\(error.description) (declare the encoding with --encoding, or save the file as UTF-8)")
-        } catch {
-            throw FileError.unreadable(file, "cannot be opened (\(error.localizedDescription))")
-        }
+        var reader = try ImportFileErrors.open(url, encoding: encoding, sheet: sheet)
         // The reader is a value over a shared file handle: keep the copy that has read the header.
         defer { self.reader = reader }
-        try translatingErrors {
+        try ImportFileErrors.translating(file) {
             guard case .record(_, let header)? = try reader.next() else { throw FileError.empty(file) }
             let columns = HeaderMapping(header: header, synonyms: HeaderMapping.enterpriseSynonyms, mapping: mapping)
             guard columns.duplicateFields.isEmpty else { throw FileError.duplicateFields(file, columns.duplicateFields) }
@@ -82,7 +75,7 @@ public final class EnterpriseFileCheck {
         defer { self.reader = reader }
         var batch: [EnterpriseRecord] = []
         var ended = false
-        try translatingErrors {
+        try ImportFileErrors.translating(summary.file) {
             while batch.count < limit {
                 guard let item = try reader.next() else { ended = true; break }
                 if let record = take(item, validator) { batch.append(record) }
@@ -135,17 +128,6 @@ public final class EnterpriseFileCheck {
             }
             summary.problems += problems
             return record
-        }
-    }
-
-    private func translatingErrors(_ body: () throws -> Void) throws {
-        let file = summary.file
-        do { try body() } catch let error as DelimitedReader.UnterminatedQuote {
-            throw FileError.unreadable(file, error.description)
-        } catch let error as TextEncoding.DecodingError {
-            throw FileError.unreadable(file, "\(error.description) (declare the encoding with --encoding, or save the file as UTF-8)")
-        } catch let error as RowReaderError {
-            throw FileError.unreadable(file, error.description)
         }
     }
 

@@ -23,7 +23,7 @@ struct ImportBackend: Sendable {
 /// same row imported again finds itself; another firm with the same normalised name is a candidate, sent to review,
 /// never merged silently. A row older (as-of) than what the store holds becomes history; identical facts change
 /// nothing.
-struct ImportPlanner {
+struct ImportPlanner: ImportBatchPlanner {
     struct Write {
         let sql: String
         let arguments: [StoredValue]
@@ -77,6 +77,16 @@ struct ImportPlanner {
         record.uscc ?? "N" + Fingerprint.of(record.normalizedName + "|" + (record.cityCode ?? record.provinceCode ?? ""))
     }
 
+    /// The firms the batch may touch and their fact rows.
+    mutating func queries(_ batch: [ImportedEnterprise]) -> [ImportPlanner.Write] {
+        let (uscc, ids, names) = lookup(batch)
+        let firms = ImportSQL.existing(rank: backend.rankExpression, uscc: uscc.count, ids: ids.count, names: names.count)
+        let arguments = (uscc + ids + names).map { StoredValue.text($0) }
+        return [Write(firms, arguments), Write(ImportSQL.records(ofFirmsIn: firms), arguments)]
+    }
+
+    mutating func learn(_ results: [[any ColumnReader]]) throws { try learn(firms: results[0], records: results[1]) }
+
     /// What the backend must fetch before `plan` can decide this batch (each list non-empty for portable `IN`).
     /// Starts the batch afresh: what earlier batches wrote is in the store (same transaction), so memory stays one
     /// batch deep however long the file.
@@ -114,7 +124,9 @@ struct ImportPlanner {
         }
     }
 
-    mutating func plan(_ record: ImportedEnterprise, decision: Decision = .automatic) throws -> [Write] {
+    mutating func plan(_ record: ImportedEnterprise) throws -> [Write] { try plan(record, decision: .automatic) }
+
+    mutating func plan(_ record: ImportedEnterprise, decision: Decision) throws -> [Write] {
         let own = Self.ownId(record)
         switch decision {
         case .mergeInto(let id): return try update(id, with: record)

@@ -20,8 +20,9 @@ enum ImportSQL {
         """
     }
 
-    static func records(_ count: Int) -> String {
-        "SELECT enterprise_id, import_id, row, as_of, facts FROM enterprise_records WHERE enterprise_id IN (\(StoreSQL.marks(count)))"
+    /// Fact rows of the firms `firms` (an `existing` query) selects; takes the same arguments.
+    static func records(ofFirmsIn firms: String) -> String {
+        "SELECT enterprise_id, import_id, row, as_of, facts FROM enterprise_records WHERE enterprise_id IN (SELECT id FROM (\(firms)) f)"
     }
 
     static let insertRecord = """

@@ -1,0 +1,12 @@
+import BrainModel
+
+/// What a backend needs to run an import of any kind: queries to run before each batch, and the writes of each row.
+/// Both backends drive planners the same way (`SQLiteStore.writeImport`, `PostgresStore.writeImport`).
+protocol ImportBatchPlanner {
+    associatedtype Item
+    init(header: ImportHeader, importId: Int, backend: ImportBackend, nextRank: Int)
+    var outcome: ImportOutcome { get }
+    mutating func queries(_ batch: [Item]) -> [ImportPlanner.Write]
+    mutating func learn(_ results: [[any ColumnReader]]) throws
+    mutating func plan(_ item: Item) throws -> [ImportPlanner.Write]
+}
