@@ -72,11 +72,11 @@ import BrainModel
 }
 
 @Suite struct ClassificationScoreTests {
-    /// Hand-computed: a: P 2/3, R 2/2 → F1 0.8; b: P 1/1, R 1/2 → F1 2/3; c: never predicted right → 0.
+    /// Hand-computed: a: P 2/3, R 2/2 → F1 0.8; b: P 1/2 (c was taken for b), R 1/2 → F1 0.5; c: never right → 0.
     @Test func macroF1IsTheMeanOfPerClassF1() {
         let score = ClassificationScore(pairs: [("a", "a"), ("a", "a"), ("b", "b"), ("b", "a"), ("c", "b")])
-        #expect(abs(score.f1("a") - 0.8) < 1e-9 && abs(score.f1("b") - 2.0 / 3) < 1e-9 && score.f1("c") == 0)
-        #expect(abs(score.macroF1 - (0.8 + 2.0 / 3) / 3) < 1e-9 && abs(score.accuracy - 0.6) < 1e-9)
+        #expect(abs(score.f1("a") - 0.8) < 1e-9 && abs(score.f1("b") - 0.5) < 1e-9 && score.f1("c") == 0)
+        #expect(abs(score.macroF1 - (0.8 + 0.5) / 3) < 1e-9 && abs(score.accuracy - 0.6) < 1e-9)
         #expect(score.confusion["b"] == ["b": 1, "a": 1])
     }
 
