@@ -10,7 +10,7 @@ struct BuildDB: AsyncParsableCommand {
         abstract: "Build the database from the data folder, atomically: a SQLite file is written aside and renamed into place; "
             + "PostgreSQL is written into a new schema swapped in by the same transaction.")
 
-    @Option(name: [.customLong("database"), .customLong("out")],
+    @Option(name: [.customLong("database"), .customLong("db"), .customLong("out")],
             help: "SQLite file, or PostgreSQL address postgres://user[:password]@host[:port]/database[?sslmode=disable].")
     var out: String = "brain.sqlite"
 
@@ -20,7 +20,18 @@ struct BuildDB: AsyncParsableCommand {
     @Flag(help: "Print the report as JSON instead of a table.")
     var json = false
 
+    @Flag(help: "Rebuild even though the database holds users' imports, which the rebuild drops.")
+    var discardImports = false
+
     func run() async throws {
+        // A rebuild starts from the bundled data alone: refuse to drop users' imports silently.
+        if !discardImports, let store = try await StoreLocation(out).openIfBuilt() {
+            let imports = try await store.imports()
+            if !imports.isEmpty {
+                throw ValidationError("\(out) holds \(imports.count) imports of users' files (brain import --list); rebuilding drops them. "
+                                      + "Rebuild anyway with --discard-imports, or build into another file.")
+            }
+        }
         try await Self.build(data: data, out: out, json: json)
     }
 

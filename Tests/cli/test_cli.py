@@ -243,6 +243,9 @@ def check_import_writes_reviews_and_is_idempotent(db):
     assert refused.returncode != 0 and "nothing was written" in refused.stderr, refused.stderr
     assert brain("import", "--list", "--db", mine).stdout == listed
     assert store_counts(mine) != before
+    # A rebuild would drop the imports: refused unless asked for.
+    rebuild = brain("build-db", "--db", mine, ok=False)
+    assert rebuild.returncode != 0 and "--discard-imports" in rebuild.stderr, rebuild.stderr
 
 
 def check_killed_import_leaves_the_database_as_before(db):
