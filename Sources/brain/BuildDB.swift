@@ -28,7 +28,7 @@ struct BuildDB: AsyncParsableCommand {
         if !discardImports, let store = try await StoreLocation(out).openIfBuilt() {
             let imports = try await store.imports()
             if !imports.isEmpty {
-                throw ValidationError("\(out) holds \(imports.count) imports of users' files (brain import --list); rebuilding drops them. "
+                throw CommandFailure("\(out) holds \(imports.count) imports of users' files (brain import --list); rebuilding drops them. "
                                       + "Rebuild anyway with --discard-imports, or build into another file.")
             }
         }
