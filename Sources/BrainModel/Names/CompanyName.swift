@@ -2,20 +2,22 @@
 /// digits, round brackets, no spaces, simplified characters. The folded form is only for comparison; the registered
 /// name is kept as written.
 public enum CompanyName {
+    /// Scalar by scalar (company names hold no combining sequences): grapheme-by-grapheme folding was a tenth of
+    /// the import's time.
     public static func normalized(_ name: String) -> String {
-        var result = ""
-        for character in TextNormalizer.halfWidth(name) {
-            if character.isWhitespace { continue }
-            switch character {
+        var result = String.UnicodeScalarView()
+        for original in name.unicodeScalars {
+            var scalar = original
+            if (0xFF01...0xFF5E).contains(scalar.value) { scalar = Unicode.Scalar(scalar.value - 0xFEE0)! }
+            if scalar.properties.isWhitespace { continue }
+            switch scalar {
             case "（", "【", "[", "〔", "﹙": result.append("(")
             case "）", "】", "]", "〕", "﹚": result.append(")")
-            default:
-                if let simplified = TraditionalCharacters.simplified[character] { result.append(simplified) }
-                else if character.isASCII, character.isLowercase { result.append(Character(character.uppercased())) }
-                else { result.append(character) }
+            case "a"..."z": result.append(Unicode.Scalar(scalar.value - 32)!)
+            default: result.append(TraditionalCharacters.simplifiedScalars[scalar] ?? scalar)
             }
         }
-        return result
+        return String(result)
     }
 
     public struct Comparison: Codable, Equatable, Sendable {
@@ -61,5 +63,14 @@ enum TraditionalCharacters {
             characters.removeFirst(2)
         }
         return table.filter { $0.key != $0.value }
+    }()
+
+    static let simplifiedScalars: [Unicode.Scalar: Unicode.Scalar] = {
+        var table: [Unicode.Scalar: Unicode.Scalar] = [:]
+        for (traditional, simplified) in simplified {
+            guard traditional.unicodeScalars.count == 1, simplified.unicodeScalars.count == 1 else { continue }
+            table[traditional.unicodeScalars.first!] = simplified.unicodeScalars.first!
+        }
+        return table
     }()
 }

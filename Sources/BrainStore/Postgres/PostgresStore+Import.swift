@@ -28,6 +28,7 @@ extension PostgresStore: ImportingStore {
                 try await Self.learn(c, &planner, batch)
                 for record in batch { try await Self.run(c, try planner.plan(record)) }
             }
+            try await Self.run(c, planner.finish())
             let o = planner.outcome
             if rejectUnresolved, !o.unresolved.isEmpty { throw ImportStoreError.unresolved(o.unresolved) }
             try await Self.run(c, [ImportPlanner.Write(ImportSQL.finishImport, [o.created, o.updated, o.unchanged, o.history, o.review,
@@ -78,7 +79,7 @@ extension PostgresStore: ImportingStore {
                try await PostgresSQL.rows(c, "SELECT 1 AS n FROM enterprises WHERE id = ?", [.text(candidate)]).isEmpty {
                 throw ImportStoreError.candidateGone(id, candidate)
             }
-            try await Self.run(c, try decision.writes(&planner, record))
+            try await Self.run(c, try decision.writes(&planner, record) + planner.finish())
             try await Self.run(c, [ImportPlanner.Write(ImportSQL.decideReview, [
                 .text(decision.status.rawValue), .text(ISO8601DateFormatter().string(from: Date())), .text(decision.enterpriseId(record)), .int(id),
             ])])

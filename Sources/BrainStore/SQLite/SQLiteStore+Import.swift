@@ -31,6 +31,7 @@ extension SQLiteStore: ImportingStore {
                 try Self.learn(db, &planner, batch)
                 for record in batch { try Self.run(db, try planner.plan(record)) }
             }
+            try Self.run(db, planner.finish())
             let o = planner.outcome
             if rejectUnresolved, !o.unresolved.isEmpty { throw ImportStoreError.unresolved(o.unresolved) }
             try db.execute(sql: ImportSQL.finishImport, arguments: [o.created, o.updated, o.unchanged, o.history, o.review, o.branchesLinked, importId])
@@ -81,7 +82,7 @@ extension SQLiteStore: ImportingStore {
             if case .mergeInto(let candidate) = decision.plan, try Int.fetchOne(db, sql: "SELECT 1 FROM enterprises WHERE id = ?", arguments: [candidate]) == nil {
                 throw ImportStoreError.candidateGone(id, candidate)
             }
-            try Self.run(db, try decision.writes(&planner, record))
+            try Self.run(db, try decision.writes(&planner, record) + planner.finish())
             try db.execute(sql: ImportSQL.decideReview, arguments: [decision.status.rawValue, ISO8601DateFormatter().string(from: Date()),
                                                                     decision.enterpriseId(record), id])
             let decided = try Row.fetchOne(db, sql: ImportSQL.reviewItems + " WHERE r.id = ?", arguments: [id])!

@@ -19,6 +19,17 @@ public enum DateValue {
     }
 
     public static func parse(_ raw: String) -> Result<String, Problem> {
+        // yyyy-mm-dd as written, the common case, read from its bytes.
+        let bytes = Array(raw.utf8)
+        if bytes.count == 10, bytes[4] == 45, bytes[7] == 45,
+           bytes.enumerated().allSatisfy({ $0.offset == 4 || $0.offset == 7 || (48...57).contains($0.element) }) {
+            func number(_ range: Range<Int>) -> Int { bytes[range].reduce(0) { $0 * 10 + Int($1 - 48) } }
+            let (year, month, day) = (number(0..<4), number(5..<7), number(8..<10))
+            guard (1800...2200).contains(year), (1...12).contains(month), day >= 1, day <= daysIn(month, year) else {
+                return .failure(.impossible(raw))
+            }
+            return .success(raw)
+        }
         let text = TextNormalizer.halfWidth(raw).trimmingCharacters(in: .whitespaces)
         let digits = text.unicodeScalars.filter { $0.properties.numericType != nil && $0.isASCII }
         // yyyymmdd

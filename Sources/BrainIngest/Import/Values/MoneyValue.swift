@@ -37,6 +37,10 @@ public struct Money: Equatable, Sendable, Codable {
 
     /// `defaultMultiplier` is the unit a column header gives (注册资本(万元) → 10,000) when the cell has none.
     public static func parse(_ raw: String, defaultMultiplier: Double = 1, defaultCurrency: String = "CNY") -> Result<Money, Problem> {
+        // A plain number (the common cell under 注册资本(万元)) needs none of the unit and currency searches below.
+        if raw.utf8.allSatisfy({ (48...57).contains($0) || $0 == 46 }), let number = Double(raw), number.isFinite {
+            return .success(Money(amount: number * defaultMultiplier, currency: defaultCurrency))
+        }
         var text = TextNormalizer.halfWidth(raw).replacingOccurrences(of: ",", with: "").replacingOccurrences(of: " ", with: "")
         var currency = defaultCurrency
         for (name, code) in currenciesLongestFirst where text.contains(name) {

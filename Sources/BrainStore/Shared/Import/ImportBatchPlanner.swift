@@ -9,4 +9,10 @@ protocol ImportBatchPlanner {
     mutating func queries(_ batch: [Item]) -> [ImportPlanner.Write]
     mutating func learn(_ results: [[any ColumnReader]]) throws
     mutating func plan(_ item: Item) throws -> [ImportPlanner.Write]
+    /// Writes that wait for the end of the import.
+    mutating func finish() -> [ImportPlanner.Write]
+}
+
+extension ImportBatchPlanner {
+    mutating func finish() -> [ImportPlanner.Write] { [] }
 }

@@ -59,6 +59,9 @@ struct ImportPlanner: ImportBatchPlanner {
     private var known: [String: Known] = [:]
     private var idsByName: [String: [String]] = [:]
     private var idByUSCC: [String: String] = [:]
+    /// Search totals change once per gram at the end: updating a common gram's row (有限, 公司) for every firm made
+    /// PostgreSQL walk a chain of row versions as long as the import (20,000 rows: minutes).
+    private var gramCountDeltas: [String: Int] = [:]
     private let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -254,7 +257,7 @@ struct ImportPlanner: ImportBatchPlanner {
 
     /// Keeps the name indexes in step with a firm's names (the search totals too, on PostgreSQL): one multi-row
     /// statement per table and firm, not one per gram (a name has twenty-odd grams).
-    private func gramWrites(_ id: String, rank: Int, old: [String?], new: [String?]) -> [Write] {
+    private mutating func gramWrites(_ id: String, rank: Int, old: [String?], new: [String?]) -> [Write] {
         var writes: [Write] = []
         for length in backend.indexesTrigrams ? [2, 3] : [2] {
             let before = old.compactMap { $0 }.reduce(into: Set<String>()) { $0.formUnion(NameBigrams.of($1, length: length)) }
@@ -272,14 +275,21 @@ struct ImportPlanner: ImportBatchPlanner {
                                     added.flatMap { withId ? [.text($0), .int(rank), .text(id)] : [.text($0), .int(rank)] }))
             }
             guard backend.indexesTrigrams else { continue }
-            if !removed.isEmpty {
-                writes.append(Write("UPDATE name_gram_counts SET n = n - 1 WHERE gram IN (\(StoreSQL.marks(removed.count)))", removed.map { .text($0) }))
-            }
-            if !added.isEmpty {
-                writes.append(Write("INSERT INTO name_gram_counts (gram, n) VALUES " + Array(repeating: "(?, 1)", count: added.count).joined(separator: ", ")
-                                    + " ON CONFLICT (gram) DO UPDATE SET n = name_gram_counts.n + 1", added.map { .text($0) }))
-            }
+            for gram in removed { gramCountDeltas[gram, default: 0] -= 1 }
+            for gram in added { gramCountDeltas[gram, default: 0] += 1 }
         }
         return writes
+    }
+
+    /// The search totals, once per gram, in chunks of 500.
+    mutating func finish() -> [Write] {
+        let deltas = gramCountDeltas.filter { $0.value != 0 }.sorted { $0.key < $1.key }
+        gramCountDeltas = [:]
+        return stride(from: 0, to: deltas.count, by: 500).map { start in
+            let chunk = deltas[start..<min(start + 500, deltas.count)]
+            return Write("INSERT INTO name_gram_counts (gram, n) VALUES " + Array(repeating: "(?, ?)", count: chunk.count).joined(separator: ", ")
+                         + " ON CONFLICT (gram) DO UPDATE SET n = name_gram_counts.n + excluded.n",
+                         chunk.flatMap { [StoredValue.text($0.key), .int($0.value)] })
+        }
     }
 }
