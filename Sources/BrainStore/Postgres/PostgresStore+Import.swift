@@ -26,7 +26,7 @@ extension PostgresStore: ImportingStore {
                                   nextRank: try await Self.count(c, ImportBackend.postgres.nextRankSQL))
             while let batch = try next() {
                 try await Self.learn(c, &planner, batch)
-                for record in batch { try await Self.run(c, try planner.plan(record)) }
+                try await Self.run(c, CoalescedWrites.of(try batch.flatMap { try planner.plan($0) }))
             }
             try await Self.run(c, planner.finish())
             let o = planner.outcome

@@ -29,7 +29,7 @@ extension SQLiteStore: ImportingStore {
                                   nextRank: try Int.fetchOne(db, sql: ImportBackend.sqlite.nextRankSQL) ?? 0)
             while let batch = try next() {
                 try Self.learn(db, &planner, batch)
-                for record in batch { try Self.run(db, try planner.plan(record)) }
+                try Self.run(db, CoalescedWrites.of(try batch.flatMap { try planner.plan($0) }))
             }
             try Self.run(db, planner.finish())
             let o = planner.outcome

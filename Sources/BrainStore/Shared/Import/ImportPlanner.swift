@@ -181,7 +181,7 @@ struct ImportPlanner: ImportBatchPlanner {
         idsByName[record.normalizedName, default: []].append(id)
         if let code = record.uscc { idByUSCC[code] = id }
         outcome.created += 1
-        return try writes + recordWrites(id, record) + after(id, record)
+        return try writes + recordWrites(id, record, fresh: true) + after(id, record)
     }
 
     private mutating func update(_ id: String, with record: ImportedEnterprise) throws -> [Write] {
@@ -213,10 +213,12 @@ struct ImportPlanner: ImportBatchPlanner {
     }
 
     /// The facts row, and the import's chain assignments in place of the previous import's.
-    private mutating func recordWrites(_ id: String, _ record: ImportedEnterprise) throws -> [Write] {
+    /// `fresh`: the firm was just created and has no assignments to replace.
+    private mutating func recordWrites(_ id: String, _ record: ImportedEnterprise, fresh: Bool = false) throws -> [Write] {
         let latest = Latest(asOf: header.asOf, importId: importId, row: record.line, facts: facts(of: record))
         known[id]?.latest = latest
-        var writes = [try recordWrite(id, record), Write(ImportSQL.deleteImportAssignments, [.text(id)])]
+        var writes = [try recordWrite(id, record)]
+        if !fresh { writes.append(Write(ImportSQL.deleteImportAssignments, [.text(id)])) }
         for a in record.assignments {
             writes.append(Write(ImportSQL.insertAssignment, [.text(id), .text(a.nodeId), .text(a.method), .double(a.confidence),
                                                               .text(a.evidence), .text("import:\(importId)"), .text(header.asOf)]))
