@@ -12,6 +12,8 @@ import Testing
             Write("DELETE FROM b WHERE x = ?", [.int(3)]),
             Write("INSERT INTO b (x) VALUES (?) ON CONFLICT DO NOTHING", [.int(7)]),
             Write("INSERT INTO r (k, s) VALUES (?, 'pending')", [.int(8)]),
+            Write("INSERT INTO c (k)\nVALUES (?) ON CONFLICT (k) DO NOTHING", [.int(9)]),
+            Write("INSERT INTO c (k)\nVALUES (?) ON CONFLICT (k) DO NOTHING", [.int(10)]),
         ]
         let merged = CoalescedWrites.of(writes)
         #expect(merged.map(\.sql) == [
@@ -20,6 +22,7 @@ import Testing
             "DELETE FROM b WHERE x = ?",
             "INSERT INTO b (x) VALUES (?) ON CONFLICT DO NOTHING",
             "INSERT INTO r (k, s) VALUES (?, 'pending')",
+            "INSERT INTO c (k)\nVALUES (?), (?) ON CONFLICT (k) DO NOTHING",
         ])
         #expect(merged[0].arguments.count == 4 && merged[1].arguments.count == 2)
     }

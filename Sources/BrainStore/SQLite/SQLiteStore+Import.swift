@@ -48,7 +48,8 @@ extension SQLiteStore: ImportingStore {
 
     static func run(_ db: Database, _ writes: [ImportPlanner.Write]) throws {
         for write in writes {
-            let statement = try db.cachedStatement(sql: write.sql)
+            // Merged multi-row inserts differ in length batch to batch: caching each would keep thousands of them.
+            let statement = write.arguments.count > 64 ? try db.makeStatement(sql: write.sql) : try db.cachedStatement(sql: write.sql)
             // Values the planner built for the statement's own placeholders: skip GRDB's argument validation.
             statement.setUncheckedArguments(StatementArguments(write.arguments.map(\.databaseValue)))
             try statement.execute()

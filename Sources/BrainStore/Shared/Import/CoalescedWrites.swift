@@ -45,9 +45,10 @@ enum CoalescedWrites {
     /// `INSERT INTO t (…) VALUES (…), (…) tail` → its head, one row's group and tail; nil for anything else. The
     /// planners' SQL has no parentheses inside a row group.
     static func shape(of sql: String) -> (Shape, Int)? {
-        guard sql.hasPrefix("INSERT INTO "), !sql.contains("RETURNING"), let values = sql.range(of: " VALUES ") else { return nil }
-        let head = String(sql[..<values.upperBound])
-        var rest = sql[values.upperBound...]
+        guard sql.hasPrefix("INSERT INTO "), !sql.contains("RETURNING"), let values = sql.range(of: "VALUES ("),
+              values.lowerBound > sql.startIndex, sql[sql.index(before: values.lowerBound)].isWhitespace else { return nil }
+        let head = String(sql[..<sql.index(before: values.upperBound)])
+        var rest = sql[sql.index(before: values.upperBound)...]
         var group: Substring?
         var rows = 0
         while rest.hasPrefix("("), let close = rest.firstIndex(of: ")") {
