@@ -3,6 +3,7 @@ import Hummingbird
 import Logging
 import Mustache
 import BrainStore
+import BrainIngest
 
 /// Where the server listens and finds its files.
 public struct ServerConfiguration: Sendable {
@@ -12,19 +13,22 @@ public struct ServerConfiguration: Sendable {
     public var echartsFile: URL
     /// `data/geo`, the simplified boundaries.
     public var geoFolder: URL
+    /// `data`, for the region codes uploaded files are located with.
+    public var dataFolder: URL
 
     public init(host: String = "127.0.0.1", port: Int = 8080,
                 echartsFile: URL = URL(fileURLWithPath: "web/vendor/echarts.min.js"),
-                geoFolder: URL = URL(fileURLWithPath: "data/geo")) {
+                geoFolder: URL = URL(fileURLWithPath: "data/geo"), dataFolder: URL = URL(fileURLWithPath: "data")) {
         self.host = host
         self.port = port
         self.echartsFile = echartsFile
         self.geoFolder = geoFolder
+        self.dataFolder = dataFolder
     }
 }
 
 /// Builds the whole application, so that tests run the same app in-process that `brain serve` runs.
-public func buildApplication(store: any Store, configuration: ServerConfiguration,
+public func buildApplication(store: any ImportingStore, configuration: ServerConfiguration,
                              logger: Logger = Logger(label: "IndustryBrain")) async throws -> some ApplicationProtocol {
     guard let templates = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
         throw ServerSetupError.templatesMissing
@@ -34,6 +38,7 @@ public func buildApplication(store: any Store, configuration: ServerConfiguratio
     router.add(middleware: JSONErrorMiddleware())
     APIController(store: store).register(on: router)
     AnalyticsController(cache: AnalyticsCache(store: store)).register(on: router)
+    ImportController(store: store, resolver: try AddressResolver.load(dataFolder: configuration.dataFolder)).register(on: router)
     let home = HomePage(store: store, library: library)
     router.get("/") { _, _ in try await home.render() }
     StaticAssets(echarts: configuration.echartsFile, geoFolder: configuration.geoFolder) { logger.warning("\($0)") }

@@ -20,7 +20,7 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let location = try StoreLocation(store.db)
-        let opened: any Store
+        let opened: any ImportingStore
         if let built = try await location.openIfBuilt() {
             opened = built
         } else {
@@ -29,7 +29,8 @@ struct Serve: AsyncParsableCommand {
             opened = try await location.open()
         }
         let configuration = ServerConfiguration(host: host, port: port, echartsFile: URL(fileURLWithPath: echarts),
-                                                geoFolder: URL(fileURLWithPath: data).appendingPathComponent("geo"))
+                                                geoFolder: URL(fileURLWithPath: data).appendingPathComponent("geo"),
+                                                dataFolder: URL(fileURLWithPath: data))
         let app = try await buildApplication(store: opened, configuration: configuration)
         print("IndustryBrain serving \(location) on http://\(host):\(port)")
         try await app.runService()

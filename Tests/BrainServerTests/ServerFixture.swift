@@ -23,7 +23,7 @@ enum ServerFixture {
 
     static let configuration = ServerConfiguration(
         echartsFile: root.appendingPathComponent("web/vendor/echarts.min.js"),
-        geoFolder: root.appendingPathComponent("data/geo"))
+        geoFolder: root.appendingPathComponent("data/geo"), dataFolder: root.appendingPathComponent("data"))
 
     /// The whole application in-process on the fixture database, driven by `test`.
     static func withApp(_ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {

@@ -1,0 +1,79 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+@testable import BrainServer
+import BrainStore
+
+@Suite struct ImportAPITests {
+    func json(_ buffer: ByteBuffer) throws -> [String: Any] { try ServerFixture.jsonObject(buffer) }
+
+    @Test func anUploadedFileIsCheckedRowByRowAndNothingIsWritten() async throws {
+        let csv = """
+            企业名称,统一社会信用代码,注册地址
+            华为技术有限公司,914403001922038216,广东省深圳市龙岗区坂田华为基地
+            坏代码公司,914403001922038217,江苏省苏州市吴中区
+            少一列公司,914403001922038216
+            """
+        try await ServerFixture.withApp { client in
+            let before = try await ServerFixture.store().stats().counts
+            try await client.execute(uri: "/api/imports/check?kind=enterprises&file=../../list.csv", method: .post,
+                                     body: ByteBuffer(string: csv)) { response in
+                #expect(response.status == .ok)
+                let summary = try #require(try json(response.body)["summary"] as? [String: Any])
+                #expect(summary["file"] as? String == "list.csv")
+                #expect(summary["accepted"] as? Int == 1 && summary["rejected"] as? Int == 2)
+                let problems = try #require(summary["problems"] as? [[String: Any]])
+                #expect(problems.map { $0["row"] as? Int } == [3, 4])
+                #expect((problems[0]["reason"] as? String)?.contains("check character") == true)
+            }
+            #expect(try await ServerFixture.store().stats().counts == before)
+        }
+    }
+
+    @Test func tooLargeAndUnreadableUploadsGetClearErrors() async throws {
+        try await ServerFixture.withApp { client in
+            let big = ByteBuffer(repeating: UInt8(ascii: "a"), count: ImportController.maxUploadBytes + 1)
+            try await client.execute(uri: "/api/imports/check", method: .post, body: big) { response in
+                #expect(response.status == .contentTooLarge)
+                let message = try json(response.body)["error"] as? String
+                #expect(message?.contains("20 MB") == true)
+            }
+            try await client.execute(uri: "/api/imports/check?file=list.xlsx", method: .post, body: ByteBuffer(string: "企业名称\n华为\n")) { response in
+                #expect(response.status == .unprocessableContent)
+                let message = try json(response.body)["error"] as? String
+                #expect(message?.contains("not a zip archive") == true)
+            }
+            try await client.execute(uri: "/api/imports/check?kind=talents", method: .post, body: ByteBuffer(string: "x")) { response in
+                #expect(response.status == .badRequest)
+            }
+        }
+    }
+
+    @Test func factsReviewAndImportsAreJSON() async throws {
+        try await ServerFixture.withApp { client in
+            try await client.execute(uri: "/api/enterprises/600276.SH/facts", method: .get) { response in
+                #expect(response.status == .ok)
+            }
+            try await client.execute(uri: "/api/enterprises/nope/facts", method: .get) { response in
+                #expect(response.status == .notFound)
+            }
+            try await client.execute(uri: "/api/review?status=bogus", method: .get) { response in
+                #expect(response.status == .badRequest)
+            }
+            for uri in ["/api/review", "/api/imports"] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.status == .ok)
+                    let body = try JSONSerialization.jsonObject(with: Data(buffer: response.body))
+                    #expect(body is [Any])
+                }
+            }
+        }
+    }
+
+    @Test func uploadNamesLoseTheirFolders() {
+        #expect(ImportController.safeFileName("../../etc/passwd") == "passwd")
+        #expect(ImportController.safeFileName("C:\\Users\\a\\名单.xlsx") == "名单.xlsx")
+        #expect(ImportController.safeFileName(nil) == "upload.csv" && ImportController.safeFileName(".hidden") == "upload.csv")
+    }
+}
