@@ -41,6 +41,10 @@ public func buildApplication(store: any ImportingStore, configuration: ServerCon
     ImportController(store: store, resolver: try AddressResolver.load(dataFolder: configuration.dataFolder)).register(on: router)
     let home = HomePage(store: store, library: library)
     router.get("/") { _, _ in try await home.render() }
+    guard let importPage = library.render((), withTemplate: "import") else { throw ServerSetupError.templatesMissing }
+    router.get("/import") { _, _ in
+        Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: importPage)))
+    }
     StaticAssets(echarts: configuration.echartsFile, geoFolder: configuration.geoFolder) { logger.warning("\($0)") }
         .register(on: router)
     return Application(router: router,

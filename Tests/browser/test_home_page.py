@@ -19,6 +19,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 BRAIN = os.environ.get("BRAIN_BIN", os.path.join(ROOT, ".build", "debug", "brain"))
+ARTIFACTS = os.environ.get("BRAIN_ARTIFACTS", tempfile.mkdtemp(prefix="brain-screenshots-"))
 
 
 def free_port():
@@ -91,6 +92,28 @@ def check_map_tooltip_names_province(driver, base):
     assert value == jiangsu["biomedicineFirms"], f"map shows {value} for 江苏, API says {jiangsu['biomedicineFirms']}"
 
 
+def check_import_page_shows_row_errors(driver, base):
+    # A malformed CSV uploaded through the page: each bad row listed with its reason; markup in a cell stays text.
+    path = os.path.join(tempfile.mkdtemp(prefix="brain-upload-"), "名单.csv")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("企业名称,统一社会信用代码,注册地址\n"
+                "华为技术有限公司,914403001922038216,广东省深圳市龙岗区坂田华为基地\n"
+                "<b>坏代码</b>公司,914403001922038217,江苏省苏州市吴中区\n"
+                "少一列公司,914403001922038216\n")
+    driver.get(base + "/import")
+    driver.find_element(By.ID, "file").send_keys(path)
+    driver.find_element(By.ID, "check").click()
+    WebDriverWait(driver, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#problems tbody tr"))
+    rows = [row.text for row in driver.find_elements(By.CSS_SELECTOR, "#problems tbody tr")]
+    assert driver.find_element(By.ID, "accepted").text == "1" and driver.find_element(By.ID, "rejected").text == "2", rows
+    assert rows[0].startswith("3 ") and "check character" in rows[0], rows
+    assert rows[1].startswith("4 ") and "has 2 fields" in rows[1], rows
+    assert not driver.find_elements(By.CSS_SELECTOR, "#problems b"), "an uploaded value became markup"
+    driver.save_screenshot(os.path.join(ARTIFACTS, "import.png"))
+    severe = [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+    assert not severe, f"console errors: {severe}"
+
+
 def main():
     if not os.path.exists(BRAIN):
         sys.exit(f"{BRAIN} not found: run `swift build` first")
@@ -102,7 +125,7 @@ def main():
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen([BRAIN, "serve", "--db", db, "--port", str(port)], cwd=ROOT,
                               stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
-    checks = [check_home_page, check_map_tooltip_names_province]
+    checks = [check_home_page, check_map_tooltip_names_province, check_import_page_shows_row_errors]
     passed, failed = 0, 0
     driver = None
     try:
