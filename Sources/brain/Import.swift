@@ -48,47 +48,20 @@ struct Import: AsyncParsableCommand {
         }
         let url = URL(fileURLWithPath: file)
         guard FileManager.default.fileExists(atPath: url.path) else { throw CommandFailure("\(file): no such file") }
-        let dataFolder = URL(fileURLWithPath: data)
-        let resolver = try AddressResolver.load(dataFolder: dataFolder)
-        let classifier = try ImportClassifier.load(dataFolder: dataFolder)
         let userMapping = try mapping.map { try HeaderMapping.readMappingFile(URL(fileURLWithPath: $0)) } ?? [:]
         if let linkKind = LinkFileCheck.Kind(rawValue: kind.rawValue) {
-            return try await importLinks(LinkFileCheck(url: url, kind: linkKind, mapping: userMapping), url, textEncoding)
-        }
-        let check = EnterpriseFileCheck(url: url, resolver: resolver, mapping: userMapping)
-        let progress = ImportProgress()
-        var outcome: ImportOutcome?
-        do {
-            try check.start(encoding: textEncoding, sheet: sheet)
-            if dryRun {
-                while let batch = try check.next() { progress.update(rows: check.summary.rows, accepted: batch.count) }
-            } else {
-                let header = try importHeader(url)
-                let store = try await openStore(self.store.db)
-                let rejectFile = onError == .rejectFile
-                outcome = try await store.importEnterprises(header) {
-                    guard let batch = try check.next() else {
-                        if rejectFile, check.summary.rejected > 0 { throw RejectedFile(rejected: check.summary.rejected) }
-                        return nil
-                    }
-                    progress.update(rows: check.summary.rows, accepted: batch.count)
-                    return batch.map { $0.imported(classifier: classifier) }
-                }
+            let check = LinkFileCheck(url: url, kind: linkKind, mapping: userMapping)
+            return try await importFile(check, url, textEncoding, unresolved: check.addUnresolved) { store, header, rejectFile, next in
+                try await store.importLinks(header, rejectUnresolved: rejectFile, next: next)
             }
-        } catch let error as EnterpriseFileCheck.FileError {
-            progress.finish()
-            throw CommandFailure(error.description)
-        } catch let error as RejectedFile {
-            progress.finish()
-            let problems = try EnterpriseFileCheck.writeProblems(check.summary, nextTo: url)
-            ImportSummaryPrinter.print(check.summary, outcome: nil, problemsFile: problems)
-            throw CommandFailure("\(error.rejected) rows rejected and --on-error reject-file: nothing was written")
         }
-        progress.finish()
-        let summary = check.summary
-        let problems = summary.problems.isEmpty ? nil : try EnterpriseFileCheck.writeProblems(summary, nextTo: url)
-        if json { return try Output.json(ImportSummaryPrinter.Combined(check: summary, store: outcome)) }
-        ImportSummaryPrinter.print(summary, outcome: outcome, problemsFile: problems, dryRun: dryRun)
+        // Only enterprises are located and classified: the region codes and the chain are loaded for them alone.
+        let dataFolder = URL(fileURLWithPath: data)
+        let classifier = try ImportClassifier.load(dataFolder: dataFolder)
+        let check = EnterpriseFileCheck(url: url, resolver: try AddressResolver.load(dataFolder: dataFolder), mapping: userMapping)
+        try await importFile(check, url, textEncoding) { store, header, _, next in
+            try await store.importEnterprises(header) { try next()?.map { $0.imported(classifier: classifier) } }
+        }
     }
 
     func importHeader(_ url: URL) throws -> ImportHeader {
@@ -97,26 +70,31 @@ struct Import: AsyncParsableCommand {
                      importedAt: ISO8601DateFormatter().string(from: Date()))
     }
 
-    /// Products, events and relations: rows name their firm; a firm the store lacks rejects the row.
-    func importLinks(_ check: LinkFileCheck, _ url: URL, _ encoding: TextEncoding?) async throws {
+    /// Any kind of file: check (and with --dry-run only check), else write through `write` in one transaction, then
+    /// report. `unresolved` takes rows the store could not place (products and events naming unknown firms).
+    func importFile<Check: RowFileCheck>(
+        _ check: Check, _ url: URL, _ encoding: TextEncoding?, unresolved: ([UnresolvedRow]) -> Void = { _ in },
+        write: (any ImportingStore, ImportHeader, Bool, () throws -> [Check.Row]?) async throws -> ImportOutcome
+    ) async throws {
         let progress = ImportProgress()
         var outcome: ImportOutcome?
         do {
             try check.start(encoding: encoding, sheet: sheet)
             if dryRun {
-                while try check.next() != nil { progress.update(rows: check.summary.rows, accepted: 0) }
+                while let batch = try check.next(limit: 1_000) { progress.update(rows: check.summary.rows, accepted: batch.count) }
             } else {
+                let header = try importHeader(url)
                 let store = try await openStore(self.store.db)
                 let rejectFile = onError == .rejectFile
-                let result = try await store.importLinks(try importHeader(url), rejectUnresolved: rejectFile) {
-                    guard let batch = try check.next() else {
+                let result = try await write(store, header, rejectFile) {
+                    guard let batch = try check.next(limit: 1_000) else {
                         if rejectFile, check.summary.rejected > 0 { throw RejectedFile(rejected: check.summary.rejected) }
                         return nil
                     }
                     progress.update(rows: check.summary.rows, accepted: batch.count)
                     return batch
                 }
-                check.addUnresolved(result.unresolved)
+                unresolved(result.unresolved)
                 outcome = result
             }
         } catch let error as EnterpriseFileCheck.FileError {
@@ -128,7 +106,7 @@ struct Import: AsyncParsableCommand {
             throw CommandFailure("\(error.rejected) rows rejected and --on-error reject-file: nothing was written")
         } catch ImportStoreError.unresolved(let rows) {
             progress.finish()
-            check.addUnresolved(rows)
+            unresolved(rows)
             ImportSummaryPrinter.print(check.summary, outcome: nil, problemsFile: try EnterpriseFileCheck.writeProblems(check.summary, nextTo: url))
             throw CommandFailure("\(rows.count) rows name firms the store does not hold and --on-error reject-file: nothing was written")
         }

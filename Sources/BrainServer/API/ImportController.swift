@@ -63,14 +63,7 @@ struct ImportController: Sendable {
         try Data(buffer: body).write(to: url)
         var summary: EnterpriseFileCheck.Summary
         do {
-            if let linkKind {
-                let check = LinkFileCheck(url: url, kind: linkKind)
-                try check.start()
-                while try check.next() != nil {}
-                summary = check.summary
-            } else {
-                summary = try EnterpriseFileCheck(url: url, resolver: resolver).run()
-            }
+            summary = try linkKind.map { try LinkFileCheck(url: url, kind: $0).run() } ?? EnterpriseFileCheck(url: url, resolver: resolver).run()
         } catch let error as EnterpriseFileCheck.FileError {
             return JSONResponse.error(.unprocessableContent, error.description)
         }

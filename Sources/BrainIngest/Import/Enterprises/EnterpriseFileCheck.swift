@@ -3,7 +3,7 @@ import Foundation
 /// Reads a user's enterprise file end to end — decode, split, map headers, validate, locate, find duplicates — and
 /// reports every row that is not taken. Pull-based (`next`), so an import hands rows to the store batch by batch
 /// and memory does not grow with the file.
-public final class EnterpriseFileCheck {
+public final class EnterpriseFileCheck: RowFileCheck {
     public struct Summary: Sendable, Codable {
         public var file: String
         public var encoding: String
@@ -52,21 +52,13 @@ public final class EnterpriseFileCheck {
 
     /// Reads the header; file-level problems (empty, unreadable, no name column) throw `FileError`.
     public func start(encoding: TextEncoding? = nil, sheet: String? = nil) throws {
-        let file = url.lastPathComponent
-        var reader = try ImportFileErrors.open(url, encoding: encoding, sheet: sheet)
-        // The reader is a value over a shared file handle: keep the copy that has read the header.
-        defer { self.reader = reader }
-        try ImportFileErrors.translating(file) {
-            guard case .record(_, let header)? = try reader.next() else { throw FileError.empty(file) }
-            let columns = HeaderMapping(header: header, synonyms: HeaderMapping.enterpriseSynonyms, mapping: mapping)
-            guard columns.duplicateFields.isEmpty else { throw FileError.duplicateFields(file, columns.duplicateFields) }
-            guard columns.columns.contains(where: { $0.field == "name" }) else { throw FileError.noNameColumn(file, header) }
-            summary = Summary(file: file, encoding: reader.encodingName, delimiter: reader.delimiterName)
-            for column in columns.columns {
-                if let field = column.field { summary.mappedColumns[column.header] = field } else { summary.extraColumns.append(column.header) }
-            }
-            validator = EnterpriseRowValidator(file: file, mapping: columns, resolver: resolver)
+        let opened = try UserFile.open(url, encoding: encoding, sheet: sheet, synonyms: HeaderMapping.enterpriseSynonyms, mapping: mapping)
+        reader = opened.reader
+        guard opened.columns.columns.contains(where: { $0.field == "name" }) else {
+            throw FileError.noNameColumn(opened.summary.file, opened.header)
         }
+        summary = opened.summary
+        validator = EnterpriseRowValidator(file: opened.summary.file, mapping: opened.columns, resolver: resolver)
     }
 
     /// Up to `limit` accepted records, in file order; nil when the file is done.
@@ -75,20 +67,13 @@ public final class EnterpriseFileCheck {
         defer { self.reader = reader }
         var batch: [EnterpriseRecord] = []
         var ended = false
-        try ImportFileErrors.translating(summary.file) {
+        try UserFile.translating(summary.file) {
             while batch.count < limit {
                 guard let item = try reader.next() else { ended = true; break }
                 if let record = take(item, validator) { batch.append(record) }
             }
         }
         return batch.isEmpty && ended ? nil : batch
-    }
-
-    /// The whole file; `each` gets every accepted record as it is read.
-    public func run(encoding: TextEncoding? = nil, each: (EnterpriseRecord) -> Void = { _ in }) throws -> Summary {
-        try start(encoding: encoding)
-        while let batch = try next() { batch.forEach(each) }
-        return summary
     }
 
     private func take(_ item: DelimitedReader.Item, _ validator: EnterpriseRowValidator) -> EnterpriseRecord? {

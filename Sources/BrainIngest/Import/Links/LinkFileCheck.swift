@@ -3,7 +3,7 @@ import BrainModel
 
 /// Reads a products, events or product-relations file — any format `RowReaders` reads — validates each row and
 /// reports every problem; pull-based like `EnterpriseFileCheck`. Which firm a row means is decided by the store.
-public final class LinkFileCheck {
+public final class LinkFileCheck: RowFileCheck {
     public enum Kind: String, Sendable, CaseIterable { case products, events, relations }
 
     static let firmName = HeaderMapping.enterpriseSynonyms["name"]! + ["简称", "证券简称", "企业简称"]
@@ -54,26 +54,17 @@ public final class LinkFileCheck {
     deinit { reader?.close() }
 
     public func start(encoding: TextEncoding? = nil, sheet: String? = nil) throws {
-        let file = url.lastPathComponent
-        var reader = try ImportFileErrors.open(url, encoding: encoding, sheet: sheet)
-        // The reader is a value over a shared file handle: keep the copy that has read the header.
-        defer { self.reader = reader }
-        try ImportFileErrors.translating(file) {
-            guard case .record(_, let header)? = try reader.next() else { throw EnterpriseFileCheck.FileError.empty(file) }
-            let columns = HeaderMapping(header: header, synonyms: Self.synonyms[kind]!, mapping: mapping)
-            guard columns.duplicateFields.isEmpty else { throw EnterpriseFileCheck.FileError.duplicateFields(file, columns.duplicateFields) }
-            var needed = Self.required[kind]!
-            if kind != .relations, !columns.columns.contains(where: { $0.field == "uscc" }) { needed.append("name") }
-            if let missing = needed.first(where: { field in !columns.columns.contains { $0.field == field } }) {
-                throw EnterpriseFileCheck.FileError.unreadable(
-                    file, "no column holds \(missing) (header: \(header.joined(separator: ", "))); map one in a --mapping file")
-            }
-            summary = EnterpriseFileCheck.Summary(file: file, encoding: reader.encodingName, delimiter: reader.delimiterName)
-            for column in columns.columns {
-                if let field = column.field { summary.mappedColumns[column.header] = field } else { summary.extraColumns.append(column.header) }
-            }
-            self.columns = columns
+        let opened = try UserFile.open(url, encoding: encoding, sheet: sheet, synonyms: Self.synonyms[kind]!, mapping: mapping)
+        reader = opened.reader
+        let columns = opened.columns
+        var needed = Self.required[kind]!
+        if kind != .relations, !columns.columns.contains(where: { $0.field == "uscc" }) { needed.append("name") }
+        if let missing = needed.first(where: { field in !columns.columns.contains { $0.field == field } }) {
+            throw EnterpriseFileCheck.FileError.unreadable(
+                opened.summary.file, "no column holds \(missing) (header: \(opened.header.joined(separator: ", "))); map one in a --mapping file")
         }
+        summary = opened.summary
+        self.columns = columns
     }
 
     /// Up to `limit` accepted rows, in file order; nil when the file is done.
@@ -81,7 +72,7 @@ public final class LinkFileCheck {
         guard var reader, let columns else { return nil }
         defer { self.reader = reader }
         var batch: [ImportedLink] = [], ended = false
-        try ImportFileErrors.translating(summary.file) {
+        try UserFile.translating(summary.file) {
             while batch.count < limit {
                 guard let item = try reader.next() else { ended = true; break }
                 summary.rows += 1
@@ -169,30 +160,6 @@ public final class LinkFileCheck {
                 return nil
             }
             return .relation(line: line, from: values["from"]!.value, to: values["to"]!.value, kind: relation)
-        }
-    }
-}
-
-/// Opening a user's file and turning reader errors into the file-level errors the CLI reports.
-enum ImportFileErrors {
-    static func open(_ url: URL, encoding: TextEncoding?, sheet: String?) throws -> any RowReader {
-        let file = url.lastPathComponent
-        do { return try RowReaders.open(url, encoding: encoding, sheet: sheet) } catch let error as RowReaderError {
-            throw EnterpriseFileCheck.FileError.unreadable(file, error.description)
-        } catch let error as TextEncoding.DecodingError {
-            throw EnterpriseFileCheck.FileError.unreadable(file, "\(error.description) (declare the encoding with --encoding, or save the file as UTF-8)")
-        } catch {
-            throw EnterpriseFileCheck.FileError.unreadable(file, "cannot be opened (\(error.localizedDescription))")
-        }
-    }
-
-    static func translating(_ file: String, _ body: () throws -> Void) throws {
-        do { try body() } catch let error as DelimitedReader.UnterminatedQuote {
-            throw EnterpriseFileCheck.FileError.unreadable(file, error.description)
-        } catch let error as TextEncoding.DecodingError {
-            throw EnterpriseFileCheck.FileError.unreadable(file, "\(error.description) (declare the encoding with --encoding, or save the file as UTF-8)")
-        } catch let error as RowReaderError {
-            throw EnterpriseFileCheck.FileError.unreadable(file, error.description)
         }
     }
 }

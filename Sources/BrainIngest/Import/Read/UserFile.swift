@@ -1,0 +1,77 @@
+import Foundation
+
+/// A user's file checked row by row: what the CLI, the API and the store's import loop drive, whatever the kind.
+public protocol RowFileCheck: AnyObject {
+    associatedtype Row
+    var summary: EnterpriseFileCheck.Summary { get }
+    /// Opens the file and reads its header; file-level problems throw `EnterpriseFileCheck.FileError`.
+    func start(encoding: TextEncoding?, sheet: String?) throws
+    /// Up to `limit` accepted rows, in file order; nil when the file is done.
+    func next(limit: Int) throws -> [Row]?
+}
+
+extension RowFileCheck {
+    /// The whole file, checked; `each` gets every accepted row as it is read.
+    @discardableResult
+    public func run(encoding: TextEncoding? = nil, sheet: String? = nil, each: (Row) -> Void = { _ in }) throws -> EnterpriseFileCheck.Summary {
+        try start(encoding: encoding, sheet: sheet)
+        while let batch = try next(limit: 1_000) { batch.forEach(each) }
+        return summary
+    }
+}
+
+/// Opening a user's file, reading and mapping its header, and turning reader errors into the file-level errors the
+/// CLI and the API report — the same for every kind of file.
+enum UserFile {
+    struct Opened {
+        let reader: any RowReader
+        let header: [String]
+        let columns: HeaderMapping
+        /// File, encoding, delimiter, mapped and extra columns.
+        let summary: EnterpriseFileCheck.Summary
+    }
+
+    static func open(_ url: URL, encoding: TextEncoding?, sheet: String?, synonyms: [String: [String]],
+                     mapping: [String: String]) throws -> Opened {
+        let file = url.lastPathComponent
+        var reader: any RowReader
+        do { reader = try RowReaders.open(url, encoding: encoding, sheet: sheet) } catch let error as RowReaderError {
+            throw EnterpriseFileCheck.FileError.unreadable(file, error.description)
+        } catch let error as TextEncoding.DecodingError {
+            throw EnterpriseFileCheck.FileError.unreadable(file, "\(error.description) (declare the encoding with --encoding, or save the file as UTF-8)")
+        } catch {
+            throw EnterpriseFileCheck.FileError.unreadable(file, "cannot be opened (\(error.localizedDescription))")
+        }
+        var header: [String] = []
+        do {
+            try translating(file) {
+                guard case .record(_, let first)? = try reader.next() else { throw EnterpriseFileCheck.FileError.empty(file) }
+                header = first
+            }
+        } catch {
+            reader.close()
+            throw error
+        }
+        // The reader is a value over a shared file handle: the copy returned is the one that has read the header.
+        let columns = HeaderMapping(header: header, synonyms: synonyms, mapping: mapping)
+        guard columns.duplicateFields.isEmpty else {
+            reader.close()
+            throw EnterpriseFileCheck.FileError.duplicateFields(file, columns.duplicateFields)
+        }
+        var summary = EnterpriseFileCheck.Summary(file: file, encoding: reader.encodingName, delimiter: reader.delimiterName)
+        for column in columns.columns {
+            if let field = column.field { summary.mappedColumns[column.header] = field } else { summary.extraColumns.append(column.header) }
+        }
+        return Opened(reader: reader, header: header, columns: columns, summary: summary)
+    }
+
+    static func translating(_ file: String, _ body: () throws -> Void) throws {
+        do { try body() } catch let error as DelimitedReader.UnterminatedQuote {
+            throw EnterpriseFileCheck.FileError.unreadable(file, error.description)
+        } catch let error as TextEncoding.DecodingError {
+            throw EnterpriseFileCheck.FileError.unreadable(file, "\(error.description) (declare the encoding with --encoding, or save the file as UTF-8)")
+        } catch let error as RowReaderError {
+            throw EnterpriseFileCheck.FileError.unreadable(file, error.description)
+        }
+    }
+}
