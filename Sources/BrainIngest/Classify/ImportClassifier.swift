@@ -20,8 +20,8 @@ public struct ImportClassifier: Sendable {
     let taxonomy: ChainTaxonomy
     /// GB/T 4754-2017 code → class name, longest names first for matching.
     let classNames: [(code: String, name: String)]
-    let keywords: [String: [String]]
-    /// The same keywords as upper-cased UTF-8 bytes: matched byte-wise, 20× faster than `String.contains` on Linux.
+    /// Each node's usable keywords (see above) as upper-cased UTF-8 bytes: matched byte-wise, 20× faster than
+    /// `String.contains` on Linux.
     private let keywordBytes: [(node: String, keyword: String, bytes: [UInt8])]
     /// Nodes matched across the chain by what a firm does, not by its industry class.
     static let crossCutting: Set<String> = ["cdmo", "cso", "digital-health"]
@@ -36,7 +36,6 @@ public struct ImportClassifier: Sendable {
                 keyword.allSatisfy(\.isASCII) ? keyword.count >= 3 : keyword.count >= 2
             }
         }
-        self.keywords = keywords
         keywordBytes = taxonomy.nodes.flatMap { node in
             (keywords[node.id] ?? []).map { (node.id, $0, Self.foldedBytes($0)) }
         }

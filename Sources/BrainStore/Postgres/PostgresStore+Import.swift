@@ -20,7 +20,7 @@ extension PostgresStore: ImportingStore {
             if let previous = try await PostgresSQL.rows(c, ImportSQL.previousImport, [.text(header.kind), .text(header.fingerprint)]).first {
                 return ImportOutcome(alreadyImportedAs: try previous.int("id"))
             }
-            let importId = try await Self.count(c, ImportSQL.insertImport.replacingOccurrences(of: "RETURNING id", with: "RETURNING id AS n"),
+            let importId = try await Self.count(c, ImportSQL.insertImport,
                                                 [header.kind, header.file, header.fingerprint, header.asOf, header.importedAt].textArguments)
             var planner = Planner(header: header, importId: importId, backend: .postgres,
                                   nextRank: try await Self.count(c, ImportBackend.postgres.nextRankSQL))

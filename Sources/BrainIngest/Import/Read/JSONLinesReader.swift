@@ -61,12 +61,12 @@ public struct JSONLinesReader: RowReader {
     static func object(_ text: String) -> Result<[String: String], RowReaderError> {
         let decoded: [String: JSONScalar]
         do { decoded = try JSONDecoder().decode([String: JSONScalar].self, from: Data(text.utf8)) } catch {
-            let isObject = (try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])) is [String: Any]
-            if (try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])) == nil {
-                return .failure(RowReaderError("not valid JSON"))
+            // Only to say why: not JSON at all, not an object, or an object holding a list or object.
+            switch try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]) {
+            case nil: return .failure(RowReaderError("not valid JSON"))
+            case is [String: Any]: return .failure(RowReaderError("a value is a list or object; only text, numbers, booleans and null are read"))
+            default: return .failure(RowReaderError("not a JSON object"))
             }
-            return .failure(RowReaderError(isObject ? "a value is a list or object; only text, numbers, booleans and null are read"
-                                                    : "not a JSON object"))
         }
         return .success(decoded.mapValues(\.text))
     }

@@ -29,14 +29,13 @@ enum CoalescedWrites {
             (order, pending) = ([], [:])
         }
         for write in writes {
-            guard let (shape, rows) = shape(of: write.sql) else {
+            guard let shape = shape(of: write.sql) else {
                 flush()
                 result.append(write)
                 continue
             }
             if pending[shape] == nil { order.append(shape) }
             pending[shape, default: []] += write.arguments
-            _ = rows
         }
         flush()
         return result
@@ -44,22 +43,20 @@ enum CoalescedWrites {
 
     /// `INSERT INTO t (…) VALUES (…), (…) tail` → its head, one row's group and tail; nil for anything else. The
     /// planners' SQL has no parentheses inside a row group.
-    static func shape(of sql: String) -> (Shape, Int)? {
+    static func shape(of sql: String) -> Shape? {
         guard sql.hasPrefix("INSERT INTO "), !sql.contains("RETURNING"), let values = sql.range(of: "VALUES ("),
               values.lowerBound > sql.startIndex, sql[sql.index(before: values.lowerBound)].isWhitespace else { return nil }
         let head = String(sql[..<sql.index(before: values.upperBound)])
         var rest = sql[sql.index(before: values.upperBound)...]
         var group: Substring?
-        var rows = 0
         while rest.hasPrefix("("), let close = rest.firstIndex(of: ")") {
             let current = rest[...close]
             if let group, group != current { return nil }
             group = current
-            rows += 1
             rest = rest[rest.index(after: close)...]
             if rest.hasPrefix(", (") { rest = rest.dropFirst(2) } else { break }
         }
-        guard let group, rows > 0 else { return nil }
-        return (Shape(head: head, group: String(group), tail: String(rest)), rows)
+        guard let group else { return nil }
+        return Shape(head: head, group: String(group), tail: String(rest))
     }
 }

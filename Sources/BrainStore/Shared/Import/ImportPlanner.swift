@@ -138,7 +138,7 @@ struct ImportPlanner: ImportBatchPlanner {
         }
         if let code = record.uscc, let id = idByUSCC[code] { return try update(id, with: record) }
         if let state = known[own] {
-            let sameFacts = state.latest?.facts == facts(of: record)
+            let sameFacts = state.latest?.facts == record.facts
             if state.createdHere, record.uscc == nil, !sameFacts {
                 return try review(record, candidates: [own], reason: "same name and city as an earlier row of this file, without 统一社会信用代码 to tell them apart")
             }
@@ -164,8 +164,6 @@ struct ImportPlanner: ImportBatchPlanner {
         return gramWrites(id, rank: state.rank, old: [state.name, state.fullName], new: []) + [Write(ImportSQL.deleteEnterprise, [.text(id)])]
     }
 
-    private func facts(of record: ImportedEnterprise) -> [String: String] { record.facts }
-
     private mutating func create(_ id: String, _ record: ImportedEnterprise) throws -> [Write] {
         let rank = nextRank
         nextRank += 1
@@ -186,7 +184,7 @@ struct ImportPlanner: ImportBatchPlanner {
 
     private mutating func update(_ id: String, with record: ImportedEnterprise) throws -> [Write] {
         guard var state = known[id] else { return try create(id, record) }
-        let incoming = Latest(asOf: header.asOf, importId: importId, row: record.line, facts: facts(of: record))
+        let incoming = Latest(asOf: header.asOf, importId: importId, row: record.line, facts: record.facts)
         if let latest = state.latest, latest.facts == incoming.facts {
             outcome.unchanged += 1
             return []
@@ -215,7 +213,7 @@ struct ImportPlanner: ImportBatchPlanner {
     /// The facts row, and the import's chain assignments in place of the previous import's.
     /// `fresh`: the firm was just created and has no assignments to replace.
     private mutating func recordWrites(_ id: String, _ record: ImportedEnterprise, fresh: Bool = false) throws -> [Write] {
-        let latest = Latest(asOf: header.asOf, importId: importId, row: record.line, facts: facts(of: record))
+        let latest = Latest(asOf: header.asOf, importId: importId, row: record.line, facts: record.facts)
         known[id]?.latest = latest
         var writes = [try recordWrite(id, record)]
         if !fresh { writes.append(Write(ImportSQL.deleteImportAssignments, [.text(id)])) }
@@ -227,7 +225,7 @@ struct ImportPlanner: ImportBatchPlanner {
     }
 
     private func recordWrite(_ id: String, _ record: ImportedEnterprise) throws -> Write {
-        let json = String(decoding: try encoder.encode(facts(of: record)), as: UTF8.self)
+        let json = String(decoding: try encoder.encode(record.facts), as: UTF8.self)
         return Write(ImportSQL.insertRecord, [.text(id), .int(importId), .int(record.line), .text(header.asOf), .text(json)])
     }
 
