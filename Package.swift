@@ -31,7 +31,7 @@ let package = Package(
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "Logging", package: "swift-log"),
-        ], resources: [.copy("Templates")]),
+        ], resources: [.copy("Templates"), .copy("Assets")]),
         .executableTarget(name: "brain", dependencies: [
             "BrainModel", "BrainIngest", "BrainStore", "BrainAnalytics", "BrainServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

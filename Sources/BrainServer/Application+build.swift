@@ -15,6 +15,10 @@ public struct ServerConfiguration: Sendable {
     public var geoFolder: URL
     /// `data`, for the region codes uploaded files are located with.
     public var dataFolder: URL
+    /// The region the navigation's "Region" link opens (苏州市 by default: the plan the data's policies come from).
+    public var defaultRegion: String = "320500"
+    /// Compute the common analyses in the background at start (`brain serve` does; tests need not).
+    public var warmCaches = false
 
     public init(host: String = "127.0.0.1", port: Int = 8080,
                 echartsFile: URL = URL(fileURLWithPath: "web/vendor/echarts.min.js"),
@@ -36,15 +40,22 @@ public func buildApplication(store: any ImportingStore, configuration: ServerCon
     let library = try await MustacheLibrary(directory: templates.path)
     let router = Router()
     router.add(middleware: JSONErrorMiddleware())
-    APIController(store: store).register(on: router)
-    AnalyticsController(cache: AnalyticsCache(store: store)).register(on: router)
-    ImportController(store: store, resolver: try AddressResolver.load(dataFolder: configuration.dataFolder)).register(on: router)
-    let home = HomePage(store: store, library: library)
-    router.get("/") { _, _ in try await home.render() }
-    guard let importPage = library.render((), withTemplate: "import") else { throw ServerSetupError.templatesMissing }
-    router.get("/import") { _, _ in
-        Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: importPage)))
+    let cache = AnalyticsCache(store: store)
+    if configuration.warmCaches {
+        Task {
+            do { try await cache.warm() } catch { logger.warning("warming the analytics cache failed: \(error)") }
+        }
     }
+    // Page routes first: Hummingbird matches a literal segment ("report") before a parameter (":method").
+    let renderer = PageRenderer(library: library, defaultRegion: configuration.defaultRegion)
+    OverviewPage(store: store, cache: cache, renderer: renderer).register(on: router)
+    let printHost = ["0.0.0.0", "::", ""].contains(configuration.host) ? "127.0.0.1" : configuration.host
+    RegionPage(store: store, cache: cache, renderer: renderer,
+               pdf: PDFPrinter(browser: PDFPrinter.findBrowser(), baseURL: "http://\(printHost):\(configuration.port)")).register(on: router)
+    APIController(store: store).register(on: router)
+    AnalyticsController(cache: cache).register(on: router)
+    ImportController(store: store, resolver: try AddressResolver.load(dataFolder: configuration.dataFolder)).register(on: router)
+    router.get("/import") { _, _ in try renderer.render("import", nav: "import", context: [:], data: [String: String]()) }
     StaticAssets(echarts: configuration.echartsFile, geoFolder: configuration.geoFolder) { logger.warning("\($0)") }
         .register(on: router)
     return Application(router: router,

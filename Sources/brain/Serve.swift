@@ -28,9 +28,10 @@ struct Serve: AsyncParsableCommand {
             try await BuildDB.build(data: data, out: store.db)
             opened = try await location.open()
         }
-        let configuration = ServerConfiguration(host: host, port: port, echartsFile: URL(fileURLWithPath: echarts),
+        var configuration = ServerConfiguration(host: host, port: port, echartsFile: URL(fileURLWithPath: echarts),
                                                 geoFolder: URL(fileURLWithPath: data).appendingPathComponent("geo"),
                                                 dataFolder: URL(fileURLWithPath: data))
+        configuration.warmCaches = true
         let app = try await buildApplication(store: opened, configuration: configuration)
         print("IndustryBrain serving \(location) on http://\(host):\(port)")
         try await app.runService()

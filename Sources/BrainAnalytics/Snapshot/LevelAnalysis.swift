@@ -51,6 +51,7 @@ public enum AnalyticsError: Error, CustomStringConvertible, Equatable {
     case unknownRegion(String)
     case regionNotAtLevel(String, RegionLevel)
     case unknownEnterprise(String)
+    case unknownNode(String)
     case invalidInput(String)
 
     public var description: String {
@@ -58,6 +59,7 @@ public enum AnalyticsError: Error, CustomStringConvertible, Equatable {
         case .unknownRegion(let code): "unknown region \(code)"
         case .regionNotAtLevel(let code, let level): "region \(code) is not a \(level.rawValue)-level region: pass --level to match it"
         case .unknownEnterprise(let id): "unknown enterprise \(id)"
+        case .unknownNode(let id): "unknown chain node \(id)"
         case .invalidInput(let message): message
         }
     }

@@ -12,6 +12,8 @@ actor AnalyticsCache {
     private var levels: [LevelKey: LevelAnalysis] = [:]
     private var links: NodeLinks?
     private var quality: EnterpriseQuality?
+    private var graph: ProductGraph?
+    private var indices: [String: IndexResult] = [:]
 
     init(store: any Store) { self.store = store }
 
@@ -42,5 +44,34 @@ actor AnalyticsCache {
         let built = EnterpriseQuality(try await index(), city: try await analysis(level: .city))
         quality = built
         return built
+    }
+
+    func productGraph() async throws -> ProductGraph {
+        if let graph { return graph }
+        let built = ProductGraph(try await index())
+        graph = built
+        return built
+    }
+
+    /// The regional innovation index of every region at `level` over `years` (Monte Carlo rank bands included).
+    func innovationIndex(level: RegionLevel, years: ClosedRange<Int>) async throws -> IndexResult {
+        let key = "\(level.rawValue)/\(years.lowerBound)-\(years.upperBound)"
+        if let cached = indices[key] { return cached }
+        let result = try CompositeIndex.compute(RegionInnovationIndex.table(try await index(), level: level, years: years),
+                                                spec: RegionInnovationIndex.defaultSpec)
+        indices[key] = result
+        return result
+    }
+
+    /// Computes what the first page views need (province and city analyses and indices, chain links, the product
+    /// graph, quality scores), so that a user's first click does not pay for it.
+    func warm() async throws {
+        for level in [RegionLevel.province, .city] {
+            _ = try await analysis(level: level)
+            _ = try await innovationIndex(level: level, years: RegionReport.indexYears)
+        }
+        _ = try await nodeLinks()
+        _ = try await productGraph()
+        _ = try await enterpriseQuality()
     }
 }

@@ -36,7 +36,7 @@ struct AnalyticsController {
             return JSONResponse.error(.badRequest, "threshold must be a number in (0, 100]")
         }
         if method == "chokepoints" { return try await chokepoints(region: code, request) }
-        if method == "index" { return try innovationIndex(index, region: region, request) }
+        if method == "index" { return try await innovationIndex(region: region, request) }
         guard ["profile", "opportunities", "gaps", "peers", "cluster"].contains(method) else {
             return JSONResponse.error(.notFound, "unknown analysis \(method): profile, opportunities, gaps, chokepoints, peers, index or cluster")
         }
@@ -63,14 +63,13 @@ struct AnalyticsController {
         }
     }
 
-    func innovationIndex(_ index: SnapshotIndex, region: Region, _ request: Request) throws -> Response {
+    func innovationIndex(region: Region, _ request: Request) async throws -> Response {
         let query = request.uri.queryParameters
         guard let from = Int(query.get("from") ?? "2019"), let to = Int(query.get("to") ?? "2023"), from <= to, to - from <= 30 else {
             return JSONResponse.error(.badRequest, "from and to must be years with from ≤ to, at most 30 apart")
         }
         guard region.level != .country else { return JSONResponse.error(.badRequest, "the index ranks provinces, cities or districts") }
-        let table = RegionInnovationIndex.table(index, level: region.level, years: from...to)
-        var result = try CompositeIndex.compute(table, spec: RegionInnovationIndex.defaultSpec)
+        var result = try await cache.innovationIndex(level: region.level, years: from...to)
         // The region's own rows first: the page shows its trajectory, then the ranking context.
         result.rows.sort { ($0.unit == region.code ? 0 : 1, $0.year ?? "", $0.rank ?? Int.max) < ($1.unit == region.code ? 0 : 1, $1.year ?? "", $1.rank ?? Int.max) }
         return try JSONResponse.ok(result)

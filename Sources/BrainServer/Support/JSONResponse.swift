@@ -33,6 +33,8 @@ struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
+        } catch let error as PageError {
+            return error.json
         } catch let error as HTTPError {
             return JSONResponse.error(error.status, error.body ?? error.status.reasonPhrase)
         } catch {

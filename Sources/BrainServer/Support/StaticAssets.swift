@@ -21,6 +21,16 @@ struct StaticAssets: Sendable {
                 log("map geometry not found at \(url.path)")
             }
         }
+        // The application's own scripts and stylesheet, bundled with the templates.
+        if let assets = Bundle.module.url(forResource: "Assets", withExtension: nil),
+           let names = try? FileManager.default.contentsOfDirectory(atPath: assets.path) {
+            for name in names {
+                let type = name.hasSuffix(".css") ? "text/css; charset=utf-8" : "application/javascript; charset=utf-8"
+                if let data = try? Data(contentsOf: assets.appendingPathComponent(name)) { files["/assets/\(name)"] = (data, type) }
+            }
+        } else {
+            log("the application's assets are missing from the BrainServer bundle")
+        }
         self.files = files
     }
 

@@ -1,0 +1,59 @@
+import BrainModel
+
+/// Firms related to one enterprise: peers on the same chain node, suppliers (makers of the inputs of its products) and
+/// customers (makers of what its products go into), nearest first — same city, then same province, then the rest,
+/// larger firms first within each ring. Each comes with the product link or node that relates it.
+public struct RelatedFirmsReport: Codable, Sendable {
+    public var enterprise: FirmRow
+    public var sameNode: [FirmRow]
+    public var suppliers: [FirmRow]
+    public var customers: [FirmRow]
+}
+
+public enum RelatedFirms {
+    public static func report(_ index: SnapshotIndex, graph: ProductGraph, enterprise id: String,
+                              limit: Int = 10) throws(AnalyticsError) -> RelatedFirmsReport {
+        guard let firm = index.enterprisesById[id] else { throw .unknownEnterprise(id) }
+        let products = Set((index.productsByEnterprise[id] ?? []).map(\.product)).sorted()
+
+        // The most specific node is the one with the fewest firms: 抗体药物 before 生物药.
+        let ownNodes = (index.nodesByEnterprise[id] ?? []).sorted {
+            ((index.enterprisesByNode[$0]?.count ?? 0), $0) < ((index.enterprisesByNode[$1]?.count ?? 0), $1)
+        }
+        var peers: [String: String] = [:]
+        for node in ownNodes {
+            for other in index.enterprisesByNode[node] ?? [] where other != id && peers[other] == nil {
+                peers[other] = "同属 \(index.nodesById[node]?.nameZh ?? node)"
+            }
+        }
+
+        var suppliers: [String: String] = [:], customers: [String: String] = [:]
+        for product in products {
+            for edge in graph.inputs(of: product) {
+                for maker in graph.makers[edge.upstream] ?? [] where maker != id && suppliers[maker] == nil {
+                    suppliers[maker] = "供应 \(edge.upstream) → 本企业 \(product)"
+                }
+            }
+            for edge in graph.outputs(of: product) {
+                for maker in graph.makers[edge.downstream] ?? [] where maker != id && customers[maker] == nil {
+                    customers[maker] = "采用 本企业 \(product) → \(edge.downstream)"
+                }
+            }
+        }
+        return RelatedFirmsReport(enterprise: FirmRow(firm, index: index),
+                                  sameNode: nearest(peers, to: firm, index: index, limit: limit),
+                                  suppliers: nearest(suppliers, to: firm, index: index, limit: limit),
+                                  customers: nearest(customers, to: firm, index: index, limit: limit))
+    }
+
+    static func nearest(_ reasons: [String: String], to firm: Enterprise, index: SnapshotIndex, limit: Int) -> [FirmRow] {
+        func ring(_ other: Enterprise) -> Int {
+            if let city = firm.cityCode, other.cityCode == city { return 0 }
+            if let province = firm.provinceCode, other.provinceCode == province { return 1 }
+            return 2
+        }
+        return reasons.keys.compactMap { index.enterprisesById[$0] }
+            .sorted { ring($0) != ring($1) ? ring($0) < ring($1) : FirmRow.bySize($0, $1) }
+            .prefix(limit).map { FirmRow($0, index: index, reason: reasons[$0.id]) }
+    }
+}

@@ -1,0 +1,72 @@
+// Shared by every page: the language switch, type-ahead search, number formatting, page data and chart helpers.
+(function () {
+  var lang = localStorage.getItem('brain-lang') || 'zh-CN';
+  document.documentElement.lang = lang;
+  window.brain = {
+    en: function () { return document.documentElement.lang === 'en'; },
+    // a label in the current language
+    t: function (zh, en) { return window.brain.en() ? en : zh; },
+    fmt: function (value, digits) {
+      if (value === null || value === undefined || isNaN(value)) return '–';
+      return Number(value).toLocaleString('zh-CN', { maximumFractionDigits: digits === undefined ? 2 : digits });
+    },
+    data: function () {
+      var el = document.getElementById('page-data');
+      return el ? JSON.parse(el.textContent) : null;
+    },
+    // ECharts is fetched at setup; without it the page still shows its tables.
+    chart: function (id) {
+      var el = document.getElementById(id);
+      if (!el) return null;
+      if (typeof echarts === 'undefined') { el.textContent = 'ECharts 未安装：运行 scripts/fetch-web-assets. ECharts is missing.'; return null; }
+      var chart = echarts.init(el);
+      window.addEventListener('resize', function () { chart.resize(); });
+      return chart;
+    },
+    // Marks the page ready for tests and the PDF export once every chart has drawn.
+    ready: function (charts) {
+      var pending = charts.filter(Boolean).length;
+      if (!pending) { document.body.setAttribute('data-ready', '1'); return; }
+      charts.filter(Boolean).forEach(function (chart) {
+        var done = false;
+        chart.on('finished', function () { if (!done) { done = true; if (--pending === 0) document.body.setAttribute('data-ready', '1'); } });
+      });
+    },
+    escape: function (text) {
+      return String(text).replace(/[&<>"']/g, function (c) { return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]; });
+    }
+  };
+  document.addEventListener('DOMContentLoaded', function () {
+    var toggle = document.getElementById('lang-toggle');
+    if (toggle) toggle.addEventListener('click', function () {
+      localStorage.setItem('brain-lang', window.brain.en() ? 'zh-CN' : 'en');
+      location.reload();
+    });
+    var input = document.getElementById('q'), box = document.getElementById('suggest');
+    if (!input || !box) return;
+    var timer = null, last = '';
+    var kinds = { enterprise: ['企业', 'Firm'], region: ['地区', 'Region'], node: ['产业链', 'Chain'], product: ['产品', 'Product'] };
+    input.addEventListener('input', function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        var q = input.value.trim();
+        if (q === last) return;
+        last = q;
+        if (!q) { box.hidden = true; box.innerHTML = ''; return; }
+        fetch('/api/search?limit=6&q=' + encodeURIComponent(q)).then(function (r) { return r.json(); }).then(function (result) {
+          if (input.value.trim() !== q) return;
+          var items = result.hits || [];
+          box.innerHTML = items.map(function (hit) {
+            var k = kinds[hit.kind] || [hit.kind, hit.kind];
+            return '<a href="' + brain.escape(hit.url) + '"><span class="kind">' + brain.t(k[0], k[1]) + '</span>' +
+              brain.escape(hit.label) + (hit.detail ? ' <span class="note">' + brain.escape(hit.detail) + '</span>' : '') + '</a>';
+          }).join('') || '<a href="/search?q=' + encodeURIComponent(q) + '">' + brain.t('无结果', 'No results') + '</a>';
+          box.hidden = false;
+        }).catch(function () { box.hidden = true; });
+      }, 150);
+    });
+    input.addEventListener('keydown', function (event) {
+      if (event.key === 'Escape') box.hidden = true;
+    });
+  });
+})();

@@ -1,0 +1,49 @@
+// Region page charts: opportunities (density × complexity), peers, innovation index. Tables are server-rendered.
+(function () {
+  var report = brain.data();
+  var charts = [];
+  var scatter = brain.chart('opportunity-chart');
+  if (scatter) {
+    var o = report.opportunities;
+    var points = o.opportunities.filter(function (x) { return x.pci !== null && x.pci !== undefined; });
+    scatter.setOption({
+      grid: { left: 50, right: 20, top: 30, bottom: 45 },
+      tooltip: { formatter: function (p) { var x = points[p.dataIndex]; return brain.escape(x.node.nameZh) + '<br>' + brain.escape(x.reason); } },
+      xAxis: { name: brain.t('相关密度', 'density'), nameLocation: 'middle', nameGap: 28, scale: true },
+      yAxis: { name: brain.t('复杂度 PCI', 'complexity (PCI)'), scale: true },
+      series: [{ type: 'scatter', symbolSize: function (v, p) { return 8 + Math.sqrt(points[p.dataIndex].firmsInRegion || 0) * 3; },
+        label: { show: true, position: 'right', fontSize: 10, formatter: function (p) { return points[p.dataIndex].rank <= 8 ? brain.t(points[p.dataIndex].node.nameZh, points[p.dataIndex].node.nameEn) : ''; } },
+        data: points.map(function (x) { return [x.density, x.pci]; }),
+        markLine: { silent: true, lineStyle: { type: 'dashed', color: '#9ca3af' }, label: { show: false },
+          data: [].concat(o.densityMedian !== null ? [{ xAxis: o.densityMedian }] : [], o.pciMedian !== null ? [{ yAxis: o.pciMedian }] : []) } }]
+    });
+    charts.push(scatter);
+  }
+  var peers = brain.chart('peer-chart');
+  if (peers) {
+    var table = report.peers.table;
+    var fields = [['biomedicineFirms', '生物医药企业', 'Firms'], ['innovativeFirms', '创新型企业', 'Innovative'], ['medicalUniversities', '医药高校', 'Med. univ.'], ['strongNodes', '优势节点', 'Strong nodes']];
+    peers.setOption({
+      legend: { top: 0, type: 'scroll' }, grid: { left: 40, right: 10, top: 40, bottom: 30 }, tooltip: { trigger: 'axis' },
+      xAxis: { type: 'category', data: fields.map(function (f) { return brain.t(f[1], f[2]); }) }, yAxis: { type: 'value' },
+      series: table.map(function (row) {
+        return { type: 'bar', name: row.region.name, itemStyle: row.region.code === report.region.code ? { color: '#f6903d' } : undefined,
+                 data: fields.map(function (f) { return row[f[0]]; }) };
+      })
+    });
+    charts.push(peers);
+  }
+  var line = brain.chart('index-chart');
+  if (line) {
+    var rows = report.innovationIndex.rows;
+    line.setOption({
+      grid: { left: 40, right: 40, top: 20, bottom: 25 }, tooltip: { trigger: 'axis' },
+      xAxis: { type: 'category', data: rows.map(function (r) { return r.year; }) },
+      yAxis: [{ type: 'value', name: brain.t('指数', 'score'), scale: true }, { type: 'value', name: brain.t('排名', 'rank'), inverse: true, minInterval: 1 }],
+      series: [{ type: 'line', name: brain.t('指数', 'score'), data: rows.map(function (r) { return r.score; }) },
+               { type: 'line', yAxisIndex: 1, name: brain.t('排名', 'rank'), lineStyle: { type: 'dashed' }, data: rows.map(function (r) { return r.rank; }) }]
+    });
+    charts.push(line);
+  }
+  brain.ready(charts);
+})();

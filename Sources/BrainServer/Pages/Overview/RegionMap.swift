@@ -1,0 +1,77 @@
+import BrainAnalytics
+import BrainModel
+import BrainStore
+
+/// `GET /api/map/{code}?measure=firms|employees|lq&node=`: the children of a region with one value each, for the
+/// drill-down map and its ranked table. A municipality's single city level is skipped (北京市 → its districts).
+struct RegionMap: Codable, Sendable {
+    struct Row: Codable, Sendable {
+        var rank: Int
+        var code: String
+        var name: String
+        /// the chosen measure; nil where a location quotient is undefined
+        var value: Double?
+        var biomedicineFirms: Int
+        var listedFirms: Int
+        var biomedicineEmployees: Int
+    }
+    var region: RegionRef
+    /// country first, down to `region`
+    var path: [RegionRef]
+    /// the region whose children are drawn (differs from `region` for municipalities)
+    var geoParent: String
+    var childLevel: RegionLevel
+    var measure: String
+    var node: NodeRef?
+    var rows: [Row]
+
+    static let measures = ["firms", "employees", "lq"]
+
+    static func build(store: any Store, cache: AnalyticsCache, code: String, measure: String,
+                      nodeId: String?) async throws -> RegionMap {
+        let index = try await cache.index()
+        guard let region = index.regionsByCode[code] else { throw PageError.notFound("no region with code \(code)") }
+        guard measures.contains(measure) else { throw PageError.badRequest("measure must be firms, employees or lq") }
+        var node: ChainNode?
+        if let nodeId {
+            guard let found = index.nodesById[nodeId] else { throw PageError.badRequest("unknown chain node \(nodeId)") }
+            node = found
+        } else if measure == "lq" {
+            throw PageError.badRequest("measure lq needs node=ID, a chain node")
+        }
+        var parent = region
+        while let children = index.childrenByCode[parent.code], children.count == 1, let only = children.first { parent = only }
+        guard let childLevel = index.childrenByCode[parent.code]?.first?.level else {
+            throw PageError.badRequest("\(region.name) has no subdivisions to map")
+        }
+        let values = try await store.childValues(of: parent.code)
+        var lq: [String: Double] = [:]
+        if measure == "lq", let node {
+            let analysis = try await cache.analysis(level: childLevel)
+            if let n = analysis.nodeIds.firstIndex(of: node.id) {
+                for value in values { if let r = analysis.row(of: value.code), let q = analysis.lq.lq(region: r, node: n) { lq[value.code] = q } }
+            }
+        }
+        func measured(_ value: RegionValue) -> Double? {
+            switch measure {
+            case "employees": Double(value.biomedicineEmployees)
+            case "lq": lq[value.code]
+            default: Double(value.biomedicineFirms)
+            }
+        }
+        let sorted = values.sorted { (measured($0) ?? -1, $0.biomedicineFirms, $1.code) > (measured($1) ?? -1, $1.biomedicineFirms, $0.code) }
+        var path: [RegionRef] = []
+        var cursor: Region? = region
+        while let current = cursor {
+            path.insert(RegionRef(code: current.code, name: current.name, level: current.level), at: 0)
+            cursor = current.parentCode.flatMap { index.regionsByCode[$0] }
+        }
+        return RegionMap(region: RegionRef(code: region.code, name: region.name, level: region.level), path: path,
+                         geoParent: parent.code, childLevel: childLevel, measure: measure, node: node.map(NodeRef.init),
+                         rows: sorted.enumerated().map { i, v in
+                             Row(rank: i + 1, code: v.code, name: v.name, value: measured(v), biomedicineFirms: v.biomedicineFirms,
+                                 listedFirms: v.listedFirms, biomedicineEmployees: v.biomedicineEmployees)
+                         })
+    }
+}
+

@@ -1,0 +1,58 @@
+import Foundation
+import Hummingbird
+import Mustache
+import BrainAnalytics
+
+/// Renders a page template inside the shared layout with its data embedded as JSON (the same JSON its `/api/` route
+/// returns), so the server-rendered tables and the charts drawn from that JSON never disagree.
+struct PageRenderer: Sendable {
+    let library: MustacheLibrary
+    /// The region the navigation's "Region" link opens.
+    let defaultRegion: String
+
+    func render(_ template: String, nav: String, context: [String: Any], data: some Encodable) throws -> Response {
+        var context = context
+        context["nav"] = [nav: true]
+        context["defaultRegion"] = defaultRegion
+        context["pageDataJSON"] = try Self.embeddable(data)
+        guard let html = library.render(context, withTemplate: template) else {
+            return JSONResponse.error(.internalServerError, "template \(template) is missing")
+        }
+        return JSONResponse.response(.ok, data: Data(html.utf8), contentType: "text/html; charset=utf-8")
+    }
+
+    /// JSON safe inside a `<script>` element: `</` and `<!--` cannot close or comment it, whatever a firm name holds.
+    static func embeddable(_ value: some Encodable) throws -> String {
+        String(decoding: try JSONResponse.encoder.encode(value), as: UTF8.self)
+            .replacingOccurrences(of: "</", with: "<\\/")
+            .replacingOccurrences(of: "<!--", with: "<\\!--")
+    }
+
+    /// An HTML error page for a page route (the API routes answer JSON).
+    func notFound(_ message: String) -> Response {
+        let context: [String: Any] = ["message": message, "nav": [:] as [String: Bool], "defaultRegion": defaultRegion,
+                                      "pageDataJSON": "null"]
+        let html = library.render(context, withTemplate: "not-found") ?? message
+        return JSONResponse.response(.notFound, data: Data(html.utf8), contentType: "text/html; charset=utf-8")
+    }
+}
+
+/// Why a page or its JSON cannot be built: a bad parameter (400) or an unknown region, node, firm or park (404).
+enum PageError: Error {
+    case badRequest(String)
+    case notFound(String)
+
+    var message: String {
+        switch self { case .badRequest(let m), .notFound(let m): m }
+    }
+
+    var json: Response {
+        switch self {
+        case .badRequest(let m): JSONResponse.error(.badRequest, m)
+        case .notFound(let m): JSONResponse.error(.notFound, m)
+        }
+    }
+
+    /// Analytics errors name the unknown thing; they become a 404 with that name.
+    static func from(_ error: AnalyticsError) -> PageError { .notFound(error.description) }
+}

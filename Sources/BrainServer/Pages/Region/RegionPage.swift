@@ -1,0 +1,44 @@
+import Foundation
+import Hummingbird
+import BrainAnalytics
+import BrainModel
+import BrainStore
+
+/// `/regions/{code}`: the region's standing, its chain map by gap class, what to attract and why, benchmarks and
+/// cluster criteria; exported as XLSX (`export.xlsx`) and as a printable PDF (`report.pdf`).
+struct RegionPage: Sendable {
+    let store: any Store
+    let cache: AnalyticsCache
+    let renderer: PageRenderer
+    let reports = ResponseCache(capacity: 500)
+    let pdf: PDFPrinter
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.get("/api/regions/:code/report") { _, context in
+            JSONResponse.response(.ok, data: try await json(context.parameters.get("code") ?? ""))
+        }
+        router.get("/regions/:code") { _, context in
+            let code = context.parameters.get("code") ?? ""
+            do { return try await page(code) } catch let error as PageError { return renderer.notFound(error.message) }
+        }
+        router.get("/regions/:code/export.xlsx") { _, context in try RegionExport.xlsx(try await report(context.parameters.get("code") ?? "")) }
+        router.get("/regions/:code/report.pdf") { _, context in
+            let code = context.parameters.get("code") ?? ""
+            let report = try await report(code)
+            return try await pdf.response(path: "/regions/\(code)?print=1", filename: "\(report.region.name)-生物医药产业报告.pdf")
+        }
+    }
+
+    func json(_ code: String) async throws -> Data {
+        try await reports.body(code) { try JSONResponse.encoder.encode(try await RegionReport.build(store: store, cache: cache, code: code)) } ?? Data()
+    }
+
+    func report(_ code: String) async throws -> RegionReport {
+        try JSONDecoder().decode(RegionReport.self, from: try await json(code))
+    }
+
+    func page(_ code: String) async throws -> Response {
+        let report = try await report(code)
+        return try renderer.render("region", nav: "region", context: RegionView.context(report), data: report)
+    }
+}

@@ -1,0 +1,68 @@
+import BrainAnalytics
+import BrainModel
+import BrainStore
+
+/// Everything the region page shows, as one JSON document (`GET /api/regions/{code}/report`): the page, its XLSX
+/// export and its PDF are all made from it. Analytics run at the region's own level, measured in firms.
+struct RegionReport: Codable, Sendable {
+    struct IndexSummary: Codable, Sendable {
+        var of: Int
+        /// the region's rows, oldest year first
+        var rows: [IndexResult.Row]
+        var notes: [String]
+    }
+    var region: RegionResponse
+    var gaps: ChainGapReport
+    var opportunities: OpportunityReport
+    var peers: PeerReport
+    var cluster: ClusterReport
+    var chokepoints: [ChokepointReport.NodeSupply]
+    var innovationIndex: IndexSummary
+    var largestFirms: [FirmRow]
+
+    static let indexYears = 2019...2023
+
+    static func build(store: any Store, cache: AnalyticsCache, code: String) async throws -> RegionReport {
+        guard APIController.isRegionCode(code) else { throw PageError.badRequest("region code must be six digits: \(code)") }
+        let index = try await cache.index()
+        guard let region = index.regionsByCode[code], let profile = try await store.regionProfile(code, largest: 10) else {
+            throw PageError.notFound("no region with code \(code)")
+        }
+        guard region.level != .country else { throw PageError.badRequest("the region page covers provinces, cities and districts; the country is the overview") }
+        let analysis = try await cache.analysis(level: region.level)
+        let taxonomy = try await store.taxonomy()
+        let response = RegionResponse(
+            code: region.code, name: region.name, level: region.level, isDevelopmentZone: region.isDevelopmentZone,
+            longitude: region.longitude, latitude: region.latitude, parent: profile.parent, ancestors: profile.ancestors,
+            children: profile.children, listedFirms: profile.listedFirms, biomedicineFirms: profile.biomedicineFirms,
+            biomedicineEmployees: profile.biomedicineEmployees, universities: profile.universities,
+            nodes: NodeWithCount.merge(taxonomy, profile.nodeCounts), largestFirms: profile.largestFirms, parks: profile.parks,
+            provenance: region.provenance)
+        let chokepoints = try Chokepoints.report(index, region: code).nodes.filter { !$0.flags.isEmpty }
+        var indexResult = try await cache.innovationIndex(level: region.level, years: indexYears)
+        let units = Set(indexResult.rows.map(\.unit)).count
+        indexResult.rows = indexResult.rows.filter { $0.unit == code }.sorted { ($0.year ?? "") < ($1.year ?? "") }
+        let largest = index.biomedicineEnterprises.filter { index.enterprise($0, isIn: region) }.sorted(by: FirmRow.bySize)
+            .prefix(15).map { FirmRow($0, index: index, reason: sectorNames(of: $0.id, index: index)) }
+        do {
+            return RegionReport(
+                region: response,
+                gaps: try ChainGaps.report(analysis, links: try await cache.nodeLinks(), region: code, strongLQ: 1.25),
+                opportunities: try Opportunities.report(analysis, region: code),
+                peers: try Peers.report(analysis, region: code, count: 5),
+                cluster: try ClusterCriteria.report(analysis, region: code),
+                chokepoints: chokepoints,
+                innovationIndex: IndexSummary(of: units, rows: indexResult.rows, notes: indexResult.notes),
+                largestFirms: Array(largest))
+        } catch let error as AnalyticsError {
+            throw PageError.from(error)
+        }
+    }
+
+    /// The firm's most specific nodes, for the "largest firms" list.
+    static func sectorNames(of id: String, index: SnapshotIndex) -> String {
+        let nodes = index.nodesByEnterprise[id] ?? []
+        let leaves = nodes.filter { node in !nodes.contains { index.nodesById[$0]?.parentId == node } }
+        return leaves.compactMap { index.nodesById[$0]?.nameZh }.sorted().joined(separator: "、")
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import BrainAnalytics
+import BrainModel
+
+/// The region report as template values: numbers formatted, nodes grouped into the chain map's tiers, labels in both
+/// languages. Values are plain strings; the template escapes them.
+enum RegionView {
+    static let statusLabels: [String: (zh: String, en: String)] = [
+        "strong": ("优势", "strong"), "weak": ("薄弱", "weak"),
+        "missing-related": ("缺失·可补", "missing, related"), "missing": ("缺失", "missing"),
+    ]
+    static let tierLabels: [(ChainTier, String, String)] = [(.upstream, "上游", "Upstream"), (.midstream, "中游", "Midstream"),
+                                                            (.downstream, "下游", "Downstream")]
+    static let criterionLabels: [String: String] = [
+        "scale (biomedicine employees)": "规模（生物医药从业人员）", "innovative firms": "创新型企业",
+        "capability (medical universities)": "创新能力（医药类高校）", "chain completeness": "产业链完整度",
+    ]
+
+    static func number(_ value: Double?, _ digits: Int = 2) -> String {
+        guard let value, value.isFinite else { return "–" }
+        let formatter = NumberFormatter()
+        formatter.numberStyle = .decimal
+        formatter.maximumFractionDigits = digits
+        formatter.minimumFractionDigits = 0
+        return formatter.string(from: NSNumber(value: value)) ?? "\(value)"
+    }
+
+    static func context(_ report: RegionReport) -> [String: Any] {
+        let region = report.region
+        let statusById = Dictionary(report.gaps.nodes.map { ($0.node.id, $0) }, uniquingKeysWith: { a, _ in a })
+        func nodeView(_ status: ChainGapReport.NodeStatus) -> [String: Any] {
+            let label = statusLabels[status.status] ?? (status.status, status.status)
+            return ["id": status.node.id, "nameZh": status.node.nameZh, "nameEn": status.node.nameEn, "status": status.status,
+                    "statusZh": label.zh, "statusEn": label.en, "firms": number(status.firms, 0), "lq": number(status.lq),
+                    "reasons": status.reasons.joined(separator: "; ")]
+        }
+        let tiers: [[String: Any]] = tierLabels.map { tier, zh, en in
+            let top = report.gaps.nodes.filter { $0.node.tier == tier && $0.parentId == nil }
+            return ["zh": zh, "en": en, "nodes": top.map { parent -> [String: Any] in
+                var view = nodeView(parent)
+                view["subs"] = report.gaps.nodes.filter { $0.parentId == parent.node.id }.map(nodeView)
+                return view
+            }]
+        }
+        func actions(_ list: [ChainGapReport.Action]) -> [[String: Any]] {
+            list.map { ["id": $0.node.id, "nameZh": $0.node.nameZh, "nameEn": $0.node.nameEn, "score": number($0.score),
+                        "firms": number(statusById[$0.node.id]?.firms, 0), "reasons": $0.reasons] }
+        }
+        let opportunities = report.opportunities.opportunities.prefix(10).map { o -> [String: Any] in
+            ["rank": o.rank, "id": o.node.id, "nameZh": o.node.nameZh, "nameEn": o.node.nameEn, "density": number(o.density),
+             "pci": number(o.pci), "quadrant": o.quadrant, "reason": o.reason,
+             "because": o.becauseOf.map { "\($0.node.nameZh)（\(number($0.proximity))）" }.joined(separator: "、")]
+        }
+        let peers = report.peers.indicators.map { i -> [String: Any] in
+            ["indicator": i.indicator, "region": number(i.region), "peerMedian": number(i.peerMedian),
+             "nationalMedian": number(i.nationalMedian), "rank": i.rankAmongPeers.map(String.init) ?? "–"]
+        }
+        let criteria = report.cluster.criteria.map { c -> [String: Any] in
+            ["zh": criterionLabels[c.criterion] ?? c.criterion, "en": c.criterion, "value": number(c.value),
+             "threshold": number(c.threshold), "met": c.met]
+        }
+        let indexRows = report.innovationIndex.rows.map { row -> [String: Any] in
+            ["year": row.year ?? "", "score": number(row.score, 1), "rank": row.rank.map(String.init) ?? "–",
+             "band": row.rankBand.map { "\($0.p5)–\($0.p95)" } ?? "–",
+             "change": row.change.map { (($0.points >= 0) ? "+" : "") + number($0.points, 1) } ?? "–"]
+        }
+        let chokepoints = report.chokepoints.prefix(12).map { c -> [String: Any] in
+            ["id": c.node.id, "nameZh": c.node.nameZh, "nameEn": c.node.nameEn, "suppliers": c.suppliers,
+             "inRegion": c.suppliersInRegion.map(String.init) ?? "–", "flags": c.flags.joined(separator: "; "),
+             "top": c.topSupplier ?? "–"]
+        }
+        let largest = report.largestFirms.map { f -> [String: Any] in
+            ["id": f.id, "name": f.name, "stock": f.stockCode ?? "", "city": f.cityName ?? "", "employees": number(f.employees.map(Double.init), 0),
+             "assets": number(f.totalAssetsYi), "sectors": f.reason ?? ""]
+        }
+        let strong = report.gaps.nodes.filter { $0.status == "strong" }.map(\.node.nameZh)
+        return [
+            "code": region.code, "name": region.name, "level": region.level.rawValue,
+            "ancestors": region.ancestors.filter { $0.code != "000000" }.map { ["code": $0.code, "name": $0.name] },
+            "biomedicineFirms": region.biomedicineFirms, "listedFirms": region.listedFirms,
+            "biomedicineEmployees": number(Double(region.biomedicineEmployees), 0), "universities": region.universities,
+            "completeness": number((report.cluster.indicators.chainCompleteness) * 100, 0),
+            "strongNodes": strong.joined(separator: "、"), "strongCount": strong.count,
+            "eci": number(report.opportunities.eci),
+            "clusterMet": report.cluster.met, "clusterOf": report.cluster.of,
+            "tiers": tiers, "fill": actions(report.gaps.fill), "strengthen": actions(report.gaps.strengthen),
+            "extend": actions(report.gaps.extend), "opportunities": opportunities,
+            "peersBySpecialisation": report.peers.bySpecialisation.map { ["code": $0.region.code, "name": $0.region.name, "similarity": number($0.similarity)] },
+            "peerIndicators": peers, "criteria": criteria, "indexRows": indexRows, "indexOf": report.innovationIndex.of,
+            "chokepoints": chokepoints, "largest": largest,
+            "parks": region.parks.map { ["id": $0.id, "name": $0.name, "positioning": $0.positioning.joined(separator: "、")] },
+            "caveats": report.opportunities.caveats, "hasParks": !region.parks.isEmpty,
+            "topOpportunities": Array(opportunities.prefix(5)),
+        ]
+    }
+}
