@@ -52,6 +52,10 @@ public func buildApplication(store: any ImportingStore, configuration: ServerCon
     let printHost = ["0.0.0.0", "::", ""].contains(configuration.host) ? "127.0.0.1" : configuration.host
     RegionPage(store: store, cache: cache, renderer: renderer,
                pdf: PDFPrinter(browser: PDFPrinter.findBrowser(), baseURL: "http://\(printHost):\(configuration.port)")).register(on: router)
+    EnterprisePage(store: store, cache: cache, renderer: renderer).register(on: router)
+    ChainPage(store: store, cache: cache, renderer: renderer).register(on: router)
+    ParksPage(cache: cache, renderer: renderer).register(on: router)
+    SearchPage(store: store, cache: cache, renderer: renderer).register(on: router)
     APIController(store: store).register(on: router)
     AnalyticsController(cache: cache).register(on: router)
     ImportController(store: store, resolver: try AddressResolver.load(dataFolder: configuration.dataFolder)).register(on: router)

@@ -33,6 +33,11 @@ public struct NodeExplorerReport: Codable, Sendable {
 }
 
 public enum NodeExplorer {
+    /// Revenue breakdowns list accounting lines beside products (平衡项目, 分部间抵销, 其他业务); they are not products.
+    public static func isAccountingLine(_ name: String) -> Bool {
+        ["平衡项目", "抵销", "抵消", "其他", "合计"].contains { name.contains($0) }
+    }
+
     public static func report(_ index: SnapshotIndex, links: NodeLinks, node id: String, region code: String? = nil,
                               limit: Int = 50) throws(AnalyticsError) -> NodeExplorerReport {
         guard let node = index.nodesById[id] else { throw .unknownNode(id) }
@@ -49,7 +54,9 @@ public enum NodeExplorer {
         for firm in all { if let code = firm.provinceCode { provinceCounts[code, default: 0] += 1 } }
         var productCounts: [String: Int] = [:]
         for firm in firms {
-            for product in Set((index.productsByEnterprise[firm.id] ?? []).map(\.product)) { productCounts[product, default: 0] += 1 }
+            for product in Set((index.productsByEnterprise[firm.id] ?? []).map(\.product)) where !isAccountingLine(product) {
+                productCounts[product, default: 0] += 1
+            }
         }
         func linked(_ list: [NodeLinks.Link]?, end: KeyPath<NodeLinks.Link, String>) -> [NodeExplorerReport.LinkedNode] {
             (list ?? []).compactMap { link in

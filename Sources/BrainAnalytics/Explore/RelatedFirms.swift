@@ -8,6 +8,10 @@ public struct RelatedFirmsReport: Codable, Sendable {
     public var sameNode: [FirmRow]
     public var suppliers: [FirmRow]
     public var customers: [FirmRow]
+
+    public init(enterprise: FirmRow, sameNode: [FirmRow], suppliers: [FirmRow], customers: [FirmRow]) {
+        (self.enterprise, self.sameNode, self.suppliers, self.customers) = (enterprise, sameNode, suppliers, customers)
+    }
 }
 
 public enum RelatedFirms {

@@ -20,17 +20,17 @@
       if (!el) return null;
       if (typeof echarts === 'undefined') { el.textContent = 'ECharts 未安装：运行 scripts/fetch-web-assets. ECharts is missing.'; return null; }
       var chart = echarts.init(el);
+      chart.on('finished', function () { chart.brainDrawn = true; });
       window.addEventListener('resize', function () { chart.resize(); });
       return chart;
     },
-    // Marks the page ready for tests and the PDF export once every chart has drawn.
+    // Marks the page ready (for tests and the PDF export) once every chart has drawn at least once.
     ready: function (charts) {
-      var pending = charts.filter(Boolean).length;
-      if (!pending) { document.body.setAttribute('data-ready', '1'); return; }
-      charts.filter(Boolean).forEach(function (chart) {
-        var done = false;
-        chart.on('finished', function () { if (!done) { done = true; if (--pending === 0) document.body.setAttribute('data-ready', '1'); } });
-      });
+      var list = charts.filter(Boolean), started = Date.now();
+      (function check() {
+        if (list.every(function (c) { return c.brainDrawn; }) || Date.now() - started > 15000) document.body.setAttribute('data-ready', '1');
+        else setTimeout(check, 50);
+      })();
     },
     escape: function (text) {
       return String(text).replace(/[&<>"']/g, function (c) { return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]; });

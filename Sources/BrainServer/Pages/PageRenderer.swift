@@ -56,3 +56,13 @@ enum PageError: Error {
     /// Analytics errors name the unknown thing; they become a 404 with that name.
     static func from(_ error: AnalyticsError) -> PageError { .notFound(error.description) }
 }
+
+/// Template values without the absent ones: a Mustache section (`{{#x}}`) shows for any present value, an empty
+/// string included, so nil and "" are dropped rather than passed.
+func presentValues(_ values: [String: Any?]) -> [String: Any] {
+    values.compactMapValues { value in
+        guard let value else { return nil }
+        if let text = value as? String, text.isEmpty { return nil }
+        return value
+    }
+}

@@ -47,9 +47,9 @@ enum RegionView {
                         "firms": number(statusById[$0.node.id]?.firms, 0), "reasons": $0.reasons] }
         }
         let opportunities = report.opportunities.opportunities.prefix(10).map { o -> [String: Any] in
-            ["rank": o.rank, "id": o.node.id, "nameZh": o.node.nameZh, "nameEn": o.node.nameEn, "density": number(o.density),
+            presentValues(["rank": o.rank, "id": o.node.id, "nameZh": o.node.nameZh, "nameEn": o.node.nameEn, "density": number(o.density),
              "pci": number(o.pci), "quadrant": o.quadrant, "reason": o.reason,
-             "because": o.becauseOf.map { "\($0.node.nameZh)（\(number($0.proximity))）" }.joined(separator: "、")]
+             "because": o.becauseOf.map { "\($0.node.nameZh)（\(number($0.proximity))）" }.joined(separator: "、")])
         }
         let peers = report.peers.indicators.map { i -> [String: Any] in
             ["indicator": i.indicator, "region": number(i.region), "peerMedian": number(i.peerMedian),

@@ -1,0 +1,104 @@
+import Foundation
+import Hummingbird
+import BrainAnalytics
+import BrainModel
+import BrainStore
+
+/// `/chain`: every node by tier; `/chain/{id}?region=`: a node's firms, where they are, their products and the nodes
+/// up- and downstream; `/products?name=`: the product graph around one product, expandable.
+struct ChainPage: Sendable {
+    let store: any Store
+    let cache: AnalyticsCache
+    let renderer: PageRenderer
+    static let fanout = 8
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.get("/api/chain/nodes/:id") { request, context in
+            try JSONResponse.ok(try await node(context.parameters.get("id") ?? "", region: request.uri.queryParameters.get("region")))
+        }
+        router.get("/api/products/graph") { request, _ in
+            let query = request.uri.queryParameters
+            guard let fanout = Int(query.get("fanout") ?? "\(Self.fanout)"), (1...50).contains(fanout) else {
+                throw PageError.badRequest("fanout must be an integer from 1 to 50")
+            }
+            return try JSONResponse.ok(try await graph(query.get("product") ?? "", fanout: fanout))
+        }
+        router.get("/chain") { _, _ in try await overview() }
+        router.get("/chain/:id") { request, context in
+            do {
+                let report = try await node(context.parameters.get("id") ?? "", region: request.uri.queryParameters.get("region"))
+                let graph = try await cache.productGraph()
+                var context = Self.context(report)
+                // The graph starts from the node's most common product that the product graph links to anything.
+                context["firstProduct"] = report.products.first { !graph.inputs(of: $0.product).isEmpty || !graph.outputs(of: $0.product).isEmpty }?.product
+                    ?? report.products.first?.product ?? ""
+                return try renderer.render("chain-node", nav: "chain", context: context, data: report)
+            } catch let error as PageError {
+                return renderer.notFound(error.message)
+            }
+        }
+        router.get("/products") { request, _ in
+            do {
+                let neighbourhood = try await graph(request.uri.queryParameters.get("name") ?? "", fanout: Self.fanout)
+                return try renderer.render("product", nav: "chain", context: ["product": neighbourhood.center,
+                                                                              "makers": neighbourhood.products.first?.makers ?? 0],
+                                           data: neighbourhood)
+            } catch let error as PageError {
+                return renderer.notFound(error.message)
+            }
+        }
+    }
+
+    func node(_ id: String, region: String?) async throws -> NodeExplorerReport {
+        do {
+            return try NodeExplorer.report(try await cache.index(), links: try await cache.nodeLinks(), node: id, region: region)
+        } catch let error as AnalyticsError {
+            throw PageError.from(error)
+        }
+    }
+
+    func graph(_ product: String, fanout: Int) async throws -> ProductGraph.Neighbourhood {
+        let graph = try await cache.productGraph()
+        guard !product.isEmpty, product.count <= 100, graph.contains(product) else {
+            throw PageError.notFound("no product named \(product.prefix(100)) in the product graph")
+        }
+        return graph.neighbourhood(of: product, fanout: fanout)
+    }
+
+    func overview() async throws -> Response {
+        let nodes = NodeWithCount.merge(try await store.taxonomy(), try await store.nationalNodeCounts())
+        let tiers = RegionView.tierLabels.map { tier, zh, en -> [String: Any] in
+            ["zh": zh, "en": en, "nodes": nodes.filter { $0.tier == tier && $0.parentId == nil }.map { parent -> [String: Any] in
+                ["id": parent.id, "nameZh": parent.nameZh, "nameEn": parent.nameEn, "firms": parent.firms,
+                 "chokepoint": parent.chokepointNote != nil,
+                 "subs": nodes.filter { $0.parentId == parent.id }.map {
+                     ["id": $0.id, "nameZh": $0.nameZh, "nameEn": $0.nameEn, "firms": $0.firms, "chokepoint": $0.chokepointNote != nil] as [String: Any]
+                 }]
+            }]
+        }
+        return try renderer.render("chain", nav: "chain", context: ["tiers": tiers], data: nodes)
+    }
+
+    static func context(_ report: NodeExplorerReport) -> [String: Any] {
+        let linked = { (list: [NodeExplorerReport.LinkedNode]) in
+            list.prefix(10).map { ["id": $0.node.id, "nameZh": $0.node.nameZh, "pairs": $0.productPairs,
+                                   "examples": $0.examples.joined(separator: "；")] as [String: Any] }
+        }
+        // Absent keys, not empty values: a Mustache section shows for any present value, even an empty string.
+        var context: [String: Any] = [:]
+        if let parent = report.parent { context["parent"] = ["id": parent.id, "nameZh": parent.nameZh] }
+        if let note = report.chokepointNote { context["chokepointNote"] = note }
+        if let region = report.region { context["region"] = ["code": region.code, "name": region.name] }
+        return context.merging([
+            "id": report.node.id, "nameZh": report.node.nameZh, "nameEn": report.node.nameEn, "tier": report.node.tier.rawValue,
+            "subNodes": report.subNodes.map { ["id": $0.id, "nameZh": $0.nameZh] },
+            "firmCount": report.firmCount,
+            "firms": report.firms.map { ["id": $0.id, "name": $0.name, "stock": $0.stockCode ?? "",
+                                         "place": [$0.provinceName, $0.cityName].compactMap { $0 }.joined(separator: " "),
+                                         "assets": RegionView.number($0.totalAssetsYi), "employees": RegionView.number($0.employees.map(Double.init), 0),
+                                         "reason": $0.reason ?? ""] },
+            "products": report.products.map { ["product": $0.product, "query": EnterprisePage.queryValue($0.product), "firms": $0.firms] },
+            "upstream": linked(report.upstream), "downstream": linked(report.downstream),
+        ]) { a, _ in a }
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import Hummingbird
+import BrainAnalytics
+import BrainModel
+import BrainStore
+
+/// `/enterprises/{id}`: the portrait — quality radar with components, facts with source and date, products, chain
+/// nodes with evidence, related firms, and a timeline of events.
+struct EnterprisePage: Sendable {
+    let store: any ImportingStore
+    let cache: AnalyticsCache
+    let renderer: PageRenderer
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.get("/api/enterprises/:id/portrait") { _, context in
+            try JSONResponse.ok(try await EnterprisePortrait.build(store: store, cache: cache, id: context.parameters.get("id") ?? ""))
+        }
+        router.get("/enterprises/:id") { _, context in
+            do {
+                let portrait = try await EnterprisePortrait.build(store: store, cache: cache, id: context.parameters.get("id") ?? "")
+                return try renderer.render("enterprise", nav: "search", context: Self.context(portrait), data: portrait)
+            } catch let error as PageError {
+                return renderer.notFound(error.message)
+            }
+        }
+    }
+
+    /// A value for a URL query, percent-encoded (the template then only HTML-escapes it).
+    static func queryValue(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+    }
+
+    static func context(_ p: EnterprisePortrait) -> [String: Any] {
+        let firm = p.detail.enterprise
+        let firms = { (rows: [FirmRow]) in
+            rows.map { ["id": $0.id, "name": $0.name, "city": $0.cityName ?? "", "reason": $0.reason ?? ""] as [String: Any] }
+        }
+        return presentValues([
+            "id": firm.id, "name": firm.name, "fullName": firm.fullName, "stockCode": firm.stockCode,
+            "provinceName": p.detail.provinceName, "provinceCode": firm.provinceCode,
+            "cityName": p.detail.cityName, "cityCode": firm.cityCode, "districtName": p.districtName,
+            "source": firm.provenance.source, "asOf": firm.provenance.asOf,
+            "score": RegionView.number(p.quality?.score, 1), "rank": p.quality?.rank.map(String.init) ?? "–", "of": p.quality?.of ?? 0,
+            "dimensions": (p.quality?.dimensions ?? []).map { d in
+                ["dimension": d.dimension, "score": RegionView.number(d.score, 1), "coverage": RegionView.number(d.coverage * 100, 0),
+                 "components": d.components.map { ["indicator": $0.indicator, "raw": RegionView.number($0.raw), "normalised": RegionView.number($0.normalised, 1)] }]
+            },
+            "facts": p.facts.map { ["field": $0.field, "value": $0.value, "source": $0.source, "asOf": $0.asOf, "old": !$0.current] },
+            "products": p.detail.products.sorted { ($0.revenueShare ?? -1) > ($1.revenueShare ?? -1) }.map {
+                ["product": $0.product, "productQuery": Self.queryValue($0.product), "share": $0.revenueShare.map { RegionView.number($0 * ($0 <= 1 ? 100 : 1), 1) + "%" } ?? "–",
+                 "source": $0.provenance.source, "asOf": $0.provenance.asOf]
+            },
+            "nodes": p.detail.assignments.map {
+                ["id": $0.nodeId, "name": p.nodeNames[$0.nodeId] ?? $0.nodeId, "method": $0.method, "confidence": RegionView.number($0.confidence),
+                 "evidence": $0.evidence, "source": $0.provenance.source, "asOf": $0.provenance.asOf]
+            },
+            "sameNode": firms(p.related.sameNode), "suppliers": firms(p.related.suppliers), "customers": firms(p.related.customers),
+            "events": p.detail.events.sorted { $0.date > $1.date }.prefix(60).map {
+                ["date": $0.date, "kind": $0.kind.rawValue, "title": $0.title, "detail": $0.detail ?? "", "source": $0.provenance.source]
+            },
+            "eventCount": p.detail.events.count,
+        ])
+    }
+}

@@ -1,0 +1,62 @@
+import BrainAnalytics
+import BrainModel
+import BrainStore
+
+/// `GET /api/enterprises/{id}/portrait`: everything the enterprise page shows — the stored record with its chain nodes,
+/// products and events, the development-quality score, imported facts with their files and dates, related firms.
+struct EnterprisePortrait: Codable, Sendable {
+    /// One stated fact with where it came from.
+    struct Fact: Codable, Sendable {
+        var field: String
+        var value: String
+        var source: String
+        var asOf: String
+        var current: Bool
+    }
+    var detail: EnterpriseDetail
+    var districtName: String?
+    var facts: [Fact]
+    var quality: QualityScore?
+    var related: RelatedFirmsReport
+    var nodeNames: [String: String]
+
+    static func build(store: any ImportingStore, cache: AnalyticsCache, id: String) async throws -> EnterprisePortrait {
+        guard id.count <= 64, let detail = try await store.enterprise(id) else { throw PageError.notFound("no enterprise with id \(id)") }
+        let index = try await cache.index()
+        let firm = detail.enterprise
+        let source = firm.provenance
+        var facts: [Fact] = []
+        func add(_ field: String, _ value: String?) {
+            if let value, !value.isEmpty { facts.append(Fact(field: field, value: value, source: source.source, asOf: source.asOf, current: true)) }
+        }
+        add("企业名称 name", firm.fullName ?? firm.name)
+        add("统一社会信用代码 USCC", firm.uscc)
+        add("股票代码 stock code", firm.stockCode.map { [$0, firm.exchange, firm.market].compactMap { $0 }.joined(separator: " ") })
+        add("所在地 location", [detail.provinceName, detail.cityName, firm.districtCode.flatMap { index.regionsByCode[$0]?.name }]
+                .compactMap { $0 }.joined(separator: " "))
+        add("员工人数 employees", firm.employees.map(String.init))
+        add("注册资本（万元）registered capital", firm.registeredCapitalWan.map { RegionView.number($0) })
+        add("总资产（亿元）total assets", firm.totalAssetsYi.map { RegionView.number($0) })
+        add("成立日期 founded", firm.setupDate)
+        add("上市日期 listed", firm.listDate)
+        add("营收增长 revenue growth %", firm.revenueGrowthPct.map { RegionView.number($0) })
+        add("毛利率 gross margin %", firm.grossMarginPct.map { RegionView.number($0) })
+        add("申万2021 SW 2021", firm.sw2021L3)
+        add("网站 website", firm.website)
+        for fact in try await store.enterpriseFacts(id) {
+            facts.append(Fact(field: fact.field, value: fact.value, source: "导入 import #\(fact.importId) \(fact.file) 行 row \(fact.row)",
+                              asOf: fact.asOf, current: fact.current))
+        }
+        let quality = try? await cache.enterpriseQuality().score(id)
+        let related: RelatedFirmsReport
+        do {
+            related = try RelatedFirms.report(index, graph: try await cache.productGraph(), enterprise: id)
+        } catch {
+            // A firm imported after the snapshot was taken is not in it yet: no related firms until the server restarts.
+            related = RelatedFirmsReport(enterprise: FirmRow(firm, index: index), sameNode: [], suppliers: [], customers: [])
+        }
+        return EnterprisePortrait(detail: detail, districtName: firm.districtCode.flatMap { index.regionsByCode[$0]?.name },
+                                  facts: facts, quality: quality, related: related,
+                                  nodeNames: index.nodesById.mapValues(\.nameZh))
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import BrainAnalytics
+import BrainModel
+import BrainStore
+
+/// `GET /api/search?q=&limit=`: one box across firms (the store's substring search), regions, chain nodes and products,
+/// each hit with the page it opens. Regions rank province, city, district; products by how many firms make them.
+struct SiteSearch: Codable, Sendable {
+    struct Hit: Codable, Sendable {
+        var kind: String
+        var label: String
+        var detail: String?
+        var url: String
+    }
+    var query: String
+    var hits: [Hit]
+    var enterprisesTotal: Int
+
+    static func run(store: any Store, cache: AnalyticsCache, query raw: String, limit: Int) async throws -> SiteSearch {
+        let query = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard query.count <= 100 else { throw PageError.badRequest("query is longer than 100 characters") }
+        guard (1...50).contains(limit) else { throw PageError.badRequest("limit must be an integer from 1 to 50") }
+        guard !query.isEmpty else { return SiteSearch(query: query, hits: [], enterprisesTotal: 0) }
+        let index = try await cache.index()
+        let firms = try await store.searchEnterprises(query, limit: limit, offset: 0)
+        var hits = firms.items.map { Hit(kind: "enterprise", label: $0.name, detail: [$0.fullName, $0.cityName].compactMap { $0 }.joined(separator: " · "),
+                                         url: "/enterprises/" + path($0.id)) }
+        let levelOrder: [RegionLevel: Int] = [.province: 0, .city: 1, .district: 2]
+        let regions = index.data.regions.filter { $0.level != .country && $0.name.contains(query) }
+            .sorted { (levelOrder[$0.level] ?? 3, $0.code) < (levelOrder[$1.level] ?? 3, $1.code) }.prefix(limit)
+        hits += regions.map { region in
+            let parent = region.parentCode.flatMap { index.regionsByCode[$0] }.map(\.name)
+            return Hit(kind: "region", label: region.name, detail: [parent, region.code].compactMap { $0 }.joined(separator: " · "),
+                       url: "/regions/\(region.code)")
+        }
+        let lower = query.lowercased()
+        let nodes = index.data.taxonomy.nodes.filter {
+            $0.nameZh.contains(query) || $0.nameEn.lowercased().contains(lower) || $0.keywords.contains { $0.contains(query) }
+        }.prefix(limit)
+        hits += nodes.map { Hit(kind: "node", label: $0.nameZh, detail: $0.nameEn, url: "/chain/\($0.id)") }
+        let graph = try await cache.productGraph()
+        hits += graph.search(query, limit: limit).map {
+            Hit(kind: "product", label: $0, detail: "\(graph.makers[$0]?.count ?? 0) 家企业 makers",
+                url: "/products?name=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+        }
+        return SiteSearch(query: query, hits: hits, enterprisesTotal: firms.total)
+    }
+
+    static func path(_ id: String) -> String { id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? id }
+}

@@ -1,0 +1,392 @@
+#!/usr/bin/env python3
+"""Browser tests: the real `brain` server on a freshly built database, driven by headless Chromium.
+
+Run after `swift build` (scripts/test does both). Exits non-zero if any check fails.
+"""
+import io
+import json
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+import zipfile
+
+import pypdf
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+BRAIN = os.environ.get("BRAIN_BIN", os.path.join(ROOT, ".build", "debug", "brain"))
+ARTIFACTS = os.environ.get("BRAIN_ARTIFACTS", tempfile.mkdtemp(prefix="brain-screenshots-"))
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for_health(base, process, seconds=120):
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"brain serve exited early with {process.returncode}")
+        try:
+            with urllib.request.urlopen(base + "/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError("server did not become healthy")
+
+
+def make_driver():
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1800"):
+        options.add_argument(argument)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+
+
+def series_length(driver, element_id):
+    return driver.execute_script(
+        "var chart = echarts.getInstanceByDom(document.getElementById(arguments[0]));"
+        "return chart ? chart.getOption().series[0].data.length : -1;", element_id)
+
+
+
+def wait_ready(driver, attribute="data-ready", value="1", seconds=30):
+    WebDriverWait(driver, seconds).until(lambda d: d.find_element(By.TAG_NAME, "body").get_attribute(attribute) == value)
+
+
+def no_console_errors(driver):
+    severe = [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+    assert not severe, f"console errors: {severe}"
+
+
+def get_json(base, path):
+    with urllib.request.urlopen(base + path) as response:
+        return json.load(response)
+
+
+def emulate(driver, width, height, mobile=False):
+    # Device metrics rather than the window: desktop Chromium will not make a window as narrow as a phone.
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile})
+
+
+def screenshot(driver, name, width=1280):
+    # Full-page screenshots: the viewport grows to the page's height for the capture.
+    emulate(driver, width, 1000, mobile=width < 500)
+    time.sleep(0.5)
+    height = driver.execute_script("return document.documentElement.scrollHeight")
+    emulate(driver, width, min(height + 40, 8000), mobile=width < 500)
+    time.sleep(0.5)
+    driver.save_screenshot(os.path.join(ARTIFACTS, name))
+    driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def fits_width(driver, width):
+    # A phone widens its layout viewport to fit overflowing content, so the page's width shows any overflow.
+    emulate(driver, width, 844, mobile=True)
+    time.sleep(0.5)
+    overflow = driver.execute_script("return document.documentElement.scrollWidth")
+    driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    assert overflow <= width, f"page is {overflow}px wide on a {width}px screen"
+
+
+def check_overview_map_and_ranking(driver, base):
+    driver.get(base + "/")
+    wait_ready(driver, "data-map-ready")
+    assert driver.find_elements(By.CSS_SELECTOR, "#map canvas"), "map canvas missing"
+    provinces = series_length(driver, "map")
+    assert provinces >= 31, f"map has data for {provinces} provinces, expected >= 31"
+    chain = get_json(base, "/api/chain")
+    bars = series_length(driver, "nodes-chart")
+    assert bars == len(chain["nodes"]), f"bar chart has {bars} bars, the chain has {len(chain['nodes'])} nodes"
+    assert "{{" not in driver.page_source, "unrendered mustache tag"
+    top = [row.find_elements(By.TAG_NAME, "td")[1].text for row in driver.find_elements(By.CSS_SELECTOR, "#ranking tbody tr")[:5]]
+    assert "江苏省" in top, f"江苏省 is not among the top provinces: {top}"
+    value = driver.execute_script(
+        "var o = echarts.getInstanceByDom(document.getElementById('map')).getOption();"
+        "var d = o.series[0].data.filter(function (x) { return x.name === '320000'; })[0]; return d ? d.value : null;")
+    assert value == get_json(base, "/api/regions/320000")["biomedicineFirms"], f"map shows {value} for 江苏"
+    no_console_errors(driver)
+    screenshot(driver, "overview.png")
+    fits_width(driver, 390)
+    screenshot(driver, "overview-390.png", 390)
+
+
+def check_click_jiangsu_drills_to_cities(driver, base):
+    driver.get(base + "/")
+    wait_ready(driver, "data-map-ready")
+    element = driver.find_element(By.ID, "map")
+    # A real mouse click at 江苏's interior (南京–扬州, 119.4°E 32.6°N) as the chart projects it.
+    x, y = driver.execute_script(
+        "return echarts.getInstanceByDom(arguments[0]).convertToPixel({seriesIndex: 0}, [119.4, 32.6]);", element)
+    ActionChains(driver).move_to_element_with_offset(element, x - element.size["width"] / 2,
+                                                     y - element.size["height"] / 2).click().perform()
+    wait_ready(driver, "data-map-code", "320000")
+    WebDriverWait(driver, 10).until(lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-map-ready") == "1")
+    names = [row.find_elements(By.TAG_NAME, "td")[1].text for row in driver.find_elements(By.CSS_SELECTOR, "#ranking tbody tr")]
+    assert "苏州市" in names and "南京市" in names and len(names) == 13, f"江苏's cities: {names}"
+    assert series_length(driver, "map") == 13, "the map does not draw 江苏's 13 cities"
+    assert "江苏省" in driver.find_element(By.ID, "crumbs").text
+    # Down to 苏州市's districts with the table's drill button, then back up with the breadcrumb.
+    driver.find_element(By.CSS_SELECTOR, "button.drill[data-code='320500']").click()
+    wait_ready(driver, "data-map-code", "320500")
+    names = [row.find_elements(By.TAG_NAME, "td")[1].text for row in driver.find_elements(By.CSS_SELECTOR, "#ranking tbody tr")]
+    assert "昆山市" in names, names
+    driver.find_element(By.CSS_SELECTOR, "#crumbs a[data-code='000000']").click()
+    wait_ready(driver, "data-map-code", "000000")
+    assert series_length(driver, "map") >= 31
+    no_console_errors(driver)
+
+
+def check_region_page(driver, base):
+    driver.get(base + "/regions/320500")
+    wait_ready(driver)
+    assert driver.find_element(By.ID, "region-name").text.startswith("苏州市")
+    report = get_json(base, "/api/regions/320500/report")
+    chain = get_json(base, "/api/chain")
+    nodes = driver.find_elements(By.CSS_SELECTOR, "#chain-map .node")
+    assert len(nodes) == len(chain["nodes"]), f"chain map shows {len(nodes)} nodes of {len(chain['nodes'])}"
+    classes = {n.get_attribute("class").split("status-")[1] for n in nodes}
+    assert classes <= {"strong", "weak", "missing-related", "missing"} and len(classes) >= 2, classes
+    fill = driver.find_elements(By.CSS_SELECTOR, "#fill-list li")
+    assert report["gaps"]["fill"], "苏州市 has no 补链 item in the API"
+    assert fill and fill[0].find_element(By.CSS_SELECTOR, ".reason").text.strip(), "补链 item without a reason"
+    assert fill[0].find_element(By.TAG_NAME, "a").text == report["gaps"]["fill"][0]["node"]["nameZh"]
+    points = driver.execute_script(
+        "return echarts.getInstanceByDom(document.getElementById('opportunity-chart')).getOption().series[0].data.length;")
+    assert points >= 5, f"opportunity chart has {points} points"
+    assert driver.find_elements(By.CSS_SELECTOR, "#opportunities tbody tr"), "no opportunities listed"
+    assert len(driver.find_elements(By.CSS_SELECTOR, "#cluster tbody tr")) >= 4
+    assert driver.find_elements(By.CSS_SELECTOR, "#index-table tbody tr"), "no innovation index rows"
+    # A chain node opens its firms in this region.
+    link = driver.find_element(By.CSS_SELECTOR, "#chain-map .node[data-node='chemical-drugs']").get_attribute("href")
+    assert link.endswith("/chain/chemical-drugs?region=320500"), link
+    no_console_errors(driver)
+    screenshot(driver, "region.png")
+    fits_width(driver, 390)
+    screenshot(driver, "region-390.png", 390)
+
+
+def check_region_exports(driver, base):
+    with urllib.request.urlopen(base + "/regions/320500/export.xlsx") as response:
+        assert response.headers["Content-Type"].startswith("application/vnd.openxmlformats"), response.headers["Content-Type"]
+        workbook = zipfile.ZipFile(io.BytesIO(response.read()))
+    sheets = workbook.read("xl/workbook.xml").decode()
+    for name in ("概况 Summary", "产业链 Chain", "补强延 Actions", "机会 Opportunities", "龙头 Firms"):
+        assert name in sheets, f"sheet {name} missing"
+    strings = workbook.read("xl/sharedStrings.xml").decode() if "xl/sharedStrings.xml" in workbook.namelist() else \
+        "".join(workbook.read(n).decode() for n in workbook.namelist() if n.startswith("xl/worksheets/"))
+    assert "苏州市" in strings and "补链 fill" in strings, "XLSX lacks the region or its 补链 list"
+    started = time.time()
+    with urllib.request.urlopen(base + "/regions/320500/report.pdf", timeout=120) as response:
+        pdf = response.read()
+    assert pdf.startswith(b"%PDF"), pdf[:20]
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    text = "".join(page.extract_text() or "" for page in reader.pages)
+    assert "苏州市" in text and "补链" in text, f"PDF text lacks the region: {text[:200]!r}"
+    with open(os.path.join(ARTIFACTS, "region-320500.pdf"), "wb") as f:
+        f.write(pdf)
+    print(f"     PDF: {len(reader.pages)} pages, {len(pdf)} bytes in {time.time() - started:.1f} s")
+
+
+def check_enterprise_portrait(driver, base):
+    driver.get(base + "/enterprises/600276.SH")
+    wait_ready(driver)
+    assert driver.find_element(By.ID, "firm-name").text.startswith("恒瑞医药")
+    assert driver.find_element(By.ID, "card-city").text == "连云港市"
+    location = [row.text for row in driver.find_elements(By.CSS_SELECTOR, "#facts tbody tr") if "所在地" in row.text]
+    assert location and "连云港市" in location[0] and "tushare" in location[0], f"location fact with its source: {location}"
+    indicators = driver.execute_script(
+        "return echarts.getInstanceByDom(document.getElementById('radar')).getOption().radar[0].indicator.length;")
+    assert indicators == 5, f"radar has {indicators} dimensions"
+    assert driver.find_elements(By.CSS_SELECTOR, "#nodes tbody tr td.reason"), "chain nodes without evidence"
+    assert driver.find_elements(By.CSS_SELECTOR, "#products tbody tr a"), "no products"
+    assert driver.find_elements(By.CSS_SELECTOR, "#same-node li a"), "no related firms"
+    no_console_errors(driver)
+    screenshot(driver, "enterprise.png")
+
+
+def check_chain_explorer(driver, base):
+    driver.get(base + "/chain")
+    wait_ready(driver)
+    chain = get_json(base, "/api/chain")
+    assert len(driver.find_elements(By.CSS_SELECTOR, "#chain-map .node")) == len(chain["nodes"])
+    driver.find_element(By.CSS_SELECTOR, "#chain-map .node[data-node='api']").click()
+    wait_ready(driver)
+    expected = next(n["firms"] for n in chain["nodes"] if n["id"] == "api")
+    assert driver.find_element(By.ID, "firm-count").text == str(expected), "node page firm count differs from /api/chain"
+    assert series_length(driver, "node-map") >= 10, "node map shows few provinces"
+    before = driver.execute_script("return Object.keys(window.brainGraphState.nodes).length;")
+    assert before >= 3, f"product graph has {before} products"
+    neighbour = driver.execute_script(
+        "var s = window.brainGraphState, c = document.getElementById('graph').getAttribute('data-product');"
+        "return Object.keys(s.nodes).filter(function (n) { var p = s.nodes[n]; return n !== c && p.moreUpstream + p.moreDownstream > 0; })[0];")
+    assert neighbour, "no expandable product"
+    driver.execute_script("window.brainGraphState.expand(arguments[0]);", neighbour)
+    WebDriverWait(driver, 10).until(lambda d: d.execute_script("return Object.keys(window.brainGraphState.nodes).length;") > before)
+    no_console_errors(driver)
+    screenshot(driver, "chain-node.png")
+
+
+def check_parks(driver, base):
+    driver.get(base + "/parks")
+    wait_ready(driver)
+    rows = driver.find_elements(By.CSS_SELECTOR, "#parks tbody tr")
+    assert len(rows) == len(get_json(base, "/api/parks")) >= 20
+    driver.find_element(By.LINK_TEXT, "苏州生物医药产业园(BioBAY)").click()
+    wait_ready(driver)
+    assert driver.find_element(By.ID, "park-facts").text.strip(), "park without facts"
+    no_console_errors(driver)
+    screenshot(driver, "park.png")
+
+
+def check_search_as_you_type(driver, base):
+    driver.get(base + "/")
+    box = driver.find_element(By.ID, "q")
+    box.send_keys("恒瑞")
+    WebDriverWait(driver, 10).until(lambda d: "恒瑞医药" in d.find_element(By.ID, "suggest").text)
+    kinds = driver.find_element(By.ID, "suggest").text
+    assert "企业" in kinds, kinds
+    driver.find_element(By.PARTIAL_LINK_TEXT, "恒瑞医药").click()
+    WebDriverWait(driver, 10).until(lambda d: "/enterprises/600276.SH" in d.current_url)
+    driver.get(base + "/search")
+    box = driver.find_element(By.ID, "search-q")
+    box.send_keys("苏州")
+    wait_ready(driver, "data-results", "苏州")
+    regions = driver.find_element(By.CSS_SELECTOR, "#results [data-kind='region']").text
+    assert "苏州市" in regions, regions
+    no_console_errors(driver)
+
+
+def check_untrusted_names_stay_text(driver, base):
+    # An imported firm whose name holds markup: the search page, the suggestion box and its portrait show it as text.
+    driver.get(base + "/search?q=" + urllib.parse.quote("恶意"))
+    wait_ready(driver)
+    assert "<b>恶意</b>" in driver.find_element(By.ID, "results").text, "the imported name is not shown as text"
+    assert not driver.find_elements(By.CSS_SELECTOR, "#results b"), "an imported name became markup"
+    box = driver.find_element(By.ID, "q")
+    box.send_keys("恶意")
+    WebDriverWait(driver, 10).until(lambda d: "恶意" in d.find_element(By.ID, "suggest").text)
+    assert not driver.find_elements(By.CSS_SELECTOR, "#suggest b"), "a suggestion became markup"
+    driver.find_element(By.PARTIAL_LINK_TEXT, "恶意").click()
+    wait_ready(driver)
+    assert "<b>恶意</b>" in driver.find_element(By.ID, "firm-name").text
+    assert not driver.find_elements(By.CSS_SELECTOR, "#firm-name b")
+    no_console_errors(driver)
+
+
+def check_language_switch(driver, base):
+    driver.get(base + "/regions/320500")
+    wait_ready(driver)
+    heading = driver.find_element(By.CSS_SELECTOR, "#chain-map-section h2")
+    assert heading.text == "产业链图谱", heading.text
+    driver.find_element(By.ID, "lang-toggle").click()
+    wait_ready(driver)
+    assert driver.find_element(By.CSS_SELECTOR, "#chain-map-section h2").text == "Chain map"
+    driver.find_element(By.ID, "lang-toggle").click()
+    wait_ready(driver)
+    assert driver.find_element(By.CSS_SELECTOR, "#chain-map-section h2").text == "产业链图谱"
+
+
+def check_not_found_pages(driver, base):
+    for path in ("/regions/999999", "/enterprises/nope", "/chain/nope", "/parks/nope"):
+        try:
+            urllib.request.urlopen(base + path)
+            raise AssertionError(f"{path} answered 200")
+        except urllib.error.HTTPError as error:
+            assert error.code == 404, f"{path}: {error.code}"
+            assert "未找到" in error.read().decode()
+
+
+def report_server_times(driver, base):
+    # Measured, not asserted: server time per page (a second request, after the first computed its analyses).
+    for path in ("/", "/regions/320500", "/regions/320000", "/enterprises/600276.SH", "/chain", "/chain/api", "/parks",
+                 "/parks/suzhou-biobay", "/search?q=" + urllib.parse.quote("医药"), "/import"):
+        urllib.request.urlopen(base + path).read()
+        started = time.time()
+        urllib.request.urlopen(base + path).read()
+        print(f"     {(time.time() - started) * 1000:7.1f} ms  {urllib.parse.unquote(path)}")
+
+
+def check_import_page_shows_row_errors(driver, base):
+    # A malformed CSV uploaded through the page: each bad row listed with its reason; markup in a cell stays text.
+    path = os.path.join(tempfile.mkdtemp(prefix="brain-upload-"), "名单.csv")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("企业名称,统一社会信用代码,注册地址\n"
+                "华为技术有限公司,914403001922038216,广东省深圳市龙岗区坂田华为基地\n"
+                "<b>坏代码</b>公司,914403001922038217,江苏省苏州市吴中区\n"
+                "少一列公司,914403001922038216\n")
+    driver.get(base + "/import")
+    driver.find_element(By.ID, "file").send_keys(path)
+    driver.find_element(By.ID, "check").click()
+    WebDriverWait(driver, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#problems tbody tr"))
+    rows = [row.text for row in driver.find_elements(By.CSS_SELECTOR, "#problems tbody tr")]
+    assert driver.find_element(By.ID, "accepted").text == "1" and driver.find_element(By.ID, "rejected").text == "2", rows
+    assert rows[0].startswith("3 ") and "check character" in rows[0], rows
+    assert rows[1].startswith("4 ") and "has 2 fields" in rows[1], rows
+    assert not driver.find_elements(By.CSS_SELECTOR, "#problems b"), "an uploaded value became markup"
+    driver.save_screenshot(os.path.join(ARTIFACTS, "import.png"))
+    severe = [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+    assert not severe, f"console errors: {severe}"
+
+
+def main():
+    if not os.path.exists(BRAIN):
+        sys.exit(f"{BRAIN} not found: run `swift build` first")
+    work = tempfile.mkdtemp(prefix="brain-browser-")
+    db = os.path.join(work, "brain.sqlite")
+    subprocess.run([BRAIN, "build-db", "--out", db, "--data", os.path.join(ROOT, "data")], check=True,
+                   stdout=subprocess.DEVNULL)
+    hostile = os.path.join(work, "hostile.csv")
+    with open(hostile, "w", encoding="utf-8") as f:
+        f.write("企业名称,注册地址,所属行业\n<b>恶意</b>生物医药有限公司,江苏省苏州市工业园区星湖街218号,2761\n")
+    subprocess.run([BRAIN, "import", hostile, "--db", db, "--data", os.path.join(ROOT, "data")], check=True,
+                   stdout=subprocess.DEVNULL)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen([BRAIN, "serve", "--db", db, "--port", str(port)], cwd=ROOT,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    print(f"screenshots and the PDF go to {ARTIFACTS}")
+    checks = [check_overview_map_and_ranking, check_click_jiangsu_drills_to_cities, check_region_page, check_region_exports,
+              check_enterprise_portrait, check_chain_explorer, check_parks, check_search_as_you_type,
+              check_untrusted_names_stay_text, check_language_switch, check_import_page_shows_row_errors,
+              check_not_found_pages, report_server_times]
+    passed, failed = 0, 0
+    driver = None
+    try:
+        wait_for_health(base, server)
+        driver = make_driver()
+        for check in checks:
+            try:
+                check(driver, base)
+                passed += 1
+                print(f"ok   {check.__name__}")
+            except Exception as error:  # report every check, not just the first failure
+                failed += 1
+                print(f"FAIL {check.__name__}: {error}")
+    finally:
+        if driver:
+            driver.quit()
+        server.terminate()
+        server.wait(timeout=10)
+    print(f"browser: {passed} passed, {failed} failed")
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
