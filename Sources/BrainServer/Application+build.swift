@@ -19,6 +19,8 @@ public struct ServerConfiguration: Sendable {
     public var defaultRegion: String = "320500"
     /// Compute the common analyses in the background at start (`brain serve` does; tests need not).
     public var warmCaches = false
+    /// Accept imports over HTTP (`POST /api/imports`); `brain serve` allows them on a loopback address.
+    public var allowImports = false
 
     public init(host: String = "127.0.0.1", port: Int = 8080,
                 echartsFile: URL = URL(fileURLWithPath: "web/vendor/echarts.min.js"),
@@ -50,15 +52,24 @@ public func buildApplication(store: any ImportingStore, configuration: ServerCon
     let renderer = PageRenderer(library: library, defaultRegion: configuration.defaultRegion)
     OverviewPage(store: store, cache: cache, renderer: renderer).register(on: router)
     let printHost = ["0.0.0.0", "::", ""].contains(configuration.host) ? "127.0.0.1" : configuration.host
-    RegionPage(store: store, cache: cache, renderer: renderer,
+    let apiResponses = ResponseCache(), regionReports = ResponseCache(capacity: 500)
+    RegionPage(store: store, cache: cache, renderer: renderer, reports: regionReports,
                pdf: PDFPrinter(browser: PDFPrinter.findBrowser(), baseURL: "http://\(printHost):\(configuration.port)")).register(on: router)
     EnterprisePage(store: store, cache: cache, renderer: renderer).register(on: router)
     ChainPage(store: store, cache: cache, renderer: renderer).register(on: router)
     ParksPage(cache: cache, renderer: renderer).register(on: router)
     SearchPage(store: store, cache: cache, renderer: renderer).register(on: router)
-    APIController(store: store).register(on: router)
+    APIController(store: store, cache: apiResponses).register(on: router)
     AnalyticsController(cache: cache).register(on: router)
-    ImportController(store: store, resolver: try AddressResolver.load(dataFolder: configuration.dataFolder)).register(on: router)
+    let resolver = try AddressResolver.load(dataFolder: configuration.dataFolder)
+    ImportController(store: store, resolver: resolver).register(on: router)
+    ImportWriter(store: store, resolver: resolver, classifier: try ImportClassifier.load(dataFolder: configuration.dataFolder),
+                 allowed: configuration.allowImports) {
+        await cache.reset()
+        apiResponses.clear()
+        regionReports.clear()
+        if configuration.warmCaches { Task { try? await cache.warm() } }
+    }.register(on: router)
     router.get("/import") { _, _ in try renderer.render("import", nav: "import", context: [:], data: [String: String]()) }
     StaticAssets(echarts: configuration.echartsFile, geoFolder: configuration.geoFolder) { logger.warning("\($0)") }
         .register(on: router)

@@ -13,6 +13,8 @@ struct Serve: AsyncParsableCommand {
     var port: Int = 8080
     @Option(help: "Address to bind.")
     var host: String = "127.0.0.1"
+    @Flag(help: "Accept imports from the web page and POST /api/imports on a non-loopback address (there is no login yet).")
+    var allowImports = false
     @Option(help: "Folder holding the bundled open data (used to build a missing database, and for map geometry).")
     var data: String = "data"
     @Option(help: "ECharts file fetched by scripts/fetch-web-assets.")
@@ -32,6 +34,8 @@ struct Serve: AsyncParsableCommand {
                                                 geoFolder: URL(fileURLWithPath: data).appendingPathComponent("geo"),
                                                 dataFolder: URL(fileURLWithPath: data))
         configuration.warmCaches = true
+        // On a loopback address only the machine's own users reach the server; elsewhere imports must be asked for.
+        configuration.allowImports = allowImports || ["127.0.0.1", "localhost", "::1"].contains(host)
         let app = try await buildApplication(store: opened, configuration: configuration)
         print("IndustryBrain serving \(location) on http://\(host):\(port)")
         try await app.runService()

@@ -251,6 +251,7 @@ def check_parks(driver, base):
     driver.find_element(By.LINK_TEXT, "苏州生物医药产业园(BioBAY)").click()
     wait_ready(driver)
     assert driver.find_element(By.ID, "park-facts").text.strip(), "park without facts"
+    assert driver.find_elements(By.CSS_SELECTOR, "#park-firms a.tag"), "no firms listed for BioBAY's city"
     no_console_errors(driver)
     screenshot(driver, "park.png")
 
@@ -313,6 +314,30 @@ def check_not_found_pages(driver, base):
             assert "未找到" in error.read().decode()
 
 
+def check_import_page_writes_and_queues_review(driver, base):
+    # Written through the page: a new firm is created and searchable at once, a same-name firm without a code waits
+    # for review, and the same file again changes nothing.
+    path = os.path.join(tempfile.mkdtemp(prefix="brain-upload-"), "新企业.csv")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("企业名称,注册地址,所属行业\n"
+                "苏州测试细胞治疗有限公司,江苏省苏州市工业园区星湖街218号,2761\n"
+                "江苏恒瑞医药股份有限公司,江苏省连云港市经济技术开发区黄河路38号,2720\n")
+    driver.get(base + "/import")
+    driver.find_element(By.ID, "file").send_keys(path)
+    driver.find_element(By.ID, "write").click()
+    wait_ready(driver, "data-import-done", "write")
+    assert driver.find_element(By.ID, "created").text == "1", driver.find_element(By.ID, "outcome").text
+    assert driver.find_element(By.ID, "to-review").text == "1"
+    queue = driver.find_element(By.ID, "review-queue").text
+    assert "江苏恒瑞医药股份有限公司" in queue, queue
+    hits = get_json(base, "/api/search?q=" + urllib.parse.quote("测试细胞"))["hits"]
+    assert any(hit["kind"] == "enterprise" and hit["label"] == "苏州测试细胞治疗有限公司" for hit in hits), hits
+    driver.find_element(By.ID, "write").click()
+    WebDriverWait(driver, 30).until(lambda d: "already imported" in d.find_element(By.ID, "import-id").text)
+    no_console_errors(driver)
+    screenshot(driver, "import-written.png")
+
+
 def report_server_times(driver, base):
     # Measured, not asserted: server time per page (a second request, after the first computed its analyses).
     for path in ("/", "/regions/320500", "/regions/320000", "/enterprises/600276.SH", "/chain", "/chain/api", "/parks",
@@ -365,6 +390,7 @@ def main():
     checks = [check_overview_map_and_ranking, check_click_jiangsu_drills_to_cities, check_region_page, check_region_exports,
               check_enterprise_portrait, check_chain_explorer, check_parks, check_search_as_you_type,
               check_untrusted_names_stay_text, check_language_switch, check_import_page_shows_row_errors,
+              check_import_page_writes_and_queues_review,
               check_not_found_pages, report_server_times]
     passed, failed = 0, 0
     driver = None

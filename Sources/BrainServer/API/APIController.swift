@@ -6,7 +6,7 @@ import BrainStore
 /// The JSON API under `/api`. Every page of the web application reads the same routes.
 struct APIController: Sendable {
     let store: any Store
-    let cache = ResponseCache()
+    let cache: ResponseCache
     static let maxPageSize = 100
 
     func register(on router: Router<BasicRequestContext>) {

@@ -17,6 +17,16 @@ actor AnalyticsCache {
 
     init(store: any Store) { self.store = store }
 
+    /// Forgets everything computed: the next request reads a fresh snapshot (after an import).
+    func reset() {
+        loaded = nil
+        levels = [:]
+        links = nil
+        quality = nil
+        graph = nil
+        indices = [:]
+    }
+
     func index() async throws -> SnapshotIndex {
         if let loaded { return loaded }
         let index = SnapshotIndex(try await store.snapshot())

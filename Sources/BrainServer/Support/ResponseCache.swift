@@ -1,8 +1,8 @@
 import Foundation
 
-/// Encoded JSON bodies of read-only routes, by path. The server reads a database that does not change while it runs
-/// (a rebuild writes a new file, which a restart picks up), so a response once built stays right; the cache is
-/// bounded and simply stops adding when full.
+/// Encoded JSON bodies of read-only routes, by path. A response once built stays right until the data changes: an
+/// import through the server clears the cache (an import by the CLI into a running server's database needs a
+/// restart). Bounded: it simply stops adding when full.
 final class ResponseCache: @unchecked Sendable {
     private let lock = NSLock()
     private var bodies: [String: Data] = [:]
@@ -17,4 +17,6 @@ final class ResponseCache: @unchecked Sendable {
         lock.withLock { if bodies.count < capacity { bodies[key] = made } }
         return made
     }
+
+    func clear() { lock.withLock { bodies.removeAll() } }
 }

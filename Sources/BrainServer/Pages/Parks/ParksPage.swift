@@ -22,6 +22,8 @@ struct ParksPage: Sendable {
             var firms: [FirmRow]
         }
         var profile: ParkProfile
+        /// where the listed firms are counted: the park's region, or its city when firms are located only to cities
+        var firmsRegion: RegionRef?
         var nodes: [NodeFirms]
     }
 
@@ -60,14 +62,19 @@ struct ParksPage: Sendable {
         let index = try await cache.index()
         let profile: ParkProfile
         do { profile = try ParkProfile.report(index, park: id) } catch { throw PageError.notFound("no park with id \(id.prefix(64))") }
-        guard let region = index.regionsByCode[profile.park.regionCode] else { return ParkDetail(profile: profile, nodes: []) }
-        let firms = index.biomedicineEnterprises.filter { index.enterprise($0, isIn: region) }
+        guard var region = index.regionsByCode[profile.park.regionCode] else { return ParkDetail(profile: profile, firmsRegion: nil, nodes: []) }
+        var firms = index.biomedicineEnterprises.filter { index.enterprise($0, isIn: region) }
+        // Listed firms are located to their city (few records give a district): list the city's firms for a district park.
+        if firms.isEmpty, region.level == .district, let city = region.parentCode.flatMap({ index.regionsByCode[$0] }) {
+            region = city
+            firms = index.biomedicineEnterprises.filter { index.enterprise($0, isIn: city) }
+        }
         let nodes = profile.nodes.filter { index.nodesById[$0.node.id]?.parentId == nil }.compactMap { row -> ParkDetail.NodeFirms? in
             let members = firms.filter { index.nodesByEnterprise[$0.id]?.contains(row.node.id) ?? false }.sorted(by: FirmRow.bySize)
             guard !members.isEmpty else { return nil }
             return .init(node: row.node, lq: row.lq, firms: members.prefix(12).map { FirmRow($0, index: index) })
         }
-        return ParkDetail(profile: profile, nodes: nodes)
+        return ParkDetail(profile: profile, firmsRegion: RegionRef(code: region.code, name: region.name, level: region.level), nodes: nodes)
     }
 
     static func context(_ detail: ParkDetail) -> [String: Any] {
@@ -76,6 +83,8 @@ struct ParksPage: Sendable {
             "id": park.id, "name": park.name, "kind": park.kind, "positioning": park.positioning, "facts": park.facts,
             "source": park.provenance.source, "asOf": park.provenance.asOf,
             "regionCode": detail.profile.region.code, "regionName": detail.profile.region.name, "caveat": detail.profile.caveat,
+            "firmsRegionCode": detail.firmsRegion?.code ?? detail.profile.region.code,
+            "firmsRegionName": detail.firmsRegion?.name ?? detail.profile.region.name,
             "nodes": detail.nodes.map { group in
                 ["nameZh": group.node.nameZh, "id": group.node.id, "lq": RegionView.number(group.lq), "count": group.firms.count,
                  "firms": group.firms.map { ["id": $0.id, "name": $0.name] }] as [String: Any]

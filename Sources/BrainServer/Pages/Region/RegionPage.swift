@@ -10,7 +10,7 @@ struct RegionPage: Sendable {
     let store: any Store
     let cache: AnalyticsCache
     let renderer: PageRenderer
-    let reports = ResponseCache(capacity: 500)
+    let reports: ResponseCache
     let pdf: PDFPrinter
 
     func register(on router: Router<BasicRequestContext>) {

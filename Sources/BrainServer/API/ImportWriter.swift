@@ -1,0 +1,86 @@
+import Foundation
+import Hummingbird
+import NIOCore
+import BrainIngest
+import BrainModel
+import BrainStore
+
+/// `POST /api/imports?kind=&file=&asOf=`: writes an uploaded file through the same pipeline as `brain import` (one
+/// transaction; rejected rows reported, valid rows kept), returns the report and the pending review queue, then drops
+/// every cached analysis so pages show the new data. Refused (403) unless the server allows imports: `brain serve`
+/// allows them on a loopback address, elsewhere only with `--allow-imports`.
+struct ImportWriter: Sendable {
+    let store: any ImportingStore
+    let resolver: AddressResolver
+    let classifier: ImportClassifier
+    let allowed: Bool
+    let invalidate: @Sendable () async -> Void
+
+    struct WriteResponse: Encodable {
+        let kind: String
+        let summary: EnterpriseFileCheck.Summary
+        let problemsShown: Int
+        let outcome: ImportOutcome
+        let pendingReview: [ReviewItem]
+    }
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.post("/api/imports") { request, _ in try await write(request) }
+    }
+
+    func write(_ request: Request) async throws -> Response {
+        guard allowed else {
+            return JSONResponse.error(.forbidden, "this server does not accept imports over HTTP: start it with --allow-imports, or run `brain import FILE`")
+        }
+        var request = request
+        let query = request.uri.queryParameters
+        let kind = query.get("kind") ?? "enterprises"
+        let linkKind = LinkFileCheck.Kind(rawValue: kind)
+        guard kind == "enterprises" || linkKind != nil else {
+            return JSONResponse.error(.badRequest, "kind is enterprises, products, events or relations")
+        }
+        let today = String(ISO8601DateFormatter().string(from: Date()).prefix(10))
+        var asOf = today
+        if let text = query.get("asOf"), !text.isEmpty {
+            guard case .success(let date) = DateValue.parse(text) else { return JSONResponse.error(.badRequest, "asOf is not a date (YYYY-MM-DD): \(text)") }
+            asOf = date
+        }
+        let body: ByteBuffer
+        do { body = try await request.collectBody(upTo: ImportController.maxUploadBytes) } catch is NIOTooManyBytesError {
+            return JSONResponse.error(.contentTooLarge, "the file is larger than \(ImportController.maxUploadBytes >> 20) MB: import it with `brain import` instead")
+        }
+        let data = Data(buffer: body)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("brain-upload-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent(ImportController.safeFileName(query.get("file")))
+        try data.write(to: url)
+        var fingerprint = Fingerprint()
+        fingerprint.add(data)
+        let header = ImportHeader(kind: kind, file: url.lastPathComponent, fingerprint: fingerprint.hex, asOf: asOf,
+                                  importedAt: ISO8601DateFormatter().string(from: Date()))
+        var summary: EnterpriseFileCheck.Summary
+        let outcome: ImportOutcome
+        do {
+            if let linkKind {
+                let check = LinkFileCheck(url: url, kind: linkKind)
+                try check.start(encoding: nil, sheet: nil)
+                outcome = try await store.importLinks(header, rejectUnresolved: false) { try check.next(limit: 1_000) }
+                check.addUnresolved(outcome.unresolved)
+                summary = check.summary
+            } else {
+                let check = EnterpriseFileCheck(url: url, resolver: resolver)
+                try check.start(encoding: nil, sheet: nil)
+                outcome = try await store.importEnterprises(header) { try check.next(limit: 1_000)?.map { $0.imported(classifier: classifier) } }
+                summary = check.summary
+            }
+        } catch let error as EnterpriseFileCheck.FileError {
+            return JSONResponse.error(.unprocessableContent, error.description)
+        }
+        if outcome.alreadyImportedAs == nil { await invalidate() }
+        let shown = min(summary.problems.count, ImportController.maxProblemsReturned)
+        summary.problems = Array(summary.problems.prefix(shown))
+        return try JSONResponse.ok(WriteResponse(kind: kind, summary: summary, problemsShown: shown, outcome: outcome,
+                                                 pendingReview: try await store.reviewItems(status: .pending)))
+    }
+}
