@@ -346,6 +346,11 @@ def report_server_times(driver, base):
         started = time.time()
         urllib.request.urlopen(base + path).read()
         print(f"     {(time.time() - started) * 1000:7.1f} ms  {urllib.parse.unquote(path)}")
+    # And in the browser: from navigation until every chart on the page has drawn.
+    for path in ("/regions/320500", "/enterprises/600276.SH", "/chain/api", "/parks/suzhou-biobay"):
+        driver.get(base + path)
+        wait_ready(driver)
+        print(f"     {driver.find_element(By.TAG_NAME, 'body').get_attribute('data-ready-ms'):>7} ms  charts drawn on {path}")
 
 
 def check_import_page_shows_row_errors(driver, base):

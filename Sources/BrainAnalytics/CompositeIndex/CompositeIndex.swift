@@ -151,8 +151,14 @@ public enum CompositeIndex {
     static func rankPerYear(_ table: IndicatorTable, _ scores: [Double?]) -> [Int?] {
         var ranks = [Int?](repeating: nil, count: scores.count)
         for (_, indices) in Dictionary(grouping: scores.indices, by: { table.rows[$0].year ?? "" }) {
-            let scored = indices.compactMap { i in scores[i].map { (i, $0) } }
-            for (i, score) in scored { ranks[i] = scored.filter { $0.1 > score }.count + 1 }
+            // Sorted once, best first: a score's rank is 1 + the number of strictly better scores, i.e. the position
+            // where its run of equal scores starts (O(n log n); the Monte Carlo bands call this hundreds of times).
+            let scored = indices.compactMap { i in scores[i].map { (i, $0) } }.sorted { $0.1 > $1.1 }
+            var runStart = 0
+            for (position, (i, score)) in scored.enumerated() {
+                if position > 0, score != scored[position - 1].1 { runStart = position }
+                ranks[i] = runStart + 1
+            }
         }
         return ranks
     }

@@ -67,8 +67,11 @@ actor AnalyticsCache {
     func innovationIndex(level: RegionLevel, years: ClosedRange<Int>) async throws -> IndexResult {
         let key = "\(level.rawValue)/\(years.lowerBound)-\(years.upperBound)"
         if let cached = indices[key] { return cached }
-        let result = try CompositeIndex.compute(RegionInnovationIndex.table(try await index(), level: level, years: years),
-                                                spec: RegionInnovationIndex.defaultSpec)
+        let snapshot = try await index()
+        // Off the actor: the Monte Carlo rank bands of ~3,000 districts take seconds, and other requests must not wait.
+        let result = try await Task.detached {
+            try CompositeIndex.compute(RegionInnovationIndex.table(snapshot, level: level, years: years), spec: RegionInnovationIndex.defaultSpec)
+        }.value
         indices[key] = result
         return result
     }
@@ -83,5 +86,7 @@ actor AnalyticsCache {
         _ = try await nodeLinks()
         _ = try await productGraph()
         _ = try await enterpriseQuality()
+        // Last, as it takes longest (seconds in a release build): districts are a click away on the overview map.
+        _ = try await innovationIndex(level: .district, years: RegionReport.indexYears)
     }
 }
