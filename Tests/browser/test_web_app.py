@@ -172,6 +172,10 @@ def check_region_page(driver, base):
     assert points >= 5, f"opportunity chart has {points} points"
     assert driver.find_elements(By.CSS_SELECTOR, "#opportunities tbody tr"), "no opportunities listed"
     assert len(driver.find_elements(By.CSS_SELECTOR, "#cluster tbody tr")) >= 4
+    targets = driver.find_elements(By.CSS_SELECTOR, "#targets tbody tr")
+    assert len(targets) == 10 and "相关密度" in targets[0].text, "招商 targets without reasons"
+    xlsx_targets = report["targets"]["targets"][0]["firm"]["name"]
+    assert xlsx_targets in targets[0].text
     assert driver.find_elements(By.CSS_SELECTOR, "#index-table tbody tr"), "no innovation index rows"
     # A chain node opens its firms in this region.
     link = driver.find_element(By.CSS_SELECTOR, "#chain-map .node[data-node='chemical-drugs']").get_attribute("href")

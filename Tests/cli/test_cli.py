@@ -271,17 +271,32 @@ def check_killed_import_leaves_the_database_as_before(db):
     connection.close()
 
 
+def check_recommend_commands(db):
+    report = json.loads(brain("recommend", "targets", "320500", "--db", db, "--json", "--limit", "5",
+                              "--same-province", "exclude").stdout)
+    assert report["region"]["name"] == "苏州市" and len(report["targets"]) == 5, report["region"]
+    assert all(t["firm"].get("provinceName") != "江苏省" and t["reasons"] for t in report["targets"])
+    assert [t["rank"] for t in report["targets"]] == [1, 2, 3, 4, 5]
+    text = brain("recommend", "targets", "320500", "--db", db, "--limit", "3").stdout
+    assert "相关密度" in text and "score" in text, text[:300]
+    partners = json.loads(brain("recommend", "partners", "600276.SH", "--db", db, "--json").stdout)
+    assert partners["enterprise"]["name"] == "恒瑞医药" and partners["sameNode"]
+    unknown = brain("recommend", "partners", "NOPE", "--db", db, ok=False)
+    assert unknown.returncode != 0 and "NOPE" in unknown.stderr
+
+
 def main():
     db = os.path.join(WORK, "brain.sqlite")
     brain("build-db", "--out", db, "--data", os.path.join(ROOT, "data"))
     checks = [check_complexity_matches_reference, check_complexity_per_year, check_bad_matrix_names_file_row_field,
               check_index_on_a_file, lambda: check_store_commands(db), check_generate_marks_synthetic_and_fails_cleanly,
               lambda: check_postgres_build_query_and_serve(db), check_postgres_errors_are_clear, check_normalize_and_import_dry_run,
-              lambda: check_import_writes_reviews_and_is_idempotent(db), lambda: check_killed_import_leaves_the_database_as_before(db)]
+              lambda: check_import_writes_reviews_and_is_idempotent(db), lambda: check_killed_import_leaves_the_database_as_before(db),
+              lambda: check_recommend_commands(db)]
     names = ["complexity_matches_reference", "complexity_per_year", "bad_matrix_names_file_row_field", "index_on_a_file",
              "store_commands", "generate_marks_synthetic_and_fails_cleanly", "postgres_build_query_and_serve",
              "postgres_errors_are_clear", "normalize_and_import_dry_run", "import_writes_reviews_and_is_idempotent",
-             "killed_import_leaves_the_database_as_before"]
+             "killed_import_leaves_the_database_as_before", "recommend_commands"]
     failed = 0
     for name, check in zip(names, checks):
         try:

@@ -58,6 +58,13 @@ public struct ProductGraph: Sendable {
         nameBytes = productNames.map { Array($0.utf8) }
     }
 
+    /// Whether a product is specific enough to link two firms: generic words of the knowledge graph (医药, 系统, 贸易)
+    /// and accounting lines would tie unrelated firms, so names under three characters, and names more than 25 firms
+    /// list, do not link.
+    public func isSpecific(_ product: String) -> Bool {
+        product.count >= 3 && (makers[product]?.count ?? 0) <= 25 && !NodeExplorer.isAccountingLine(product)
+    }
+
     public func contains(_ product: String) -> Bool { makers[product] != nil || inputs[product] != nil || outputs[product] != nil }
 
     /// Inputs of `product` (materials and parent products), those with the most makers first.

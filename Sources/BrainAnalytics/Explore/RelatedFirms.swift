@@ -32,13 +32,13 @@ public enum RelatedFirms {
         }
 
         var suppliers: [String: String] = [:], customers: [String: String] = [:]
-        for product in products {
-            for edge in graph.inputs(of: product) {
+        for product in products where graph.isSpecific(product) {
+            for edge in graph.inputs(of: product) where graph.isSpecific(edge.upstream) {
                 for maker in graph.makers[edge.upstream] ?? [] where maker != id && suppliers[maker] == nil {
                     suppliers[maker] = "供应 \(edge.upstream) → 本企业 \(product)"
                 }
             }
-            for edge in graph.outputs(of: product) {
+            for edge in graph.outputs(of: product) where graph.isSpecific(edge.downstream) {
                 for maker in graph.makers[edge.downstream] ?? [] where maker != id && customers[maker] == nil {
                     customers[maker] = "采用 本企业 \(product) → \(edge.downstream)"
                 }

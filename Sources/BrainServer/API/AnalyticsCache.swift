@@ -14,6 +14,7 @@ actor AnalyticsCache {
     private var quality: EnterpriseQuality?
     private var graph: ProductGraph?
     private var indices: [String: IndexResult] = [:]
+    private var targets: [RegionLevel: InvestmentTargets] = [:]
 
     init(store: any Store) { self.store = store }
 
@@ -25,6 +26,7 @@ actor AnalyticsCache {
         quality = nil
         graph = nil
         indices = [:]
+        targets = [:]
     }
 
     func index() async throws -> SnapshotIndex {
@@ -63,6 +65,15 @@ actor AnalyticsCache {
         return built
     }
 
+    /// The 招商 ranking at `level` (product links and quality scores built once).
+    func investmentTargets(level: RegionLevel) async throws -> InvestmentTargets {
+        if let cached = targets[level] { return cached }
+        let built = InvestmentTargets(try await analysis(level: level),
+                                      links: FirmLinks(try await index(), graph: try await productGraph()), quality: try await enterpriseQuality())
+        targets[level] = built
+        return built
+    }
+
     /// The regional innovation index of every region at `level` over `years` (Monte Carlo rank bands included).
     func innovationIndex(level: RegionLevel, years: ClosedRange<Int>) async throws -> IndexResult {
         let key = "\(level.rawValue)/\(years.lowerBound)-\(years.upperBound)"
@@ -86,6 +97,7 @@ actor AnalyticsCache {
         _ = try await nodeLinks()
         _ = try await productGraph()
         _ = try await enterpriseQuality()
+        _ = try await investmentTargets(level: .city)
         // Last, as it takes longest (seconds in a release build): districts are a click away on the overview map.
         _ = try await innovationIndex(level: .district, years: RegionReport.indexYears)
     }

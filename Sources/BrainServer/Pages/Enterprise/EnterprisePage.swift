@@ -15,6 +15,15 @@ struct EnterprisePage: Sendable {
         router.get("/api/enterprises/:id/portrait") { _, context in
             try JSONResponse.ok(try await EnterprisePortrait.build(store: store, cache: cache, id: context.parameters.get("id") ?? ""))
         }
+        // Partner discovery: suppliers and customers through product relations and firms of the same node, nearest first.
+        router.get("/api/enterprises/:id/partners") { _, context in
+            let id = context.parameters.get("id") ?? ""
+            do {
+                return try JSONResponse.ok(try RelatedFirms.report(try await cache.index(), graph: try await cache.productGraph(), enterprise: id, limit: 30))
+            } catch let error as AnalyticsError {
+                throw PageError.from(error)
+            }
+        }
         router.get("/enterprises/:id") { _, context in
             do {
                 let portrait = try await EnterprisePortrait.build(store: store, cache: cache, id: context.parameters.get("id") ?? "")

@@ -43,11 +43,15 @@ enum RegionExport {
         let firms = [["企业ID", "企业 Firm", "股票代码 Stock", "城市 City", "员工 Employees", "总资产(亿元) Assets", "节点 Nodes"]]
             + report.largestFirms.map { [$0.id, $0.name, $0.stockCode ?? "", $0.cityName ?? "", $0.employees.map(String.init) ?? "",
                                          n($0.totalAssetsYi), $0.reason ?? ""] }
+        let targets = [["排名 Rank", "企业ID", "企业 Firm", "省 Province", "市 City", "节点 Node", "得分 Score", "契合 Fit", "实力 Strength", "关联 Links", "同省 Same province", "理由 Reasons"]]
+            + report.targets.targets.map { [String($0.rank), $0.firm.id, $0.firm.name, $0.firm.provinceName ?? "", $0.firm.cityName ?? "",
+                                           $0.node?.nameZh ?? "", n($0.score), n($0.fit), n($0.strength), n($0.links),
+                                           $0.sameProvince ? "yes" : "", $0.reasons.joined(separator: "; ")] }
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("region-\(UUID().uuidString).xlsx")
         defer { try? FileManager.default.removeItem(at: url) }
         try XLSXWriter.write(sheets: [("概况 Summary", summary), ("产业链 Chain", nodes), ("补强延 Actions", actions),
                                       ("机会 Opportunities", opportunities), ("对标 Peers", peers), ("集群 Cluster", cluster),
-                                      ("卡脖子 Chokepoints", chokepoints), ("龙头 Firms", firms)], to: url)
+                                      ("卡脖子 Chokepoints", chokepoints), ("龙头 Firms", firms), ("招商 Targets", targets)], to: url)
         var response = JSONResponse.response(.ok, data: try Data(contentsOf: url),
                                              contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         response.headers[.contentDisposition] = ContentDisposition.attachment("\(region.name)-\(region.code).xlsx")

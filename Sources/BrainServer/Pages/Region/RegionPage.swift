@@ -17,6 +17,24 @@ struct RegionPage: Sendable {
         router.get("/api/regions/:code/report") { _, context in
             JSONResponse.response(.ok, data: try await json(context.parameters.get("code") ?? ""))
         }
+        router.get("/api/regions/:code/targets") { request, context in
+            let query = request.uri.queryParameters
+            guard let mode = InvestmentTargets.SameProvince(rawValue: query.get("sameProvince") ?? "flag") else {
+                throw PageError.badRequest("sameProvince is include, flag or exclude")
+            }
+            guard let limit = Int(query.get("limit") ?? "50"), (1...500).contains(limit) else {
+                throw PageError.badRequest("limit must be an integer from 1 to 500")
+            }
+            let code = context.parameters.get("code") ?? ""
+            guard let region = try await cache.index().regionsByCode[code], region.level != .country else {
+                throw PageError.notFound("no province, city or district with code \(code)")
+            }
+            do {
+                return try JSONResponse.ok(try await cache.investmentTargets(level: region.level).report(region: code, sameProvince: mode, limit: limit))
+            } catch let error as AnalyticsError {
+                throw PageError.from(error)
+            }
+        }
         router.get("/regions/:code") { _, context in
             let code = context.parameters.get("code") ?? ""
             do { return try await page(code) } catch let error as PageError { return renderer.notFound(error.message) }

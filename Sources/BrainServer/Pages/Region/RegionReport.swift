@@ -19,6 +19,7 @@ struct RegionReport: Codable, Sendable {
     var chokepoints: [ChokepointReport.NodeSupply]
     var innovationIndex: IndexSummary
     var largestFirms: [FirmRow]
+    var targets: InvestmentTargets.Report
 
     static let indexYears = 2019...2023
 
@@ -53,7 +54,8 @@ struct RegionReport: Codable, Sendable {
                 cluster: try ClusterCriteria.report(analysis, region: code),
                 chokepoints: chokepoints,
                 innovationIndex: IndexSummary(of: units, rows: indexResult.rows, notes: indexResult.notes),
-                largestFirms: Array(largest))
+                largestFirms: Array(largest),
+                targets: try await cache.investmentTargets(level: region.level).report(region: code, sameProvince: .flag, limit: 20))
         } catch let error as AnalyticsError {
             throw PageError.from(error)
         }

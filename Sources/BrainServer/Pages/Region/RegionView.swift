@@ -89,6 +89,11 @@ enum RegionView {
             "peerIndicators": peers, "criteria": criteria, "indexRows": indexRows, "indexOf": report.innovationIndex.of,
             "chokepoints": chokepoints, "largest": largest,
             "parks": region.parks.map { ["id": $0.id, "name": $0.name, "positioning": $0.positioning.joined(separator: "、")] },
+            "targets": report.targets.targets.prefix(10).map { t -> [String: Any] in
+                presentValues(["rank": t.rank, "id": t.firm.id, "name": t.firm.name, "place": [t.firm.provinceName, t.firm.cityName].compactMap { $0 }.joined(separator: " "),
+                               "score": number(t.score, 3), "node": t.node?.nameZh, "sameProvince": t.sameProvince ? true : nil, "reasons": t.reasons])
+            },
+            "targetFormula": report.targets.formula, "targetCandidates": report.targets.candidates,
             "caveats": report.opportunities.caveats, "hasParks": !region.parks.isEmpty,
             "topOpportunities": Array(opportunities.prefix(5)),
         ]

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import BrainAnalytics
+import BrainModel
+
+struct Recommend: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Recommendations with their reasons: 招商 targets for a region, partners of an enterprise.",
+        subcommands: [RecommendTargets.self, RecommendPartners.self])
+}
+
+extension InvestmentTargets.SameProvince: ExpressibleByArgument {}
+
+/// `brain recommend targets 320500`: firms outside the region ranked by fit, strength and product links, each with why.
+struct RecommendTargets: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "targets", abstract: "Rank firms outside a region as 招商 targets, with reasons.")
+    @OptionGroup var options: RegionAnalysisOptions
+    @Option(help: "Firms of the same province: include, flag (default) or exclude.")
+    var sameProvince: InvestmentTargets.SameProvince = .flag
+    @Option(help: "How many targets to list.")
+    var limit = 20
+
+    func run() async throws {
+        let analysis = try await options.analysis()
+        let targets = InvestmentTargets.build(analysis)
+        let report = try targets.report(region: options.region, sameProvince: sameProvince, limit: limit)
+        if options.json { return try Output.json(report) }
+        print("招商 targets for \(report.region.name) (\(report.region.code), compared at \(report.level.rawValue) level) — "
+              + "\(report.candidates) candidates; \(report.formula)")
+        for target in report.targets {
+            let place = [target.firm.provinceName, target.firm.cityName].compactMap { $0 }.joined(separator: " ")
+            print(String(format: "%3d  %.3f  ", target.rank, target.score) + "\(target.firm.name) (\(target.firm.id), \(place))"
+                  + (target.sameProvince ? "  [同省 same province]" : ""))
+            for reason in target.reasons { print("          · \(reason)") }
+        }
+    }
+}
+
+/// `brain recommend partners 600276.SH`: suppliers, customers and same-node firms, same city first, each with why.
+struct RecommendPartners: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "partners", abstract: "Suppliers, customers and peers of an enterprise, nearest first.")
+    @OptionGroup var store: StoreOptions
+    @Argument(help: "Enterprise id, e.g. 600276.SH.")
+    var enterprise: String
+    @Option(help: "How many of each kind.")
+    var limit = 10
+    @Flag(help: "Print JSON.")
+    var json = false
+
+    func run() async throws {
+        let index = try await AnalyticsLoader.index(store.db)
+        let result = Result { () throws(AnalyticsError) -> RelatedFirmsReport in
+            try RelatedFirms.report(index, graph: ProductGraph(index), enterprise: enterprise, limit: limit)
+        }
+        guard case .success(let report) = result else {
+            if case .failure(let error) = result { throw ValidationError(error.description) }
+            return
+        }
+        if json { return try Output.json(report) }
+        print("partners of \(report.enterprise.name) (\(report.enterprise.id), \(report.enterprise.cityName ?? "–"))")
+        for (title, rows) in [("suppliers 供应商", report.suppliers), ("customers 客户", report.customers), ("same node 同链", report.sameNode)] {
+            print("\(title): \(rows.isEmpty ? "none found in the product graph" : "")")
+            for row in rows { print("  \(row.name) (\(row.id), \(row.cityName ?? "–")) — \(row.reason ?? "")") }
+        }
+    }
+}
