@@ -42,7 +42,7 @@ public func buildApplication(store: any ImportingStore, configuration: ServerCon
     let library = try await MustacheLibrary(directory: templates.path)
     let router = Router()
     router.add(middleware: JSONErrorMiddleware())
-    let cache = AnalyticsCache(store: store)
+    let cache = AnalyticsCache(store: store, dataFolder: configuration.dataFolder)
     if configuration.warmCaches {
         Task {
             do { try await cache.warm() } catch { logger.warning("warming the analytics cache failed: \(error)") }
@@ -59,6 +59,7 @@ public func buildApplication(store: any ImportingStore, configuration: ServerCon
     ChainPage(store: store, cache: cache, renderer: renderer).register(on: router)
     ParksPage(cache: cache, renderer: renderer).register(on: router)
     SearchPage(store: store, cache: cache, renderer: renderer).register(on: router)
+    PolicyRoutes(cache: cache, renderer: renderer).register(on: router)
     APIController(store: store, cache: apiResponses).register(on: router)
     AnalyticsController(cache: cache).register(on: router)
     let resolver = try AddressResolver.load(dataFolder: configuration.dataFolder)

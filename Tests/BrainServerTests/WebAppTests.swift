@@ -61,6 +61,12 @@ import BrainServer
             #expect(rows.allSatisfy { ($0["firm"] as? [String: Any])?["provinceName"] as? String != "江苏省" && ($0["reasons"] as? [String])?.isEmpty == false })
             #expect(try await get(client, "/api/regions/320500/targets?sameProvince=maybe").0 == .badRequest)
             #expect(try await get(client, "/api/regions/999999/targets").0 == .notFound)
+            let policies = try #require(try JSONSerialization.jsonObject(with: Data(buffer: try await get(client, "/api/enterprises/600276.SH/policies").1)) as? [[String: Any]])
+            #expect(policies.first?["status"] as? String == "eligible")
+            #expect((policies.first?["policy"] as? [String: Any])?["id"] as? String == "sz-hq")
+            let hq = try json(try await get(client, "/api/policies/sz-hq").1)
+            #expect((hq["eligibleCount"] as? Int ?? 0) > 400)
+            #expect(try await get(client, "/api/policies/nope").0 == .notFound)
             let partners = try json(try await get(client, "/api/enterprises/600276.SH/partners").1)
             #expect(((partners["sameNode"] as? [[String: Any]])?.first?["cityName"] as? String) == "连云港市")
             #expect(try await get(client, "/regions/000000").0 == .notFound)
@@ -101,7 +107,7 @@ import BrainServer
             #expect(parks.count >= 20)
             let park = try json(try await get(client, "/api/parks/suzhou-biobay").1)
             #expect(((park["nodes"] as? [Any])?.count ?? 0) > 0)
-            for page in ["/", "/chain", "/chain/api", "/parks", "/parks/suzhou-biobay", "/search?q=\(q)", "/enterprises/600276.SH", "/import"] {
+            for page in ["/", "/policies", "/chain", "/chain/api", "/parks", "/parks/suzhou-biobay", "/search?q=\(q)", "/enterprises/600276.SH", "/import"] {
                 let (status, body, type) = try await get(client, page)
                 #expect(status == .ok && type.hasPrefix("text/html"), "\(page)")
                 #expect(!String(buffer: body).contains("{{"), "\(page) has an unrendered tag")

@@ -221,6 +221,9 @@ def check_enterprise_portrait(driver, base):
     assert driver.find_elements(By.CSS_SELECTOR, "#nodes tbody tr td.reason"), "chain nodes without evidence"
     assert driver.find_elements(By.CSS_SELECTOR, "#products tbody tr a"), "no products"
     assert driver.find_elements(By.CSS_SELECTOR, "#same-node li a"), "no related firms"
+    policies = driver.find_element(By.ID, "policies").text
+    assert "龙头企业招引" in policies and "eligible" in policies, policies[:300]
+    assert "2000-10-18" in driver.find_element(By.ID, "timeline").text, "listing date missing from the timeline"
     no_console_errors(driver)
     screenshot(driver, "enterprise.png")
 
@@ -306,6 +309,17 @@ def check_language_switch(driver, base):
     driver.find_element(By.ID, "lang-toggle").click()
     wait_ready(driver)
     assert driver.find_element(By.CSS_SELECTOR, "#chain-map-section h2").text == "产业链图谱"
+
+
+def check_policies_page(driver, base):
+    driver.get(base + "/policies")
+    wait_ready(driver)
+    rows = driver.find_elements(By.CSS_SELECTOR, "#policies tbody tr")
+    assert len(rows) == len(get_json(base, "/api/policies")) == 6
+    hq = [row for row in rows if "龙头企业招引" in row.text]
+    assert hq and int(hq[0].find_elements(By.CSS_SELECTOR, "td.num")[1].text) > 400, "龙头企业招引 lists few eligible firms"
+    assert any("talent" in row.text for row in rows), "talent clauses do not say they need talents"
+    no_console_errors(driver)
 
 
 def check_not_found_pages(driver, base):
@@ -400,7 +414,7 @@ def main():
               check_enterprise_portrait, check_chain_explorer, check_parks, check_search_as_you_type,
               check_untrusted_names_stay_text, check_language_switch, check_import_page_shows_row_errors,
               check_import_page_writes_and_queues_review,
-              check_not_found_pages, report_server_times]
+              check_policies_page, check_not_found_pages, report_server_times]
     passed, failed = 0, 0
     driver = None
     try:

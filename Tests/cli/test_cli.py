@@ -281,6 +281,10 @@ def check_recommend_commands(db):
     assert "相关密度" in text and "score" in text, text[:300]
     partners = json.loads(brain("recommend", "partners", "600276.SH", "--db", db, "--json").stdout)
     assert partners["enterprise"]["name"] == "恒瑞医药" and partners["sameNode"]
+    policies = json.loads(brain("policies", "600276.SH", "--db", db, "--json").stdout)
+    assert policies[0]["status"] == "eligible" and policies[0]["policy"]["id"] == "sz-hq", policies[0]
+    text = brain("policies", "--policy", "sz-class3-device", "--db", db).stdout
+    assert "eligible 0" in text and "possible" in text, text
     unknown = brain("recommend", "partners", "NOPE", "--db", db, ok=False)
     assert unknown.returncode != 0 and "NOPE" in unknown.stderr
 

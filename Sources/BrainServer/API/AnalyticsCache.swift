@@ -1,4 +1,6 @@
+import Foundation
 import BrainAnalytics
+import BrainIngest
 import BrainModel
 import BrainStore
 
@@ -16,7 +18,23 @@ actor AnalyticsCache {
     private var indices: [String: IndexResult] = [:]
     private var targets: [RegionLevel: InvestmentTargets] = [:]
 
-    init(store: any Store) { self.store = store }
+    private let dataFolder: URL?
+    private var policies: PolicyMatcher?
+
+    init(store: any Store, dataFolder: URL? = nil) {
+        self.store = store
+        self.dataFolder = dataFolder
+    }
+
+    /// Policy matching with the clauses' rules from `policies/eligibility.json` in the data folder.
+    func policyMatcher() async throws -> PolicyMatcher {
+        if let policies { return policies }
+        let index = try await index()
+        let rules = try dataFolder.map { try PolicyRulesLoader.load(dataFolder: $0, policies: index.data.policies) } ?? []
+        let built = PolicyMatcher(index, rules: rules, asOf: String(ISO8601DateFormatter().string(from: Date()).prefix(10)))
+        policies = built
+        return built
+    }
 
     /// Forgets everything computed: the next request reads a fresh snapshot (after an import).
     func reset() {
@@ -27,6 +45,7 @@ actor AnalyticsCache {
         graph = nil
         indices = [:]
         targets = [:]
+        policies = nil
     }
 
     func index() async throws -> SnapshotIndex {

@@ -39,6 +39,22 @@ struct EnterprisePage: Sendable {
         text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
     }
 
+    /// Events, plus founding and listing from the firm's own record when no event states them, newest first.
+    static func timeline(_ p: EnterprisePortrait) -> [[String: String]] {
+        let firm = p.detail.enterprise
+        var items = p.detail.events.map {
+            ["date": $0.date, "kind": $0.kind.rawValue, "title": $0.title, "detail": $0.detail ?? "", "source": $0.provenance.source]
+        }
+        if let listed = firm.listDate, !p.detail.events.contains(where: { $0.kind == .ipo }) {
+            items.append(["date": listed, "kind": "ipo", "title": "上市 listed", "detail": [firm.stockCode, firm.market].compactMap { $0 }.joined(separator: " "),
+                          "source": firm.provenance.source])
+        }
+        if let founded = firm.setupDate {
+            items.append(["date": founded, "kind": "founded", "title": "成立 founded", "detail": "", "source": firm.provenance.source])
+        }
+        return items.sorted { ($0["date"] ?? "") > ($1["date"] ?? "") }
+    }
+
     static func context(_ p: EnterprisePortrait) -> [String: Any] {
         let firm = p.detail.enterprise
         let firms = { (rows: [FirmRow]) in
@@ -63,11 +79,15 @@ struct EnterprisePage: Sendable {
                 ["id": $0.nodeId, "name": p.nodeNames[$0.nodeId] ?? $0.nodeId, "method": $0.method, "confidence": RegionView.number($0.confidence),
                  "evidence": $0.evidence, "source": $0.provenance.source, "asOf": $0.provenance.asOf]
             },
-            "sameNode": firms(p.related.sameNode), "suppliers": firms(p.related.suppliers), "customers": firms(p.related.customers),
-            "events": p.detail.events.sorted { $0.date > $1.date }.prefix(60).map {
-                ["date": $0.date, "kind": $0.kind.rawValue, "title": $0.title, "detail": $0.detail ?? "", "source": $0.provenance.source]
+            "policies": p.policies.map { match in
+                presentValues(["id": match.policy.id, "clause": match.policy.clause, "title": match.policy.title,
+                               "status": match.status, "eligible": match.status == "eligible" ? true : nil,
+                               "amount": match.maxAmountWan.map { RegionView.number($0, 0) + " 万元" } ?? "–", "action": match.action,
+                               "conditions": match.conditions.map { "\($0.condition): \($0.value) \($0.met.map { $0 ? "✔" : "✘" } ?? "?")" }.joined(separator: "；")])
             },
-            "eventCount": p.detail.events.count,
+            "sameNode": firms(p.related.sameNode), "suppliers": firms(p.related.suppliers), "customers": firms(p.related.customers),
+            "events": Self.timeline(p).prefix(60).map { $0 },
+            "eventCount": Self.timeline(p).count,
         ])
     }
 }

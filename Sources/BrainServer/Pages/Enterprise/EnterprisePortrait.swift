@@ -19,6 +19,7 @@ struct EnterprisePortrait: Codable, Sendable {
     var quality: QualityScore?
     var related: RelatedFirmsReport
     var nodeNames: [String: String]
+    var policies: [PolicyMatcher.Match]
 
     static func build(store: any ImportingStore, cache: AnalyticsCache, id: String) async throws -> EnterprisePortrait {
         guard id.count <= 64, let detail = try await store.enterprise(id) else { throw PageError.notFound("no enterprise with id \(id)") }
@@ -57,6 +58,7 @@ struct EnterprisePortrait: Codable, Sendable {
         }
         return EnterprisePortrait(detail: detail, districtName: firm.districtCode.flatMap { index.regionsByCode[$0]?.name },
                                   facts: facts, quality: quality, related: related,
-                                  nodeNames: index.nodesById.mapValues(\.nameZh))
+                                  nodeNames: index.nodesById.mapValues(\.nameZh),
+                                  policies: (try? await cache.policyMatcher().matches(enterprise: id)) ?? [])
     }
 }

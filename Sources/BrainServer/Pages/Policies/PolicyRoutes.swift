@@ -1,0 +1,57 @@
+import Foundation
+import Hummingbird
+import BrainAnalytics
+import BrainIngest
+
+/// Policy matching: `/api/enterprises/{id}/policies` (each clause with its status and the conditions checked),
+/// `/api/policies` and `/api/policies/{id}` (the firms that qualify), and the `/policies` page.
+struct PolicyRoutes: Sendable {
+    let cache: AnalyticsCache
+    let renderer: PageRenderer
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.get("/api/enterprises/:id/policies") { _, context in
+            try JSONResponse.ok(try await matches(context.parameters.get("id") ?? ""))
+        }
+        router.get("/api/policies") { _, _ in try JSONResponse.ok(try await all()) }
+        router.get("/api/policies/:id") { _, context in try JSONResponse.ok(try await firms(context.parameters.get("id") ?? "")) }
+        router.get("/policies") { _, _ in
+            let list = try await all()
+            let context: [String: Any] = ["policies": list.map { item in
+                presentValues(["id": item.policy.id, "title": item.policy.title, "clause": item.policy.clause,
+                               "eligibility": item.policy.eligibility, "region": item.policy.regionCode,
+                               "amount": item.policy.maxAmountWan.map { RegionView.number($0, 0) + " 万元" } ?? "–",
+                               "subject": item.subject, "rule": item.rule.joined(separator: "；"), "note": item.note,
+                               "eligible": item.eligibleCount, "possible": item.possibleCount,
+                               "firms": item.eligible.prefix(8).map { ["id": $0.id, "name": $0.name] },
+                               "source": item.policy.provenance.source])
+            }]
+            return try renderer.render("policies", nav: "policies", context: context, data: list)
+        }
+    }
+
+    func matcher() async throws -> PolicyMatcher {
+        do { return try await cache.policyMatcher() } catch let error as PolicyRulesLoader.RuleError {
+            throw HTTPError(.internalServerError, message: "policy rules: \(error.description)")
+        }
+    }
+
+    func matches(_ id: String) async throws -> [PolicyMatcher.Match] {
+        let matcher = try await matcher()
+        do { return try matcher.matches(enterprise: id) } catch { throw PageError.from(error) }
+    }
+
+    func firms(_ id: String) async throws -> PolicyMatcher.PolicyFirms {
+        let matcher = try await matcher()
+        do { return try matcher.firms(policy: id) } catch { throw PageError.notFound(error.description) }
+    }
+
+    func all() async throws -> [PolicyMatcher.PolicyFirms] {
+        let matcher = try await matcher()
+        var result: [PolicyMatcher.PolicyFirms] = []
+        for policy in try await cache.index().data.policies {
+            do { result.append(try matcher.firms(policy: policy.id)) } catch { throw PageError.notFound(error.description) }
+        }
+        return result
+    }
+}
