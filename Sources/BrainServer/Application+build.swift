@@ -60,6 +60,7 @@ public func buildApplication(store: any ImportingStore, configuration: ServerCon
     ParksPage(cache: cache, renderer: renderer).register(on: router)
     SearchPage(store: store, cache: cache, renderer: renderer).register(on: router)
     PolicyRoutes(cache: cache, renderer: renderer).register(on: router)
+    ParkLandingPage(cache: cache, renderer: renderer).register(on: router)
     APIController(store: store, cache: apiResponses).register(on: router)
     AnalyticsController(cache: cache).register(on: router)
     let resolver = try AddressResolver.load(dataFolder: configuration.dataFolder)

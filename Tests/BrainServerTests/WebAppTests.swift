@@ -67,6 +67,16 @@ import BrainServer
             let hq = try json(try await get(client, "/api/policies/sz-hq").1)
             #expect((hq["eligibleCount"] as? Int ?? 0) > 400)
             #expect(try await get(client, "/api/policies/nope").0 == .notFound)
+            // 张江's R&D result looking for manufacturing in Shanghai: 宝山, 奉贤 and 金山's parks, as the article has it.
+            let landing = try json(try await get(client, "/api/recommend/park?nodes=antibodies,biologics&stage=manufacturing&origin=310115&area=310000&gmp=1").1)
+            let top = try #require(landing["parks"] as? [[String: Any]]).prefix(3).compactMap { ($0["park"] as? [String: Any])?["id"] as? String }
+            #expect(Set(top) == ["north-shanghai", "dongfang-meigu", "jinhaian"])
+            let posted = try await client.execute(uri: "/api/recommend/park", method: .post,
+                                                  body: ByteBuffer(string: #"{"nodes": ["cro"], "stage": "rnd"}"#)) { ($0.status, try json($0.body)) }
+            #expect(posted.0 == .ok && ((posted.1["parks"] as? [Any])?.count ?? 0) == 10)
+            #expect(try await client.execute(uri: "/api/recommend/park", method: .post, body: ByteBuffer(string: "[1]")) { $0.status } == .badRequest)
+            #expect(try await get(client, "/api/recommend/park?nodes=nope&stage=rnd").0 == .badRequest)
+            #expect(try await get(client, "/api/recommend/park?nodes=cro&stage=soon").0 == .badRequest)
             let partners = try json(try await get(client, "/api/enterprises/600276.SH/partners").1)
             #expect(((partners["sameNode"] as? [[String: Any]])?.first?["cityName"] as? String) == "连云港市")
             #expect(try await get(client, "/regions/000000").0 == .notFound)
@@ -107,7 +117,7 @@ import BrainServer
             #expect(parks.count >= 20)
             let park = try json(try await get(client, "/api/parks/suzhou-biobay").1)
             #expect(((park["nodes"] as? [Any])?.count ?? 0) > 0)
-            for page in ["/", "/policies", "/chain", "/chain/api", "/parks", "/parks/suzhou-biobay", "/search?q=\(q)", "/enterprises/600276.SH", "/import"] {
+            for page in ["/", "/policies", "/recommend/park", "/recommend/park?nodes=cro&stage=rnd", "/chain", "/chain/api", "/parks", "/parks/suzhou-biobay", "/search?q=\(q)", "/enterprises/600276.SH", "/import"] {
                 let (status, body, type) = try await get(client, page)
                 #expect(status == .ok && type.hasPrefix("text/html"), "\(page)")
                 #expect(!String(buffer: body).contains("{{"), "\(page) has an unrendered tag")

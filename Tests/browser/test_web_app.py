@@ -311,6 +311,26 @@ def check_language_switch(driver, base):
     assert driver.find_element(By.CSS_SELECTOR, "#chain-map-section h2").text == "产业链图谱"
 
 
+def check_project_landing_form(driver, base):
+    driver.get(base + "/parks")
+    wait_ready(driver)
+    driver.find_element(By.ID, "landing-link").click()
+    wait_ready(driver)
+    driver.execute_script("Array.prototype.forEach.call(document.querySelectorAll('#nodes option'), function (o) {"
+                          " o.selected = o.value === 'antibodies' || o.value === 'biologics'; });")
+    driver.execute_script("document.getElementById('stage').value = 'manufacturing';")
+    driver.find_element(By.ID, "origin").send_keys("310115")
+    driver.find_element(By.ID, "area").send_keys("310000")
+    driver.find_element(By.ID, "gmp").click()
+    driver.find_element(By.ID, "recommend").click()
+    wait_ready(driver)
+    rows = [row.text for row in driver.find_elements(By.CSS_SELECTOR, "#results tbody tr")]
+    assert rows and any(name in rows[0] for name in ("北上海", "东方美谷", "金海岸")), rows[:3]
+    assert "距来源地" in rows[0] and "nodes=" in driver.current_url
+    no_console_errors(driver)
+    screenshot(driver, "park-landing.png")
+
+
 def check_policies_page(driver, base):
     driver.get(base + "/policies")
     wait_ready(driver)
@@ -414,7 +434,7 @@ def main():
               check_enterprise_portrait, check_chain_explorer, check_parks, check_search_as_you_type,
               check_untrusted_names_stay_text, check_language_switch, check_import_page_shows_row_errors,
               check_import_page_writes_and_queues_review,
-              check_policies_page, check_not_found_pages, report_server_times]
+              check_policies_page, check_project_landing_form, check_not_found_pages, report_server_times]
     passed, failed = 0, 0
     driver = None
     try:

@@ -285,6 +285,12 @@ def check_recommend_commands(db):
     assert policies[0]["status"] == "eligible" and policies[0]["policy"]["id"] == "sz-hq", policies[0]
     text = brain("policies", "--policy", "sz-class3-device", "--db", db).stdout
     assert "eligible 0" in text and "possible" in text, text
+    landing = json.loads(brain("recommend", "park", "--project", os.path.join(ROOT, "docs/examples/project-zhangjiang-manufacturing.json"),
+                               "--db", db, "--json").stdout)
+    assert {p["park"]["id"] for p in landing["parks"][:3]} == {"north-shanghai", "dongfang-meigu", "jinhaian"}, landing["parks"][:3]
+    bad = write("project.json", '{"nodes": ["nope"], "stage": "rnd"}')
+    failed = brain("recommend", "park", "--project", bad, "--db", db, ok=False)
+    assert failed.returncode != 0 and "nope" in failed.stderr, failed.stderr
     unknown = brain("recommend", "partners", "NOPE", "--db", db, ok=False)
     assert unknown.returncode != 0 and "NOPE" in unknown.stderr
 

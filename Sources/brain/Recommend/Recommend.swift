@@ -5,8 +5,8 @@ import BrainModel
 
 struct Recommend: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Recommendations with their reasons: 招商 targets for a region, partners of an enterprise.",
-        subcommands: [RecommendTargets.self, RecommendPartners.self])
+        abstract: "Recommendations with their reasons: 招商 targets for a region, where a project should land, partners of an enterprise.",
+        subcommands: [RecommendTargets.self, RecommendPark.self, RecommendPartners.self])
 }
 
 extension InvestmentTargets.SameProvince: ExpressibleByArgument {}
@@ -61,6 +61,37 @@ struct RecommendPartners: AsyncParsableCommand {
         for (title, rows) in [("suppliers 供应商", report.suppliers), ("customers 客户", report.customers), ("same node 同链", report.sameNode)] {
             print("\(title): \(rows.isEmpty ? "none found in the product graph" : "")")
             for row in rows { print("  \(row.name) (\(row.id), \(row.cityName ?? "–")) — \(row.reason ?? "")") }
+        }
+    }
+}
+
+/// `brain recommend park --project project.json`: parks ranked for a project, each with what decided it.
+struct RecommendPark: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "park", abstract: "Rank parks for a project (nodes, stage, needs, origin, preferred area).")
+    @OptionGroup var store: StoreOptions
+    @Option(help: "JSON file: {\"nodes\": [\"antibodies\"], \"stage\": \"rnd|pilot|manufacturing\", \"needsLand\": true, \"needsGMP\": true, \"preferredArea\": \"310000\", \"origin\": \"310115\"}.")
+    var project: String
+    @Option(help: "How many parks to list.")
+    var limit = 10
+    @Flag(help: "Print JSON.")
+    var json = false
+
+    func run() async throws {
+        let input: ParkLanding.Project
+        do { input = try JSONDecoder().decode(ParkLanding.Project.self, from: try Data(contentsOf: URL(fileURLWithPath: project))) } catch {
+            throw CommandFailure("\(project): not a project file (\(error.localizedDescription)); see docs/examples/project-zhangjiang-manufacturing.json")
+        }
+        let index = try await AnalyticsLoader.index(store.db)
+        let result = Result { () throws(AnalyticsError) in try ParkLanding(index, links: NodeLinks(index)).rank(input, limit: limit) }
+        guard case .success(let report) = result else {
+            if case .failure(let error) = result { throw CommandFailure("\(project): \(error.description)") }
+            return
+        }
+        if json { return try Output.json(report) }
+        print("parks for \(input.name ?? "the project") (\(input.nodes.joined(separator: ", ")), \(input.stage)) — \(report.formula)")
+        for park in report.parks {
+            print(String(format: "%3d  %.3f  ", park.rank, park.score) + "\(park.park.name) (\(park.region.name))")
+            for reason in park.reasons { print("          · \(reason)") }
         }
     }
 }

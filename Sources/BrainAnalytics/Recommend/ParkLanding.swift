@@ -1,0 +1,169 @@
+import Foundation
+import BrainModel
+
+/// Project → park landing: where a project (chain nodes, stage, needs, origin, preferred area) should land, ranked over
+/// the parks with what decided it.
+///
+///   score = 0.30 · positioning + 0.20 · stage + 0.20 · cluster + 0.10 · talent + 0.10 · distance + 0.10 · area
+///
+/// - positioning: share of the project's nodes the park's stated positioning names (node name or keyword, or its
+///   parent's name — 创新药 is 化学药);
+/// - stage: the park's positioning and facts name the stage's work (R&D: 研发, 创新, 孵化, 科学…; pilot: 中试, 孵化,
+///   转化…; manufacturing, or land or GMP needed: 制造, 生产, 制药, 承载, 承接, 产业化…);
+/// - cluster: listed firms in the park's city on the project's nodes (1) or on nodes up- or downstream of them (½),
+///   log-scaled, 20 weighted firms = 1;
+/// - talent: the city's universities, medical and pharmacy ones counted twice, 30 = 1;
+/// - distance: 1 / (1 + km / 200) from the origin's coordinates (0.5 without an origin);
+/// - area: 1 when the park lies in the preferred area (a province, city or district code), 0 when it does not, 0.5
+///   without a preference.
+public struct ParkLanding: Sendable {
+    public struct Project: Codable, Sendable {
+        public var name: String?
+        public var nodes: [String]
+        /// rnd, pilot or manufacturing
+        public var stage: String
+        public var needsLand: Bool?
+        public var needsGMP: Bool?
+        public var preferredArea: String?
+        public var origin: String?
+
+        public init(name: String? = nil, nodes: [String], stage: String, needsLand: Bool? = nil, needsGMP: Bool? = nil,
+                    preferredArea: String? = nil, origin: String? = nil) {
+            (self.name, self.nodes, self.stage, self.needsLand, self.needsGMP, self.preferredArea, self.origin) =
+                (name, nodes, stage, needsLand, needsGMP, preferredArea, origin)
+        }
+    }
+
+    public struct Candidate: Codable, Sendable {
+        public var rank: Int
+        public var park: Park
+        public var region: RegionRef
+        public var score: Double
+        public var positioning: Double
+        public var stage: Double
+        public var cluster: Double
+        public var talent: Double
+        public var distance: Double
+        public var area: Double
+        public var distanceKm: Double?
+        public var reasons: [String]
+    }
+
+    public struct Report: Codable, Sendable {
+        public var project: Project
+        public var formula: String
+        public var parks: [Candidate]
+    }
+
+    public static let formula = "score = 0.30·positioning + 0.20·stage + 0.20·cluster + 0.10·talent + 0.10·distance + 0.10·area"
+    public static let stages: [String: [String]] = [
+        "rnd": ["研发", "创新", "孵化", "科学", "研究", "R&D", "science"],
+        "pilot": ["中试", "孵化", "转化", "产业化", "示范"],
+        "manufacturing": ["制造", "生产", "制药", "承载", "承接", "产业化", "原料药", "制剂"],
+    ]
+
+    let index: SnapshotIndex
+    let links: NodeLinks
+
+    public init(_ index: SnapshotIndex, links: NodeLinks) {
+        self.index = index
+        self.links = links
+    }
+
+    public func rank(_ project: Project, limit: Int = 10) throws(AnalyticsError) -> Report {
+        guard !project.nodes.isEmpty else { throw .invalidInput("a project names at least one chain node") }
+        for node in project.nodes where index.nodesById[node] == nil { throw .unknownNode(node) }
+        guard let stageWords = Self.stages[project.stage] else { throw .invalidInput("stage is rnd, pilot or manufacturing, not \(project.stage)") }
+        for code in [project.origin, project.preferredArea].compactMap({ $0 }) where index.regionsByCode[code] == nil { throw .unknownRegion(code) }
+        let words = stageWords + ((project.needsGMP ?? false) || (project.needsLand ?? false) ? Self.stages["manufacturing"]! : [])
+        let projectNodes = Set(project.nodes)
+        let neighbours = Set(project.nodes.flatMap { node in
+            (links.upstreamOf[node] ?? []).map(\.upstream) + (links.downstreamOf[node] ?? []).map(\.downstream)
+        }).subtracting(projectNodes)
+        let origin = project.origin.flatMap(coordinates)
+
+        var candidates: [Candidate] = index.data.parks.map { park in
+            var reasons: [String] = []
+            let text = park.positioning.joined(separator: " ")
+            let named = project.nodes.filter { id in
+                guard let node = index.nodesById[id] else { return false }
+                let parent = node.parentId.flatMap { index.nodesById[$0] }
+                let terms = [node.nameZh] + node.keywords.filter { $0.count >= 2 } + [parent?.nameZh].compactMap { $0 }
+                return terms.contains { term in park.positioning.contains { $0.contains(term) || term.contains($0) } }
+            }
+            let positioning = Double(named.count) / Double(project.nodes.count)
+            if !named.isEmpty { reasons.append("定位 \(text) 对应 \(named.compactMap { index.nodesById[$0]?.nameZh }.joined(separator: "、"))") }
+            let stageHit = words.first { (text + " " + park.facts + " " + park.kind).contains($0) }
+            if let stageHit { reasons.append("适合\(Self.stageName(project.stage))：园区定位或事实含“\(stageHit)”") }
+
+            let city = cityRegion(of: park.regionCode)
+            var same = 0, near = 0
+            if let city {
+                for firm in index.biomedicineEnterprises where index.enterprise(firm, isIn: city) {
+                    let nodes = index.nodesByEnterprise[firm.id] ?? []
+                    if !nodes.isDisjoint(with: projectNodes) { same += 1 } else if !nodes.isDisjoint(with: neighbours) { near += 1 }
+                }
+            }
+            let weighted = Double(same) + 0.5 * Double(near)
+            let cluster = min(1, log1p(weighted) / log1p(20))
+            if same + near > 0 { reasons.append("\(city?.name ?? "") 有同节点上市企业 \(same) 家、上下游节点 \(near) 家") }
+            let universities = city.map { index.universitiesByCity[$0.code] ?? [] } ?? []
+            let medical = universities.filter(\.isMedical).count
+            let talent = min(1, Double(universities.count + medical) / 30)
+            if !universities.isEmpty { reasons.append("人才：\(city?.name ?? "") 高校 \(universities.count) 所，其中医药类 \(medical) 所") }
+            var distanceKm: Double?
+            if let origin, let here = coordinates(park.regionCode) {
+                distanceKm = Self.haversineKm(origin, here)
+                reasons.append("距来源地 \(Int(distanceKm!.rounded())) km")
+            }
+            let distance = distanceKm.map { 1 / (1 + $0 / 200) } ?? 0.5
+            var area = 0.5
+            if let preferred = project.preferredArea {
+                area = regionChain(park.regionCode).contains(preferred) ? 1 : 0
+                if area == 1 { reasons.append("位于首选区域 \(index.regionsByCode[preferred]?.name ?? preferred)") }
+            }
+            let score = 0.30 * positioning + 0.20 * (stageHit == nil ? 0 : 1) + 0.20 * cluster + 0.10 * talent + 0.10 * distance + 0.10 * area
+            let region = index.regionsByCode[park.regionCode]
+            return Candidate(rank: 0, park: park, region: RegionRef(code: park.regionCode, name: region?.name ?? park.regionCode, level: region?.level ?? .district),
+                             score: score, positioning: positioning, stage: stageHit == nil ? 0 : 1, cluster: cluster, talent: talent,
+                             distance: distance, area: area, distanceKm: distanceKm, reasons: reasons)
+        }
+        candidates.sort { ($0.score, $1.park.id) > ($1.score, $0.park.id) }
+        for i in candidates.indices { candidates[i].rank = i + 1 }
+        return Report(project: project, formula: Self.formula, parks: Array(candidates.prefix(limit)))
+    }
+
+    static func stageName(_ stage: String) -> String { ["rnd": "研发", "pilot": "中试", "manufacturing": "生产制造"][stage] ?? stage }
+
+    /// The code and its ancestors' codes.
+    func regionChain(_ code: String) -> [String] {
+        var chain: [String] = [], cursor = index.regionsByCode[code]
+        while let region = cursor { chain.append(region.code); cursor = region.parentCode.flatMap { index.regionsByCode[$0] } }
+        return chain
+    }
+
+    /// The city a park's region belongs to (itself when it is a city; a province-level park has none).
+    func cityRegion(of code: String) -> Region? {
+        var cursor = index.regionsByCode[code]
+        while let region = cursor, region.level == .district { cursor = region.parentCode.flatMap { index.regionsByCode[$0] } }
+        return cursor?.level == .city ? cursor : nil
+    }
+
+    /// A region's coordinates, or its nearest ancestor's.
+    func coordinates(_ code: String) -> (Double, Double)? {
+        var cursor = index.regionsByCode[code]
+        while let region = cursor {
+            if let lon = region.longitude, let lat = region.latitude { return (lon, lat) }
+            cursor = region.parentCode.flatMap { index.regionsByCode[$0] }
+        }
+        return nil
+    }
+
+    /// Great-circle distance in km between (longitude, latitude) pairs.
+    public static func haversineKm(_ a: (Double, Double), _ b: (Double, Double)) -> Double {
+        let rad = Double.pi / 180
+        let dLat = (b.1 - a.1) * rad, dLon = (b.0 - a.0) * rad
+        let h = sin(dLat / 2) * sin(dLat / 2) + cos(a.1 * rad) * cos(b.1 * rad) * sin(dLon / 2) * sin(dLon / 2)
+        return 2 * 6371 * asin(min(1, sqrt(h)))
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Hummingbird
+import BrainAnalytics
+import BrainModel
+
+/// Project → park landing: `/recommend/park?nodes=&stage=&origin=&area=&land=&gmp=` (a form and its ranked parks),
+/// `GET /api/recommend/park` with the same parameters, and `POST /api/recommend/park` with a project as JSON.
+struct ParkLandingPage: Sendable {
+    let cache: AnalyticsCache
+    let renderer: PageRenderer
+    static let maxBody = 64 << 10
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.get("/api/recommend/park") { request, _ in try JSONResponse.ok(try await rank(try Self.project(request))) }
+        router.post("/api/recommend/park") { request, _ in
+            var request = request
+            let body = try await request.collectBody(upTo: Self.maxBody)
+            let project: ParkLanding.Project
+            do { project = try JSONDecoder().decode(ParkLanding.Project.self, from: Data(buffer: body)) } catch {
+                throw PageError.badRequest("the body is not a project: {\"nodes\": [\"antibodies\"], \"stage\": \"rnd|pilot|manufacturing\", …}")
+            }
+            return try JSONResponse.ok(try await rank(project))
+        }
+        router.get("/recommend/park") { request, _ in
+            let query = request.uri.queryParameters
+            let index = try await cache.index()
+            var context: [String: Any] = [
+                "nodes": index.data.taxonomy.nodes.map { node in
+                    ["id": node.id, "name": "\(node.nameZh) \(node.nameEn)", "selected": query.get("nodes")?.split(separator: ",").contains { $0 == node.id } ?? false]
+                },
+                "stages": [("rnd", "研发 R&D"), ("pilot", "中试 pilot"), ("manufacturing", "生产 manufacturing")].map {
+                    ["id": $0.0, "name": $0.1, "selected": query.get("stage") == $0.0]
+                },
+                "origin": query.get("origin") ?? "", "area": query.get("area") ?? "",
+                "land": query.get("land") == "1", "gmp": query.get("gmp") == "1",
+            ]
+            var report: ParkLanding.Report?
+            if query.get("nodes") != nil {
+                do {
+                    report = try await rank(try Self.project(request))
+                } catch let error as PageError {
+                    context["error"] = error.message
+                }
+            }
+            if let report {
+                context["results"] = report.parks.map { candidate in
+                    ["rank": candidate.rank, "id": candidate.park.id, "name": candidate.park.name, "region": candidate.region.name,
+                     "score": RegionView.number(candidate.score, 3), "reasons": candidate.reasons] as [String: Any]
+                }
+                context["formula"] = report.formula
+            }
+            return try renderer.render("park-landing", nav: "parks", context: context, data: report)
+        }
+    }
+
+    static func project(_ request: Request) throws -> ParkLanding.Project {
+        let query = request.uri.queryParameters
+        let nodes = (query.get("nodes") ?? "").split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard !nodes.isEmpty, nodes.count <= 20 else { throw PageError.badRequest("choose one to twenty chain nodes (nodes=antibodies,biologics)") }
+        let code = { (name: String) -> String? in query.get(name).flatMap { $0.isEmpty ? nil : $0 } }
+        return ParkLanding.Project(nodes: nodes, stage: query.get("stage") ?? "manufacturing", needsLand: query.get("land") == "1",
+                                   needsGMP: query.get("gmp") == "1", preferredArea: code("area"), origin: code("origin"))
+    }
+
+    func rank(_ project: ParkLanding.Project) async throws -> ParkLanding.Report {
+        do {
+            return try ParkLanding(try await cache.index(), links: try await cache.nodeLinks()).rank(project)
+        } catch let error as AnalyticsError {
+            throw PageError.badRequest(error.description)
+        }
+    }
+}
