@@ -27,6 +27,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 BRAIN = os.environ.get("BRAIN_BIN", os.path.join(ROOT, ".build", "debug", "brain"))
 ARTIFACTS = os.environ.get("BRAIN_ARTIFACTS", tempfile.mkdtemp(prefix="brain-screenshots-"))
+os.makedirs(ARTIFACTS, exist_ok=True)
 
 
 def free_port():
@@ -174,6 +175,8 @@ def check_region_page(driver, base):
     assert len(driver.find_elements(By.CSS_SELECTOR, "#cluster tbody tr")) >= 4
     targets = driver.find_elements(By.CSS_SELECTOR, "#targets tbody tr")
     assert len(targets) == 10 and "相关密度" in targets[0].text, "招商 targets without reasons"
+    assert len(driver.find_elements(By.CSS_SELECTOR, "#services tbody tr")) == 6, "not every service listed"
+    assert "高校" in driver.find_element(By.ID, "talent").text
     xlsx_targets = report["targets"]["targets"][0]["firm"]["name"]
     assert xlsx_targets in targets[0].text
     assert driver.find_elements(By.CSS_SELECTOR, "#index-table tbody tr"), "no innovation index rows"

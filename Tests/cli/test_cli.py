@@ -291,6 +291,11 @@ def check_recommend_commands(db):
     bad = write("project.json", '{"nodes": ["nope"], "stage": "rnd"}')
     failed = brain("recommend", "park", "--project", bad, "--db", db, ok=False)
     assert failed.returncode != 0 and "nope" in failed.stderr, failed.stderr
+    offers = json.loads(brain("match", "offers", "--service", "cdmo", "--region", "320500", "--db", db, "--json").stdout)
+    assert offers["offers"] > 0 and offers["matches"][0]["rank"] == 1, offers
+    assert brain("match", "demands", ok=False).returncode != 0
+    talent = json.loads(brain("talent", "320500", "--db", db, "--json").stdout)
+    assert talent["universities"] > 10 and talent["nodes"], talent["region"]
     unknown = brain("recommend", "partners", "NOPE", "--db", db, ok=False)
     assert unknown.returncode != 0 and "NOPE" in unknown.stderr
 

@@ -80,7 +80,7 @@ public struct ParkLanding: Sendable {
         let neighbours = Set(project.nodes.flatMap { node in
             (links.upstreamOf[node] ?? []).map(\.upstream) + (links.downstreamOf[node] ?? []).map(\.downstream)
         }).subtracting(projectNodes)
-        let origin = project.origin.flatMap(coordinates)
+        let origin = project.origin.flatMap(index.coordinates)
 
         var candidates: [Candidate] = index.data.parks.map { park in
             var reasons: [String] = []
@@ -112,7 +112,7 @@ public struct ParkLanding: Sendable {
             let talent = min(1, Double(universities.count + medical) / 30)
             if !universities.isEmpty { reasons.append("人才：\(city?.name ?? "") 高校 \(universities.count) 所，其中医药类 \(medical) 所") }
             var distanceKm: Double?
-            if let origin, let here = coordinates(park.regionCode) {
+            if let origin, let here = index.coordinates(park.regionCode) {
                 distanceKm = Self.haversineKm(origin, here)
                 reasons.append("距来源地 \(Int(distanceKm!.rounded())) km")
             }
@@ -149,21 +149,23 @@ public struct ParkLanding: Sendable {
         return cursor?.level == .city ? cursor : nil
     }
 
-    /// A region's coordinates, or its nearest ancestor's.
-    func coordinates(_ code: String) -> (Double, Double)? {
-        var cursor = index.regionsByCode[code]
-        while let region = cursor {
-            if let lon = region.longitude, let lat = region.latitude { return (lon, lat) }
-            cursor = region.parentCode.flatMap { index.regionsByCode[$0] }
-        }
-        return nil
-    }
-
     /// Great-circle distance in km between (longitude, latitude) pairs.
     public static func haversineKm(_ a: (Double, Double), _ b: (Double, Double)) -> Double {
         let rad = Double.pi / 180
         let dLat = (b.1 - a.1) * rad, dLon = (b.0 - a.0) * rad
         let h = sin(dLat / 2) * sin(dLat / 2) + cos(a.1 * rad) * cos(b.1 * rad) * sin(dLon / 2) * sin(dLon / 2)
         return 2 * 6371 * asin(min(1, sqrt(h)))
+    }
+}
+
+extension SnapshotIndex {
+    /// A region's (longitude, latitude), or its nearest ancestor's.
+    public func coordinates(_ code: String) -> (Double, Double)? {
+        var cursor = regionsByCode[code]
+        while let region = cursor {
+            if let lon = region.longitude, let lat = region.latitude { return (lon, lat) }
+            cursor = region.parentCode.flatMap { regionsByCode[$0] }
+        }
+        return nil
     }
 }

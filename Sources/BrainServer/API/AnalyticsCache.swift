@@ -17,6 +17,7 @@ actor AnalyticsCache {
     private var graph: ProductGraph?
     private var indices: [String: IndexResult] = [:]
     private var targets: [RegionLevel: InvestmentTargets] = [:]
+    private var offers: ServiceOffers?
 
     private let dataFolder: URL?
     private var policies: PolicyMatcher?
@@ -46,6 +47,7 @@ actor AnalyticsCache {
         indices = [:]
         targets = [:]
         policies = nil
+        offers = nil
     }
 
     func index() async throws -> SnapshotIndex {
@@ -90,6 +92,14 @@ actor AnalyticsCache {
         let built = InvestmentTargets(try await analysis(level: level),
                                       links: FirmLinks(try await index(), graph: try await productGraph()), quality: try await enterpriseQuality())
         targets[level] = built
+        return built
+    }
+
+    /// Service offers derived from firms on service nodes.
+    func serviceOffers() async throws -> ServiceOffers {
+        if let offers { return offers }
+        let built = ServiceOffers(try await index(), quality: try await enterpriseQuality())
+        offers = built
         return built
     }
 

@@ -35,6 +35,21 @@ struct RegionPage: Sendable {
                 throw PageError.from(error)
             }
         }
+        router.get("/api/regions/:code/talent") { _, context in
+            let code = context.parameters.get("code") ?? ""
+            do { return try JSONResponse.ok(try TalentCube.report(try await cache.index(), region: code)) } catch let error as AnalyticsError {
+                throw PageError.from(error)
+            }
+        }
+        router.get("/api/match/offers") { request, _ in
+            let query = request.uri.queryParameters
+            guard let limit = Int(query.get("limit") ?? "20"), (1...200).contains(limit) else { throw PageError.badRequest("limit must be an integer from 1 to 200") }
+            do {
+                return try JSONResponse.ok(try await cache.serviceOffers().match(service: query.get("service") ?? "", region: query.get("region") ?? "", limit: limit))
+            } catch let error as AnalyticsError {
+                throw PageError.badRequest(error.description)
+            }
+        }
         router.get("/regions/:code") { _, context in
             let code = context.parameters.get("code") ?? ""
             do { return try await page(code) } catch let error as PageError { return renderer.notFound(error.message) }

@@ -20,6 +20,9 @@ struct RegionReport: Codable, Sendable {
     var innovationIndex: IndexSummary
     var largestFirms: [FirmRow]
     var targets: InvestmentTargets.Report
+    var talent: TalentCube
+    /// for each service, the nearest and strongest firms offering it
+    var services: [ServiceOffers.Match]
 
     static let indexYears = 2019...2023
 
@@ -45,6 +48,7 @@ struct RegionReport: Codable, Sendable {
         indexResult.rows = indexResult.rows.filter { $0.unit == code }.sorted { ($0.year ?? "") < ($1.year ?? "") }
         let largest = index.biomedicineEnterprises.filter { index.enterprise($0, isIn: region) }.sorted(by: FirmRow.bySize)
             .prefix(15).map { FirmRow($0, index: index, reason: sectorNames(of: $0.id, index: index)) }
+        let offers = try await cache.serviceOffers()
         do {
             return RegionReport(
                 region: response,
@@ -55,7 +59,9 @@ struct RegionReport: Codable, Sendable {
                 chokepoints: chokepoints,
                 innovationIndex: IndexSummary(of: units, rows: indexResult.rows, notes: indexResult.notes),
                 largestFirms: Array(largest),
-                targets: try await cache.investmentTargets(level: region.level).report(region: code, sameProvince: .flag, limit: 20))
+                targets: try await cache.investmentTargets(level: region.level).report(region: code, sameProvince: .flag, limit: 20),
+                talent: try TalentCube.report(index, region: code),
+                services: try ServiceOffers.services.keys.sorted().map { try offers.match(service: $0, region: code, limit: 3) })
         } catch let error as AnalyticsError {
             throw PageError.from(error)
         }

@@ -94,6 +94,15 @@ enum RegionView {
                                "score": number(t.score, 3), "node": t.node?.nameZh, "sameProvince": t.sameProvince ? true : nil, "reasons": t.reasons])
             },
             "targetFormula": report.targets.formula, "targetCandidates": report.targets.candidates,
+            "talentUniversities": report.talent.universities, "talentMedical": report.talent.medicalUniversities,
+            "talentRank": report.talent.universitiesRank, "talentOf": report.talent.regionsRanked,
+            "talentMedicalNames": report.talent.medicalUniversityNames.joined(separator: "、"), "talentDemand": report.talent.demand,
+            "talentNodes": report.talent.nodes.prefix(12).map { ["nameZh": $0.node.nameZh, "employees": number(Double($0.employees), 0),
+                                                                 "firms": $0.firms, "rank": $0.rank, "of": $0.of] as [String: Any] },
+            "services": report.services.map { match in
+                ["service": match.service.nameZh, "id": match.service.id, "count": match.offers,
+                 "offers": match.matches.map { ["id": $0.firm.id, "name": $0.firm.name, "why": $0.reasons.dropFirst().joined(separator: "; ")] }] as [String: Any]
+            },
             "caveats": report.opportunities.caveats, "hasParks": !region.parks.isEmpty,
             "topOpportunities": Array(opportunities.prefix(5)),
         ]
