@@ -31,8 +31,7 @@ public struct ProductGraph: Sendable {
     let outputs: [String: [Edge]]
     public let makers: [String: [String]]
     public let productNames: [String]
-    /// UTF-8 bytes of each name, for substring search: a byte match of well-formed UTF-8 is a character match, and
-    /// comparing bytes is many times faster than Unicode-aware `String.contains` over tens of thousands of names.
+    /// UTF-8 bytes of each name, for `ByteSearch` over tens of thousands of names.
     let nameBytes: [[UInt8]]
 
     public init(_ index: SnapshotIndex) {
@@ -94,23 +93,8 @@ public struct ProductGraph: Sendable {
     public func search(_ text: String, limit: Int) -> [String] {
         let needle = Array(text.utf8)
         guard !needle.isEmpty else { return [] }
-        return productNames.indices.filter { Self.contains(nameBytes[$0], needle) }.map { productNames[$0] }
+        return productNames.indices.filter { ByteSearch.contains(nameBytes[$0], needle) }.map { productNames[$0] }
             .sorted { (makers[$0]?.count ?? 0, $1) > (makers[$1]?.count ?? 0, $0) }
             .prefix(limit).map { $0 }
-    }
-
-    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard haystack.count >= needle.count else { return false }
-        let first = needle[0], last = haystack.count - needle.count
-        var i = 0
-        while i <= last {
-            if haystack[i] == first {
-                var j = 1
-                while j < needle.count && haystack[i + j] == needle[j] { j += 1 }
-                if j == needle.count { return true }
-            }
-            i += 1
-        }
-        return false
     }
 }

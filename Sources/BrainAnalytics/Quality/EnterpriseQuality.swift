@@ -90,3 +90,16 @@ public struct EnterpriseQuality: Sendable {
 
     public var ranking: [QualityScore] { scores.values.filter { $0.rank != nil }.sorted { $0.rank! < $1.rank! } }
 }
+
+extension EnterpriseQuality {
+    /// Each scored firm's mean dimension score without its location ("space": where a firm is, not how good it is),
+    /// 0–100 — the firm's strength wherever a ranking already weighs location on its own (targets, offers).
+    public func scoresWithoutLocation() -> [String: Double] {
+        var result: [String: Double] = [:]
+        for score in ranking {
+            let values = score.dimensions.filter { $0.dimension != "space" }.compactMap(\.score)
+            if !values.isEmpty { result[score.enterpriseId] = values.reduce(0, +) / Double(values.count) }
+        }
+        return result
+    }
+}

@@ -52,12 +52,7 @@ public struct InvestmentTargets: Sendable {
     public init(_ analysis: LevelAnalysis, links: FirmLinks, quality: EnterpriseQuality) {
         self.analysis = analysis
         self.links = links
-        var strength: [String: Double] = [:]
-        for score in quality.ranking {
-            let dimensions = score.dimensions.filter { $0.dimension != "space" }.compactMap(\.score)
-            if !dimensions.isEmpty { strength[score.enterpriseId] = dimensions.reduce(0, +) / Double(dimensions.count) }
-        }
-        self.strength = strength
+        strength = quality.scoresWithoutLocation()
         pciPercentile = Self.percentiles(analysis.complexity.pci)
     }
 

@@ -119,7 +119,7 @@ public struct ParkLanding: Sendable {
             let distance = distanceKm.map { 1 / (1 + $0 / 200) } ?? 0.5
             var area = 0.5
             if let preferred = project.preferredArea {
-                area = regionChain(park.regionCode).contains(preferred) ? 1 : 0
+                area = index.lineage(park.regionCode).contains { $0.code == preferred } ? 1 : 0
                 if area == 1 { reasons.append("位于首选区域 \(index.regionsByCode[preferred]?.name ?? preferred)") }
             }
             let score = 0.30 * positioning + 0.20 * (stageHit == nil ? 0 : 1) + 0.20 * cluster + 0.10 * talent + 0.10 * distance + 0.10 * area
@@ -135,18 +135,9 @@ public struct ParkLanding: Sendable {
 
     static func stageName(_ stage: String) -> String { ["rnd": "研发", "pilot": "中试", "manufacturing": "生产制造"][stage] ?? stage }
 
-    /// The code and its ancestors' codes.
-    func regionChain(_ code: String) -> [String] {
-        var chain: [String] = [], cursor = index.regionsByCode[code]
-        while let region = cursor { chain.append(region.code); cursor = region.parentCode.flatMap { index.regionsByCode[$0] } }
-        return chain
-    }
-
     /// The city a park's region belongs to (itself when it is a city; a province-level park has none).
     func cityRegion(of code: String) -> Region? {
-        var cursor = index.regionsByCode[code]
-        while let region = cursor, region.level == .district { cursor = region.parentCode.flatMap { index.regionsByCode[$0] } }
-        return cursor?.level == .city ? cursor : nil
+        index.lineage(code).first { $0.level != .district }.flatMap { $0.level == .city ? $0 : nil }
     }
 
     /// Great-circle distance in km between (longitude, latitude) pairs.
@@ -155,17 +146,5 @@ public struct ParkLanding: Sendable {
         let dLat = (b.1 - a.1) * rad, dLon = (b.0 - a.0) * rad
         let h = sin(dLat / 2) * sin(dLat / 2) + cos(a.1 * rad) * cos(b.1 * rad) * sin(dLon / 2) * sin(dLon / 2)
         return 2 * 6371 * asin(min(1, sqrt(h)))
-    }
-}
-
-extension SnapshotIndex {
-    /// A region's (longitude, latitude), or its nearest ancestor's.
-    public func coordinates(_ code: String) -> (Double, Double)? {
-        var cursor = regionsByCode[code]
-        while let region = cursor {
-            if let lon = region.longitude, let lat = region.latitude { return (lon, lat) }
-            cursor = region.parentCode.flatMap { regionsByCode[$0] }
-        }
-        return nil
     }
 }

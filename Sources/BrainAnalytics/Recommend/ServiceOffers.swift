@@ -39,12 +39,7 @@ public struct ServiceOffers: Sendable {
 
     public init(_ index: SnapshotIndex, quality: EnterpriseQuality) {
         self.index = index
-        var strength: [String: Double] = [:]
-        for score in quality.ranking {
-            let values = score.dimensions.filter { $0.dimension != "space" }.compactMap(\.score)
-            if !values.isEmpty { strength[score.enterpriseId] = values.reduce(0, +) / Double(values.count) }
-        }
-        self.strength = strength
+        strength = quality.scoresWithoutLocation()
     }
 
     /// The service nodes: the listed ones and their sub-nodes.

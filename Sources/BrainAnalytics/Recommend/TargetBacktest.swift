@@ -103,23 +103,11 @@ public enum TargetBacktest {
         let negativeScores = scored.filter { !positives.contains($0.0) }.map(\.1).sorted()
         var wins = 0.0
         for score in positiveScores {
-            let below = lowerBound(negativeScores, score), notAbove = upperBound(negativeScores, score)
+            let below = Statistics.lowerBound(negativeScores, score), notAbove = Statistics.upperBound(negativeScores, score)
             wins += Double(below) + 0.5 * Double(notAbove - below)
         }
         let pairs = Double(positiveScores.count * negativeScores.count)
         return Scores(precisionAt10: precision(10), precisionAt50: precision(50), auc: pairs == 0 ? 0.5 : wins / pairs)
-    }
-
-    static func lowerBound(_ sorted: [Double], _ value: Double) -> Int {
-        var low = 0, high = sorted.count
-        while low < high { let mid = (low + high) / 2; if sorted[mid] < value { low = mid + 1 } else { high = mid } }
-        return low
-    }
-
-    static func upperBound(_ sorted: [Double], _ value: Double) -> Int {
-        var low = 0, high = sorted.count
-        while low < high { let mid = (low + high) / 2; if sorted[mid] <= value { low = mid + 1 } else { high = mid } }
-        return low
     }
 
     /// Relatedness density of one region row (ecomplexity conventions: RCA within the matrix, presence at the

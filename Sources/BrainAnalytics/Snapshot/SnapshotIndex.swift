@@ -63,4 +63,19 @@ public struct SnapshotIndex: Sendable {
     public func enterprise(_ enterprise: Enterprise, isIn region: Region) -> Bool {
         regionCode(of: enterprise, at: region.level) == region.code
     }
+
+    /// The region and its ancestors, nearest first (empty for an unknown code).
+    public func lineage(_ code: String) -> [Region] {
+        var result: [Region] = [], cursor = regionsByCode[code]
+        while let region = cursor {
+            result.append(region)
+            cursor = region.parentCode.flatMap { regionsByCode[$0] }
+        }
+        return result
+    }
+
+    /// A region's (longitude, latitude), or its nearest ancestor's.
+    public func coordinates(_ code: String) -> (Double, Double)? {
+        lineage(code).lazy.compactMap { region in region.longitude.flatMap { lon in region.latitude.map { (lon, $0) } } }.first
+    }
 }

@@ -46,21 +46,6 @@ public struct ImportClassifier: Sendable {
         TextNormalizer.halfWidth(text).utf8.map { (97...122).contains($0) ? $0 - 32 : $0 }
     }
 
-    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty }
-        var i = 0
-        let last = haystack.count - needle.count
-        while i <= last {
-            if haystack[i] == first {
-                var j = 1
-                while j < needle.count && haystack[i + j] == needle[j] { j += 1 }
-                if j == needle.count { return true }
-            }
-            i += 1
-        }
-        return false
-    }
-
     /// Loads the chain and the class names from the data folder.
     public static func load(dataFolder: URL) throws -> ImportClassifier {
         let taxonomy = try BundleLoader.loadTaxonomy(dataFolder.appendingPathComponent("chain/biomedicine.json"), file: "chain/biomedicine.json")
@@ -118,7 +103,7 @@ public struct ImportClassifier: Sendable {
     func scopeMatches(_ scope: String) -> [String: [String]] {
         let text = Self.foldedBytes(scope)
         var hits: [String: [String]] = [:]
-        for (node, keyword, bytes) in keywordBytes where Self.contains(text, bytes) { hits[node, default: []].append(keyword) }
+        for (node, keyword, bytes) in keywordBytes where ByteSearch.contains(text, bytes) { hits[node, default: []].append(keyword) }
         return hits
     }
 }

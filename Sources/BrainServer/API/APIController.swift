@@ -42,22 +42,10 @@ struct APIController: Sendable {
         guard Self.isRegionCode(code) else { return JSONResponse.error(.badRequest, "region code must be six digits: \(code)") }
         let body = try await cache.body("region/" + code) { () async throws -> Data? in
             guard let profile = try await store.regionProfile(code, largest: 10) else { return nil }
-            return try JSONResponse.encoder.encode(try await regionResponse(profile))
+            return try JSONResponse.encoder.encode(RegionResponse(profile, taxonomy: try await store.taxonomy()))
         }
         guard let body else { return JSONResponse.error(.notFound, "no region with code \(code)") }
         return JSONResponse.response(.ok, data: body)
-    }
-
-    func regionResponse(_ profile: RegionProfile) async throws -> RegionResponse {
-        let taxonomy = try await store.taxonomy()
-        let region = profile.region
-        return RegionResponse(
-            code: region.code, name: region.name, level: region.level, isDevelopmentZone: region.isDevelopmentZone,
-            longitude: region.longitude, latitude: region.latitude, parent: profile.parent, ancestors: profile.ancestors,
-            children: profile.children, listedFirms: profile.listedFirms, biomedicineFirms: profile.biomedicineFirms,
-            biomedicineEmployees: profile.biomedicineEmployees, universities: profile.universities,
-            nodes: NodeWithCount.merge(taxonomy, profile.nodeCounts), largestFirms: profile.largestFirms, parks: profile.parks,
-            provenance: region.provenance)
     }
 
     /// `GET /api/regions/{code}/children`: firm counts of each child region, for maps.

@@ -64,4 +64,15 @@ struct RegionResponse: Codable, Sendable {
     var largestFirms: [EnterpriseSummary]
     var parks: [Park]
     var provenance: Provenance
+
+    init(_ profile: RegionProfile, taxonomy: ChainTaxonomy) {
+        let region = profile.region
+        (code, name, level, isDevelopmentZone) = (region.code, region.name, region.level, region.isDevelopmentZone)
+        (longitude, latitude, provenance) = (region.longitude, region.latitude, region.provenance)
+        (parent, ancestors, children) = (profile.parent, profile.ancestors, profile.children)
+        (listedFirms, biomedicineFirms, biomedicineEmployees) = (profile.listedFirms, profile.biomedicineFirms, profile.biomedicineEmployees)
+        universities = profile.universities
+        nodes = NodeWithCount.merge(taxonomy, profile.nodeCounts)
+        (largestFirms, parks) = (profile.largestFirms, profile.parks)
+    }
 }

@@ -28,6 +28,12 @@ struct PageRenderer: Sendable {
             .replacingOccurrences(of: "<!--", with: "<\\!--")
     }
 
+    /// A page route's response: a bad parameter or an unknown thing becomes the HTML error page rather than the JSON
+    /// error the API routes answer with.
+    func page(_ build: () async throws -> Response) async throws -> Response {
+        do { return try await build() } catch let error as PageError { return notFound(error.message) }
+    }
+
     /// An HTML error page for a page route (the API routes answer JSON).
     func notFound(_ message: String) -> Response {
         let context: [String: Any] = ["message": message, "nav": [:] as [String: Bool], "defaultRegion": defaultRegion,

@@ -42,6 +42,16 @@ enum AnalyticsLoader {
     static func index(_ path: String) async throws -> SnapshotIndex {
         SnapshotIndex(try await openStore(path).snapshot())
     }
+
+    /// An analytics call's result, its `AnalyticsError` turned into the command's error message. (A typed `catch`
+    /// of that error inside an async command crashes the Swift 6.3 compiler; this synchronous step avoids it.)
+    static func answer<T>(_ body: () throws(AnalyticsError) -> T,
+                          failure: (AnalyticsError) -> any Error = { ValidationError($0.description) }) throws -> T {
+        switch Result(catching: body) {
+        case .success(let value): return value
+        case .failure(let error): throw failure(error)
+        }
+    }
 }
 
 enum Output {

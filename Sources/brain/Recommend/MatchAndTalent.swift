@@ -25,11 +25,7 @@ struct MatchOffers: AsyncParsableCommand {
     func run() async throws {
         let index = try await AnalyticsLoader.index(store.db)
         let offers = ServiceOffers(index, quality: EnterpriseQuality(index, city: LevelAnalysis(index, level: .city)))
-        let result = Result { () throws(AnalyticsError) in try offers.match(service: service, region: region, limit: limit) }
-        guard case .success(let match) = result else {
-            if case .failure(let error) = result { throw ValidationError(error.description) }
-            return
-        }
+        let match = try AnalyticsLoader.answer { () throws(AnalyticsError) in try offers.match(service: service, region: region, limit: limit) }
         if json { return try Output.json(match) }
         print("\(match.service.nameZh) for \(match.region.name): \(match.offers) firms offer it — \(match.formula)")
         for offer in match.matches {
@@ -59,11 +55,7 @@ struct Talent: AsyncParsableCommand {
 
     func run() async throws {
         let index = try await AnalyticsLoader.index(store.db)
-        let result = Result { () throws(AnalyticsError) in try TalentCube.report(index, region: region) }
-        guard case .success(let cube) = result else {
-            if case .failure(let error) = result { throw ValidationError(error.description) }
-            return
-        }
+        let cube = try AnalyticsLoader.answer { () throws(AnalyticsError) in try TalentCube.report(index, region: region) }
         if json { return try Output.json(cube) }
         print("\(cube.region.name): \(cube.universities) universities (rank \(cube.universitiesRank) of \(cube.regionsRanked)), "
               + "\(cube.medicalUniversities) medical or pharmacy (\(cube.medicalUniversityNames.joined(separator: "、"))); "

@@ -26,8 +26,8 @@ struct Policies: AsyncParsableCommand {
         }
         let matcher = PolicyMatcher(index, rules: rules, asOf: String(ISO8601DateFormatter().string(from: Date()).prefix(10)))
         if let policy {
-            let result = Result { () throws(AnalyticsError) in try matcher.firms(policy: policy) }
-            guard case .success(let firms) = result else { throw ValidationError("unknown policy \(policy)") }
+            let firms = try AnalyticsLoader.answer({ () throws(AnalyticsError) in try matcher.firms(policy: policy) },
+                                                   failure: { _ in ValidationError("unknown policy \(policy)") })
             if json { return try Output.json(firms) }
             print("\(firms.policy.clause) — \(firms.policy.eligibility) (\(firms.policy.title))")
             print("rule: \(firms.rule.joined(separator: "; "))\(firms.note.map { "; \($0)" } ?? "")")
@@ -36,8 +36,8 @@ struct Policies: AsyncParsableCommand {
             return
         }
         guard let enterprise else { throw ValidationError("name an enterprise id, or --policy ID") }
-        let result = Result { () throws(AnalyticsError) in try matcher.matches(enterprise: enterprise) }
-        guard case .success(let matches) = result else { throw ValidationError("unknown enterprise \(enterprise)") }
+        let matches = try AnalyticsLoader.answer({ () throws(AnalyticsError) in try matcher.matches(enterprise: enterprise) },
+                                                 failure: { _ in ValidationError("unknown enterprise \(enterprise)") })
         if json { return try Output.json(matches) }
         for match in matches {
             let amount = match.maxAmountWan.map { " · up to \(Int($0)) 万元" } ?? ""

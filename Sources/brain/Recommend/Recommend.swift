@@ -49,12 +49,8 @@ struct RecommendPartners: AsyncParsableCommand {
 
     func run() async throws {
         let index = try await AnalyticsLoader.index(store.db)
-        let result = Result { () throws(AnalyticsError) -> RelatedFirmsReport in
+        let report = try AnalyticsLoader.answer { () throws(AnalyticsError) in
             try RelatedFirms.report(index, graph: ProductGraph(index), enterprise: enterprise, limit: limit)
-        }
-        guard case .success(let report) = result else {
-            if case .failure(let error) = result { throw ValidationError(error.description) }
-            return
         }
         if json { return try Output.json(report) }
         print("partners of \(report.enterprise.name) (\(report.enterprise.id), \(report.enterprise.cityName ?? "–"))")
@@ -82,11 +78,8 @@ struct RecommendPark: AsyncParsableCommand {
             throw CommandFailure("\(project): not a project file (\(error.localizedDescription)); see docs/examples/project-zhangjiang-manufacturing.json")
         }
         let index = try await AnalyticsLoader.index(store.db)
-        let result = Result { () throws(AnalyticsError) in try ParkLanding(index, links: NodeLinks(index)).rank(input, limit: limit) }
-        guard case .success(let report) = result else {
-            if case .failure(let error) = result { throw CommandFailure("\(project): \(error.description)") }
-            return
-        }
+        let report = try AnalyticsLoader.answer({ () throws(AnalyticsError) in try ParkLanding(index, links: NodeLinks(index)).rank(input, limit: limit) },
+                                                failure: { CommandFailure("\(project): \($0.description)") })
         if json { return try Output.json(report) }
         print("parks for \(input.name ?? "the project") (\(input.nodes.joined(separator: ", ")), \(input.stage)) — \(report.formula)")
         for park in report.parks {

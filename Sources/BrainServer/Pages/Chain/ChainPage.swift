@@ -25,7 +25,7 @@ struct ChainPage: Sendable {
         }
         router.get("/chain") { _, _ in try await overview() }
         router.get("/chain/:id") { request, context in
-            do {
+            try await renderer.page {
                 let report = try await node(context.parameters.get("id") ?? "", region: request.uri.queryParameters.get("region"))
                 let graph = try await cache.productGraph()
                 var context = Self.context(report)
@@ -33,18 +33,14 @@ struct ChainPage: Sendable {
                 context["firstProduct"] = report.products.first { !graph.inputs(of: $0.product).isEmpty || !graph.outputs(of: $0.product).isEmpty }?.product
                     ?? report.products.first?.product ?? ""
                 return try renderer.render("chain-node", nav: "chain", context: context, data: report)
-            } catch let error as PageError {
-                return renderer.notFound(error.message)
             }
         }
         router.get("/products") { request, _ in
-            do {
+            try await renderer.page {
                 let neighbourhood = try await graph(request.uri.queryParameters.get("name") ?? "", fanout: Self.fanout)
                 return try renderer.render("product", nav: "chain", context: ["product": neighbourhood.center,
                                                                               "makers": neighbourhood.products.first?.makers ?? 0],
                                            data: neighbourhood)
-            } catch let error as PageError {
-                return renderer.notFound(error.message)
             }
         }
     }

@@ -25,11 +25,9 @@ struct EnterprisePage: Sendable {
             }
         }
         router.get("/enterprises/:id") { _, context in
-            do {
+            try await renderer.page {
                 let portrait = try await EnterprisePortrait.build(store: store, cache: cache, id: context.parameters.get("id") ?? "")
                 return try renderer.render("enterprise", nav: "search", context: Self.context(portrait), data: portrait)
-            } catch let error as PageError {
-                return renderer.notFound(error.message)
             }
         }
     }
@@ -57,6 +55,7 @@ struct EnterprisePage: Sendable {
 
     static func context(_ p: EnterprisePortrait) -> [String: Any] {
         let firm = p.detail.enterprise
+        let timeline = Self.timeline(p)
         let firms = { (rows: [FirmRow]) in
             rows.map { ["id": $0.id, "name": $0.name, "city": $0.cityName ?? "", "reason": $0.reason ?? ""] as [String: Any] }
         }
@@ -86,8 +85,8 @@ struct EnterprisePage: Sendable {
                                "conditions": match.conditions.map { "\($0.condition): \($0.value) \($0.met.map { $0 ? "✔" : "✘" } ?? "?")" }.joined(separator: "；")])
             },
             "sameNode": firms(p.related.sameNode), "suppliers": firms(p.related.suppliers), "customers": firms(p.related.customers),
-            "events": Self.timeline(p).prefix(60).map { $0 },
-            "eventCount": Self.timeline(p).count,
+            "events": Array(timeline.prefix(60)),
+            "eventCount": timeline.count,
         ])
     }
 }

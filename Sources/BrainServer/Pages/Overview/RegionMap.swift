@@ -60,12 +60,7 @@ struct RegionMap: Codable, Sendable {
             }
         }
         let sorted = values.sorted { (measured($0) ?? -1, $0.biomedicineFirms, $1.code) > (measured($1) ?? -1, $1.biomedicineFirms, $0.code) }
-        var path: [RegionRef] = []
-        var cursor: Region? = region
-        while let current = cursor {
-            path.insert(RegionRef(code: current.code, name: current.name, level: current.level), at: 0)
-            cursor = current.parentCode.flatMap { index.regionsByCode[$0] }
-        }
+        let path = index.lineage(region.code).reversed().map { RegionRef(code: $0.code, name: $0.name, level: $0.level) }
         return RegionMap(region: RegionRef(code: region.code, name: region.name, level: region.level), path: path,
                          geoParent: parent.code, childLevel: childLevel, measure: measure, node: node.map(NodeRef.init),
                          rows: sorted.enumerated().map { i, v in

@@ -40,11 +40,9 @@ struct ParksPage: Sendable {
             return try renderer.render("parks", nav: "parks", context: context, data: parks)
         }
         router.get("/parks/:id") { _, context in
-            do {
+            try await renderer.page {
                 let detail = try await detail(context.parameters.get("id") ?? "")
                 return try renderer.render("park", nav: "parks", context: Self.context(detail), data: detail)
-            } catch let error as PageError {
-                return renderer.notFound(error.message)
             }
         }
     }

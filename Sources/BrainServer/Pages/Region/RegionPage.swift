@@ -52,7 +52,7 @@ struct RegionPage: Sendable {
         }
         router.get("/regions/:code") { _, context in
             let code = context.parameters.get("code") ?? ""
-            do { return try await page(code) } catch let error as PageError { return renderer.notFound(error.message) }
+            return try await renderer.page { try await page(code) }
         }
         router.get("/regions/:code/export.xlsx") { _, context in try RegionExport.xlsx(try await report(context.parameters.get("code") ?? "")) }
         router.get("/regions/:code/report.pdf") { _, context in

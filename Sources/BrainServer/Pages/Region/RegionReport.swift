@@ -34,14 +34,7 @@ struct RegionReport: Codable, Sendable {
         }
         guard region.level != .country else { throw PageError.badRequest("the region page covers provinces, cities and districts; the country is the overview") }
         let analysis = try await cache.analysis(level: region.level)
-        let taxonomy = try await store.taxonomy()
-        let response = RegionResponse(
-            code: region.code, name: region.name, level: region.level, isDevelopmentZone: region.isDevelopmentZone,
-            longitude: region.longitude, latitude: region.latitude, parent: profile.parent, ancestors: profile.ancestors,
-            children: profile.children, listedFirms: profile.listedFirms, biomedicineFirms: profile.biomedicineFirms,
-            biomedicineEmployees: profile.biomedicineEmployees, universities: profile.universities,
-            nodes: NodeWithCount.merge(taxonomy, profile.nodeCounts), largestFirms: profile.largestFirms, parks: profile.parks,
-            provenance: region.provenance)
+        let response = RegionResponse(profile, taxonomy: try await store.taxonomy())
         let chokepoints = try Chokepoints.report(index, region: code).nodes.filter { !$0.flags.isEmpty }
         var indexResult = try await cache.innovationIndex(level: region.level, years: indexYears)
         let units = Set(indexResult.rows.map(\.unit)).count
