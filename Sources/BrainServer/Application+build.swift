@@ -50,11 +50,14 @@ public func buildApplication(store: any ImportingStore, configuration: ServerCon
     }
     // Page routes first: Hummingbird matches a literal segment ("report") before a parameter (":method").
     let renderer = PageRenderer(library: library, defaultRegion: configuration.defaultRegion)
+    let resolver = try AddressResolver.load(dataFolder: configuration.dataFolder)
+    let access = MarketAccess(store: store, resolver: resolver), marketAPI = MarketAPI(access: access, cache: cache)
     OverviewPage(store: store, cache: cache, renderer: renderer).register(on: router)
     let printHost = ["0.0.0.0", "::", ""].contains(configuration.host) ? "127.0.0.1" : configuration.host
     let apiResponses = ResponseCache(), regionReports = ResponseCache(capacity: 500)
     RegionPage(store: store, cache: cache, renderer: renderer, reports: regionReports,
-               pdf: PDFPrinter(browser: PDFPrinter.findBrowser(), baseURL: "http://\(printHost):\(configuration.port)")).register(on: router)
+               pdf: PDFPrinter(browser: PDFPrinter.findBrowser(), baseURL: "http://\(printHost):\(configuration.port)"),
+               access: access).register(on: router)
     EnterprisePage(store: store, cache: cache, renderer: renderer).register(on: router)
     ChainPage(store: store, cache: cache, renderer: renderer).register(on: router)
     ParksPage(cache: cache, renderer: renderer).register(on: router)
@@ -63,7 +66,8 @@ public func buildApplication(store: any ImportingStore, configuration: ServerCon
     ParkLandingPage(cache: cache, renderer: renderer).register(on: router)
     APIController(store: store, cache: apiResponses).register(on: router)
     AnalyticsController(cache: cache).register(on: router)
-    let resolver = try AddressResolver.load(dataFolder: configuration.dataFolder)
+    marketAPI.register(on: router)
+    MarketPage(access: access, api: marketAPI, cache: cache, renderer: renderer).register(on: router)
     ImportController(store: store, resolver: resolver).register(on: router)
     ImportWriter(store: store, resolver: resolver, classifier: try ImportClassifier.load(dataFolder: configuration.dataFolder),
                  allowed: configuration.allowImports) {

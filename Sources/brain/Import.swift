@@ -8,6 +8,17 @@ enum ImportKind: String, ExpressibleByArgument, CaseIterable {
     case enterprises, products, relations, events, talents, policies, offers, demands
 }
 
+extension ImportKind {
+    var marketKind: MarketKind? {
+        switch self {
+        case .demands: .demand
+        case .offers: .offer
+        case .talents: .talent
+        default: nil
+        }
+    }
+}
+
 enum OnError: String, ExpressibleByArgument { case skipRows = "skip-rows", rejectFile = "reject-file" }
 
 struct Import: AsyncParsableCommand {
@@ -21,7 +32,9 @@ struct Import: AsyncParsableCommand {
             """)
 
     @Argument(help: "The file to import.") var file: String?
-    @Option(help: "What the file holds: enterprises, products, events or relations (talents, policies, offers and demands come with the recommendation data model).") var kind: ImportKind = .enterprises
+    @Option(help: "What the file holds: enterprises, products, events, relations, demands, offers or talents.") var kind: ImportKind = .enterprises
+    @Option(help: "For demands, offers and talents: the organisation (brain org add) they belong to.") var org: String?
+    @Flag(inversion: .prefixedNo, help: "For demands, offers and talents: share them with every organisation (default: offers shared, demands and talents private).") var share: Bool?
     @Option(help: "CSV of header,field pairs for headers the built-in synonyms do not know.") var mapping: String?
     @Option(help: "utf-8 or gb18030 for text files; detected when not given.") var encoding: String?
     @Option(help: "The XLSX sheet to read (default: the first).") var sheet: String?
@@ -39,8 +52,8 @@ struct Import: AsyncParsableCommand {
         if let template { return try ImportTemplate.write(template, to: URL(fileURLWithPath: output)) }
         if list { return try await listImports() }
         guard let file else { throw ValidationError("name the file to import, or --template KIND, or --list") }
-        guard kind == .enterprises || LinkFileCheck.Kind(rawValue: kind.rawValue) != nil else {
-            throw CommandFailure("importing \(kind.rawValue) is not built yet: enterprises, products, events and relations are")
+        guard kind != .policies else {
+            throw CommandFailure("importing policies is not built yet: the Suzhou rules ship as data/policies/eligibility.json")
         }
         let textEncoding = try encoding.map { name in
             guard let value = TextEncoding(rawValue: name.lowercased()) else { throw ValidationError("--encoding is utf-8 or gb18030") }
@@ -53,6 +66,22 @@ struct Import: AsyncParsableCommand {
             let check = LinkFileCheck(url: url, kind: linkKind, mapping: userMapping)
             return try await importFile(check, url, textEncoding, unresolved: check.addUnresolved) { store, header, rejectFile, next in
                 try await store.importLinks(header, rejectUnresolved: rejectFile, next: next)
+            }
+        }
+        if let marketKind = kind.marketKind {
+            guard let org else { throw ValidationError("--org names the organisation the \(kind.rawValue) belong to (brain org list)") }
+            let opened = try await openStore(store.db)
+            let check = MarketFileCheck(url: url, kind: marketKind, taxonomy: try await opened.taxonomy(),
+                                        resolver: try AddressResolver.load(dataFolder: URL(fileURLWithPath: data)), mapping: userMapping)
+            return try await importFile(check, url, textEncoding) { store, header, _, next in
+                var records: [NewMarketRecord] = []
+                while let batch = try next() { records += batch.map { NewMarketRecord($0.body, line: $0.line, shared: share) } }
+                var scoped = header
+                scoped.kind = "\(kind.rawValue):\(org)"
+                let written = try await store.addMarketRecords(records, organisation: org, header: scoped)
+                var outcome = ImportOutcome(importId: written.importId, alreadyImportedAs: written.alreadyImportedAs)
+                outcome.created = written.ids.count
+                return outcome
             }
         }
         // Only enterprises are located and classified: the region codes and the chain are loaded for them alone.

@@ -9,11 +9,7 @@ import BrainModel
 /// service = 1 on the node asked for, 0.7 on its parent or a sub-node; nearness = 1 same city, 0.6 same province,
 /// else 1/(1 + km/300) from the need's region; strength = development quality without location, over 100.
 public struct ServiceOffers: Sendable {
-    public static let services: [String: (zh: String, en: String)] = [
-        "cro": ("CRO 研发外包", "contract research"), "cdmo": ("CMO/CDMO 合同生产", "contract manufacturing"),
-        "reagents-consumables": ("试剂与耗材", "reagents and consumables"), "pharma-equipment": ("制药装备", "pharmaceutical equipment"),
-        "scientific-instruments": ("科学仪器", "scientific instruments"), "diagnostic-services": ("检测与诊断服务", "testing and diagnostics"),
-    ]
+    public static var services: [String: (zh: String, en: String)] { ServiceNodes.names }
 
     public struct Offer: Codable, Sendable {
         public var rank: Int
@@ -44,7 +40,7 @@ public struct ServiceOffers: Sendable {
 
     /// The service nodes: the listed ones and their sub-nodes.
     public func serviceNodes() -> [ChainNode] {
-        index.data.taxonomy.nodes.filter { Self.services[$0.id] != nil || $0.parentId.map { Self.services[$0] != nil } == true }
+        index.data.taxonomy.nodes.filter(ServiceNodes.contains)
     }
 
     public func match(service id: String, region code: String, limit: Int = 20) throws(AnalyticsError) -> Match {
@@ -53,7 +49,7 @@ public struct ServiceOffers: Sendable {
         }
         guard let region = index.regionsByCode[code] else { throw .unknownRegion(code) }
         let related = Set([id] + [node.parentId].compactMap { $0 } + index.data.taxonomy.nodes.filter { $0.parentId == id }.map(\.id))
-        let here = index.coordinates(code)
+        let nearness = Nearness(index, region: region)
         var offers: [Offer] = []
         for firm in index.biomedicineEnterprises {
             let nodes = index.nodesByEnterprise[firm.id] ?? []
@@ -61,23 +57,12 @@ public struct ServiceOffers: Sendable {
             guard direct || !nodes.isDisjoint(with: related) else { continue }
             let service = direct ? 1.0 : 0.7
             var reasons = ["\(direct ? "提供" : "相近服务") \(node.nameZh)"]
-            var nearness: Double
-            var distanceKm: Double?
-            let cityCode = region.level == .province ? nil : Region.cityCode(of: code)
-            if let cityCode, firm.cityCode == cityCode {
-                nearness = 1; reasons.append("同城 same city")
-            } else if firm.provinceCode == Region.provinceCode(of: code) {
-                nearness = 0.6; reasons.append("同省 same province")
-            } else {
-                let there = firm.cityCode.flatMap(index.coordinates) ?? firm.provinceCode.flatMap(index.coordinates)
-                if let here, let there { distanceKm = ParkLanding.haversineKm(here, there) }
-                nearness = distanceKm.map { 1 / (1 + $0 / 300) } ?? 0
-                if let distanceKm { reasons.append("距离 \(Int(distanceKm.rounded())) km") }
-            }
+            let near = nearness.of(cityCode: firm.cityCode, provinceCode: firm.provinceCode)
+            if let reason = near.reason { reasons.append(reason) }
             let quality = strength[firm.id]
             if let quality { reasons.append("发展质量(不含区位) \(Int(quality.rounded()))") }
             offers.append(Offer(rank: 0, firm: FirmRow(firm, index: index), service: NodeRef(node),
-                                score: 0.5 * service + 0.3 * nearness + 0.2 * (quality ?? 0) / 100, distanceKm: distanceKm, reasons: reasons))
+                                score: 0.5 * service + 0.3 * near.value + 0.2 * (quality ?? 0) / 100, distanceKm: near.distanceKm, reasons: reasons))
         }
         offers.sort { ($0.score, $1.firm.id) > ($1.score, $0.firm.id) }
         for i in offers.indices { offers[i].rank = i + 1 }

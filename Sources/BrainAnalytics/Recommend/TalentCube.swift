@@ -20,9 +20,24 @@ public struct TalentCube: Codable, Sendable {
     public var regionsRanked: Int
     public var biomedicineEmployees: Int
     public var nodes: [NodeEmployees]
-    public var demand: String
+    public var demand: TalentDemand
 
-    public static func report(_ index: SnapshotIndex, region code: String) throws(AnalyticsError) -> TalentCube {
+    /// Talent demand in the region and the individual talents located there, among the market records the viewer may see.
+    public struct TalentDemand: Codable, Sendable {
+        public struct NodeDemand: Codable, Sendable {
+            public var node: NodeRef
+            public var demands: Int
+            public var headcount: Int
+        }
+        public var demands: Int
+        public var headcount: Int
+        public var nodes: [NodeDemand]
+        public var talents: Int
+        public var note: String
+    }
+
+    /// `market`: the demands and talents the viewer may see; the default data has none.
+    public static func report(_ index: SnapshotIndex, region code: String, market: [MarketRecord] = []) throws(AnalyticsError) -> TalentCube {
         guard let region = index.regionsByCode[code], region.level != .country else { throw .unknownRegion(code) }
         let peers = index.regions(at: region.level)
         func cityCodes(_ r: Region) -> [String] {
@@ -55,6 +70,26 @@ public struct TalentCube: Codable, Sendable {
                           universitiesRank: counts.filter { $0 > own }.count + 1, regionsRanked: peers.count,
                           biomedicineEmployees: index.biomedicineEnterprises.filter { index.enterprise($0, isIn: region) }.reduce(0) { $0 + ($1.employees ?? 0) },
                           nodes: nodes,
-                          demand: "talent demand and individual talents are not in the default data; importing them is not built yet")
+                          demand: demand(index, region: region, market: market))
+    }
+
+    /// The demand side alone, for a viewer whose visible records differ from the cached report's.
+    public static func demand(_ index: SnapshotIndex, region code: String, market: [MarketRecord]) -> TalentDemand? {
+        index.regionsByCode[code].map { demand(index, region: $0, market: market) }
+    }
+
+    static func demand(_ index: SnapshotIndex, region: Region, market: [MarketRecord]) -> TalentDemand {
+        let within = { (code: String?) in code.map { index.lineage($0).contains { $0.code == region.code } } ?? false }
+        let demands = market.compactMap(\.body.demand).filter { $0.need == .talent && within($0.regionCode) }
+        let talents = market.compactMap(\.body.talent).filter { within($0.regionCode) }
+        let byNode = Dictionary(grouping: demands, by: \.nodeId)
+        let nodes = byNode.compactMap { id, list in
+            index.nodesById[id].map { TalentDemand.NodeDemand(node: NodeRef($0), demands: list.count, headcount: list.reduce(0) { $0 + ($1.headcount ?? 1) }) }
+        }.sorted { ($0.headcount, $1.node.id) > ($1.headcount, $0.node.id) }
+        let note = demands.isEmpty && talents.isEmpty
+            ? "no talent demands or talents you can see here: the default data has none (no invented people); post a demand on /match or import talents with `brain import FILE --kind talents --org ID`"
+            : "talent demands and talents you can see: your organisation's own and those shared by others"
+        return TalentDemand(demands: demands.count, headcount: demands.reduce(0) { $0 + ($1.headcount ?? 1) }, nodes: nodes,
+                            talents: talents.count, note: note)
     }
 }

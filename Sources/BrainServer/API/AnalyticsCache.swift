@@ -18,6 +18,7 @@ actor AnalyticsCache {
     private var indices: [String: IndexResult] = [:]
     private var targets: [RegionLevel: InvestmentTargets] = [:]
     private var offers: ServiceOffers?
+    private var matching: DemandMatching?
 
     private let dataFolder: URL?
     private var policies: PolicyMatcher?
@@ -48,6 +49,7 @@ actor AnalyticsCache {
         targets = [:]
         policies = nil
         offers = nil
+        matching = nil
     }
 
     func index() async throws -> SnapshotIndex {
@@ -100,6 +102,14 @@ actor AnalyticsCache {
         if let offers { return offers }
         let built = ServiceOffers(try await index(), quality: try await enterpriseQuality())
         offers = built
+        return built
+    }
+
+    /// Demands matched to offers and talents (the market records are passed per request: they change without a rebuild).
+    func demandMatching() async throws -> DemandMatching {
+        if let matching { return matching }
+        let built = DemandMatching(try await index(), quality: try await enterpriseQuality())
+        matching = built
         return built
     }
 

@@ -177,6 +177,10 @@ enum Migrations {
             }
             for statement in ImportSchema.statements(text: "TEXT", identity: "INTEGER PRIMARY KEY") { try db.execute(sql: statement) }
         }
+        migrator.registerMigration("v7-market") { db in
+            // Organisations and their demands, offers and talents (issue 7's supply–demand market).
+            for statement in MarketSchema.statements(text: "TEXT", identity: "INTEGER PRIMARY KEY") { try db.execute(sql: statement) }
+        }
         return migrator
     }
 }

@@ -35,12 +35,38 @@ struct MatchOffers: AsyncParsableCommand {
     }
 }
 
-/// `brain match demands`: matching posted demands needs demands stored with their organisation, not built yet.
+/// `brain match demands --org ID`: the demands the organisation can see, each with who can meet it.
 struct MatchDemands: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "demands", abstract: "Not built yet: posted demands and their privacy.")
+    static let configuration = CommandConfiguration(commandName: "demands",
+                                                    abstract: "Match the demands an organisation can see (its own and shared ones) to offers or talents, with reasons.")
+    @OptionGroup var market: MarketOptions
+    @Option(help: "Only this demand.") var demand: Int?
+    @Option(help: "How many matches per demand.") var limit = 5
+    @Flag(help: "Print JSON.") var json = false
+
     func run() async throws {
-        throw CommandFailure("posting and matching demands (private to their organisation until shared) is not built yet; "
-                             + "`brain match offers --service S --region R` matches a need given on the command line")
+        let store = try await openStore(market.store.db)
+        var demands = try await store.marketRecords(.demand, visibleTo: market.org)
+        if let demand { demands = demands.filter { $0.id == demand } }
+        if let demand, demands.isEmpty { throw CommandFailure("no demand #\(demand) that \(market.org) can see") }
+        let index = SnapshotIndex(try await store.snapshot())
+        let matching = DemandMatching(index, quality: EnterpriseQuality(index, city: LevelAnalysis(index, level: .city)))
+        let offers = try await store.marketRecords(.offer, visibleTo: market.org), talents = try await store.marketRecords(.talent, visibleTo: market.org)
+        var results: [DemandMatching.Result] = []
+        for record in demands {
+            guard let d = record.body.demand else { continue }
+            let result = try AnalyticsLoader.answer { () throws(AnalyticsError) in
+                try matching.match(d, market: d.need == .service ? offers : talents, limit: limit)
+            }
+            results.append(result)
+            if json { continue }
+            print(MarketCommands.line(record))
+            print("  \(result.candidates) candidates — \(result.formula)")
+            for m in result.matches {
+                print(String(format: "  %3d  %.3f  ", m.rank, m.score) + "\(m.name) [\(m.source.rawValue)] — " + m.reasons.joined(separator: "; "))
+            }
+        }
+        if json { try Output.json(results) } else if demands.isEmpty { print("no demands \(market.org) can see: brain demand post --org \(market.org) …") }
     }
 }
 
@@ -50,17 +76,23 @@ struct Talent: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
     @Argument(help: "Six-digit region code.")
     var region: String
+    @Option(help: "Count the talent demands and talents this organisation can see (default: shared ones only).")
+    var org: String?
     @Flag(help: "Print JSON.")
     var json = false
 
     func run() async throws {
-        let index = try await AnalyticsLoader.index(store.db)
-        let cube = try AnalyticsLoader.answer { () throws(AnalyticsError) in try TalentCube.report(index, region: region) }
+        let store = try await openStore(self.store.db)
+        let index = SnapshotIndex(try await store.snapshot())
+        let market = try await store.marketRecords(.demand, visibleTo: org) + store.marketRecords(.talent, visibleTo: org)
+        let cube = try AnalyticsLoader.answer { () throws(AnalyticsError) in try TalentCube.report(index, region: region, market: market) }
         if json { return try Output.json(cube) }
         print("\(cube.region.name): \(cube.universities) universities (rank \(cube.universitiesRank) of \(cube.regionsRanked)), "
               + "\(cube.medicalUniversities) medical or pharmacy (\(cube.medicalUniversityNames.joined(separator: "、"))); "
               + "\(cube.biomedicineEmployees) employees in listed biomedicine firms")
         for node in cube.nodes { print("  \(node.node.nameZh): \(node.employees) employees in \(node.firms) firms, rank \(node.rank) of \(node.of)") }
-        print("demand: \(cube.demand)")
+        let demand = cube.demand
+        print("demand: \(demand.demands) talent demands for \(demand.headcount) people; \(demand.talents) talents located here — \(demand.note)")
+        for node in demand.nodes { print("  \(node.node.nameZh): \(node.demands) demands, \(node.headcount) people") }
     }
 }

@@ -59,6 +59,9 @@ public struct AddressResolver: Sendable {
         lengthsByFirst = lengths.mapValues { $0.sorted(by: >) }
     }
 
+    /// The name of the region with this code, if the code table holds it.
+    public func regionName(_ code: String) -> String? { regions[code]?.name }
+
     /// `hint`: a six-digit code the caller already trusts (a USCC's registration region), used to decide ambiguity.
     public func resolve(_ address: String, hint: String? = nil) -> ResolvedAddress {
         let text = Array(Self.clean(address))

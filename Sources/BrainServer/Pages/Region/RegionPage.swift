@@ -12,6 +12,7 @@ struct RegionPage: Sendable {
     let renderer: PageRenderer
     let reports: ResponseCache
     let pdf: PDFPrinter
+    let access: MarketAccess
 
     func register(on router: Router<BasicRequestContext>) {
         router.get("/api/regions/:code/report") { _, context in
@@ -35,9 +36,10 @@ struct RegionPage: Sendable {
                 throw PageError.from(error)
             }
         }
-        router.get("/api/regions/:code/talent") { _, context in
+        router.get("/api/regions/:code/talent") { request, context in
             let code = context.parameters.get("code") ?? ""
-            do { return try JSONResponse.ok(try TalentCube.report(try await cache.index(), region: code)) } catch let error as AnalyticsError {
+            let market = try await visibleMarket(request)
+            do { return try JSONResponse.ok(try TalentCube.report(try await cache.index(), region: code, market: market)) } catch let error as AnalyticsError {
                 throw PageError.from(error)
             }
         }
@@ -50,9 +52,9 @@ struct RegionPage: Sendable {
                 throw PageError.badRequest(error.description)
             }
         }
-        router.get("/regions/:code") { _, context in
+        router.get("/regions/:code") { request, context in
             let code = context.parameters.get("code") ?? ""
-            return try await renderer.page { try await page(code) }
+            return try await renderer.page { try await page(code, market: try await visibleMarket(request)) }
         }
         router.get("/regions/:code/export.xlsx") { _, context in try RegionExport.xlsx(try await report(context.parameters.get("code") ?? "")) }
         router.get("/regions/:code/report.pdf") { _, context in
@@ -70,8 +72,15 @@ struct RegionPage: Sendable {
         try JSONDecoder().decode(RegionReport.self, from: try await json(code))
     }
 
-    func page(_ code: String) async throws -> Response {
-        let report = try await report(code)
+    /// Talent demands and talents the viewer may see: they change without a rebuild, so they are not in the cached report.
+    func visibleMarket(_ request: Request) async throws -> [MarketRecord] {
+        let viewer = try await access.organisation(request)?.id
+        return try await access.store.marketRecords(.demand, visibleTo: viewer) + access.store.marketRecords(.talent, visibleTo: viewer)
+    }
+
+    func page(_ code: String, market: [MarketRecord]) async throws -> Response {
+        var report = try await report(code)
+        if let demand = TalentCube.demand(try await cache.index(), region: code, market: market) { report.talent.demand = demand }
         return try renderer.render("region", nav: "region", context: RegionView.context(report), data: report)
     }
 }

@@ -96,7 +96,8 @@ enum RegionView {
             "targetFormula": report.targets.formula, "targetCandidates": report.targets.candidates,
             "talentUniversities": report.talent.universities, "talentMedical": report.talent.medicalUniversities,
             "talentRank": report.talent.universitiesRank, "talentOf": report.talent.regionsRanked,
-            "talentMedicalNames": report.talent.medicalUniversityNames.joined(separator: "、"), "talentDemand": report.talent.demand,
+            "talentMedicalNames": report.talent.medicalUniversityNames.joined(separator: "、"), "talentDemand": report.talent.demand.note, "talentDemands": report.talent.demand.demands,
+            "talentHeadcount": report.talent.demand.headcount, "talentImported": report.talent.demand.talents,
             "talentNodes": report.talent.nodes.prefix(12).map { ["nameZh": $0.node.nameZh, "employees": number(Double($0.employees), 0),
                                                                  "firms": $0.firms, "rank": $0.rank, "of": $0.of] as [String: Any] },
             "services": report.services.map { match in

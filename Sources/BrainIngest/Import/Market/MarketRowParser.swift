@@ -1,0 +1,190 @@
+import Foundation
+import BrainModel
+
+/// Turns one row's cells (field → value) into a demand, an offer or a talent, or the first problem with it. The
+/// same rules serve imported files, the web form and the JSON API, so every way in checks the same things.
+public struct MarketRowParser: Sendable {
+    public struct Cell: Sendable {
+        public var value: String
+        public var header: String
+        public init(value: String, header: String) { (self.value, self.header) = (value, header) }
+    }
+
+    public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
+        public var column: String
+        public var value: String
+        public var reason: String
+        public var description: String { "\(column) \(value.isEmpty ? "" : "\"\(value)\" ")— \(reason)" }
+    }
+
+    let taxonomy: ChainTaxonomy
+    let resolver: AddressResolver
+    private let nodesByName: [String: ChainNode]
+
+    public init(taxonomy: ChainTaxonomy, resolver: AddressResolver) {
+        self.taxonomy = taxonomy
+        self.resolver = resolver
+        var byName: [String: ChainNode] = [:]
+        for node in taxonomy.nodes {
+            for key in [node.id, node.nameZh, node.nameEn.lowercased()] where byName[key] == nil { byName[key] = node }
+        }
+        for (id, name) in ServiceNodes.names {
+            if let node = taxonomy.node(id) { byName[name.zh] = byName[name.zh] ?? node; byName[name.en] = byName[name.en] ?? node }
+        }
+        nodesByName = byName
+    }
+
+    /// Fields given as plain strings (a web form, a JSON object): the field name is its own header.
+    public func parse(_ kind: MarketKind, fields: [String: String]) -> Result<MarketBody, Problem> {
+        var cells: [String: Cell] = [:]
+        for (field, raw) in fields {
+            let value = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            if !value.isEmpty { cells[field] = Cell(value: value, header: field) }
+        }
+        return parse(kind, cells) { $0 }
+    }
+
+    public func parse(_ kind: MarketKind, _ cells: [String: Cell], header: (String) -> String) -> Result<MarketBody, Problem> {
+        do {
+            for field in MarketFileCheck.required[kind]! where cells[field] == nil {
+                throw Problem(column: header(field), value: "", reason: "\(header(field)) is empty")
+            }
+            switch kind {
+            case .demand: return .success(.demand(try demand(cells)))
+            case .offer: return .success(.offer(try offer(cells)))
+            case .talent: return .success(.talent(try talent(cells)))
+            }
+        } catch let problem as Problem {
+            return .failure(problem)
+        } catch {
+            return .failure(Problem(column: "(row)", value: "", reason: "\(error)"))
+        }
+    }
+
+    private func demand(_ cells: [String: Cell]) throws -> Demand {
+        let node = try self.node(cells["node"]!)
+        var need: Demand.Need = ServiceNodes.contains(node) ? .service : .talent
+        if let cell = cells["need"] {
+            switch cell.value.lowercased() {
+            case "服务", "service", "服务需求": need = .service
+            case "人才", "talent", "人才需求": need = .talent
+            default: throw Problem(column: cell.header, value: cell.value, reason: "the need is 服务 (service) or 人才 (talent)")
+            }
+        }
+        if need == .service, !ServiceNodes.contains(node) {
+            throw Problem(column: cells["node"]!.header, value: cells["node"]!.value,
+                          reason: "\(node.nameZh) is not a service; services are \(serviceList)")
+        }
+        var deadline: String?
+        if let cell = cells["deadline"] {
+            switch DateValue.parse(cell.value) {
+            case .success(let date): deadline = date
+            case .failure(let problem): throw Problem(column: cell.header, value: cell.value, reason: problem.description)
+            }
+        }
+        return Demand(need: need, title: try text(cells["title"]!, max: 200), nodeId: node.id, regionCode: try region(cells["region"]!),
+                      detail: try cells["detail"].map { try text($0, max: 4_000) }, budgetWan: try cells["budget"].map { try number($0) },
+                      deadline: deadline, minDegree: try cells["degree"].map(degree), minYears: try cells["years"].map { try count($0) },
+                      headcount: try cells["headcount"].map { try count($0) })
+    }
+
+    private func offer(_ cells: [String: Cell]) throws -> ServiceOffer {
+        let nodeCell = cells["node"]!, node = try self.node(nodeCell)
+        guard ServiceNodes.contains(node) else {
+            throw Problem(column: nodeCell.header, value: nodeCell.value, reason: "\(node.nameZh) is not a service; services are \(serviceList)")
+        }
+        var uscc: String?
+        if let cell = cells["uscc"] {
+            switch USCC.validate(cell.value) {
+            case .success(let code): uscc = code
+            case .failure(let problem): throw Problem(column: cell.header, value: cell.value, reason: problem.description)
+            }
+        }
+        return ServiceOffer(provider: try text(cells["provider"]!, max: 200), uscc: uscc, nodeId: node.id, regionCode: try region(cells["region"]!),
+                            detail: try cells["detail"].map { try text($0, max: 4_000) }, capacity: try cells["capacity"].map { try text($0, max: 500) },
+                            contact: try cells["contact"].map { try text($0, max: 200) })
+    }
+
+    private func talent(_ cells: [String: Cell]) throws -> Talent {
+        let nodesCell = cells["nodes"]!
+        let nodeIds = try Self.split(nodesCell.value).map { try node(Cell(value: $0, header: nodesCell.header)).id }
+        let honours = try cells["honours"].map { cell in try Self.split(cell.value).map { try honour($0, cell) } } ?? []
+        return Talent(name: try text(cells["name"]!, max: 100), institution: try cells["institution"].map { try text($0, max: 200) },
+                      title: try cells["title"].map { try text($0, max: 100) }, regionCode: try cells["region"].map(region),
+                      nodeIds: Array(NSOrderedSet(array: nodeIds)) as? [String] ?? nodeIds, field: try cells["field"].map { try text($0, max: 500) },
+                      degree: try cells["degree"].map(degree), honours: Array(Set(honours)).sorted { TalentHonour.allCases.firstIndex(of: $0)! < TalentHonour.allCases.firstIndex(of: $1)! },
+                      papers: try cells["papers"].map { try count($0) }, hIndex: try cells["hindex"].map { try count($0) },
+                      patents: try cells["patents"].map { try count($0) }, projectsLed: try cells["projects"].map { try count($0) },
+                      industryYears: try cells["years"].map { try count($0) }, venturesFounded: try cells["ventures"].map { try count($0) },
+                      contact: try cells["contact"].map { try text($0, max: 200) })
+    }
+
+    private var serviceList: String {
+        ServiceNodes.names.sorted { $0.key < $1.key }.map { "\($0.value.zh) (\($0.key))" }.joined(separator: ", ")
+    }
+
+    func node(_ cell: Cell) throws -> ChainNode {
+        let value = TextNormalizer.halfWidth(cell.value)
+        guard let node = nodesByName[value] ?? nodesByName[value.lowercased()] else {
+            throw Problem(column: cell.header, value: cell.value, reason: "not a chain node: use a node id or Chinese name as on /chain (e.g. cro, 抗体药物)")
+        }
+        return node
+    }
+
+    /// A six-digit code the code table holds, or a place name the address resolver settles.
+    func region(_ cell: Cell) throws -> String {
+        if cell.value.count == 6, cell.value.allSatisfy(\.isNumber) {
+            guard resolver.regionName(cell.value) != nil else { throw Problem(column: cell.header, value: cell.value, reason: "no region has this code") }
+            return cell.value
+        }
+        let resolved = resolver.resolve(cell.value)
+        guard resolved.status == .ok, let code = resolved.districtCode ?? resolved.cityCode ?? resolved.provinceCode else {
+            let options = resolved.candidates?.prefix(4).map(\.name).joined(separator: ", ")
+            throw Problem(column: cell.header, value: cell.value, reason: options.map { "ambiguous: \($0); name the province" }
+                          ?? "not a place the region codes know (write e.g. 苏州市 or 上海市浦东新区, or a six-digit code)")
+        }
+        return code
+    }
+
+    func degree(_ cell: Cell) throws -> Degree {
+        switch cell.value.lowercased() {
+        case "本科", "学士", "bachelor": return .bachelor
+        case "硕士", "研究生", "master": return .master
+        case "博士", "博士研究生", "phd", "doctorate": return .doctorate
+        default: throw Problem(column: cell.header, value: cell.value, reason: "the degree is 本科, 硕士 or 博士")
+        }
+    }
+
+    func honour(_ text: String, _ cell: Cell) throws -> TalentHonour {
+        let t = text.lowercased()
+        if t.contains("院士") || t == "academician" { return .academician }
+        if ["优青", "优秀青年", "青年长江", "青年拔尖", "青年千人", "青年人才", "海外优青", "national-young"].contains(where: t.contains) { return .nationalYoung }
+        if ["杰青", "杰出青年", "长江学者", "万人计划", "领军", "national-leading"].contains(where: t.contains) { return .nationalLeading }
+        if ["省", "市", "姑苏", "双创", "provincial"].contains(where: t.contains) { return .provincial }
+        throw Problem(column: cell.header, value: text,
+                      reason: "unknown honour: use 院士, 国家杰青/长江学者 (leading), 优青/青年长江 (young), or a 省/市 programme")
+    }
+
+    func number(_ cell: Cell) throws -> Double {
+        guard let value = Double(TextNormalizer.halfWidth(cell.value).replacingOccurrences(of: ",", with: "")), value >= 0, value.isFinite else {
+            throw Problem(column: cell.header, value: cell.value, reason: "expected a number ≥ 0 (万元)")
+        }
+        return value
+    }
+
+    func count(_ cell: Cell) throws -> Int {
+        guard let value = Int(TextNormalizer.halfWidth(cell.value)), (0...100_000).contains(value) else {
+            throw Problem(column: cell.header, value: cell.value, reason: "expected a whole number from 0 to 100000")
+        }
+        return value
+    }
+
+    func text(_ cell: Cell, max: Int) throws -> String {
+        guard cell.value.count <= max else { throw Problem(column: cell.header, value: String(cell.value.prefix(40)), reason: "longer than \(max) characters") }
+        return cell.value
+    }
+
+    static func split(_ text: String) -> [String] {
+        text.split(whereSeparator: { ",，;；、/|".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+}

@@ -1,0 +1,55 @@
+import BrainModel
+
+/// Organisations and their market records (demands, offers, talents). A record is seen by its organisation and,
+/// once shared, by everyone; only its organisation may share, withdraw or delete it.
+public protocol MarketStore: Store {
+    /// A new organisation and its token, which the store does not keep (only its digest): show it once.
+    func createOrganisation(id: String, name: String) async throws -> OrganisationCredentials
+    func organisations() async throws -> [Organisation]
+    func organisation(id: String) async throws -> Organisation?
+    func organisation(token: String) async throws -> Organisation?
+    /// Adds records in one transaction. With an import header the file is recorded as an import of the
+    /// organisation: the same content again writes nothing and returns the earlier import.
+    func addMarketRecords(_ records: [NewMarketRecord], organisation: String, header: ImportHeader?) async throws -> MarketWrite
+    /// Records of a kind the organisation may see, newest first; nil sees shared records only.
+    func marketRecords(_ kind: MarketKind, visibleTo organisation: String?) async throws -> [MarketRecord]
+    func marketRecord(_ id: Int, visibleTo organisation: String?) async throws -> MarketRecord?
+    func setShared(_ id: Int, shared: Bool, by organisation: String) async throws -> MarketRecord
+    func deleteMarketRecord(_ id: Int, by organisation: String) async throws
+}
+
+public struct NewMarketRecord: Sendable {
+    public var body: MarketBody
+    /// The file row it came from, for imports.
+    public var line: Int?
+    public var shared: Bool
+
+    public init(_ body: MarketBody, line: Int? = nil, shared: Bool? = nil) {
+        (self.body, self.line, self.shared) = (body, line, shared ?? body.kind.sharedByDefault)
+    }
+}
+
+public struct MarketWrite: Codable, Sendable {
+    public var ids: [Int]
+    public var importId: Int?
+    public var alreadyImportedAs: Int?
+}
+
+public enum MarketStoreError: Error, CustomStringConvertible, Equatable {
+    case invalidOrganisationId(String)
+    case organisationExists(String)
+    case noSuchOrganisation(String)
+    /// Also when the record exists but is not the caller's to see or change: existence is not disclosed.
+    case noSuchRecord(Int)
+    case corrupt(String)
+
+    public var description: String {
+        switch self {
+        case .invalidOrganisationId(let id): "organisation id \"\(id)\": use 2–40 lower-case letters, digits and hyphens"
+        case .organisationExists(let id): "organisation \(id) already exists"
+        case .noSuchOrganisation(let id): "no organisation \(id)"
+        case .noSuchRecord(let id): "no record \(id) of yours"
+        case .corrupt(let what): what
+        }
+    }
+}

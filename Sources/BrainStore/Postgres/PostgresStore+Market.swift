@@ -1,0 +1,92 @@
+import PostgresNIO
+import BrainModel
+
+extension PostgresStore: MarketStore {
+    public func createOrganisation(id: String, name: String) async throws -> OrganisationCredentials {
+        try MarketSQL.checkOrganisationId(id)
+        let token = MarketToken.generate(), organisation = Organisation(id: id, name: name, createdAt: MarketSQL.now())
+        try await location.withTransaction { c in
+            guard try await PostgresSQL.rows(c, MarketSQL.organisationById, [.text(id)]).isEmpty else {
+                throw MarketStoreError.organisationExists(id)
+            }
+            try await c.query(PostgresSQL.query(MarketSQL.insertOrganisation,
+                                                [id, name, MarketToken.digest(token), organisation.createdAt].textArguments), logger: PostgresSQL.logger)
+        }
+        return OrganisationCredentials(organisation: organisation, token: token)
+    }
+
+    public func organisations() async throws -> [Organisation] {
+        try await withConnection { c in try await PostgresSQL.rows(c, MarketSQL.organisations).map(MarketRowMapping.organisation) }
+    }
+
+    public func organisation(id: String) async throws -> Organisation? {
+        try await withConnection { c in try await PostgresSQL.rows(c, MarketSQL.organisationById, [.text(id)]).first.map(MarketRowMapping.organisation) }
+    }
+
+    public func organisation(token: String) async throws -> Organisation? {
+        try await withConnection { c in
+            try await PostgresSQL.rows(c, MarketSQL.organisationByToken, [.text(MarketToken.digest(token))]).first.map(MarketRowMapping.organisation)
+        }
+    }
+
+    public func addMarketRecords(_ records: [NewMarketRecord], organisation: String, header: ImportHeader?) async throws -> MarketWrite {
+        try await location.withTransaction { c in
+            guard try await !PostgresSQL.rows(c, MarketSQL.organisationById, [.text(organisation)]).isEmpty else {
+                throw MarketStoreError.noSuchOrganisation(organisation)
+            }
+            var importId: Int?
+            if let header {
+                // Imports are serialised as the enterprise imports are: the same file twice at once must not land twice.
+                try await PostgresSQL.execute(c, "LOCK TABLE imports IN EXCLUSIVE MODE")
+                if let previous = try await PostgresSQL.rows(c, ImportSQL.previousImport, [.text(header.kind), .text(header.fingerprint)]).first {
+                    return MarketWrite(ids: [], importId: nil, alreadyImportedAs: try previous.int("id"))
+                }
+                importId = try await Self.count(c, ImportSQL.insertImport,
+                                                [header.kind, header.file, header.fingerprint, header.asOf, header.importedAt].textArguments)
+            }
+            let now = MarketSQL.now()
+            var ids: [Int] = []
+            for record in records {
+                let origin = MarketSQL.origin(header, line: record.line, importId: importId)
+                ids.append(try await Self.count(c, MarketSQL.insertRecord, [
+                    .text(record.body.kind.rawValue), .text(organisation), .bool(record.shared), .text(try MarketRowMapping.encode(record.body)),
+                    .text(origin), importId.map { .int($0) } ?? .null, .text(now),
+                ]))
+            }
+            if let importId {
+                try await Self.run(c, [ImportPlanner.Write(ImportSQL.finishImport, [ids.count, 0, 0, 0, 0, 0, importId].map { .int($0) })])
+            }
+            return MarketWrite(ids: ids, importId: importId, alreadyImportedAs: nil)
+        }
+    }
+
+    public func marketRecords(_ kind: MarketKind, visibleTo organisation: String?) async throws -> [MarketRecord] {
+        try await withConnection { c in
+            try await PostgresSQL.rows(c, MarketSQL.visibleOfKind, [kind.rawValue, organisation ?? ""].textArguments).map(MarketRowMapping.record)
+        }
+    }
+
+    public func marketRecord(_ id: Int, visibleTo organisation: String?) async throws -> MarketRecord? {
+        try await withConnection { c in
+            try await PostgresSQL.rows(c, MarketSQL.visibleById, [.int(id), .text(organisation ?? "")]).first.map(MarketRowMapping.record)
+        }
+    }
+
+    public func setShared(_ id: Int, shared: Bool, by organisation: String) async throws -> MarketRecord {
+        try await location.withTransaction { c in
+            try await c.query(PostgresSQL.query(MarketSQL.setShared, [.bool(shared), .int(id), .text(organisation)]), logger: PostgresSQL.logger)
+            guard let row = try await PostgresSQL.rows(c, MarketSQL.ownedById, [.int(id), .text(organisation)]).first else {
+                throw MarketStoreError.noSuchRecord(id)
+            }
+            return try MarketRowMapping.record(row)
+        }
+    }
+
+    public func deleteMarketRecord(_ id: Int, by organisation: String) async throws {
+        try await withConnection { c in
+            guard try await !PostgresSQL.rows(c, MarketSQL.delete + " RETURNING id", [.int(id), .text(organisation)]).isEmpty else {
+                throw MarketStoreError.noSuchRecord(id)
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import GRDB
+import BrainModel
+
+extension SQLiteStore: MarketStore {
+    public func createOrganisation(id: String, name: String) async throws -> OrganisationCredentials {
+        try MarketSQL.checkOrganisationId(id)
+        let token = MarketToken.generate(), organisation = Organisation(id: id, name: name, createdAt: MarketSQL.now())
+        try await pool.write { db in
+            guard try Row.fetchOne(db, sql: MarketSQL.organisationById, arguments: [id]) == nil else { throw MarketStoreError.organisationExists(id) }
+            try db.execute(sql: MarketSQL.insertOrganisation, arguments: [id, name, MarketToken.digest(token), organisation.createdAt])
+        }
+        return OrganisationCredentials(organisation: organisation, token: token)
+    }
+
+    public func organisations() async throws -> [Organisation] {
+        try await pool.read { db in try Row.fetchAll(db, sql: MarketSQL.organisations).map(MarketRowMapping.organisation) }
+    }
+
+    public func organisation(id: String) async throws -> Organisation? {
+        try await pool.read { db in try Row.fetchOne(db, sql: MarketSQL.organisationById, arguments: [id]).map(MarketRowMapping.organisation) }
+    }
+
+    public func organisation(token: String) async throws -> Organisation? {
+        try await pool.read { db in
+            try Row.fetchOne(db, sql: MarketSQL.organisationByToken, arguments: [MarketToken.digest(token)]).map(MarketRowMapping.organisation)
+        }
+    }
+
+    public func addMarketRecords(_ records: [NewMarketRecord], organisation: String, header: ImportHeader?) async throws -> MarketWrite {
+        try await pool.write { db in
+            guard try Row.fetchOne(db, sql: MarketSQL.organisationById, arguments: [organisation]) != nil else {
+                throw MarketStoreError.noSuchOrganisation(organisation)
+            }
+            var importId: Int?
+            if let header {
+                if let previous = try Int.fetchOne(db, sql: ImportSQL.previousImport, arguments: [header.kind, header.fingerprint]) {
+                    return MarketWrite(ids: [], importId: nil, alreadyImportedAs: previous)
+                }
+                importId = try Int.fetchOne(db, sql: ImportSQL.insertImport,
+                                            arguments: [header.kind, header.file, header.fingerprint, header.asOf, header.importedAt])
+            }
+            let now = MarketSQL.now()
+            var ids: [Int] = []
+            for record in records {
+                let origin = MarketSQL.origin(header, line: record.line, importId: importId)
+                ids.append(try Int.fetchOne(db, sql: MarketSQL.insertRecord, arguments: [
+                    record.body.kind.rawValue, organisation, record.shared, try MarketRowMapping.encode(record.body), origin, importId, now,
+                ]) ?? 0)
+            }
+            if let importId {
+                try db.execute(sql: ImportSQL.finishImport, arguments: [ids.count, 0, 0, 0, 0, 0, importId])
+            }
+            return MarketWrite(ids: ids, importId: importId, alreadyImportedAs: nil)
+        }
+    }
+
+    public func marketRecords(_ kind: MarketKind, visibleTo organisation: String?) async throws -> [MarketRecord] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: MarketSQL.visibleOfKind, arguments: [kind.rawValue, organisation ?? ""]).map(MarketRowMapping.record)
+        }
+    }
+
+    public func marketRecord(_ id: Int, visibleTo organisation: String?) async throws -> MarketRecord? {
+        try await pool.read { db in
+            try Row.fetchOne(db, sql: MarketSQL.visibleById, arguments: [id, organisation ?? ""]).map(MarketRowMapping.record)
+        }
+    }
+
+    public func setShared(_ id: Int, shared: Bool, by organisation: String) async throws -> MarketRecord {
+        try await pool.write { db in
+            try db.execute(sql: MarketSQL.setShared, arguments: [shared, id, organisation])
+            guard let row = try Row.fetchOne(db, sql: MarketSQL.ownedById, arguments: [id, organisation]) else {
+                throw MarketStoreError.noSuchRecord(id)
+            }
+            return try MarketRowMapping.record(row)
+        }
+    }
+
+    public func deleteMarketRecord(_ id: Int, by organisation: String) async throws {
+        try await pool.write { db in
+            try db.execute(sql: MarketSQL.delete, arguments: [id, organisation])
+            guard db.changesCount == 1 else { throw MarketStoreError.noSuchRecord(id) }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import BrainModel
+import BrainStore
+
+/// `brain org add ID --name NAME`, `brain org list`: the organisations that post demands and import offers and
+/// talents. The CLI works on the database directly (its operator is trusted); the web and API act through the token.
+struct Org: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Organisations of the supply–demand market, and their tokens.",
+                                                    subcommands: [OrgAdd.self, OrgList.self])
+}
+
+struct OrgAdd: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "add", abstract: "Create an organisation and print its token (shown once).")
+    @OptionGroup var store: StoreOptions
+    @Argument(help: "Id: 2–40 lower-case letters, digits and hyphens, e.g. suzhou-bureau.") var id: String
+    @Option(help: "Display name, e.g. 苏州市工业和信息化局.") var name: String
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() async throws {
+        let credentials: OrganisationCredentials
+        do { credentials = try await openStore(store.db).createOrganisation(id: id, name: name) } catch let error as MarketStoreError {
+            throw CommandFailure(error.description)
+        }
+        if json { return try Output.json(credentials) }
+        print("organisation \(credentials.organisation.id) (\(credentials.organisation.name)) created")
+        print("token: \(credentials.token)")
+        print("keep it: it is shown only now. Sign in on /match with it, or send `Authorization: Bearer TOKEN` to /api/demands.")
+    }
+}
+
+struct OrgList: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the organisations.")
+    @OptionGroup var store: StoreOptions
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() async throws {
+        let organisations = try await openStore(store.db).organisations()
+        if json { return try Output.json(organisations) }
+        if organisations.isEmpty { print("no organisations yet: brain org add ID --name NAME") }
+        for o in organisations { print("\(o.id)  \(o.name)  since \(o.createdAt)") }
+    }
+}
