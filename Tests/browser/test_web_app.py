@@ -22,6 +22,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.support.ui import WebDriverWait
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
@@ -334,6 +335,40 @@ def check_project_landing_form(driver, base):
     screenshot(driver, "park-landing.png")
 
 
+MARKET = {}
+
+
+def check_match_page_posts_and_shares(driver, base):
+    driver.get(base + "/match")
+    wait_ready(driver)
+    assert get_json(base, "/api/demands") == []
+    driver.find_element(By.ID, "token").send_keys(MARKET["token"])
+    driver.find_element(By.ID, "signin-button").click()
+    WebDriverWait(driver, 30).until(lambda d: d.find_elements(By.ID, "signed-in"))
+    assert "苏州市工信局" in driver.find_element(By.ID, "signed-in").text
+    driver.find_element(By.ID, "title").send_keys("抗体中试与GMP生产")
+    driver.execute_script("document.getElementById('node').value = 'cdmo';")
+    driver.find_element(By.ID, "region").send_keys("苏州市")
+    driver.find_element(By.ID, "budget").send_keys("500")
+    driver.find_element(By.ID, "post-demand").click()
+    WebDriverWait(driver, 30).until(lambda d: "/match/demands/" in d.current_url)
+    wait_ready(driver)
+    assert driver.find_element(By.ID, "demand-title").text == "抗体中试与GMP生产"
+    rows = [row.text for row in driver.find_elements(By.CSS_SELECTOR, "tr.match")]
+    assert len(rows) >= 5 and "CMO/CDMO" in rows[0], rows[:2]
+    screenshot(driver, "match-demand.png")
+    driver.get(base + "/match")
+    wait_ready(driver)
+    row = driver.find_element(By.CSS_SELECTOR, "tr.demand")
+    assert "仅本机构 private" in row.text and get_json(base, "/api/demands") == []
+    row.find_element(By.CSS_SELECTOR, "button.share").click()
+    WebDriverWait(driver, 30, ignored_exceptions=(StaleElementReferenceException, NoSuchElementException)).until(
+        lambda d: "已分享 shared" in d.find_element(By.CSS_SELECTOR, "tr.demand .visibility").text)
+    assert [d["body"]["demand"]["title"] for d in get_json(base, "/api/demands")] == ["抗体中试与GMP生产"]
+    no_console_errors(driver)
+    screenshot(driver, "match.png")
+
+
 def check_policies_page(driver, base):
     driver.get(base + "/policies")
     wait_ready(driver)
@@ -428,6 +463,9 @@ def main():
         f.write("企业名称,注册地址,所属行业\n<b>恶意</b>生物医药有限公司,江苏省苏州市工业园区星湖街218号,2761\n")
     subprocess.run([BRAIN, "import", hostile, "--db", db, "--data", os.path.join(ROOT, "data")], check=True,
                    stdout=subprocess.DEVNULL)
+    organisation = subprocess.run([BRAIN, "org", "add", "web-bureau", "--name", "苏州市工信局", "--db", db, "--json"], check=True,
+                                  capture_output=True, text=True)
+    MARKET["token"] = json.loads(organisation.stdout)["token"]
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen([BRAIN, "serve", "--db", db, "--port", str(port)], cwd=ROOT,
@@ -437,7 +475,8 @@ def main():
               check_enterprise_portrait, check_chain_explorer, check_parks, check_search_as_you_type,
               check_untrusted_names_stay_text, check_language_switch, check_import_page_shows_row_errors,
               check_import_page_writes_and_queues_review,
-              check_policies_page, check_project_landing_form, check_not_found_pages, report_server_times]
+              check_policies_page, check_project_landing_form, check_match_page_posts_and_shares, check_not_found_pages,
+              report_server_times]
     passed, failed = 0, 0
     driver = None
     try:

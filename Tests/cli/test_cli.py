@@ -293,11 +293,50 @@ def check_recommend_commands(db):
     assert failed.returncode != 0 and "nope" in failed.stderr, failed.stderr
     offers = json.loads(brain("match", "offers", "--service", "cdmo", "--region", "320500", "--db", db, "--json").stdout)
     assert offers["offers"] > 0 and offers["matches"][0]["rank"] == 1, offers
-    assert brain("match", "demands", ok=False).returncode != 0
+    assert brain("match", "demands", ok=False).returncode != 0   # --org is required
     talent = json.loads(brain("talent", "320500", "--db", db, "--json").stdout)
     assert talent["universities"] > 10 and talent["nodes"], talent["region"]
     unknown = brain("recommend", "partners", "NOPE", "--db", db, ok=False)
     assert unknown.returncode != 0 and "NOPE" in unknown.stderr
+
+
+def check_market_commands(db):
+    bureau = json.loads(brain("org", "add", "cli-bureau", "--name", "苏州市工信局", "--db", db, "--json").stdout)
+    brain("org", "add", "cli-platform", "--name", "示例平台", "--db", db)
+    assert brain("org", "add", "cli-bureau", "--name", "again", "--db", db, ok=False).returncode != 0
+    assert len(bureau["token"]) == 64
+    # Made-up people for the test only (the default data holds none).
+    talents = write("talents.csv", "姓名,单位,产业链环节,地区,学历,人才称号,h指数,产业经验\n"
+                    "测试甲,示例大学,抗体药物,苏州市,博士,国家杰青,40,8\n"
+                    "测试乙,示例大学,抗体药物,上海市,硕士,,5,2\n"
+                    "测试丙,示例大学,火箭,苏州市,博士,,,\n")
+    assert "--org" in brain("import", talents, "--kind", "talents", "--db", db, ok=False).stderr
+    out = brain("import", talents, "--kind", "talents", "--org", "cli-bureau", "--db", db).stdout
+    assert "accepted 2, rejected 1" in out and "row 4 [产业链环节] 火箭" in out, out
+    assert "already imported" in brain("import", talents, "--kind", "talents", "--org", "cli-bureau", "--db", db).stdout
+    offers = write("offers.csv", "服务商,服务,地区,能力\n测试中试平台,cdmo,苏州工业园区,2×2000L\n")
+    brain("import", offers, "--kind", "offers", "--org", "cli-platform", "--db", db)
+    posted = brain("demand", "post", "--org", "cli-bureau", "--db", db, "--title", "双抗研发负责人", "--node", "抗体药物",
+                   "--region", "苏州市", "--degree", "博士", "--years", "5").stdout
+    talent_demand = int(posted.split("#")[1].split()[0])
+    brain("demand", "post", "--org", "cli-bureau", "--db", db, "--title", "抗体中试", "--node", "cdmo", "--region", "苏州市", "--share")
+    matches = json.loads(brain("match", "demands", "--org", "cli-bureau", "--db", db, "--json").stdout)
+    by_title = {m["demand"]["title"]: m for m in matches}
+    people = by_title["双抗研发负责人"]["matches"]
+    assert [p["name"] for p in people] == ["测试甲", "测试乙"] and people[0]["leadingTalent"]["total"] > 30, people
+    service = by_title["抗体中试"]["matches"]
+    assert any(m["source"] == "imported-offer" and m["name"] == "测试中试平台" for m in service), service[:3]
+    # The platform sees only the shared demand, and not the bureau's private talents.
+    seen = brain("demand", "list", "--org", "cli-platform", "--db", db).stdout
+    assert "抗体中试" in seen and "双抗研发负责人" not in seen, seen
+    assert brain("demand", "share", str(talent_demand), "--org", "cli-platform", "--db", db, ok=False).returncode != 0
+    brain("demand", "share", str(talent_demand), "--org", "cli-bureau", "--db", db)
+    theirs = json.loads(brain("match", "demands", "--org", "cli-platform", "--demand", str(talent_demand), "--db", db, "--json").stdout)
+    assert theirs[0]["candidates"] == 0, theirs
+    talent = brain("talent", "320500", "--org", "cli-bureau", "--db", db).stdout
+    assert "1 talent demands for 1 people; 1 talents located here" in talent, talent
+    assert brain("import", "--template", "talents", "--output", WORK).returncode == 0
+    assert os.path.exists(os.path.join(WORK, "template-talents.xlsx"))
 
 
 def main():
@@ -307,11 +346,12 @@ def main():
               check_index_on_a_file, lambda: check_store_commands(db), check_generate_marks_synthetic_and_fails_cleanly,
               lambda: check_postgres_build_query_and_serve(db), check_postgres_errors_are_clear, check_normalize_and_import_dry_run,
               lambda: check_import_writes_reviews_and_is_idempotent(db), lambda: check_killed_import_leaves_the_database_as_before(db),
-              lambda: check_recommend_commands(db)]
+              lambda: check_recommend_commands(db), lambda: check_market_commands(db)]
     names = ["complexity_matches_reference", "complexity_per_year", "bad_matrix_names_file_row_field", "index_on_a_file",
              "store_commands", "generate_marks_synthetic_and_fails_cleanly", "postgres_build_query_and_serve",
              "postgres_errors_are_clear", "normalize_and_import_dry_run", "import_writes_reviews_and_is_idempotent",
-             "killed_import_leaves_the_database_as_before", "recommend_commands"]
+             "killed_import_leaves_the_database_as_before", "recommend_commands",
+             "market_commands"]
     failed = 0
     for name, check in zip(names, checks):
         try:

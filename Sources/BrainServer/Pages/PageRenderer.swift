@@ -24,8 +24,8 @@ struct PageRenderer: Sendable {
     /// JSON safe inside a `<script>` element: `</` and `<!--` cannot close or comment it, whatever a firm name holds.
     static func embeddable(_ value: some Encodable) throws -> String {
         String(decoding: try JSONResponse.encoder.encode(value), as: UTF8.self)
-            .replacingOccurrences(of: "</", with: "<\\/")
-            .replacingOccurrences(of: "<!--", with: "<\\!--")
+            // Every "<" as a JSON escape: no text inside the script element can end it or open a comment or tag.
+            .replacingOccurrences(of: "<", with: "\\u003c")
     }
 
     /// A page route's response: a bad parameter or an unknown thing becomes the HTML error page rather than the JSON

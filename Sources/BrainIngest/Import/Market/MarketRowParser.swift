@@ -158,9 +158,10 @@ public struct MarketRowParser: Sendable {
     func honour(_ text: String, _ cell: Cell) throws -> TalentHonour {
         let t = text.lowercased()
         if t.contains("院士") || t == "academician" { return .academician }
+        // Provincial and city programmes first: 省杰青 and 姑苏领军人才 are not the national titles they echo.
+        if ["省", "市", "姑苏", "双创", "provincial"].contains(where: t.contains) { return .provincial }
         if ["优青", "优秀青年", "青年长江", "青年拔尖", "青年千人", "青年人才", "海外优青", "national-young"].contains(where: t.contains) { return .nationalYoung }
         if ["杰青", "杰出青年", "长江学者", "万人计划", "领军", "national-leading"].contains(where: t.contains) { return .nationalLeading }
-        if ["省", "市", "姑苏", "双创", "provincial"].contains(where: t.contains) { return .provincial }
         throw Problem(column: cell.header, value: text,
                       reason: "unknown honour: use 院士, 国家杰青/长江学者 (leading), 优青/青年长江 (young), or a 省/市 programme")
     }

@@ -38,7 +38,7 @@ enum MarketView {
             "matches": result.matches.map { m in
                 presentValues([
                     "rank": m.rank, "name": m.name, "firmId": m.firm?.id, "source": m.source.rawValue,
-                    "place": m.firm?.cityName ?? m.regionName, "score": RegionView.number(m.score, 3), "reasons": m.reasons,
+                    "place": m.firm?.cityName ?? m.firm?.provinceName ?? m.regionName, "score": RegionView.number(m.score, 3), "reasons": m.reasons,
                 ])
             },
         ])

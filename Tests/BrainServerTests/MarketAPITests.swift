@@ -1,0 +1,112 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import BrainModel
+import BrainServer
+import BrainStore
+
+/// The market over HTTP: tokens, privacy until shared, matches, and the /match pages' forms.
+@Suite struct MarketAPITests {
+    /// Two organisations with fresh ids (the fixture database is shared by the target's tests).
+    static func organisations() async throws -> (a: OrganisationCredentials, b: OrganisationCredentials) {
+        let store = try ServerFixture.store(), suffix = UUID().uuidString.prefix(8).lowercased()
+        return (try await store.createOrganisation(id: "bureau-\(suffix)", name: "苏州市工信局"),
+                try await store.createOrganisation(id: "platform-\(suffix)", name: "示例平台"))
+    }
+
+    static func bearer(_ token: String) -> HTTPFields { [.authorization: "Bearer \(token)", .contentType: "application/json"] }
+    static func cookie(_ token: String) -> HTTPFields { [.cookie: "brain_org=\(token)", .contentType: "application/x-www-form-urlencoded"] }
+
+    @Test func demandsArePrivateToTheirOrganisationUntilShared() async throws {
+        let (a, b) = try await Self.organisations()
+        try await ServerFixture.withApp { client in
+            let body = ByteBuffer(string: #"{"title": "IND 前药理毒理研究", "node": "cro", "region": "苏州市", "budget": 300}"#)
+            try await client.execute(uri: "/api/demands", method: .post, body: body) { #expect($0.status == .unauthorized) }
+            var id = 0
+            try await client.execute(uri: "/api/demands", method: .post, headers: Self.bearer(a.token), body: body) { response in
+                #expect(response.status == .created)
+                let record = try ServerFixture.jsonObject(response.body)
+                id = try #require(record["id"] as? Int)
+                #expect(record["shared"] as? Bool == false && response.headers[.location] == "/api/demands/\(id)")
+            }
+            for headers in [HTTPFields(), Self.bearer(b.token)] {
+                try await client.execute(uri: "/api/demands/\(id)", method: .get, headers: headers) { #expect($0.status == .notFound) }
+                try await client.execute(uri: "/api/demands", method: .get, headers: headers) { response in
+                    let list = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [[String: Any]])
+                    #expect(!list.contains { $0["id"] as? Int == id })
+                }
+            }
+            let share = ByteBuffer(string: #"{"shared": true}"#)
+            try await client.execute(uri: "/api/market/\(id)/share", method: .post, headers: Self.bearer(b.token), body: share) { #expect($0.status == .notFound) }
+            try await client.execute(uri: "/api/market/\(id)/share", method: .post, headers: Self.bearer(a.token), body: share) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/api/demands/\(id)", method: .get) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/api/demands/\(id)/matches?limit=3", method: .get) { response in
+                #expect(response.status == .ok)
+                let result = try ServerFixture.jsonObject(response.body)
+                let matches = try #require(result["matches"] as? [[String: Any]])
+                #expect(matches.count == 3 && (result["candidates"] as? Int ?? 0) > 3)
+                let reasons = try #require(matches.first?["reasons"] as? [String])
+                #expect(reasons.contains("提供 CRO 研发外包") && reasons.contains("需求 IND 前药理毒理研究"))
+            }
+            try await client.execute(uri: "/api/market/\(id)", method: .delete, headers: Self.bearer(b.token)) { #expect($0.status == .notFound) }
+            try await client.execute(uri: "/api/market/\(id)", method: .delete, headers: Self.bearer(a.token)) { #expect($0.status == .noContent) }
+        }
+    }
+
+    @Test func badFieldsAreNamedAndNothingIsStored() async throws {
+        let (a, _) = try await Self.organisations()
+        try await ServerFixture.withApp { client in
+            for (body, field) in [(#"{"title": "x", "node": "火箭", "region": "苏州市"}"#, "node"),
+                                  (#"{"title": "x", "node": "cro", "region": "火星"}"#, "region"),
+                                  (#"{"title": "x", "node": "抗体药物", "region": "苏州市", "need": "service"}"#, "node"),
+                                  (#"{"title": ["x"], "node": "cro", "region": "苏州市"}"#, "JSON object"),
+                                  ("not json", "JSON object")] {
+                try await client.execute(uri: "/api/demands", method: .post, headers: Self.bearer(a.token), body: ByteBuffer(string: body)) { response in
+                    #expect(response.status == .badRequest)
+                    let message = try ServerFixture.jsonObject(response.body)["error"] as? String
+                    #expect(message?.contains(field) == true, "\(body) → \(message ?? "")")
+                }
+            }
+        }
+        let stored = try await ServerFixture.store().marketRecords(.demand, visibleTo: a.organisation.id).filter { $0.organisationId == a.organisation.id }
+        #expect(stored.isEmpty, "\(stored)")
+    }
+
+    @Test func theMatchPageSignsInPostsAndShowsMatchesToItsOrganisationOnly() async throws {
+        let (a, _) = try await Self.organisations()
+        try await ServerFixture.withApp { client in
+            try await client.execute(uri: "/match", method: .get) { response in
+                #expect(response.status == .ok && String(buffer: response.body).contains("id=\"token\""))
+            }
+            try await client.execute(uri: "/match/signin", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                                     body: ByteBuffer(string: "token=wrong")) { #expect($0.status == .unauthorized) }
+            try await client.execute(uri: "/match/signin", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                                     body: ByteBuffer(string: "token=\(a.token)")) { response in
+                #expect(response.status == .seeOther)
+                #expect(response.headers[.setCookie]?.contains("HttpOnly; SameSite=Strict") == true)
+            }
+            let form = "need=service&title=%3Cscript%3Ealert(1)%3C%2Fscript%3E&node=cdmo&region=%E4%B8%8A%E6%B5%B7%E5%B8%82&budget=500"
+            var location = ""
+            try await client.execute(uri: "/match/demands", method: .post, headers: Self.cookie(a.token), body: ByteBuffer(string: form)) { response in
+                #expect(response.status == .seeOther)
+                location = response.headers[.location] ?? ""
+            }
+            #expect(location.hasPrefix("/match/demands/"))
+            try await client.execute(uri: location, method: .get, headers: Self.cookie(a.token)) { response in
+                let html = String(buffer: response.body)
+                #expect(response.status == .ok && html.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && !html.contains("<script>alert(1)"))
+                #expect(html.contains("class=\"match\"") && html.contains("CMO/CDMO"))
+            }
+            try await client.execute(uri: location, method: .get) { #expect($0.status == .notFound) }
+            try await client.execute(uri: "/match", method: .get, headers: Self.cookie(a.token)) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains("苏州市工信局") && html.contains("仅本机构 private") && html.contains("分享 Share"))
+            }
+            try await client.execute(uri: "/match/demands", method: .post, headers: Self.cookie(a.token),
+                                     body: ByteBuffer(string: "title=x&node=cro&region=%E7%81%AB%E6%98%9F")) { response in
+                #expect(response.status == .badRequest && String(buffer: response.body).contains("id=\"error\""))
+            }
+        }
+    }
+}
