@@ -68,9 +68,10 @@ public func buildApplication(store: any ImportingStore, configuration: ServerCon
     AnalyticsController(cache: cache).register(on: router)
     marketAPI.register(on: router)
     MarketPage(access: access, api: marketAPI, cache: cache, renderer: renderer).register(on: router)
-    ImportController(store: store, resolver: resolver).register(on: router)
+    let marketImport = MarketImport(access: access)
+    ImportController(store: store, resolver: resolver, market: marketImport).register(on: router)
     ImportWriter(store: store, resolver: resolver, classifier: try ImportClassifier.load(dataFolder: configuration.dataFolder),
-                 allowed: configuration.allowImports) {
+                 allowed: configuration.allowImports, market: marketImport) {
         await cache.reset()
         apiResponses.clear()
         regionReports.clear()

@@ -44,7 +44,7 @@ import BrainStore
                 let message = try json(response.body)["error"] as? String
                 #expect(message?.contains("not a zip archive") == true)
             }
-            try await client.execute(uri: "/api/imports/check?kind=talents", method: .post, body: ByteBuffer(string: "x")) { response in
+            try await client.execute(uri: "/api/imports/check?kind=policies", method: .post, body: ByteBuffer(string: "x")) { response in
                 #expect(response.status == .badRequest)
             }
         }

@@ -109,4 +109,31 @@ import BrainStore
             }
         }
     }
+
+    @Test func talentsAndOffersFilesImportIntoTheSignedInOrganisation() async throws {
+        let (a, b) = try await Self.organisations()
+        // Made-up people for the test only (the default data holds none).
+        let csv = "姓名,产业链环节,地区,人才称号,h指数\n测试甲,抗体药物,苏州市,国家杰青,40\n测试乙,火箭,苏州市,,\n"
+        try await ServerFixture.withApp { client in
+            let uri = "/api/imports?kind=talents&file=talents.csv"
+            try await client.execute(uri: uri, method: .post, body: ByteBuffer(string: csv)) { #expect($0.status == .unauthorized) }
+            try await client.execute(uri: "/api/imports/check?kind=talents&file=talents.csv", method: .post, body: ByteBuffer(string: csv)) { response in
+                let summary = try #require(try ServerFixture.jsonObject(response.body)["summary"] as? [String: Any])
+                #expect(summary["accepted"] as? Int == 1 && summary["rejected"] as? Int == 1)
+            }
+            try await client.execute(uri: uri, method: .post, headers: Self.bearer(a.token), body: ByteBuffer(string: csv)) { response in
+                #expect(response.status == .ok)
+                let outcome = try #require(try ServerFixture.jsonObject(response.body)["outcome"] as? [String: Any])
+                #expect(outcome["created"] as? Int == 1)
+            }
+            for (token, count) in [(a.token, 1), (b.token, 0)] {
+                try await client.execute(uri: "/api/talents", method: .get, headers: Self.bearer(token)) { response in
+                    let list = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [[String: Any]])
+                    let mine = list.filter { (($0["record"] as? [String: Any])?["organisationId"] as? String) == a.organisation.id }
+                    #expect(mine.count == count)
+                    if let score = (mine.first?["leadingTalent"] as? [String: Any])?["total"] as? Double { #expect(score > 28) }
+                }
+            }
+        }
+    }
 }

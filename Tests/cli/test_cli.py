@@ -279,7 +279,7 @@ def check_recommend_commands(db):
     assert [t["rank"] for t in report["targets"]] == [1, 2, 3, 4, 5]
     text = brain("recommend", "targets", "320500", "--db", db, "--limit", "3").stdout
     assert "相关密度" in text and "score" in text, text[:300]
-    partners = json.loads(brain("recommend", "partners", "600276.SH", "--db", db, "--json").stdout)
+    partners = json.loads(brain("partners", "600276.SH", "--db", db, "--json").stdout)
     assert partners["enterprise"]["name"] == "恒瑞医药" and partners["sameNode"]
     policies = json.loads(brain("policies", "600276.SH", "--db", db, "--json").stdout)
     assert policies[0]["status"] == "eligible" and policies[0]["policy"]["id"] == "sz-hq", policies[0]

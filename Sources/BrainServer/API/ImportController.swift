@@ -10,6 +10,7 @@ import BrainStore
 struct ImportController: Sendable {
     let store: any ImportingStore
     let resolver: AddressResolver
+    let market: MarketImport
     /// Uploads above this are refused with 413 and a message saying the limit.
     static let maxUploadBytes = 20 << 20
     static let maxProblemsReturned = 1_000
@@ -48,9 +49,10 @@ struct ImportController: Sendable {
     func check(_ request: Request) async throws -> Response {
         var request = request
         let kind = request.uri.queryParameters.get("kind") ?? "enterprises"
+        if let marketKind = MarketImport.kind(kind) { return try await market.handle(request, kind: marketKind, write: false) }
         let linkKind = LinkFileCheck.Kind(rawValue: kind)
         guard kind == "enterprises" || linkKind != nil else {
-            return JSONResponse.error(.badRequest, "kind is enterprises, products, events or relations")
+            return JSONResponse.error(.badRequest, "kind is enterprises, products, events, relations, demands, offers or talents")
         }
         let body: ByteBuffer
         do { body = try await request.collectBody(upTo: Self.maxUploadBytes) } catch is NIOTooManyBytesError {

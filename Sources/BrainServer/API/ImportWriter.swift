@@ -14,6 +14,7 @@ struct ImportWriter: Sendable {
     let resolver: AddressResolver
     let classifier: ImportClassifier
     let allowed: Bool
+    let market: MarketImport
     let invalidate: @Sendable () async -> Void
 
     struct WriteResponse: Encodable {
@@ -29,6 +30,9 @@ struct ImportWriter: Sendable {
     }
 
     func write(_ request: Request) async throws -> Response {
+        if let marketKind = MarketImport.kind(request.uri.queryParameters.get("kind") ?? "") {
+            return try await market.handle(request, kind: marketKind, write: true)
+        }
         guard allowed else {
             return JSONResponse.error(.forbidden, "this server does not accept imports over HTTP: start it with --allow-imports, or run `brain import FILE`")
         }
@@ -37,7 +41,7 @@ struct ImportWriter: Sendable {
         let kind = query.get("kind") ?? "enterprises"
         let linkKind = LinkFileCheck.Kind(rawValue: kind)
         guard kind == "enterprises" || linkKind != nil else {
-            return JSONResponse.error(.badRequest, "kind is enterprises, products, events or relations")
+            return JSONResponse.error(.badRequest, "kind is enterprises, products, events, relations, demands, offers or talents")
         }
         let today = String(ISO8601DateFormatter().string(from: Date()).prefix(10))
         var asOf = today

@@ -71,8 +71,8 @@ struct MatchDemands: AsyncParsableCommand {
 }
 
 /// `brain talent 320500`: the region's talent supply — universities, medical universities, employees by chain node.
-struct Talent: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Talent supply of a region: universities and employees by chain node.")
+struct TalentCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "talent", abstract: "Talent supply of a region: universities and employees by chain node.")
     @OptionGroup var store: StoreOptions
     @Argument(help: "Six-digit region code.")
     var region: String

@@ -1,0 +1,58 @@
+import Foundation
+import Hummingbird
+import NIOCore
+import BrainIngest
+import BrainModel
+import BrainStore
+
+/// Demands, offers and talents files over HTTP, through `/api/imports/check` and `/api/imports` with
+/// `kind=demands|offers|talents`: the same checks as `brain import --kind …`. Writing needs the organisation's token
+/// (the records become its own), not the server's import switch: the token is what authorises it.
+struct MarketImport: Sendable {
+    let access: MarketAccess
+
+    static func kind(_ text: String) -> MarketKind? { ["demands": .demand, "offers": .offer, "talents": .talent][text] }
+
+    func handle(_ request: Request, kind: MarketKind, write: Bool) async throws -> Response {
+        var organisation: Organisation?
+        if write {
+            guard let signedIn = try await access.organisation(request) else {
+                return JSONResponse.error(.unauthorized, "sign in on /match (or send Authorization: Bearer TOKEN): imported \(kind.rawValue)s belong to an organisation")
+            }
+            organisation = signedIn
+        }
+        var request = request
+        let query = request.uri.queryParameters
+        let body: ByteBuffer
+        do { body = try await request.collectBody(upTo: ImportController.maxUploadBytes) } catch is NIOTooManyBytesError {
+            return JSONResponse.error(.contentTooLarge, "the file is larger than \(ImportController.maxUploadBytes >> 20) MB: import it with `brain import` instead")
+        }
+        let data = Data(buffer: body)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("brain-upload-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent(ImportController.safeFileName(query.get("file")))
+        try data.write(to: url)
+        let check = MarketFileCheck(url: url, kind: kind, taxonomy: try await access.store.taxonomy(), resolver: access.resolver)
+        var rows: [NumberedMarketBody] = []
+        do { try check.run { rows.append($0) } } catch let error as EnterpriseFileCheck.FileError {
+            return JSONResponse.error(.unprocessableContent, error.description)
+        }
+        var summary = check.summary
+        let shown = min(summary.problems.count, ImportController.maxProblemsReturned)
+        summary.problems = Array(summary.problems.prefix(shown))
+        let kindName = kind.rawValue + "s"
+        guard let organisation else { return try JSONResponse.ok(ImportController.CheckResponse(kind: kindName, summary: summary, problemsShown: shown)) }
+        var fingerprint = Fingerprint()
+        fingerprint.add(data)
+        let header = ImportHeader(kind: "\(kindName):\(organisation.id)", file: url.lastPathComponent, fingerprint: fingerprint.hex,
+                                  asOf: String(ISO8601DateFormatter().string(from: Date()).prefix(10)),
+                                  importedAt: ISO8601DateFormatter().string(from: Date()))
+        let shared = MarketAccess.flag(query.get("shared"))
+        let written = try await access.store.addMarketRecords(rows.map { NewMarketRecord($0.body, line: $0.line, shared: shared) },
+                                                              organisation: organisation.id, header: header)
+        var outcome = ImportOutcome(importId: written.importId, alreadyImportedAs: written.alreadyImportedAs)
+        outcome.created = written.ids.count
+        return try JSONResponse.ok(ImportWriter.WriteResponse(kind: kindName, summary: summary, problemsShown: shown, outcome: outcome, pendingReview: []))
+    }
+}
