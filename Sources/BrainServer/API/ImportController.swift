@@ -47,22 +47,15 @@ struct ImportController: Sendable {
 
     /// `POST /api/imports/check?kind=enterprises&file=NAME.csv` with the file as the body.
     func check(_ request: Request) async throws -> Response {
-        var request = request
         let kind = request.uri.queryParameters.get("kind") ?? "enterprises"
         if let marketKind = MarketImport.kind(kind) { return try await market.handle(request, kind: marketKind, write: false) }
         let linkKind = LinkFileCheck.Kind(rawValue: kind)
         guard kind == "enterprises" || linkKind != nil else {
             return JSONResponse.error(.badRequest, "kind is enterprises, products, events, relations, demands, offers or talents")
         }
-        let body: ByteBuffer
-        do { body = try await request.collectBody(upTo: Self.maxUploadBytes) } catch is NIOTooManyBytesError {
-            return JSONResponse.error(.contentTooLarge, "the file is larger than \(Self.maxUploadBytes >> 20) MB: import it with `brain import` instead")
-        }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("brain-upload-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let url = folder.appendingPathComponent(Self.safeFileName(request.uri.queryParameters.get("file")))
-        try Data(buffer: body).write(to: url)
+        guard let upload = try await Upload.receive(request) else { return Upload.tooLarge }
+        defer { upload.remove() }
+        let url = upload.url
         var summary: EnterpriseFileCheck.Summary
         do {
             summary = try linkKind.map { try LinkFileCheck(url: url, kind: $0).run() } ?? EnterpriseFileCheck(url: url, resolver: resolver).run()

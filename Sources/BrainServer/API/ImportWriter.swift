@@ -36,7 +36,6 @@ struct ImportWriter: Sendable {
         guard allowed else {
             return JSONResponse.error(.forbidden, "this server does not accept imports over HTTP: start it with --allow-imports, or run `brain import FILE`")
         }
-        var request = request
         let query = request.uri.queryParameters
         let kind = query.get("kind") ?? "enterprises"
         let linkKind = LinkFileCheck.Kind(rawValue: kind)
@@ -49,16 +48,9 @@ struct ImportWriter: Sendable {
             guard case .success(let date) = DateValue.parse(text) else { return JSONResponse.error(.badRequest, "asOf is not a date (YYYY-MM-DD): \(text)") }
             asOf = date
         }
-        let body: ByteBuffer
-        do { body = try await request.collectBody(upTo: ImportController.maxUploadBytes) } catch is NIOTooManyBytesError {
-            return JSONResponse.error(.contentTooLarge, "the file is larger than \(ImportController.maxUploadBytes >> 20) MB: import it with `brain import` instead")
-        }
-        let data = Data(buffer: body)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("brain-upload-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let url = folder.appendingPathComponent(ImportController.safeFileName(query.get("file")))
-        try data.write(to: url)
+        guard let upload = try await Upload.receive(request) else { return Upload.tooLarge }
+        defer { upload.remove() }
+        let (data, url) = (upload.data, upload.url)
         var fingerprint = Fingerprint()
         fingerprint.add(data)
         let header = ImportHeader(kind: kind, file: url.lastPathComponent, fingerprint: fingerprint.hex, asOf: asOf,

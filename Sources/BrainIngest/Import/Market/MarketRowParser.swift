@@ -111,7 +111,7 @@ public struct MarketRowParser: Sendable {
         let honours = try cells["honours"].map { cell in try Self.split(cell.value).map { try honour($0, cell) } } ?? []
         return Talent(name: try text(cells["name"]!, max: 100), institution: try cells["institution"].map { try text($0, max: 200) },
                       title: try cells["title"].map { try text($0, max: 100) }, regionCode: try cells["region"].map(region),
-                      nodeIds: Array(NSOrderedSet(array: nodeIds)) as? [String] ?? nodeIds, field: try cells["field"].map { try text($0, max: 500) },
+                      nodeIds: nodeIds.enumerated().filter { !nodeIds.prefix($0.offset).contains($0.element) }.map(\.element), field: try cells["field"].map { try text($0, max: 500) },
                       degree: try cells["degree"].map(degree), honours: Array(Set(honours)).sorted { TalentHonour.allCases.firstIndex(of: $0)! < TalentHonour.allCases.firstIndex(of: $1)! },
                       papers: try cells["papers"].map { try count($0) }, hIndex: try cells["hindex"].map { try count($0) },
                       patents: try cells["patents"].map { try count($0) }, projectsLed: try cells["projects"].map { try count($0) },

@@ -21,18 +21,10 @@ struct MarketImport: Sendable {
             }
             organisation = signedIn
         }
-        var request = request
         let query = request.uri.queryParameters
-        let body: ByteBuffer
-        do { body = try await request.collectBody(upTo: ImportController.maxUploadBytes) } catch is NIOTooManyBytesError {
-            return JSONResponse.error(.contentTooLarge, "the file is larger than \(ImportController.maxUploadBytes >> 20) MB: import it with `brain import` instead")
-        }
-        let data = Data(buffer: body)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("brain-upload-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let url = folder.appendingPathComponent(ImportController.safeFileName(query.get("file")))
-        try data.write(to: url)
+        guard let upload = try await Upload.receive(request) else { return Upload.tooLarge }
+        defer { upload.remove() }
+        let (data, url) = (upload.data, upload.url)
         let check = MarketFileCheck(url: url, kind: kind, taxonomy: try await access.store.taxonomy(), resolver: access.resolver)
         var rows: [NumberedMarketBody] = []
         do { try check.run { rows.append($0) } } catch let error as EnterpriseFileCheck.FileError {
