@@ -126,6 +126,12 @@ import BrainStore
                 let outcome = try #require(try ServerFixture.jsonObject(response.body)["outcome"] as? [String: Any])
                 #expect(outcome["created"] as? Int == 1)
             }
+            for (token, shown) in [(a.token, true), (b.token, false)] {
+                try await client.execute(uri: "/match", method: .get, headers: Self.cookie(token)) { response in
+                    let html = String(buffer: response.body)
+                    #expect(html.contains("测试甲") == shown && (html.contains("国家级领军人才") == shown))
+                }
+            }
             for (token, count) in [(a.token, 1), (b.token, 0)] {
                 try await client.execute(uri: "/api/talents", method: .get, headers: Self.bearer(token)) { response in
                     let list = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [[String: Any]])

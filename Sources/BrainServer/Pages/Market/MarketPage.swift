@@ -65,8 +65,8 @@ struct MarketPage: Sendable {
         let demands = try await store.marketRecords(.demand, visibleTo: organisation?.id)
         let offers = try await store.marketRecords(.offer, visibleTo: organisation?.id)
         let talents = try await store.marketRecords(.talent, visibleTo: organisation?.id)
-        let context = MarketView.page(organisation: organisation, demands: demands, offers: offers.count, talents: talents.count,
-                                      nodes: try await cache.index().data.taxonomy.nodes, error: error, form: form)
+        let context = MarketView.page(organisation: organisation, demands: demands, offers: offers, talents: talents,
+                                      index: try await cache.index(), error: error, form: form)
         var response = try renderer.render("match", nav: "match", context: context, data: demands)
         response.status = status
         return response

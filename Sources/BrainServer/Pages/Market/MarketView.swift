@@ -3,9 +3,17 @@ import BrainModel
 
 /// Template values of the market pages.
 enum MarketView {
-    static func page(organisation: Organisation?, demands: [MarketRecord], offers: Int, talents: Int, nodes: [ChainNode],
-                     error: String?, form: [String: String]) -> [String: Any] {
+    /// Rows shown of imported offers and talents (talents strongest first).
+    static let listed = 50
+
+    static func page(organisation: Organisation?, demands: [MarketRecord], offers: [MarketRecord], talents: [MarketRecord],
+                     index: SnapshotIndex, error: String?, form: [String: String]) -> [String: Any] {
+        let nodes = index.data.taxonomy.nodes
+        let nodeName = { (id: String) in index.nodesById[id]?.nameZh ?? id }
+        let regionName = { (code: String?) in code.flatMap { index.regionsByCode[$0]?.name } ?? "" }
         let chosenNode = form["node"] ?? "cro"
+        let scored = talents.compactMap { r in r.body.talent.map { (r, $0, LeadingTalentScore($0)) } }
+            .sorted { ($0.2.total, $1.0.id) > ($1.2.total, $0.0.id) }
         return presentValues([
             "organisation": organisation.map { ["id": $0.id, "name": $0.name] },
             "error": error,
@@ -13,12 +21,24 @@ enum MarketView {
                 guard let d = record.body.demand else { return nil }
                 return presentValues([
                     "id": record.id, "title": d.title, "organisation": record.organisationName, "need": d.need == .service ? "服务 service" : "人才 talent",
-                    "node": nodes.first { $0.id == d.nodeId }?.nameZh ?? d.nodeId, "region": d.regionCode,
+                    "node": nodeName(d.nodeId), "region": regionName(d.regionCode),
                     "budget": d.budgetWan.map { RegionView.number($0, 0) }, "shared": record.shared,
                     "mine": record.organisationId == organisation?.id, "origin": record.origin,
                 ])
             },
-            "offers": offers, "talents": talents,
+            "offers": offers.count, "talents": talents.count, "listed": listed, "hasOffers": !offers.isEmpty, "hasTalents": !talents.isEmpty,
+            "offerRows": offers.prefix(listed).compactMap { r -> [String: Any]? in
+                guard let o = r.body.offer else { return nil }
+                return presentValues(["provider": o.provider, "node": nodeName(o.nodeId), "region": regionName(o.regionCode),
+                                      "capacity": o.capacity, "organisation": r.organisationName, "shared": r.shared])
+            },
+            "talentRows": scored.prefix(listed).map { r, t, score in
+                presentValues(["name": t.name, "institution": t.institution, "title": t.title, "region": regionName(t.regionCode),
+                               "nodes": t.nodeIds.map(nodeName).joined(separator: "、"), "honours": t.honours.map(\.nameZh).joined(separator: "、"),
+                               "score": RegionView.number(score.total, 0),
+                               "parts": score.parts.filter { $0.points > 0 }.map { "\($0.name) \(RegionView.number($0.points, 1))/\(Int($0.max))" }.joined(separator: " · "),
+                               "organisation": r.organisationName, "shared": r.shared])
+            },
             "nodes": nodes.map { node in
                 ["id": node.id, "name": "\(ServiceNodes.contains(node) ? "★ " : "")\(node.nameZh) \(node.nameEn)", "selected": node.id == chosenNode] as [String: Any]
             },
