@@ -365,7 +365,36 @@ def check_match_page_posts_and_shares(driver, base):
     WebDriverWait(driver, 30, ignored_exceptions=(StaleElementReferenceException, NoSuchElementException)).until(
         lambda d: "已分享 shared" in d.find_element(By.CSS_SELECTOR, "tr.demand .visibility").text)
     assert [d["body"]["demand"]["title"] for d in get_json(base, "/api/demands")] == ["抗体中试与GMP生产"]
+    # Talents through the import page, signed in (made-up people for the test only: the default data holds none).
+    path = os.path.join(tempfile.mkdtemp(prefix="brain-upload-"), "人才.csv")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("姓名,单位,产业链环节,地区,学历,人才称号,h指数,专利数,产业经验\n"
+                "测试甲,示例大学,抗体药物,苏州市,博士,国家杰青,40,12,8\n"
+                "测试乙,示例大学,抗体药物,上海市,硕士,,8,,2\n")
+    driver.get(base + "/import")
+    wait_ready(driver)
+    driver.execute_script("document.getElementById('kind').value = 'talents';")
+    driver.find_element(By.ID, "file").send_keys(path)
+    driver.find_element(By.ID, "write").click()
+    wait_ready(driver, "data-import-done", "write")
+    assert driver.find_element(By.ID, "created").text == "2", driver.find_element(By.ID, "outcome").text
+    driver.get(base + "/match")
+    wait_ready(driver)
+    talents = [row.text for row in driver.find_elements(By.CSS_SELECTOR, "tr.talent")]
+    assert len(talents) == 2 and "测试甲" in talents[0] and "国家级领军人才" in talents[0], talents
+    driver.execute_script("document.getElementById('need').value = 'talent'; document.getElementById('node').value = 'antibodies';"
+                          "document.getElementById('degree').value = '博士';")
+    driver.find_element(By.ID, "title").send_keys("双抗研发负责人")
+    driver.find_element(By.ID, "region").send_keys("苏州市")
+    driver.find_element(By.ID, "post-demand").click()
+    WebDriverWait(driver, 30).until(lambda d: "/match/demands/" in d.current_url)
+    wait_ready(driver)
+    rows = [row.text for row in driver.find_elements(By.CSS_SELECTOR, "tr.match")]
+    assert len(rows) == 2 and "测试甲" in rows[0] and "领军人才评分" in rows[0] and "低于要求" in rows[1], rows
     no_console_errors(driver)
+    screenshot(driver, "match-talent.png")
+    driver.get(base + "/match")
+    wait_ready(driver)
     screenshot(driver, "match.png")
 
 

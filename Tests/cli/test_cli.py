@@ -314,6 +314,9 @@ def check_market_commands(db):
     out = brain("import", talents, "--kind", "talents", "--org", "cli-bureau", "--db", db).stdout
     assert "accepted 2, rejected 1" in out and "row 4 [产业链环节] 火箭" in out, out
     assert "already imported" in brain("import", talents, "--kind", "talents", "--org", "cli-bureau", "--db", db).stdout
+    listed = brain("demand", "list", "--kind", "talent", "--org", "cli-bureau", "--db", db).stdout
+    assert "测试甲" in listed and "leading-talent score" in listed and "[private]" in listed, listed
+    assert "no talents" in brain("demand", "list", "--kind", "talent", "--org", "cli-platform", "--db", db).stdout
     offers = write("offers.csv", "服务商,服务,地区,能力\n测试中试平台,cdmo,苏州工业园区,2×2000L\n")
     brain("import", offers, "--kind", "offers", "--org", "cli-platform", "--db", db)
     posted = brain("demand", "post", "--org", "cli-bureau", "--db", db, "--title", "双抗研发负责人", "--node", "抗体药物",

@@ -21,7 +21,7 @@ struct BenchPages: AsyncParsableCommand {
 
     static let paths = ["/", "/api/map/320000", "/regions/320500", "/regions/320000", "/regions/320583", "/enterprises/600276.SH",
                         "/chain", "/chain/api", "/products?name=%E9%9D%92%E9%9C%89%E7%B4%A0", "/parks", "/parks/suzhou-biobay",
-                        "/search?q=%E5%8C%BB%E8%8D%AF", "/api/search?q=%E6%81%92%E7%91%9E", "/import",
+                        "/search?q=%E5%8C%BB%E8%8D%AF", "/api/search?q=%E6%81%92%E7%91%9E", "/import", "/match", "/api/demands",
                         "/regions/320500/export.xlsx", "/regions/320500/report.pdf"]
 
     func run() async throws {

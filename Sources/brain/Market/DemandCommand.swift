@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import BrainAnalytics
 import BrainIngest
 import BrainModel
 import BrainStore
@@ -47,17 +48,21 @@ struct DemandPost: AsyncParsableCommand {
 }
 
 struct DemandList: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "Demands the organisation can see: its own and those shared.")
+    static let configuration = CommandConfiguration(commandName: "list",
+                                                    abstract: "Records the organisation can see (its own and shared ones): demands, or with --kind offers or talents.")
     @OptionGroup var market: MarketOptions
+    @Option(help: "demand, offer or talent.") var kind: MarketKind = .demand
     @Flag(help: "Print JSON.") var json = false
 
     func run() async throws {
-        let records = try await openStore(market.store.db).marketRecords(.demand, visibleTo: market.org)
+        let records = try await openStore(market.store.db).marketRecords(kind, visibleTo: market.org)
         if json { return try Output.json(records) }
-        if records.isEmpty { print("no demands \(market.org) can see") }
+        if records.isEmpty { print("no \(kind.rawValue)s \(market.org) can see") }
         for r in records { print(MarketCommands.line(r)) }
     }
 }
+
+extension MarketKind: ExpressibleByArgument {}
 
 struct DemandShare: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "share", abstract: "Share one of the organisation's records (or --withdraw it).")
@@ -99,7 +104,8 @@ enum MarketCommands {
         case .offer(let o):
             return "#\(r.id) [\(visibility)] \(r.organisationName): \(o.provider) offers \(o.nodeId) in \(o.regionCode) (\(r.origin))"
         case .talent(let t):
-            return "#\(r.id) [\(visibility)] \(r.organisationName): \(t.name), \(t.institution ?? "–"), \(t.nodeIds.joined(separator: "/")) (\(r.origin))"
+            return "#\(r.id) [\(visibility)] \(r.organisationName): \(t.name), \(t.institution ?? "–"), \(t.nodeIds.joined(separator: "/")), "
+                + "leading-talent score \(Output.number(LeadingTalentScore(t).total, 0)) (\(r.origin))"
         }
     }
 }
