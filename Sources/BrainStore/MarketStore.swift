@@ -5,6 +5,8 @@ import BrainModel
 public protocol MarketStore: Store {
     /// A new organisation and its token, which the store does not keep (only its digest): show it once.
     func createOrganisation(id: String, name: String) async throws -> OrganisationCredentials
+    /// A new token for the organisation; the old one stops working at once.
+    func rotateToken(organisation id: String) async throws -> OrganisationCredentials
     func organisations() async throws -> [Organisation]
     func organisation(id: String) async throws -> Organisation?
     func organisation(token: String) async throws -> Organisation?

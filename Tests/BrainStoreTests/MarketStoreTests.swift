@@ -25,6 +25,10 @@ import BrainStore
         }
         await #expect(throws: MarketStoreError.invalidOrganisationId("Bad Id")) { try await store.createOrganisation(id: "Bad Id", name: "x") }
         #expect(try await store.organisations().map(\.id) == ["suzhou-bureau"])
+        let rotated = try await store.rotateToken(organisation: "suzhou-bureau")
+        #expect(try await store.organisation(token: a.token) == nil)
+        #expect(try await store.organisation(token: rotated.token)?.name == "苏州市工信局")
+        await #expect(throws: MarketStoreError.noSuchOrganisation("nobody")) { try await store.rotateToken(organisation: "nobody") }
     }
 
     @Test(arguments: Backend.allCases) func aDemandIsPrivateUntilItsOrganisationSharesIt(_ backend: Backend) async throws {

@@ -305,6 +305,8 @@ def check_market_commands(db):
     brain("org", "add", "cli-platform", "--name", "示例平台", "--db", db)
     assert brain("org", "add", "cli-bureau", "--name", "again", "--db", db, ok=False).returncode != 0
     assert len(bureau["token"]) == 64
+    rotated = json.loads(brain("org", "token", "cli-platform", "--db", db, "--json").stdout)
+    assert len(rotated["token"]) == 64 and rotated["organisation"]["id"] == "cli-platform"
     # Made-up people for the test only (the default data holds none).
     talents = write("talents.csv", "姓名,单位,产业链环节,地区,学历,人才称号,h指数,产业经验\n"
                     "测试甲,示例大学,抗体药物,苏州市,博士,国家杰青,40,8\n"

@@ -15,6 +15,17 @@ extension PostgresStore: MarketStore {
         return OrganisationCredentials(organisation: organisation, token: token)
     }
 
+    public func rotateToken(organisation id: String) async throws -> OrganisationCredentials {
+        let token = MarketToken.generate()
+        return try await location.withTransaction { c in
+            guard let row = try await PostgresSQL.rows(c, MarketSQL.organisationById, [.text(id)]).first else {
+                throw MarketStoreError.noSuchOrganisation(id)
+            }
+            try await c.query(PostgresSQL.query(MarketSQL.replaceToken, [MarketToken.digest(token), id].textArguments), logger: PostgresSQL.logger)
+            return OrganisationCredentials(organisation: try MarketRowMapping.organisation(row), token: token)
+        }
+    }
+
     public func organisations() async throws -> [Organisation] {
         try await withConnection { c in try await PostgresSQL.rows(c, MarketSQL.organisations).map(MarketRowMapping.organisation) }
     }

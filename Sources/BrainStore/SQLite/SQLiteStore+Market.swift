@@ -12,6 +12,15 @@ extension SQLiteStore: MarketStore {
         return OrganisationCredentials(organisation: organisation, token: token)
     }
 
+    public func rotateToken(organisation id: String) async throws -> OrganisationCredentials {
+        let token = MarketToken.generate()
+        return try await pool.write { db in
+            guard let row = try Row.fetchOne(db, sql: MarketSQL.organisationById, arguments: [id]) else { throw MarketStoreError.noSuchOrganisation(id) }
+            try db.execute(sql: MarketSQL.replaceToken, arguments: [MarketToken.digest(token), id])
+            return OrganisationCredentials(organisation: try MarketRowMapping.organisation(row), token: token)
+        }
+    }
+
     public func organisations() async throws -> [Organisation] {
         try await pool.read { db in try Row.fetchAll(db, sql: MarketSQL.organisations).map(MarketRowMapping.organisation) }
     }

@@ -7,7 +7,7 @@ import BrainStore
 /// talents. The CLI works on the database directly (its operator is trusted); the web and API act through the token.
 struct Org: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Organisations of the supply–demand market, and their tokens.",
-                                                    subcommands: [OrgAdd.self, OrgList.self])
+                                                    subcommands: [OrgAdd.self, OrgList.self, OrgToken.self])
 }
 
 struct OrgAdd: AsyncParsableCommand {
@@ -39,5 +39,22 @@ struct OrgList: AsyncParsableCommand {
         if json { return try Output.json(organisations) }
         if organisations.isEmpty { print("no organisations yet: brain org add ID --name NAME") }
         for o in organisations { print("\(o.id)  \(o.name)  since \(o.createdAt)") }
+    }
+}
+
+struct OrgToken: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "token", abstract: "Give an organisation a new token (the old one stops working).")
+    @OptionGroup var store: StoreOptions
+    @Argument(help: "Organisation id.") var id: String
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() async throws {
+        let credentials: OrganisationCredentials
+        do { credentials = try await openStore(store.db).rotateToken(organisation: id) } catch let error as MarketStoreError {
+            throw CommandFailure(error.description)
+        }
+        if json { return try Output.json(credentials) }
+        print("new token for \(credentials.organisation.id): \(credentials.token)")
+        print("the old token no longer works; signed-in browsers must sign in again")
     }
 }

@@ -5,6 +5,7 @@ import BrainModel
 /// organisation, and by everyone once shared. An absent organisation is passed as "" (no organisation has that id).
 enum MarketSQL {
     static let insertOrganisation = "INSERT INTO organisations (id, name, token_sha256, created_at) VALUES (?, ?, ?, ?)"
+    static let replaceToken = "UPDATE organisations SET token_sha256 = ? WHERE id = ?"
     static let organisationById = "SELECT id, name, created_at FROM organisations WHERE id = ?"
     static let organisationByToken = "SELECT id, name, created_at FROM organisations WHERE token_sha256 = ?"
     static let organisations = "SELECT id, name, created_at FROM organisations ORDER BY id"
