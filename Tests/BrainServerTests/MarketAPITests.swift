@@ -142,4 +142,25 @@ import BrainStore
             }
         }
     }
+
+    @Test func theRegionReportCountsTheTalentDemandTheViewerMaySee() async throws {
+        let (a, b) = try await Self.organisations()
+        let store = try ServerFixture.store()
+        // A district of its own so other tests' demands do not count: 苏州工业园区 (320576).
+        let demand = MarketBody.demand(Demand(need: .talent, title: "双抗负责人", nodeId: "antibodies", regionCode: "320576", headcount: 4))
+        _ = try await store.addMarketRecords([NewMarketRecord(demand)], organisation: a.organisation.id, header: nil)
+        try await ServerFixture.withApp { client in
+            func headcount(_ headers: HTTPFields) async throws -> Int {
+                var value = -1
+                try await client.execute(uri: "/api/regions/320576/report", method: .get, headers: headers) { response in
+                    let talent = try #require(try ServerFixture.jsonObject(response.body)["talent"] as? [String: Any])
+                    value = try #require((talent["demand"] as? [String: Any])?["headcount"] as? Int)
+                }
+                return value
+            }
+            let anonymous = try await headcount([:]), other = try await headcount(Self.bearer(b.token))
+            #expect(try await headcount(Self.bearer(a.token)) == anonymous + 4)
+            #expect(other == anonymous)
+        }
+    }
 }

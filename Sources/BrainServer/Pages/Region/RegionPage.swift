@@ -15,8 +15,8 @@ struct RegionPage: Sendable {
     let access: MarketAccess
 
     func register(on router: Router<BasicRequestContext>) {
-        router.get("/api/regions/:code/report") { _, context in
-            JSONResponse.response(.ok, data: try await json(context.parameters.get("code") ?? ""))
+        router.get("/api/regions/:code/report") { request, context in
+            try JSONResponse.ok(try await report(context.parameters.get("code") ?? "", for: request))
         }
         router.get("/api/regions/:code/targets") { request, context in
             let query = request.uri.queryParameters
@@ -54,9 +54,11 @@ struct RegionPage: Sendable {
         }
         router.get("/regions/:code") { request, context in
             let code = context.parameters.get("code") ?? ""
-            return try await renderer.page { try await page(code, market: try await visibleMarket(request)) }
+            return try await renderer.page { try await page(code, for: request) }
         }
-        router.get("/regions/:code/export.xlsx") { _, context in try RegionExport.xlsx(try await report(context.parameters.get("code") ?? "")) }
+        router.get("/regions/:code/export.xlsx") { request, context in
+            try RegionExport.xlsx(try await report(context.parameters.get("code") ?? "", for: request))
+        }
         router.get("/regions/:code/report.pdf") { _, context in
             let code = context.parameters.get("code") ?? ""
             let report = try await report(code)
@@ -78,9 +80,17 @@ struct RegionPage: Sendable {
         return try await access.store.marketRecords(.demand, visibleTo: viewer) + access.store.marketRecords(.talent, visibleTo: viewer)
     }
 
-    func page(_ code: String, market: [MarketRecord]) async throws -> Response {
+    /// The cached report with the talent demand the requester may see.
+    func report(_ code: String, for request: Request) async throws -> RegionReport {
         var report = try await report(code)
-        if let demand = TalentCube.demand(try await cache.index(), region: code, market: market) { report.talent.demand = demand }
+        if let demand = TalentCube.demand(try await cache.index(), region: code, market: try await visibleMarket(request)) {
+            report.talent.demand = demand
+        }
+        return report
+    }
+
+    func page(_ code: String, for request: Request) async throws -> Response {
+        let report = try await report(code, for: request)
         return try renderer.render("region", nav: "region", context: RegionView.context(report), data: report)
     }
 }
