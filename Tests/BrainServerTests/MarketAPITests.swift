@@ -74,7 +74,7 @@ import BrainStore
     }
 
     @Test func theMatchPageSignsInPostsAndShowsMatchesToItsOrganisationOnly() async throws {
-        let (a, _) = try await Self.organisations()
+        let (a, b) = try await Self.organisations()
         try await ServerFixture.withApp { client in
             try await client.execute(uri: "/match", method: .get) { response in
                 #expect(response.status == .ok && String(buffer: response.body).contains("id=\"token\""))
@@ -107,6 +107,20 @@ import BrainStore
                                      body: ByteBuffer(string: "title=x&node=cro&region=%E7%81%AB%E6%98%9F")) { response in
                 #expect(response.status == .badRequest && String(buffer: response.body).contains("id=\"error\""))
             }
+            // Shared from its own page, back to it; then anyone sees it; then deleted from the list.
+            let id = String(location.split(separator: "/").last ?? "")
+            try await client.execute(uri: "/match/share/\(id)", method: .post, headers: Self.cookie(a.token),
+                                     body: ByteBuffer(string: "shared=1&back=demand")) { response in
+                #expect(response.status == .seeOther && response.headers[.location] == location)
+            }
+            try await client.execute(uri: location, method: .get) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/match/delete/\(id)", method: .post, headers: Self.cookie(b.token), body: ByteBuffer()) {
+                #expect($0.status == .notFound)
+            }
+            try await client.execute(uri: "/match/delete/\(id)", method: .post, headers: Self.cookie(a.token), body: ByteBuffer()) {
+                #expect($0.status == .seeOther)
+            }
+            try await client.execute(uri: location, method: .get) { #expect($0.status == .notFound) }
         }
     }
 

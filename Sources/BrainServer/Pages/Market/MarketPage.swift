@@ -42,10 +42,23 @@ struct MarketPage: Sendable {
             guard let organisation = try await access.organisation(request) else {
                 return try await page(request, organisation: nil, error: "请先登录 Sign in first", status: .unauthorized)
             }
-            let shared = MarketAccess.flag(try await MarketAccess.form(request)["shared"]) ?? false
+            let form = try await MarketAccess.form(request)
+            let shared = MarketAccess.flag(form["shared"]) ?? false
             let id = try MarketAPI.id(context)
+            // Back to the page the button was on: the list, or the demand's own page.
+            let back = form["back"] == "demand" ? "/match/demands/\(id)" : "/match"
             return try await renderer.page {
                 _ = try await MarketAccess.translating { try await store.setShared(id, shared: shared, by: organisation.id) }
+                return Self.redirect(back)
+            }
+        }
+        router.post("/match/delete/:id") { request, context in
+            guard let organisation = try await access.organisation(request) else {
+                return try await page(request, organisation: nil, error: "请先登录 Sign in first", status: .unauthorized)
+            }
+            let id = try MarketAPI.id(context)
+            return try await renderer.page {
+                try await MarketAccess.translating { try await store.deleteMarketRecord(id, by: organisation.id) }
                 return Self.redirect("/match")
             }
         }
