@@ -20,16 +20,21 @@ struct BuildDB: AsyncParsableCommand {
     @Flag(help: "Print the report as JSON instead of a table.")
     var json = false
 
-    @Flag(help: "Rebuild even though the database holds users' imports, which the rebuild drops.")
+    @Flag(help: "Rebuild even though the database holds users' imports or organisations (with their demands, offers and talents), which the rebuild drops.")
     var discardImports = false
 
     func run() async throws {
-        // A rebuild starts from the bundled data alone: refuse to drop users' imports silently.
+        // A rebuild starts from the bundled data alone: refuse to drop users' imports or posted demands silently.
         if !discardImports, let store = try await StoreLocation(out).openIfBuilt() {
             let imports = try await store.imports()
             if !imports.isEmpty {
                 throw CommandFailure("\(out) holds \(imports.count) imports of users' files (brain import --list); rebuilding drops them. "
                                       + "Rebuild anyway with --discard-imports, or build into another file.")
+            }
+            let organisations = try await store.organisations()
+            if !organisations.isEmpty {
+                throw CommandFailure("\(out) holds \(organisations.count) organisations with their demands, offers and talents (brain org list); "
+                                      + "rebuilding drops them. Rebuild anyway with --discard-imports, or build into another file.")
             }
         }
         try await Self.build(data: data, out: out, json: json)

@@ -305,6 +305,9 @@ def check_market_commands(db):
     brain("org", "add", "cli-platform", "--name", "示例平台", "--db", db)
     assert brain("org", "add", "cli-bureau", "--name", "again", "--db", db, ok=False).returncode != 0
     assert len(bureau["token"]) == 64
+    # A rebuild would drop organisations and their posted records, imports or not: refused unless asked for.
+    rebuild = brain("build-db", "--db", db, ok=False)
+    assert rebuild.returncode != 0 and "organisations" in rebuild.stderr and "--discard-imports" in rebuild.stderr, rebuild.stderr
     rotated = json.loads(brain("org", "token", "cli-platform", "--db", db, "--json").stdout)
     assert len(rotated["token"]) == 64 and rotated["organisation"]["id"] == "cli-platform"
     # Made-up people for the test only (the default data holds none).
