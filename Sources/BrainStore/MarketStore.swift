@@ -10,8 +10,9 @@ public protocol MarketStore: Store {
     func organisations() async throws -> [Organisation]
     func organisation(id: String) async throws -> Organisation?
     func organisation(token: String) async throws -> Organisation?
-    /// Adds records in one transaction. With an import header the file is recorded as an import of the
-    /// organisation: the same content again writes nothing and returns the earlier import.
+    /// Adds records in one transaction. With an import header (kind "demands", "offers" or "talents") the file is
+    /// recorded as an import of the organisation, its kind scoped to it ("talents:ID"): the same content again from the
+    /// same organisation writes nothing and returns the earlier import.
     func addMarketRecords(_ records: [NewMarketRecord], organisation: String, header: ImportHeader?) async throws -> MarketWrite
     /// Records of a kind the organisation may see, newest first; nil sees shared records only.
     func marketRecords(_ kind: MarketKind, visibleTo organisation: String?) async throws -> [MarketRecord]
@@ -35,6 +36,13 @@ public struct MarketWrite: Codable, Sendable {
     public var ids: [Int]
     public var importId: Int?
     public var alreadyImportedAs: Int?
+
+    /// As an import's outcome: every record written is created.
+    public var outcome: ImportOutcome {
+        var outcome = ImportOutcome(importId: importId, alreadyImportedAs: alreadyImportedAs)
+        outcome.created = ids.count
+        return outcome
+    }
 }
 
 public enum MarketStoreError: Error, CustomStringConvertible, Equatable {

@@ -76,12 +76,7 @@ struct Import: AsyncParsableCommand {
             return try await importFile(check, url, textEncoding) { store, header, _, next in
                 var records: [NewMarketRecord] = []
                 while let batch = try next() { records += batch.map { NewMarketRecord($0.body, line: $0.line, shared: share) } }
-                var scoped = header
-                scoped.kind = "\(kind.rawValue):\(org)"
-                let written = try await store.addMarketRecords(records, organisation: org, header: scoped)
-                var outcome = ImportOutcome(importId: written.importId, alreadyImportedAs: written.alreadyImportedAs)
-                outcome.created = written.ids.count
-                return outcome
+                return try await store.addMarketRecords(records, organisation: org, header: header).outcome
             }
         }
         // Only enterprises are located and classified: the region codes and the chain are loaded for them alone.

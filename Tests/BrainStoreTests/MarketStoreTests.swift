@@ -56,7 +56,7 @@ import BrainStore
     @Test(arguments: Backend.allCases) func importsAreRecordedOnceWithTheirRowsAndDefaultVisibility(_ backend: Backend) async throws {
         let store = try await store(backend, "market_imports")
         _ = try await store.createOrganisation(id: "park", name: "园区")
-        let header = ImportHeader(kind: "offers:park", file: "offers.csv", fingerprint: "f1", asOf: "2026-11-01", importedAt: "2026-11-23T00:00:00Z")
+        let header = ImportHeader(kind: "offers", file: "offers.csv", fingerprint: "f1", asOf: "2026-11-01", importedAt: "2026-11-23T00:00:00Z")
         let offer = MarketBody.offer(ServiceOffer(provider: "示例平台", nodeId: "cdmo", regionCode: "320576"))
         let talent = MarketBody.talent(Talent(name: "示例", nodeIds: ["antibodies"], honours: [.nationalLeading]))
         let first = try await store.addMarketRecords([NewMarketRecord(offer, line: 2), NewMarketRecord(talent, line: 3)], organisation: "park", header: header)
@@ -68,7 +68,8 @@ import BrainStore
         #expect(offers.count == 1 && offers[0].origin == "import #\(first.importId ?? 0) offers.csv row 2")
         #expect(try await store.marketRecords(.talent, visibleTo: nil).isEmpty)
         #expect(try await store.marketRecords(.talent, visibleTo: "park").first?.body == talent)
-        #expect(try await store.imports().last?.outcome.created == 2)
+        let recorded = try #require(try await store.imports().last)
+        #expect(recorded.outcome.created == 2 && recorded.kind == "offers:park")
     }
 
     @Test(arguments: Backend.allCases) func anUnknownOrganisationWritesNothing(_ backend: Backend) async throws {

@@ -46,9 +46,14 @@ public struct DemandMatching: Sendable {
     let firmsByUSCC: [String: Enterprise]
 
     public init(_ index: SnapshotIndex, quality: EnterpriseQuality) {
+        self.init(index, offers: ServiceOffers(index, quality: quality))
+    }
+
+    /// With offers already built (the server keeps one): their strength scores serve imported offers too.
+    public init(_ index: SnapshotIndex, offers: ServiceOffers) {
         self.index = index
-        offers = ServiceOffers(index, quality: quality)
-        strength = quality.scoresWithoutLocation()
+        self.offers = offers
+        strength = offers.strength
         firmsByUSCC = Dictionary(index.data.enterprises.compactMap { e in e.uscc.map { ($0, e) } }, uniquingKeysWith: { a, _ in a })
     }
 
@@ -76,7 +81,7 @@ public struct DemandMatching: Sendable {
         }
         let nearness = Nearness(index, region: region)
         for record in market {
-            guard let offer = record.body.offer, let fit = Self.fit(offer.nodeId, to: node, index.data.taxonomy.nodes), fit >= 0.7 else { continue }
+            guard let offer = record.body.offer, let fit = Self.fit(offer.nodeId, to: node, index.nodesById), fit >= 0.7 else { continue }
             var reasons = ["需求 \(demand.title)", "\(fit == 1 ? "提供" : "相近服务") \(node.nameZh)（\(record.organisationName) 导入 imported）"]
             let near = nearness.of(code: offer.regionCode)
             if let reason = near.reason { reasons.append(reason) }
@@ -96,7 +101,7 @@ public struct DemandMatching: Sendable {
         let nearness = Nearness(index, region: region)
         return market.compactMap { record -> Candidate? in
             guard let talent = record.body.talent else { return nil }
-            let fits = talent.nodeIds.compactMap { Self.fit($0, to: node, index.data.taxonomy.nodes) }
+            let fits = talent.nodeIds.compactMap { Self.fit($0, to: node, index.nodesById) }
             guard let fit = fits.max() else { return nil }
             let leading = LeadingTalentScore(talent)
             var reasons = ["需求 \(demand.title)", "\(fit == 1 ? "领域" : "相近领域") \(node.nameZh)",
@@ -125,9 +130,9 @@ public struct DemandMatching: Sendable {
     }
 
     /// 1 on the node, 0.7 on its parent or a sub-node, 0.5 on a sibling, nil otherwise.
-    static func fit(_ id: String, to node: ChainNode, _ nodes: [ChainNode]) -> Double? {
+    static func fit(_ id: String, to node: ChainNode, _ nodes: [String: ChainNode]) -> Double? {
         if id == node.id { return 1 }
-        guard let other = nodes.first(where: { $0.id == id }) else { return nil }
+        guard let other = nodes[id] else { return nil }
         if other.id == node.parentId || other.parentId == node.id { return 0.7 }
         if let parent = node.parentId, other.parentId == parent { return 0.5 }
         return nil

@@ -9,8 +9,6 @@ import BrainModel
 /// service = 1 on the node asked for, 0.7 on its parent or a sub-node; nearness = 1 same city, 0.6 same province,
 /// else 1/(1 + km/300) from the need's region; strength = development quality without location, over 100.
 public struct ServiceOffers: Sendable {
-    public static var services: [String: (zh: String, en: String)] { ServiceNodes.names }
-
     public struct Offer: Codable, Sendable {
         public var rank: Int
         public var firm: FirmRow
@@ -45,7 +43,7 @@ public struct ServiceOffers: Sendable {
 
     public func match(service id: String, region code: String, limit: Int = 20) throws(AnalyticsError) -> Match {
         guard let node = index.nodesById[id], serviceNodes().contains(where: { $0.id == id }) else {
-            throw .invalidInput("\(id) is not a service node: \(Self.services.keys.sorted().joined(separator: ", ")) or one of their sub-nodes")
+            throw .invalidInput("\(id) is not a service node: \(ServiceNodes.names.keys.sorted().joined(separator: ", ")) or one of their sub-nodes")
         }
         guard let region = index.regionsByCode[code] else { throw .unknownRegion(code) }
         let related = Set([id] + [node.parentId].compactMap { $0 } + index.data.taxonomy.nodes.filter { $0.parentId == id }.map(\.id))

@@ -108,7 +108,7 @@ actor AnalyticsCache {
     /// Demands matched to offers and talents (the market records are passed per request: they change without a rebuild).
     func demandMatching() async throws -> DemandMatching {
         if let matching { return matching }
-        let built = DemandMatching(try await index(), quality: try await enterpriseQuality())
+        let built = DemandMatching(try await index(), offers: try await serviceOffers())
         matching = built
         return built
     }

@@ -21,7 +21,7 @@ struct PageRenderer: Sendable {
         return JSONResponse.response(.ok, data: Data(html.utf8), contentType: "text/html; charset=utf-8")
     }
 
-    /// JSON safe inside a `<script>` element: `</` and `<!--` cannot close or comment it, whatever a firm name holds.
+    /// JSON safe inside a `<script>` element, whatever a firm name or demand title holds.
     static func embeddable(_ value: some Encodable) throws -> String {
         String(decoding: try JSONResponse.encoder.encode(value), as: UTF8.self)
             // Every "<" as a JSON escape: no text inside the script element can end it or open a comment or tag.

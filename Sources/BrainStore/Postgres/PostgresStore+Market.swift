@@ -40,8 +40,9 @@ extension PostgresStore: MarketStore {
         }
     }
 
-    public func addMarketRecords(_ records: [NewMarketRecord], organisation: String, header: ImportHeader?) async throws -> MarketWrite {
-        try await location.withTransaction { c in
+    public func addMarketRecords(_ records: [NewMarketRecord], organisation: String, header given: ImportHeader?) async throws -> MarketWrite {
+        let header = given.map { MarketSQL.scoped($0, organisation: organisation) }
+        return try await location.withTransaction { c in
             guard try await !PostgresSQL.rows(c, MarketSQL.organisationById, [.text(organisation)]).isEmpty else {
                 throw MarketStoreError.noSuchOrganisation(organisation)
             }

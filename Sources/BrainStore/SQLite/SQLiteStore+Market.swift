@@ -35,8 +35,9 @@ extension SQLiteStore: MarketStore {
         }
     }
 
-    public func addMarketRecords(_ records: [NewMarketRecord], organisation: String, header: ImportHeader?) async throws -> MarketWrite {
-        try await pool.write { db in
+    public func addMarketRecords(_ records: [NewMarketRecord], organisation: String, header given: ImportHeader?) async throws -> MarketWrite {
+        let header = given.map { MarketSQL.scoped($0, organisation: organisation) }
+        return try await pool.write { db in
             guard try Row.fetchOne(db, sql: MarketSQL.organisationById, arguments: [organisation]) != nil else {
                 throw MarketStoreError.noSuchOrganisation(organisation)
             }

@@ -37,14 +37,13 @@ struct MarketImport: Sendable {
         guard let organisation else { return try JSONResponse.ok(ImportController.CheckResponse(kind: kindName, summary: summary, problemsShown: shown)) }
         var fingerprint = Fingerprint()
         fingerprint.add(data)
-        let header = ImportHeader(kind: "\(kindName):\(organisation.id)", file: url.lastPathComponent, fingerprint: fingerprint.hex,
+        let header = ImportHeader(kind: kindName, file: url.lastPathComponent, fingerprint: fingerprint.hex,
                                   asOf: String(ISO8601DateFormatter().string(from: Date()).prefix(10)),
                                   importedAt: ISO8601DateFormatter().string(from: Date()))
         let shared = MarketAccess.flag(query.get("shared"))
         let written = try await access.store.addMarketRecords(rows.map { NewMarketRecord($0.body, line: $0.line, shared: shared) },
                                                               organisation: organisation.id, header: header)
-        var outcome = ImportOutcome(importId: written.importId, alreadyImportedAs: written.alreadyImportedAs)
-        outcome.created = written.ids.count
-        return try JSONResponse.ok(ImportWriter.WriteResponse(kind: kindName, summary: summary, problemsShown: shown, outcome: outcome, pendingReview: []))
+        return try JSONResponse.ok(ImportWriter.WriteResponse(kind: kindName, summary: summary, problemsShown: shown, outcome: written.outcome,
+                                                              pendingReview: []))
     }
 }

@@ -27,39 +27,36 @@ struct MarketPage: Sendable {
             Self.redirect("/match", cookie: "\(MarketAccess.cookie)=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0")
         }
         router.post("/match/demands") { request, _ in
-            guard let organisation = try await access.organisation(request) else {
-                return try await page(request, organisation: nil, error: "请先登录 Sign in first", status: .unauthorized)
-            }
-            let fields = try await MarketAccess.form(request)
-            do {
-                let record = try await api.post(fields, by: organisation, shared: MarketAccess.flag(fields["shared"]) ?? false)
-                return Self.redirect("/match/demands/\(record.id)")
-            } catch let error as PageError {
-                return try await page(request, organisation: organisation, error: error.message, form: fields, status: .badRequest)
+            try await signedIn(request) { organisation in
+                let fields = try await MarketAccess.form(request)
+                do {
+                    let record = try await api.post(fields, by: organisation, shared: MarketAccess.flag(fields["shared"]) ?? false)
+                    return Self.redirect("/match/demands/\(record.id)")
+                } catch let error as PageError {
+                    return try await page(request, organisation: organisation, error: error.message, form: fields, status: .badRequest)
+                }
             }
         }
         router.post("/match/share/:id") { request, context in
-            guard let organisation = try await access.organisation(request) else {
-                return try await page(request, organisation: nil, error: "请先登录 Sign in first", status: .unauthorized)
-            }
-            let form = try await MarketAccess.form(request)
-            let shared = MarketAccess.flag(form["shared"]) ?? false
-            let id = try MarketAPI.id(context)
-            // Back to the page the button was on: the list, or the demand's own page.
-            let back = form["back"] == "demand" ? "/match/demands/\(id)" : "/match"
-            return try await renderer.page {
-                _ = try await MarketAccess.translating { try await store.setShared(id, shared: shared, by: organisation.id) }
-                return Self.redirect(back)
+            try await signedIn(request) { organisation in
+                let form = try await MarketAccess.form(request)
+                let shared = MarketAccess.flag(form["shared"]) ?? false
+                let id = try MarketAPI.id(context)
+                // Back to the page the button was on: the list, or the demand's own page.
+                let back = form["back"] == "demand" ? "/match/demands/\(id)" : "/match"
+                return try await renderer.page {
+                    _ = try await MarketAccess.translating { try await store.setShared(id, shared: shared, by: organisation.id) }
+                    return Self.redirect(back)
+                }
             }
         }
         router.post("/match/delete/:id") { request, context in
-            guard let organisation = try await access.organisation(request) else {
-                return try await page(request, organisation: nil, error: "请先登录 Sign in first", status: .unauthorized)
-            }
-            let id = try MarketAPI.id(context)
-            return try await renderer.page {
-                try await MarketAccess.translating { try await store.deleteMarketRecord(id, by: organisation.id) }
-                return Self.redirect("/match")
+            try await signedIn(request) { organisation in
+                let id = try MarketAPI.id(context)
+                return try await renderer.page {
+                    try await MarketAccess.translating { try await store.deleteMarketRecord(id, by: organisation.id) }
+                    return Self.redirect("/match")
+                }
             }
         }
         router.get("/match/demands/:id") { request, context in
@@ -70,6 +67,14 @@ struct MarketPage: Sendable {
                 return try renderer.render("match-demand", nav: "match", context: MarketView.demand(record, result, viewer: viewer), data: result)
             }
         }
+    }
+
+    /// A form post in the signed-in organisation's name, or the page asking to sign in (401).
+    func signedIn(_ request: Request, _ body: (Organisation) async throws -> Response) async throws -> Response {
+        guard let organisation = try await access.organisation(request) else {
+            return try await page(request, organisation: nil, error: "请先登录 Sign in first", status: .unauthorized)
+        }
+        return try await body(organisation)
     }
 
     func page(_ request: Request, organisation: Organisation?, error: String? = nil, form: [String: String] = [:],

@@ -54,7 +54,7 @@ struct RegionReport: Codable, Sendable {
                 largestFirms: Array(largest),
                 targets: try await cache.investmentTargets(level: region.level).report(region: code, sameProvince: .flag, limit: 20),
                 talent: try TalentCube.report(index, region: code),
-                services: try ServiceOffers.services.keys.sorted().map { try offers.match(service: $0, region: code, limit: 3) })
+                services: try ServiceNodes.names.keys.sorted().map { try offers.match(service: $0, region: code, limit: 3) })
         } catch let error as AnalyticsError {
             throw PageError.from(error)
         }

@@ -24,8 +24,12 @@ enum MarketSQL {
     static let setShared = "UPDATE market_records SET shared = ? WHERE id = ? AND organisation_id = ?"
     static let delete = "DELETE FROM market_records WHERE id = ? AND organisation_id = ?"
 
-    /// Imports of market files are per organisation: two organisations may import the same file.
-    static func importKind(_ kind: MarketKind, organisation: String) -> String { "\(kind.rawValue)s:\(organisation)" }
+    /// Imports of market files are per organisation: two organisations may import the same file ("talents:park-op").
+    static func scoped(_ header: ImportHeader, organisation: String) -> ImportHeader {
+        var scoped = header
+        scoped.kind = "\(header.kind):\(organisation)"
+        return scoped
+    }
 
     static func origin(_ header: ImportHeader?, line: Int?, importId: Int?) -> String {
         guard let header else { return "posted" }
