@@ -65,6 +65,7 @@ public func buildApplication(store: any ImportingStore, configuration: ServerCon
     PolicyRoutes(cache: cache, renderer: renderer).register(on: router)
     ParkLandingPage(cache: cache, renderer: renderer).register(on: router)
     APIController(store: store, cache: apiResponses).register(on: router)
+    HealthRoutes(monitor: HealthMonitor(store: store) { _ = try await cache.index() }).register(on: router)
     AnalyticsController(cache: cache).register(on: router)
     marketAPI.register(on: router)
     MarketPage(access: access, api: marketAPI, cache: cache, renderer: renderer).register(on: router)

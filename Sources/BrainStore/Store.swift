@@ -13,6 +13,12 @@ public protocol Store: Sendable {
     func enterprise(_ id: String) async throws -> EnterpriseDetail?
     /// Everything, as values: the in-memory snapshot analytics reads (DESIGN.md "The flow").
     func snapshot() async throws -> DataBundle
+    /// A cheap look for health checks: built, holding firms, read-only.
+    func probe() async throws -> StoreProbe
+    /// The engine's own consistency check where it has a cheap one (SQLite `quick_check`); nil when fine.
+    func integrityProblem() async throws -> String?
+    /// Writes are refused (`StoreReadOnlyError`): a read-only file or folder, or a PostgreSQL standby.
+    var isReadOnly: Bool { get }
 }
 
 /// The write side: users' imports, their review queue and the facts they brought.

@@ -19,10 +19,11 @@ public enum StoreLocation: Sendable, CustomStringConvertible {
 
     /// The store if a built database is there (a file for SQLite, a recorded build for PostgreSQL), else nil; one
     /// connection for both the check and the use.
-    public func openIfBuilt() async throws -> (any ImportingStore)? {
+    /// `readOnly` opens a SQLite file read-only even where it could be written (it always is where it cannot).
+    public func openIfBuilt(readOnly: Bool = false) async throws -> (any ImportingStore)? {
         switch self {
         case .sqlite(let path):
-            return FileManager.default.fileExists(atPath: path) ? try SQLiteStore(path: path) : nil
+            return FileManager.default.fileExists(atPath: path) ? try SQLiteStore(path: path, readOnly: readOnly) : nil
         case .postgres(let location):
             let store = try await PostgresStore(location)
             return try await store.stats().builtAt != nil ? store : nil
@@ -33,6 +34,20 @@ public enum StoreLocation: Sendable, CustomStringConvertible {
         switch self {
         case .sqlite(let path): try SQLiteStore(path: path)
         case .postgres(let location): try await PostgresStore(location)
+        }
+    }
+
+    /// Fails at once when a SQLite database could not be written where asked (a missing or read-only folder), before
+    /// any work that would be thrown away. PostgreSQL is checked when it is connected to.
+    public func checkWritable() throws {
+        guard case .sqlite(let path) = self else { return }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw StoreLocationError(message: "cannot write \(path): the folder \(folder) does not exist")
+        }
+        guard access(folder, W_OK) == 0 else {
+            throw StoreLocationError(message: "cannot write \(path): the folder \(folder) is not writable")
         }
     }
 
@@ -54,4 +69,10 @@ extension StoreLocation {
         case .postgres(let location): location.url
         }
     }
+}
+
+public struct StoreLocationError: Error, CustomStringConvertible, LocalizedError {
+    public let message: String
+    public var description: String { message }
+    public var errorDescription: String? { message }
 }

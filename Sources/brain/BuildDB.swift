@@ -42,6 +42,7 @@ struct BuildDB: AsyncParsableCommand {
 
     static func build(data: String, out: String, json: Bool = false) async throws {
         let location = try StoreLocation(out)
+        do { try location.checkWritable() } catch let error as StoreLocationError { throw CommandFailure(error.message) }
         let start = Date()
         let progress: @Sendable (String) -> Void = { stage in
             FileHandle.standardError.write(Data(String(format: "[%6.2fs] %@\n", Date().timeIntervalSince(start), stage).utf8))

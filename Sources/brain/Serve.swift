@@ -15,6 +15,8 @@ struct Serve: AsyncParsableCommand {
     var host: String = "127.0.0.1"
     @Flag(help: "Accept imports from the web page and POST /api/imports on a non-loopback address (there is no login yet).")
     var allowImports = false
+    @Flag(help: "Serve the database read-only (also chosen when the file or its folder cannot be written): writes answer 503.")
+    var readOnly = false
     @Option(help: "Folder holding the bundled open data (used to build a missing database, and for map geometry).")
     var data: String = "data"
     @Option(help: "ECharts file fetched by scripts/fetch-web-assets.")
@@ -23,9 +25,11 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         let location = try StoreLocation(store.db)
         let opened: any ImportingStore
-        if let built = try await location.openIfBuilt() {
+        if let built = try await location.openIfBuilt(readOnly: readOnly) {
             opened = built
+            if built.isReadOnly { print("\(location) is open read-only: pages are served, imports and other writes are refused") }
         } else {
+            if readOnly { throw CommandFailure("no database at \(location) to serve read-only") }
             print("no database at \(location): building it from \(data)/")
             try await BuildDB.build(data: data, out: store.db)
             opened = try await location.open()

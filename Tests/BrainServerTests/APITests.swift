@@ -12,16 +12,6 @@ import BrainStore
 
     func json(_ buffer: ByteBuffer) throws -> [String: Any] { try ServerFixture.jsonObject(buffer) }
 
-    @Test func health() async throws {
-        try await withApp { client in
-            try await client.execute(uri: "/health", method: .get) { response in
-                #expect(response.status == .ok)
-                let body = try json(response.body)
-                #expect(body["status"] as? String == "ok")
-            }
-        }
-    }
-
     @Test func regionReturnsTheDocumentedFields() async throws {
         try await withApp { client in
             try await client.execute(uri: "/api/regions/320500", method: .get) { response in

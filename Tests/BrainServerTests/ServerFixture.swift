@@ -21,6 +21,19 @@ enum ServerFixture {
 
     static func store() throws -> SQLiteStore { try shared.get() }
 
+    /// A private copy of the built database file, to damage or reopen without touching the shared one.
+    static func databaseCopy() throws -> String {
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("brain-copy-\(UUID().uuidString).sqlite").path
+        try FileManager.default.copyItem(atPath: try built.get(), toPath: copy)
+        return copy
+    }
+
+    /// The application on another store, with the fixture's files.
+    static func withApp(store: any ImportingStore, _ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        let app = try await buildApplication(store: store, configuration: configuration)
+        try await app.test(.router, test)
+    }
+
     static let configuration = ServerConfiguration(
         echartsFile: root.appendingPathComponent("web/vendor/echarts.min.js"),
         geoFolder: root.appendingPathComponent("data/geo"), dataFolder: root.appendingPathComponent("data"))

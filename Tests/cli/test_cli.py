@@ -170,6 +170,124 @@ def check_postgres_build_query_and_serve(db):
         server.wait(timeout=30)
 
 
+class TCPProxy:
+    """Forwards 127.0.0.1:port to a PostgreSQL server until cut(): then it refuses and drops every connection, as a
+    server that went away does."""
+    def __init__(self, target_port):
+        import socket, threading
+        self.target_port, self.sockets, self.lock = target_port, [], threading.Lock()
+        self.listener = socket.socket()
+        self.listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.listener.bind(("127.0.0.1", 0))
+        self.listener.listen(64)
+        self.port = self.listener.getsockname()[1]
+        threading.Thread(target=self.accept, daemon=True).start()
+
+    def accept(self):
+        import socket, threading
+        while True:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            upstream = socket.create_connection(("127.0.0.1", self.target_port))
+            with self.lock:
+                self.sockets += [client, upstream]
+            for a, b in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self.pump, args=(a, b), daemon=True).start()
+
+    @staticmethod
+    def pump(source, sink):
+        try:
+            while data := source.recv(65536):
+                sink.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for s in (source, sink):
+                try:
+                    s.close()
+                except OSError:
+                    pass
+
+    def cut(self):
+        import socket
+        try:
+            self.listener.shutdown(socket.SHUT_RDWR)  # wakes the blocked accept(); close() alone does not on Linux
+        except OSError:
+            pass
+        self.listener.close()
+        with self.lock:
+            for s in self.sockets:
+                try:
+                    s.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+
+
+def check_postgres_gone_fails_requests_fast():
+    """The server on PostgreSQL answers 503 within seconds once the database goes away, not after the pool's retries."""
+    import time, urllib.error, urllib.parse
+    # The database check_postgres_build_query_and_serve built.
+    admin = urllib.parse.urlparse(os.environ["BRAIN_TEST_POSTGRES_URL"])
+    url = admin._replace(path="/brain_cli")
+    proxy = TCPProxy(url.port)
+    proxied = url._replace(netloc=f"{url.username}@127.0.0.1:{proxy.port}").geturl()
+    port = 18500 + os.getpid() % 200
+    server = subprocess.Popen([BRAIN, "serve", "--database", proxied, "--port", str(port)], cwd=ROOT,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        status = wait_ready(port)
+        assert status == 200, status
+        assert http_get(port, "/api/enterprises?q=%E6%81%92%E7%91%9E%E5%8C%BB")[0] == 200
+        proxy.cut()
+        for path in ("/api/enterprises?q=%E6%81%92%E7%91%9E%E5%8C%BB", "/api/enterprises/600276.SH", "/health"):
+            started = time.monotonic()
+            try:
+                http_get(port, path)
+                raise AssertionError(f"{path} answered 200 with the database gone")
+            except urllib.error.HTTPError as error:
+                assert error.code == 503, (path, error.code)
+            elapsed = time.monotonic() - started
+            assert elapsed < 8, (path, elapsed)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def wait_ready(port, attempts=150):
+    """Polls /health until the server is ready (200) or says why not; returns the last status."""
+    import time, urllib.error
+    status = None
+    for _ in range(attempts):
+        try:
+            return http_get(port, "/health")[0]
+        except urllib.error.HTTPError as error:
+            status = error.code
+        except OSError:
+            pass
+        time.sleep(0.2)
+    return status
+
+
+def check_missing_folder_and_read_only_database(db):
+    started = __import__("time").monotonic()
+    missing = brain("build-db", "--database", os.path.join(WORK, "no-such-folder", "brain.sqlite"), ok=False)
+    assert missing.returncode != 0 and "does not exist" in missing.stderr, missing.stderr
+    assert __import__("time").monotonic() - started < 3, "a missing folder must fail before the build"
+    # A read-only folder (as another user: root writes anywhere) is served read-only: stats and pages work.
+    folder = tempfile.mkdtemp(prefix="brain-ro-")
+    copy = os.path.join(folder, "brain.sqlite")
+    subprocess.run(["cp", db, copy], check=True)
+    os.chmod(copy, 0o444)
+    os.chmod(folder, 0o555)
+    if os.geteuid() == 0 and subprocess.run(["runuser", "-u", "nobody", "--", "test", "-x", BRAIN]).returncode == 0:
+        stats = subprocess.run(["runuser", "-u", "nobody", "--", BRAIN, "stats", "--database", copy], cwd="/",
+                               capture_output=True, text=True)
+        assert stats.returncode == 0 and "enterprises" in stats.stdout, stats.stderr
+        assert not os.path.exists(copy + "-wal") and not os.path.exists(copy + "-shm")
+
+
 def check_postgres_errors_are_clear():
     down = brain("stats", "--database", "postgres://brain@127.0.0.1:1/none?sslmode=disable", ok=False)
     assert down.returncode != 0 and "cannot use PostgreSQL" in down.stderr and "refused" in down.stderr, down.stderr
@@ -352,12 +470,14 @@ def main():
     brain("build-db", "--out", db, "--data", os.path.join(ROOT, "data"))
     checks = [check_complexity_matches_reference, check_complexity_per_year, check_bad_matrix_names_file_row_field,
               check_index_on_a_file, lambda: check_store_commands(db), check_generate_marks_synthetic_and_fails_cleanly,
-              lambda: check_postgres_build_query_and_serve(db), check_postgres_errors_are_clear, check_normalize_and_import_dry_run,
+              lambda: check_postgres_build_query_and_serve(db), check_postgres_errors_are_clear,
+              check_postgres_gone_fails_requests_fast, lambda: check_missing_folder_and_read_only_database(db), check_normalize_and_import_dry_run,
               lambda: check_import_writes_reviews_and_is_idempotent(db), lambda: check_killed_import_leaves_the_database_as_before(db),
               lambda: check_recommend_commands(db), lambda: check_market_commands(db)]
     names = ["complexity_matches_reference", "complexity_per_year", "bad_matrix_names_file_row_field", "index_on_a_file",
              "store_commands", "generate_marks_synthetic_and_fails_cleanly", "postgres_build_query_and_serve",
-             "postgres_errors_are_clear", "normalize_and_import_dry_run", "import_writes_reviews_and_is_idempotent",
+             "postgres_errors_are_clear", "postgres_gone_fails_requests_fast",
+             "missing_folder_and_read_only_database", "normalize_and_import_dry_run", "import_writes_reviews_and_is_idempotent",
              "killed_import_leaves_the_database_as_before", "recommend_commands",
              "market_commands"]
     failed = 0

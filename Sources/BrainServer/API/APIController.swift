@@ -10,19 +10,12 @@ struct APIController: Sendable {
     static let maxPageSize = 100
 
     func register(on router: Router<BasicRequestContext>) {
-        router.get("/health") { _, _ in try await health() }
         let api = router.group("api")
         api.get("chain") { _, _ in try await chain() }
         api.get("regions/:code") { _, context in try await region(context.parameters.get("code") ?? "") }
         api.get("regions/:code/children") { _, context in try await children(context.parameters.get("code") ?? "") }
         api.get("enterprises") { request, _ in try await search(request) }
         api.get("enterprises/:id") { _, context in try await enterprise(context.parameters.get("id") ?? "") }
-    }
-
-    /// `GET /health`: the service is up and its store answers.
-    func health() async throws -> Response {
-        let stats = try await store.stats()
-        return try JSONResponse.ok(["status": "ok", "enterprises": "\(stats.counts["enterprises"] ?? 0)"])
     }
 
     /// `GET /api/chain`: the chain taxonomy with national firm counts per node.

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import BrainStore
 
 /// JSON bodies for the API: sorted keys so responses are stable, errors as `{"error": …, "status": …}`.
 enum JSONResponse {
@@ -37,6 +38,11 @@ struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return error.json
         } catch let error as HTTPError {
             return JSONResponse.error(error.status, error.body ?? error.status.reasonPhrase)
+        } catch let error as StoreUnavailableError {
+            context.logger.error("store unavailable", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
+            return JSONResponse.error(.serviceUnavailable, "the database is unavailable: \(error)")
+        } catch where ReadOnlyRefusal.matches(error) {
+            return JSONResponse.error(.serviceUnavailable, StoreReadOnlyError().description)
         } catch {
             context.logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
             return JSONResponse.error(.internalServerError, "internal error")

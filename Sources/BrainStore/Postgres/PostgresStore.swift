@@ -9,16 +9,58 @@ public final class PostgresStore: Store {
     public let location: PostgresLocation
     private let taxonomyCache = LockedValue<ChainTaxonomy?>(nil)
 
-    /// Connects and applies pending migrations (an empty database gets an empty schema, like a new SQLite file).
+    public let isReadOnly: Bool
+    /// How long a request waits for a pooled connection before failing with `StoreUnavailableError`.
+    static let acquireSeconds = 5.0
+    /// After a connection could not be had, requests fail at once until this time, then try again.
+    private let downUntil = LockedValue<Date?>(nil)
+
+    /// Connects and applies pending migrations (an empty database gets an empty schema, like a new SQLite file). A
+    /// standby (read replica) is opened read-only and not migrated.
     public init(_ location: PostgresLocation) async throws {
         self.location = location
-        try await location.withTransaction { connection in try await PostgresSchema.migrate(connection) }
+        let standby = try await location.withConnection { connection in
+            try await PostgresSQL.rows(connection, "SELECT pg_is_in_recovery() AS standby").first?.bool("standby") ?? false
+        }
+        if !standby { try await location.withTransaction { connection in try await PostgresSchema.migrate(connection) } }
+        isReadOnly = standby
         running = RunningPostgresClient(location.clientConfiguration())
     }
 
+    /// A pooled connection for `body`; waiting for one is bounded (a server that is down otherwise holds every request
+    /// for the pool's retries), and for a few seconds after such a failure requests fail at once.
     func withConnection<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
-        try await running.client.withConnection { connection in try await body(connection) }
+        if let until = downUntil.value, until > Date() {
+            throw StoreUnavailableError(store: location.description, seconds: Self.acquireSeconds)
+        }
+        let client = running.client
+        do {
+            return try await withoutActuallyEscaping(body) { body in
+                // The task group below awaits its child before returning, so `body` never outlives this call.
+                nonisolated(unsafe) let body = body
+                return try await withAcquireDeadline(Self.acquireSeconds, store: location.description) { started in
+                    try await client.withConnection { connection in
+                        started()
+                        return try await body(connection)
+                    }
+                }
+            }
+        } catch let error as StoreUnavailableError {
+            downUntil.value = Date().addingTimeInterval(Self.acquireSeconds)
+            throw error
+        }
     }
+
+    public func probe() async throws -> StoreProbe {
+        try await withConnection { c in
+            let builtAt = try await PostgresSQL.rows(c, StoreHealthSQL.builtAt).first?.text("value")
+            let firms = try await Self.count(c, StoreHealthSQL.anyEnterprise)
+            return StoreProbe(builtAt: builtAt, hasEnterprises: firms > 0, readOnly: isReadOnly)
+        }
+    }
+
+    /// PostgreSQL checks its pages itself (checksums, amcheck as an extension): nothing cheap to add here.
+    public func integrityProblem() async throws -> String? { nil }
 
     public func stats() async throws -> StoreStats {
         try await withConnection { c in

@@ -7,12 +7,47 @@ public final class SQLiteStore: Store {
     let pool: DatabasePool
     private let taxonomyCache = LockedValue<ChainTaxonomy?>(nil)
 
-    public init(path: String) throws {
+    /// Opened read-only: `readOnly` asked for it, or the file or its folder cannot be written by this process.
+    public let isReadOnly: Bool
+
+    public init(path: String, readOnly: Bool = false) throws {
         var configuration = Configuration()
         // Several processes or pools may open the same file at once (server + CLI, parallel tests): wait, don't fail.
         configuration.busyMode = .timeout(10)
-        pool = try DatabasePool(path: path, configuration: configuration)
-        try Migrations.migrator.migrate(pool)
+        isReadOnly = readOnly || !Self.writable(path)
+        if isReadOnly {
+            configuration.readonly = true
+            guard FileManager.default.fileExists(atPath: path) else { throw SQLiteOpenError.missing(path) }
+            // immutable=1: SQLite reads a WAL database without creating -wal/-shm files (a read-only folder or mount),
+            // but it ignores a -wal file: one with content must be read the ordinary way.
+            let pendingLog = ((try? FileManager.default.attributesOfItem(atPath: path + "-wal"))?[.size] as? Int ?? 0) > 0
+            let uri = "file:" + (path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path) + "?immutable=1"
+            pool = try DatabasePool(path: pendingLog ? path : uri, configuration: configuration)
+            guard try pool.read({ try Migrations.migrator.hasCompletedMigrations($0) }) else { throw SQLiteOpenError.needsMigration(path) }
+        } else {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try Migrations.migrator.migrate(pool)
+        }
+    }
+
+    /// Whether this process may write the file (if it exists) and create files beside it (-wal, -shm).
+    static func writable(_ path: String) -> Bool {
+        let folder = (path as NSString).deletingLastPathComponent
+        let folderWritable = access(folder.isEmpty ? "." : folder, W_OK) == 0
+        return folderWritable && (!FileManager.default.fileExists(atPath: path) || access(path, W_OK) == 0)
+    }
+
+    public func probe() async throws -> StoreProbe {
+        try await pool.read { db in
+            StoreProbe(builtAt: try String.fetchOne(db, sql: StoreHealthSQL.builtAt),
+                       hasEnterprises: (try Int.fetchOne(db, sql: StoreHealthSQL.anyEnterprise) ?? 0) > 0, readOnly: isReadOnly)
+        }
+    }
+
+    /// `PRAGMA quick_check`: nil when it says ok, else its first findings.
+    public func integrityProblem() async throws -> String? {
+        let findings = try await pool.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check(5)") }
+        return findings == ["ok"] ? nil : findings.joined(separator: "; ")
     }
 
     public func stats() async throws -> StoreStats {
