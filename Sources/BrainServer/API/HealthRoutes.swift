@@ -51,10 +51,14 @@ final class HealthMonitor: @unchecked Sendable {
         self.loadSnapshot = loadSnapshot
     }
 
+    /// The three checks run at once under one deadline, so an answer never takes much longer than `deadlineSeconds`.
     func report() async -> Report {
         let (probeTask, probeStarted) = currentProbe()
+        let integrityTask = currentIntegrity(), snapshotTask = currentSnapshot()
+        let deadline = Date().addingTimeInterval(Self.deadlineSeconds)
+        func remaining() -> Double { max(0.05, deadline.timeIntervalSinceNow) }
         var report = Report(status: "ok", store: "ok", database: "ok", integrity: "ok", snapshot: "loaded")
-        switch await Self.within(Self.deadlineSeconds, probeTask) {
+        switch await Self.within(remaining(), probeTask) {
         case .none:
             return Report(status: "unavailable", store: "no answer within \(Self.deadlineSeconds) s", database: "unknown",
                           integrity: "unknown", snapshot: "unknown")
@@ -69,14 +73,14 @@ final class HealthMonitor: @unchecked Sendable {
                 report.database = problem
             }
         }
-        switch await Self.within(Self.deadlineSeconds, currentIntegrity()) {
-        case .none: report.integrity = "checking"
+        switch await Self.within(remaining(), integrityTask) {
+        case .none: report.integrity = "checking"; if report.status == "ok" { report.status = "warming" }
         case .success(nil)?: break
         case .success(let problem?)?: report.integrity = problem; report.status = "damaged"
         case .failure(let error)?: report.integrity = "\(error)"; report.status = "damaged"
         }
-        guard report.status == "ok" else { report.snapshot = "not loaded"; return report }
-        switch await Self.within(Self.deadlineSeconds, currentSnapshot()) {
+        guard report.status == "ok" || report.status == "warming" else { report.snapshot = "not loaded"; return report }
+        switch await Self.within(remaining(), snapshotTask) {
         case .none: report.snapshot = "loading"; report.status = "warming"
         case .success?: break
         case .failure(let error)?: report.snapshot = "\(error)"; report.status = "damaged"
