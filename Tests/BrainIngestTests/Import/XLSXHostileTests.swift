@@ -34,6 +34,19 @@ import Testing
         #expect(try Self.refusal(row2: tooWide)?.hasSuffix("row 2: the row has more than Excel's 16,384 columns (A–XFD)") == true)
     }
 
+    @Test func aHeaderFarToTheRightCannotPadSmallRowsIntoBillionsOfFields() throws {
+        // Each 40-byte row would become 16,384 fields: refused early, before a million of them starve the server.
+        let wide = #"<row r="1"><c r="A1" t="inlineStr"><is><t>企业名称</t></is></c><c r="XFD1"><v>1</v></c></row>"#
+        let rows = (2...2_000).map { #"<row r="\#($0)"><c r="A\#($0)"><v>1</v></c></row>"# }.joined()
+        #expect(XLSXTestFiles.refusal(try XLSXTestFiles.workbook(sheetXML: XLSXTestFiles.sheet(wide + rows)))?
+            .contains("rows padded to the header's 16384 columns hold far fewer cells than that; delete the empty columns right of the data (the header's last value is in XFD1)") == true)
+        // A sparse sheet under a header of 200 columns is padded as asked.
+        let header = #"<row r="1"><c r="A1" t="inlineStr"><is><t>企业名称</t></is></c><c r="GR1"><v>1</v></c></row>"#
+        let items = try XLSXTestFiles.items(try XLSXTestFiles.workbook(sheetXML: XLSXTestFiles.sheet(header + rows)))
+        #expect(items.count == 2_000)
+        #expect(items.last == .record(line: 2_000, fields: ["1"] + Array(repeating: "", count: 199)))
+    }
+
     @Test func aZipBombIsRefusedFromTheDirectoryBeforeAnythingInflates() throws {
         // 200 MB of identical rows deflate to ~0.2 MB: refused at a glance, in well under the time reading would take.
         let row = #"<row><c t="inlineStr"><is><t>华为技术有限公司</t></is></c><c><v>1</v></c></row>"#

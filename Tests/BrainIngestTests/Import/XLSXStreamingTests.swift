@@ -69,6 +69,15 @@ import Testing
         ])
     }
 
+    @Test func aSharedStringTableSpanningManyChunksIsRead() throws {
+        // ~1.2 MB of shared strings inflate in many 64 KiB chunks; a token's place must not outlive its chunk.
+        let strings = "<sst>" + (0..<30_000).map { "<si><r><t>公司\($0)</t></r><rPh><t>ガ</t></rPh></si>" }.joined() + "</sst>"
+        let sheet = XLSXTestFiles.sheet(#"<row r="1"><c t="s"><v>0</v></c><c t="s"><v>15000</v></c><c t="s"><v>29999</v></c></row>"#)
+        #expect(try XLSXTestFiles.items(try XLSXTestFiles.workbook(sheetXML: sheet, sharedStrings: strings)) == [
+            .record(line: 1, fields: ["公司0", "公司15000", "公司29999"]),
+        ])
+    }
+
     /// The same sheet fed one byte at a time and whole: chunk boundaries inside a tag, a reference, a character,
     /// CDATA or a comment change nothing.
     @Test func chunkBoundariesChangeNothing() throws {

@@ -121,6 +121,12 @@ struct XLSXSharedStrings {
         return .text(String(decoding: bytes[start..<Int(ends[index])], as: UTF8.self))
     }
 
+    /// The UTF-8 length of string `index` (which must exist), without building it.
+    func byteCount(_ index: Int) -> Int {
+        if let length = oversized[index] { return length }
+        return Int(ends[index]) - (index == 0 ? 0 : Int(ends[index - 1]))
+    }
+
     mutating func append(_ text: [UInt8], length: Int, path: String, _ limits: XLSXLimits) throws {
         guard ends.count < limits.maxSharedStrings else {
             throw RowReaderError("is refused: \(path) holds more than \(limits.maxSharedStrings) shared strings")

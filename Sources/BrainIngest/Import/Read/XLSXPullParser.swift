@@ -35,9 +35,21 @@ struct XLSXPullParser {
 
     var depth: Int { openLengths.count }
 
+    /// Bytes of the document consumed so far, whatever the chunks were.
+    var offset: Int { dropped + position }
+    private var dropped = 0
+
     mutating func feed(_ chunk: Data) {
-        if position > 0 { buffer.removeFirst(position); position = 0 }
+        // The last token's ranges point into the bytes about to move: forget them rather than let them dangle.
+        forgetToken()
+        if position > 0 { buffer.removeFirst(position); dropped += position; position = 0 }
         buffer.append(contentsOf: chunk)
+    }
+
+    private mutating func forgetToken() {
+        name = 0..<0
+        attributes.removeAll(keepingCapacity: true)
+        (textRange, textIsDecoded) = (0..<0, false)
     }
 
     /// No more input: what is unfinished is now an error rather than a wait.
@@ -56,6 +68,7 @@ struct XLSXPullParser {
                 if let open = openElementName { throw SyntaxError(reason: "the XML ends inside <\(open)>: the part is cut off") }
                 guard seenRoot else { throw SyntaxError(reason: "the part holds no XML element") }
                 documentEnded = true
+                forgetToken()
                 return .endOfDocument
             }
             let step = buffer[position] == UInt8(ascii: "<") ? try markup() : try text()
@@ -72,7 +85,7 @@ struct XLSXPullParser {
         }
     }
 
-    /// Local name (without prefix) of the last start or end tag.
+    /// Local name (without prefix) of the last start or end tag; empty after text.
     var localName: String {
         let bytes = buffer[name]
         let local = bytes.lastIndex(of: UInt8(ascii: ":")).map { bytes[($0 + 1)...] } ?? bytes
@@ -132,8 +145,8 @@ struct XLSXPullParser {
             if hasPrefix("<![CDATA[") {
                 guard let close = find("]]>", from: position + 9) else { return .needInput }
                 guard depth > 0 else { throw SyntaxError(reason: "character data outside the root element") }
+                forgetToken()
                 textRange = position + 9..<close
-                textIsDecoded = false
                 position = close + 3
                 return .token(.text)
             }
@@ -143,6 +156,7 @@ struct XLSXPullParser {
             guard let close = find(">", from: position + 2) else { return .needInput }
             var end = close
             while end > position + 2, isSpace(buffer[end - 1]) { end -= 1 }
+            forgetToken()
             name = position + 2..<end
             try closeElement()
             position = close + 1
@@ -235,6 +249,7 @@ struct XLSXPullParser {
             guard buffer[run].allSatisfy(isSpace) else { throw SyntaxError(reason: "text outside the root element") }
             return .skipped
         }
+        forgetToken()
         textRange = run
         textIsDecoded = buffer[run].contains(UInt8(ascii: "&"))
         if textIsDecoded {

@@ -38,6 +38,7 @@ public struct XLSXReader: RowReader {
 
         // The checking pass: every row is read and dropped, so the second pass cannot meet a problem the first did not.
         var check = fresh
+        check.checkingOnly = true
         func drain() throws { while case .item = try check.next() {} }
         guard try archive.stream(target, cap: limits.maxSheetBytes, { check.feed($0); try drain() }) else {
             throw RowReaderError("is not a readable XLSX workbook: \(target), the XML of sheet \(chosen.name), is missing")

@@ -16,6 +16,8 @@ struct XLSXSheetRows {
     let strings: XLSXSharedStrings
     let dateStyles: Set<Int>
     let maxRowBytes: Int
+    /// The checking pass finds every error the reading pass would, without building the values.
+    var checkingOnly = false
     private var parser = XLSXPullParser()
     private var inSheetData = false
     private var inRow = false
@@ -25,8 +27,12 @@ struct XLSXSheetRows {
     private var rowBytes = 0
     private var cell: Cell?
     private(set) var headerWidth: Int?
+    private var headerRow = 0
     /// Rows handed out so far (the header, records, oversized and invalid rows).
     private(set) var rowsRead = 0
+    /// Fields handed out so far: padding to the header's width may not turn a small sheet into billions of fields.
+    private var fieldsHandedOut = 0
+    static let fieldsPerByte = 64, freeFields = 1 << 22
 
     private struct Cell {
         let column: Int, type: String, style: Int
@@ -72,7 +78,7 @@ struct XLSXSheetRows {
             guard rowNumber <= Self.maxRow else { throw problem("the sheet has more than Excel's 1,048,576 rows") }
             (inRow, nextColumn, rowBytes) = (true, 0, 0)
             cells.removeAll(keepingCapacity: true)
-            if selfClosing { return finishRow() }
+            if selfClosing { return try finishRow() }
         case "c" where inRow && cell == nil:
             let column = try parser.attribute("r").map(column(_:)) ?? nextColumn
             guard column < Self.maxColumns else { throw problem("the row has more than Excel's 16,384 columns (A–XFD)") }
@@ -93,7 +99,7 @@ struct XLSXSheetRows {
         switch name {
         case "sheetData": inSheetData = false
         case "row" where inRow && cell == nil:
-            return finishRow()
+            return try finishRow()
         case "c" where cell != nil:
             try finishCell()
             cell = nil
@@ -122,10 +128,17 @@ struct XLSXSheetRows {
         let value: String
         switch cell.type {
         case "s":
-            guard let index = Int(text), let shared = strings[index] else {
+            guard let index = Int(text), (0..<strings.count).contains(index) else {
                 throw problem("cell \(reference(cell.column)) refers to shared string \(text), but the workbook has \(strings.count)")
             }
-            switch shared {
+            if checkingOnly {
+                // Only whether the cell is empty matters here (for the row's width).
+                let bytes = strings.byteCount(index)
+                rowBytes += bytes
+                if bytes > 0 { cells.append((cell.column, "")) }
+                return
+            }
+            switch strings[index] ?? .text("") {
             case .text(let string):
                 value = string
                 rowBytes += string.utf8.count
@@ -134,16 +147,17 @@ struct XLSXSheetRows {
                 return
             }
         case "b": value = text == "1" ? "TRUE" : "FALSE"
-        case "n" where dateStyles.contains(cell.style): value = XLSXDates.isoDate(fromSerial: text) ?? text
+        case "n" where dateStyles.contains(cell.style) && !checkingOnly: value = XLSXDates.isoDate(fromSerial: text) ?? text
         default: value = text
         }
         if !value.isEmpty, rowBytes <= maxRowBytes { cells.append((cell.column, value)) }
     }
 
-    private mutating func finishRow() -> DelimitedReader.Item? {
+    private mutating func finishRow() throws -> DelimitedReader.Item? {
         inRow = false
         if rowBytes > maxRowBytes { return .oversized(line: rowNumber, bytes: rowBytes) }
-        guard let last = cells.map(\.column).max() else { return nil }
+        guard var last = cells.first?.column else { return nil }
+        for (column, _) in cells where column > last { last = column }
         let width: Int
         if let headerWidth {
             guard last < headerWidth else {
@@ -152,8 +166,15 @@ struct XLSXSheetRows {
             width = headerWidth
         } else {
             width = last + 1
-            headerWidth = width
+            (headerWidth, headerRow) = (width, rowNumber)
         }
+        // A row of one cell takes ~40 bytes of XML; padded to a header of 16,384 columns it would be 16,384 fields.
+        fieldsHandedOut += width
+        guard fieldsHandedOut <= Self.freeFields + Self.fieldsPerByte * parser.offset else {
+            throw problem("rows padded to the header's \(width) columns hold far fewer cells than that; "
+                          + "delete the empty columns right of the data (the header's last value is in \(XLSXWriter.columnName(width - 1))\(headerRow))")
+        }
+        if checkingOnly { return .record(line: rowNumber, fields: []) }
         var fields = [String](repeating: "", count: width)
         for (column, value) in cells { fields[column] = value }
         return .record(line: rowNumber, fields: fields)
@@ -208,7 +229,11 @@ enum XLSXDates {
         // Days since 1970-01-01; serials after 60 count Excel's phantom leap day.
         let days = Int(serial.rounded(.down)) - (serial > 60 ? 25_569 : 25_568)
         let (year, month, day) = civil(fromDays: days)
-        return String(format: "%04d-%02d-%02d", year, month, day)
+        func padded(_ number: Int, _ width: Int) -> String {
+            let digits = String(number)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))"
     }
 
     /// Proleptic Gregorian date of a day count from 1970-01-01 (H. Hinnant's days-to-civil algorithm), in integers.
