@@ -47,6 +47,14 @@ import Testing
         #expect(items.last == .record(line: 2_000, fields: ["1"] + Array(repeating: "", count: 199)))
     }
 
+    @Test func aTagOrCommentWithoutEndIsRefusedAtOneMiB() throws {
+        let comment = XLSXTestFiles.sheet(Self.header + "<!--" + String(repeating: "x", count: 2 << 20) + "-->")
+        #expect(XLSXTestFiles.refusal(try XLSXTestFiles.workbook(sheetXML: comment))?
+            .hasSuffix("after row 1: a tag, text or comment longer than 1024 KiB, which no workbook has") == true)
+        let tag = XLSXTestFiles.sheet(Self.header + "<row r=\"2\" x=\"" + String(repeating: "y", count: 2 << 20) + "\"/>")
+        #expect(XLSXTestFiles.refusal(try XLSXTestFiles.workbook(sheetXML: tag))?.contains("longer than 1024 KiB") == true)
+    }
+
     @Test func aZipBombIsRefusedFromTheDirectoryBeforeAnythingInflates() throws {
         // 200 MB of identical rows deflate to ~0.2 MB: refused at a glance, in well under the time reading would take.
         let row = #"<row><c t="inlineStr"><is><t>华为技术有限公司</t></is></c><c><v>1</v></c></row>"#

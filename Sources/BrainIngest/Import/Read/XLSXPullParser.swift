@@ -13,7 +13,8 @@ struct XLSXPullParser {
 
     struct SyntaxError: Error, Equatable { let reason: String }
 
-    /// Longest tag or text run held whole; SpreadsheetML's are a few kilobytes (a cell holds ≤ 32,767 characters).
+    /// Longest tag, text run or comment held whole. SpreadsheetML's are a few kilobytes (a cell holds at most 32,767
+    /// characters, ≤ 160 KiB even as references); the bound also caps rescanning an unfinished token per chunk at 16×.
     let maxTokenBytes: Int
     private var buffer: [UInt8] = []
     private var position = 0
@@ -31,7 +32,7 @@ struct XLSXPullParser {
     private var decodedText: [UInt8] = []
     private var textIsDecoded = false
 
-    init(maxTokenBytes: Int = 4 << 20) { self.maxTokenBytes = maxTokenBytes }
+    init(maxTokenBytes: Int = 1 << 20) { self.maxTokenBytes = maxTokenBytes }
 
     var depth: Int { openLengths.count }
 
@@ -76,7 +77,7 @@ struct XLSXPullParser {
             case .needInput:
                 guard !inputEnded else { throw SyntaxError(reason: "the part is cut off inside a tag") }
                 guard buffer.count - position <= maxTokenBytes else {
-                    throw SyntaxError(reason: "a tag or text longer than \(maxTokenBytes >> 20) MiB, which no workbook has")
+                    throw SyntaxError(reason: "a tag, text or comment longer than \(maxTokenBytes >> 10) KiB, which no workbook has")
                 }
                 return nil
             case .skipped: continue

@@ -24,7 +24,8 @@ public struct XLSXReader: RowReader {
         let names = sheets.map(\.name)
         sheetNames = names
         guard let chosen = sheet.map({ name in sheets.first { $0.name == name } }) ?? sheets.first else {
-            throw RowReaderError(sheet.map { "has no sheet named \($0) (sheets: \(names.joined(separator: ", ")))" } ?? "the workbook has no sheets")
+            let listed = names.prefix(20).joined(separator: ", ") + (names.count > 20 ? " … \(names.count) in all" : "")
+            throw RowReaderError(sheet.map { "has no sheet named \($0) (sheets: \(listed))" } ?? "the workbook has no sheets")
         }
         sheetName = chosen.name
         func part(_ type: String, _ fallback: String) -> String {
