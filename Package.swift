@@ -38,7 +38,9 @@ let package = Package(
             "BrainModel", "BrainIngest", "BrainStore", "BrainAnalytics", "BrainServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "BrainIngestTests", dependencies: ["BrainIngest", "BrainModel"], exclude: ["Fixtures"]),
+        .testTarget(name: "BrainIngestTests", dependencies: [
+            "BrainIngest", "BrainModel", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ], exclude: ["Fixtures"]),
         .testTarget(name: "BrainAnalyticsTests", dependencies: ["BrainAnalytics", "BrainIngest", "BrainModel"], exclude: ["Fixtures"]),
         .testTarget(name: "BrainStoreTests", dependencies: [
             "BrainStore", "BrainIngest", "BrainModel", .product(name: "PostgresNIO", package: "postgres-nio"),

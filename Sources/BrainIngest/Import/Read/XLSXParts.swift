@@ -1,157 +1,148 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
-/// The XML parts of an XLSX workbook (ECMA-376 SpreadsheetML), read with Foundation's event parser.
+/// The parts of an XLSX workbook (ECMA-376 SpreadsheetML) other than the sheet: its sheet list, relationships,
+/// date styles and shared strings, each streamed through `XLSXPullParser`.
 enum XLSXParts {
-    static func sheets(_ data: Data) -> [(name: String, relationship: String)] {
-        var result: [(String, String)] = []
-        Events.parse(data) { name, attributes in
-            if name == "sheet", let sheet = attributes["name"] {
-                result.append((sheet, attributes["r:id"] ?? attributes.first { $0.key.hasSuffix(":id") }?.value ?? ""))
+    struct Relationship { let id: String, type: String, target: String }
+
+    /// Runs `handle` over every token of a part as it inflates; false when the archive has no such part.
+    @discardableResult
+    static func parse(_ archive: XLSXArchive, _ path: String, cap: Int64,
+                      _ handle: (inout XLSXPullParser, XLSXPullParser.Token) throws -> Void) throws -> Bool {
+        var parser = XLSXPullParser()
+        func drain() throws {
+            do {
+                while let token = try parser.next() {
+                    try handle(&parser, token)
+                    if token == .endOfDocument { return }
+                }
+            } catch let error as XLSXPullParser.SyntaxError {
+                throw RowReaderError("is not a readable XLSX workbook: \(path) is not well-formed XML: \(error.reason)")
             }
+        }
+        guard try archive.stream(path, cap: cap, { parser.feed($0); try drain() }) else { return false }
+        parser.finish()
+        try drain()
+        return true
+    }
+
+    static func sheets(_ archive: XLSXArchive) throws -> [(name: String, relationship: String)]? {
+        var result: [(String, String)] = []
+        let found = try parse(archive, "xl/workbook.xml", cap: archive.limits.maxOtherPartBytes) { parser, token in
+            guard case .start = token, parser.localName == "sheet", let name = parser.attribute("name") else { return }
+            let id = parser.attribute("r:id") ?? parser.attributeList.first { $0.0.hasSuffix(":id") }?.1 ?? ""
+            result.append((name, id))
+        }
+        return found ? result : nil
+    }
+
+    static func relationships(_ archive: XLSXArchive) throws -> [Relationship] {
+        var result: [Relationship] = []
+        try parse(archive, "xl/_rels/workbook.xml.rels", cap: archive.limits.maxOtherPartBytes) { parser, token in
+            guard case .start = token, parser.localName == "Relationship",
+                  let id = parser.attribute("Id"), let target = parser.attribute("Target") else { return }
+            result.append(Relationship(id: id, type: parser.attribute("Type") ?? "", target: target))
         }
         return result
     }
 
-    static func relationships(_ data: Data) -> [String: String] {
-        var result: [String: String] = [:]
-        Events.parse(data) { name, attributes in
-            if name == "Relationship", let id = attributes["Id"], let target = attributes["Target"] { result[id] = target }
-        }
-        return result
+    /// A relationship's target as a path in the zip: relative to `xl/`, or absolute from the package root.
+    static func partPath(_ target: String) -> String {
+        target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
     }
 
     /// Indexes into `cellXfs` whose number format is a date: built-in 14–22, 45–47, or a custom code with y/m/d.
-    static func dateStyles(_ data: Data) -> Set<Int> {
-        var custom: [Int: String] = [:], formats: [Int] = []
-        var inCellXfs = false
-        Events.parse(data, start: { name, attributes in
-            if name == "numFmt", let id = attributes["numFmtId"].flatMap(Int.init) { custom[id] = attributes["formatCode"] ?? "" }
-            if name == "cellXfs" { inCellXfs = true }
-            if name == "xf", inCellXfs { formats.append(attributes["numFmtId"].flatMap(Int.init) ?? 0) }
-        }, end: { name in if name == "cellXfs" { inCellXfs = false } })
+    static func dateStyles(_ archive: XLSXArchive, _ path: String) throws -> Set<Int> {
+        var custom: [Int: String] = [:], formats: [Int] = [], inCellXfs = false
+        try parse(archive, path, cap: archive.limits.maxOtherPartBytes) { parser, token in
+            switch (token, parser.localName) {
+            case (.start, "numFmt"):
+                if let id = parser.attribute("numFmtId").flatMap(Int.init) { custom[id] = parser.attribute("formatCode") ?? "" }
+            case (.start(let selfClosing), "cellXfs"): inCellXfs = !selfClosing
+            case (.end, "cellXfs"): inCellXfs = false
+            case (.start, "xf") where inCellXfs: formats.append(parser.attribute("numFmtId").flatMap(Int.init) ?? 0)
+            default: break
+            }
+        }
         var result: Set<Int> = []
         for (index, id) in formats.enumerated() {
             if (14...22).contains(id) || (45...47).contains(id) { result.insert(index); continue }
             if let code = custom[id] {
-                let bare = code.replacingOccurrences(of: "\\[[^]]*\\]", with: "", options: .regularExpression).lowercased()
+                // Colours and conditions in brackets, quoted literals and escaped characters are not date letters.
+                let bare = code.replacingOccurrences(of: "\\[[^]]*\\]|\"[^\"]*\"|\\\\.", with: "", options: .regularExpression).lowercased()
                 if bare.contains("y") || bare.contains("d") || (bare.contains("m") && !bare.contains("0")) { result.insert(index) }
             }
         }
         return result
     }
 
-    static func sharedStrings(_ data: Data) -> [String] {
-        var strings: [String] = [], current = "", inText = false, inPhonetic = false
-        Events.parse(data, start: { name, _ in
-            if name == "si" { current = "" }
-            if name == "rPh" { inPhonetic = true }
-            if name == "t", !inPhonetic { inText = true }
-        }, end: { name in
-            if name == "t" { inText = false }
-            if name == "rPh" { inPhonetic = false }
-            if name == "si" { strings.append(current) }
-        }, text: { if inText { current += $0 } })
+    /// The shared-string table: each `<si>`'s text runs joined, phonetic guides (`<rPh>`) left out.
+    static func sharedStrings(_ archive: XLSXArchive, _ path: String) throws -> XLSXSharedStrings {
+        let limits = archive.limits
+        var strings = XLSXSharedStrings(), current: [UInt8] = [], length = 0
+        var inItem = false, inText = false, phonetic = 0
+        try parse(archive, path, cap: limits.maxSharedStringsBytes) { parser, token in
+            switch (token, parser.localName) {
+            case (.start(let selfClosing), "si"):
+                (inItem, current, length) = (!selfClosing, [], 0)
+                if selfClosing { try strings.append([], length: 0, path: path, limits) }
+            case (.end, "si"):
+                inItem = false
+                try strings.append(current, length: length, path: path, limits)
+            case (.start(false), "rPh"): phonetic += 1
+            case (.end, "rPh"): phonetic -= 1
+            case (.start(false), "t"): inText = inItem && phonetic == 0
+            case (.end, "t"): inText = false
+            case (.text, _) where inText:
+                length += parser.textByteCount
+                if length <= limits.maxRowBytes { parser.appendText(to: &current) }
+            default: break
+            }
+        }
         return strings
     }
+}
 
-    static func rows(_ data: Data, strings: [String], dateStyles: Set<Int>) throws -> [(line: Int, fields: [String])] {
-        var rows: [(Int, [String])] = []
-        var row: [Int: String] = [:], rowNumber = 0, nextColumn = 0
-        var cellType = "", cellStyle = 0, cellColumn = 0, value = "", inValue = false
-        var bad: String?
-        let ok = Events.parse(data, start: { name, attributes in
-            switch name {
-            case "row":
-                row = [:]; nextColumn = 0
-                rowNumber = attributes["r"].flatMap(Int.init) ?? (rowNumber + 1)
-            case "c":
-                cellType = attributes["t"] ?? "n"
-                cellStyle = attributes["s"].flatMap(Int.init) ?? 0
-                cellColumn = attributes["r"].map(column(of:)) ?? nextColumn
-                nextColumn = cellColumn + 1
-                value = ""
-            case "v", "t": inValue = true
-            default: break
+/// The workbook's shared strings, held compactly — one byte buffer and an end offset per string — since a large
+/// sheet's table holds millions of them. A string longer than `maxRowBytes` keeps only its length.
+struct XLSXSharedStrings {
+    enum Value { case text(String), oversized(bytes: Int) }
+
+    private var bytes: [UInt8] = []
+    private var ends: [UInt32] = []
+    private var oversized: [Int: Int] = [:]
+
+    var count: Int { ends.count }
+
+    subscript(index: Int) -> Value? {
+        guard ends.indices.contains(index) else { return nil }
+        if let length = oversized[index] { return .oversized(bytes: length) }
+        let start = index == 0 ? 0 : Int(ends[index - 1])
+        return .text(String(decoding: bytes[start..<Int(ends[index])], as: UTF8.self))
+    }
+
+    /// The UTF-8 length of string `index` (which must exist), without building it.
+    func byteCount(_ index: Int) -> Int {
+        if let length = oversized[index] { return length }
+        return Int(ends[index]) - (index == 0 ? 0 : Int(ends[index - 1]))
+    }
+
+    mutating func append(_ text: [UInt8], length: Int, path: String, _ limits: XLSXLimits) throws {
+        guard ends.count < limits.maxSharedStrings else {
+            throw RowReaderError("is refused: \(path) holds more than \(limits.maxSharedStrings) shared strings")
+        }
+        if length > limits.maxRowBytes {
+            oversized[ends.count] = length
+        } else {
+            guard String(validating: text, as: UTF8.self) != nil else {
+                throw RowReaderError("is not a readable XLSX workbook: shared string \(ends.count) in \(path) is not valid UTF-8")
             }
-        }, end: { name in
-            switch name {
-            case "v", "t": inValue = false
-            case "c":
-                switch cellType {
-                case "s":
-                    if let index = Int(value), strings.indices.contains(index) { row[cellColumn] = strings[index] }
-                    else { bad = "row \(rowNumber): shared string \(value) does not exist" }
-                case "b": row[cellColumn] = value == "1" ? "TRUE" : "FALSE"
-                case "n" where dateStyles.contains(cellStyle): row[cellColumn] = isoDate(fromSerial: value) ?? value
-                default: row[cellColumn] = value
-                }
-            case "row":
-                if !row.isEmpty {
-                    let width = (row.keys.max() ?? -1) + 1
-                    rows.append((rowNumber, (0..<width).map { row[$0] ?? "" }))
-                }
-            default: break
+            // Offsets are 32-bit: whatever the limit says, the text stays under 4 GiB.
+            guard bytes.count + text.count <= min(limits.maxSharedStringBytes, Int(UInt32.max)) else {
+                throw RowReaderError("is refused: the shared strings in \(path) exceed \(limits.maxSharedStringBytes >> 20) MiB of text")
             }
-        }, text: { if inValue { value += $0 } })
-        if let bad { throw RowReaderError("is not a readable XLSX sheet: \(bad)") }
-        guard ok else { throw RowReaderError("is not a readable XLSX workbook: the sheet's XML is malformed") }
-        return rows
-    }
-
-    /// `BC12` → 54 (zero-based column).
-    static func column(of reference: String) -> Int {
-        var column = 0
-        for scalar in reference.unicodeScalars {
-            guard (65...90).contains(scalar.value) else { break }
-            column = column * 26 + Int(scalar.value - 64)
+            bytes.append(contentsOf: text)
         }
-        return max(0, column - 1)
-    }
-
-    /// Excel's 1900 date system; serial 60 (1900-02-29, which never was) and serials before 1 stay as written.
-    static func isoDate(fromSerial text: String) -> String? {
-        guard let serial = Double(text), serial >= 1, serial != 60, serial < 2_958_466 else { return nil }
-        let days = Int(serial.rounded(.down)) - (serial > 60 ? 25_569 : 25_568)
-        let date = Date(timeIntervalSince1970: Double(days) * 86_400)
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let c = calendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
-    }
-
-    /// XMLParser with closures; element names without their namespace prefix.
-    final class Events: NSObject, XMLParserDelegate {
-        let start: (String, [String: String]) -> Void
-        let end: (String) -> Void
-        let text: (String) -> Void
-
-        init(start: @escaping (String, [String: String]) -> Void, end: @escaping (String) -> Void, text: @escaping (String) -> Void) {
-            (self.start, self.end, self.text) = (start, end, text)
-        }
-
-        @discardableResult
-        static func parse(_ data: Data, start: @escaping (String, [String: String]) -> Void, end: @escaping (String) -> Void = { _ in },
-                          text: @escaping (String) -> Void = { _ in }) -> Bool {
-            let parser = XMLParser(data: data)
-            let events = Events(start: start, end: end, text: text)
-            parser.delegate = events
-            return parser.parse()
-        }
-
-        static func local(_ name: String) -> String { name.split(separator: ":").last.map(String.init) ?? name }
-
-        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
-                    attributes: [String: String] = [:]) {
-            start(Self.local(elementName), attributes)
-        }
-
-        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
-            end(Self.local(elementName))
-        }
-
-        func parser(_ parser: XMLParser, foundCharacters string: String) { text(string) }
+        ends.append(UInt32(bytes.count))
     }
 }

@@ -1,58 +1,85 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
-import ZIPFoundation
 
-/// One sheet of an XLSX workbook as rows: shared and inline strings, numbers as written, booleans, and cells with a
-/// date format as ISO dates (Excel's fictitious 1900-02-29, serial 60, is passed on as the serial for the date
-/// validator to reject). The first sheet unless one is named. Rows carry their Excel row numbers; missing cells are
-/// empty. The sheet's XML is parsed whole (Excel itself stops at 1,048,576 rows), unlike the streaming text readers.
+/// One sheet of an XLSX workbook as rows (see `XLSXSheetRows` for what a row holds), the first sheet unless one is
+/// named. Rows carry their Excel row numbers.
+///
+/// The sheet is read twice, streaming both times: opening the reader inflates and checks the whole sheet (well-formed
+/// XML, cell references, shared strings) so that a damaged or cut-off file is refused whole, before any row reaches
+/// an import that writes in batches; `next()` then inflates it again on a thread of its own and hands rows out one
+/// at a time. Memory is the shared strings plus one row and a few 64 KiB chunks, whatever the sheet's size; every
+/// part is bounded by `XLSXLimits`.
 public struct XLSXReader: RowReader {
     public let sheetNames: [String]
     public let sheetName: String
-    private var rows: [(line: Int, fields: [String])]
-    private var position = 0
+    /// Rows with a value, the header included (counted while checking).
+    public let rowCount: Int
+    private let source: Source
 
-    public init(url: URL, sheet: String? = nil) throws {
-        let archive: Archive
-        do { archive = try Archive(url: url, accessMode: .read) } catch {
-            throw RowReaderError("is not an XLSX workbook: not a readable zip archive")
-        }
-        func part(_ path: String) throws -> Data? {
-            guard let entry = archive[path] else { return nil }
-            var data = Data()
-            do { _ = try archive.extract(entry, skipCRC32: true) { data.append($0) } } catch {
-                throw RowReaderError("is not a readable XLSX workbook: \(path) cannot be extracted")
-            }
-            return data
-        }
-        guard let workbook = try part("xl/workbook.xml") else {
+    public init(url: URL, sheet: String? = nil, limits: XLSXLimits = XLSXLimits()) throws {
+        let archive = try XLSXArchive(url: url, limits: limits)
+        guard let sheets = try XLSXParts.sheets(archive) else {
             throw RowReaderError("is a zip archive but not an XLSX workbook (it has no xl/workbook.xml)")
         }
-        let sheets = XLSXParts.sheets(workbook)
-        let targets = try part("xl/_rels/workbook.xml.rels").map(XLSXParts.relationships) ?? [:]
+        let relationships = try XLSXParts.relationships(archive)
         let names = sheets.map(\.name)
         sheetNames = names
         guard let chosen = sheet.map({ name in sheets.first { $0.name == name } }) ?? sheets.first else {
-            throw RowReaderError(sheet.map { "has no sheet named \($0) (sheets: \(names.joined(separator: ", ")))" } ?? "the workbook has no sheets")
+            let listed = names.prefix(20).joined(separator: ", ") + (names.count > 20 ? " … \(names.count) in all" : "")
+            throw RowReaderError(sheet.map { "has no sheet named \($0) (sheets: \(listed))" } ?? "the workbook has no sheets")
         }
         sheetName = chosen.name
-        var target = targets[chosen.relationship] ?? "worksheets/sheet1.xml"
-        target = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
-        guard let sheetXML = try part(target) else { throw RowReaderError("is not a readable XLSX workbook: \(target) is missing") }
-        let strings = try part("xl/sharedStrings.xml").map(XLSXParts.sharedStrings) ?? []
-        let dateStyles = try part("xl/styles.xml").map(XLSXParts.dateStyles) ?? []
-        rows = try XLSXParts.rows(sheetXML, strings: strings, dateStyles: dateStyles)
+        func part(_ type: String, _ fallback: String) -> String {
+            relationships.first { $0.type.hasSuffix("/" + type) }.map { XLSXParts.partPath($0.target) } ?? fallback
+        }
+        let target = relationships.first { $0.id == chosen.relationship }.map { XLSXParts.partPath($0.target) } ?? "xl/worksheets/sheet1.xml"
+        let stringsPath = part("sharedStrings", "xl/sharedStrings.xml"), stylesPath = part("styles", "xl/styles.xml")
+        let strings = archive.contains(stringsPath) ? try XLSXParts.sharedStrings(archive, stringsPath) : XLSXSharedStrings()
+        let dateStyles = archive.contains(stylesPath) ? try XLSXParts.dateStyles(archive, stylesPath) : []
+        let fresh = XLSXSheetRows(sheet: chosen.name, path: target, strings: strings, dateStyles: dateStyles, limits: limits)
+
+        // The checking pass: every row is read and dropped, so the second pass cannot meet a problem the first did not.
+        var check = fresh
+        check.checkingOnly = true
+        func drain() throws { while case .item = try check.next() {} }
+        guard try archive.stream(target, cap: limits.maxSheetBytes, { check.feed($0); try drain() }) else {
+            throw RowReaderError("is not a readable XLSX workbook: \(target), the XML of sheet \(chosen.name), is missing")
+        }
+        check.finishInput()
+        try drain()
+        rowCount = check.rowsRead
+        source = Source(rows: fresh, url: url, limits: limits)
     }
 
-    public mutating func next() throws -> DelimitedReader.Item? {
-        guard position < rows.count else { return nil }
-        defer { position += 1 }
-        return .record(line: rows[position].line, fields: rows[position].fields)
-    }
+    public mutating func next() throws -> DelimitedReader.Item? { try source.next() }
 
-    public func close() {}
+    public func close() { source.close() }
     public var encodingName: String { "xlsx" }
     public var delimiterName: String { "sheet \(sheetName)" }
+
+    /// The reading pass, shared by the reader's copies as a file handle would be; dropping the last copy stops its thread.
+    private final class Source {
+        private var rows: XLSXSheetRows
+        private var pipe: XLSXPartPipe?
+        private let url: URL, limits: XLSXLimits
+
+        init(rows: XLSXSheetRows, url: URL, limits: XLSXLimits) { (self.rows, self.url, self.limits) = (rows, url, limits) }
+        deinit { pipe?.cancel() }
+
+        func next() throws -> DelimitedReader.Item? {
+            while true {
+                switch try rows.next() {
+                case .item(let item): return item
+                case .end:
+                    close()
+                    return nil
+                case .needInput:
+                    let pipe = self.pipe ?? XLSXPartPipe.start(url: url, path: rows.path, limits: limits)
+                    self.pipe = pipe
+                    if let chunk = try pipe.take() { rows.feed(chunk) } else { rows.finishInput() }
+                }
+            }
+        }
+
+        func close() { pipe?.cancel() }
+    }
 }
