@@ -78,15 +78,26 @@ public struct ChainPlacementRules: Codable, Sendable, Hashable {
     /// drug it makes.
     public var equipmentWords: [String]
     public var equipmentNodes: [String]
+    /// Dosage forms and other words that only refine a node the firm is already on (胶囊 is a TCM or a chemical drug).
+    public var refinementKeywords: [String]
+    /// A short-name suffix of firms listed before making a profit (科创板 "-U"), and the sub-node it says a firm of a
+    /// node is on (a pre-profit chemical-drug firm is an innovative-drug developer).
+    public var preProfitSuffix: String?
+    public var preProfitRefinements: [String: String]
 
     enum CodingKeys: String, CodingKey {
+        case refinementKeywords = "refinement_keywords", preProfitSuffix = "pre_profit_suffix", preProfitRefinements = "pre_profit_refinements"
         case equipmentWords = "equipment_words", equipmentNodes = "equipment_nodes"
         case excludedSW2021L1 = "excluded_sw2021_l1", biomedicineTushareIndustries = "biomedicine_tushare_industries"
         case biomedicineProfileSectors = "biomedicine_profile_sectors"
     }
 
     public init(excludedSW2021L1: [String] = [], biomedicineTushareIndustries: [String] = [], biomedicineProfileSectors: [String] = [],
-                equipmentWords: [String] = [], equipmentNodes: [String] = []) {
+                equipmentWords: [String] = [], equipmentNodes: [String] = [], refinementKeywords: [String] = [],
+                preProfitSuffix: String? = nil, preProfitRefinements: [String: String] = [:]) {
+        self.refinementKeywords = refinementKeywords
+        self.preProfitSuffix = preProfitSuffix
+        self.preProfitRefinements = preProfitRefinements
         self.equipmentWords = equipmentWords
         self.equipmentNodes = equipmentNodes
         self.excludedSW2021L1 = excludedSW2021L1

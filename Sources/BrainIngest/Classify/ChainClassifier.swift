@@ -23,7 +23,7 @@ public struct ChainClassifier: Sendable {
         "化学制药": "chemical-drugs", "生物制药": "biologics", "中成药": "tcm",
         "医疗保健": "medical-devices", "医药商业": "wholesale",
     ]
-    static let minimumShare = 0.05, strongShare = 0.3, crossBranchStrength = 0.8, corroboration = 0.3
+    static let minimumShare = 0.1, refinementStrength = 0.25, strongShare = 0.3, crossBranchStrength = 0.8, corroboration = 0.3
 
     struct Placement {
         var node: String, method: String, confidence: Double, evidence: [String], provenance: Provenance
@@ -44,7 +44,8 @@ public struct ChainClassifier: Sendable {
 
     public init(taxonomy: ChainTaxonomy) {
         self.taxonomy = taxonomy
-        rules = taxonomy.placement ?? ChainPlacementRules()
+        let rules = taxonomy.placement ?? ChainPlacementRules()
+        self.rules = rules
         var bySW: [String: [String]] = [:]
         for depth in [0, 1] {
             for node in taxonomy.nodes where (node.parentId == nil ? 0 : 1) == depth {
@@ -60,7 +61,7 @@ public struct ChainClassifier: Sendable {
         keywords = taxonomy.nodes.flatMap { node in
             node.keywords.map { keyword in
                 let latin = EvidenceText.isLatin(keyword)
-                let specific = keyword == node.nameZh || (latin ? keyword.count >= 3 : keyword.count >= 3)
+                let specific = !rules.refinementKeywords.contains(keyword) && (keyword == node.nameZh || keyword.count >= 3)
                 return (node.id, keyword, specific, latin, EvidenceText.folded(keyword))
             }
         }
@@ -81,9 +82,6 @@ public struct ChainClassifier: Sendable {
         let tushare = inputs.tushareIndustry[enterprise.id]
         let tushareAgrees = tushare.map(rules.biomedicineTushareIndustries.contains) ?? false
         let profile = enterprise.stockCode.flatMap { inputs.profiles[$0] }
-        let hits = evidence(enterprise, profile: profile, products: inputs.productsByEnterprise[enterprise.id] ?? [])
-        let strength = hits.mapValues(Self.strength)
-        let strong = Set(hits.filter { Self.isStrong($0.value) }.keys)
 
         // The nodes the industry code may mean.
         var candidates: [String] = [], domainEvidence = "", domainMethod = "", domainProvenance = enterprise.provenance
@@ -93,6 +91,9 @@ public struct ChainClassifier: Sendable {
         } else if sw == nil || inIndustry, tushareAgrees, let industry = tushare, let node = Self.tushareFallback[industry] {
             (candidates, domainMethod, domainEvidence) = ([node], "tushare-industry", "Tushare 行业 \(industry)")
         }
+        let hits = evidence(enterprise, profile: profile, products: inputs.productsByEnterprise[enterprise.id] ?? [], home: candidates)
+        let strength = hits.mapValues(Self.strength)
+        let strong = Set(hits.filter { Self.isStrong($0.value) }.keys)
         let profileAgrees = profile.map { rules.biomedicineProfileSectors.contains($0.sector) } ?? false
         // Outside 申万 医药生物 and without another source calling it biomedicine, two strong signals are needed.
         let isBiomedicine = inIndustry || tushareAgrees || profileAgrees || inputs.kgBiomedicine.contains(enterprise.stockCode ?? "")
@@ -123,7 +124,7 @@ public struct ChainClassifier: Sendable {
         if !domains.isEmpty {
             cross = cross.filter { node in
                 let kinds = Set((hits[node] ?? []).map { $0.source == .summaryBody ? .summaryLead : $0.source })
-                return (strength[node] ?? 0) >= Self.crossBranchStrength && kinds.count >= 2
+                return Self.productShare((hits[node] ?? []).filter(\.specific)) >= Self.strongShare && kinds.count >= 2
                     && domains.allSatisfy { (nodes[$0]?.tier == .downstream) == (nodes[node]?.tier == .downstream) }
             }
         }
@@ -139,13 +140,20 @@ public struct ChainClassifier: Sendable {
             }
         }
         // Sub-nodes of what was placed.
-        for parent in placed.map(\.node) where hasChildren.contains(parent) {
-            let children = taxonomy.children(of: parent).map(\.id).filter { (strength[$0] ?? 0) > 0 && !placed.map(\.node).contains($0) }
+        for parent in domains + cross where hasChildren.contains(parent) {
+            let children = taxonomy.children(of: parent).map(\.id).filter { (strength[$0] ?? 0) >= Self.refinementStrength && !placed.map(\.node).contains($0) }
             let best = children.map { strength[$0] ?? 0 }.max() ?? 0
             for child in children where (strength[child] ?? 0) >= best / 2 {
                 let nodeHits = hits[child] ?? []
                 placed.append(Placement(child, Self.method(nodeHits), Self.confidence(strength[child] ?? 0),
                                         nodeHits.prefix(3).map(\.description), provenance(nodeHits, enterprise)))
+            }
+        }
+        // 科创板 lists firms before their first profit with a "-U" suffix: a pre-profit drug firm is developing new drugs.
+        if let suffix = rules.preProfitSuffix, enterprise.name.hasSuffix(suffix) {
+            for domain in domains {
+                guard let child = rules.preProfitRefinements[domain], !placed.contains(where: { $0.node == child }) else { continue }
+                placed.append(Placement(child, "listing-marker", 0.6, ["证券简称带“\(suffix)”（上市时尚未盈利）：研发阶段的药企"], enterprise.provenance))
             }
         }
         let assignments = placed.map {
@@ -157,16 +165,20 @@ public struct ChainClassifier: Sendable {
 
     /// node → the hits naming it. A product line counts for the nodes of its longest matching keyword only
     /// (重组人胰岛素原料药 is insulin before it is an API… both are three characters, so both count).
-    func evidence(_ enterprise: Enterprise, profile: BusinessProfile?, products: [EnterpriseProduct]) -> [String: [EvidenceHit]] {
+    /// A product line is read in the firm's own industry first (`home`: the nodes its industry code may mean): 胶囊剂 of
+    /// a TCM maker is a proprietary medicine, of a chemical-drug maker a chemical drug.
+    func evidence(_ enterprise: Enterprise, profile: BusinessProfile?, products: [EnterpriseProduct], home: [String] = []) -> [String: [EvidenceHit]] {
         var hits: [String: [EvidenceHit]] = [:]
         for product in products.sorted(by: { ($0.revenueShare ?? 0) > ($1.revenueShare ?? 0) }) {
             guard (product.revenueShare ?? 1) >= Self.minimumShare else { continue }
             let text = EvidenceText.folded(product.product)
             let equipment = rules.equipmentWords.contains { product.product.contains($0) }
             let matches = keywords.filter { (!equipment || rules.equipmentNodes.contains($0.node)) && EvidenceText.contains(text, keyword: $0.bytes, latin: $0.latin) }
-            let longest = matches.map(\.keyword.count).max() ?? 0
+            let homeMatches = matches.filter { match in home.contains { sameBranch(match.node, $0) } }
+            let read = homeMatches.isEmpty ? matches : homeMatches
+            let longest = read.map(\.keyword.count).max() ?? 0
             var seen: Set<String> = []
-            for match in matches where match.keyword.count == longest && seen.insert(match.node).inserted {
+            for match in read where match.keyword.count == longest && seen.insert(match.node).inserted {
                 guard !(hits[match.node] ?? []).contains(where: { $0.source == .product && $0.text == product.product }) else { continue }
                 hits[match.node, default: []].append(EvidenceHit(source: .product, keyword: match.keyword, text: product.product,
                                                                  share: product.revenueShare, specific: match.specific))
