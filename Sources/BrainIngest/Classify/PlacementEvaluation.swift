@@ -12,10 +12,12 @@ public struct PlacementEvaluation: Sendable {
         public var isBiomedicine: Bool
     }
 
+    /// Per node: precision = its placements that are not wrong / its placements; recall = firms expected on it and
+    /// placed there / firms expected on it.
     public struct NodeScore: Sendable {
-        public var node: String, truePositives: Int, predicted: Int, actual: Int
-        public var precision: Double? { predicted == 0 ? nil : Double(truePositives) / Double(predicted) }
-        public var recall: Double? { actual == 0 ? nil : Double(truePositives) / Double(actual) }
+        public var node: String, placed = 0, placedRight = 0, expected = 0, found = 0
+        public var precision: Double? { placed == 0 ? nil : Double(placedRight) / Double(placed) }
+        public var recall: Double? { expected == 0 ? nil : Double(found) / Double(expected) }
     }
 
     public let labels: [Label]
@@ -27,7 +29,6 @@ public struct PlacementEvaluation: Sendable {
     public let clearlyWrong: [(firm: String, node: String)]
     public let wrongFirms: [(firm: String, nodes: [String])]
     public let missedFirms: [String]
-    /// Per node: placed on it and expected there / placed on it / expected there (expected nodes only).
     public let nodes: [NodeScore]
 
     public static func readLabels(_ url: URL) throws(SourceFileError) -> [Label] {
@@ -74,10 +75,16 @@ public struct PlacementEvaluation: Sendable {
             guard label.isBiomedicine else { continue }
             biomedicine += 1
             if !got.isDisjoint(with: label.expected) { specific += 1 } else { missed.append(label.name) }
-            for node in label.expected { scores[node, default: NodeScore(node: node, truePositives: 0, predicted: 0, actual: 0)].actual += 1 }
-            for node in got where !label.expected.isEmpty {
-                scores[node, default: NodeScore(node: node, truePositives: 0, predicted: 0, actual: 0)].predicted += 1
-                if label.expected.contains(node) { scores[node]?.truePositives += 1 }
+            for node in label.expected {
+                scores[node, default: NodeScore(node: node)].expected += 1
+                if got.contains(node) { scores[node]?.found += 1 }
+            }
+        }
+        for label in labels {
+            let allowed = label.isBiomedicine ? withAncestors(label.expected.union(label.acceptable)) : []
+            for node in placed[label.id] ?? [] {
+                scores[node, default: NodeScore(node: node)].placed += 1
+                if allowed.contains(node) { scores[node]?.placedRight += 1 }
             }
         }
         noWrongShare = labels.isEmpty ? 0 : Double(noWrong) / Double(labels.count)
