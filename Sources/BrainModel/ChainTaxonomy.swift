@@ -84,8 +84,12 @@ public struct ChainPlacementRules: Codable, Sendable, Hashable {
     /// node is on (a pre-profit chemical-drug firm is an innovative-drug developer).
     public var preProfitSuffix: String?
     public var preProfitRefinements: [String: String]
+    /// The sub-node a maker of a node's marketed products is on when nothing names another: marketed chemical drugs
+    /// without evidence of new drugs are generics; manufactured Chinese medicines other than decoction pieces are 中成药.
+    public var defaultChildren: [String: String]
 
     enum CodingKeys: String, CodingKey {
+        case defaultChildren = "default_children"
         case refinementKeywords = "refinement_keywords", preProfitSuffix = "pre_profit_suffix", preProfitRefinements = "pre_profit_refinements"
         case equipmentWords = "equipment_words", equipmentNodes = "equipment_nodes"
         case excludedSW2021L1 = "excluded_sw2021_l1", biomedicineTushareIndustries = "biomedicine_tushare_industries"
@@ -94,7 +98,8 @@ public struct ChainPlacementRules: Codable, Sendable, Hashable {
 
     public init(excludedSW2021L1: [String] = [], biomedicineTushareIndustries: [String] = [], biomedicineProfileSectors: [String] = [],
                 equipmentWords: [String] = [], equipmentNodes: [String] = [], refinementKeywords: [String] = [],
-                preProfitSuffix: String? = nil, preProfitRefinements: [String: String] = [:]) {
+                preProfitSuffix: String? = nil, preProfitRefinements: [String: String] = [:], defaultChildren: [String: String] = [:]) {
+        self.defaultChildren = defaultChildren
         self.refinementKeywords = refinementKeywords
         self.preProfitSuffix = preProfitSuffix
         self.preProfitRefinements = preProfitRefinements

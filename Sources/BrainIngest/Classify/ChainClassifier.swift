@@ -23,7 +23,7 @@ public struct ChainClassifier: Sendable {
         "化学制药": "chemical-drugs", "生物制药": "biologics", "中成药": "tcm",
         "医疗保健": "medical-devices", "医药商业": "wholesale",
     ]
-    static let minimumShare = 0.1, refinementStrength = 0.25, strongShare = 0.3, crossBranchStrength = 0.8, corroboration = 0.3
+    static let minimumShare = 0.1, refinementStrength = 0.2, strongShare = 0.3, crossBranchStrength = 0.8, corroboration = 0.3
 
     struct Placement {
         var node: String, method: String, confidence: Double, evidence: [String], provenance: Provenance
@@ -155,6 +155,12 @@ public struct ChainClassifier: Sendable {
                 guard let child = rules.preProfitRefinements[domain], !placed.contains(where: { $0.node == child }) else { continue }
                 placed.append(Placement(child, "listing-marker", 0.6, ["证券简称带“\(suffix)”（上市时尚未盈利）：研发阶段的药企"], enterprise.provenance))
             }
+        }
+        // A maker of the node's own products (制剂, "Chinese medicines") with no sub-node named is on the default one.
+        for domain in domains where !(hits[domain] ?? []).isEmpty && !enterprise.name.hasSuffix(rules.preProfitSuffix ?? "\u{0}") {
+            guard let child = rules.defaultChildren[domain], !placed.contains(where: { nodes[$0.node]?.parentId == domain }) else { continue }
+            let own = (hits[domain] ?? []).prefix(2).map(\.description).joined(separator: "；")
+            placed.append(Placement(child, "default-child", 0.55, ["\(own)，未见其他子节点的证据"], provenance(hits[domain] ?? [], enterprise)))
         }
         let assignments = placed.map {
             ChainAssignment(enterpriseId: enterprise.id, nodeId: $0.node, method: $0.method, confidence: $0.confidence,
