@@ -94,7 +94,7 @@ import BrainModel
         let peers = try Peers.report(city, region: "320500")
         #expect(peers.bySpecialisation.count == 5 && peers.bySize.count == 5)
         #expect(!peers.bySpecialisation.contains { $0.region.code == "320500" })
-        #expect(peers.indicators.contains { $0.indicator == "biomedicineFirms" && $0.region == 14 })
+        #expect(peers.indicators.contains { $0.indicator == "biomedicineFirms" && $0.region == 11 })
         let cluster = try ClusterCriteria.report(city, region: "310100")
         #expect(cluster.criteria.count == 4)
         #expect(cluster.met == cluster.criteria.filter(\.met).count)
