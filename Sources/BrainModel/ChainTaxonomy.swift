@@ -54,12 +54,59 @@ public struct ChainTaxonomy: Codable, Sendable {
     public var version: String
     public var tiers: [ChainTierInfo]
     public var nodes: [ChainNode]
+    /// Which firms may be placed at all (absent in older chain files: then every firm may be).
+    public var placement: ChainPlacementRules?
 
     enum CodingKeys: String, CodingKey {
-        case id, version, tiers, nodes, nameZh = "name_zh", nameEn = "name_en"
+        case id, version, tiers, nodes, placement, nameZh = "name_zh", nameEn = "name_en"
     }
 
     public func node(_ id: String) -> ChainNode? { nodes.first { $0.id == id } }
     public func children(of id: String) -> [ChainNode] { nodes.filter { $0.parentId == id } }
     public var topLevelNodes: [ChainNode] { nodes.filter { $0.parentId == nil } }
+}
+
+/// The chain file's rules for which listed firms belong to the industry at all (see `ChainClassifier`).
+public struct ChainPlacementRules: Codable, Sendable, Hashable {
+    /// 申万 2021 first-level codes (e.g. 480000 银行) whose firms are never placed, whatever their product lists say.
+    public var excludedSW2021L1: [String]
+    /// Tushare industries that count as this industry.
+    public var biomedicineTushareIndustries: [String]
+    /// Sectors of the business-profile source that count as this industry.
+    public var biomedicineProfileSectors: [String]
+    /// A product line naming equipment (冻干系统设备, 注射剂单机) is evidence only for the equipment nodes, not for the
+    /// drug it makes.
+    public var equipmentWords: [String]
+    public var equipmentNodes: [String]
+    /// Dosage forms and other words that only refine a node the firm is already on (胶囊 is a TCM or a chemical drug).
+    public var refinementKeywords: [String]
+    /// A short-name suffix of firms listed before making a profit (科创板 "-U"), and the sub-node it says a firm of a
+    /// node is on (a pre-profit chemical-drug firm is an innovative-drug developer).
+    public var preProfitSuffix: String?
+    public var preProfitRefinements: [String: String]
+    /// The sub-node a maker of a node's marketed products is on when nothing names another: marketed chemical drugs
+    /// without evidence of new drugs are generics; manufactured Chinese medicines other than decoction pieces are 中成药.
+    public var defaultChildren: [String: String]
+
+    enum CodingKeys: String, CodingKey {
+        case defaultChildren = "default_children"
+        case refinementKeywords = "refinement_keywords", preProfitSuffix = "pre_profit_suffix", preProfitRefinements = "pre_profit_refinements"
+        case equipmentWords = "equipment_words", equipmentNodes = "equipment_nodes"
+        case excludedSW2021L1 = "excluded_sw2021_l1", biomedicineTushareIndustries = "biomedicine_tushare_industries"
+        case biomedicineProfileSectors = "biomedicine_profile_sectors"
+    }
+
+    public init(excludedSW2021L1: [String] = [], biomedicineTushareIndustries: [String] = [], biomedicineProfileSectors: [String] = [],
+                equipmentWords: [String] = [], equipmentNodes: [String] = [], refinementKeywords: [String] = [],
+                preProfitSuffix: String? = nil, preProfitRefinements: [String: String] = [:], defaultChildren: [String: String] = [:]) {
+        self.defaultChildren = defaultChildren
+        self.refinementKeywords = refinementKeywords
+        self.preProfitSuffix = preProfitSuffix
+        self.preProfitRefinements = preProfitRefinements
+        self.equipmentWords = equipmentWords
+        self.equipmentNodes = equipmentNodes
+        self.excludedSW2021L1 = excludedSW2021L1
+        self.biomedicineTushareIndustries = biomedicineTushareIndustries
+        self.biomedicineProfileSectors = biomedicineProfileSectors
+    }
 }

@@ -82,7 +82,7 @@ import BrainModel
         #expect(node.importDependence == nil)
         #expect(node.importDependenceNote.contains("no trade figures"))
         #expect(node.flags.contains("named as a chokepoint by the sources"))
-        #expect(node.suppliers == (try Self.index.get().enterprisesByNode["culture-media"]?.count ?? -1))
+        #expect(node.suppliers == (try Self.index.get().enterprisesByNode["culture-media"]?.count ?? 0))
         let withTrade = try Chokepoints.report(try Self.index.get(), node: "culture-media",
                                                trade: ["culture-media": TradeFigures(imports: 90, production: 20, exports: 10)])
         #expect(withTrade.nodes.first?.importDependence == 0.9)
@@ -94,7 +94,7 @@ import BrainModel
         let peers = try Peers.report(city, region: "320500")
         #expect(peers.bySpecialisation.count == 5 && peers.bySize.count == 5)
         #expect(!peers.bySpecialisation.contains { $0.region.code == "320500" })
-        #expect(peers.indicators.contains { $0.indicator == "biomedicineFirms" && $0.region == 15 })
+        #expect(peers.indicators.contains { $0.indicator == "biomedicineFirms" && $0.region == 11 })
         let cluster = try ClusterCriteria.report(city, region: "310100")
         #expect(cluster.criteria.count == 4)
         #expect(cluster.met == cluster.criteria.filter(\.met).count)

@@ -35,12 +35,15 @@ public struct BundleLoader: Sendable {
         for product in bundle.products { inputs.productsByEnterprise[product.enterpriseId, default: []].append(product) }
 
         progress("chain classification")
+        inputs.profiles = try ProfileLoader(folder: folder).load(report: &report)
         let classifier = ChainClassifier(taxonomy: bundle.taxonomy)
-        bundle.assignments = enterprises.flatMap { classifier.classify($0, inputs: inputs) }
-        // One definition everywhere: a firm placed on a chain node (e.g. a chemical firm making vitamins, an API) is a
-        // biomedicine firm, whatever its industry code says.
-        let placed = Set(bundle.assignments.map(\.enterpriseId))
-        for i in bundle.enterprises.indices where placed.contains(bundle.enterprises[i].id) { bundle.enterprises[i].isBiomedicine = true }
+        // One definition everywhere: the classifier's verdict (a chemical firm whose main product is an API is a
+        // biomedicine firm; an insurer that once made ibuprofen is not).
+        for i in bundle.enterprises.indices {
+            let (assignments, isBiomedicine) = classifier.classify(bundle.enterprises[i], inputs: inputs)
+            bundle.assignments += assignments
+            bundle.enterprises[i].isBiomedicine = isBiomedicine
+        }
 
         progress("events")
         bundle.events = try EventLoader(folder: folder).load(knownIds: Set(enterprises.map(\.id)), report: &report)

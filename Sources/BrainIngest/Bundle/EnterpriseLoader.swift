@@ -7,6 +7,10 @@ struct ClassificationInputs: Sendable {
     var tushareIndustry: [String: String] = [:]
     var swNames: [String: String] = [:]
     var productsByEnterprise: [String: [EnterpriseProduct]] = [:]
+    /// Stock code → English business profile.
+    var profiles: [String: BusinessProfile] = [:]
+    /// Stock codes the chain knowledge graph (2021) classed under 申万 医药生物.
+    var kgBiomedicine: Set<String> = []
 }
 
 /// All A-share listed firms (the real denominator for location quotients), located to city codes.
@@ -137,6 +141,7 @@ struct EnterpriseLoader {
                 || kgBiomedicine.contains(stock)
             enterprises.append(enterprise)
         }
+        inputs.kgBiomedicine = kgBiomedicine
         report.files += [companyReport, basicReport, bakReport, swReport, kgReport, kgIndustryReport]
         return (enterprises, inputs)
     }

@@ -75,7 +75,8 @@ public struct SyntheticDataset: Sendable {
         let ipos = try CSVWriter(url: out.appendingPathComponent("companies/new_share.csv"), header: ["ts_code", "name", "ipo_date", "issue_date", "price", "funds"])
         for (file, header) in [("companies/namechange.csv", ["ts_code", "name", "start_date", "end_date", "ann_date", "change_reason"]),
                                ("chain-kg/companies.csv", ["code", "name", "fullname"]),
-                               ("chain-kg/company_industry.csv", ["company_code", "industry_code"])] {
+                               ("chain-kg/company_industry.csv", ["company_code", "industry_code"]),
+                               ("companies/profiles_financedatabase.csv", ["code", "name_en", "sector", "industry", "business_summary_en"])] {
             try CSVWriter(url: out.appendingPathComponent(file), header: header).close()
         }
         for i in 0..<firms {
