@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HTTPTypes
 import HummingbirdTesting
 import Testing
 import BrainServer
@@ -91,7 +92,7 @@ import BrainStore
         let (a, _) = try await MarketAPITests.organisations()
         var configuration = ServerFixture.configuration
         configuration.security.trustForwardedProto = true
-        try await ServerFixture.withApp(configuration) { client in
+        try await ServerFixture.withApp(configuration: configuration) { client in
             for (proto, secure) in [("http", false), ("https", true)] {
                 try await client.execute(uri: "/match/signin", method: .post,
                                          headers: [.contentType: "application/x-www-form-urlencoded", HTTPField.Name("X-Forwarded-Proto")!: proto],
@@ -112,7 +113,7 @@ import BrainStore
         var configuration = ServerFixture.configuration
         configuration.security.now = { clock.now }
         let idle = SessionPolicy.standard.idleSeconds, hour = 3600
-        try await ServerFixture.withApp(configuration) { client in
+        try await ServerFixture.withApp(configuration: configuration) { client in
             func signedIn(_ session: String) async throws -> Bool {
                 try await client.execute(uri: "/match", method: .get, headers: ServerFixture.browser(session)) {
                     String(buffer: $0.body).contains("id=\"signed-in\"")

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HTTPTypes
 import HummingbirdTesting
 import Testing
 import BrainServer
@@ -31,7 +32,11 @@ enum ServerFixture {
     }()
 
     /// The whole application in-process on the fixture database, driven by `test`.
-    static func withApp(_ configuration: ServerConfiguration = configuration,
+    static func withApp(_ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        try await withApp(configuration: configuration, test)
+    }
+
+    static func withApp(configuration: ServerConfiguration,
                         _ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         let app = try await buildApplication(store: try store(), configuration: configuration)
         try await app.test(.router, test)

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HTTPTypes
 
 /// Refuses, before any route runs, a request for another Host (421: DNS rebinding) and an unsafe method whose
 /// Origin, or Referer when there is no Origin, is another site (403: cross-site request forgery). Requests without

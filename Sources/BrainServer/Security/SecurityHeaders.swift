@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HTTPTypes
 
 /// Headers every response carries: a Content-Security-Policy (pages' own inline scripts run by a per-response nonce
 /// that `PageRenderer` sets; everything else gets the policy without one), no MIME sniffing, no framing, no
