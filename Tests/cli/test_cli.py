@@ -163,20 +163,25 @@ def check_postgres_build_query_and_serve(db):
         assert status == 200 and health["status"] == "ok", health
         status, page = http_get(port, "/api/enterprises?q=%E6%81%92%E7%91%9E%E5%8C%BB")  # 恒瑞医
         assert page["items"][0]["id"] == "600276.SH", page
-        status, gaps = http_get(port, "/api/regions/320500/gaps")
-        assert status == 200 and gaps["region"]["name"] == "苏州市"
-        # Sessions live in PostgreSQL too: signing in stores one, and the cookie then signs the browser in.
+        # Sessions live in PostgreSQL too: signing in stores one; the cookie with its CSRF token (a SHA-256 of
+        # "csrf:" and the session id) then posts a demand, until the organisation's token is rotated.
         token = json.loads(brain("org", "add", "pg-bureau", "--name", "测试局", "--database", url, "--json").stdout)["token"]
         status, headers, _ = http_request(port, "/match/signin", "POST", {"Content-Type": "application/x-www-form-urlencoded"},
                                           ("token=" + token).encode())
         cookie = headers.get("Set-Cookie", "").split(";")[0]
         assert status == 303 and cookie.startswith("brain_session="), (status, headers)
-        status, _, page = http_request(port, "/match", "GET", {"Cookie": cookie})
-        assert 'id="signed-in"' in page.decode("utf-8")
+        import hashlib
+        csrf = hashlib.sha256(("csrf:" + cookie.split("=", 1)[1]).encode()).hexdigest()
+        demand = json.dumps({"title": "会话测试", "node": "cro", "region": "苏州市"}).encode("utf-8")
+        browser = {"Cookie": cookie, "X-CSRF-Token": csrf, "Content-Type": "application/json"}
+        status, _, body = http_request(port, "/api/demands", "POST", browser, demand)
+        assert status == 201, (status, body)
         brain("org", "token", "pg-bureau", "--database", url)
-        status, _, page = http_request(port, "/match", "GET", {"Cookie": cookie})
-        assert 'id="signed-in"' not in page.decode("utf-8"), "rotating the token must end the session"
+        status, _, _ = http_request(port, "/api/demands", "POST", browser, demand)
+        assert status == 401, "rotating the token must end the session"
         assert len(json.loads(brain("admin", "token", "--database", url, "--json").stdout)["token"]) == 64
+        status, gaps = http_get(port, "/api/regions/320500/gaps")
+        assert status == 200 and gaps["region"]["name"] == "苏州市"
     finally:
         server.terminate()
         server.wait(timeout=30)
