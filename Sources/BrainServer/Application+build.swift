@@ -1,5 +1,7 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
+import NIOCore
 import Logging
 import Mustache
 import BrainStore
@@ -19,8 +21,8 @@ public struct ServerConfiguration: Sendable {
     public var defaultRegion: String = "320500"
     /// Compute the common analyses in the background at start (`brain serve` does; tests need not).
     public var warmCaches = false
-    /// Accept imports over HTTP (`POST /api/imports`); `brain serve` allows them on a loopback address.
-    public var allowImports = false
+    /// Host names, cookies, time-outs and connection limits (issue 14). Writes over HTTP always need a credential.
+    public var security = SecurityConfiguration()
 
     public init(host: String = "127.0.0.1", port: Int = 8080,
                 echartsFile: URL = URL(fileURLWithPath: "web/vendor/echarts.min.js"),
@@ -41,7 +43,14 @@ public func buildApplication(store: any ImportingStore, configuration: ServerCon
     }
     let library = try await MustacheLibrary(directory: templates.path)
     let router = Router()
-    router.add(middleware: JSONErrorMiddleware())
+    let renderer = PageRenderer(library: library, defaultRegion: configuration.defaultRegion)
+    let errorPage: @Sendable (HTTPResponse.Status, String) -> Response = { renderer.errorPage($0, $1) }
+    // Outermost first: every answer, refusals included, gets the security headers.
+    router.add(middleware: SecurityHeaders())
+    router.add(middleware: RequestGuard(hosts: AllowedHosts(bindHost: configuration.host, port: configuration.port,
+                                                            extra: configuration.security.allowedHosts), errorPage: errorPage))
+    router.add(middleware: JSONErrorMiddleware(errorPage: errorPage))
+    Upload.sweep()
     let cache = AnalyticsCache(store: store, dataFolder: configuration.dataFolder)
     if configuration.warmCaches {
         Task {
@@ -49,9 +58,8 @@ public func buildApplication(store: any ImportingStore, configuration: ServerCon
         }
     }
     // Page routes first: Hummingbird matches a literal segment ("report") before a parameter (":method").
-    let renderer = PageRenderer(library: library, defaultRegion: configuration.defaultRegion)
     let resolver = try AddressResolver.load(dataFolder: configuration.dataFolder)
-    let access = MarketAccess(store: store, resolver: resolver), marketAPI = MarketAPI(access: access, cache: cache)
+    let access = MarketAccess(store: store, resolver: resolver, security: configuration.security), marketAPI = MarketAPI(access: access, cache: cache)
     OverviewPage(store: store, cache: cache, renderer: renderer).register(on: router)
     let printHost = ["0.0.0.0", "::", ""].contains(configuration.host) ? "127.0.0.1" : configuration.host
     let apiResponses = ResponseCache(), regionReports = ResponseCache(capacity: 500)
@@ -72,18 +80,32 @@ public func buildApplication(store: any ImportingStore, configuration: ServerCon
     let marketImport = MarketImport(access: access)
     ImportController(store: store, resolver: resolver, market: marketImport).register(on: router)
     ImportWriter(store: store, resolver: resolver, classifier: try ImportClassifier.load(dataFolder: configuration.dataFolder),
-                 allowed: configuration.allowImports, market: marketImport) {
+                 market: marketImport) {
         await cache.reset()
         apiResponses.clear()
         regionReports.clear()
         if configuration.warmCaches { Task { try? await cache.warm() } }
     }.register(on: router)
-    router.get("/import") { _, _ in try renderer.render("import", nav: "import", context: [:], data: [String: String]()) }
+    // Signed out, the page says so and offers the sign-in form (back here after); signed in, its script posts with
+    // the session's CSRF token.
+    router.get("/import") { request, _ in
+        let caller = try await access.caller(request)
+        let context = presentValues(["organisation": caller.organisation.map { ["id": $0.id, "name": $0.name] }, "csrfToken": caller.csrfToken])
+        return try renderer.render("import", nav: "import", context: context, data: [String: String]())
+    }
     StaticAssets(echarts: configuration.echartsFile, geoFolder: configuration.geoFolder) { logger.warning("\($0)") }
         .register(on: router)
-    return Application(router: router,
+    // A connection idle past the time-out is closed, a request head that never finishes included (slowloris); heads
+    // are bounded; past the connection cap new connections wait in the backlog instead of exhausting descriptors.
+    let security = configuration.security
+    let http1 = HTTP1Channel.Configuration(
+        idleTimeout: .nanoseconds(Int64(security.idleTimeout.components.seconds) * 1_000_000_000
+                                  + security.idleTimeout.components.attoseconds / 1_000_000_000),
+        httpDecoderConfiguration: .init(maxHeaderFieldSize: 16 << 10, maxHeaderListSize: 64 << 10, maxHeaderFieldCount: 200))
+    return Application(router: router, server: .http1(configuration: http1),
                        configuration: .init(address: .hostname(configuration.host, port: configuration.port),
-                                            serverName: "IndustryBrain"),
+                                            serverName: "IndustryBrain",
+                                            availableConnectionsDelegate: MaximumAvailableConnections(security.maxConnections, logger: logger)),
                        logger: logger)
 }
 

@@ -2,10 +2,10 @@ import BrainModel
 
 /// Organisations and their market records (demands, offers, talents). A record is seen by its organisation and,
 /// once shared, by everyone; only its organisation may share, withdraw or delete it.
-public protocol MarketStore: Store {
+public protocol MarketStore: AccessStore {
     /// A new organisation and its token, which the store does not keep (only its digest): show it once.
     func createOrganisation(id: String, name: String) async throws -> OrganisationCredentials
-    /// A new token for the organisation; the old one stops working at once.
+    /// A new token for the organisation; the old one stops working at once, and so do its sign-in sessions.
     func rotateToken(organisation id: String) async throws -> OrganisationCredentials
     func organisations() async throws -> [Organisation]
     func organisation(id: String) async throws -> Organisation?

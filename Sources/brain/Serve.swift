@@ -1,5 +1,8 @@
 import ArgumentParser
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Hummingbird
 import BrainServer
 import BrainStore
@@ -13,10 +16,20 @@ struct Serve: AsyncParsableCommand {
     var port: Int = 8080
     @Option(help: "Address to bind.")
     var host: String = "127.0.0.1"
-    @Flag(help: "Accept imports from the web page and POST /api/imports on a non-loopback address (there is no login yet).")
+    @Flag(help: ArgumentHelp("Deprecated, has no effect: imports over HTTP need an organisation's sign-in or an admin token.", visibility: .hidden))
     var allowImports = false
     @Flag(help: "Serve the database read-only (also chosen when the file or its folder cannot be written): writes answer 503.")
     var readOnly = false
+    @Option(help: "Another host name the server answers to (repeatable): NAME on any port, or NAME:PORT. The bind host, localhost, 127.0.0.1 and [::1] with --port are always allowed.")
+    var allowedHost: [String] = []
+    @Flag(help: "Mark session cookies Secure (the server is reached over HTTPS).")
+    var secureCookies = false
+    @Flag(help: "Believe X-Forwarded-Proto from the reverse proxy in front (Secure cookies for https).")
+    var trustProxy = false
+    @Option(help: "Seconds a connection may send nothing (or only part of a request) before it is closed.")
+    var idleTimeout: Int = 30
+    @Option(help: "Connections open at once; more wait until one closes.")
+    var maxConnections: Int = 2_048
     @Option(help: "Folder holding the bundled open data (used to build a missing database, and for map geometry).")
     var data: String = "data"
     @Option(help: "ECharts file fetched by scripts/fetch-web-assets.")
@@ -38,10 +51,29 @@ struct Serve: AsyncParsableCommand {
                                                 geoFolder: URL(fileURLWithPath: data).appendingPathComponent("geo"),
                                                 dataFolder: URL(fileURLWithPath: data))
         configuration.warmCaches = true
-        // On a loopback address only the machine's own users reach the server; elsewhere imports must be asked for.
-        configuration.allowImports = allowImports || ["127.0.0.1", "localhost", "::1"].contains(host)
+        if allowImports {
+            print("--allow-imports is deprecated and has no effect: sign in on /import with an organisation's token, or send an admin token (brain admin token)")
+        }
+        guard idleTimeout > 0, maxConnections > 0 else { throw ValidationError("--idle-timeout and --max-connections must be positive") }
+        configuration.security.allowedHosts = allowedHost
+        configuration.security.secureCookies = secureCookies
+        configuration.security.trustForwardedProto = trustProxy
+        configuration.security.idleTimeout = .seconds(idleTimeout)
+        configuration.security.maxConnections = maxConnections
+        FileDescriptorLimit.raise()
         let app = try await buildApplication(store: opened, configuration: configuration)
         print("IndustryBrain serving \(location) on http://\(host):\(port)")
         try await app.runService()
+    }
+}
+
+/// Raises the open-file soft limit to the hard limit, so the connection cap rather than the descriptor limit bounds
+/// how many clients are served (the soft limit is often 1,024).
+enum FileDescriptorLimit {
+    static func raise() {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur < limit.rlim_max else { return }
+        limit.rlim_cur = limit.rlim_max
+        _ = setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
     }
 }

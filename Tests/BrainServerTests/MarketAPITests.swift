@@ -16,7 +16,8 @@ import BrainStore
     }
 
     static func bearer(_ token: String) -> HTTPFields { [.authorization: "Bearer \(token)", .contentType: "application/json"] }
-    static func cookie(_ token: String) -> HTTPFields { [.cookie: "brain_org=\(token)", .contentType: "application/x-www-form-urlencoded"] }
+    /// A signed-in browser's form post or page request (the session from `ServerFixture.signIn`).
+    static func cookie(_ session: String) -> HTTPFields { ServerFixture.browser(session) }
 
     @Test func demandsArePrivateToTheirOrganisationUntilShared() async throws {
         let (a, b) = try await Self.organisations()
@@ -86,38 +87,44 @@ import BrainStore
                 #expect(response.status == .seeOther)
                 #expect(response.headers[.setCookie]?.contains("HttpOnly; SameSite=Strict") == true)
             }
-            let form = "need=service&title=%3Cscript%3Ealert(1)%3C%2Fscript%3E&node=cdmo&region=%E4%B8%8A%E6%B5%B7%E5%B8%82&budget=500"
+            let (sa, csrfA) = try await ServerFixture.signIn(client, token: a.token), (sb, csrfB) = try await ServerFixture.signIn(client, token: b.token)
+            let form = "csrf=\(csrfA)&need=service&title=%3Cscript%3Ealert(1)%3C%2Fscript%3E&node=cdmo&region=%E4%B8%8A%E6%B5%B7%E5%B8%82&budget=500"
             var location = ""
-            try await client.execute(uri: "/match/demands", method: .post, headers: Self.cookie(a.token), body: ByteBuffer(string: form)) { response in
+            try await client.execute(uri: "/match/demands", method: .post, headers: Self.cookie(sa), body: ByteBuffer(string: form)) { response in
                 #expect(response.status == .seeOther)
                 location = response.headers[.location] ?? ""
             }
             #expect(location.hasPrefix("/match/demands/"))
-            try await client.execute(uri: location, method: .get, headers: Self.cookie(a.token)) { response in
+            try await client.execute(uri: location, method: .get, headers: Self.cookie(sa)) { response in
                 let html = String(buffer: response.body)
                 #expect(response.status == .ok && html.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && !html.contains("<script>alert(1)"))
                 #expect(html.contains("class=\"match\"") && html.contains("CMO/CDMO"))
             }
             try await client.execute(uri: location, method: .get) { #expect($0.status == .notFound) }
-            try await client.execute(uri: "/match", method: .get, headers: Self.cookie(a.token)) { response in
+            try await client.execute(uri: "/match", method: .get, headers: Self.cookie(sa)) { response in
                 let html = String(buffer: response.body)
                 #expect(html.contains("苏州市工信局") && html.contains("仅本机构 private") && html.contains("分享 Share"))
             }
-            try await client.execute(uri: "/match/demands", method: .post, headers: Self.cookie(a.token),
-                                     body: ByteBuffer(string: "title=x&node=cro&region=%E7%81%AB%E6%98%9F")) { response in
+            try await client.execute(uri: "/match/demands", method: .post, headers: Self.cookie(sa),
+                                     body: ByteBuffer(string: "csrf=\(csrfA)&title=x&node=cro&region=%E7%81%AB%E6%98%9F")) { response in
                 #expect(response.status == .badRequest && String(buffer: response.body).contains("id=\"error\""))
             }
             // Shared from its own page, back to it; then anyone sees it; then deleted from the list.
             let id = String(location.split(separator: "/").last ?? "")
-            try await client.execute(uri: "/match/share/\(id)", method: .post, headers: Self.cookie(a.token),
-                                     body: ByteBuffer(string: "shared=1&back=demand")) { response in
+            try await client.execute(uri: "/match/share/\(id)", method: .post, headers: Self.cookie(sa),
+                                     body: ByteBuffer(string: "csrf=\(csrfA)&shared=1&back=demand")) { response in
                 #expect(response.status == .seeOther && response.headers[.location] == location)
             }
             try await client.execute(uri: location, method: .get) { #expect($0.status == .ok) }
-            try await client.execute(uri: "/match/delete/\(id)", method: .post, headers: Self.cookie(b.token), body: ByteBuffer()) {
+            try await client.execute(uri: "/match/delete/\(id)", method: .post, headers: Self.cookie(sb), body: ByteBuffer(string: "csrf=\(csrfB)")) {
                 #expect($0.status == .notFound)
             }
-            try await client.execute(uri: "/match/delete/\(id)", method: .post, headers: Self.cookie(a.token), body: ByteBuffer()) {
+            // Without the session's CSRF token (a form from another site) nothing is deleted.
+            try await client.execute(uri: "/match/delete/\(id)", method: .post, headers: Self.cookie(sa), body: ByteBuffer()) {
+                #expect($0.status == .forbidden)
+            }
+            try await client.execute(uri: location, method: .get) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/match/delete/\(id)", method: .post, headers: Self.cookie(sa), body: ByteBuffer(string: "csrf=\(csrfA)")) {
                 #expect($0.status == .seeOther)
             }
             try await client.execute(uri: location, method: .get) { #expect($0.status == .notFound) }
@@ -140,8 +147,9 @@ import BrainStore
                 let outcome = try #require(try ServerFixture.jsonObject(response.body)["outcome"] as? [String: Any])
                 #expect(outcome["created"] as? Int == 1)
             }
-            for (token, shown) in [(a.token, true), (b.token, false)] {
-                try await client.execute(uri: "/match", method: .get, headers: Self.cookie(token)) { response in
+            let sa = try await ServerFixture.signIn(client, token: a.token).session, sb = try await ServerFixture.signIn(client, token: b.token).session
+            for (session, shown) in [(sa, true), (sb, false)] {
+                try await client.execute(uri: "/match", method: .get, headers: Self.cookie(session)) { response in
                     let html = String(buffer: response.body)
                     #expect(html.contains("测试甲") == shown && (html.contains("国家级领军人才") == shown))
                 }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HTTPTypes
 import HummingbirdTesting
 import Testing
 import BrainServer
@@ -34,14 +35,42 @@ enum ServerFixture {
         try await app.test(.router, test)
     }
 
-    static let configuration = ServerConfiguration(
-        echartsFile: root.appendingPathComponent("web/vendor/echarts.min.js"),
-        geoFolder: root.appendingPathComponent("data/geo"), dataFolder: root.appendingPathComponent("data"))
+    /// The in-process test client sends `Host: localhost` (no port): the fixture's server answers to that name.
+    static let configuration: ServerConfiguration = {
+        var configuration = ServerConfiguration(
+            echartsFile: root.appendingPathComponent("web/vendor/echarts.min.js"),
+            geoFolder: root.appendingPathComponent("data/geo"), dataFolder: root.appendingPathComponent("data"))
+        configuration.security.allowedHosts = ["localhost"]
+        return configuration
+    }()
 
     /// The whole application in-process on the fixture database, driven by `test`.
     static func withApp(_ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        try await withApp(configuration: configuration, test)
+    }
+
+    static func withApp(configuration: ServerConfiguration,
+                        _ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         let app = try await buildApplication(store: try store(), configuration: configuration)
         try await app.test(.router, test)
+    }
+
+    /// Signs in on /match with an organisation's token: the session cookie and its CSRF token.
+    static func signIn(_ client: any TestClientProtocol, token: String) async throws -> (session: String, csrf: String) {
+        let session = try await client.execute(uri: "/match/signin", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                                               body: ByteBuffer(string: "token=\(token)")) { response in
+            try #require(response.status == .seeOther)
+            let cookie = try #require(response.headers[.setCookie])
+            return String(try #require(cookie.split(separator: ";").first?.split(separator: "=", maxSplits: 1).last))
+        }
+        return (session, SessionToken.csrf(session: session))
+    }
+
+    /// Headers of a signed-in browser's request: the session cookie, and the CSRF token as a header when given.
+    static func browser(_ session: String, csrf: String? = nil, contentType: String = "application/x-www-form-urlencoded") -> HTTPFields {
+        var fields: HTTPFields = [.cookie: "brain_session=\(session)", .contentType: contentType]
+        if let csrf { fields[HTTPField.Name("X-CSRF-Token")!] = csrf }
+        return fields
     }
 
     /// A response body that must be a JSON object.

@@ -134,11 +134,14 @@ import BrainServer
 }
 
 @Suite struct ImportWriterTests {
-    @Test func writesAreRefusedUnlessTheServerAllowsThem() async throws {
+    /// Whatever address it comes from (the in-process client is local), an import without a credential is refused.
+    @Test func writesNeedACredential() async throws {
         try await ServerFixture.withApp { client in
             let status = try await client.execute(uri: "/api/imports?kind=enterprises&file=a.csv", method: .post,
                                                   body: ByteBuffer(string: "企业名称,注册地址\n某某生物有限公司,江苏省苏州市\n")) { $0.status }
-            #expect(status == .forbidden)
+            #expect(status == .unauthorized)
+            let page = try await client.execute(uri: "/import", method: .get) { String(buffer: $0.body) }
+            #expect(page.contains("id=\"signed-out\"") && page.contains("name=\"next\" value=\"/import\"") && !page.contains("id=\"upload\""))
         }
     }
 }

@@ -163,6 +163,23 @@ def check_postgres_build_query_and_serve(db):
         assert status == 200 and health["status"] == "ok", health
         status, page = http_get(port, "/api/enterprises?q=%E6%81%92%E7%91%9E%E5%8C%BB")  # 恒瑞医
         assert page["items"][0]["id"] == "600276.SH", page
+        # Sessions live in PostgreSQL too: signing in stores one; the cookie with its CSRF token (a SHA-256 of
+        # "csrf:" and the session id) then posts a demand, until the organisation's token is rotated.
+        token = json.loads(brain("org", "add", "pg-bureau", "--name", "测试局", "--database", url, "--json").stdout)["token"]
+        status, headers, _ = http_request(port, "/match/signin", "POST", {"Content-Type": "application/x-www-form-urlencoded"},
+                                          ("token=" + token).encode())
+        cookie = headers.get("Set-Cookie", "").split(";")[0]
+        assert status == 303 and cookie.startswith("brain_session="), (status, headers)
+        import hashlib
+        csrf = hashlib.sha256(("csrf:" + cookie.split("=", 1)[1]).encode()).hexdigest()
+        demand = json.dumps({"title": "会话测试", "node": "cro", "region": "苏州市"}).encode("utf-8")
+        browser = {"Cookie": cookie, "X-CSRF-Token": csrf, "Content-Type": "application/json"}
+        status, _, body = http_request(port, "/api/demands", "POST", browser, demand)
+        assert status == 201, (status, body)
+        brain("org", "token", "pg-bureau", "--database", url)
+        status, _, _ = http_request(port, "/api/demands", "POST", browser, demand)
+        assert status == 401, "rotating the token must end the session"
+        assert len(json.loads(brain("admin", "token", "--database", url, "--json").stdout)["token"]) == 64
         status, gaps = http_get(port, "/api/regions/320500/gaps")
         assert status == 200 and gaps["region"]["name"] == "苏州市"
     finally:
@@ -286,6 +303,49 @@ def check_missing_folder_and_read_only_database(db):
                                capture_output=True, text=True)
         assert stats.returncode == 0 and "enterprises" in stats.stdout, stats.stderr
         assert not os.path.exists(copy + "-wal") and not os.path.exists(copy + "-shm")
+
+
+def http_request(port, path, method="GET", headers=None, body=None):
+    """Status, headers and body, error statuses included, without following redirects."""
+    import http.client
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        connection.request(method, path, body=body, headers=headers or {})
+        response = connection.getresponse()
+        return response.status, dict(response.getheaders()), response.read()
+    finally:
+        connection.close()
+
+
+def check_serve_needs_a_credential_to_write(db):
+    # Issue 14: the bind address gives no right to write; an admin token does. Another Host name is refused.
+    port = 18900 + os.getpid() % 90
+    server = subprocess.Popen([BRAIN, "serve", "--db", db, "--port", str(port), "--allow-imports"], cwd=ROOT,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        import time
+        for _ in range(300):
+            try:
+                if http_get(port, "/health")[0] == 200:
+                    break
+            except OSError:
+                time.sleep(0.2)
+        firm = "企业名称,注册地址\n命令行测试生物有限公司,江苏省苏州市工业园区\n".encode("utf-8")
+        status, _, _ = http_request(port, "/api/imports?kind=enterprises&file=cli.csv", "POST", {"Content-Type": "text/csv"}, firm)
+        assert status == 401, status
+        admin = json.loads(brain("admin", "token", "--db", db, "--json").stdout)["token"]
+        status, _, body = http_request(port, "/api/imports?kind=enterprises&file=cli.csv", "POST",
+                                       {"Authorization": "Bearer " + admin, "Origin": "http://evil.example"}, firm)
+        assert status == 403, status
+        status, _, body = http_request(port, "/api/imports?kind=enterprises&file=cli.csv", "POST", {"Authorization": "Bearer " + admin}, firm)
+        assert status == 200 and json.loads(body)["outcome"]["created"] == 1, body
+        status, headers, _ = http_request(port, "/", "GET", {"Host": "evil.example"})
+        assert status == 421, status
+        assert "nosniff" == headers.get("X-Content-Type-Options") and "frame-ancestors 'none'" in headers.get("Content-Security-Policy", "")
+    finally:
+        server.terminate()
+        output, _ = server.communicate(timeout=30)
+    assert "--allow-imports is deprecated" in output, output
 
 
 def check_postgres_errors_are_clear():
@@ -428,6 +488,8 @@ def check_market_commands(db):
     assert rebuild.returncode != 0 and "organisations" in rebuild.stderr and "--discard-imports" in rebuild.stderr, rebuild.stderr
     rotated = json.loads(brain("org", "token", "cli-platform", "--db", db, "--json").stdout)
     assert len(rotated["token"]) == 64 and rotated["organisation"]["id"] == "cli-platform"
+    admin = brain("admin", "token", "--db", db).stdout
+    assert "admin token: " in admin and len(admin.split("admin token: ")[1].split()[0]) == 64, admin
     # Made-up people for the test only (the default data holds none).
     talents = write("talents.csv", "姓名,单位,产业链环节,地区,学历,人才称号,h指数,产业经验\n"
                     "测试甲,示例大学,抗体药物,苏州市,博士,国家杰青,40,8\n"
@@ -473,15 +535,18 @@ def main():
               lambda: check_postgres_build_query_and_serve(db), check_postgres_errors_are_clear,
               check_postgres_gone_fails_requests_fast, lambda: check_missing_folder_and_read_only_database(db), check_normalize_and_import_dry_run,
               lambda: check_import_writes_reviews_and_is_idempotent(db), lambda: check_killed_import_leaves_the_database_as_before(db),
-              lambda: check_recommend_commands(db), lambda: check_market_commands(db)]
+              lambda: check_recommend_commands(db), lambda: check_market_commands(db), lambda: check_serve_needs_a_credential_to_write(db)]
     names = ["complexity_matches_reference", "complexity_per_year", "bad_matrix_names_file_row_field", "index_on_a_file",
              "store_commands", "generate_marks_synthetic_and_fails_cleanly", "postgres_build_query_and_serve",
              "postgres_errors_are_clear", "postgres_gone_fails_requests_fast",
              "missing_folder_and_read_only_database", "normalize_and_import_dry_run", "import_writes_reviews_and_is_idempotent",
              "killed_import_leaves_the_database_as_before", "recommend_commands",
-             "market_commands"]
+             "market_commands", "serve_needs_a_credential_to_write"]
+    # `python3 Tests/cli/test_cli.py NAME …` runs only the checks whose names contain a NAME.
+    selected = [(name, check) for name, check in zip(names, checks) if len(sys.argv) < 2 or any(part in name for part in sys.argv[1:])]
+    checks = [check for _, check in selected]
     failed = 0
-    for name, check in zip(names, checks):
+    for name, check in selected:
         try:
             check()
             print(f"ok   {name}")

@@ -7,13 +7,17 @@ public struct ImportHeader: Sendable, Codable {
     /// The date the file's facts describe (given, or the file's modification date).
     public var asOf: String
     public var importedAt: String
+    /// The organisation that imported it over HTTP or for itself (market files); nil for the operator's own imports
+    /// (`brain import`, an admin token), which everyone may see.
+    public var organisation: String?
 
-    public init(kind: String, file: String, fingerprint: String, asOf: String, importedAt: String) {
+    public init(kind: String, file: String, fingerprint: String, asOf: String, importedAt: String, organisation: String? = nil) {
         self.kind = kind
         self.file = file
         self.fingerprint = fingerprint
         self.asOf = asOf
         self.importedAt = importedAt
+        self.organisation = organisation
     }
 }
 
@@ -47,9 +51,13 @@ public struct ImportBatch: Sendable, Codable, Equatable {
     public var asOf: String
     public var importedAt: String
     public var outcome: ImportOutcome
+    /// Whose import it is: nil for the operator's, which everyone may see; otherwise private to that organisation.
+    public var organisationId: String?
 
-    public init(id: Int, kind: String, file: String, fingerprint: String, asOf: String, importedAt: String, outcome: ImportOutcome) {
+    public init(id: Int, kind: String, file: String, fingerprint: String, asOf: String, importedAt: String, outcome: ImportOutcome,
+                organisationId: String? = nil) {
         (self.id, self.kind, self.file, self.fingerprint, self.asOf, self.importedAt, self.outcome) = (id, kind, file, fingerprint, asOf, importedAt, outcome)
+        self.organisationId = organisationId
     }
 }
 

@@ -17,26 +17,38 @@ struct ImportController: Sendable {
 
     func register(on router: Router<BasicRequestContext>) {
         let api = router.group("api")
-        api.get("imports") { _, _ in try JSONResponse.ok(try await store.imports()) }
+        // Lists show the caller's own imports and the operator's; an organisation's imports are private to it.
+        api.get("imports") { request, _ in
+            let caller = try await market.access.caller(request)
+            return try JSONResponse.ok(try await store.imports().filter(caller.maySee))
+        }
         api.post("imports/check") { request, _ in try await check(request) }
-        api.get("review") { request, _ in try await review(request) }
-        api.get("enterprises/:id/facts") { _, context in try await facts(context.parameters.get("id") ?? "") }
+        api.get("review") { request, _ in try await review(request, caller: try await market.access.caller(request)) }
+        api.get("enterprises/:id/facts") { request, context in
+            try await facts(context.parameters.get("id") ?? "", caller: try await market.access.caller(request))
+        }
     }
 
-    /// `GET /api/review?status=pending|accepted|rejected|all`.
-    func review(_ request: Request) async throws -> Response {
+    /// `GET /api/review?status=pending|accepted|rejected|all`: items of the imports the caller may see.
+    func review(_ request: Request, caller: Caller) async throws -> Response {
         let status = request.uri.queryParameters.get("status") ?? "pending"
-        if status == "all" { return try JSONResponse.ok(try await store.reviewItems(status: nil)) }
+        if status == "all" { return try JSONResponse.ok(try await Self.visibleReview(store, status: nil, to: caller)) }
         guard let wanted = ReviewItem.Status(rawValue: status) else {
             return JSONResponse.error(.badRequest, "status is pending, accepted, rejected or all")
         }
-        return try JSONResponse.ok(try await store.reviewItems(status: wanted))
+        return try JSONResponse.ok(try await Self.visibleReview(store, status: wanted, to: caller))
     }
 
-    /// `GET /api/enterprises/{id}/facts`: every imported value with its import, file, row and as-of date.
-    func facts(_ id: String) async throws -> Response {
+    static func visibleReview(_ store: any ImportingStore, status: ReviewItem.Status?, to caller: Caller) async throws -> [ReviewItem] {
+        let visible = Set(try await store.imports().filter(caller.maySee).map(\.id))
+        return try await store.reviewItems(status: status).filter { visible.contains($0.importId) }
+    }
+
+    /// `GET /api/enterprises/{id}/facts`: every imported value the caller may see with its import, file, row and date.
+    func facts(_ id: String, caller: Caller) async throws -> Response {
         guard try await store.enterprise(id) != nil else { return JSONResponse.error(.notFound, "no enterprise with id \(id)") }
-        return try JSONResponse.ok(try await store.enterpriseFacts(id))
+        let visible = Set(try await store.imports().filter(caller.maySee).map(\.id))
+        return try JSONResponse.ok(try await store.enterpriseFacts(id).filter { visible.contains($0.importId) })
     }
 
     struct CheckResponse: Encodable {

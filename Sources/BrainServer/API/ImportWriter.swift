@@ -7,13 +7,13 @@ import BrainStore
 
 /// `POST /api/imports?kind=&file=&asOf=`: writes an uploaded file through the same pipeline as `brain import` (one
 /// transaction; rejected rows reported, valid rows kept), returns the report and the pending review queue, then drops
-/// every cached analysis so pages show the new data. Refused (403) unless the server allows imports: `brain serve`
-/// allows them on a loopback address, elsewhere only with `--allow-imports`.
+/// every cached analysis so pages show the new data. Needs a credential, whatever address the request came from: an
+/// admin token (the import is the operator's, listed to everyone) or an organisation's token or signed-in session
+/// (the import is recorded as that organisation's and listed only to it).
 struct ImportWriter: Sendable {
     let store: any ImportingStore
     let resolver: AddressResolver
     let classifier: ImportClassifier
-    let allowed: Bool
     let market: MarketImport
     let invalidate: @Sendable () async -> Void
 
@@ -33,9 +33,7 @@ struct ImportWriter: Sendable {
         if let marketKind = MarketImport.kind(request.uri.queryParameters.get("kind") ?? "") {
             return try await market.handle(request, kind: marketKind, write: true)
         }
-        guard allowed else {
-            return JSONResponse.error(.forbidden, "this server does not accept imports over HTTP: start it with --allow-imports, or run `brain import FILE`")
-        }
+        let caller = try await market.access.requireWriter(request)
         let query = request.uri.queryParameters
         let kind = query.get("kind") ?? "enterprises"
         let linkKind = LinkFileCheck.Kind(rawValue: kind)
@@ -54,7 +52,8 @@ struct ImportWriter: Sendable {
         var fingerprint = Fingerprint()
         fingerprint.add(data)
         let header = ImportHeader(kind: kind, file: url.lastPathComponent, fingerprint: fingerprint.hex, asOf: asOf,
-                                  importedAt: ISO8601DateFormatter().string(from: Date()))
+                                  importedAt: ISO8601DateFormatter().string(from: Date()),
+                                  organisation: caller.isAdmin ? nil : caller.organisation?.id)
         var summary: EnterpriseFileCheck.Summary
         let outcome: ImportOutcome
         do {
@@ -77,6 +76,6 @@ struct ImportWriter: Sendable {
         let shown = min(summary.problems.count, ImportController.maxProblemsReturned)
         summary.problems = Array(summary.problems.prefix(shown))
         return try JSONResponse.ok(WriteResponse(kind: kind, summary: summary, problemsShown: shown, outcome: outcome,
-                                                 pendingReview: try await store.reviewItems(status: .pending)))
+                                                 pendingReview: try await ImportController.visibleReview(store, status: .pending, to: caller)))
     }
 }

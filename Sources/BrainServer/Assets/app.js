@@ -42,10 +42,24 @@
         else setTimeout(check, 50);
       })();
     },
+    // The sign-in session's CSRF token (a <meta> on pages shown to a signed-in organisation): script posts send it
+    // as X-CSRF-Token, forms carry it as a hidden field.
+    csrf: function () {
+      var meta = document.querySelector('meta[name="csrf-token"]');
+      return meta ? meta.getAttribute('content') : '';
+    },
     escape: function (text) {
       return String(text).replace(/[&<>"']/g, function (c) { return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]; });
     }
   };
+  // The Content-Security-Policy allows no inline handlers: forms ask with data-confirm, buttons print with data-print.
+  document.addEventListener('submit', function (event) {
+    var question = event.target.getAttribute && event.target.getAttribute('data-confirm');
+    if (question && !confirm(question)) event.preventDefault();
+  });
+  document.addEventListener('click', function (event) {
+    if (event.target.closest && event.target.closest('[data-print]')) window.print();
+  });
   document.addEventListener('DOMContentLoaded', function () {
     var toggle = document.getElementById('lang-toggle');
     if (toggle) toggle.addEventListener('click', function () {

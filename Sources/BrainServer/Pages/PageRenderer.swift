@@ -15,10 +15,21 @@ struct PageRenderer: Sendable {
         context["nav"] = [nav: true]
         context["defaultRegion"] = defaultRegion
         context["pageDataJSON"] = try Self.embeddable(data)
+        // The page's inline scripts run by this nonce, new for every response; the Content-Security-Policy names it.
+        let nonce = Self.nonce()
+        context["cspNonce"] = nonce
         guard let html = library.render(context, withTemplate: template) else {
             return JSONResponse.error(.internalServerError, "template \(template) is missing")
         }
-        return JSONResponse.response(.ok, data: Data(html.utf8), contentType: "text/html; charset=utf-8")
+        var response = JSONResponse.response(.ok, data: Data(html.utf8), contentType: "text/html; charset=utf-8")
+        response.headers[.contentSecurityPolicy] = SecurityHeaders<BasicRequestContext>.contentSecurityPolicy(nonce: nonce)
+        return response
+    }
+
+    /// 128 random bits, base64: unguessable, so injected markup cannot carry a script the policy would run.
+    static func nonce() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return Data((0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }).base64EncodedString()
     }
 
     /// JSON safe inside a `<script>` element, whatever a firm name or demand title holds.
@@ -35,11 +46,15 @@ struct PageRenderer: Sendable {
     }
 
     /// An HTML error page for a page route (the API routes answer JSON).
-    func notFound(_ message: String) -> Response {
-        let context: [String: Any] = ["message": message, "nav": [:] as [String: Bool], "defaultRegion": defaultRegion,
+    func notFound(_ message: String) -> Response { errorPage(.notFound, message) }
+
+    /// The HTML error page with another status (413 too large, 421 wrong host, 403 cross-site).
+    func errorPage(_ status: HTTPResponse.Status, _ message: String) -> Response {
+        var context: [String: Any] = ["message": message, "nav": [:] as [String: Bool], "defaultRegion": defaultRegion,
                                       "pageDataJSON": "null"]
+        if status != .notFound { context["status"] = Int(status.code) }
         let html = library.render(context, withTemplate: "not-found") ?? message
-        return JSONResponse.response(.notFound, data: Data(html.utf8), contentType: "text/html; charset=utf-8")
+        return JSONResponse.response(status, data: Data(html.utf8), contentType: "text/html; charset=utf-8")
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import BrainStore
+import NIOCore
 
 /// JSON bodies for the API: sorted keys so responses are stable, errors as `{"error": …, "status": …}`.
 enum JSONResponse {
@@ -29,11 +30,17 @@ enum JSONResponse {
     }
 }
 
-/// Turns any thrown error into a JSON 500 without leaking internals, and unknown routes into a JSON 404.
+/// Turns any thrown error into a JSON 500 without leaking internals, and unknown routes into a JSON 404. A body over
+/// a route's limit is a 413: JSON under /api, the HTML error page elsewhere.
 struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
+    let errorPage: @Sendable (HTTPResponse.Status, String) -> Response
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
+        } catch is NIOTooManyBytesError {
+            let message = "the request body is larger than this form or API accepts"
+            return request.uri.path.hasPrefix("/api/") ? JSONResponse.error(.contentTooLarge, message) : errorPage(.contentTooLarge, message)
         } catch let error as PageError {
             return error.json
         } catch let error as HTTPError {

@@ -22,6 +22,7 @@ extension PostgresStore: MarketStore {
                 throw MarketStoreError.noSuchOrganisation(id)
             }
             try await c.query(PostgresSQL.query(MarketSQL.replaceToken, [MarketToken.digest(token), id].textArguments), logger: PostgresSQL.logger)
+            try await c.query(PostgresSQL.query(AccessSQL.deleteSessionsOfOrganisation, [.text(id)]), logger: PostgresSQL.logger)
             return OrganisationCredentials(organisation: try MarketRowMapping.organisation(row), token: token)
         }
     }
@@ -54,7 +55,7 @@ extension PostgresStore: MarketStore {
                     return MarketWrite(ids: [], importId: nil, alreadyImportedAs: try previous.int("id"))
                 }
                 importId = try await Self.count(c, ImportSQL.insertImport,
-                                                [header.kind, header.file, header.fingerprint, header.asOf, header.importedAt].textArguments)
+                                                [header.kind, header.file, header.fingerprint, header.asOf, header.importedAt].textArguments + [header.organisation.map { .text($0) } ?? .null])
             }
             let now = MarketSQL.now()
             var ids: [Int] = []

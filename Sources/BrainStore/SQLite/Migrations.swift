@@ -181,6 +181,12 @@ enum Migrations {
             // Organisations and their demands, offers and talents (issue 7's supply–demand market).
             for statement in MarketSchema.statements(text: "TEXT", identity: "INTEGER PRIMARY KEY") { try db.execute(sql: statement) }
         }
+        migrator.registerMigration("v8-access") { db in
+            // Sign-in sessions, admin tokens, and each import's organisation (issue 14): market imports already named
+            // theirs in the kind ("talents:ID").
+            for statement in AccessSQL.schema(text: "TEXT", time: "INTEGER") { try db.execute(sql: statement) }
+            try db.execute(sql: "UPDATE imports SET organisation_id = substr(kind, instr(kind, ':') + 1) WHERE kind LIKE '%:%'")
+        }
         return migrator
     }
 }

@@ -17,6 +17,7 @@ extension SQLiteStore: MarketStore {
         return try await pool.write { db in
             guard let row = try Row.fetchOne(db, sql: MarketSQL.organisationById, arguments: [id]) else { throw MarketStoreError.noSuchOrganisation(id) }
             try db.execute(sql: MarketSQL.replaceToken, arguments: [MarketToken.digest(token), id])
+            try db.execute(sql: AccessSQL.deleteSessionsOfOrganisation, arguments: [id])
             return OrganisationCredentials(organisation: try MarketRowMapping.organisation(row), token: token)
         }
     }
@@ -47,7 +48,7 @@ extension SQLiteStore: MarketStore {
                     return MarketWrite(ids: [], importId: nil, alreadyImportedAs: previous)
                 }
                 importId = try Int.fetchOne(db, sql: ImportSQL.insertImport,
-                                            arguments: [header.kind, header.file, header.fingerprint, header.asOf, header.importedAt])
+                                            arguments: [header.kind, header.file, header.fingerprint, header.asOf, header.importedAt, header.organisation])
             }
             let now = MarketSQL.now()
             var ids: [Int] = []

@@ -55,6 +55,28 @@ struct OrgToken: AsyncParsableCommand {
         }
         if json { return try Output.json(credentials) }
         print("new token for \(credentials.organisation.id): \(credentials.token)")
-        print("the old token no longer works; signed-in browsers must sign in again")
+        print("the old token no longer works, and its signed-in browsers are signed out")
+    }
+}
+
+/// `brain admin token`: the operator's credential for the HTTP API (imports of firms, products, events and relations
+/// as the operator's own, every import listed). Printed once; the store keeps only its SHA-256, like organisation
+/// tokens. Each call adds one; earlier ones keep working.
+struct Admin: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "The operator's admin tokens for the HTTP API.", subcommands: [AdminToken.self])
+}
+
+struct AdminToken: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "token", abstract: "Create an admin token and print it (shown once).")
+    @OptionGroup var store: StoreOptions
+    @Flag(help: "Print JSON.") var json = false
+
+    struct Created: Encodable { let token: String }
+
+    func run() async throws {
+        let token = try await openStore(store.db).createAdminToken()
+        if json { return try Output.json(Created(token: token)) }
+        print("admin token: \(token)")
+        print("keep it: it is shown only now. Send `Authorization: Bearer TOKEN` to POST /api/imports.")
     }
 }

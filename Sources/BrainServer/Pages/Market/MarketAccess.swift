@@ -1,39 +1,68 @@
 import Foundation
 import Hummingbird
+import HTTPTypes
 import BrainIngest
 import BrainModel
 import BrainStore
 
-/// Who is asking, and what they sent: the organisation behind a request (`Authorization: Bearer TOKEN` from API
-/// clients, the `brain_org` cookie from the sign-in form), form bodies, and the parser every way in shares.
+/// Who is asking, and what they sent: the caller behind a request (`Authorization: Bearer TOKEN` from API clients,
+/// an organisation's or the operator's; the `brain_session` cookie from the sign-in form), form bodies, and the
+/// parser every way in shares. Writes need a credential, never an address; a cookie's writes also need its CSRF token.
 struct MarketAccess: Sendable {
-    static let cookie = "brain_org"
     static let maxBody = 64 << 10
 
     let store: any ImportingStore
     let resolver: AddressResolver
+    let security: SecurityConfiguration
 
-    func organisation(_ request: Request) async throws -> Organisation? {
-        guard let token = Self.token(request), token.count <= 128 else { return nil }
-        return try await store.organisation(token: token)
+    func caller(_ request: Request) async throws -> Caller {
+        if let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") {
+            let token = String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)
+            guard token.count <= 128 else { return .anonymous }
+            if let organisation = try await store.organisation(token: token) { return Caller(organisation: organisation) }
+            return try await store.isAdminToken(token) ? Caller(isAdmin: true) : .anonymous
+        }
+        guard let session = SessionCookie.value(request), (1...128).contains(session.count),
+              let organisation = try await store.sessionOrganisation(session, policy: security.sessionPolicy, now: security.now()) else {
+            return .anonymous
+        }
+        return Caller(organisation: organisation, session: session)
     }
 
-    /// The organisation, or a 401 that says how to get one.
-    func requireOrganisation(_ request: Request) async throws -> Organisation {
-        guard let organisation = try await organisation(request) else {
-            throw HTTPError(.unauthorized, message: "sign in: send Authorization: Bearer TOKEN (brain org add ID --name NAME prints one)")
+    /// The organisation a read is shown to (nil: shared records only).
+    func organisation(_ request: Request) async throws -> Organisation? {
+        try await caller(request).organisation
+    }
+
+    /// The organisation a write is made for, or a 401 that says how to sign in; a session's write without its CSRF
+    /// token (form field `csrf` or header `X-CSRF-Token`) is a 403.
+    func requireOrganisation(_ request: Request, form: [String: String]? = nil) async throws -> Organisation {
+        let caller = try await requireWriter(request, form: form)
+        guard let organisation = caller.organisation else {
+            throw HTTPError(.forbidden, message: "an admin token acts for no organisation: use the organisation's token (brain org add ID --name NAME prints one)")
         }
         return organisation
     }
 
-    static func token(_ request: Request) -> String? {
-        if let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") {
-            return String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)
+    /// A caller allowed to write: an organisation or the admin, with the CSRF token when it came with the cookie.
+    func requireWriter(_ request: Request, form: [String: String]? = nil) async throws -> Caller {
+        let caller = try await caller(request)
+        guard caller.organisation != nil || caller.isAdmin else {
+            throw HTTPError(.unauthorized, message: "sign in: send Authorization: Bearer TOKEN (brain org add ID --name NAME prints one), or sign in on /match")
         }
-        return request.headers[.cookie].flatMap { cookies in
-            cookies.split(separator: ";").lazy.map { $0.trimmingCharacters(in: .whitespaces) }
-                .first { $0.hasPrefix(cookie + "=") }.map { String($0.dropFirst(cookie.count + 1)) }
+        if let expected = caller.csrfToken {
+            let sent = request.headers[SessionCookie.header] ?? form?[SessionCookie.formField] ?? ""
+            guard SessionCookie.same(sent, expected) else {
+                throw HTTPError(.forbidden, message: "the form is stale or came from another site: reload the page and try again")
+            }
         }
+        return caller
+    }
+
+    /// Session cookies are Secure when the server is told it sits behind HTTPS, or a trusted proxy says so.
+    func secureCookies(_ request: Request) -> Bool {
+        security.secureCookies || (security.trustForwardedProto
+            && request.headers[HTTPField.Name("X-Forwarded-Proto")!]?.lowercased().hasPrefix("https") == true)
     }
 
     func parser() async throws -> MarketRowParser {
@@ -43,7 +72,7 @@ struct MarketAccess: Sendable {
     /// `application/x-www-form-urlencoded` fields (the first of a repeated name).
     static func form(_ request: Request) async throws -> [String: String] {
         var request = request
-        let body = try await request.collectBody(upTo: maxBody)
+        let body = try await request.collectBody(upTo: maxBody) // too large: NIOTooManyBytesError, a 413 (ErrorPages)
         var fields: [String: String] = [:]
         for pair in String(buffer: body).split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? "" }

@@ -7,7 +7,7 @@ import BrainStore
 
 /// Demands, offers and talents files over HTTP, through `/api/imports/check` and `/api/imports` with
 /// `kind=demands|offers|talents`: the same checks as `brain import --kind …`. Writing needs the organisation's token
-/// (the records become its own), not the server's import switch: the token is what authorises it.
+/// or its signed-in session: the records become its own.
 struct MarketImport: Sendable {
     let access: MarketAccess
 
@@ -16,10 +16,9 @@ struct MarketImport: Sendable {
     func handle(_ request: Request, kind: MarketKind, write: Bool) async throws -> Response {
         var organisation: Organisation?
         if write {
-            guard let signedIn = try await access.organisation(request) else {
-                return JSONResponse.error(.unauthorized, "sign in on /match (or send Authorization: Bearer TOKEN): imported \(kind.rawValue)s belong to an organisation")
-            }
-            organisation = signedIn
+            // Imported demands, offers and talents belong to an organisation: its token or its signed-in session (with
+            // the CSRF token); an admin token is refused here (403), it acts for no organisation.
+            organisation = try await access.requireOrganisation(request)
         }
         let query = request.uri.queryParameters
         guard let upload = try await Upload.receive(request) else { return Upload.tooLarge }

@@ -6,7 +6,8 @@ import BrainStore
 
 /// The supply–demand market in the browser: `/match` (sign in with the organisation's token, post a demand, the
 /// demands you can see, share or withdraw yours) and `/match/demands/{id}` (who can meet it, with reasons).
-/// Forms post with a SameSite=Strict cookie, so another site cannot post in the organisation's name.
+/// Forms post with the session cookie (SameSite=Strict) and the session's CSRF token, so another site cannot post in the
+/// organisation's name.
 struct MarketPage: Sendable {
     let access: MarketAccess
     let api: MarketAPI
@@ -15,31 +16,36 @@ struct MarketPage: Sendable {
 
     func register(on router: Router<BasicRequestContext>) {
         let store = access.store
-        router.get("/match") { request, _ in try await page(request, organisation: try await access.organisation(request)) }
+        router.get("/match") { request, _ in try await page(request, caller: try await access.caller(request)) }
         router.post("/match/signin") { request, _ in
-            let token = (try await MarketAccess.form(request)["token"] ?? "").trimmingCharacters(in: .whitespaces)
-            guard token.count <= 128, try await store.organisation(token: token) != nil else {
-                return try await page(request, organisation: nil, error: "这个令牌不对 The token is not valid", status: .unauthorized)
+            let form = try await MarketAccess.form(request)
+            let token = (form["token"] ?? "").trimmingCharacters(in: .whitespaces)
+            guard token.count <= 128, let organisation = try await store.organisation(token: token) else {
+                return try await page(request, caller: .anonymous, error: "这个令牌不对 The token is not valid", status: .unauthorized)
             }
-            return Self.redirect("/match", cookie: "\(MarketAccess.cookie)=\(token); Path=/; HttpOnly; SameSite=Strict")
+            let policy = access.security.sessionPolicy
+            let session = try await store.createSession(organisation: organisation.id, policy: policy, now: access.security.now())
+            return Self.redirect(Self.afterSignIn(form["next"]),
+                                 cookie: SessionCookie.set(session, maxAge: policy.absoluteSeconds, secure: access.secureCookies(request)))
         }
-        router.post("/match/signout") { _, _ in
-            Self.redirect("/match", cookie: "\(MarketAccess.cookie)=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0")
+        router.post("/match/signout") { request, _ in
+            try await signedIn(request) { _, _ in
+                if let session = SessionCookie.value(request) { try await store.deleteSession(session) }
+                return Self.redirect("/match", cookie: SessionCookie.clear(secure: access.secureCookies(request)))
+            }
         }
         router.post("/match/demands") { request, _ in
-            try await signedIn(request) { organisation in
-                let fields = try await MarketAccess.form(request)
+            try await signedIn(request) { organisation, fields in
                 do {
                     let record = try await api.post(fields, by: organisation, shared: MarketAccess.flag(fields["shared"]) ?? false)
                     return Self.redirect("/match/demands/\(record.id)")
                 } catch let error as PageError {
-                    return try await page(request, organisation: organisation, error: error.message, form: fields, status: .badRequest)
+                    return try await page(request, caller: try await access.caller(request), error: error.message, form: fields, status: .badRequest)
                 }
             }
         }
         router.post("/match/share/:id") { request, context in
-            try await signedIn(request) { organisation in
-                let form = try await MarketAccess.form(request)
+            try await signedIn(request) { organisation, form in
                 let shared = MarketAccess.flag(form["shared"]) ?? false
                 let id = try MarketAPI.id(context)
                 // Back to the page the button was on: the list, or the demand's own page.
@@ -51,7 +57,7 @@ struct MarketPage: Sendable {
             }
         }
         router.post("/match/delete/:id") { request, context in
-            try await signedIn(request) { organisation in
+            try await signedIn(request) { organisation, _ in
                 let id = try MarketAPI.id(context)
                 return try await renderer.page {
                     try await MarketAccess.translating { try await store.deleteMarketRecord(id, by: organisation.id) }
@@ -61,30 +67,40 @@ struct MarketPage: Sendable {
         }
         router.get("/match/demands/:id") { request, context in
             try await renderer.page {
-                let viewer = try await access.organisation(request)
+                let caller = try await access.caller(request)
                 let record = try await api.demand(request, context)
-                let result = try await api.matches(record, viewer: viewer?.id, limit: 30)
-                return try renderer.render("match-demand", nav: "match", context: MarketView.demand(record, result, viewer: viewer), data: result)
+                let result = try await api.matches(record, viewer: caller.organisation?.id, limit: 30)
+                var view = MarketView.demand(record, result, viewer: caller.organisation)
+                view["csrfToken"] = caller.csrfToken
+                return try renderer.render("match-demand", nav: "match", context: view, data: result)
             }
         }
     }
 
-    /// A form post in the signed-in organisation's name, or the page asking to sign in (401).
-    func signedIn(_ request: Request, _ body: (Organisation) async throws -> Response) async throws -> Response {
-        guard let organisation = try await access.organisation(request) else {
-            return try await page(request, organisation: nil, error: "请先登录 Sign in first", status: .unauthorized)
+    /// Where sign-in leads: back to the page that offered it (only this site's own pages that do).
+    static func afterSignIn(_ next: String?) -> String { next == "/import" ? "/import" : "/match" }
+
+    /// A form post in the signed-in organisation's name with the session's CSRF token, or the page saying why not
+    /// (401 signed out, 403 a stale or foreign form).
+    func signedIn(_ request: Request, _ body: (Organisation, [String: String]) async throws -> Response) async throws -> Response {
+        let form = try await MarketAccess.form(request)
+        let organisation: Organisation
+        do { organisation = try await access.requireOrganisation(request, form: form) } catch let error as HTTPError {
+            let message = error.status == .unauthorized ? "请先登录 Sign in first" : "表单已过期，请刷新后重试 \(error.body ?? "")"
+            return try await page(request, caller: try await access.caller(request), error: message, status: error.status)
         }
-        return try await body(organisation)
+        return try await body(organisation, form)
     }
 
-    func page(_ request: Request, organisation: Organisation?, error: String? = nil, form: [String: String] = [:],
+    func page(_ request: Request, caller: Caller, error: String? = nil, form: [String: String] = [:],
               status: HTTPResponse.Status = .ok) async throws -> Response {
-        let store = access.store
+        let store = access.store, organisation = caller.organisation
         let demands = try await store.marketRecords(.demand, visibleTo: organisation?.id)
         let offers = try await store.marketRecords(.offer, visibleTo: organisation?.id)
         let talents = try await store.marketRecords(.talent, visibleTo: organisation?.id)
-        let context = MarketView.page(organisation: organisation, demands: demands, offers: offers, talents: talents,
+        var context = MarketView.page(organisation: organisation, demands: demands, offers: offers, talents: talents,
                                       index: try await cache.index(), error: error, form: form)
+        context["csrfToken"] = caller.csrfToken
         var response = try renderer.render("match", nav: "match", context: context, data: demands)
         response.status = status
         return response

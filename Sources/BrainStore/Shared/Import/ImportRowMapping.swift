@@ -13,12 +13,14 @@ enum ImportRowMapping {
         outcome.branchesLinked = try row.int("branches_linked")
         return ImportBatch(id: try row.int("id"), kind: try row.text("kind"), file: try row.text("file"),
                            fingerprint: try row.text("fingerprint"), asOf: try row.text("as_of"),
-                           importedAt: try row.text("imported_at"), outcome: outcome)
+                           importedAt: try row.text("imported_at"), outcome: outcome,
+                           organisationId: try row.optionalText("organisation_id"))
     }
 
     static func header(_ row: some ColumnReader) throws -> ImportHeader {
         ImportHeader(kind: try row.text("kind"), file: try row.text("file"), fingerprint: try row.text("fingerprint"),
-                     asOf: try row.text("as_of"), importedAt: try row.text("imported_at"))
+                     asOf: try row.text("as_of"), importedAt: try row.text("imported_at"),
+                     organisation: try row.optionalText("organisation_id"))
     }
 
     static func reviewItem(_ row: some ColumnReader) throws -> ReviewItem {

@@ -2,7 +2,9 @@
 /// SQLite ≥ 3.35 and PostgreSQL).
 enum ImportSQL {
     static let previousImport = "SELECT id FROM imports WHERE kind = ? AND fingerprint = ? ORDER BY id LIMIT 1"
-    static let insertImport = "INSERT INTO imports (kind, file, fingerprint, as_of, imported_at) VALUES (?, ?, ?, ?, ?) RETURNING id AS n"
+    static let insertImport = """
+        INSERT INTO imports (kind, file, fingerprint, as_of, imported_at, organisation_id) VALUES (?, ?, ?, ?, ?, ?) RETURNING id AS n
+        """
     static let finishImport = """
         UPDATE imports SET created = ?, updated = ?, unchanged = ?, history = ?, review = ?, branches_linked = ? WHERE id = ?
         """

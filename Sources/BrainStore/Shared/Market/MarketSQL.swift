@@ -28,6 +28,7 @@ enum MarketSQL {
     static func scoped(_ header: ImportHeader, organisation: String) -> ImportHeader {
         var scoped = header
         scoped.kind = "\(header.kind):\(organisation)"
+        scoped.organisation = organisation
         return scoped
     }
 

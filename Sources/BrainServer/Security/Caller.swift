@@ -1,0 +1,57 @@
+import Foundation
+import Hummingbird
+import HTTPTypes
+import BrainModel
+import BrainStore
+
+/// Who sent a request: an organisation (by its token as `Authorization: Bearer`, or by its sign-in session cookie),
+/// the operator (an admin token from `brain admin token`), or nobody.
+struct Caller: Sendable {
+    var organisation: Organisation?
+    var isAdmin = false
+    /// The sign-in session's id when the caller came with the cookie: such a request's writes must also carry the
+    /// session's CSRF token, which another site cannot read.
+    var session: String?
+
+    static let anonymous = Caller()
+
+    var csrfToken: String? { session.map(SessionCookie.csrfToken) }
+
+    /// Which imports it may see: the operator's (no organisation) and its own; the admin sees all.
+    func maySee(_ batch: ImportBatch) -> Bool {
+        isAdmin || batch.organisationId == nil || batch.organisationId == organisation?.id
+    }
+}
+
+/// The sign-in session cookie: a random id (the store keeps only its digest) that ends after the session policy's
+/// idle or absolute limit, with sign-out, or when the organisation's token is rotated.
+enum SessionCookie {
+    static let name = "brain_session"
+    /// Form field and header the CSRF token travels in.
+    static let formField = "csrf", header = HTTPField.Name("X-CSRF-Token")!
+
+    /// Bound to the session and derivable only from its id: a synchroniser token that needs no storage.
+    static func csrfToken(_ session: String) -> String { SessionToken.csrf(session: session) }
+
+    static func value(_ request: Request) -> String? {
+        request.headers[values: .cookie].lazy.flatMap { $0.split(separator: ";") }
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .first { $0.hasPrefix(name + "=") }
+            .map { String($0.dropFirst(name.count + 1)) }
+    }
+
+    static func set(_ session: String, maxAge: Int, secure: Bool) -> String {
+        "\(name)=\(session); Path=/; Max-Age=\(maxAge); HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "")
+    }
+
+    static func clear(secure: Bool) -> String {
+        "\(name)=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "")
+    }
+
+    /// Equal strings in time independent of where they differ.
+    static func same(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        return zip(x, y).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}
