@@ -9,7 +9,7 @@ func withCheck(_ first17: String) -> String { first17 + String(USCC.checkCharact
 /// analysts' matrix files past their bounds (issue 14).
 @Suite struct PlaceholderAndExportTests {
     @Test(arguments: [
-        "000000000000000000", "０００００００００００００００００", withCheck("00000000000000000"), withCheck("12345678901234567"),
+        "000000000000000000", String(repeating: "０", count: 18), withCheck("00000000000000000"), withCheck("12345678901234567"),
         withCheck("98765432109876543"), "91110000000000000X", withCheck("91110000000000000"), withCheck("91320500AAAAAAAAA"),
     ])
     func placeholderCodesAreInvalid(_ code: String) {
@@ -23,10 +23,10 @@ func withCheck(_ first17: String) -> String { first17 + String(USCC.checkCharact
         #expect(USCC.validate(withCheck("91990000MA1MXXXX1")) == .failure(.region("990000")))
         #expect(USCC.validate(withCheck("9132A500MA1MXXXX1")) == .failure(.region("32A500")))
         #expect(USCC.validate("000000000000000000") == .failure(.placeholder("one character repeated")))
-        #expect(USCC.validate("０００００００００００００００００") == .failure(.placeholder("one character repeated")))
+        #expect(USCC.validate(String(repeating: "０", count: 18)) == .failure(.placeholder("one character repeated")))
     }
 
-    @Test(arguments: ["91320700704045236A", "91330100799655058B", "914403001922038216", "91440300708461136T",
+    @Test(arguments: ["91330100799655058B", "914403001922038216", "91440300708461136T",
                       withCheck("11100000000013127"), withCheck("53100000500021676"), withCheck("31310000425020745"),
                       withCheck("Y1320500MA1MXXXX1"), withCheck("N2320583MA1MXXXX1"), withCheck("81110108MA1MXXXX1")])
     func realCodesStayValid(_ code: String) {
@@ -52,7 +52,8 @@ func withCheck(_ first17: String) -> String { first17 + String(USCC.checkCharact
     }
 
     func matrixError(_ text: String, _ limits: MatrixFile.Limits = MatrixFile.Limits()) throws -> SourceFileError? {
-        do { _ = try MatrixFile(url: try TemporaryFile.write(text, "m.csv"), limits: limits); return nil } catch { return error }
+        let url = try TemporaryFile.write(text, "m.csv")
+        do { _ = try MatrixFile(url: url, limits: limits); return nil } catch { return error }
     }
 
     @Test func matrixFilesAreBoundedAndHostileLabelsRefused() throws {
