@@ -36,7 +36,7 @@ struct Import: AsyncParsableCommand {
     @Option(help: "For demands, offers and talents: the organisation (brain org add) they belong to.") var org: String?
     @Flag(inversion: .prefixedNo, help: "For demands, offers and talents: share them with every organisation (default: offers shared, demands and talents private).") var share: Bool?
     @Option(help: "CSV of header,field pairs for headers the built-in synonyms do not know.") var mapping: String?
-    @Option(help: "utf-8 or gb18030 for text files; detected when not given.") var encoding: String?
+    @Option(help: "utf-8, gb18030, utf-16le or utf-16be for text files; detected when not given (UTF-16 by its BOM).") var encoding: String?
     @Option(help: "The XLSX sheet to read (default: the first).") var sheet: String?
     @Option(help: "The date the file's facts describe (YYYY-MM-DD); default the file's modification date.") var asOf: String?
     @Flag(help: "Check and report only; write nothing.") var dryRun = false
@@ -56,7 +56,7 @@ struct Import: AsyncParsableCommand {
             throw CommandFailure("importing policies is not built yet: the Suzhou rules ship as data/policies/eligibility.json")
         }
         let textEncoding = try encoding.map { name in
-            guard let value = TextEncoding(rawValue: name.lowercased()) else { throw ValidationError("--encoding is utf-8 or gb18030") }
+            guard let value = TextEncoding(rawValue: name.lowercased()) else { throw ValidationError("--encoding is utf-8, gb18030, utf-16le or utf-16be") }
             return value
         }
         let url = URL(fileURLWithPath: file)

@@ -101,6 +101,46 @@ import BrainStore
         #expect(try await store.enterprise("600276.SH")?.enterprise.employees != nil)
     }
 
+    /// A 上海 firm carrying a 苏州 firm's code (a typo or a placeholder) used to overwrite the 苏州 firm's name and city.
+    @Test(arguments: Backend.allCases) func aCodeDoesNotMergeFirmsWhoseNameAndRegionBothDisagree(_ backend: Backend) async throws {
+        let store = try await store(backend, "import-code-conflict")
+        let code = "914403001922038216"
+        _ = try await run(store, Self.header("suzhou.csv"), [Self.firm(2, "苏州丙医药有限公司", uscc: code, city: "320500", employees: 30)])
+        let conflict = try await run(store, Self.header("shanghai.csv", asOf: "2025-01-01"),
+                                     [Self.firm(3, "上海丁生物科技有限公司", uscc: code, city: "310000", employees: 5)])
+        #expect(conflict.review == 1 && conflict.updated == 0 && conflict.created == 0)
+        let item = try #require(try await store.reviewItems(status: .pending).first)
+        #expect(item.kind == .sameEntity && item.candidateId == code && item.row == 3 && item.file == "shanghai.csv")
+        #expect(item.reason.contains("same code, different name and region"))
+        func suzhouFirmIsIntact() async throws {
+            let firm = try #require(try await store.enterprise(code)).enterprise
+            #expect(firm.name == "苏州丙医药有限公司" && firm.cityCode == "320500" && firm.employees == 30)
+        }
+        try await suzhouFirmIsIntact()
+        // Rejecting the merge leaves the firm as it was and writes nothing for the row.
+        let decided = try await store.decideReview(item.id, accept: false)
+        #expect(decided.status == .rejected)
+        try await suzhouFirmIsIntact()
+        // A rename in the same city, or a move under the same name, is the same firm and updates it.
+        let renamed = try await run(store, Self.header("renamed.csv", asOf: "2026-01-01"),
+                                    [Self.firm(4, "苏州丙药业有限公司", uscc: code, city: "320500", employees: 31)])
+        #expect(renamed.updated == 1 && renamed.review == 0)
+        let moved = try await run(store, Self.header("moved.csv", asOf: "2026-06-01"),
+                                  [Self.firm(5, "苏州丙药业有限公司", uscc: code, city: "310000", employees: 32)])
+        #expect(moved.updated == 1 && moved.review == 0)
+        #expect(try await store.enterprise(code)?.enterprise.cityCode == "310000")
+    }
+
+    @Test(arguments: Backend.allCases) func acceptingACodeConflictMerges(_ backend: Backend) async throws {
+        let store = try await store(backend, "import-code-accept")
+        let code = "914403001922038216"
+        _ = try await run(store, Self.header("suzhou.csv"), [Self.firm(2, "苏州丙医药有限公司", uscc: code, city: "320500")])
+        _ = try await run(store, Self.header("shanghai.csv", asOf: "2025-01-01"), [Self.firm(3, "上海丁生物科技有限公司", uscc: code, city: "310000")])
+        let item = try #require(try await store.reviewItems(status: .pending).first)
+        #expect(try await store.decideReview(item.id, accept: true).enterpriseId == code)
+        #expect(try await store.enterprise(code)?.enterprise.cityCode == "310000")
+    }
+
     @Test(arguments: Backend.allCases) func companyFormsAreNotCandidatesAndBranchesLinkToParents(_ backend: Backend) async throws {
         let store = try await store(backend, "import-forms")
         let outcome = try await run(store, Self.header("forms.csv"), [

@@ -42,7 +42,7 @@ enum TemporaryFile {
 
     @Test func invalidUTF8InAFileDeclaredUTF8NamesTheOffset() throws {
         let url = try TemporaryFile.write(Array("a,b\n1,".utf8) + [0xC3, 0x28] + Array("\n".utf8))
-        #expect(throws: TextEncoding.DecodingError(encoding: .utf8, byteOffset: 6)) { try records(url, encoding: .utf8) }
+        #expect(throws: TextEncoding.DecodingError(encoding: .utf8, byteOffset: 6, line: 2)) { try records(url, encoding: .utf8) }
     }
 
     @Test func aTenMegabyteLineIsOneOversizedRecordAndReadingGoesOn() throws {

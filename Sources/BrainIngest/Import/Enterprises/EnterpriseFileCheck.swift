@@ -89,6 +89,10 @@ public final class EnterpriseFileCheck: RowFileCheck {
             summary.rejected += 1
             summary.problems.append(RowProblem(file: file, row: line, column: "(row)", value: "", reason: reason, severity: .rejected))
             return nil
+        case .invalidField(let line, let column, let value, let reason):
+            summary.rejected += 1
+            summary.problems.append(RowProblem(file: file, row: line, column: column, value: value, reason: reason, severity: .rejected))
+            return nil
         case .record(let line, let fields):
             var (record, problems) = validator.validate(line: line, fields: fields)
             if var found = record {

@@ -79,6 +79,7 @@ public final class LinkFileCheck: RowFileCheck {
                 switch item {
                 case .oversized(let line, let bytes): reject(line, "(row)", "\(bytes) bytes", "the row is longer than 1 MiB")
                 case .invalid(let line, let reason): reject(line, "(row)", "", reason)
+                case .invalidField(let line, let column, let value, let reason): reject(line, column, value, reason)
                 case .record(let line, let fields):
                     if let link = validate(line, fields, columns) { batch.append(link); summary.accepted += 1 }
                 }

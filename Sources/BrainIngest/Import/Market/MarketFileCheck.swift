@@ -87,6 +87,7 @@ public final class MarketFileCheck: RowFileCheck {
                 switch item {
                 case .oversized(let line, let bytes): reject(MarketRowParser.Problem(column: "(row)", value: "\(bytes) bytes", reason: "the row is longer than 1 MiB"), line)
                 case .invalid(let line, let reason): reject(MarketRowParser.Problem(column: "(row)", value: "", reason: reason), line)
+                case .invalidField(let line, let column, let value, let reason): reject(MarketRowParser.Problem(column: column, value: value, reason: reason), line)
                 case .record(let line, let fields):
                     guard fields.count == columns.columns.count else {
                         reject(.init(column: "(row)", value: "\(fields.count) fields", reason: "has \(fields.count) fields, the header has \(columns.columns.count)"), line)

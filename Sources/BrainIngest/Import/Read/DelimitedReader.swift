@@ -1,6 +1,7 @@
 import Foundation
 
-/// Streaming RFC 4180 reader for users' files: quoted fields, doubled quotes, embedded newlines, CRLF or LF, a BOM,
+/// Streaming RFC 4180 reader for users' files: quoted fields, doubled quotes, embedded newlines, CRLF, LF or a lone
+/// CR (old Mac files: read as line breaks, not run together into one header), a BOM,
 /// and `,` `\t` or `;` as delimiter (detected from the header line when not given). Memory is one chunk plus one
 /// record; a record longer than `maxRecordBytes` is returned as oversized instead of being held.
 public struct DelimitedReader {
@@ -9,6 +10,8 @@ public struct DelimitedReader {
         case oversized(line: Int, bytes: Int)
         /// A row the reader could not make into fields (a JSON line that is not an object), with why.
         case invalid(line: Int, reason: String)
+        /// A row rejected for one field's content (a control character), naming the column.
+        case invalidField(line: Int, column: String, value: String, reason: String)
     }
 
     public struct UnterminatedQuote: Error, Equatable, CustomStringConvertible {
@@ -26,6 +29,8 @@ public struct DelimitedReader {
     private var index = 0
     private var line = 1
     private var finished = false
+    /// The last byte outside quotes ended a line with CR: an LF right after it belongs to the same line break.
+    private var afterCR = false
 
     /// `quoting: false` reads `"` as an ordinary character (JSON Lines).
     public init(url: URL, encoding: TextEncoding? = nil, delimiter: Character? = nil, maxRecordBytes: Int = 1 << 20,
@@ -63,6 +68,10 @@ public struct DelimitedReader {
             }
             let byte = chunk[index]
             index += 1
+            if afterCR {
+                afterCR = false
+                if byte == UInt8(ascii: "\n") { continue }
+            }
             sawAnything = true
             size += 1
             if size > maxRecordBytes && !oversized { oversized = true; field = []; fields = [] }
@@ -76,7 +85,9 @@ public struct DelimitedReader {
                         inQuotes = false
                     }
                 } else {
+                    // Inside quotes a line break is data; CRLF counts once, a lone CR once.
                     if byte == UInt8(ascii: "\n") { line += 1 }
+                    else if byte == UInt8(ascii: "\r"), index >= chunk.count || chunk[index] != UInt8(ascii: "\n") { line += 1 }
                     if !oversized { field.append(byte) }
                 }
                 continue
@@ -87,9 +98,8 @@ public struct DelimitedReader {
             case delimiter:
                 if !oversized { fields.append(String(decoding: field, as: UTF8.self)) }
                 field = []; quoted = false
-            case UInt8(ascii: "\r"):
-                continue
-            case UInt8(ascii: "\n"):
+            case UInt8(ascii: "\r"), UInt8(ascii: "\n"):
+                if byte == UInt8(ascii: "\r") { afterCR = true }
                 line += 1
                 if !oversized { fields.append(String(decoding: field, as: UTF8.self)) }
                 // A blank line is not a record.
@@ -111,7 +121,7 @@ public struct DelimitedReader {
         for byte in bytes {
             if byte == UInt8(ascii: "\"") { inQuotes.toggle(); continue }
             if inQuotes { continue }
-            if byte == UInt8(ascii: "\n") { break }
+            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { break }
             if counts[byte] != nil { counts[byte]! += 1 }
         }
         let preference: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: "\t"), UInt8(ascii: ";")]

@@ -2,12 +2,13 @@
 import Glibc
 #endif
 
-/// glibc's iconv from GB18030 to UTF-8 (a converter every Debian system has), for whole texts and streamed chunks.
+/// glibc's iconv from GB18030 (or UTF-16) to UTF-8 (a converter every Debian system has), for whole texts and streamed
+/// chunks.
 final class GB18030Converter {
     private let handle: iconv_t
 
-    init?() {
-        let handle = iconv_open("UTF-8", "GB18030")
+    init?(from encoding: String = "GB18030") {
+        let handle = iconv_open("UTF-8", encoding)
         guard handle != iconv_t(bitPattern: -1) else { return nil }
         self.handle = handle!
     }
@@ -18,7 +19,7 @@ final class GB18030Converter {
     /// early (0 when all were used; EINVAL: a character cut at the end; EILSEQ: bytes that are not GB18030).
     func convert(_ bytes: [UInt8]) -> (utf8: [UInt8], consumed: Int, stop: Int32) {
         var input = bytes
-        // Each GB18030 byte becomes at most 1.5 UTF-8 bytes.
+        // Each GB18030 byte becomes at most 1.5 UTF-8 bytes, each UTF-16 byte at most 1.5.
         var output = [UInt8](repeating: 0, count: bytes.count * 2 + 16)
         var consumed = 0, produced = 0, stop: Int32 = 0
         input.withUnsafeMutableBufferPointer { inBuffer in

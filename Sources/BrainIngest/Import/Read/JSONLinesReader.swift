@@ -2,6 +2,8 @@ import Foundation
 
 /// JSON Lines: one object per line, UTF-8. The header is the first object's keys (sorted); a later line with a key
 /// the first did not have is rejected with the key named rather than losing the value. Streams like the CSV reader.
+/// Every malformed line is its own row error (`JSONLineObject` says why); only a first line that is not an object
+/// stops the file, since it defines the columns.
 public struct JSONLinesReader: RowReader {
     private var lines: DelimitedReader
     private var header: [String]?
@@ -58,32 +60,5 @@ public struct JSONLinesReader: RowReader {
     }
 
     /// A line as key → text (numbers and booleans written as in JSON; null as empty).
-    static func object(_ text: String) -> Result<[String: String], RowReaderError> {
-        let decoded: [String: JSONScalar]
-        do { decoded = try JSONDecoder().decode([String: JSONScalar].self, from: Data(text.utf8)) } catch {
-            // Only to say why: not JSON at all, not an object, or an object holding a list or object.
-            switch try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]) {
-            case nil: return .failure(RowReaderError("not valid JSON"))
-            case is [String: Any]: return .failure(RowReaderError("a value is a list or object; only text, numbers, booleans and null are read"))
-            default: return .failure(RowReaderError("not a JSON object"))
-            }
-        }
-        return .success(decoded.mapValues(\.text))
-    }
-}
-
-/// A JSON value that fits in a cell.
-enum JSONScalar: Decodable {
-    case text(String)
-
-    init(from decoder: any Decoder) throws {
-        let value = try decoder.singleValueContainer()
-        if value.decodeNil() { self = .text(""); return }
-        if let text = try? value.decode(String.self) { self = .text(text); return }
-        if let flag = try? value.decode(Bool.self) { self = .text(flag ? "true" : "false"); return }
-        if let integer = try? value.decode(Int64.self) { self = .text(String(integer)); return }
-        self = .text(String(try value.decode(Double.self)))
-    }
-
-    var text: String { switch self { case .text(let value): value } }
+    static func object(_ text: String) -> Result<[String: String], RowReaderError> { JSONLineObject.parse(text) }
 }

@@ -4,23 +4,28 @@ import Glibc
 #endif
 
 /// A file read in chunks and handed out as UTF-8, whatever its encoding: memory stays at a chunk whatever the file's
-/// size. UTF-8 is checked as it goes (the error names the byte offset); GB18030 is converted by glibc's iconv, a
-/// character cut at a chunk's end carried into the next.
+/// size. UTF-8 is checked as it goes (the error names the byte offset and line); GB18030 and UTF-16 are converted by
+/// glibc's iconv, a character cut at a chunk's end carried into the next.
 struct UTF8Chunks {
     static let chunkSize = 1 << 20
     private let handle: FileHandle
     let encoding: TextEncoding
     private var carry: [UInt8] = []
     private var offset = 0          // bytes of the file consumed before `carry`
+    private var lines = 1           // the line `offset` is on (LFs handed out so far + 1)
     private var first = true
     private let converter: GB18030Converter?
+    /// Why GB18030 was chosen, when it was only a guess from an invalid UTF-8 byte.
+    private let invalidUTF8At: Int?
 
     init(url: URL, encoding: TextEncoding?) throws {
         handle = try FileHandle(forReadingFrom: url)
         let sample = try handle.read(upToCount: 64 * 1024) ?? Data()
         try handle.seek(toOffset: 0)
-        self.encoding = encoding ?? TextEncoding.detect(sample)
-        converter = self.encoding == .gb18030 ? GB18030Converter() : nil
+        let detection = encoding.map { TextEncoding.Detection(encoding: $0) } ?? TextEncoding.detection(Array(sample))
+        self.encoding = detection.encoding
+        invalidUTF8At = detection.invalidUTF8At
+        converter = detection.encoding.iconvName.flatMap { GB18030Converter(from: $0) }
     }
 
     func close() { try? handle.close() }
@@ -33,24 +38,34 @@ struct UTF8Chunks {
         if data.isEmpty {
             guard !bytes.isEmpty else { return nil }
             // End of file with an incomplete character left.
-            throw TextEncoding.DecodingError(encoding: encoding, byteOffset: offset)
+            throw error(at: offset, before: [])
         }
         if first {
             first = false
-            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3); offset += 3 }
+            let mark = encoding.byteOrderMark
+            if !mark.isEmpty, bytes.starts(with: mark) { bytes.removeFirst(mark.count); offset += mark.count }
         }
-        switch encoding {
-        case .utf8:
-            let complete = Self.completeUTF8Prefix(bytes)
-            if let bad = TextEncoding.firstInvalidUTF8(Array(bytes[..<complete]), allowTruncatedEnd: false) {
-                throw TextEncoding.DecodingError(encoding: .utf8, byteOffset: offset + bad)
-            }
-            carry = Array(bytes[complete...])
-            offset += complete
-            return Array(bytes[..<complete])
-        case .gb18030:
-            return try convert(bytes)
+        guard encoding == .utf8 else { return try convert(bytes) }
+        let complete = Self.completeUTF8Prefix(bytes)
+        if let bad = TextEncoding.firstInvalidUTF8(Array(bytes[..<complete]), allowTruncatedEnd: false) {
+            throw error(at: offset + bad, before: bytes[..<bad])
         }
+        carry = Array(bytes[complete...])
+        offset += complete
+        count(bytes[..<complete])
+        return Array(bytes[..<complete])
+    }
+
+    /// The error for bad bytes at `byteOffset`, `before` being the UTF-8 (or ASCII-compatible) bytes of this chunk
+    /// that precede them, for the line number.
+    private func error(at byteOffset: Int, before: ArraySlice<UInt8>) -> TextEncoding.DecodingError {
+        let line = lines + before.lazy.filter { $0 == 0x0A }.count
+        return TextEncoding.DecodingError(encoding: encoding, byteOffset: byteOffset, line: line,
+                                          assumedBecauseInvalidUTF8At: encoding == .gb18030 ? invalidUTF8At : nil)
+    }
+
+    private mutating func count(_ utf8: some Sequence<UInt8>) {
+        for byte in utf8 where byte == 0x0A { lines += 1 }
     }
 
     /// Bytes up to the last complete UTF-8 character (a lead byte whose continuation is not all there yet stays out).
@@ -68,14 +83,16 @@ struct UTF8Chunks {
     }
 
     private mutating func convert(_ bytes: [UInt8]) throws -> [UInt8] {
-        guard let converter else { throw TextEncoding.DecodingError(encoding: .gb18030, byteOffset: offset) }
+        guard let converter else { throw error(at: offset, before: []) }
         let result = converter.convert(bytes)
         // EINVAL: a character cut at the chunk's end, completed by the next chunk.
         if result.stop != 0 && result.stop != EINVAL {
-            throw TextEncoding.DecodingError(encoding: .gb18030, byteOffset: offset + result.consumed)
+            count(result.utf8)
+            throw error(at: offset + result.consumed, before: [])
         }
         carry = Array(bytes[result.consumed...])
         offset += result.consumed
+        count(result.utf8)
         return result.utf8
     }
 }

@@ -45,8 +45,21 @@ enum UserFile {
         var header: [String] = []
         do {
             try translating(file) {
-                guard case .record(_, let first)? = try reader.next() else { throw EnterpriseFileCheck.FileError.empty(file) }
-                header = first
+                switch try reader.next() {
+                case .record(_, let first)?: header = first
+                case nil: throw EnterpriseFileCheck.FileError.empty(file)
+                case .oversized(_, let bytes)?:
+                    throw EnterpriseFileCheck.FileError.unreadable(file, "the header line is longer than 1 MB (\(bytes) bytes): is this a text table with one header row?")
+                case .invalid(let line, let reason)?:
+                    throw EnterpriseFileCheck.FileError.unreadable(file, "line \(line): \(reason)")
+                case .invalidField(let line, let column, _, let reason)?:
+                    throw EnterpriseFileCheck.FileError.unreadable(file, "line \(line), \(column): \(reason)")
+                }
+                for (index, name) in header.enumerated() {
+                    if let (scalar, position) = ControlCharacters.first(in: name) {
+                        throw EnterpriseFileCheck.FileError.unreadable(file, "header column \(index + 1) (\"\(ControlCharacters.visible(name))\") \(ControlCharacters.reason(scalar, position: position))")
+                    }
+                }
             }
         } catch {
             reader.close()
@@ -62,7 +75,9 @@ enum UserFile {
         for column in columns.columns {
             if let field = column.field { summary.mappedColumns[column.header] = field } else { summary.extraColumns.append(column.header) }
         }
-        return Opened(reader: reader, header: header, columns: columns, summary: summary)
+        // Every row after the header: a field holding a control character rejects its row, naming the column.
+        let checked = ControlCharacterCheckedReader(inner: reader, header: columns.columns.map(\.header))
+        return Opened(reader: checked, header: header, columns: columns, summary: summary)
     }
 
     static func translating(_ file: String, _ body: () throws -> Void) throws {

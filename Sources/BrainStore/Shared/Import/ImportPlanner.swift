@@ -19,7 +19,10 @@ struct ImportBackend: Sendable {
 /// Decides, row by row, what an import writes — the same decisions on both backends, which only fetch what the
 /// planner asks for and run the writes it returns, in the import's one transaction.
 ///
-/// Same 统一社会信用代码 → same firm, updated. Without a code, a firm's id is its normalised name and city, so the
+/// Same 统一社会信用代码 → same firm, updated — unless the row's normalised name and its region both differ from the
+/// firm's: a code shared by two firms that agree on nothing else is a wrong code (a typo, a placeholder), so the row
+/// goes to review instead of overwriting the firm; rejecting that review leaves the firm as it was and the row out
+/// (two firms cannot hold one code). Without a code, a firm's id is its normalised name and city, so the
 /// same row imported again finds itself; another firm with the same normalised name is a candidate, sent to review,
 /// never merged silently. A row older (as-of) than what the store holds becomes history; identical facts change
 /// nothing.
@@ -41,6 +44,7 @@ struct ImportPlanner: ImportBatchPlanner {
     struct Known {
         var name: String
         var fullName: String?
+        var normalizedName: String?
         var uscc: String?
         var cityCode: String?
         var createdByImports: Bool
@@ -111,7 +115,8 @@ struct ImportPlanner: ImportBatchPlanner {
             let id = try row.text("id")
             guard known[id] == nil else { continue }
             let source = try row.text("source")
-            let state = Known(name: try row.text("name"), fullName: try row.optionalText("full_name"), uscc: try row.optionalText("uscc"),
+            let state = Known(name: try row.text("name"), fullName: try row.optionalText("full_name"),
+                              normalizedName: try row.optionalText("normalized_name"), uscc: try row.optionalText("uscc"),
                               cityCode: try row.optionalText("city_code"), createdByImports: source.hasPrefix("import:"),
                               rank: try row.int("rank"), createdHere: source == "import:\(importId)")
             known[id] = state
@@ -133,10 +138,21 @@ struct ImportPlanner: ImportBatchPlanner {
         let own = Self.ownId(record)
         switch decision {
         case .mergeInto(let id): return try update(id, with: record)
-        case .separate: return try known[own] == nil ? create(own, record) : update(own, with: record)
+        case .separate:
+            // A code conflict kept apart: the firm holding the code stays as it was, the row is not written.
+            if let code = record.uscc, let id = idByUSCC[code], let state = known[id], codeConflict(record, state) { return [] }
+            return try known[own] == nil ? create(own, record) : update(own, with: record)
         case .automatic: break
         }
-        if let code = record.uscc, let id = idByUSCC[code] { return try update(id, with: record) }
+        if let code = record.uscc, let id = idByUSCC[code] {
+            if let state = known[id], codeConflict(record, state) {
+                let region = [state.cityCode.map { "city \($0)" } ?? "", record.cityCode ?? record.provinceCode ?? ""]
+                return try review(record, candidates: [id],
+                                  reason: "统一社会信用代码 \(code) is held by \(state.fullName ?? state.name) (\(region[0])), but this row names "
+                                      + "\(record.name) in \(region[1]): same code, different name and region — merge or keep apart?")
+            }
+            return try update(id, with: record)
+        }
         if let state = known[own] {
             let sameFacts = state.latest?.facts == record.facts
             if state.createdHere, record.uscc == nil, !sameFacts {
@@ -157,6 +173,15 @@ struct ImportPlanner: ImportBatchPlanner {
         return try create(own, record)
     }
 
+    /// The row and the firm holding its code disagree on both the normalised name and the region (city when both
+    /// have one, else province); either alone is a rename or a move and updates the firm.
+    private func codeConflict(_ record: ImportedEnterprise, _ state: Known) -> Bool {
+        guard let name = state.normalizedName, name != record.normalizedName, let city = state.cityCode else { return false }
+        if let other = record.cityCode { return other != city }
+        guard let province = record.provinceCode else { return false }
+        return province.prefix(2) != city.prefix(2)
+    }
+
     /// Removes a firm the imports created (a rejected location review).
     mutating func remove(_ id: String) -> [Write] {
         guard let state = known[id], state.createdByImports else { return [] }
@@ -174,7 +199,8 @@ struct ImportPlanner: ImportBatchPlanner {
             .int(rank + backend.rankOffset),
         ])]
         writes += gramWrites(id, rank: rank, old: [], new: [record.name])
-        known[id] = Known(name: record.name, fullName: record.name, uscc: record.uscc, cityCode: record.cityCode, createdByImports: true,
+        known[id] = Known(name: record.name, fullName: record.name, normalizedName: record.normalizedName, uscc: record.uscc,
+                          cityCode: record.cityCode, createdByImports: true,
                           rank: rank, createdHere: true)
         idsByName[record.normalizedName, default: []].append(id)
         if let code = record.uscc { idByUSCC[code] = id }
@@ -202,7 +228,8 @@ struct ImportPlanner: ImportBatchPlanner {
         ])]
         writes += gramWrites(id, rank: state.rank, old: [state.name, state.fullName], new: [newName, record.name])
         if !(idsByName[record.normalizedName]?.contains(id) ?? false) { idsByName[record.normalizedName, default: []].append(id) }
-        (state.name, state.fullName) = (newName, record.name)
+        (state.name, state.fullName, state.normalizedName) = (newName, record.name, record.normalizedName)
+        state.cityCode = record.cityCode ?? state.cityCode
         state.uscc = record.uscc ?? state.uscc
         if let code = state.uscc { idByUSCC[code] = id }
         known[id] = state
