@@ -42,20 +42,16 @@ public func buildApplication(store: any ImportingStore, configuration: ServerCon
     let library = try await MustacheLibrary(directory: templates.path)
     let router = Router()
     router.add(middleware: JSONErrorMiddleware())
-    let cache = AnalyticsCache(store: store, dataFolder: configuration.dataFolder)
-    if configuration.warmCaches {
-        Task {
-            do { try await cache.warm() } catch { logger.warning("warming the analytics cache failed: \(error)") }
-        }
-    }
+    let cache = AnalyticsCache(store: store, dataFolder: configuration.dataFolder, warms: configuration.warmCaches, logger: logger)
+    cache.start()
     // Page routes first: Hummingbird matches a literal segment ("report") before a parameter (":method").
     let renderer = PageRenderer(library: library, defaultRegion: configuration.defaultRegion)
     let resolver = try AddressResolver.load(dataFolder: configuration.dataFolder)
     let access = MarketAccess(store: store, resolver: resolver), marketAPI = MarketAPI(access: access, cache: cache)
     OverviewPage(store: store, cache: cache, renderer: renderer).register(on: router)
     let printHost = ["0.0.0.0", "::", ""].contains(configuration.host) ? "127.0.0.1" : configuration.host
-    let apiResponses = ResponseCache(), regionReports = ResponseCache(capacity: 500)
-    RegionPage(store: store, cache: cache, renderer: renderer, reports: regionReports,
+    let apiResponses = ResponseCache()
+    RegionPage(store: store, cache: cache, renderer: renderer,
                pdf: PDFPrinter(browser: PDFPrinter.findBrowser(), baseURL: "http://\(printHost):\(configuration.port)"),
                access: access).register(on: router)
     EnterprisePage(store: store, cache: cache, renderer: renderer).register(on: router)
@@ -72,10 +68,8 @@ public func buildApplication(store: any ImportingStore, configuration: ServerCon
     ImportController(store: store, resolver: resolver, market: marketImport).register(on: router)
     ImportWriter(store: store, resolver: resolver, classifier: try ImportClassifier.load(dataFolder: configuration.dataFolder),
                  allowed: configuration.allowImports, market: marketImport) {
-        await cache.reset()
         apiResponses.clear()
-        regionReports.clear()
-        if configuration.warmCaches { Task { try? await cache.warm() } }
+        await cache.refresh()
     }.register(on: router)
     router.get("/import") { _, _ in try renderer.render("import", nav: "import", context: [:], data: [String: String]()) }
     StaticAssets(echarts: configuration.echartsFile, geoFolder: configuration.geoFolder) { logger.warning("\($0)") }

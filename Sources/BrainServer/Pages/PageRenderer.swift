@@ -11,14 +11,23 @@ struct PageRenderer: Sendable {
     let defaultRegion: String
 
     func render(_ template: String, nav: String, context: [String: Any], data: some Encodable) throws -> Response {
+        guard let html = try html(template, nav: nav, context: context, data: data) else {
+            return JSONResponse.error(.internalServerError, "template \(template) is missing")
+        }
+        return Self.htmlResponse(html)
+    }
+
+    /// The page's HTML (nil if the template is missing), for routes that keep it to serve again.
+    func html(_ template: String, nav: String, context: [String: Any], data: some Encodable) throws -> Data? {
         var context = context
         context["nav"] = [nav: true]
         context["defaultRegion"] = defaultRegion
         context["pageDataJSON"] = try Self.embeddable(data)
-        guard let html = library.render(context, withTemplate: template) else {
-            return JSONResponse.error(.internalServerError, "template \(template) is missing")
-        }
-        return JSONResponse.response(.ok, data: Data(html.utf8), contentType: "text/html; charset=utf-8")
+        return library.render(context, withTemplate: template).map { Data($0.utf8) }
+    }
+
+    static func htmlResponse(_ html: Data) -> Response {
+        JSONResponse.response(.ok, data: html, contentType: "text/html; charset=utf-8")
     }
 
     /// JSON safe inside a `<script>` element, whatever a firm name or demand title holds.
