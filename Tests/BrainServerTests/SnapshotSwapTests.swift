@@ -22,8 +22,9 @@ final class HeldSnapshot: Sendable {
 @Suite(.timeLimit(.minutes(5))) struct SnapshotSwapTests {
     @Test func readersKeepTheOldSnapshotDuringARebuildThenSeeTheNewOne() async throws {
         let old = try await ServerFixture.store().snapshot()
-        var new = old
-        new.enterprises.removeAll { $0.cityCode == "320500" }
+        var changed = old
+        changed.enterprises.removeAll { $0.cityCode == "320500" }
+        let new = changed
         let held = HeldSnapshot(), loads = LoadCount()
         let cache = AnalyticsCache(snapshot: { loads.next() == 1 ? old : await held.load(new) })
         let first = try await cache.generation()

@@ -94,7 +94,7 @@ final class AnalyticsCache: @unchecked Sendable {
             generations += 1
             return generations
         }
-        let index = try await HeavyWork.run { SnapshotIndex(bundle) }
+        let index = try await HeavyWork.run("snapshot index") { SnapshotIndex(bundle) }
         return AnalyticsGeneration(index: index, number: number, dataFolder: dataFolder)
     }
 

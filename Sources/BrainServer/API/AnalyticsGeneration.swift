@@ -42,23 +42,23 @@ final class AnalyticsGeneration: Sendable {
 
     func analysis(level: RegionLevel, measure: Measure = .firms, threshold: Double = 1) async throws -> LevelAnalysis {
         try await levels.value(LevelKey(level: level, measure: measure, threshold: threshold)) { [index] in
-            try await HeavyWork.run { LevelAnalysis(index, level: level, measure: measure, threshold: threshold) }
+            try await HeavyWork.run("\(level.rawValue) analysis (\(measure.rawValue))") { LevelAnalysis(index, level: level, measure: measure, threshold: threshold) }
         }
     }
 
     func nodeLinks() async throws -> NodeLinks {
-        try await links.value { [index] in try await HeavyWork.run { NodeLinks(index) } }
+        try await links.value { [index] in try await HeavyWork.run("chain node links") { NodeLinks(index) } }
     }
 
     func enterpriseQuality() async throws -> EnterpriseQuality {
         try await quality.value { [self] in
             let city = try await analysis(level: .city)
-            return try await HeavyWork.run { EnterpriseQuality(self.index, city: city) }
+            return try await HeavyWork.run("enterprise quality") { EnterpriseQuality(self.index, city: city) }
         }
     }
 
     func productGraph() async throws -> ProductGraph {
-        try await graph.value { [index] in try await HeavyWork.run { ProductGraph(index) } }
+        try await graph.value { [index] in try await HeavyWork.run("product graph") { ProductGraph(index) } }
     }
 
     /// The 招商 ranking at `level` (product links and quality scores built once).
@@ -68,7 +68,7 @@ final class AnalyticsGeneration: Sendable {
             async let graph = productGraph()
             async let quality = enterpriseQuality()
             let (a, g, q) = try await (analysis, graph, quality)
-            return try await HeavyWork.run { InvestmentTargets(a, links: FirmLinks(self.index, graph: g), quality: q) }
+            return try await HeavyWork.run("\(level.rawValue) investment targets") { InvestmentTargets(a, links: FirmLinks(self.index, graph: g), quality: q) }
         }
     }
 
@@ -76,7 +76,7 @@ final class AnalyticsGeneration: Sendable {
     func serviceOffers() async throws -> ServiceOffers {
         try await offers.value { [self] in
             let quality = try await enterpriseQuality()
-            return try await HeavyWork.run { ServiceOffers(self.index, quality: quality) }
+            return try await HeavyWork.run("service offers") { ServiceOffers(self.index, quality: quality) }
         }
     }
 
@@ -84,14 +84,14 @@ final class AnalyticsGeneration: Sendable {
     func demandMatching() async throws -> DemandMatching {
         try await matching.value { [self] in
             let offers = try await serviceOffers()
-            return try await HeavyWork.run { DemandMatching(self.index, offers: offers) }
+            return try await HeavyWork.run("demand matching") { DemandMatching(self.index, offers: offers) }
         }
     }
 
     /// Policy matching with the clauses' rules from `policies/eligibility.json` in the data folder.
     func policyMatcher() async throws -> PolicyMatcher {
         try await policies.value { [index, dataFolder] in
-            try await HeavyWork.run {
+            try await HeavyWork.run("policy matcher") {
                 let rules = try dataFolder.map { try PolicyRulesLoader.load(dataFolder: $0, policies: index.data.policies) } ?? []
                 return PolicyMatcher(index, rules: rules, asOf: String(ISO8601DateFormatter().string(from: Date()).prefix(10)))
             }
@@ -101,7 +101,7 @@ final class AnalyticsGeneration: Sendable {
     /// The regional innovation index of every region at `level` over `years` (Monte Carlo rank bands included).
     func innovationIndex(level: RegionLevel, years: ClosedRange<Int>) async throws -> IndexResult {
         try await indices.value("\(level.rawValue)/\(years.lowerBound)-\(years.upperBound)") { [index] in
-            try await HeavyWork.run {
+            try await HeavyWork.run("\(level.rawValue) innovation index") {
                 try CompositeIndex.compute(RegionInnovationIndex.table(index, level: level, years: years), spec: RegionInnovationIndex.defaultSpec)
             }
         }

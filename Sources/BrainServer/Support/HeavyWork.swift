@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -7,11 +8,17 @@ import Glibc
 /// lower priority, never on Swift's cooperative pool: that pool has one thread per core (two here), and a computation
 /// of seconds on it would leave every other request waiting.
 enum HeavyWork {
-    static func run<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    static let logger = Logger(label: "IndustryBrain.analytics")
+
+    /// Runs `work` and logs how long `label` took (a dozen lines per import: where a rebuild spends its time).
+    static func run<T: Sendable>(_ label: String, _ work: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
             let thread = Thread {
                 lowerPriority()
-                continuation.resume(with: Result { try work() })
+                let started = DispatchTime.now().uptimeNanoseconds
+                let result = Result { try work() }
+                logger.info("computed \(label) in \(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6) ms")
+                continuation.resume(with: result)
             }
             thread.stackSize = 8 << 20
             thread.start()
