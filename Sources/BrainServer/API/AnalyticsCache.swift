@@ -20,7 +20,8 @@ final class AnalyticsCache: @unchecked Sendable {
     private let lock = NSLock()
     private var current: AnalyticsGeneration?
     private var generations = 0
-    private let first = OnceCell<AnalyticsGeneration>()
+    /// The first load while it runs (not kept after: a finished task would hold the first generation for good).
+    private var loading: Task<AnalyticsGeneration, any Error>?
     /// The refresh in progress: refreshes run one after another, each reading the store after the one before.
     private var refreshing: Task<Void, Never>?
 
@@ -41,10 +42,22 @@ final class AnalyticsCache: @unchecked Sendable {
     /// The generation readers use now (the first is loaded on first use).
     func generation() async throws -> AnalyticsGeneration {
         if let current = lock.withLock({ current }) { return current }
-        let loaded = try await first.value { [self] in try await load() }
-        return lock.withLock {
-            if current == nil { current = loaded }
-            return current ?? loaded
+        let task = lock.withLock { () -> Task<AnalyticsGeneration, any Error> in
+            if let loading { return loading }
+            let started = Task { [self] in try await load() }
+            loading = started
+            return started
+        }
+        do {
+            let loaded = try await task.value
+            return lock.withLock {
+                if current == nil { current = loaded }
+                if loading == task { loading = nil }
+                return current ?? loaded
+            }
+        } catch {
+            lock.withLock { if loading == task { loading = nil } }
+            throw error
         }
     }
 

@@ -75,13 +75,43 @@ struct PagesLoad {
                   + String(format: "%8.0f requests/s  p50 %9@  p99 %9@", result.requestsPerSecond, result.p50 as NSString, result.p99 as NSString)
                   + (result.errors.isEmpty ? "" : "  (\(result.errors))"))
         }
-        try await importUnderWatch(base: base, pid: pid, copy: copy, work: work)
-        print("server log: \(log.path) (removed at exit)")
+        try await importUnderWatch(base: base, pid: pid, copy: copy, work: work, log: log)
+        process.terminate()
+        process.waitUntilExit()
+        try await freshServer(on: copy, port: port + 1, paths: mixes.flatMap(\.1))
+    }
+
+    /// What a server started afresh on the imported database holds once it has served every page of the mixes: the
+    /// baseline the imported server's memory should return to (the data grew by the imported firms).
+    func freshServer(on copy: URL, port: Int, paths: [String]) async throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: server).standardizedFileURL
+        process.arguments = ["serve", "--database", copy.path, "--port", "\(port)", "--data", data]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { process.terminate(); process.waitUntilExit() }
+        let base = "http://127.0.0.1:\(port)", pid = "\(process.processIdentifier)"
+        var up = false
+        for _ in 0..<600 where !up {
+            up = (try? await HTTPProbe.get(base + "/health", timeout: 5).status) == 200
+            if !up { try await Task.sleep(for: .milliseconds(50)) }
+        }
+        for path in paths { _ = try await HTTPProbe.get(base + path) }
+        let rss = { (Measurement.statusKilobytes("VmRSS", pid: pid) ?? 0) / 1024 }
+        var samples: [Double] = []
+        for _ in 0..<60 {
+            try await Task.sleep(for: .seconds(1))
+            samples.append(rss())
+            let recent = samples.suffix(5)
+            if recent.count == 5, let low = recent.min(), let high = recent.max(), high - low < 0.02 * high { break }
+        }
+        print(String(format: "a fresh server on the imported database, every page of the mixes served once: RSS %.0f MB", rss()))
     }
 
     /// RSS before, at its peak during and after (settled) an import of `importRows` SYNTHETIC firms over HTTP, and the
     /// worst latency of /health and of a region page while it runs and the server rebuilds its analyses.
-    func importUnderWatch(base: String, pid: String, copy: URL, work: URL) async throws {
+    func importUnderWatch(base: String, pid: String, copy: URL, work: URL, log: URL) async throws {
         let bundle = try BundleLoader(folder: URL(fileURLWithPath: data)).load().bundle
         let file = work.appendingPathComponent("synthetic-\(importRows).csv")
         try BenchImport.writeSyntheticFile(rows: importRows, seed: 7, bundle: bundle, to: file)
@@ -105,10 +135,18 @@ struct PagesLoad {
         let importStatus = (response as? HTTPURLResponse)?.statusCode ?? 0
         let created = ((try? JSONSerialization.jsonObject(with: reply)) as? [String: Any])
             .flatMap { $0["outcome"] as? [String: Any] }.flatMap { $0["created"] as? Int }
-        // Settled: RSS moved by less than 2 % over the last 5 s (the server may still rebuild after answering), at most 120 s.
+        // Settled: the new analyses swapped in (when the server logs it) and RSS moved by less than 2 % over the last
+        // 5 s (the server may still rebuild after answering), at most 180 s.
         var samples: [Double] = []
         let settleStart = Date()
-        while Date().timeIntervalSince(settleStart) < 120 {
+        while Date().timeIntervalSince(settleStart) < 180 {
+            // A server that logs its analyses ("computed …") also logs the swap; an older one logs neither.
+            let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+            let swapped = !text.contains("computed ") || text.contains("swapped in")
+            if !swapped && Date().timeIntervalSince(settleStart) < 120 {
+                try await Task.sleep(for: .milliseconds(200))
+                continue
+            }
             try await Task.sleep(for: .seconds(1))
             samples.append(rss())
             let recent = samples.suffix(5)
