@@ -51,9 +51,11 @@ public func buildApplication(store: any ImportingStore, configuration: ServerCon
     OverviewPage(store: store, cache: cache, renderer: renderer).register(on: router)
     let printHost = ["0.0.0.0", "::", ""].contains(configuration.host) ? "127.0.0.1" : configuration.host
     let apiResponses = ResponseCache()
-    RegionPage(store: store, cache: cache, renderer: renderer,
-               pdf: PDFPrinter(browser: PDFPrinter.findBrowser(), baseURL: "http://\(printHost):\(configuration.port)"),
-               access: access).register(on: router)
+    let regionPage = RegionPage(store: store, cache: cache, renderer: renderer,
+                                pdf: PDFPrinter(browser: PDFPrinter.findBrowser(), baseURL: "http://\(printHost):\(configuration.port)"),
+                                access: access)
+    regionPage.register(on: router)
+    cache.beforeSwap { new, old in await regionPage.prebuild(new, from: old) }
     EnterprisePage(store: store, cache: cache, renderer: renderer).register(on: router)
     ChainPage(store: store, cache: cache, renderer: renderer).register(on: router)
     ParksPage(cache: cache, renderer: renderer).register(on: router)

@@ -24,6 +24,8 @@ final class AnalyticsCache: @unchecked Sendable {
     private var loading: Task<AnalyticsGeneration, any Error>?
     /// The refresh in progress: refreshes run one after another, each reading the store after the one before.
     private var refreshing: Task<Void, Never>?
+    /// Runs on a new generation before it is swapped in, with the one it replaces (pages rebuild what was in use).
+    private var prepare: (@Sendable (_ new: AnalyticsGeneration, _ old: AnalyticsGeneration?) async -> Void)?
 
     /// `warms`: a new generation computes the common analyses before it is swapped in (and the first one in the
     /// background after it is loaded), as `brain serve` does; tests need not.
@@ -61,6 +63,10 @@ final class AnalyticsCache: @unchecked Sendable {
         }
     }
 
+    func beforeSwap(_ work: @escaping @Sendable (_ new: AnalyticsGeneration, _ old: AnalyticsGeneration?) async -> Void) {
+        lock.withLock { prepare = work }
+    }
+
     /// Loads the first generation and warms it in the background (`brain serve`): pages are served while it warms,
     /// each waiting only for the analyses it needs.
     func start() {
@@ -89,6 +95,8 @@ final class AnalyticsCache: @unchecked Sendable {
                     let started = Date()
                     let made = try await load()
                     if warms { try await made.warm() }
+                    let (prepare, old) = lock.withLock { (self.prepare, current) }
+                    await prepare?(made, old)
                     lock.withLock { current = made }
                     logger.info("analytics generation \(made.number) swapped in after \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
                 } catch {

@@ -37,4 +37,6 @@ final class OnceMap<Key: Hashable & Sendable, Value: Sendable>: @unchecked Senda
         }
         return try await cell.value(make)
     }
+
+    var keys: [Key] { lock.withLock { Array(cells.keys) } }
 }
