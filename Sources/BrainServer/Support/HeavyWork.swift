@@ -48,7 +48,7 @@ enum MemoryTrim {
 
     #if canImport(Glibc)
     /// glibc's malloc_trim, looked up at run time (Swift's Glibc module does not declare it).
-    nonisolated(unsafe) private static let trim: (@convention(c) (Int) -> Int32)? = dlsym(dlopen(nil, RTLD_NOW), "malloc_trim")
+    private static let trim: (@convention(c) (Int) -> Int32)? = dlsym(dlopen(nil, RTLD_NOW), "malloc_trim")
         .map { unsafeBitCast($0, to: (@convention(c) (Int) -> Int32).self) }
     #endif
 }
