@@ -51,21 +51,19 @@ public func buildApplication(store: any ImportingStore, configuration: ServerCon
                                                             extra: configuration.security.allowedHosts), errorPage: errorPage))
     router.add(middleware: JSONErrorMiddleware(errorPage: errorPage))
     Upload.sweep()
-    let cache = AnalyticsCache(store: store, dataFolder: configuration.dataFolder)
-    if configuration.warmCaches {
-        Task {
-            do { try await cache.warm() } catch { logger.warning("warming the analytics cache failed: \(error)") }
-        }
-    }
+    let cache = AnalyticsCache(store: store, dataFolder: configuration.dataFolder, warms: configuration.warmCaches, logger: logger)
+    cache.start()
     // Page routes first: Hummingbird matches a literal segment ("report") before a parameter (":method").
     let resolver = try AddressResolver.load(dataFolder: configuration.dataFolder)
     let access = MarketAccess(store: store, resolver: resolver, security: configuration.security), marketAPI = MarketAPI(access: access, cache: cache)
     OverviewPage(store: store, cache: cache, renderer: renderer).register(on: router)
     let printHost = ["0.0.0.0", "::", ""].contains(configuration.host) ? "127.0.0.1" : configuration.host
-    let apiResponses = ResponseCache(), regionReports = ResponseCache(capacity: 500)
-    RegionPage(store: store, cache: cache, renderer: renderer, reports: regionReports,
-               pdf: PDFPrinter(browser: PDFPrinter.findBrowser(), baseURL: "http://\(printHost):\(configuration.port)"),
-               access: access).register(on: router)
+    let apiResponses = ResponseCache()
+    let regionPage = RegionPage(store: store, cache: cache, renderer: renderer,
+                                pdf: PDFPrinter(browser: PDFPrinter.findBrowser(), baseURL: "http://\(printHost):\(configuration.port)"),
+                                access: access)
+    regionPage.register(on: router)
+    cache.beforeSwap { new, old in await regionPage.prebuild(new, from: old) }
     EnterprisePage(store: store, cache: cache, renderer: renderer).register(on: router)
     ChainPage(store: store, cache: cache, renderer: renderer).register(on: router)
     ParksPage(cache: cache, renderer: renderer).register(on: router)
@@ -81,10 +79,8 @@ public func buildApplication(store: any ImportingStore, configuration: ServerCon
     ImportController(store: store, resolver: resolver, market: marketImport).register(on: router)
     ImportWriter(store: store, resolver: resolver, classifier: try ImportClassifier.load(dataFolder: configuration.dataFolder),
                  market: marketImport) {
-        await cache.reset()
         apiResponses.clear()
-        regionReports.clear()
-        if configuration.warmCaches { Task { try? await cache.warm() } }
+        await cache.refresh()
     }.register(on: router)
     // Signed out, the page says so and offers the sign-in form (back here after); signed in, its script posts with
     // the session's CSRF token.

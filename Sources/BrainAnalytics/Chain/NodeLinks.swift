@@ -19,12 +19,14 @@ public struct NodeLinks: Sendable {
 
     public init(_ index: SnapshotIndex) {
         let taxonomy = index.data.taxonomy
-        let keywords = taxonomy.nodes.map { node in (node.id, node.keywords.filter { $0.count >= 2 }) }
+        // Matched as UTF-8 bytes: String.contains compares Characters and took seconds over every relation's products.
+        let keywords = taxonomy.nodes.map { node in (node.id, node.keywords.filter { $0.count >= 2 }.map { Array($0.utf8) }) }
         var keywordCache: [String: Set<String>] = [:]
         func nodes(of product: String) -> Set<String> {
             if let cached = keywordCache[product] { return cached }
+            let bytes = Array(product.utf8)
             var result: Set<String> = []
-            for (node, words) in keywords where words.contains(where: { product.contains($0) }) { result.insert(node) }
+            for (node, words) in keywords where words.contains(where: { ByteSearch.contains(bytes, $0) }) { result.insert(node) }
             keywordCache[product] = result
             return result
         }

@@ -1,143 +1,137 @@
 import Foundation
+import Logging
 import BrainAnalytics
 import BrainIngest
 import BrainModel
 import BrainStore
 
-/// The analytics read model of a running server: the snapshot is read from the store once, and each level's matrices
-/// and complexity are computed on first use and kept (the store is read-only while serving).
-actor AnalyticsCache {
-    struct LevelKey: Hashable { var level: RegionLevel; var measure: Measure; var threshold: Double }
+/// The analytics read model of a running server: the current `AnalyticsGeneration` (a snapshot of the store and what
+/// is computed from it). After an import `refresh` builds the next generation off to the side — loaded, and warmed
+/// when the server warms — while readers go on with the current one, then swaps it in at once. No reader waits for a
+/// rebuild, and none sees half of one.
+final class AnalyticsCache: @unchecked Sendable {
+    typealias LevelKey = AnalyticsGeneration.LevelKey
 
-    private let store: any Store
-    private var loaded: SnapshotIndex?
-    private var levels: [LevelKey: LevelAnalysis] = [:]
-    private var links: NodeLinks?
-    private var quality: EnterpriseQuality?
-    private var graph: ProductGraph?
-    private var indices: [String: IndexResult] = [:]
-    private var targets: [RegionLevel: InvestmentTargets] = [:]
-    private var offers: ServiceOffers?
-    private var matching: DemandMatching?
-
+    /// Reads a snapshot of the store (the store's own in the server; tests hold it back to see a rebuild under way).
+    private let snapshot: @Sendable () async throws -> DataBundle
     private let dataFolder: URL?
-    private var policies: PolicyMatcher?
+    private let warms: Bool
+    private let logger: Logger
+    private let lock = NSLock()
+    private var current: AnalyticsGeneration?
+    private var generations = 0
+    /// The first load while it runs (not kept after: a finished task would hold the first generation for good).
+    private var loading: Task<AnalyticsGeneration, any Error>?
+    /// The refresh in progress: refreshes run one after another, each reading the store after the one before.
+    private var refreshing: Task<Void, Never>?
+    /// Runs on a new generation before it is swapped in, with the one it replaces (pages rebuild what was in use).
+    private var prepare: (@Sendable (_ new: AnalyticsGeneration, _ old: AnalyticsGeneration?) async -> Void)?
 
-    init(store: any Store, dataFolder: URL? = nil) {
-        self.store = store
+    /// `warms`: a new generation computes the common analyses before it is swapped in (and the first one in the
+    /// background after it is loaded), as `brain serve` does; tests need not.
+    convenience init(store: any Store, dataFolder: URL? = nil, warms: Bool = false, logger: Logger = Logger(label: "IndustryBrain")) {
+        self.init(snapshot: { try await store.snapshot() }, dataFolder: dataFolder, warms: warms, logger: logger)
+    }
+
+    init(snapshot: @escaping @Sendable () async throws -> DataBundle, dataFolder: URL? = nil, warms: Bool = false,
+         logger: Logger = Logger(label: "IndustryBrain")) {
+        self.snapshot = snapshot
         self.dataFolder = dataFolder
+        self.warms = warms
+        self.logger = logger
     }
 
-    /// Policy matching with the clauses' rules from `policies/eligibility.json` in the data folder.
-    func policyMatcher() async throws -> PolicyMatcher {
-        if let policies { return policies }
-        let index = try await index()
-        let rules = try dataFolder.map { try PolicyRulesLoader.load(dataFolder: $0, policies: index.data.policies) } ?? []
-        let built = PolicyMatcher(index, rules: rules, asOf: String(ISO8601DateFormatter().string(from: Date()).prefix(10)))
-        policies = built
-        return built
-    }
-
-    /// Forgets everything computed: the next request reads a fresh snapshot (after an import).
-    func reset() {
-        loaded = nil
-        levels = [:]
-        links = nil
-        quality = nil
-        graph = nil
-        indices = [:]
-        targets = [:]
-        policies = nil
-        offers = nil
-        matching = nil
-    }
-
-    func index() async throws -> SnapshotIndex {
-        if let loaded { return loaded }
-        let index = SnapshotIndex(try await store.snapshot())
-        loaded = index
-        return index
-    }
-
-    func analysis(level: RegionLevel, measure: Measure = .firms, threshold: Double = 1) async throws -> LevelAnalysis {
-        let key = LevelKey(level: level, measure: measure, threshold: threshold)
-        if let cached = levels[key] { return cached }
-        let analysis = LevelAnalysis(try await index(), level: level, measure: measure, threshold: threshold)
-        levels[key] = analysis
-        return analysis
-    }
-
-    func nodeLinks() async throws -> NodeLinks {
-        if let links { return links }
-        let built = NodeLinks(try await index())
-        links = built
-        return built
-    }
-
-    func enterpriseQuality() async throws -> EnterpriseQuality {
-        if let quality { return quality }
-        let built = EnterpriseQuality(try await index(), city: try await analysis(level: .city))
-        quality = built
-        return built
-    }
-
-    func productGraph() async throws -> ProductGraph {
-        if let graph { return graph }
-        let built = ProductGraph(try await index())
-        graph = built
-        return built
-    }
-
-    /// The 招商 ranking at `level` (product links and quality scores built once).
-    func investmentTargets(level: RegionLevel) async throws -> InvestmentTargets {
-        if let cached = targets[level] { return cached }
-        let built = InvestmentTargets(try await analysis(level: level),
-                                      links: FirmLinks(try await index(), graph: try await productGraph()), quality: try await enterpriseQuality())
-        targets[level] = built
-        return built
-    }
-
-    /// Service offers derived from firms on service nodes.
-    func serviceOffers() async throws -> ServiceOffers {
-        if let offers { return offers }
-        let built = ServiceOffers(try await index(), quality: try await enterpriseQuality())
-        offers = built
-        return built
-    }
-
-    /// Demands matched to offers and talents (the market records are passed per request: they change without a rebuild).
-    func demandMatching() async throws -> DemandMatching {
-        if let matching { return matching }
-        let built = DemandMatching(try await index(), offers: try await serviceOffers())
-        matching = built
-        return built
-    }
-
-    /// The regional innovation index of every region at `level` over `years` (Monte Carlo rank bands included).
-    func innovationIndex(level: RegionLevel, years: ClosedRange<Int>) async throws -> IndexResult {
-        let key = "\(level.rawValue)/\(years.lowerBound)-\(years.upperBound)"
-        if let cached = indices[key] { return cached }
-        let snapshot = try await index()
-        // Off the actor: the Monte Carlo rank bands of ~3,000 districts take seconds, and other requests must not wait.
-        let result = try await Task.detached {
-            try CompositeIndex.compute(RegionInnovationIndex.table(snapshot, level: level, years: years), spec: RegionInnovationIndex.defaultSpec)
-        }.value
-        indices[key] = result
-        return result
-    }
-
-    /// Computes what the first page views need (province and city analyses and indices, chain links, the product
-    /// graph, quality scores), so that a user's first click does not pay for it.
-    func warm() async throws {
-        for level in [RegionLevel.province, .city] {
-            _ = try await analysis(level: level)
-            _ = try await innovationIndex(level: level, years: RegionReport.indexYears)
+    /// The generation readers use now (the first is loaded on first use).
+    func generation() async throws -> AnalyticsGeneration {
+        if let current = lock.withLock({ current }) { return current }
+        let task = lock.withLock { () -> Task<AnalyticsGeneration, any Error> in
+            if let loading { return loading }
+            let started = Task { [self] in try await load() }
+            loading = started
+            return started
         }
-        _ = try await nodeLinks()
-        _ = try await productGraph()
-        _ = try await enterpriseQuality()
-        _ = try await investmentTargets(level: .city)
-        // Last, as it takes longest (seconds in a release build): districts are a click away on the overview map.
-        _ = try await innovationIndex(level: .district, years: RegionReport.indexYears)
+        do {
+            let loaded = try await task.value
+            return lock.withLock {
+                if current == nil { current = loaded }
+                if loading == task { loading = nil }
+                return current ?? loaded
+            }
+        } catch {
+            lock.withLock { if loading == task { loading = nil } }
+            throw error
+        }
+    }
+
+    func beforeSwap(_ work: @escaping @Sendable (_ new: AnalyticsGeneration, _ old: AnalyticsGeneration?) async -> Void) {
+        lock.withLock { prepare = work }
+    }
+
+    /// Loads the first generation and warms it in the background (`brain serve`): pages are served while it warms,
+    /// each waiting only for the analyses it needs.
+    func start() {
+        guard warms else { return }
+        Task { [self] in
+            do {
+                let started = Date()
+                try await generation().warm()
+                logger.info("analytics warmed in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
+            } catch {
+                logger.warning("warming the analytics cache failed: \(error)")
+            }
+        }
+    }
+
+    /// Makes the next generation from the store (after an import) and swaps it in when it is ready. A server that
+    /// warms returns at once (the importer need not wait seconds for analyses; pages move to the new data when they
+    /// are computed); one that does not returns once the new snapshot is in, so the next request sees it. If it cannot
+    /// be built, readers keep the current one.
+    func refresh() async {
+        let task = lock.withLock { () -> Task<Void, Never> in
+            let previous = refreshing
+            let next = Task { [self] in
+                await previous?.value
+                do {
+                    let started = Date()
+                    let made = try await load()
+                    if warms { try await made.warm() }
+                    let (prepare, old) = lock.withLock { (self.prepare, current) }
+                    await prepare?(made, old)
+                    lock.withLock { current = made }
+                    logger.info("analytics generation \(made.number) swapped in after \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
+                } catch {
+                    logger.warning("rebuilding the analytics after an import failed; pages keep the data before it: \(error)")
+                }
+            }
+            refreshing = next
+            return next
+        }
+        if !warms { await task.value }
+    }
+
+    private func load() async throws -> AnalyticsGeneration {
+        let bundle = try await snapshot()
+        let number = lock.withLock { () -> Int in
+            generations += 1
+            return generations
+        }
+        let index = try await HeavyWork.run("snapshot index") { SnapshotIndex(bundle) }
+        return AnalyticsGeneration(index: index, number: number, dataFolder: dataFolder)
+    }
+
+    // The current generation's analyses, for routes that need one thing from it.
+    func index() async throws -> SnapshotIndex { try await generation().index }
+    func analysis(level: RegionLevel, measure: Measure = .firms, threshold: Double = 1) async throws -> LevelAnalysis {
+        try await generation().analysis(level: level, measure: measure, threshold: threshold)
+    }
+    func nodeLinks() async throws -> NodeLinks { try await generation().nodeLinks() }
+    func enterpriseQuality() async throws -> EnterpriseQuality { try await generation().enterpriseQuality() }
+    func productGraph() async throws -> ProductGraph { try await generation().productGraph() }
+    func investmentTargets(level: RegionLevel) async throws -> InvestmentTargets { try await generation().investmentTargets(level: level) }
+    func serviceOffers() async throws -> ServiceOffers { try await generation().serviceOffers() }
+    func demandMatching() async throws -> DemandMatching { try await generation().demandMatching() }
+    func policyMatcher() async throws -> PolicyMatcher { try await generation().policyMatcher() }
+    func innovationIndex(level: RegionLevel, years: ClosedRange<Int>) async throws -> IndexResult {
+        try await generation().innovationIndex(level: level, years: years)
     }
 }

@@ -11,25 +11,46 @@ struct PageRenderer: Sendable {
     let defaultRegion: String
 
     func render(_ template: String, nav: String, context: [String: Any], data: some Encodable) throws -> Response {
+        guard let html = try html(template, nav: nav, context: context, data: data) else {
+            return JSONResponse.error(.internalServerError, "template \(template) is missing")
+        }
+        return Self.htmlResponse(html)
+    }
+
+    /// The page's HTML (nil if the template is missing), for routes that keep it to serve again.
+    func html(_ template: String, nav: String, context: [String: Any], data: some Encodable) throws -> Data? {
         var context = context
         context["nav"] = [nav: true]
         context["defaultRegion"] = defaultRegion
         context["pageDataJSON"] = try Self.embeddable(data)
-        // The page's inline scripts run by this nonce, new for every response; the Content-Security-Policy names it.
+        // Pages may be kept and served again: the nonce is a placeholder here, replaced per response.
+        context["cspNonce"] = Self.noncePlaceholder
+        return library.render(context, withTemplate: template).map { Data($0.utf8) }
+    }
+
+    /// The same length as a nonce, so it is replaced in place.
+    static let noncePlaceholder = "BRAINCSPNONCEPLACEHOLDER"
+
+    /// The page with a new nonce for its inline scripts, named by the response's Content-Security-Policy.
+    static func htmlResponse(_ html: Data) -> Response {
         let nonce = Self.nonce()
-        context["cspNonce"] = nonce
-        guard let html = library.render(context, withTemplate: template) else {
-            return JSONResponse.error(.internalServerError, "template \(template) is missing")
+        var bytes = [UInt8](html)
+        let marker = Array(noncePlaceholder.utf8), replacement = Array(nonce.utf8)
+        var index = 0
+        while let found = bytes[index...].firstRange(of: marker) {
+            bytes.replaceSubrange(found, with: replacement)
+            index = found.lowerBound + replacement.count
         }
-        var response = JSONResponse.response(.ok, data: Data(html.utf8), contentType: "text/html; charset=utf-8")
+        var response = JSONResponse.response(.ok, data: Data(bytes), contentType: "text/html; charset=utf-8")
         response.headers[.contentSecurityPolicy] = SecurityHeaders<BasicRequestContext>.contentSecurityPolicy(nonce: nonce)
         return response
     }
 
-    /// 128 random bits, base64: unguessable, so injected markup cannot carry a script the policy would run.
+    /// 128 random bits, base64 (24 characters): unguessable, so injected markup cannot carry a script the policy runs.
     static func nonce() -> String {
         var generator = SystemRandomNumberGenerator()
         return Data((0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }).base64EncodedString()
+    }
     }
 
     /// JSON safe inside a `<script>` element, whatever a firm name or demand title holds.

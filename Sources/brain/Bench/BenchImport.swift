@@ -18,29 +18,9 @@ struct BenchImport: AsyncParsableCommand {
         let folder = URL(fileURLWithPath: data)
         let resolver = try AddressResolver.load(dataFolder: folder)
         let regions = try BundleLoader(folder: folder).load().bundle
-        let districts = regions.regions.filter { $0.level == .district && !$0.isDevelopmentZone }
-        let names = regions.enterprises.compactMap(\.fullName)
-        let byCode = Dictionary(uniqueKeysWithValues: regions.regions.map { ($0.code, $0) })
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("brain-bench-import-\(rows)-\(seed).csv")
         defer { try? FileManager.default.removeItem(at: file) }
-        var random = SplitMix64(seed: seed)
-        let (_, generate) = try Measurement.seconds {
-            let writer = try CSVWriter(url: file, header: ["企业名称", "统一社会信用代码", "成立日期", "注册资本(万元)", "注册地址", "参保人数", "经营范围", "备注"])
-            let nodes = regions.taxonomy.nodes
-            let alphabet = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
-            for i in 0..<rows {
-                let district = districts[random.below(districts.count)]
-                let city = byCode[district.parentCode ?? ""], province = byCode[Region.provinceCode(of: district.code)]
-                var code = Array("91" + district.code)
-                for _ in 0..<9 { code.append(alphabet[random.below(alphabet.count)]) }
-                code.append(USCC.checkCharacter(code))
-                let address = (province?.name ?? "") + (city?.name == province?.name ? "" : city?.name ?? "") + district.name + "科技路\(random.below(999) + 1)号"
-                writer.write([names[random.below(names.count)] + "合成\(i)", String(code),
-                              "\(1990 + random.below(34))-\(String(format: "%02d", random.below(12) + 1))-\(String(format: "%02d", random.below(28) + 1))",
-                              "\(random.below(100_000))", address, "\(random.below(5000))", Self.scope(nodes, &random), "SYNTHETIC"])
-            }
-            try writer.close()
-        }
+        let (_, generate) = try Measurement.seconds { try Self.writeSyntheticFile(rows: rows, seed: seed, bundle: regions, to: file) }
         let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
         print("SYNTHETIC \(rows) enterprise rows, \(size / 1_048_576) MB, generated in \(Output.number(generate)) s")
         Measurement.resetPeakMemory()
@@ -70,6 +50,30 @@ struct BenchImport: AsyncParsableCommand {
             print("import \(label)  \(Output.number(seconds)) s = \(Int(Double(rows) / seconds)) rows/s end to end (read → write, one transaction); "
                   + "peak RSS \(Int(Measurement.peakMemorySinceResetMB)) MB; created \(outcome.created), to review \(outcome.review)")
         }
+    }
+
+    /// A CSV of `rows` SYNTHETIC enterprise rows (names, codes and addresses resampled from `bundle`; valid check
+    /// characters), as an analyst's file would hold them.
+    static func writeSyntheticFile(rows: Int, seed: UInt64, bundle regions: DataBundle, to file: URL) throws {
+        let districts = regions.regions.filter { $0.level == .district && !$0.isDevelopmentZone }
+        let names = regions.enterprises.compactMap(\.fullName)
+        let byCode = Dictionary(uniqueKeysWithValues: regions.regions.map { ($0.code, $0) })
+        var random = SplitMix64(seed: seed)
+        let writer = try CSVWriter(url: file, header: ["企业名称", "统一社会信用代码", "成立日期", "注册资本(万元)", "注册地址", "参保人数", "经营范围", "备注"])
+        let nodes = regions.taxonomy.nodes
+        let alphabet = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
+        for i in 0..<rows {
+            let district = districts[random.below(districts.count)]
+            let city = byCode[district.parentCode ?? ""], province = byCode[Region.provinceCode(of: district.code)]
+            var code = Array("91" + district.code)
+            for _ in 0..<9 { code.append(alphabet[random.below(alphabet.count)]) }
+            code.append(USCC.checkCharacter(code))
+            let address = (province?.name ?? "") + (city?.name == province?.name ? "" : city?.name ?? "") + district.name + "科技路\(random.below(999) + 1)号"
+            writer.write([names[random.below(names.count)] + "合成\(i)", String(code),
+                          "\(1990 + random.below(34))-\(String(format: "%02d", random.below(12) + 1))-\(String(format: "%02d", random.below(28) + 1))",
+                          "\(random.below(100_000))", address, "\(random.below(5000))", Self.scope(nodes, &random), "SYNTHETIC"])
+        }
+        try writer.close()
     }
 
     /// A SYNTHETIC business scope: two keywords of a random chain node, as registries phrase scopes.

@@ -9,7 +9,7 @@ import FoundationNetworking
 /// the next ones.
 struct BenchPages: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "pages",
-                                                    abstract: "Time each web page over HTTP (cold, then warm median and max).")
+                                                    abstract: "Time each web page over HTTP (cold, then warm median and max); --load: throughput, first views, memory and stalls through an import.")
     @Option(help: "SQLite database to serve (built with brain build-db).")
     var database = "brain.sqlite"
     @Option(help: "Folder with the bundled data (map geometry, region codes).")
@@ -18,6 +18,14 @@ struct BenchPages: AsyncParsableCommand {
     var repeats = 10
     @Option(help: "Seconds to let the server compute its common analyses before measuring.")
     var warmup = 60.0
+    @Flag(help: "Instead: first views after start, requests/s and latency under wrk (64 connections) of the region page, its JSON and search, then memory and stalls during an HTTP import.")
+    var load = false
+    @Option(help: "With --load: seconds of each wrk run.")
+    var seconds = 10
+    @Option(help: "With --load: SYNTHETIC enterprise rows to import over HTTP.")
+    var importRows = 20_000
+    @Option(help: "With --load: the brain executable to serve with (default: this one), to compare builds on one database.")
+    var server: String?
 
     static let paths = ["/", "/api/map/320000", "/regions/320500", "/regions/320000", "/regions/320583", "/enterprises/600276.SH",
                         "/chain", "/chain/api", "/products?name=%E9%9D%92%E9%9C%89%E7%B4%A0", "/parks", "/parks/suzhou-biobay",
@@ -25,6 +33,10 @@ struct BenchPages: AsyncParsableCommand {
                         "/regions/320500/export.xlsx", "/regions/320500/report.pdf"]
 
     func run() async throws {
+        if load {
+            let me = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
+            return try await PagesLoad(server: server ?? me, database: database, data: data, seconds: seconds, importRows: importRows).run()
+        }
         let port = 19_000 + Int(ProcessInfo.processInfo.processIdentifier % 1000)
         let server = Process()
         server.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL

@@ -10,7 +10,6 @@ struct RegionPage: Sendable {
     let store: any Store
     let cache: AnalyticsCache
     let renderer: PageRenderer
-    let reports: ResponseCache
     let pdf: PDFPrinter
     let access: MarketAccess
 
@@ -66,12 +65,23 @@ struct RegionPage: Sendable {
         }
     }
 
-    func json(_ code: String) async throws -> Data {
-        try await reports.body(code) { try JSONResponse.encoder.encode(try await RegionReport.build(store: store, cache: cache, code: code)) } ?? Data()
+    /// The region's report from `generation`, built once there (an unknown code is not kept: its error is rebuilt).
+    func entry(_ code: String, in generation: AnalyticsGeneration) async throws -> RegionReportEntry {
+        let build = { @Sendable in
+            let report = try await RegionReport.build(store: store, cache: generation, code: code)
+            return RegionReportEntry(report: report, json: try JSONResponse.encoder.encode(report))
+        }
+        guard generation.index.regionsByCode[code] != nil else { return try await build() }
+        return try await generation.regionReports.value(code, build)
+    }
+
+    /// Builds in `new` the reports `old` had built (at most `limit`), so the first views after a swap find them ready.
+    func prebuild(_ new: AnalyticsGeneration, from old: AnalyticsGeneration?, limit: Int = 20) async {
+        for code in (old?.regionReports.keys ?? []).sorted().prefix(limit) { _ = try? await entry(code, in: new) }
     }
 
     func report(_ code: String) async throws -> RegionReport {
-        try JSONDecoder().decode(RegionReport.self, from: try await json(code))
+        try await entry(code, in: try await cache.generation()).report
     }
 
     /// Talent demands and talents the viewer may see: they change without a rebuild, so they are not in the cached report.
@@ -82,15 +92,27 @@ struct RegionPage: Sendable {
 
     /// The cached report with the talent demand the requester may see.
     func report(_ code: String, for request: Request) async throws -> RegionReport {
-        var report = try await report(code)
-        if let demand = TalentCube.demand(try await cache.index(), region: code, market: try await visibleMarket(request)) {
+        let generation = try await cache.generation()
+        var report = try await entry(code, in: generation).report
+        if let demand = TalentCube.demand(generation.index, region: code, market: try await visibleMarket(request)) {
             report.talent.demand = demand
         }
         return report
     }
 
+    /// The page, rendered once per generation for each talent demand a viewer sees here (usually the one of nobody's).
     func page(_ code: String, for request: Request) async throws -> Response {
-        let report = try await report(code, for: request)
-        return try renderer.render("region", nav: "region", context: RegionView.context(report), data: report)
+        let generation = try await cache.generation()
+        let entry = try await entry(code, in: generation)
+        let demand = TalentCube.demand(generation.index, region: code, market: try await visibleMarket(request))
+        let key = code + "#" + (try demand.map { String(decoding: try JSONResponse.encoder.encode($0), as: UTF8.self) } ?? "")
+        if let html = generation.regionPages.cached(key) { return PageRenderer.htmlResponse(html) }
+        var report = entry.report
+        if let demand { report.talent.demand = demand }
+        guard let html = try renderer.html("region", nav: "region", context: RegionView.context(report), data: report) else {
+            return JSONResponse.error(.internalServerError, "template region is missing")
+        }
+        generation.regionPages.store(key, html)
+        return PageRenderer.htmlResponse(html)
     }
 }

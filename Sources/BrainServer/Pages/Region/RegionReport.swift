@@ -26,9 +26,9 @@ struct RegionReport: Codable, Sendable {
 
     static let indexYears = 2019...2023
 
-    static func build(store: any Store, cache: AnalyticsCache, code: String) async throws -> RegionReport {
+    static func build(store: any Store, cache: AnalyticsGeneration, code: String) async throws -> RegionReport {
         guard APIController.isRegionCode(code) else { throw PageError.badRequest("region code must be six digits: \(code)") }
-        let index = try await cache.index()
+        let index = cache.index
         guard let region = index.regionsByCode[code], let profile = try await store.regionProfile(code, largest: 10) else {
             throw PageError.notFound("no region with code \(code)")
         }

@@ -14,18 +14,31 @@ struct SearchPage: Sendable {
         router.get("/api/search") { request, _ in
             let query = request.uri.queryParameters
             guard let limit = Int(query.get("limit") ?? "10") else { throw PageError.badRequest("limit must be an integer from 1 to 50") }
-            return try JSONResponse.ok(try await SiteSearch.run(store: store, cache: cache, query: query.get("q") ?? "", limit: limit))
+            let text = query.get("q") ?? "", generation = try await cache.generation()
+            // Answers are kept per generation: the same words typed by many people are searched once per import.
+            let body = try await generation.searches.body("api|\(limit)|\(text)") {
+                try JSONResponse.encoder.encode(try await SiteSearch.run(store: store, cache: generation, query: text, limit: limit))
+            }
+            return JSONResponse.response(.ok, data: body ?? Data())
         }
         router.get("/search") { request, _ in try await renderer.page { try await page(request) } }
     }
 
     func page(_ request: Request) async throws -> Response {
-        let result = try await SiteSearch.run(store: store, cache: cache, query: request.uri.queryParameters.get("q") ?? "", limit: 20)
+        let text = request.uri.queryParameters.get("q") ?? "", generation = try await cache.generation()
+        let page = try await generation.searches.body("page|" + text) {
+            try html(try await SiteSearch.run(store: store, cache: generation, query: text, limit: 20))
+        }
+        guard let page else { return JSONResponse.error(.internalServerError, "template search is missing") }
+        return PageRenderer.htmlResponse(page)
+    }
+
+    func html(_ result: SiteSearch) throws -> Data? {
         let groups = Self.groups.map { group -> [String: Any] in
             ["kind": group.kind, "zh": group.zh, "en": group.en,
              "hits": result.hits.filter { $0.kind == group.kind }.map { ["label": $0.label, "detail": $0.detail ?? "", "url": $0.url] }]
         }
-        return try renderer.render("search", nav: "search", context: ["q": result.query, "groups": groups,
-                                                                      "enterprisesTotal": result.enterprisesTotal], data: result)
+        return try renderer.html("search", nav: "search", context: ["q": result.query, "groups": groups,
+                                                                    "enterprisesTotal": result.enterprisesTotal], data: result)
     }
 }

@@ -16,12 +16,12 @@ struct SiteSearch: Codable, Sendable {
     var hits: [Hit]
     var enterprisesTotal: Int
 
-    static func run(store: any Store, cache: AnalyticsCache, query raw: String, limit: Int) async throws -> SiteSearch {
+    static func run(store: any Store, cache: AnalyticsGeneration, query raw: String, limit: Int) async throws -> SiteSearch {
         let query = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         guard query.count <= 100 else { throw PageError.badRequest("query is longer than 100 characters") }
         guard (1...50).contains(limit) else { throw PageError.badRequest("limit must be an integer from 1 to 50") }
         guard !query.isEmpty else { return SiteSearch(query: query, hits: [], enterprisesTotal: 0) }
-        let index = try await cache.index()
+        let index = cache.index
         let firms = try await store.searchEnterprises(query, limit: limit, offset: 0)
         var hits = firms.items.map { Hit(kind: "enterprise", label: $0.name, detail: [$0.fullName, $0.cityName].compactMap { $0 }.joined(separator: " · "),
                                          url: "/enterprises/" + path($0.id)) }

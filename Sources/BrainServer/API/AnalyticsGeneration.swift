@@ -1,0 +1,139 @@
+import Foundation
+import BrainAnalytics
+import BrainIngest
+import BrainModel
+
+/// One snapshot of the store and everything computed from it: the analyses (each computed once, on first use or by
+/// `warm`, off the request threads) and the pages and search answers built from them. Never changes once made; an
+/// import makes a new generation beside it and `AnalyticsCache` swaps that in when it is ready, so a reader holds one
+/// consistent generation for its whole request and the old one's memory goes with its last reader.
+final class AnalyticsGeneration: Sendable {
+    struct LevelKey: Hashable, Sendable { var level: RegionLevel; var measure: Measure; var threshold: Double }
+
+    let index: SnapshotIndex
+    /// Counts up from 1 with each swap (tests and logs tell generations apart by it).
+    let number: Int
+    private let dataFolder: URL?
+
+    private let levels = OnceMap<LevelKey, LevelAnalysis>()
+    private let links = OnceCell<NodeLinks>()
+    private let quality = OnceCell<EnterpriseQuality>()
+    private let graph = OnceCell<ProductGraph>()
+    private let indices = OnceMap<String, IndexResult>()
+    private let targets = OnceMap<RegionLevel, InvestmentTargets>()
+    private let offers = OnceCell<ServiceOffers>()
+    private let matching = OnceCell<DemandMatching>()
+    private let policies = OnceCell<PolicyMatcher>()
+
+    /// Region reports by code (the struct, so a page view neither rebuilds nor decodes one).
+    let regionReports = OnceMap<String, RegionReportEntry>()
+    /// Rendered region pages by code and the talent demand the viewer sees.
+    let regionPages = ResponseCache(capacity: 4_000, maxBytes: 96 << 20)
+    /// `/api/search` bodies and `/search` pages by query.
+    let searches = ResponseCache(capacity: 5_000, maxBytes: 32 << 20)
+
+    init(index: SnapshotIndex, number: Int, dataFolder: URL?) {
+        self.index = index
+        self.number = number
+        self.dataFolder = dataFolder
+    }
+
+    deinit { MemoryTrim.soon() }
+
+    func analysis(level: RegionLevel, measure: Measure = .firms, threshold: Double = 1) async throws -> LevelAnalysis {
+        try await levels.value(LevelKey(level: level, measure: measure, threshold: threshold)) { [index] in
+            try await HeavyWork.run("\(level.rawValue) analysis (\(measure.rawValue))") { LevelAnalysis(index, level: level, measure: measure, threshold: threshold) }
+        }
+    }
+
+    func nodeLinks() async throws -> NodeLinks {
+        try await links.value { [index] in try await HeavyWork.run("chain node links") { NodeLinks(index) } }
+    }
+
+    func enterpriseQuality() async throws -> EnterpriseQuality {
+        try await quality.value { [self] in
+            let city = try await analysis(level: .city)
+            return try await HeavyWork.run("enterprise quality") { EnterpriseQuality(self.index, city: city) }
+        }
+    }
+
+    func productGraph() async throws -> ProductGraph {
+        try await graph.value { [index] in try await HeavyWork.run("product graph") { ProductGraph(index) } }
+    }
+
+    /// The 招商 ranking at `level` (product links and quality scores built once).
+    func investmentTargets(level: RegionLevel) async throws -> InvestmentTargets {
+        try await targets.value(level) { [self] in
+            async let analysis = analysis(level: level)
+            async let graph = productGraph()
+            async let quality = enterpriseQuality()
+            let (a, g, q) = try await (analysis, graph, quality)
+            return try await HeavyWork.run("\(level.rawValue) investment targets") { InvestmentTargets(a, links: FirmLinks(self.index, graph: g), quality: q) }
+        }
+    }
+
+    /// Service offers derived from firms on service nodes.
+    func serviceOffers() async throws -> ServiceOffers {
+        try await offers.value { [self] in
+            let quality = try await enterpriseQuality()
+            return try await HeavyWork.run("service offers") { ServiceOffers(self.index, quality: quality) }
+        }
+    }
+
+    /// Demands matched to offers and talents (the market records are passed per request: they change without a rebuild).
+    func demandMatching() async throws -> DemandMatching {
+        try await matching.value { [self] in
+            let offers = try await serviceOffers()
+            return try await HeavyWork.run("demand matching") { DemandMatching(self.index, offers: offers) }
+        }
+    }
+
+    /// Policy matching with the clauses' rules from `policies/eligibility.json` in the data folder.
+    func policyMatcher() async throws -> PolicyMatcher {
+        try await policies.value { [index, dataFolder] in
+            try await HeavyWork.run("policy matcher") {
+                let rules = try dataFolder.map { try PolicyRulesLoader.load(dataFolder: $0, policies: index.data.policies) } ?? []
+                return PolicyMatcher(index, rules: rules, asOf: String(ISO8601DateFormatter().string(from: Date()).prefix(10)))
+            }
+        }
+    }
+
+    /// The regional innovation index of every region at `level` over `years` (Monte Carlo rank bands included).
+    func innovationIndex(level: RegionLevel, years: ClosedRange<Int>) async throws -> IndexResult {
+        try await indices.value("\(level.rawValue)/\(years.lowerBound)-\(years.upperBound)") { [index] in
+            try await HeavyWork.run("\(level.rawValue) innovation index") {
+                try CompositeIndex.compute(RegionInnovationIndex.table(index, level: level, years: years), spec: RegionInnovationIndex.defaultSpec)
+            }
+        }
+    }
+
+    /// Computes what page views need, in two lanes (two cores): first what a city's region page needs (the default
+    /// region is a city), then provinces, then districts (a click away on the overview map; their index takes longest).
+    func warm() async throws {
+        async let pages: Void = warmPageAnalyses()
+        async let indices: Void = warmIndices()
+        _ = try await (pages, indices)
+    }
+
+    private func warmPageAnalyses() async throws {
+        for level in [RegionLevel.city, .province, .district] {
+            _ = try await analysis(level: level)
+            if level == .city { _ = try await serviceOffers() }
+            _ = try await investmentTargets(level: level)
+        }
+    }
+
+    private func warmIndices() async throws {
+        _ = try await nodeLinks()
+        _ = try await productGraph()
+        for level in [RegionLevel.city, .province, .district] {
+            _ = try await innovationIndex(level: level, years: RegionReport.indexYears)
+        }
+    }
+}
+
+/// A region's report and its JSON, built once per generation.
+struct RegionReportEntry: Sendable {
+    let report: RegionReport
+    let json: Data
+}
