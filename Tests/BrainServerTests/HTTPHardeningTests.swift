@@ -47,6 +47,23 @@ import Glibc
         }
     }
 
+    @Test func reviewFindings() async throws {
+        try await ServerFixture.withApp { client in
+            // Years whose difference overflows used to trap the process.
+            try await client.execute(uri: "/api/regions/320500/index?from=-9223372036854775808&to=0", method: .get) {
+                #expect($0.status == .badRequest)
+            }
+            // The nonce placeholder typed as a query stays text: the live nonce is only in nonce="…" attributes.
+            try await client.execute(uri: "/search?q=\(PageRenderer.noncePlaceholder)", method: .get) { response in
+                let csp = response.headers[.contentSecurityPolicy] ?? ""
+                let nonce = try #require(csp.components(separatedBy: "'nonce-").dropFirst().first?.split(separator: "'").first)
+                let page = String(buffer: response.body)
+                #expect(page.contains(PageRenderer.noncePlaceholder))
+                #expect(page.components(separatedBy: String(nonce)).count - 1 == page.components(separatedBy: "nonce=\"\(nonce)\"").count - 1)
+            }
+        }
+    }
+
     @Test func aForeignHostIsRefused() async throws {
         var configuration = ServerFixture.configuration
         configuration.security.allowedHosts = ["localhost", "brain.example.org"]

@@ -8,15 +8,16 @@ import BrainStore
 /// `/health` tells the truth: ready only when the store answers, the database is built and sound and the snapshot
 /// is loaded; `/health/live` only says the process answers.
 @Suite struct HealthTests {
-    /// Polls `/health` until it leaves "warming" (the snapshot loads in the background), at most `attempts` times.
-    static func settledHealth(_ client: any TestClientProtocol, attempts: Int = 60) async throws -> (HTTPResponse.Status, [String: Any]) {
+    /// Polls `/health` until it leaves "warming" (the snapshot loads in the background) and "unavailable" (on a
+    /// machine busy with the rest of the suite the store may miss the 2 s deadline now and then), at most `attempts` times.
+    static func settledHealth(_ client: any TestClientProtocol, attempts: Int = 150) async throws -> (HTTPResponse.Status, [String: Any]) {
         for _ in 0..<attempts {
             let (status, body) = try await client.execute(uri: "/health", method: .get) { response in
                 (response.status, try ServerFixture.jsonObject(response.body))
             }
-            if body["status"] as? String != "warming" { return (status, body) }
+            if !["warming", "unavailable"].contains(body["status"] as? String) { return (status, body) }
         }
-        Issue.record("/health stayed warming")
+        Issue.record("/health stayed warming or unavailable")
         return (.serviceUnavailable, [:])
     }
 
@@ -24,7 +25,7 @@ import BrainStore
         try await ServerFixture.withApp { client in
             try await client.execute(uri: "/health/live", method: .get) { #expect($0.status == .ok) }
             let (status, body) = try await Self.settledHealth(client)
-            #expect(status == .ok)
+            #expect(status == .ok, "\(body)")
             #expect(body["status"] as? String == "ok" && body["snapshot"] as? String == "loaded")
             #expect(body["integrity"] as? String == "ok" && body["readOnly"] as? Bool == false && body["builtAt"] is String)
             try await client.execute(uri: "/health/ready", method: .get) { #expect($0.status == .ok) }

@@ -75,9 +75,8 @@ final class HeldSnapshot: Sendable {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("brain-swap-\(UUID().uuidString).sqlite").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         try DatabaseBuilder().build(try BundleLoader(folder: ServerFixture.root.appendingPathComponent("data")).load().bundle, to: path)
-        var configuration = ServerFixture.configuration
-        configuration.allowImports = true
-        let app = try await buildApplication(store: try SQLiteStore(path: path), configuration: configuration)
+        let store = try SQLiteStore(path: path), admin = try await store.createAdminToken()
+        let app = try await buildApplication(store: store, configuration: ServerFixture.configuration)
         let firm = "缓存测试细胞治疗有限公司"
         let query = "/api/search?q=" + firm.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
         try await app.test(.router) { client in
@@ -88,7 +87,7 @@ final class HeldSnapshot: Sendable {
 
             let csv = "企业名称,注册地址,所属行业\n\(firm),江苏省苏州市工业园区星湖街218号,2761\n"
             let status = try await client.execute(uri: "/api/imports?kind=enterprises&file=new.csv", method: .post,
-                                                  body: ByteBuffer(string: csv)) { $0.status }
+                                                  headers: [.authorization: "Bearer \(admin)"], body: ByteBuffer(string: csv)) { $0.status }
             #expect(status == .ok)
             let after = try await client.execute(uri: "/regions/320500", method: .get) { String(buffer: $0.body) }
             #expect(Self.biomedicineFirms(after) == firms + 1)

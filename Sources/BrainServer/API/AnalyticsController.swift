@@ -65,7 +65,8 @@ struct AnalyticsController {
 
     func innovationIndex(region: Region, _ request: Request) async throws -> Response {
         let query = request.uri.queryParameters
-        guard let from = Int(query.get("from") ?? "2019"), let to = Int(query.get("to") ?? "2023"), from <= to, to - from <= 30 else {
+        guard let from = Int(query.get("from") ?? "2019"), let to = Int(query.get("to") ?? "2023"),
+              (1900...2100).contains(from), (1900...2100).contains(to), from <= to, to - from <= 30 else {
             return JSONResponse.error(.badRequest, "from and to must be years with from ≤ to, at most 30 apart")
         }
         guard region.level != .country else { return JSONResponse.error(.badRequest, "the index ranks provinces, cities or districts") }

@@ -77,7 +77,9 @@ final class HealthMonitor: @unchecked Sendable {
         case .none: report.integrity = "checking"; if report.status == "ok" { report.status = "warming" }
         case .success(nil)?: break
         case .success(let problem?)?: report.integrity = problem; report.status = "damaged"
-        case .failure(let error)?: report.integrity = "\(error)"; report.status = "damaged"
+        case .failure(let error)?:
+            report.integrity = "\(error)"; report.status = "damaged"
+            lock.withLock { integrity = nil }  // a failed run (a busy database) is tried again on the next call
         }
         guard report.status == "ok" || report.status == "warming" else { report.snapshot = "not loaded"; return report }
         switch await Self.within(remaining(), snapshotTask) {

@@ -70,7 +70,11 @@ struct ImportController: Sendable {
         let url = upload.url
         var summary: EnterpriseFileCheck.Summary
         do {
-            summary = try linkKind.map { try LinkFileCheck(url: url, kind: $0).run() } ?? EnterpriseFileCheck(url: url, resolver: resolver).run()
+            // A large workbook takes seconds to check: off the request threads, like any heavy computation.
+            let resolver = self.resolver
+            summary = try await HeavyWork.run("check of \(upload.url.lastPathComponent)") {
+                try linkKind.map { try LinkFileCheck(url: url, kind: $0).run() } ?? EnterpriseFileCheck(url: url, resolver: resolver).run()
+            }
         } catch let error as EnterpriseFileCheck.FileError {
             return JSONResponse.error(.unprocessableContent, error.description)
         }

@@ -35,7 +35,8 @@ struct PageRenderer: Sendable {
     static func htmlResponse(_ html: Data) -> Response {
         let nonce = Self.nonce()
         var bytes = [UInt8](html)
-        let marker = Array(noncePlaceholder.utf8), replacement = Array(nonce.utf8)
+        // Only in nonce="…" attributes: the same letters in a firm name or query stay text (escaped JSON has \" there).
+        let marker = Array("nonce=\"\(noncePlaceholder)\"".utf8), replacement = Array("nonce=\"\(nonce)\"".utf8)
         var index = 0
         while let found = bytes[index...].firstRange(of: marker) {
             bytes.replaceSubrange(found, with: replacement)
@@ -50,7 +51,6 @@ struct PageRenderer: Sendable {
     static func nonce() -> String {
         var generator = SystemRandomNumberGenerator()
         return Data((0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }).base64EncodedString()
-    }
     }
 
     /// JSON safe inside a `<script>` element, whatever a firm name or demand title holds.

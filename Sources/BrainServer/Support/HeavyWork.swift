@@ -10,10 +10,16 @@ import Glibc
 enum HeavyWork {
     static let logger = Logger(label: "IndustryBrain.analytics")
 
+    /// At most this many run at once (two per core): requests that each ask for a new computation queue here instead
+    /// of starting a thread apiece.
+    private static let slots = DispatchSemaphore(value: 4)
+
     /// Runs `work` and logs how long `label` took (a dozen lines per import: where a rebuild spends its time).
     static func run<T: Sendable>(_ label: String, _ work: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
             let thread = Thread {
+                slots.wait()
+                defer { slots.signal() }
                 lowerPriority()
                 let started = DispatchTime.now().uptimeNanoseconds
                 let result = Result { try work() }

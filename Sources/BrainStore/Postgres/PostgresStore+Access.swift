@@ -22,11 +22,12 @@ extension PostgresStore: AccessStore {
             return nil
         }
         let createdAt = try row.int("session_created"), seenAt = try row.int("seen_at")
+        // A read-only store (a copy, a standby) checks sessions but records nothing about them.
         guard policy.isLive(createdAt: createdAt, seenAt: seenAt, now: now) else {
-            try await deleteSession(session)
+            if !isReadOnly { try await deleteSession(session) }
             return nil
         }
-        if now - seenAt >= policy.touchEverySeconds {
+        if now - seenAt >= policy.touchEverySeconds, !isReadOnly {
             try await withConnection { c in
                 try await c.query(PostgresSQL.query(AccessSQL.touchSession, [.int(now), .text(digest)]), logger: PostgresSQL.logger)
             }

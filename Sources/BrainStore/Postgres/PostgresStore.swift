@@ -12,8 +12,6 @@ public final class PostgresStore: Store {
     public let isReadOnly: Bool
     /// How long a request waits for a pooled connection before failing with `StoreUnavailableError`.
     static let acquireSeconds = 5.0
-    /// After a connection could not be had, requests fail at once until this time, then try again.
-    private let downUntil = LockedValue<Date?>(nil)
 
     /// Connects and applies pending migrations (an empty database gets an empty schema, like a new SQLite file). A
     /// standby (read replica) is opened read-only and not migrated.
@@ -28,26 +26,18 @@ public final class PostgresStore: Store {
     }
 
     /// A pooled connection for `body`; waiting for one is bounded (a server that is down otherwise holds every request
-    /// for the pool's retries), and for a few seconds after such a failure requests fail at once.
+    /// for the pool's retries).
     func withConnection<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
-        if let until = downUntil.value, until > Date() {
-            throw StoreUnavailableError(store: location.description, seconds: Self.acquireSeconds)
-        }
         let client = running.client
-        do {
-            return try await withoutActuallyEscaping(body) { body in
-                // The task group below awaits its child before returning, so `body` never outlives this call.
-                nonisolated(unsafe) let body = body
-                return try await withAcquireDeadline(Self.acquireSeconds, store: location.description) { started in
-                    try await client.withConnection { connection in
-                        started()
-                        return try await body(connection)
-                    }
+        return try await withoutActuallyEscaping(body) { body in
+            // The task group below awaits its child before returning, so `body` never outlives this call.
+            nonisolated(unsafe) let body = body
+            return try await withAcquireDeadline(Self.acquireSeconds, store: location.description) { started in
+                try await client.withConnection { connection in
+                    started()
+                    return try await body(connection)
                 }
             }
-        } catch let error as StoreUnavailableError {
-            downUntil.value = Date().addingTimeInterval(Self.acquireSeconds)
-            throw error
         }
     }
 

@@ -16,16 +16,22 @@ extension SQLiteStore: AccessStore {
 
     public func sessionOrganisation(_ session: String, policy: SessionPolicy, now: Int) async throws -> Organisation? {
         let digest = AccessSQL.digest(session)
-        guard let row = try await pool.read({ db in try Row.fetchOne(db, sql: AccessSQL.session, arguments: [digest]) }) else { return nil }
-        let createdAt = try row.int("session_created"), seenAt = try row.int("seen_at")
+        // Sendable values out of the closure: returning the Row picked GRDB's blocking read, which on the two-thread
+        // cooperative pool deadlocked against the async reads holding the connections.
+        let found: (createdAt: Int, seenAt: Int, organisation: Organisation)? = try await pool.read { db in
+            guard let row = try Row.fetchOne(db, sql: AccessSQL.session, arguments: [digest]) else { return nil }
+            return (try row.int("session_created"), try row.int("seen_at"), try MarketRowMapping.organisation(row))
+        }
+        guard let (createdAt, seenAt, organisation) = found else { return nil }
+        // A read-only store (a copy, a standby) checks sessions but records nothing about them.
         guard policy.isLive(createdAt: createdAt, seenAt: seenAt, now: now) else {
-            try await deleteSession(session)
+            if !isReadOnly { try await deleteSession(session) }
             return nil
         }
-        if now - seenAt >= policy.touchEverySeconds {
+        if now - seenAt >= policy.touchEverySeconds, !isReadOnly {
             try await pool.write { db in try db.execute(sql: AccessSQL.touchSession, arguments: [now, digest]) }
         }
-        return try MarketRowMapping.organisation(row)
+        return organisation
     }
 
     public func deleteSession(_ session: String) async throws {

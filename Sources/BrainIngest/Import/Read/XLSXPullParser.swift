@@ -234,6 +234,8 @@ struct XLSXPullParser {
         if selfClosing {
             if openLengths.isEmpty { rootClosed = true }
         } else {
+            // SpreadsheetML nests a handful of levels; deep nesting is an attack on memory, not a workbook.
+            guard openLengths.count < 64 else { throw SyntaxError(reason: "elements nested deeper than 64 levels, which no workbook has") }
             openNames.append(contentsOf: buffer[name])
             openLengths.append(name.count)
         }

@@ -44,7 +44,10 @@ struct EnterprisePortrait: Codable, Sendable {
         add("毛利率 gross margin %", firm.grossMarginPct.map { RegionView.number($0) })
         add("申万2021 SW 2021", firm.sw2021L3)
         add("网站 website", firm.website)
-        for fact in try await store.enterpriseFacts(id) {
+        // The portrait is the same for every caller: only facts from the operator's imports (no organisation) show;
+        // an organisation reads its own through /api/enterprises/{id}/facts.
+        let operatorImports = Set(try await store.imports().filter { $0.organisationId == nil }.map(\.id))
+        for fact in try await store.enterpriseFacts(id) where operatorImports.contains(fact.importId) {
             facts.append(Fact(field: fact.field, value: fact.value, source: "导入 import #\(fact.importId) \(fact.file) 行 row \(fact.row)",
                               asOf: fact.asOf, current: fact.current))
         }
