@@ -1,4 +1,5 @@
 import Foundation
+import BrainModel
 
 /// What `brain fuzz` and the property tests feed the readers: a seeded stream of hostile inputs — random bytes, and
 /// small valid files (built in, or the caller's seed files such as the test fixtures) mutated by flipping, inserting
@@ -150,19 +151,13 @@ public struct HostileInputs {
     }
 }
 
-/// SplitMix64: small, fast and the same on every machine, so a seed names its inputs.
+/// BrainModel's SplitMix64, the same on every machine, so a seed names its inputs; `below` tolerates an empty range.
 public struct SeededRandom {
-    private var state: UInt64
-    public init(seed: UInt64) { state = seed }
+    private var generator: SplitMix64
+    public init(seed: UInt64) { generator = SplitMix64(seed: seed) }
 
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    public mutating func next() -> UInt64 { generator.next() }
 
     /// A number in 0..<bound (0 when bound ≤ 0).
-    public mutating func below(_ bound: Int) -> Int { bound <= 0 ? 0 : Int(next() % UInt64(bound)) }
+    public mutating func below(_ bound: Int) -> Int { bound <= 0 ? 0 : generator.below(bound) }
 }
