@@ -10,9 +10,10 @@ import BrainStore
 @Suite struct HealthTests {
     /// Polls `/health` until it leaves "warming" (the snapshot loads in the background) and "unavailable" (on a
     /// machine busy with the rest of the suite the store may miss the 2 s deadline now and then), at most `attempts` times.
-    static func settledHealth(_ client: any TestClientProtocol, attempts: Int = 150) async throws -> (HTTPResponse.Status, [String: Any]) {
+    static func settledHealth(_ client: any TestClientProtocol, uri: String = "/health",
+                              attempts: Int = 150) async throws -> (HTTPResponse.Status, [String: Any]) {
         for _ in 0..<attempts {
-            let (status, body) = try await client.execute(uri: "/health", method: .get) { response in
+            let (status, body) = try await client.execute(uri: uri, method: .get) { response in
                 (response.status, try ServerFixture.jsonObject(response.body))
             }
             if !["warming", "unavailable"].contains(body["status"] as? String) { return (status, body) }
@@ -28,7 +29,8 @@ import BrainStore
             #expect(status == .ok, "\(body)")
             #expect(body["status"] as? String == "ok" && body["snapshot"] as? String == "loaded")
             #expect(body["integrity"] as? String == "ok" && body["readOnly"] as? Bool == false && body["builtAt"] is String)
-            try await client.execute(uri: "/health/ready", method: .get) { #expect($0.status == .ok) }
+            let (ready, readyBody) = try await Self.settledHealth(client, uri: "/health/ready")
+            #expect(ready == .ok, "\(readyBody)")
         }
     }
 
