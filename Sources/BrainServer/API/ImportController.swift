@@ -40,15 +40,20 @@ struct ImportController: Sendable {
     }
 
     static func visibleReview(_ store: any ImportingStore, status: ReviewItem.Status?, to caller: Caller) async throws -> [ReviewItem] {
-        let visible = Set(try await store.imports().filter(caller.maySee).map(\.id))
+        let visible = try await visibleImportIds(store, caller)
         return try await store.reviewItems(status: status).filter { visible.contains($0.importId) }
     }
 
     /// `GET /api/enterprises/{id}/facts`: every imported value the caller may see with its import, file, row and date.
     func facts(_ id: String, caller: Caller) async throws -> Response {
         guard try await store.enterprise(id) != nil else { return JSONResponse.error(.notFound, "no enterprise with id \(id)") }
-        let visible = Set(try await store.imports().filter(caller.maySee).map(\.id))
+        let visible = try await Self.visibleImportIds(store, caller)
         return try JSONResponse.ok(try await store.enterpriseFacts(id).filter { visible.contains($0.importId) })
+    }
+
+    /// The imports the caller may see: its own organisation's and the operator's (all of them for an admin).
+    static func visibleImportIds(_ store: any ImportingStore, _ caller: Caller) async throws -> Set<Int> {
+        Set(try await store.imports().filter(caller.maySee).map(\.id))
     }
 
     struct CheckResponse: Encodable {
