@@ -70,6 +70,17 @@ public struct ChainTaxonomy: Codable, Sendable {
 public struct ChainPlacementRules: Codable, Sendable, Hashable {
     /// 申万 2021 first-level codes (e.g. 480000 银行) whose firms are never placed, whatever their product lists say.
     public var excludedSW2021L1: [String]
+    /// 申万 2021 codes of any level (110801 动物保健) whose firms are never placed: the chain is human medicine.
+    public var excludedSW2021Codes: [String]?
+    /// A product line containing one of these (兽用, 农药, 发泡剂) is not evidence for any node: ADC发泡剂 is a blowing agent,
+    /// 农药中间体 a pesticide intermediate, 猪用疫苗 a veterinary vaccine.
+    public var nonBiomedicineProductWords: [String]?
+    /// Phrases removed from business summaries before matching ("animal vaccines", "veterinary drugs").
+    public var nonBiomedicineSummaryPhrases: [String]?
+    /// node → WHO INN stems naming it in a business summary (antibodies: `mab`).
+    public var innStems: [String: [String]]?
+    /// The node that development codes in a summary (SHR3680) are evidence for.
+    public var pipelineCodeNode: String?
     /// Tushare industries that count as this industry.
     public var biomedicineTushareIndustries: [String]
     /// Sectors of the business-profile source that count as this industry.
@@ -92,6 +103,9 @@ public struct ChainPlacementRules: Codable, Sendable, Hashable {
         case defaultChildren = "default_children"
         case refinementKeywords = "refinement_keywords", preProfitSuffix = "pre_profit_suffix", preProfitRefinements = "pre_profit_refinements"
         case equipmentWords = "equipment_words", equipmentNodes = "equipment_nodes"
+        case excludedSW2021Codes = "excluded_sw2021_codes", nonBiomedicineProductWords = "non_biomedicine_product_words"
+        case nonBiomedicineSummaryPhrases = "non_biomedicine_summary_phrases"
+        case innStems = "inn_stems", pipelineCodeNode = "pipeline_code_node"
         case excludedSW2021L1 = "excluded_sw2021_l1", biomedicineTushareIndustries = "biomedicine_tushare_industries"
         case biomedicineProfileSectors = "biomedicine_profile_sectors"
     }

@@ -78,7 +78,9 @@ public struct ChainClassifier: Sendable {
     func classify(_ enterprise: Enterprise, inputs: ClassificationInputs) -> (assignments: [ChainAssignment], isBiomedicine: Bool) {
         let sw = enterprise.sw2021L3
         let inIndustry = sw?.hasPrefix("37") ?? false
-        if let sw, !inIndustry, rules.excludedSW2021L1.contains(String(sw.prefix(2)) + "0000") { return ([], false) }
+        if let sw, !inIndustry, rules.excludedSW2021L1.contains(String(sw.prefix(2)) + "0000") || (rules.excludedSW2021Codes ?? []).contains(sw) {
+            return ([], false)
+        }
         let tushare = inputs.tushareIndustry[enterprise.id]
         let tushareAgrees = tushare.map(rules.biomedicineTushareIndustries.contains) ?? false
         let profile = enterprise.stockCode.flatMap { inputs.profiles[$0] }
@@ -156,10 +158,12 @@ public struct ChainClassifier: Sendable {
                 placed.append(Placement(child, "listing-marker", 0.6, ["证券简称带“\(suffix)”（上市时尚未盈利）：研发阶段的药企"], enterprise.provenance))
             }
         }
-        // A maker of the node's own products (制剂, "Chinese medicines") with no sub-node named is on the default one.
-        for domain in domains where !(hits[domain] ?? []).isEmpty && !enterprise.name.hasSuffix(rules.preProfitSuffix ?? "\u{0}") {
+        // A maker of the node's own products (制剂, "Chinese medicines") with no sub-node named is on the default one;
+        // 申万 化学制剂 or 中药 confirmed by Tushare's industry says as much as a product line does.
+        let codeConfirmed = domainMethod == "sw2021-official" && tushareAgrees
+        for domain in domains where (codeConfirmed || !(hits[domain] ?? []).isEmpty) && !enterprise.name.hasSuffix(rules.preProfitSuffix ?? "\u{0}") {
             guard let child = rules.defaultChildren[domain], !placed.contains(where: { nodes[$0.node]?.parentId == domain }) else { continue }
-            let own = (hits[domain] ?? []).prefix(2).map(\.description).joined(separator: "；")
+            let own = (hits[domain] ?? []).isEmpty ? domainEvidence : (hits[domain] ?? []).prefix(2).map(\.description).joined(separator: "；")
             placed.append(Placement(child, "default-child", 0.55, ["\(own)，未见其他子节点的证据"], provenance(hits[domain] ?? [], enterprise)))
         }
         let assignments = placed.map {
@@ -176,7 +180,8 @@ public struct ChainClassifier: Sendable {
     func evidence(_ enterprise: Enterprise, profile: BusinessProfile?, products: [EnterpriseProduct], home: [String] = []) -> [String: [EvidenceHit]] {
         var hits: [String: [EvidenceHit]] = [:]
         for product in products.sorted(by: { ($0.revenueShare ?? 0) > ($1.revenueShare ?? 0) }) {
-            guard (product.revenueShare ?? 1) >= Self.minimumShare else { continue }
+            guard (product.revenueShare ?? 1) >= Self.minimumShare,
+                  !(rules.nonBiomedicineProductWords ?? []).contains(where: product.product.contains) else { continue }
             let text = EvidenceText.folded(product.product)
             let equipment = rules.equipmentWords.contains { product.product.contains($0) }
             let matches = keywords.filter { (!equipment || rules.equipmentNodes.contains($0.node)) && EvidenceText.contains(text, keyword: $0.bytes, latin: $0.latin) }
@@ -191,13 +196,24 @@ public struct ChainClassifier: Sendable {
             }
         }
         if let profile, !profile.summary.isEmpty {
-            let (leadText, bodyText) = EvidenceText.summaryParts(profile.summary, englishName: profile.nameEn)
+            let summary = (rules.nonBiomedicineSummaryPhrases ?? []).reduce(profile.summary) {
+                $0.replacingOccurrences(of: $1, with: " ", options: .caseInsensitive)
+            }
+            let (leadText, bodyText) = EvidenceText.summaryParts(summary, englishName: profile.nameEn)
             let lead = EvidenceText.folded(leadText), body = EvidenceText.folded(bodyText)
             for match in keywords where match.latin {
                 if EvidenceText.contains(lead, keyword: match.bytes, latin: true) {
                     hits[match.node, default: []].append(EvidenceHit(source: .summaryLead, keyword: match.keyword, specific: match.specific))
                 } else if EvidenceText.contains(body, keyword: match.bytes, latin: true) {
                     hits[match.node, default: []].append(EvidenceHit(source: .summaryBody, keyword: match.keyword, specific: match.specific))
+                }
+            }
+        }
+        if let profile, !profile.summary.isEmpty {
+            let named = DrugNameEvidence.hits(summary: profile.summary, innStems: rules.innStems ?? [:], pipelineNode: rules.pipelineCodeNode)
+            for (node, words) in named where nodes[node] != nil {
+                for word in words.prefix(3) {
+                    hits[node, default: []].append(EvidenceHit(source: .summaryBody, keyword: word, specific: true))
                 }
             }
         }

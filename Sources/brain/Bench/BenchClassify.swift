@@ -84,6 +84,16 @@ struct BenchClassify: ParsableCommand {
         if !score.wrongFirms.isEmpty {
             print("  on a wrong node: " + score.wrongFirms.map { "\($0.firm) (\($0.nodes.joined(separator: ",")))" }.joined(separator: "、"))
         }
+        if !score.missedFirms.isEmpty {
+            var placed: [String: [String]] = [:]
+            for assignment in bundle.assignments { placed[assignment.enterpriseId, default: []].append(assignment.nodeId) }
+            let ids = Dictionary(labels.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+            print("  not on their specific node: " + score.missedFirms.map { name in
+                let label = ids[name]
+                let got = label.flatMap { placed[$0.id] }?.sorted().joined(separator: ",") ?? ""
+                return "\(name) (\(label?.expected.sorted().joined(separator: ",") ?? "") ← \(got.isEmpty ? "无" : got))"
+            }.joined(separator: "、"))
+        }
         print("\nper node on the labelled set: precision = placements not wrong / placements, recall = expected firms placed there / expected firms")
         print(ReportTable.pad("node", 24) + ReportTable.pad("expected", 10, left: true) + ReportTable.pad("placed", 8, left: true)
               + ReportTable.pad("precision", 11, left: true) + ReportTable.pad("recall", 10, left: true))
