@@ -7,6 +7,9 @@ import BrainModel
 public struct BundleLoader: Sendable {
     public let folder: URL
     public var progress: @Sendable (String) -> Void
+    /// Classify every firm as if it had no 申万 or Tushare industry, to measure what the other evidence says on its own
+    /// (`brain bench classify`); the firms keep their codes.
+    public var classifyWithoutIndustryCodes = false
 
     public init(folder: URL, progress: @escaping @Sendable (String) -> Void = { _ in }) {
         self.folder = folder
@@ -39,8 +42,11 @@ public struct BundleLoader: Sendable {
         let classifier = ChainClassifier(taxonomy: bundle.taxonomy)
         // One definition everywhere: the classifier's verdict (a chemical firm whose main product is an API is a
         // biomedicine firm; an insurer that once made ibuprofen is not).
+        if classifyWithoutIndustryCodes { inputs.tushareIndustry = [:] }
         for i in bundle.enterprises.indices {
-            let (assignments, isBiomedicine) = classifier.classify(bundle.enterprises[i], inputs: inputs)
+            var firm = bundle.enterprises[i]
+            if classifyWithoutIndustryCodes { firm.sw2021L3 = nil }
+            let (assignments, isBiomedicine) = classifier.classify(firm, inputs: inputs)
             bundle.assignments += assignments
             bundle.enterprises[i].isBiomedicine = isBiomedicine
         }

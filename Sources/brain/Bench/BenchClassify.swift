@@ -12,6 +12,9 @@ struct BenchClassify: ParsableCommand {
             wrong node, share of biomedicine firms on their specific node, non-biomedicine firms placed, per-node precision
             and recall (goals: ≥ 95 %, ≥ 85 %, 0).
 
+            Without codes: the evidence classifier run with 申万 and Tushare hidden, per top-level node precision and
+            recall against 申万 L3 (what products, business summaries and names say on their own).
+
             Truth: each listed biomedicine firm's official 申万 2021 L3 code, mapped by the chain file to its top-level node.
             Inputs: the firm's full name and main products (chain knowledge graph) only. Held out: a seeded 30 % of firms.
             Compared: the import classifier's keyword rules (no training) and naive Bayes trained on the other 70 %.
@@ -26,6 +29,9 @@ struct BenchClassify: ParsableCommand {
         let bundle = try BundleLoader(folder: folder).load().bundle
         let taxonomy = bundle.taxonomy
         if !labels.isEmpty { try Self.reportLabelled(URL(fileURLWithPath: labels), bundle) }
+        var blindLoader = BundleLoader(folder: folder)
+        blindLoader.classifyWithoutIndustryCodes = true
+        Self.reportAgainstSW(bundle, blind: try blindLoader.load().bundle)
         var nodeBySW: [String: ChainNode] = [:]
         for node in taxonomy.nodes where node.parentId == nil { for code in node.sw2021 where nodeBySW[code] == nil { nodeBySW[code] = node } }
         for node in taxonomy.nodes where node.parentId != nil { for code in node.sw2021 where nodeBySW[code] == nil { nodeBySW[code] = node } }
@@ -68,6 +74,49 @@ struct BenchClassify: ParsableCommand {
                       + String(format: "   F1 %.2f", score.f1(truth)))
             }
         }
+    }
+
+    /// The evidence classifier with 申万 and Tushare hidden, against each firm's 申万 L3 mapped to the top-level nodes
+    /// carrying it (370101 原料药 is APIs, intermediates or excipients; 370603 is CRO or CDMO).
+    static func reportAgainstSW(_ bundle: DataBundle, blind: DataBundle) {
+        let taxonomy = bundle.taxonomy
+        var truthBySW: [String: [String]] = [:]
+        for node in taxonomy.nodes {
+            let top = node.parentId ?? node.id
+            for code in node.sw2021 where !(truthBySW[code] ?? []).contains(top) { truthBySW[code, default: []].append(top) }
+        }
+        var predicted: [String: Set<String>] = [:]
+        for assignment in blind.assignments {
+            predicted[assignment.enterpriseId, default: []].insert(taxonomy.node(assignment.nodeId)?.parentId ?? assignment.nodeId)
+        }
+        var scores: [String: (placed: Int, right: Int, expected: Int, found: Int)] = [:]
+        var order: [String] = [], firms = 0, abstained = 0
+        for firm in bundle.enterprises {
+            guard let code = firm.sw2021L3, let nodes = truthBySW[code] else { continue }
+            let group = nodes.joined(separator: "/"), got = predicted[firm.id] ?? []
+            firms += 1
+            if got.isEmpty { abstained += 1 }
+            if scores[group] == nil { order.append(group) }
+            scores[group, default: (0, 0, 0, 0)].expected += 1
+            if !got.isDisjoint(with: nodes) { scores[group]?.found += 1 }
+            for node in got {
+                let key = nodes.contains(node) ? group : node
+                if scores[key] == nil { order.append(key) }
+                scores[key, default: (0, 0, 0, 0)].placed += 1
+                if nodes.contains(node) { scores[key]?.right += 1 }
+            }
+        }
+        print("without 申万 and Tushare: the evidence classifier (products, English summary, name) against 申万 L3 → top-level nodes")
+        print("  firms with a 申万 L3 on the chain: \(firms); abstained (no node): \(abstained)")
+        print(ReportTable.pad("node", 44) + ReportTable.pad("申万 firms", 11, left: true) + ReportTable.pad("placed", 8, left: true)
+              + ReportTable.pad("precision", 11, left: true) + ReportTable.pad("recall", 10, left: true))
+        for key in order.sorted() {
+            guard let score = scores[key] else { continue }
+            print(ReportTable.pad(key, 44) + ReportTable.pad("\(score.expected)", 11, left: true) + ReportTable.pad("\(score.placed)", 8, left: true)
+                  + ReportTable.pad(percent(score.placed == 0 ? nil : Double(score.right) / Double(score.placed)), 11, left: true)
+                  + ReportTable.pad(percent(score.expected == 0 ? nil : Double(score.found) / Double(score.expected)), 10, left: true))
+        }
+        print("")
     }
 
     static func percent(_ value: Double?) -> String { value.map { String(format: "%5.1f %%", $0 * 100) } ?? "    –  " }
