@@ -68,7 +68,8 @@ public struct PolicyMatcher: Sendable {
                                note: "a clause for talents: import talents (issue 7's talent model) to match it")
         }
         var eligible: [Enterprise] = [], possible: [Enterprise] = []
-        for firm in index.data.enterprises {
+        // Industry policies are for the industry's firms: an insurer or a coal miner is never listed, whatever its size.
+        for firm in index.biomedicineEnterprises {
             let results = rule.conditions.map { evaluate($0, firm) }
             if results.contains(where: { $0.met == false }) { continue }
             if results.contains(where: { $0.met == nil }) { possible.append(firm) } else { eligible.append(firm) }
