@@ -72,4 +72,19 @@ import BrainAnalytics
         #expect(r.proximity.compactMap { $0 } == [1, 0, 0, 1])
         #expect(r.density.compactMap { $0 } == [1, 0, 0, 1])
     }
+
+    @Test func aPresenceGraphInPiecesIsNamed() {
+        // M = I: region a makes only p, b only q — two parts, ECI ill-posed.
+        let apart = PresenceComponents(EconomicComplexity.compute(LabeledMatrix(rowLabels: ["a", "b"], columnLabels: ["p", "q"], values: [3, 1, 1, 3])))
+        #expect(!apart.isConnected)
+        #expect(apart.parts.count == 2)
+        #expect(Set(apart.parts.map(\.regions)) == [["a"], ["b"]])
+        // a makes p and q, b q and r, c p and r: one part.
+        let joined = PresenceComponents(EconomicComplexity.compute(LabeledMatrix(rowLabels: ["a", "b", "c"], columnLabels: ["p", "q", "r"],
+                                                                                 values: [1, 1, 0, 0, 1, 1, 1, 0, 1])))
+        #expect(joined.isConnected, "\(joined.parts)")
+        var document = ComplexityDocument(threshold: 1)
+        document.append(EconomicComplexity.compute(LabeledMatrix(rowLabels: ["a", "b"], columnLabels: ["p", "q"], values: [3, 1, 1, 3])), year: nil)
+        #expect(document.notes.map(\.code) == ["presence-disconnected"])
+    }
 }

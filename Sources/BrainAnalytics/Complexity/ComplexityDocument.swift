@@ -48,10 +48,31 @@ public struct ComplexityDocument: Encodable, Sendable {
     public var regions: [RegionRow] = []
     public var sectors: [SectorRow] = []
     public var proximity: [ProximityRow] = []
+    /// What the reader must know about the input: empty cells read as 0, a presence graph in several parts (ECI/PCI
+    /// ill-posed). Codes with values, so a page or export renders them in its language.
+    public var notes: [Note] = []
+
+    public struct Note: Encodable, Sendable, Equatable {
+        public var code: String
+        public var year: String?
+        public var rows: [Int]?
+        public var regions: [String]?
+        public var sectors: [String]?
+        public init(code: String, year: String? = nil, rows: [Int]? = nil, regions: [String]? = nil, sectors: [String]? = nil) {
+            (self.code, self.year, self.rows, self.regions, self.sectors) = (code, year, rows, regions, sectors)
+        }
+    }
 
     public init(threshold: Double) { self.threshold = threshold }
 
     public mutating func append(_ r: ComplexityResult, year: String?) {
+        let components = PresenceComponents(r)
+        if !components.isConnected {
+            // Every part but the largest is cut off from it.
+            for part in components.parts.dropFirst() {
+                notes.append(Note(code: "presence-disconnected", year: year, regions: part.regions, sectors: part.sectors))
+            }
+        }
         let m = r.sectors.count
         for (i, region) in r.regions.enumerated() {
             regions.append(.init(year: year, region: region, diversity: r.diversity[i], eci: r.eci[i], coi: r.coi[i], fitness: r.fitness[i]))

@@ -30,6 +30,9 @@ public struct MatrixFile: Sendable {
 
     public let cells: [Cell]
     public let hasYear: Bool
+    /// File rows (1 = header) whose value was empty and is read as 0, the convention of `ecomplexity` (pandas' sum
+    /// skips NaN): said in the output, never silent.
+    public let emptyValueRows: [Int]
 
     public init(url: URL, limits: Limits = Limits()) throws(SourceFileError) {
         let file = url.lastPathComponent
@@ -42,12 +45,13 @@ public struct MatrixFile: Sendable {
             throw SourceFileError(file: file, row: limits.cells + 2, reason: "more than \(limits.cells) data rows; split the file")
         }
         hasYear = table.header.contains("year")
-        var seen: Set<String> = [], cells: [Cell] = []
+        var seen: Set<String> = [], cells: [Cell] = [], emptyRows: [Int] = []
         var regions: Set<String> = [], sectors: Set<String> = [], years: Set<String> = []
         for row in table.rows {
             let year = hasYear ? try Self.label(row, "year", limits) : nil
             let region = try Self.label(row, "region", limits), sector = try Self.label(row, "sector", limits)
-            guard let value = try row.double("value") else { throw row.error("value", value: nil, "required value is empty") }
+            let value: Double
+            if let read = try row.double("value") { value = read } else { value = 0; emptyRows.append(row.line) }
             guard value >= 0 else { throw row.error("value", value: String(value), "values must be ≥ 0") }
             guard value <= limits.maxValue else { throw row.error("value", value: String(value), "values must be ≤ \(limits.maxValue)") }
             guard seen.insert([year ?? "", region, sector].joined(separator: "\u{1}")).inserted else {
@@ -65,6 +69,7 @@ public struct MatrixFile: Sendable {
         }
         guard !cells.isEmpty else { throw SourceFileError(file: table.file, row: 2, reason: "no data rows") }
         self.cells = cells
+        emptyValueRows = emptyRows
     }
 
     /// A required label with no control characters and a bounded length.

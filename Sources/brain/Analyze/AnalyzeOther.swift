@@ -103,11 +103,31 @@ struct AnalyzeComplexity: AsyncParsableCommand {
             let cells = file.cells.filter { $0.year == year }.map { (row: $0.region, column: $0.sector, value: $0.value) }
             document.append(EconomicComplexity.compute(LabeledMatrix(cells: cells), threshold: threshold), year: year)
         }
+        if !file.emptyValueRows.isEmpty {
+            document.notes.insert(.init(code: "empty-cells-read-as-zero", rows: file.emptyValueRows), at: 0)
+        }
         if json { return try Output.json(document) }
         print(Output.row([("year", 6), ("region", 20), ("diversity", -9), ("ECI", -8), ("COI", -8), ("fitness", -8)]))
         for row in document.regions {
             print(Output.row([(row.year ?? "", 6), (row.region, 20), (Output.number(row.diversity, 0), -9), (Output.number(row.eci), -8),
                               (Output.number(row.coi), -8), (Output.number(row.fitness), -8)]))
+        }
+        for note in document.notes { print(Self.describe(note)) }
+    }
+
+    /// Notes in Chinese first, then English, as the CLI's other notes.
+    static func describe(_ note: ComplexityDocument.Note) -> String {
+        let year = note.year.map { "（\($0) 年）" } ?? ""
+        switch note.code {
+        case "empty-cells-read-as-zero":
+            let rows = note.rows ?? []
+            let shown = rows.prefix(10).map(String.init).joined(separator: ", ") + (rows.count > 10 ? " …" : "")
+            return "注意：\(rows.count) 个空值按 0 计（第 \(shown) 行），与 ecomplexity 的约定一致 / note: \(rows.count) empty values read as 0 (rows \(shown)), as ecomplexity does"
+        case "presence-disconnected":
+            let regions = (note.regions ?? []).joined(separator: ", "), sectors = (note.sectors ?? []).joined(separator: ", ")
+            return "警告\(year)：地区 \(regions) 与行业 \(sectors) 自成一块，与其余矩阵不连通，ECI/PCI 在此不适定 / warning: regions \(regions) and sectors \(sectors) are disconnected from the rest; ECI/PCI are ill-posed"
+        default:
+            return "note: \(note.code)"
         }
     }
 }

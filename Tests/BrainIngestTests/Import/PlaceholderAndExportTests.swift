@@ -79,4 +79,11 @@ func withCheck(_ first17: String) -> String { first17 + String(USCC.checkCharact
         #expect(try matrixError("region,sector,value\na,x,1e999\n")?.reason == "not a number")
         #expect(try matrixError("region,sector,value\ra,x,1\rb,y,2\r") == nil)
     }
+
+    @Test func anEmptyMatrixValueIsZeroAndSaidSo() throws {
+        let file = try MatrixFile(url: try TemporaryFile.write("region,sector,value\na,x,1\na,y,\nb,x,2\n", "m.csv"))
+        #expect(file.cells.map(\.value) == [1, 0, 2])
+        #expect(file.emptyValueRows == [3])
+        #expect(try matrixError("region,sector,value\na,x,abc\n")?.reason == "not a number")
+    }
 }
