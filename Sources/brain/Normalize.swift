@@ -58,9 +58,22 @@ struct BenchAddress: ParsableCommand {
 struct NormalizeNames: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "names",
-        abstract: "Tab-separated pairs of company names in, one JSON line out per pair: same (true/false) and the reason.")
+        abstract: "Tab-separated pairs of company names in, one JSON line out per pair: same (true/false) and the reason.",
+        discussion: """
+            Formatting is forgiven (width, brackets, spaces, invisible characters, quotes, trailing punctuation, status and
+            former-name annotations, traditional characters, English legal-form spellings, bilingual names). Names of
+            listed firms also resolve through their aliases from --data: short names, former short names, official English
+            names. A legal form, a branch or one different character keeps firms apart.
+            """)
+    @Option(help: "Folder holding the bundled open data (for listed firms' aliases); empty for none.") var data: String = "data"
 
     func run() throws {
+        var aliases: NameAliases?
+        if !data.isEmpty {
+            do { aliases = try NameAliasLoader.load(dataFolder: URL(fileURLWithPath: data)) } catch {
+                FileHandle.standardError.write(Data("no aliases: \(error.description)\n".utf8))
+            }
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         var line = 0
@@ -71,7 +84,7 @@ struct NormalizeNames: ParsableCommand {
                 FileHandle.standardError.write(Data("line \(line): expected two names separated by a tab\n".utf8))
                 continue
             }
-            let comparison = CompanyName.compare(fields[0], fields[1])
+            let comparison = CompanyName.compare(fields[0], fields[1], aliases: aliases)
             let output: [String: AnyCodable] = ["a": .text(fields[0]), "b": .text(fields[1]), "same": .flag(comparison.same),
                                                 "reason": .text(comparison.reason)]
             FileHandle.standardOutput.write(try encoder.encode(output) + Data("\n".utf8))

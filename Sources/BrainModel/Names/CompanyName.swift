@@ -1,7 +1,14 @@
 /// Company names as registries and spreadsheets write them, folded to one form for matching: half-width letters and
-/// digits, round brackets, no spaces, simplified characters. The folded form is only for comparison; the registered
-/// name is kept as written.
+/// digits, round brackets, no spaces, no invisible characters or quotes, no trailing punctuation, no status or
+/// former-name annotations, simplified characters. The folded form is only for comparison; the registered name is
+/// kept as written.
 public enum CompanyName {
+    /// Bracketed notes a registry export appends that are not part of the registered name: （已注销）, （原三九医药股份有限公司）,
+    /// （注册地址：连云港）.
+    static let annotationStarts = ["原", "曾用名", "已注销", "注销", "已吊销", "吊销", "存续", "在业", "开业", "迁出", "撤销", "注册地址", "注册地"]
+    static let quotes: Set<Unicode.Scalar> = ["\"", "'", "“", "”", "‘", "’", "「", "」", "『", "』", "《", "》", "〈", "〉", "«", "»"]
+    static let trailingPunctuation: Set<Unicode.Scalar> = ["。", ".", "；", ";", "，", ",", "、", "！", "!", "：", ":"]
+
     /// Scalar by scalar (company names hold no combining sequences): grapheme-by-grapheme folding was a tenth of
     /// the import's time.
     public static func normalized(_ name: String) -> String {
@@ -9,7 +16,12 @@ public enum CompanyName {
         for original in name.unicodeScalars {
             var scalar = original
             if (0xFF01...0xFF5E).contains(scalar.value) { scalar = Unicode.Scalar(scalar.value - 0xFEE0)! }
-            if scalar.properties.isWhitespace { continue }
+            if scalar.properties.isWhitespace || quotes.contains(scalar) { continue }
+            // Zero-width spaces, joiners, byte-order marks and other invisible format or control characters.
+            switch scalar.properties.generalCategory {
+            case .format, .control: continue
+            default: break
+            }
             switch scalar {
             case "（", "【", "[", "〔", "﹙": result.append("(")
             case "）", "】", "]", "〕", "﹚": result.append(")")
@@ -17,7 +29,32 @@ public enum CompanyName {
             default: result.append(TraditionalCharacters.simplifiedScalars[scalar] ?? scalar)
             }
         }
-        return String(result)
+        var folded = String(result)
+        folded = withoutAnnotations(folded).name
+        while let last = folded.unicodeScalars.last, trailingPunctuation.contains(last) { folded.unicodeScalars.removeLast() }
+        return folded
+    }
+
+    /// The name without its bracketed annotations, and the former names those annotations give (（原…）).
+    static func withoutAnnotations(_ folded: String) -> (name: String, formerNames: [String]) {
+        guard folded.contains("(") else { return (folded, []) }
+        var name = "", former: [String] = [], index = folded.startIndex
+        while index < folded.endIndex {
+            guard folded[index] == "(", let close = folded[index...].firstIndex(of: ")") else {
+                name.append(folded[index]); index = folded.index(after: index); continue
+            }
+            let content = String(folded[folded.index(after: index)..<close])
+            if let start = annotationStarts.first(where: content.hasPrefix) {
+                if start == "原" || start == "曾用名" {
+                    let text = content.dropFirst(start.count).drop { $0 == ":" || $0 == "：" }
+                    if !text.isEmpty { former.append(String(text)) }
+                }
+            } else {
+                name += "(" + content + ")"
+            }
+            index = folded.index(after: close)
+        }
+        return (name, former)
     }
 
     public struct Comparison: Codable, Equatable, Sendable {
@@ -25,13 +62,14 @@ public enum CompanyName {
         public var reason: String
     }
 
-    /// Whether two names are the same registered name. Only the folding above is forgiven: 有限公司 and 有限责任公司
-    /// are different registered names, and a branch (分公司) is its own entity.
-    public static func compare(_ a: String, _ b: String) -> Comparison {
+    /// Whether two names are the same registered name. Only the folding above is forgiven — plus the two halves of a
+    /// bilingual name, the former name an annotation states, and the aliases given (short, former and English names
+    /// of known firms). 有限公司 and 有限责任公司 are different registered names, and a branch (分公司) is its own entity.
+    public static func compare(_ a: String, _ b: String, aliases: NameAliases? = nil) -> Comparison {
         let x = normalized(a), y = normalized(b)
         if x.isEmpty || y.isEmpty { return Comparison(same: false, reason: "a name is empty") }
         if a == b { return Comparison(same: true, reason: "identical") }
-        if x == y { return Comparison(same: true, reason: "identical after folding width, brackets, spaces and traditional characters") }
+        if x == y { return Comparison(same: true, reason: "identical after folding width, brackets, spaces, quotes, annotations and traditional characters") }
         for (longer, shorter) in [(x, y), (y, x)] where longer.hasPrefix(shorter) && longer.hasSuffix("分公司") {
             return Comparison(same: false, reason: "\(longer == x ? "first" : "second") is a branch (分公司) of the other: its own entity, linked to its parent")
         }
@@ -41,36 +79,40 @@ public enum CompanyName {
         if let stemX, let stemY, stemX == stemY {
             return Comparison(same: false, reason: "same name with different company forms (\(x.dropFirst(stemX.count)) vs \(y.dropFirst(stemY.count))): different registered names")
         }
-        return Comparison(same: false, reason: "names differ after folding")
+        // A stated former name: 华润三九医药股份有限公司（原三九医药股份有限公司） is also 三九医药股份有限公司.
+        let formerX = formerNames(a), formerY = formerNames(b)
+        if formerX.contains(y) || formerY.contains(x) {
+            return Comparison(same: true, reason: "one name states the other as its former name (原…)")
+        }
+        let partsX = BilingualName(a), partsY = BilingualName(b)
+        if let chineseX = partsX.chinese, let chineseY = partsY.chinese, chineseX != chineseY {
+            // Two different Chinese names are two firms, whatever their English says — unless a known firm has both.
+            return aliasComparison(a, b, aliases) ?? Comparison(same: false, reason: "names differ after folding")
+        }
+        if let englishX = partsX.english, let englishY = partsY.english, englishX == englishY {
+            return Comparison(same: true, reason: "the same English name after folding legal forms (Co., Ltd. = Company Limited)")
+        }
+        if partsX.chinese != nil, partsX.chinese == partsY.chinese {
+            return Comparison(same: true, reason: "the same Chinese name beside an English one")
+        }
+        return aliasComparison(a, b, aliases) ?? Comparison(same: false, reason: "names differ after folding")
     }
-}
 
-/// Traditional characters common in company names and their simplified forms (Hong Kong, Taiwan and older registry
-/// exports write them). A curated list, not a general converter.
-enum TraditionalCharacters {
-    static let simplified: [Character: Character] = {
-        let pairs = "醫医藥药華华國国東东興兴業业術术開开發发達达廣广實实體体製制劑剂療疗學学團团電电機机氣气億亿萬万廠厂區区縣县"
-            + "門门際际貿贸經经濟济產产資资訊讯網网絡络聯联連连運运輸输務务長长龍龙鳳凤飛飞豐丰寶宝財财銀银號号灣湾臺台"
-            + "會会計计設设備备儀仪驗验檢检測测試试衛卫護护營营養养農农藝艺廳厅環环報报紙纸書书畫画貨货車车遠远進进"
-            + "協协創创滬沪蘇苏瀋沈陽阳魯鲁閩闽粵粤贛赣鄂鄂湘湘滇滇黔黔藏藏維维漢汉語语標标準准導导線线點点層层壓压熱热"
-            + "潤润錦锦葯药厰厂滙汇匯汇聖圣愛爱樂乐麗丽慶庆齊齐榮荣傑杰偉伟強强勝胜騰腾鴻鸿輝辉潔洁淨净濱滨嶺岭嶽岳雲云"
-            + "陳陈張张劉刘楊杨趙赵吳吴孫孙馬马鄭郑謝谢許许蘭兰兒儿麥麦歐欧亞亚紐纽約约倫伦敦敦爾尔蘭兰邁迈諾诺頓顿"
-            + "礦矿鋼钢鐵铁銅铜鋁铝錫锡鎳镍鍍镀鑄铸針针鏡镜纖纤維维織织綠绿紅红藍蓝黃黄質质優优選选"
-        var table: [Character: Character] = [:]
-        var characters = Array(pairs)
-        while characters.count >= 2 {
-            table[characters[0]] = characters[1]
-            characters.removeFirst(2)
+    static func formerNames(_ name: String) -> [String] {
+        var result = String.UnicodeScalarView()
+        for scalar in name.unicodeScalars where !scalar.properties.isWhitespace {
+            switch scalar {
+            case "（": result.append("(")
+            case "）": result.append(")")
+            default: result.append(scalar)
+            }
         }
-        return table.filter { $0.key != $0.value }
-    }()
+        return withoutAnnotations(String(result)).formerNames.map(normalized)
+    }
 
-    static let simplifiedScalars: [Unicode.Scalar: Unicode.Scalar] = {
-        var table: [Unicode.Scalar: Unicode.Scalar] = [:]
-        for (traditional, simplified) in simplified {
-            guard traditional.unicodeScalars.count == 1, simplified.unicodeScalars.count == 1 else { continue }
-            table[traditional.unicodeScalars.first!] = simplified.unicodeScalars.first!
-        }
-        return table
-    }()
+    static func aliasComparison(_ a: String, _ b: String, _ aliases: NameAliases?) -> Comparison? {
+        guard let aliases, let x = aliases.resolve(a), let y = aliases.resolve(b) else { return nil }
+        guard x.firm == y.firm else { return Comparison(same: false, reason: "names of two different firms (\(x.firm), \(y.firm))") }
+        return Comparison(same: true, reason: "both name \(x.firm): \(x.kind.rawValue) and \(y.kind.rawValue)")
+    }
 }

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import BrainIngest
+import BrainModel
+
+struct BenchNames: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "names",
+        abstract: "Company-name matching against hand-labelled pairs: accuracy per category and false merges, with and without aliases.",
+        discussion: """
+            Pairs: Tests/labelled/name-pairs.tsv (name_a, name_b, same_entity, category). Three runs: folding only; aliases
+            from the bundled snapshots (short names, Tushare's name changes since about 2014, FinanceDatabase English names);
+            and with data/companies/aliases_reviewed.csv (renames before 2014, current registered names). The reviewed file
+            was written for firms that also appear in the labelled pairs, so its figure is not an independent measure.
+            """)
+    @Option(help: "Folder holding the bundled open data.") var data: String = "data"
+    @Option(help: "Hand-labelled name pairs (TSV).") var labels: String = "Tests/labelled/name-pairs.tsv"
+
+    func run() throws {
+        let text = try String(contentsOf: URL(fileURLWithPath: labels), encoding: .utf8)
+        let pairs = text.split(separator: "\n").dropFirst().map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+            .filter { $0.count >= 4 }
+        let withReviewed = try NameAliasLoader.load(dataFolder: URL(fileURLWithPath: data))
+        let snapshotsOnly = try NameAliasLoader.load(dataFolder: URL(fileURLWithPath: data), reviewed: false)
+        print("labelled pairs: \(pairs.count) (\(pairs.filter { $0[2] == "1" }.count) same, \(pairs.filter { $0[2] != "1" }.count) different)")
+        for (title, aliases) in [("folding only", nil), ("+ aliases from the bundled snapshots", snapshotsOnly),
+                                 ("+ reviewed aliases", withReviewed)] as [(String, NameAliases?)] {
+            var right: [String: Int] = [:], total: [String: Int] = [:], falseMerges: [String] = []
+            let start = Date()
+            for pair in pairs {
+                let same = CompanyName.compare(pair[0], pair[1], aliases: aliases).same
+                total[pair[3], default: 0] += 1
+                if same == (pair[2] == "1") { right[pair[3], default: 0] += 1 } else if same { falseMerges.append("\(pair[0]) | \(pair[1])") }
+            }
+            let seconds = Date().timeIntervalSince(start)
+            let correct = right.values.reduce(0, +)
+            print(String(format: "\n%@: %.1f %% right (%d of %d), false merges %d, %.0f pairs/s", title,
+                         100 * Double(correct) / Double(pairs.count), correct, pairs.count, falseMerges.count, Double(pairs.count) / max(seconds, 1e-9)))
+            for category in total.keys.sorted() where right[category, default: 0] < total[category, default: 0] {
+                print("  \(ReportTable.pad(category, 22)) \(right[category, default: 0]) / \(total[category, default: 0])")
+            }
+            for merge in falseMerges { print("  false merge: \(merge)") }
+        }
+    }
+}
