@@ -76,8 +76,23 @@ public struct EnterpriseRowValidator: Sendable {
             case .unknown:
                 problems.append(problem(line, header("address"), address, "no province, city or district recognised in the address", .review))
             }
+            if let uscc = record.uscc, let disagreement = Self.registrationDisagreement(uscc: uscc, location: location) {
+                problems.append(problem(line, header("address"), address, disagreement, .review))
+            }
         }
         return (problems.contains { $0.severity == .rejected } ? nil : record, problems)
+    }
+
+    /// Characters 3–8 of a 统一社会信用代码 are the registering authority's division: the firm was registered there. An
+    /// address in another province, or another city when the authority is a city's or a district's, is worth a look —
+    /// the firm may have moved (the code does not change) or the address or code may be wrong.
+    static func registrationDisagreement(uscc: String, location: ResolvedAddress) -> String? {
+        guard let authority = USCC.regionCode(of: uscc), let province = location.provinceCode else { return nil }
+        if !province.hasPrefix(authority.prefix(2)) {
+            return "the address lies in province \(province), the credit code was issued in \(authority): moved, or a wrong address or code?"
+        }
+        guard !authority.hasSuffix("0000"), let city = location.cityCode, city.prefix(4) != authority.prefix(4) else { return nil }
+        return "the address lies in city \(city), the credit code was issued in \(authority): moved, or a wrong address or code?"
     }
 
     func problem(_ line: Int, _ column: String, _ value: String, _ reason: String, _ severity: RowProblem.Severity = .rejected) -> RowProblem {
