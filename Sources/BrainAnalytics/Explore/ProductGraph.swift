@@ -1,7 +1,7 @@
 import BrainModel
 
-/// The product graph of the knowledge graph (产品 → 上游材料 / 下游产品 / 产品小类) with the firms that make each product,
-/// indexed once so that neighbourhoods, supplier and customer lookups are dictionary reads.
+/// The product graph of the knowledge graph (产品 → 上游材料 / 下游产品 / 产品小类) as extracted, with the firms that make
+/// each product, indexed once for the product explorer. Firms are linked only through the vetted `ProductLinks`.
 public struct ProductGraph: Sendable {
     public struct Edge: Codable, Sendable, Hashable {
         /// `upstream` is an input of `downstream` (a material, or the product a downstream product is made from).
@@ -55,13 +55,6 @@ public struct ProductGraph: Sendable {
         self.makers = makers.mapValues { Array(Set($0)).sorted() }
         productNames = Array(Set(makers.keys).union(inputs.keys).union(outputs.keys)).sorted()
         nameBytes = productNames.map { Array($0.utf8) }
-    }
-
-    /// Whether a product is specific enough to link two firms: generic words of the knowledge graph (医药, 系统, 贸易)
-    /// and accounting lines would tie unrelated firms, so names under three characters, and names more than 25 firms
-    /// list, do not link.
-    public func isSpecific(_ product: String) -> Bool {
-        product.count >= 3 && (makers[product]?.count ?? 0) <= 25 && !NodeExplorer.isAccountingLine(product)
     }
 
     public func contains(_ product: String) -> Bool { makers[product] != nil || inputs[product] != nil || outputs[product] != nil }
