@@ -21,6 +21,9 @@ public struct ProductVocabulary: Codable, Sendable, Hashable {
     /// Steps within one tier that the chain takes (医药中间体 → 原料药); across tiers a link runs upstream → midstream →
     /// downstream.
     public var withinTierSteps: [[String]]
+    /// What an upstream node's products go into, where the chain is narrower than its tiers (a herb feeds Chinese
+    /// medicine, not a vaccine): node → the nodes (with their sub-nodes) it may feed. Nodes not named feed any later tier.
+    public var feeds: [String: [String]]
     /// Nodes of raw materials whose keyword in a dosage-form name names the ingredient, not the product: 肝素钠注射液 and
     /// 三七通舒胶囊 are finished medicines, not an API or a herb.
     public var finishedFormOverrides: [String]
@@ -30,15 +33,16 @@ public struct ProductVocabulary: Codable, Sendable, Hashable {
     enum CodingKeys: String, CodingKey {
         case genericNames = "generic_names", genericWords = "generic_words", nonBiomedicineWords = "non_biomedicine_words"
         case biomedicineWords = "biomedicine_words", nodeTerms = "node_terms", ambiguousKeywords = "ambiguous_keywords"
-        case withinTierSteps = "within_tier_steps", maxMakers = "max_makers", finishedFormOverrides = "finished_form_overrides"
+        case withinTierSteps = "within_tier_steps", maxMakers = "max_makers", finishedFormOverrides = "finished_form_overrides", feeds
     }
 
     public init(genericNames: [String] = [], genericWords: [String] = [], nonBiomedicineWords: [String] = [],
                 biomedicineWords: [String] = [], nodeTerms: [String: [String]] = [:], ambiguousKeywords: [String] = [],
-                withinTierSteps: [[String]] = [], finishedFormOverrides: [String] = [], maxMakers: Int = 25) {
+                withinTierSteps: [[String]] = [], feeds: [String: [String]] = [:], finishedFormOverrides: [String] = [],
+                maxMakers: Int = 25) {
         (self.genericNames, self.genericWords, self.nonBiomedicineWords, self.biomedicineWords) =
             (genericNames, genericWords, nonBiomedicineWords, biomedicineWords)
         (self.nodeTerms, self.ambiguousKeywords, self.withinTierSteps, self.maxMakers) = (nodeTerms, ambiguousKeywords, withinTierSteps, maxMakers)
-        self.finishedFormOverrides = finishedFormOverrides
+        (self.feeds, self.finishedFormOverrides) = (feeds, finishedFormOverrides)
     }
 }

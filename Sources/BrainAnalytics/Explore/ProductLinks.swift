@@ -6,7 +6,7 @@ import BrainModel
 /// Each relation of the knowledge graph, with its direction normalised (input → what is made of it), is kept only when
 /// both ends are biomedicine products on chain nodes (`ProductClassifier`) and some pair of their nodes runs along the
 /// chain's tiers — upstream → midstream → downstream, or a step within a tier that the vocabulary names (医药中间体 →
-/// 原料药). Every other relation is dropped and counted under the first reason that applies (`DropReason`).
+/// 原料药) — into a node the upstream node feeds (a herb feeds Chinese medicine). Every other relation is dropped and counted under the first reason that applies (`DropReason`).
 public struct ProductLinks: Sendable {
     public enum DropReason: String, Codable, Sendable, CaseIterable {
         /// 产品小类: a product class and its subclass, not a supply relation
@@ -23,6 +23,8 @@ public struct ProductLinks: Sendable {
         case sameTier = "same-tier"
         /// from a later tier to an earlier one
         case againstTiers = "against-tiers"
+        /// along the tiers, but not into what the upstream node feeds (`ProductVocabulary.feeds`: 黄芪 → a vaccine)
+        case notFed = "not-fed"
     }
 
     public struct Link: Codable, Sendable, Hashable {
@@ -47,6 +49,7 @@ public struct ProductLinks: Sendable {
     let verdicts: [String: ProductClassifier.Verdict]
     let tierRank: [String: Int]
     let steps: Set<[String]>
+    let feeds: [String: Set<String>]
 
     public init(_ index: SnapshotIndex) {
         let classifier = ProductClassifier(taxonomy: index.data.taxonomy)
@@ -64,6 +67,7 @@ public struct ProductLinks: Sendable {
         for name in allMakers.keys { _ = verdict(name) }
         tierRank = Dictionary(uniqueKeysWithValues: index.data.taxonomy.nodes.map { ($0.id, ChainTier.allCases.firstIndex(of: $0.tier) ?? 0) })
         steps = Set((index.data.taxonomy.productVocabulary?.withinTierSteps ?? []))
+        feeds = (index.data.taxonomy.productVocabulary?.feeds ?? [:]).mapValues(Set.init)
         makers = allMakers.mapValues { $0.filter { index.nodesByEnterprise[$0] != nil }.sorted() }.filter { !$0.value.isEmpty }
 
         var seen = Set<[String]>(), kept: [Link] = [], dropped: [DropReason: Int] = [:], examples: [DropReason: [String]] = [:]
@@ -78,7 +82,7 @@ public struct ProductLinks: Sendable {
                     (allMakers[name]?.count ?? 0) > classifier.maxMakers ? .generic : verdict(name)
                 }
                 outcome = Self.vet(forLinking(upstream), forLinking(downstream), same: upstream == downstream,
-                                   index: index, tierRank: tierRank, steps: steps)
+                                   index: index, tierRank: tierRank, steps: steps, feeds: feeds)
             }
             switch outcome {
             case .kept(let pairs): kept.append(Link(upstream: upstream, downstream: downstream, nodePairs: pairs))
@@ -99,7 +103,7 @@ public struct ProductLinks: Sendable {
     enum Outcome { case kept([[String]]), dropped(DropReason) }
 
     static func vet(_ up: ProductClassifier.Verdict, _ down: ProductClassifier.Verdict, same: Bool, index: SnapshotIndex,
-                    tierRank: [String: Int], steps: Set<[String]>) -> Outcome {
+                    tierRank: [String: Int], steps: Set<[String]>, feeds: [String: Set<String>]) -> Outcome {
         if same { return .dropped(.withinNode) }
         if up == .generic || down == .generic { return .dropped(.generic) }
         guard case .biomedicine(let upNodes) = up, case .biomedicine(let downNodes) = down else { return .dropped(.nonBiomedicine) }
@@ -116,7 +120,9 @@ public struct ProductLinks: Sendable {
                 if ra < rb || steps.contains([a, b]) { forward.append([a, b]) } else if ra == rb { sameTier = true } else { against = true }
             }
         }
-        if !forward.isEmpty { return .kept(forward.sorted { $0.lexicographicallyPrecedes($1) }) }
+        let fed = forward.filter { pair in feeds[pair[0]].map { !$0.isDisjoint(with: lineage(pair[1])) } ?? true }
+        if !fed.isEmpty { return .kept(fed.sorted { $0.lexicographicallyPrecedes($1) }) }
+        if !forward.isEmpty { return .dropped(.notFed) }
         return .dropped(against ? .againstTiers : sameTier ? .sameTier : .withinNode)
     }
 

@@ -17,6 +17,11 @@ enum ProductVocabularyLoader {
         for node in vocabulary.nodeTerms.keys where !nodes.contains(node) {
             throw SourceFileError(file: file, field: "node_terms", value: node, reason: "no chain node has this id")
         }
+        for (node, targets) in vocabulary.feeds {
+            for id in [node] + targets where !nodes.contains(id) {
+                throw SourceFileError(file: file, field: "feeds", value: id, reason: "no chain node has this id")
+            }
+        }
         for node in vocabulary.finishedFormOverrides where !nodes.contains(node) {
             throw SourceFileError(file: file, field: "finished_form_overrides", value: node, reason: "no chain node has this id")
         }

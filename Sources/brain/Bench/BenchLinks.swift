@@ -37,9 +37,11 @@ struct BenchLinks: ParsableCommand {
         let supplyRelations = total - (links.dropped[.subclass] ?? 0)
         print("of the supply relations (上游材料, 下游产品; \(supplyRelations)): kept \(share(links.links.count, of: supplyRelations))")
 
-        let before = Self.firmPairsBefore(index), after = FirmLinks(index, links: links)
+        let before = Self.firmPairsBefore(index, anyMaker: false), beforeAny = Self.firmPairsBefore(index, anyMaker: true)
+        let after = FirmLinks(index, links: links)
         let afterPairs = after.suppliers.values.reduce(0) { $0 + $1.count }
-        print("firm supplier→customer pairs: before \(before), after \(afterPairs) (\(share(before - afterPairs, of: before)) dropped)")
+        print("firm supplier→customer pairs between chain firms (招商 links): before \(before), after \(afterPairs) (\(share(before - afterPairs, of: before)) dropped)")
+        print("suppliers of chain firms from any firm (portrait's related firms): before \(beforeAny), after \(afterPairs) (\(share(beforeAny - afterPairs, of: beforeAny)) dropped)")
         let nodeLinks = NodeLinks(links)
         print("node links (延链): \(nodeLinks.links.count) node pairs from \(nodeLinks.links.reduce(0) { $0 + $1.productPairs }) product pairs")
         for link in nodeLinks.links.prefix(8) {
@@ -73,15 +75,15 @@ struct BenchLinks: ParsableCommand {
     }
 
     /// The firm links of the rule before vetting: names of three or more characters listed by at most 25 firms and no
-    /// accounting line, any relation kind, both firms on the chain.
-    static func firmPairsBefore(_ index: SnapshotIndex) -> Int {
+    /// accounting line, any relation kind; the supplier on the chain (招商 links) or any firm (the portrait's suppliers).
+    static func firmPairsBefore(_ index: SnapshotIndex, anyMaker: Bool) -> Int {
         let graph = ProductGraph(index)
         func specific(_ name: String) -> Bool { name.count >= 3 && (graph.makers[name]?.count ?? 0) <= 25 && !NodeExplorer.isAccountingLine(name) }
         var pairs = Set<[String]>()
         for firm in index.biomedicineEnterprises {
             for product in Set((index.productsByEnterprise[firm.id] ?? []).map(\.product)) where specific(product) {
                 for edge in graph.inputs(of: product) where specific(edge.upstream) {
-                    for maker in graph.makers[edge.upstream] ?? [] where maker != firm.id && index.nodesByEnterprise[maker] != nil {
+                    for maker in graph.makers[edge.upstream] ?? [] where maker != firm.id && (anyMaker || index.nodesByEnterprise[maker] != nil) {
                         pairs.insert([maker, firm.id])
                     }
                 }
