@@ -75,6 +75,12 @@ enum ExploreFixture {
         #expect(center.moreUpstream == 3)
         #expect(center.makers == 2)
         #expect(graph.search("青霉", limit: 5) == ["青霉素"])
+        // With the vetted links each edge says whether it links firms: 青霉素 does, 淀粉 (not biomedicine) does not.
+        let index = try ExploreFixture.index()
+        let marked = graph.neighbourhood(of: "阿莫西林胶囊", fanout: 10, vetted: ProductLinks(index))
+        #expect(marked.edges.filter { $0.accepted == true }.map(\.upstream) == ["青霉素", "青霉素"])
+        #expect(marked.edges.first { $0.upstream == "淀粉" }?.accepted == false)
+        #expect(small.edges.allSatisfy { $0.accepted == nil })
         #expect(!graph.contains("不存在的产品"))
     }
 }
