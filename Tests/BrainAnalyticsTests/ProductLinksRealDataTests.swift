@@ -57,6 +57,11 @@ import BrainModel
         #expect(!products.isEmpty)
         #expect(!products.contains { $0.contains("扶梯导轨") || $0.contains("AKD") || $0.contains("造纸") || $0 == "保理" })
         #expect(products.allSatisfy(links.isBiomedicine))
+        // The chokepoint table lists a node's products too.
+        let chokepoints = try Chokepoints.report(index, node: "api", region: "320500", productLimit: 10_000, vetted: links)
+        let supplied = chokepoints.nodes.flatMap(\.products).map(\.product)
+        #expect(!supplied.isEmpty && supplied.allSatisfy(links.isBiomedicine))
+        #expect(!supplied.contains { $0.contains("扶梯导轨") || $0.contains("造纸") || $0 == "保理" })
     }
 
     @Test func everyFirmLinkJoinsTwoBiomedicineFirmsAlongTheTiers() throws {
