@@ -56,9 +56,13 @@ public struct ChainTaxonomy: Codable, Sendable {
     public var nodes: [ChainNode]
     /// Which firms may be placed at all (absent in older chain files: then every firm may be).
     public var placement: ChainPlacementRules?
+    /// Which product names are biomedicine products and on which node (from `chain-kg/product-vocabulary.json`, kept
+    /// here so that the store saves it with the chain); nil when the data folder has none.
+    public var productVocabulary: ProductVocabulary?
 
     enum CodingKeys: String, CodingKey {
         case id, version, tiers, nodes, placement, nameZh = "name_zh", nameEn = "name_en"
+        case productVocabulary = "product_vocabulary"
     }
 
     public func node(_ id: String) -> ChainNode? { nodes.first { $0.id == id } }

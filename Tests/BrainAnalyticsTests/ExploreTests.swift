@@ -75,6 +75,12 @@ enum ExploreFixture {
         #expect(center.moreUpstream == 3)
         #expect(center.makers == 2)
         #expect(graph.search("青霉", limit: 5) == ["青霉素"])
+        // With the vetted links each edge says whether it links firms: 青霉素 does, 淀粉 (not biomedicine) does not.
+        let index = try ExploreFixture.index()
+        let marked = graph.neighbourhood(of: "阿莫西林胶囊", fanout: 10, vetted: ProductLinks(index))
+        #expect(marked.edges.filter { $0.accepted == true }.map(\.upstream) == ["青霉素", "青霉素"])
+        #expect(marked.edges.first { $0.upstream == "淀粉" }?.accepted == false)
+        #expect(small.edges.allSatisfy { $0.accepted == nil })
         #expect(!graph.contains("不存在的产品"))
     }
 }
@@ -82,17 +88,17 @@ enum ExploreFixture {
 @Suite struct RelatedFirmsTests {
     @Test func suppliersAndCustomersNearestFirst() throws {
         let index = try ExploreFixture.index()
-        let graph = ProductGraph(index)
-        let b = try RelatedFirms.report(index, graph: graph, enterprise: "B")
+        let links = ProductLinks(index)
+        let b = try RelatedFirms.report(index, links: links, enterprise: "B")
         // A makes 青霉素 in B's city, C makes it in 杭州: the nearer supplier first although C is larger.
         #expect(b.suppliers.map(\.id) == ["A", "C"])
         #expect(b.suppliers.first?.reason == "供应 青霉素 → 本企业 阿莫西林胶囊")
         #expect(b.customers.isEmpty)
-        let a = try RelatedFirms.report(index, graph: graph, enterprise: "A")
+        let a = try RelatedFirms.report(index, links: links, enterprise: "A")
         #expect(a.customers.map(\.id) == ["B", "D"])
         #expect(a.sameNode.map(\.id) == ["C"])
         #expect(a.sameNode.first?.reason == "同属 原料药")
-        #expect(throws: AnalyticsError.unknownEnterprise("Z")) { try RelatedFirms.report(index, graph: graph, enterprise: "Z") }
+        #expect(throws: AnalyticsError.unknownEnterprise("Z")) { try RelatedFirms.report(index, links: links, enterprise: "Z") }
     }
 }
 

@@ -54,9 +54,9 @@ import BrainModel
 
     @Test func relatedFirmsAreIndustryFirms() throws {
         let index = try Self.index.get(), members = onChain(index)
-        let graph = ProductGraph(index)
+        let links = ProductLinks(index)
         for firm in ["600557.SH", "600276.SH", "300171.SZ", "688180.SH"] {
-            let report = try RelatedFirms.report(index, graph: graph, enterprise: firm, limit: 50)
+            let report = try RelatedFirms.report(index, links: links, enterprise: firm, limit: 50)
             let outside = (report.sameNode + report.suppliers + report.customers).map(\.id).filter { !members.contains($0) }
             #expect(outside.isEmpty, "\(firm): \(outside)")
         }

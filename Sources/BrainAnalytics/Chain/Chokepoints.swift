@@ -55,7 +55,7 @@ public enum Chokepoints {
 
     public static func report(_ index: SnapshotIndex, measure: Measure = .assets, node filter: String? = nil,
                               region code: String? = nil, trade: [String: TradeFigures] = [:],
-                              productLimit: Int = 10) throws -> ChokepointReport {
+                              productLimit: Int = 10, vetted: ProductLinks? = nil) throws -> ChokepointReport {
         if let filter, index.nodesById[filter] == nil { throw AnalyticsError.invalidInput("unknown chain node \(filter)") }
         let region = try code.map { code in
             guard let region = index.regionsByCode[code] else { throw AnalyticsError.unknownRegion(code) }
@@ -91,17 +91,19 @@ public enum Chokepoints {
                 suppliersInRegion: region.map { region in firms.filter { region.level == .country || index.enterprise($0, isIn: region) }.count },
                 importDependence: dependence,
                 importDependenceNote: tradeFigures == nil ? noTradeNote : "from imported trade figures",
-                chokepointNote: node.chokepointNote, products: products(of: firms, index: index, measure: measure, limit: productLimit),
+                chokepointNote: node.chokepointNote, products: products(of: firms, index: index, measure: measure, limit: productLimit, vetted: vetted),
                 flags: flags))
         }
         return ChokepointReport(measure: measure, region: region.map { RegionRef(code: $0.code, name: $0.name, level: $0.level) }, nodes: nodes, tradeFigures: trade.isEmpty ? noTradeNote : "\(trade.count) node(s) with trade figures")
     }
 
-    /// The node's products with the fewest suppliers first: the likeliest single points of failure.
-    static func products(of firms: [Enterprise], index: SnapshotIndex, measure: Measure, limit: Int) -> [ChokepointReport.ProductSupply] {
+    /// The node's products with the fewest suppliers first: the likeliest single points of failure. With `vetted`, only
+    /// biomedicine products (a supplier's side business such as 扶梯导轨 is no chokepoint of the chain).
+    static func products(of firms: [Enterprise], index: SnapshotIndex, measure: Measure, limit: Int,
+                         vetted: ProductLinks?) -> [ChokepointReport.ProductSupply] {
         var suppliers: [String: [(Enterprise, Double)]] = [:]
         for firm in firms {
-            for product in index.productsByEnterprise[firm.id] ?? [] {
+            for product in index.productsByEnterprise[firm.id] ?? [] where vetted?.isBiomedicine(product.product) ?? true {
                 suppliers[product.product, default: []].append((firm, max(measure.value(of: firm), 1e-9) * (product.revenueShare ?? 1)))
             }
         }

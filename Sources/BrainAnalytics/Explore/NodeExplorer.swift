@@ -54,7 +54,8 @@ public enum NodeExplorer {
         for firm in all { if let code = firm.provinceCode { provinceCounts[code, default: 0] += 1 } }
         var productCounts: [String: Int] = [:]
         for firm in firms {
-            for product in Set((index.productsByEnterprise[firm.id] ?? []).map(\.product)) where !isAccountingLine(product) {
+            // Only biomedicine products: a drug maker's side business (扶梯导轨, 保理) is not what the node makes.
+            for product in Set((index.productsByEnterprise[firm.id] ?? []).map(\.product)) where links.products.isBiomedicine(product) {
                 productCounts[product, default: 0] += 1
             }
         }

@@ -1,7 +1,7 @@
 import BrainModel
 
-/// The product graph of the knowledge graph (产品 → 上游材料 / 下游产品 / 产品小类) with the firms that make each product,
-/// indexed once so that neighbourhoods, supplier and customer lookups are dictionary reads.
+/// The product graph of the knowledge graph (产品 → 上游材料 / 下游产品 / 产品小类) as extracted, with the firms that make
+/// each product, indexed once for the product explorer. Firms are linked only through the vetted `ProductLinks`.
 public struct ProductGraph: Sendable {
     public struct Edge: Codable, Sendable, Hashable {
         /// `upstream` is an input of `downstream` (a material, or the product a downstream product is made from).
@@ -9,6 +9,9 @@ public struct ProductGraph: Sendable {
         public var downstream: String
         /// `upstream` for 上游材料, `downstream` for 下游产品, `subclass` for 产品小类 (then `downstream` is the subclass).
         public var kind: String
+        /// Whether the vetted product links (`ProductLinks`) keep this edge; set on neighbourhoods only, so the explorer
+        /// can show the raw graph and say which of its edges link firms.
+        public var accepted: Bool?
     }
 
     public struct Neighbourhood: Codable, Sendable {
@@ -57,13 +60,6 @@ public struct ProductGraph: Sendable {
         nameBytes = productNames.map { Array($0.utf8) }
     }
 
-    /// Whether a product is specific enough to link two firms: generic words of the knowledge graph (医药, 系统, 贸易)
-    /// and accounting lines would tie unrelated firms, so names under three characters, and names more than 25 firms
-    /// list, do not link.
-    public func isSpecific(_ product: String) -> Bool {
-        product.count >= 3 && (makers[product]?.count ?? 0) <= 25 && !NodeExplorer.isAccountingLine(product)
-    }
-
     public func contains(_ product: String) -> Bool { makers[product] != nil || inputs[product] != nil || outputs[product] != nil }
 
     /// Inputs of `product` (materials and parent products), those with the most makers first.
@@ -75,10 +71,17 @@ public struct ProductGraph: Sendable {
         edges.sorted { (makers[$0[keyPath: end]]?.count ?? 0, $1[keyPath: end]) > (makers[$1[keyPath: end]]?.count ?? 0, $0[keyPath: end]) }
     }
 
-    /// The product with its direct inputs and outputs, at most `fanout` each way (the rest counted, not drawn).
-    public func neighbourhood(of product: String, fanout: Int) -> Neighbourhood {
+    /// The product with its direct inputs and outputs, at most `fanout` each way (the rest counted, not drawn); with
+    /// `vetted`, each edge says whether it is an accepted product link.
+    public func neighbourhood(of product: String, fanout: Int, vetted: ProductLinks? = nil) -> Neighbourhood {
         let up = inputs(of: product), down = outputs(of: product)
-        let edges = Array(up.prefix(fanout)) + Array(down.prefix(fanout))
+        var edges = Array(up.prefix(fanout)) + Array(down.prefix(fanout))
+        if let vetted {
+            for i in edges.indices {
+                let edge = edges[i]
+                edges[i].accepted = edge.kind != "subclass" && (vetted.inputs[edge.downstream] ?? []).contains { $0.upstream == edge.upstream }
+            }
+        }
         var names = [product]
         for edge in edges { for name in [edge.upstream, edge.downstream] where !names.contains(name) { names.append(name) } }
         let products = names.map { name in

@@ -1,8 +1,8 @@
 import BrainModel
 
-/// Firms related to one enterprise: peers on the same chain node, suppliers (makers of the inputs of its products) and
-/// customers (makers of what its products go into), nearest first — same city, then same province, then the rest,
-/// larger firms first within each ring. Each comes with the product link or node that relates it.
+/// Firms related to one enterprise: peers on the same chain node, suppliers (chain firms making the inputs of its
+/// products) and customers (chain firms making what its products go into), both through the vetted `ProductLinks`;
+/// nearest first — same city, then same province, then the rest, larger firms first within each ring. Each comes with the product link or node that relates it.
 public struct RelatedFirmsReport: Codable, Sendable {
     public var enterprise: FirmRow
     public var sameNode: [FirmRow]
@@ -15,7 +15,7 @@ public struct RelatedFirmsReport: Codable, Sendable {
 }
 
 public enum RelatedFirms {
-    public static func report(_ index: SnapshotIndex, graph: ProductGraph, enterprise id: String,
+    public static func report(_ index: SnapshotIndex, links: ProductLinks, enterprise id: String,
                               limit: Int = 10) throws(AnalyticsError) -> RelatedFirmsReport {
         guard let firm = index.enterprisesById[id] else { throw .unknownEnterprise(id) }
         let products = Set((index.productsByEnterprise[id] ?? []).map(\.product)).sorted()
@@ -31,16 +31,17 @@ public enum RelatedFirms {
             }
         }
 
+        // Only vetted product links (`ProductLinks`): biomedicine products along the chain's tiers, made by firms on the chain.
         var suppliers: [String: String] = [:], customers: [String: String] = [:]
-        for product in products where graph.isSpecific(product) {
-            for edge in graph.inputs(of: product) where graph.isSpecific(edge.upstream) {
-                for maker in graph.makers[edge.upstream] ?? [] where maker != id && suppliers[maker] == nil {
-                    suppliers[maker] = "供应 \(edge.upstream) → 本企业 \(product)"
+        for product in products {
+            for link in links.inputs[product] ?? [] {
+                for maker in links.makers[link.upstream] ?? [] where maker != id && suppliers[maker] == nil {
+                    suppliers[maker] = "供应 \(link.upstream) → 本企业 \(product)"
                 }
             }
-            for edge in graph.outputs(of: product) where graph.isSpecific(edge.downstream) {
-                for maker in graph.makers[edge.downstream] ?? [] where maker != id && customers[maker] == nil {
-                    customers[maker] = "采用 本企业 \(product) → \(edge.downstream)"
+            for link in links.outputs[product] ?? [] {
+                for maker in links.makers[link.downstream] ?? [] where maker != id && customers[maker] == nil {
+                    customers[maker] = "采用 本企业 \(product) → \(link.downstream)"
                 }
             }
         }

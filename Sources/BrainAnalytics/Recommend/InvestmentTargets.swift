@@ -9,7 +9,7 @@ import BrainModel
 ///   complex (valuable) it is;
 /// - strength: the firm's development-quality score without its location dimension ("space" describes where it is,
 ///   not how good it is), over 100;
-/// - links: firms of the region it would supply or buy from through the product graph, min(1, count / 3).
+/// - links: firms of the region it would supply or buy from through the vetted product links, min(1, count / 3).
 /// Weights are judgement, checked by `TargetBacktest` (brain bench recommend): density carries nearly all of the
 /// signal that recovers hidden presences; complexity, strength and links say which of the related firms are worth
 /// courting, and cost a little AUC there (see docs/recommend.md).
@@ -128,6 +128,6 @@ extension InvestmentTargets {
     public static func build(_ analysis: LevelAnalysis) -> InvestmentTargets {
         let index = analysis.index
         let city = analysis.level == .city ? analysis : LevelAnalysis(index, level: .city)
-        return InvestmentTargets(analysis, links: FirmLinks(index, graph: ProductGraph(index)), quality: EnterpriseQuality(index, city: city))
+        return InvestmentTargets(analysis, links: FirmLinks(index, links: ProductLinks(index)), quality: EnterpriseQuality(index, city: city))
     }
 }

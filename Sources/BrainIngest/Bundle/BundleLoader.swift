@@ -21,6 +21,7 @@ public struct BundleLoader: Sendable {
         progress("chain taxonomy")
         var bundle = DataBundle(taxonomy: try Self.loadTaxonomy(folder.appendingPathComponent("chain/biomedicine.json"),
                                                                 file: "chain/biomedicine.json"))
+        bundle.taxonomy.productVocabulary = try ProductVocabularyLoader.load(folder: folder, taxonomy: bundle.taxonomy)
         progress("regions")
         bundle.regions = try RegionLoader(folder: folder.appendingPathComponent("regions")).load(report: &report)
         let gazetteer = Gazetteer(regions: bundle.regions)
@@ -93,7 +94,7 @@ public struct BundleLoader: Sendable {
         return taxonomy
     }
 
-    private static func describe(_ error: any Error) -> String {
+    static func describe(_ error: any Error) -> String {
         if let decoding = error as? DecodingError {
             switch decoding {
             case .keyNotFound(let key, let context):

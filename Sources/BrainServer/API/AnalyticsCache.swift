@@ -125,6 +125,7 @@ final class AnalyticsCache: @unchecked Sendable {
         try await generation().analysis(level: level, measure: measure, threshold: threshold)
     }
     func nodeLinks() async throws -> NodeLinks { try await generation().nodeLinks() }
+    func productLinks() async throws -> ProductLinks { try await generation().productLinks() }
     func enterpriseQuality() async throws -> EnterpriseQuality { try await generation().enterpriseQuality() }
     func productGraph() async throws -> ProductGraph { try await generation().productGraph() }
     func investmentTargets(level: RegionLevel) async throws -> InvestmentTargets { try await generation().investmentTargets(level: level) }

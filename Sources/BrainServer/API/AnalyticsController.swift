@@ -80,7 +80,8 @@ struct AnalyticsController {
         let query = request.uri.queryParameters
         guard let measure = Self.measure(query.get("measure"), default: .assets) else { return Self.badMeasure }
         do {
-            return try JSONResponse.ok(try Chokepoints.report(try await cache.index(), measure: measure, node: query.get("node"), region: region))
+            return try JSONResponse.ok(try Chokepoints.report(try await cache.index(), measure: measure, node: query.get("node"), region: region,
+                                                              vetted: try await cache.productLinks()))
         } catch let error as AnalyticsError {
             return JSONResponse.error(.badRequest, error.description)
         }

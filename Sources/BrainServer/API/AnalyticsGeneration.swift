@@ -19,6 +19,7 @@ final class AnalyticsGeneration: Sendable {
     private let links = OnceCell<NodeLinks>()
     private let quality = OnceCell<EnterpriseQuality>()
     private let graph = OnceCell<ProductGraph>()
+    private let vettedLinks = OnceCell<ProductLinks>()
     private let indices = OnceMap<String, IndexResult>()
     private let targets = OnceMap<RegionLevel, InvestmentTargets>()
     private let offers = OnceCell<ServiceOffers>()
@@ -47,7 +48,15 @@ final class AnalyticsGeneration: Sendable {
     }
 
     func nodeLinks() async throws -> NodeLinks {
-        try await links.value { [index] in try await HeavyWork.run("chain node links") { NodeLinks(index) } }
+        try await links.value { [self] in
+            let products = try await productLinks()
+            return try await HeavyWork.run("chain node links") { NodeLinks(products) }
+        }
+    }
+
+    /// The vetted product links every consumer uses (suppliers, customers, 招商 reasons, 延链, main products).
+    func productLinks() async throws -> ProductLinks {
+        try await vettedLinks.value { [index] in try await HeavyWork.run("vetted product links") { ProductLinks(index) } }
     }
 
     func enterpriseQuality() async throws -> EnterpriseQuality {
@@ -65,10 +74,10 @@ final class AnalyticsGeneration: Sendable {
     func investmentTargets(level: RegionLevel) async throws -> InvestmentTargets {
         try await targets.value(level) { [self] in
             async let analysis = analysis(level: level)
-            async let graph = productGraph()
+            async let links = productLinks()
             async let quality = enterpriseQuality()
-            let (a, g, q) = try await (analysis, graph, quality)
-            return try await HeavyWork.run("\(level.rawValue) investment targets") { InvestmentTargets(a, links: FirmLinks(self.index, graph: g), quality: q) }
+            let (a, l, q) = try await (analysis, links, quality)
+            return try await HeavyWork.run("\(level.rawValue) investment targets") { InvestmentTargets(a, links: FirmLinks(self.index, links: l), quality: q) }
         }
     }
 

@@ -18,7 +18,8 @@ function brainGraph(id, product, initial) {
     });
     chart.setOption({
       tooltip: { formatter: function (p) {
-        if (p.dataType === 'edge') return brain.escape(p.data.source) + ' → ' + brain.escape(p.data.target);
+        if (p.dataType === 'edge') return brain.escape(p.data.source) + ' → ' + brain.escape(p.data.target)
+          + (p.data.accepted === false ? '<br>' + brain.t('未采信：非医药产品、通用词或逆产业链方向，不连接企业', 'not accepted: not biomedicine, generic or against the chain; links no firms') : '');
         return brain.escape(p.name) + '<br>' + brain.t('生产企业 ', 'makers ') + p.value;
       } },
       legend: { data: [brain.t('中心', 'centre'), brain.t('已展开', 'expanded'), brain.t('可展开', 'expandable')] },
@@ -26,7 +27,12 @@ function brainGraph(id, product, initial) {
         categories: [{ name: brain.t('中心', 'centre') }, { name: brain.t('已展开', 'expanded') }, { name: brain.t('可展开', 'expandable') }],
         edgeSymbol: ['none', 'arrow'], edgeSymbolSize: 7, lineStyle: { opacity: 0.6 },
         data: list,
-        links: Object.keys(edges).map(function (k) { return { source: edges[k].upstream, target: edges[k].downstream }; }) }]
+        // Edges the vetted product links drop are drawn dashed and faint: the graph as extracted, not what links firms.
+        links: Object.keys(edges).map(function (k) {
+          var e = edges[k], link = { source: e.upstream, target: e.downstream, accepted: e.accepted };
+          if (e.accepted === false) link.lineStyle = { type: 'dashed', opacity: 0.3 };
+          return link;
+        }) }]
     });
   }
   function load(name) {

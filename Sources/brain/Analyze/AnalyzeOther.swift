@@ -13,7 +13,7 @@ struct AnalyzeChokepoints: AsyncParsableCommand {
 
     func run() async throws {
         let index = try await AnalyticsLoader.index(store.db)
-        let report = try analytics { try Chokepoints.report(index, measure: measure, node: node) }
+        let report = try analytics { try Chokepoints.report(index, measure: measure, node: node, vetted: ProductLinks(index)) }
         if json { return try Output.json(report) }
         print(report.tradeFigures)
         print(Output.row([("node", 24), ("suppliers", -9), ("HHI firms", -10), ("band", 15), ("HHI prov.", -10), ("top supplier", 0)]))

@@ -50,7 +50,7 @@ struct RecommendPartners: AsyncParsableCommand {
     func run() async throws {
         let index = try await AnalyticsLoader.index(store.db)
         let report = try AnalyticsLoader.answer { () throws(AnalyticsError) in
-            try RelatedFirms.report(index, graph: ProductGraph(index), enterprise: enterprise, limit: limit)
+            try RelatedFirms.report(index, links: ProductLinks(index), enterprise: enterprise, limit: limit)
         }
         if json { return try Output.json(report) }
         print("partners of \(report.enterprise.name) (\(report.enterprise.id), \(report.enterprise.cityName ?? "–"))")

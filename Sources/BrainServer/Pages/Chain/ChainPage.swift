@@ -58,7 +58,7 @@ struct ChainPage: Sendable {
         guard !product.isEmpty, product.count <= 100, graph.contains(product) else {
             throw PageError.notFound("no product named \(product.prefix(100)) in the product graph")
         }
-        return graph.neighbourhood(of: product, fanout: fanout)
+        return graph.neighbourhood(of: product, fanout: fanout, vetted: try await cache.productLinks())
     }
 
     func overview() async throws -> Response {

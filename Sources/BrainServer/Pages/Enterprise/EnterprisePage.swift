@@ -19,7 +19,7 @@ struct EnterprisePage: Sendable {
         router.get("/api/enterprises/:id/partners") { _, context in
             let id = context.parameters.get("id") ?? ""
             do {
-                return try JSONResponse.ok(try RelatedFirms.report(try await cache.index(), graph: try await cache.productGraph(), enterprise: id, limit: 30))
+                return try JSONResponse.ok(try RelatedFirms.report(try await cache.index(), links: try await cache.productLinks(), enterprise: id, limit: 30))
             } catch let error as AnalyticsError {
                 throw PageError.from(error)
             }

@@ -54,7 +54,7 @@ struct EnterprisePortrait: Codable, Sendable {
         let quality = try? await cache.enterpriseQuality().score(id)
         let related: RelatedFirmsReport
         do {
-            related = try RelatedFirms.report(index, graph: try await cache.productGraph(), enterprise: id)
+            related = try RelatedFirms.report(index, links: try await cache.productLinks(), enterprise: id)
         } catch {
             // A firm imported after the snapshot was taken is not in it yet: no related firms until the server restarts.
             related = RelatedFirmsReport(enterprise: FirmRow(firm, index: index), sameNode: [], suppliers: [], customers: [])

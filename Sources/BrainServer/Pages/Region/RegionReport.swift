@@ -35,7 +35,7 @@ struct RegionReport: Codable, Sendable {
         guard region.level != .country else { throw PageError.badRequest("the region page covers provinces, cities and districts; the country is the overview") }
         let analysis = try await cache.analysis(level: region.level)
         let response = RegionResponse(profile, taxonomy: try await store.taxonomy())
-        let chokepoints = try Chokepoints.report(index, region: code).nodes.filter { !$0.flags.isEmpty }
+        let chokepoints = try Chokepoints.report(index, region: code, vetted: try await cache.productLinks()).nodes.filter { !$0.flags.isEmpty }
         var indexResult = try await cache.innovationIndex(level: region.level, years: indexYears)
         let units = Set(indexResult.rows.map(\.unit)).count
         indexResult.rows = indexResult.rows.filter { $0.unit == code }.sorted { ($0.year ?? "") < ($1.year ?? "") }

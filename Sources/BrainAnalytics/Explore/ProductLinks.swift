@@ -1,0 +1,145 @@
+import BrainModel
+
+/// The product links an analyst accepts, built once per snapshot and used by every consumer (supplier and customer
+/// firms, 招商 link reasons, node links and 延链, a node's main products).
+///
+/// Each relation of the knowledge graph, with its direction normalised (input → what is made of it), is kept only when
+/// both ends are biomedicine products on chain nodes (`ProductClassifier`) and some pair of their nodes runs along the
+/// chain's tiers — upstream → midstream → downstream, or a step within a tier that the vocabulary names (医药中间体 →
+/// 原料药) — into a node the upstream node feeds (a herb feeds Chinese medicine). Every other relation is dropped and counted under the first reason that applies (`DropReason`).
+public struct ProductLinks: Sendable {
+    public enum DropReason: String, Codable, Sendable, CaseIterable {
+        /// 产品小类: a product class and its subclass, not a supply relation
+        case subclass
+        /// an end is a generic line (服务, 贸易, 保理, 其他), or a name more than `maxMakers` firms list (原料药)
+        case generic
+        /// an end is not a biomedicine product (煤焦油, 扶梯导轨)
+        case nonBiomedicine = "non-biomedicine"
+        /// an end is biomedicine but its name settles no node (药品, 注射液 that no firm on a node makes)
+        case nodeUnsettled = "node-unsettled"
+        /// both ends on one node, or a node and its parent (or the same product)
+        case withinNode = "within-node"
+        /// both ends in one tier, and no step the chain takes within it
+        case sameTier = "same-tier"
+        /// from a later tier to an earlier one
+        case againstTiers = "against-tiers"
+        /// along the tiers, but not into what the upstream node feeds (`ProductVocabulary.feeds`: 黄芪 → a vaccine)
+        case notFed = "not-fed"
+    }
+
+    public struct Link: Codable, Sendable, Hashable {
+        /// an input of `downstream`
+        public var upstream: String
+        public var downstream: String
+        /// the node pairs (upstream node, downstream node) along the tiers, sorted
+        public var nodePairs: [[String]]
+    }
+
+    public let links: [Link]
+    /// vetted links by their downstream product (its inputs) and by their upstream product (what is made of it)
+    public let inputs: [String: [Link]]
+    public let outputs: [String: [Link]]
+    /// relations of the graph after normalising direction and removing duplicates
+    public let relationCount: Int
+    public let dropped: [DropReason: Int]
+    /// a few dropped relations per reason, "A → B", for the bench
+    public let droppedExamples: [DropReason: [String]]
+    /// firms on the chain that make each product
+    public let makers: [String: [String]]
+    let verdicts: [String: ProductClassifier.Verdict]
+    let tierRank: [String: Int]
+    let steps: Set<[String]>
+    let feeds: [String: Set<String>]
+
+    public init(_ index: SnapshotIndex) {
+        let classifier = ProductClassifier(taxonomy: index.data.taxonomy)
+        var allMakers: [String: Set<String>] = [:]
+        for product in index.data.products { allMakers[product.product, default: []].insert(product.enterpriseId) }
+        var verdicts: [String: ProductClassifier.Verdict] = [:]
+        func verdict(_ name: String) -> ProductClassifier.Verdict {
+            if let known = verdicts[name] { return known }
+            let firms = allMakers[name] ?? []
+            let nodes = firms.reduce(into: Set<String>()) { $0.formUnion(index.nodesByEnterprise[$1] ?? []) }
+            let result = classifier.classify(name, makerNodes: nodes)
+            verdicts[name] = result
+            return result
+        }
+        for name in allMakers.keys { _ = verdict(name) }
+        tierRank = Dictionary(uniqueKeysWithValues: index.data.taxonomy.nodes.map { ($0.id, ChainTier.allCases.firstIndex(of: $0.tier) ?? 0) })
+        steps = Set((index.data.taxonomy.productVocabulary?.withinTierSteps ?? []))
+        feeds = (index.data.taxonomy.productVocabulary?.feeds ?? [:]).mapValues(Set.init)
+        makers = allMakers.mapValues { $0.filter { index.nodesByEnterprise[$0] != nil }.sorted() }.filter { !$0.value.isEmpty }
+
+        var seen = Set<[String]>(), kept: [Link] = [], dropped: [DropReason: Int] = [:], examples: [DropReason: [String]] = [:]
+        for relation in index.data.productRelations {
+            let (upstream, downstream) = relation.kind == .upstreamMaterial ? (relation.to, relation.from) : (relation.from, relation.to)
+            guard seen.insert([upstream, downstream, relation.kind == .subclass ? "s" : "i"]).inserted else { continue }
+            let outcome: Outcome
+            if relation.kind == .subclass { outcome = .dropped(.subclass) } else {
+                // A name more firms list than `maxMakers` is a generic word of the graph for linking (原料药, 医疗器械),
+                // though still a biomedicine main product.
+                func forLinking(_ name: String) -> ProductClassifier.Verdict {
+                    (allMakers[name]?.count ?? 0) > classifier.maxMakers ? .generic : verdict(name)
+                }
+                outcome = Self.vet(forLinking(upstream), forLinking(downstream), same: upstream == downstream,
+                                   index: index, tierRank: tierRank, steps: steps, feeds: feeds)
+            }
+            switch outcome {
+            case .kept(let pairs): kept.append(Link(upstream: upstream, downstream: downstream, nodePairs: pairs))
+            case .dropped(let reason):
+                dropped[reason, default: 0] += 1
+                if examples[reason, default: []].count < 5 { examples[reason, default: []].append("\(upstream) → \(downstream)") }
+            }
+        }
+        relationCount = seen.count
+        links = kept
+        inputs = Dictionary(grouping: kept, by: \.downstream)
+        outputs = Dictionary(grouping: kept, by: \.upstream)
+        self.dropped = dropped
+        droppedExamples = examples
+        self.verdicts = verdicts
+    }
+
+    enum Outcome { case kept([[String]]), dropped(DropReason) }
+
+    static func vet(_ up: ProductClassifier.Verdict, _ down: ProductClassifier.Verdict, same: Bool, index: SnapshotIndex,
+                    tierRank: [String: Int], steps: Set<[String]>, feeds: [String: Set<String>]) -> Outcome {
+        if same { return .dropped(.withinNode) }
+        if up == .generic || down == .generic { return .dropped(.generic) }
+        guard case .biomedicine(let upNodes) = up, case .biomedicine(let downNodes) = down else { return .dropped(.nonBiomedicine) }
+        if upNodes.isEmpty || downNodes.isEmpty { return .dropped(.nodeUnsettled) }
+        func lineage(_ id: String) -> Set<String> {
+            var result: Set<String> = [], cursor: String? = id
+            while let node = cursor, result.insert(node).inserted { cursor = index.nodesById[node]?.parentId }
+            return result
+        }
+        var forward: [[String]] = [], sameTier = false, against = false
+        for a in upNodes {
+            for b in downNodes where !lineage(a).contains(b) && !lineage(b).contains(a) {
+                let ra = tierRank[a] ?? 0, rb = tierRank[b] ?? 0
+                if ra < rb || steps.contains([a, b]) { forward.append([a, b]) } else if ra == rb { sameTier = true } else { against = true }
+            }
+        }
+        let fed = forward.filter { pair in feeds[pair[0]].map { !$0.isDisjoint(with: lineage(pair[1])) } ?? true }
+        if !fed.isEmpty { return .kept(fed.sorted { $0.lexicographicallyPrecedes($1) }) }
+        if !forward.isEmpty { return .dropped(.notFed) }
+        return .dropped(against ? .againstTiers : sameTier ? .sameTier : .withinNode)
+    }
+
+    /// Whether the name is a biomedicine product (listed among a firm's main products; 扶梯导轨 and 保理 are not).
+    public func isBiomedicine(_ product: String) -> Bool {
+        if case .biomedicine = verdicts[product] { return true }
+        return false
+    }
+
+    /// The chain nodes a product sits on (empty when it is not biomedicine or its node is unsettled).
+    public func nodes(of product: String) -> Set<String> {
+        if case .biomedicine(let nodes) = verdicts[product] { return nodes }
+        return []
+    }
+
+    /// Whether a link runs along the tiers: every node pair it keeps does.
+    public func runsAlongTiers(_ link: Link) -> Bool {
+        link.nodePairs.allSatisfy { pair in pair.count == 2 && ((tierRank[pair[0]] ?? 0) < (tierRank[pair[1]] ?? 0) || steps.contains(pair)) }
+    }
+}
