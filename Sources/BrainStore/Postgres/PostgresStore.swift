@@ -126,11 +126,24 @@ public final class PostgresStore: Store {
             var provinceName: String?, cityName: String?
             if let code = enterprise.provinceCode { provinceName = try await Self.region(c, code)?.name }
             if let code = enterprise.cityCode { cityName = try await Self.region(c, code)?.name }
-            return EnterpriseDetail(
+            var detail = EnterpriseDetail(
                 enterprise: enterprise, provinceName: provinceName, cityName: cityName,
                 assignments: try await PostgresSQL.rows(c, StoreSQL.assignmentsOfEnterprise, [.text(id)]).map(RowMapping.assignment),
                 products: try await PostgresSQL.rows(c, StoreSQL.productsOfEnterprise, [.text(id)]).map(RowMapping.product),
                 events: try await PostgresSQL.rows(c, StoreSQL.eventsOfEnterprise, [.text(id)]).map(RowMapping.event))
+            let curations = try await PostgresSQL.map(c, CurationSQL.ofEnterprise, [.text(id)], CurationSQL.curation)
+            var regions: [String: Region] = [:]
+            for code in CuratedDetail.locatedCodes(curations) {
+                var cursor: String? = code
+                // At most four levels up: a code table with a cycle must not hang a request.
+                for _ in 0..<4 {
+                    guard let current = cursor, regions[current] == nil, let region = try await Self.region(c, current) else { break }
+                    regions[current] = region
+                    cursor = region.parentCode
+                }
+            }
+            CuratedDetail.apply(&detail, curations: curations, regions: regions)
+            return detail
         }
     }
 }

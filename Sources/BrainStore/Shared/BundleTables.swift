@@ -25,7 +25,7 @@ struct TableRows {
 /// in SearchOrder so the insertion order (SQLite's rowid; PostgreSQL's `search_rank` column) ranks search results.
 enum BundleTables {
     static let tableNames = ["meta", "regions", "chain_nodes", "enterprises", "name_bigrams", "name_trigrams", "name_gram_counts", "chain_assignments", "enterprise_products",
-                             "product_relations", "events", "universities", "parks", "policies"]
+                             "product_relations", "events", "universities", "parks", "policies", "curations"]
 
     /// How many firms each two- and three-character gram names: the search total, read in one lookup.
     static func gramCounts(_ enterprises: [Enterprise]) -> [String: Int] {
@@ -110,6 +110,7 @@ enum BundleTables {
                 [.text(p.id), .text(p.regionCode), .text(p.title), .text(p.clause), .text(p.eligibility), .double(p.maxAmountWan),
                  .text(p.period), .text(p.provenance.source), .text(p.provenance.asOf)]
             },
+            TableRows("curations", CurationSQL.columns, bundle.curations, values: CurationSQL.values),
         ]
     }
 }
