@@ -21,7 +21,7 @@ public struct CurationProblem: Error, Codable, Sendable, Equatable, CustomString
         let value = self.value.map { " \($0)" } ?? ""
         return switch code {
         case .unknownFirm: "未知企业\(value)（unknown firm: use its id such as 688690.SH or its six-digit stock code）"
-        case .unknownNode: "未知产业链节点\(value)（unknown chain node: see brain chain nodes in data/chain/biomedicine.json）"
+        case .unknownNode: "未知产业链节点\(value)（unknown chain node: use a node id of data/chain/biomedicine.json or its Chinese name）"
         case .unknownRegion: "未知行政区划代码\(value)（unknown region code: a six-digit GB/T 2260 district or city code）"
         case .emptyReason: "理由不能为空（the reason is empty: say why the machine was wrong）"
         case .missingValue: "缺少\(field)（\(field) is required for this action）"

@@ -20,6 +20,7 @@ extension PostgresStore: CurationStore {
                 let rows = try await PostgresSQL.rows(c, CurationSQL.insert + " RETURNING id", CurationSQL.values(curation).map(SQLArgument.init))
                 written += rows.count
             }
+            for firm in Set(batch.filter { known.stored[$0.id] == nil }.map(\.enterpriseId)) { try await Self.writeThrough(c, firm) }
             return written
         }
     }
@@ -29,6 +30,48 @@ extension PostgresStore: CurationStore {
             if let enterprise { return try await PostgresSQL.map(c, CurationSQL.ofEnterprise, [.text(enterprise)], CurationSQL.curation) }
             return try await PostgresSQL.map(c, CurationSQL.all, [], CurationSQL.curation)
         }
+    }
+
+    /// The firm's tables recomputed from the machine's state and all its curations (CuratedPlacement).
+    static func writeThrough(_ c: PostgresConnection, _ id: String) async throws {
+        guard let row = try await PostgresSQL.rows(c, CuratedPlacement.enterprise, [.text(id)]).first else { return }
+        let enterprise = try RowMapping.enterprise(row)
+        let machine: CuratedPlacement.MachineState
+        if let stored = try await machineState(c, id) {
+            machine = stored
+        } else {
+            let current = try await PostgresSQL.map(c, CuratedPlacement.assignments, [.text(id)], RowMapping.assignment)
+            machine = CuratedPlacement.MachineState(enterprise, assignments: current)
+            try await execute(c, CuratedPlacement.capture, CuratedPlacement.values(id, machine))
+        }
+        let curations = try await PostgresSQL.map(c, CurationSQL.ofEnterprise, [.text(id)], CurationSQL.curation)
+        let regions = try await regionChains(c, CuratedDetail.locatedCodes(curations))
+        let (firm, assignments) = CuratedPlacement.effective(enterprise, machine: machine, curations: curations, regions: regions)
+        try await c.query(PostgresSQL.query(CuratedPlacement.deleteAssignments, [.text(id)]), logger: PostgresSQL.logger)
+        for assignment in assignments { try await execute(c, CuratedPlacement.insertAssignment, CuratedPlacement.assignmentValues(assignment)) }
+        try await execute(c, CuratedPlacement.updateEnterprise, CuratedPlacement.enterpriseValues(firm))
+    }
+
+    /// The regions and their ancestors (at most four levels up: a code table with a cycle must not hang).
+    static func regionChains(_ c: PostgresConnection, _ codes: [String]) async throws -> [String: Region] {
+        var regions: [String: Region] = [:]
+        for code in codes {
+            var cursor: String? = code
+            for _ in 0..<4 {
+                guard let current = cursor, regions[current] == nil, let region = try await Self.region(c, current) else { break }
+                regions[current] = region
+                cursor = region.parentCode
+            }
+        }
+        return regions
+    }
+
+    static func machineState(_ c: PostgresConnection, _ id: String) async throws -> CuratedPlacement.MachineState? {
+        try await PostgresSQL.rows(c, CuratedPlacement.machineOf, [.text(id)]).first.map(CuratedPlacement.state)
+    }
+
+    static func execute(_ c: PostgresConnection, _ sql: String, _ values: [StoredValue]) async throws {
+        try await c.query(PostgresSQL.query(sql, values.map(SQLArgument.init)), logger: PostgresSQL.logger)
     }
 
     static func existing(_ c: PostgresConnection, _ table: String, key: String, _ values: Set<String>) async throws -> Set<String> {

@@ -132,17 +132,8 @@ public final class PostgresStore: Store {
                 products: try await PostgresSQL.rows(c, StoreSQL.productsOfEnterprise, [.text(id)]).map(RowMapping.product),
                 events: try await PostgresSQL.rows(c, StoreSQL.eventsOfEnterprise, [.text(id)]).map(RowMapping.event))
             let curations = try await PostgresSQL.map(c, CurationSQL.ofEnterprise, [.text(id)], CurationSQL.curation)
-            var regions: [String: Region] = [:]
-            for code in CuratedDetail.locatedCodes(curations) {
-                var cursor: String? = code
-                // At most four levels up: a code table with a cycle must not hang a request.
-                for _ in 0..<4 {
-                    guard let current = cursor, regions[current] == nil, let region = try await Self.region(c, current) else { break }
-                    regions[current] = region
-                    cursor = region.parentCode
-                }
-            }
-            CuratedDetail.apply(&detail, curations: curations, regions: regions)
+            CuratedDetail.apply(&detail, curations: curations, machine: try await Self.machineState(c, id),
+                                regions: try await Self.regionChains(c, CuratedDetail.locatedCodes(curations)))
             return detail
         }
     }

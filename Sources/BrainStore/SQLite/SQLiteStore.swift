@@ -149,17 +149,8 @@ public final class SQLiteStore: Store {
                 products: try Row.fetchAll(db, sql: StoreSQL.productsOfEnterprise, arguments: [id]).map(RowMapping.product),
                 events: try Row.fetchAll(db, sql: StoreSQL.eventsOfEnterprise, arguments: [id]).map(RowMapping.event))
             let curations = try Row.fetchAll(db, sql: CurationSQL.ofEnterprise, arguments: [id]).map(CurationSQL.curation)
-            var regions: [String: Region] = [:]
-            for code in CuratedDetail.locatedCodes(curations) {
-                var cursor: String? = code
-                // At most four levels up: a code table with a cycle must not hang a request.
-                for _ in 0..<4 {
-                    guard let current = cursor, regions[current] == nil, let region = try Self.region(db, current) else { break }
-                    regions[current] = region
-                    cursor = region.parentCode
-                }
-            }
-            CuratedDetail.apply(&detail, curations: curations, regions: regions)
+            CuratedDetail.apply(&detail, curations: curations, machine: try Self.machineState(db, id),
+                                regions: try Self.regionChains(db, CuratedDetail.locatedCodes(curations)))
             return detail
         }
     }

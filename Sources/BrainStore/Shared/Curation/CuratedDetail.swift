@@ -8,9 +8,13 @@ enum CuratedDetail {
         CurationLedger.active(curations).filter { $0.action == .locate }.compactMap(\.regionCode)
     }
 
-    /// `regions` holds the located regions and their ancestors.
-    static func apply(_ detail: inout EnterpriseDetail, curations: [Curation], regions: [String: Region]) {
-        detail.machineAssignments = detail.assignments
+    /// `machine`: the firm's state before its first curation (CuratedPlacement), whose placement the portrait shows
+    /// beside the curations; `regions` holds the located regions and their ancestors. The stored placement already
+    /// has the curations written through; applying them again changes nothing and keeps this right for a store
+    /// written before that.
+    static func apply(_ detail: inout EnterpriseDetail, curations: [Curation], machine: CuratedPlacement.MachineState?,
+                      regions: [String: Region]) {
+        detail.machineAssignments = machine?.assignments ?? detail.assignments
         detail.curations = CurationRecord.history(curations)
         guard !curations.isEmpty else { return }
         let before = detail.enterprise

@@ -12,7 +12,7 @@ enum CurationSQL {
               author TEXT NOT NULL, source TEXT, created_at \(text) NOT NULL)
             """,
             "CREATE INDEX curations_on_enterprise ON curations (enterprise_id, created_at)",
-        ]
+        ] + CuratedPlacement.schema(text: text)
     }
 
     static let columns = ["id", "enterprise_id", "action", "node_id", "from_node_id", "region_code", "revokes", "reason", "author",
