@@ -1,9 +1,10 @@
 /// The one place analysts' curations change what the machine found: the snapshot every analysis reads and the
 /// enterprise portrait both come through here, so a curation wins everywhere the same way.
 public enum CurationLedger {
-    /// In the order they were made (time, then id for ties), so a later curation overrides an earlier one.
+    /// In the order they were made, so a later curation overrides an earlier one: by time, and in the given order
+    /// (the store's write order, a file's row order) for the same time.
     public static func ordered(_ curations: [Curation]) -> [Curation] {
-        curations.sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
+        curations.enumerated().sorted { ($0.element.createdAt, $0.offset) < ($1.element.createdAt, $1.offset) }.map(\.element)
     }
 
     /// The curations in force: not revocations and not revoked, oldest first.

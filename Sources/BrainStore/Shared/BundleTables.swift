@@ -113,7 +113,9 @@ enum BundleTables {
                 [.text(p.id), .text(p.regionCode), .text(p.title), .text(p.clause), .text(p.eligibility), .double(p.maxAmountWan),
                  .text(p.period), .text(p.provenance.source), .text(p.provenance.asOf)]
             },
-            TableRows("curations", CurationSQL.columns, bundle.curations, values: CurationSQL.values),
+            TableRows("curations", CurationSQL.columns + ["seq"], Array(bundle.curations.enumerated())) {
+                CurationSQL.values($0.element) + [.int($0.offset + 1)]
+            },
             TableRows("curation_machine", CuratedPlacement.columns, machine) { CuratedPlacement.values($0.0, $0.1) },
         ]
     }

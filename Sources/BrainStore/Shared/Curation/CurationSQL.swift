@@ -9,17 +9,21 @@ enum CurationSQL {
             """
             CREATE TABLE curations (id \(text) PRIMARY KEY, enterprise_id \(text) NOT NULL, action \(text) NOT NULL,
               node_id \(text), from_node_id \(text), region_code \(text), revokes \(text), reason TEXT NOT NULL,
-              author TEXT NOT NULL, source TEXT, created_at \(text) NOT NULL)
+              author TEXT NOT NULL, source TEXT, created_at \(text) NOT NULL, seq INTEGER NOT NULL)
             """,
-            "CREATE INDEX curations_on_enterprise ON curations (enterprise_id, created_at)",
+            "CREATE INDEX curations_on_enterprise ON curations (enterprise_id, created_at, seq)",
         ] + CuratedPlacement.schema(text: text)
     }
 
     static let columns = ["id", "enterprise_id", "action", "node_id", "from_node_id", "region_code", "revokes", "reason", "author",
                           "source", "created_at"]
-    static let insert = "INSERT INTO curations (\(columns.joined(separator: ", "))) VALUES (\(StoreSQL.marks(columns.count))) ON CONFLICT (id) DO NOTHING"
-    static let all = "SELECT * FROM curations ORDER BY created_at, id"
-    static let ofEnterprise = "SELECT * FROM curations WHERE enterprise_id = ? ORDER BY created_at, id"
+    /// `seq` is the order curations were written in: two made in the same instant apply in that order.
+    static let insert = """
+        INSERT INTO curations (\(columns.joined(separator: ", ")), seq)
+        VALUES (\(StoreSQL.marks(columns.count)), (SELECT COALESCE(MAX(seq), 0) + 1 FROM curations)) ON CONFLICT (id) DO NOTHING
+        """
+    static let all = "SELECT * FROM curations ORDER BY created_at, seq"
+    static let ofEnterprise = "SELECT * FROM curations WHERE enterprise_id = ? ORDER BY created_at, seq"
     static let nodeIds = "SELECT id FROM chain_nodes"
 
     static func existing(_ table: String, key: String, count: Int) -> String {
@@ -51,5 +55,10 @@ enum CurationSQL {
         if !problems.isEmpty { throw CurationError(problems: problems) }
     }
 
-    static func now() -> String { ISO8601DateFormatter().string(from: Date()) }
+    /// To the millisecond, so curations made one after another sort in that order.
+    static func now() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: Date())
+    }
 }
