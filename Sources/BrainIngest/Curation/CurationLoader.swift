@@ -25,14 +25,15 @@ struct CurationLoader {
                                                            now: ISO8601DateFormatter().string(from: Date()))
             let (valid, problems) = CurationFile.check(rows, file: file, known: known)
             for problem in unreadable + problems { fileReport.reject(problem) }
-            // A row with two problems is one rejected row: count rows, not problems.
-            fileReport.rejected = rows.count + unreadable.count - valid.count
-            fileReport.read = rows.count + unreadable.count
             for row in valid where known.stored[row.curation.id] == nil {
                 fileReport.accepted += 1
                 curations.append(row.curation)
                 known.stored[row.curation.id] = row.curation
             }
+            // A row with two problems is one rejected row, and an id an earlier file already gave is one too: count
+            // rows, not problems.
+            fileReport.read = rows.count + unreadable.count
+            fileReport.rejected = fileReport.read - fileReport.accepted
             report.files.append(fileReport)
         }
         return curations
