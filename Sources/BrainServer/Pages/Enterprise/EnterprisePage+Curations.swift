@@ -15,7 +15,7 @@ extension EnterprisePage {
             let target = switch c.action {
             case .add, .remove: name(c.nodeId)
             case .move: "\(name(c.fromNodeId)) → \(name(c.nodeId))"
-            case .locate: c.regionCode ?? ""
+            case .locate: c.regionCode.map { code in p.curatedRegionNames[code].map { "\($0) \(code)" } ?? code } ?? ""
             case .revoke: c.revokes ?? ""
             }
             return presentValues(["id": c.id, "action": actionNames[c.action] ?? c.action.rawValue, "target": target, "author": c.author,

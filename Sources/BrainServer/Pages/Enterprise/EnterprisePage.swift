@@ -88,7 +88,7 @@ struct EnterprisePage: Sendable {
             "events": Array(timeline.prefix(60)),
             "eventCount": timeline.count,
             "curations": Self.curationRows(p), "machineNodes": Self.machineNodeRows(p),
-            "hasMachineNodes": Self.machineNodeRows(p).isEmpty ? nil : true,
+            "hasMachineNodes": p.detail.curations.isEmpty ? nil : true,
         ])
     }
 }
