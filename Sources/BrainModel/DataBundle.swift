@@ -11,6 +11,8 @@ public struct DataBundle: Sendable {
     public var universities: [University] = []
     public var parks: [Park] = []
     public var policies: [Policy] = []
+    /// Analysts' corrections (data/curation and those carried over from the previous build), revocations included.
+    public var curations: [Curation] = []
 
     public init(taxonomy: ChainTaxonomy) { self.taxonomy = taxonomy }
 }

@@ -82,6 +82,10 @@ public func buildApplication(store: any ImportingStore, configuration: ServerCon
         apiResponses.clear()
         await cache.refresh()
     }.register(on: router)
+    CurationController(store: store, access: access) {
+        apiResponses.clear()
+        await cache.refresh()
+    }.register(on: router)
     // Signed out, the page says so and offers the sign-in form (back here after); signed in, its script posts with
     // the session's CSRF token.
     router.get("/import") { request, _ in

@@ -25,9 +25,14 @@ public struct EnterpriseDetail: Codable, Sendable {
     public var enterprise: Enterprise
     public var provinceName: String?
     public var cityName: String?
+    /// The placement in force: the machine's, with analysts' curations applied (method `curation`).
     public var assignments: [ChainAssignment]
     public var products: [EnterpriseProduct]
     public var events: [EnterpriseEvent]
+    /// What the classifier found, shown next to the curations that override it.
+    public var machineAssignments: [ChainAssignment] = []
+    /// The firm's curations, revoked ones and revocations included, oldest first.
+    public var curations: [CurationRecord] = []
 }
 
 /// Count of (biomedicine) firms assigned to a chain node or any of its sub-nodes within a region.

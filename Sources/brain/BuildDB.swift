@@ -24,6 +24,10 @@ struct BuildDB: AsyncParsableCommand {
     var discardImports = false
 
     func run() async throws {
+        // Analysts' curations outlive every rebuild: read them from the database being replaced and write them into
+        // the new one with the shipped data/curation files (docs/curation.md).
+        var carried: [Curation] = []
+        if let store = try await StoreLocation(out).openIfBuilt() { carried = try await store.curations(enterprise: nil) }
         // A rebuild starts from the bundled data alone: refuse to drop users' imports or posted demands silently.
         if !discardImports, let store = try await StoreLocation(out).openIfBuilt() {
             let imports = try await store.imports()
@@ -37,10 +41,12 @@ struct BuildDB: AsyncParsableCommand {
                                       + "rebuilding drops them. Rebuild anyway with --discard-imports, or build into another file.")
             }
         }
-        try await Self.build(data: data, out: out, json: json)
+        try await Self.build(data: data, out: out, json: json, carried: carried)
     }
 
-    static func build(data: String, out: String, json: Bool = false) async throws {
+    /// `carried`: curations of the database being replaced, kept whatever the data says (one naming a firm the data
+    /// no longer holds stays stored and has no effect until the firm returns).
+    static func build(data: String, out: String, json: Bool = false, carried: [Curation] = []) async throws {
         let location = try StoreLocation(out)
         do { try location.checkWritable() } catch let error as StoreLocationError { throw CommandFailure(error.message) }
         let start = Date()
@@ -49,7 +55,12 @@ struct BuildDB: AsyncParsableCommand {
         }
         let bundle: DataBundle, report: ImportReport, loadSeconds: Double, writeSeconds: Double
         do {
-            (bundle, report) = try BundleLoader(folder: URL(fileURLWithPath: data), progress: progress).load()
+            var loaded = try BundleLoader(folder: URL(fileURLWithPath: data), progress: progress).load()
+            let shipped = Set(loaded.bundle.curations.map(\.id))
+            let kept = carried.filter { !shipped.contains($0.id) }
+            loaded.bundle.curations += kept
+            if !kept.isEmpty { progress("\(kept.count) curations carried over from \(location)") }
+            (bundle, report) = loaded
             loadSeconds = Date().timeIntervalSince(start)
             writeSeconds = try await location.build(bundle, loadSeconds: loadSeconds, progress: progress)
         } catch let error as SourceFileError {

@@ -527,6 +527,68 @@ def check_market_commands(db):
     assert os.path.exists(os.path.join(WORK, "template-talents.xlsx"))
 
 
+def check_curations_round_trip(db):
+    """brain curate: add/remove/move/locate/revoke with clear errors, export → build-db → import, row/field reports."""
+    import shutil
+    import sqlite3
+    cdb = os.path.join(WORK, "curate.sqlite")
+    shutil.copy(db, cdb)
+    shipped = json.loads(brain("curate", "list", "--json", "--db", cdb).stdout)
+    assert len(shipped) >= 10 and all(r["curation"]["author"] == "data/curation" for r in shipped), shipped[:2]
+    who = ["--by", "王分析", "--db", cdb]
+    added = brain("curate", "add", "--firm", "600276", "--node", "抗体药物", "--reason", "卡瑞利珠单抗为PD-1单抗",
+                  "--source", "恒瑞医药 2021 年年度报告", *who).stdout
+    assert "600276.SH antibodies" in added, added
+    brain("curate", "remove", "--firm", "600276.SH", "--node", "chemical-drugs", "--reason", "只留子节点", *who)
+    brain("curate", "move", "--firm", "恒瑞医药", "--from", "innovative-drugs", "--to", "generic-drugs", "--reason", "测试移动", *who)
+    brain("curate", "locate", "--firm", "600276.SH", "--region", "320703", "--reason", "测试定位", *who)
+    mine = json.loads(brain("curate", "list", "--firm", "600276.SH", "--json", "--db", cdb).stdout)
+    move_id = next(r["curation"]["id"] for r in mine if r["curation"]["action"] == "move")
+    brain("curate", "revoke", move_id, "--reason", "移动有误", *who)
+    for args, word in ((["add", "--firm", "不存在的公司", "--node", "antibodies"], "未知企业"),
+                       (["add", "--firm", "600276.SH", "--node", "火箭"], "未知产业链节点"),
+                       (["locate", "--firm", "600276.SH", "--region", "999999"], "未知行政区划代码"),
+                       (["add", "--firm", "600276.SH", "--node", "antibodies", "--reason", " "], "理由不能为空")):
+        extra = [] if "--reason" in args else ["--reason", "x"]
+        failed = brain("curate", *args, *extra, *who, ok=False)
+        assert failed.returncode != 0 and word in failed.stderr, (args, failed.stderr)
+    def placement(path):
+        con = sqlite3.connect(path)
+        nodes = dict(con.execute("SELECT node_id, method FROM chain_assignments WHERE enterprise_id = '600276.SH'").fetchall())
+        place = con.execute("SELECT city_code, district_code FROM enterprises WHERE id = '600276.SH'").fetchone()
+        con.close()
+        return nodes, place
+    expected = ({"antibodies": "curation", "innovative-drugs": "product-keyword"}, ("320700", "320703"))
+    assert placement(cdb) == expected, placement(cdb)
+    exported = os.path.join(WORK, "curations.csv")
+    brain("curate", "export", exported, "--db", cdb)
+    history = json.loads(brain("curate", "list", "--json", "--db", cdb).stdout)
+    # A rebuild keeps every curation and applies it again.
+    brain("build-db", "--out", cdb, "--data", os.path.join(ROOT, "data"), "--discard-imports")
+    assert json.loads(brain("curate", "list", "--json", "--db", cdb).stdout) == history
+    assert placement(cdb) == expected, placement(cdb)
+    # Into a database built from data/ alone: the file brings the analyst's curations back; a second import adds nothing.
+    fresh = os.path.join(WORK, "fresh.sqlite")
+    shutil.copy(db, fresh)
+    first = json.loads(brain("curate", "import", exported, "--json", "--db", fresh).stdout)
+    assert first["written"] == len(history) - len(shipped) and first["rejected"] == 0, first
+    assert json.loads(brain("curate", "list", "--json", "--db", fresh).stdout) == history
+    assert placement(fresh) == expected, placement(fresh)
+    again = json.loads(brain("curate", "import", exported, "--json", "--db", fresh).stdout)
+    assert again["written"] == 0 and again["alreadyStored"] == len(history), again
+    bad = write("bad-curations.csv", "firm,action,node,region,reason,by\n"
+                "600276.SH,add,vaccines,,疫苗,王分析\n999999.SH,add,api,,x,王分析\n600276.SH,add,rockets,,x,王分析\n"
+                "600276.SH,locate,,999999,x,王分析\n600276.SH,add,api,,,王分析\n")
+    rejected = brain("curate", "import", bad, "--on-error", "reject-file", "--db", fresh, ok=False)
+    assert rejected.returncode != 0 and "nothing was written" in rejected.stderr, rejected.stderr
+    for row, field in ((3, "firm"), (4, "node"), (5, "region"), (6, "reason")):
+        assert f"bad-curations.csv, row {row}, field {field}" in rejected.stderr, (row, field, rejected.stderr)
+    assert "vaccines" not in placement(fresh)[0]
+    kept = json.loads(brain("curate", "import", bad, "--json", "--db", fresh).stdout)
+    assert kept["written"] == 1 and kept["rejected"] == 4, kept
+    assert placement(fresh)[0].get("vaccines") == "curation"
+
+
 def main():
     db = os.path.join(WORK, "brain.sqlite")
     brain("build-db", "--out", db, "--data", os.path.join(ROOT, "data"))
@@ -535,13 +597,14 @@ def main():
               lambda: check_postgres_build_query_and_serve(db), check_postgres_errors_are_clear,
               check_postgres_gone_fails_requests_fast, lambda: check_missing_folder_and_read_only_database(db), check_normalize_and_import_dry_run,
               lambda: check_import_writes_reviews_and_is_idempotent(db), lambda: check_killed_import_leaves_the_database_as_before(db),
-              lambda: check_recommend_commands(db), lambda: check_market_commands(db), lambda: check_serve_needs_a_credential_to_write(db)]
+              lambda: check_recommend_commands(db), lambda: check_market_commands(db), lambda: check_serve_needs_a_credential_to_write(db),
+              lambda: check_curations_round_trip(db)]
     names = ["complexity_matches_reference", "complexity_per_year", "bad_matrix_names_file_row_field", "index_on_a_file",
              "store_commands", "generate_marks_synthetic_and_fails_cleanly", "postgres_build_query_and_serve",
              "postgres_errors_are_clear", "postgres_gone_fails_requests_fast",
              "missing_folder_and_read_only_database", "normalize_and_import_dry_run", "import_writes_reviews_and_is_idempotent",
              "killed_import_leaves_the_database_as_before", "recommend_commands",
-             "market_commands", "serve_needs_a_credential_to_write"]
+             "market_commands", "serve_needs_a_credential_to_write", "curations_round_trip"]
     # `python3 Tests/cli/test_cli.py NAME …` runs only the checks whose names contain a NAME.
     selected = [(name, check) for name, check in zip(names, checks) if len(sys.argv) < 2 or any(part in name for part in sys.argv[1:])]
     checks = [check for _, check in selected]

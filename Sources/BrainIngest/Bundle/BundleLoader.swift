@@ -59,6 +59,8 @@ public struct BundleLoader: Sendable {
         bundle.universities = try institutions.universities(report: &report)
         bundle.parks = try institutions.parks(report: &report)
         bundle.policies = try institutions.policies(report: &report)
+        progress("curations")
+        bundle.curations = try CurationLoader(folder: folder).load(bundle, report: &report)
         if let note = try? String(contentsOf: folder.appendingPathComponent(SyntheticDataset.marker), encoding: .utf8) {
             Self.markSynthetic(&bundle, note: note.trimmingCharacters(in: .whitespacesAndNewlines))
         }

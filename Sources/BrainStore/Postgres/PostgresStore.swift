@@ -126,11 +126,15 @@ public final class PostgresStore: Store {
             var provinceName: String?, cityName: String?
             if let code = enterprise.provinceCode { provinceName = try await Self.region(c, code)?.name }
             if let code = enterprise.cityCode { cityName = try await Self.region(c, code)?.name }
-            return EnterpriseDetail(
+            var detail = EnterpriseDetail(
                 enterprise: enterprise, provinceName: provinceName, cityName: cityName,
                 assignments: try await PostgresSQL.rows(c, StoreSQL.assignmentsOfEnterprise, [.text(id)]).map(RowMapping.assignment),
                 products: try await PostgresSQL.rows(c, StoreSQL.productsOfEnterprise, [.text(id)]).map(RowMapping.product),
                 events: try await PostgresSQL.rows(c, StoreSQL.eventsOfEnterprise, [.text(id)]).map(RowMapping.event))
+            let curations = try await PostgresSQL.map(c, CurationSQL.ofEnterprise, [.text(id)], CurationSQL.curation)
+            CuratedDetail.apply(&detail, curations: curations, machine: try await Self.machineState(c, id),
+                                regions: try await Self.regionChains(c, CuratedDetail.locatedCodes(curations)))
+            return detail
         }
     }
 }

@@ -187,6 +187,10 @@ enum Migrations {
             for statement in AccessSQL.schema(text: "TEXT", time: "INTEGER") { try db.execute(sql: statement) }
             try db.execute(sql: "UPDATE imports SET organisation_id = substr(kind, instr(kind, ':') + 1) WHERE kind LIKE '%:%'")
         }
+        migrator.registerMigration("v11-curations") { db in
+            // Analysts' corrections of firms' chain nodes and locations (issue 15 item 4, docs/curation.md).
+            for statement in CurationSQL.schema(text: "TEXT") { try db.execute(sql: statement) }
+        }
         return migrator
     }
 }

@@ -141,13 +141,17 @@ public final class SQLiteStore: Store {
         try await pool.read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM enterprises WHERE id = ?", arguments: [id]) else { return nil }
             let enterprise = try RowMapping.enterprise(row)
-            return EnterpriseDetail(
+            var detail = EnterpriseDetail(
                 enterprise: enterprise,
                 provinceName: try enterprise.provinceCode.flatMap { try Self.region(db, $0)?.name },
                 cityName: try enterprise.cityCode.flatMap { try Self.region(db, $0)?.name },
                 assignments: try Row.fetchAll(db, sql: StoreSQL.assignmentsOfEnterprise, arguments: [id]).map(RowMapping.assignment),
                 products: try Row.fetchAll(db, sql: StoreSQL.productsOfEnterprise, arguments: [id]).map(RowMapping.product),
                 events: try Row.fetchAll(db, sql: StoreSQL.eventsOfEnterprise, arguments: [id]).map(RowMapping.event))
+            let curations = try Row.fetchAll(db, sql: CurationSQL.ofEnterprise, arguments: [id]).map(CurationSQL.curation)
+            CuratedDetail.apply(&detail, curations: curations, machine: try Self.machineState(db, id),
+                                regions: try Self.regionChains(db, CuratedDetail.locatedCodes(curations)))
+            return detail
         }
     }
 }

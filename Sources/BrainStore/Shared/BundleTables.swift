@@ -25,7 +25,7 @@ struct TableRows {
 /// in SearchOrder so the insertion order (SQLite's rowid; PostgreSQL's `search_rank` column) ranks search results.
 enum BundleTables {
     static let tableNames = ["meta", "regions", "chain_nodes", "enterprises", "name_bigrams", "name_trigrams", "name_gram_counts", "chain_assignments", "enterprise_products",
-                             "product_relations", "events", "universities", "parks", "policies"]
+                             "product_relations", "events", "universities", "parks", "policies", "curations", "curation_machine"]
 
     /// How many firms each two- and three-character gram names: the search total, read in one lookup.
     static func gramCounts(_ enterprises: [Enterprise]) -> [String: Int] {
@@ -41,7 +41,10 @@ enum BundleTables {
     }
 
     /// `postgres`: the enterprises carry `search_rank`, and the three-character index `name_trigrams` is written.
-    static func tables(_ bundle: DataBundle, postgres: Bool) -> [TableRows] {
+    static func tables(_ given: DataBundle, postgres: Bool) -> [TableRows] {
+        // Curations written through, as every later curation write does (CuratedPlacement): the store's own counts
+        // agree with the snapshot.
+        let (bundle, machine) = CuratedPlacement.curated(given)
         let explicitSearchRank = postgres
         let ranked = bundle.enterprises.sorted(by: SearchOrder.precedes)
         let bigrams = ranked.enumerated().lazy.flatMap { rank, e in
@@ -110,6 +113,10 @@ enum BundleTables {
                 [.text(p.id), .text(p.regionCode), .text(p.title), .text(p.clause), .text(p.eligibility), .double(p.maxAmountWan),
                  .text(p.period), .text(p.provenance.source), .text(p.provenance.asOf)]
             },
+            TableRows("curations", CurationSQL.columns + ["seq"], Array(bundle.curations.enumerated())) {
+                CurationSQL.values($0.element) + [.int($0.offset + 1)]
+            },
+            TableRows("curation_machine", CuratedPlacement.columns, machine) { CuratedPlacement.values($0.0, $0.1) },
         ]
     }
 }

@@ -87,6 +87,8 @@ struct EnterprisePage: Sendable {
             "sameNode": firms(p.related.sameNode), "suppliers": firms(p.related.suppliers), "customers": firms(p.related.customers),
             "events": Array(timeline.prefix(60)),
             "eventCount": timeline.count,
+            "curations": Self.curationRows(p), "machineNodes": Self.machineNodeRows(p),
+            "hasMachineNodes": p.detail.curations.isEmpty ? nil : true,
         ])
     }
 }

@@ -20,6 +20,8 @@ struct EnterprisePortrait: Codable, Sendable {
     var related: RelatedFirmsReport
     var nodeNames: [String: String]
     var policies: [PolicyMatcher.Match]
+    /// Names of the regions the firm's location curations name, for the 人工校正 section.
+    var curatedRegionNames: [String: String] = [:]
 
     static func build(store: any ImportingStore, cache: AnalyticsCache, id: String) async throws -> EnterprisePortrait {
         guard id.count <= 64, let detail = try await store.enterprise(id) else { throw PageError.notFound("no enterprise with id \(id)") }
@@ -59,9 +61,11 @@ struct EnterprisePortrait: Codable, Sendable {
             // A firm imported after the snapshot was taken is not in it yet: no related firms until the server restarts.
             related = RelatedFirmsReport(enterprise: FirmRow(firm, index: index), sameNode: [], suppliers: [], customers: [])
         }
-        return EnterprisePortrait(detail: detail, districtName: firm.districtCode.flatMap { index.regionsByCode[$0]?.name },
-                                  facts: facts, quality: quality, related: related,
-                                  nodeNames: index.nodesById.mapValues(\.nameZh),
-                                  policies: (try? await cache.policyMatcher().matches(enterprise: id)) ?? [])
+        var portrait = EnterprisePortrait(detail: detail, districtName: firm.districtCode.flatMap { index.regionsByCode[$0]?.name },
+                                          facts: facts, quality: quality, related: related,
+                                          nodeNames: index.nodesById.mapValues(\.nameZh),
+                                          policies: (try? await cache.policyMatcher().matches(enterprise: id)) ?? [])
+        for code in detail.curations.compactMap(\.curation.regionCode) { portrait.curatedRegionNames[code] = index.regionsByCode[code]?.name }
+        return portrait
     }
 }

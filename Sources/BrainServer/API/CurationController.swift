@@ -1,0 +1,79 @@
+import Foundation
+import Hummingbird
+import BrainModel
+import BrainStore
+
+/// Analysts' curations over HTTP (docs/curation.md). Anyone may read them (portraits show them); adding and revoking
+/// need the credential imports need: an organisation's token or signed-in session (with its CSRF token), or an admin
+/// token. The author is recorded from that identity, never from the body.
+struct CurationController: Sendable {
+    let store: any ImportingStore
+    let access: MarketAccess
+    let invalidate: @Sendable () async -> Void
+
+    struct Problems: Encodable {
+        let error: String
+        let status: Int
+        let problems: [CurationProblem]
+    }
+
+    func register(on router: Router<BasicRequestContext>) {
+        let api = router.group("api")
+        api.get("curations") { request, _ in try await list(request) }
+        api.post("curations") { request, _ in try await add(request) }
+        api.post("curations/:id/revoke") { request, context in try await revoke(request, id: context.parameters.get("id") ?? "") }
+    }
+
+    /// `GET /api/curations?firm=ID`: every curation (one firm's with `firm`), oldest first, with its revocation.
+    func list(_ request: Request) async throws -> Response {
+        let firm: String? = request.uri.queryParameters.get("firm")
+        if let firm, firm.count > 64 { return JSONResponse.error(.badRequest, "firm is an enterprise id of at most 64 characters") }
+        return try JSONResponse.ok(CurationRecord.history(try await store.curations(enterprise: firm)))
+    }
+
+    /// `POST /api/curations` with `{"firm": "688690.SH", "action": "add", "node": "purification-resins", "reason": "…",
+    /// "source": "…"}` (move: `fromNode` and `node`; locate: `region`). 201 with the stored curation; 422 with its problems.
+    func add(_ request: Request) async throws -> Response {
+        let (caller, fields) = try await writer(request)
+        guard let action = Curation.Action(rawValue: fields["action"] ?? ""), action != .revoke else {
+            return JSONResponse.error(.badRequest, "action is add, remove, move or locate (revoke: POST /api/curations/{id}/revoke)")
+        }
+        return try await answer {
+            try await store.addCuration(enterprise: fields["firm"] ?? "", action: action, node: fields["node"],
+                                        fromNode: fields["fromNode"] ?? fields["from_node"], region: fields["region"],
+                                        reason: fields["reason"] ?? "", author: Self.author(caller), source: fields["source"])
+        }
+    }
+
+    /// `POST /api/curations/{id}/revoke` with `{"reason": "…", "source": "…"}`: a new record withdrawing curation `id`.
+    func revoke(_ request: Request, id: String) async throws -> Response {
+        let (caller, fields) = try await writer(request)
+        return try await answer {
+            try await store.revokeCuration(id, reason: fields["reason"] ?? "", author: Self.author(caller), source: fields["source"])
+        }
+    }
+
+    /// The caller (refused unless it may write) and the body's fields, JSON or a form.
+    func writer(_ request: Request) async throws -> (Caller, [String: String]) {
+        let isJSON = request.headers[.contentType]?.lowercased().hasPrefix("application/json") == true
+        let fields = isJSON ? try await MarketAccess.jsonFields(request) : try await MarketAccess.form(request)
+        let caller = try await access.requireWriter(request, form: fields)
+        return (caller, fields.filter { !$0.value.isEmpty })
+    }
+
+    func answer(_ write: () async throws -> Curation) async throws -> Response {
+        do {
+            let curation = try await write()
+            await invalidate()
+            return JSONResponse.response(.created, data: try JSONResponse.encoder.encode(curation))
+        } catch let error as CurationError {
+            let body = Problems(error: error.description, status: 422, problems: error.problems)
+            return JSONResponse.response(.unprocessableContent, data: try JSONResponse.encoder.encode(body))
+        }
+    }
+
+    /// `admin` for an admin token, `org:ID` for an organisation's token or session.
+    static func author(_ caller: Caller) -> String {
+        caller.isAdmin ? "admin" : caller.organisation.map { "org:" + $0.id } ?? "anonymous"
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import BrainModel
+
+/// Analysts' corrections of firms' chain nodes and locations (docs/curation.md). Curations are only ever added: a
+/// revocation is a new record, so who changed what, when and why stays readable.
+public protocol CurationStore: Store {
+    /// Writes the batch in one transaction when every curation checks out, else throws `CurationError` (its problems'
+    /// `index` is the position in the batch) and writes nothing. Ids already stored are skipped, so importing a file
+    /// twice changes nothing. Returns how many were written.
+    @discardableResult
+    func addCurations(_ batch: [Curation]) async throws -> Int
+    /// Oldest first; one firm's when `enterprise` is given.
+    func curations(enterprise: String?) async throws -> [Curation]
+}
+
+extension CurationStore {
+    /// One new curation, stamped with a fresh id and the current time.
+    public func addCuration(enterprise: String, action: Curation.Action, node: String? = nil, fromNode: String? = nil,
+                            region: String? = nil, reason: String, author: String, source: String? = nil) async throws -> Curation {
+        let curation = Curation(id: UUID().uuidString.lowercased(), enterpriseId: enterprise, action: action, nodeId: node,
+                                fromNodeId: fromNode, regionCode: region, reason: reason, author: author, source: source,
+                                createdAt: CurationSQL.now())
+        try await addCurations([curation])
+        return curation
+    }
+
+    /// Withdraws curation `id` by a new record; the firm is the revoked curation's.
+    public func revokeCuration(_ id: String, reason: String, author: String, source: String? = nil) async throws -> Curation {
+        guard let target = try await curations(enterprise: nil).first(where: { $0.id == id }) else {
+            throw CurationError(problems: [CurationProblem(index: 0, field: "revokes", value: id, code: .unknownCuration)])
+        }
+        let revocation = Curation(id: UUID().uuidString.lowercased(), enterpriseId: target.enterpriseId, action: .revoke,
+                                  revokes: id, reason: reason, author: author, source: source, createdAt: CurationSQL.now())
+        try await addCurations([revocation])
+        return revocation
+    }
+}
