@@ -50,7 +50,7 @@ import BrainStore
 
         let revocation = try await store.revokeCuration(moved.id, reason: "移动有误", author: "李分析")
         #expect(revocation.action == .revoke && revocation.revokes == moved.id && revocation.enterpriseId == Self.firm)
-        #expect(Self.nodes(try await store.snapshot()) == ["antibodies": "curation", "innovative-drugs": "product-keyword"])
+        #expect(Self.nodes(try await store.snapshot()) == ["antibodies": "curation", "innovative-drugs": machine["innovative-drugs"] ?? "?"])
         let history = CurationRecord.history(try await store.curations(enterprise: Self.firm))
         #expect(history.count == 4 && history.first { $0.curation.id == moved.id }?.revokedBy == revocation.id, "history is kept")
         #expect(try await store.curations(enterprise: nil).count == 4)
@@ -111,7 +111,8 @@ import BrainStore
         try await location.build(bundle)
         let store = try await location.open()
         #expect(try await store.curations(enterprise: nil).map(\.id) == ["k1"])
-        #expect(Self.nodes(try await store.snapshot()) == ["antibodies": "curation", "innovative-drugs": "product-keyword"])
+        let machineMethod = try #require(bundle.assignments.first { $0.enterpriseId == Self.firm && $0.nodeId == "innovative-drugs" }?.method)
+        #expect(Self.nodes(try await store.snapshot()) == ["antibodies": "curation", "innovative-drugs": machineMethod])
         let detail = try #require(try await store.enterprise(Self.firm))
         #expect(Set(detail.machineAssignments.map(\.nodeId)) == ["chemical-drugs", "innovative-drugs"])
         // Revoked after the build: back to the machine's placement the build recorded.
