@@ -28,7 +28,16 @@ struct BenchClassify: ParsableCommand {
         let folder = URL(fileURLWithPath: data)
         let bundle = try BundleLoader(folder: folder).load().bundle
         let taxonomy = bundle.taxonomy
-        if !labels.isEmpty { try Self.reportLabelled(URL(fileURLWithPath: labels), bundle) }
+        if !labels.isEmpty {
+            try Self.reportLabelled(URL(fileURLWithPath: labels), bundle)
+            if !bundle.curations.isEmpty {
+                var curated = bundle
+                CurationLedger.apply(bundle.curations, to: &curated)
+                print("with the \(bundle.curations.count) shipped curations (data/curation) applied — written for firms of the labelled set whose")
+                print("evidence is missing, so not an independent measure:")
+                try Self.reportLabelled(URL(fileURLWithPath: labels), curated, summaryOnly: true)
+            }
+        }
         var blindLoader = BundleLoader(folder: folder)
         blindLoader.classifyWithoutIndustryCodes = true
         Self.reportAgainstSW(bundle, blind: try blindLoader.load().bundle)
@@ -121,7 +130,7 @@ struct BenchClassify: ParsableCommand {
 
     static func percent(_ value: Double?) -> String { value.map { String(format: "%5.1f %%", $0 * 100) } ?? "    –  " }
 
-    static func reportLabelled(_ url: URL, _ bundle: DataBundle) throws {
+    static func reportLabelled(_ url: URL, _ bundle: DataBundle, summaryOnly: Bool = false) throws {
         let labels = try PlacementEvaluation.readLabels(url)
         let score = PlacementEvaluation(labels: labels, assignments: bundle.assignments, taxonomy: bundle.taxonomy)
         let biomedicine = labels.filter(\.isBiomedicine).count
@@ -133,6 +142,7 @@ struct BenchClassify: ParsableCommand {
         if !score.wrongFirms.isEmpty {
             print("  on a wrong node: " + score.wrongFirms.map { "\($0.firm) (\($0.nodes.joined(separator: ",")))" }.joined(separator: "、"))
         }
+        if summaryOnly { print(""); return }
         if !score.missedFirms.isEmpty {
             var placed: [String: [String]] = [:]
             for assignment in bundle.assignments { placed[assignment.enterpriseId, default: []].append(assignment.nodeId) }
