@@ -16,6 +16,7 @@ extension SQLiteStore {
             bundle.universities = try Row.fetchAll(db, sql: StoreSQL.snapshotUniversities).map(RowMapping.university)
             bundle.parks = try Row.fetchAll(db, sql: StoreSQL.snapshotParks).map(RowMapping.park)
             bundle.policies = try Row.fetchAll(db, sql: StoreSQL.snapshotPolicies).map(RowMapping.policy)
+            bundle.locations = try Row.fetchAll(db, sql: StoreSQL.snapshotLocations).map(RowMapping.location)
             return bundle
         }
     }
