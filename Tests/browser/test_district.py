@@ -81,6 +81,16 @@ def check_district_page_lists_its_firms(driver, base):
         if code == "320506":
             screenshot(driver, "district-wuzhong.png")
     screenshot(driver, "district-pudong.png")
+    # A district hosting no biomedicine firm (姑苏区): its charts say they have nothing to draw, no ECharts errors.
+    driver.get(base + "/regions/320508")
+    wait_ready(driver)
+    empty = driver.execute_script(
+        "return ['opportunity-chart', 'peer-chart', 'index-chart'].filter(function (id) {"
+        "  var el = document.getElementById(id); if (!el) return false;"
+        "  var o = echarts.getInstanceByDom(el).getOption();"
+        "  return el.getAttribute('data-empty') !== '1' && !(o.series && o.series.length && o.series[0].data.length); });")
+    assert not empty, f"charts drawn empty without a no-data note: {empty}"
+    no_console_errors(driver)
 
 
 def check_biobay_lists_its_firms(driver, base):

@@ -61,7 +61,7 @@ public struct BundleLoader: Sendable {
     }
 
     /// Each listed firm's district from its annual-report addresses (ListedFirmLocator), with how it was settled.
-    static func locate(_ enterprises: inout [Enterprise], regions: [Region], folder: URL,
+    public static func locate(_ enterprises: inout [Enterprise], regions: [Region], folder: URL,
                        report: inout ImportReport) throws(SourceFileError) -> [EnterpriseLocation] {
         let addresses = try ListedFirmLocator.addresses(folder: folder, report: &report)
         let resolver = AddressResolver(regions: regions,
