@@ -4,6 +4,8 @@ public struct DataBundle: Sendable {
     public var regions: [Region] = []
     public var taxonomy: ChainTaxonomy
     public var enterprises: [Enterprise] = []
+    /// How each listed firm was located (which address, which report year, or why it stops at the city).
+    public var locations: [EnterpriseLocation] = []
     public var assignments: [ChainAssignment] = []
     public var products: [EnterpriseProduct] = []
     public var productRelations: [ProductRelation] = []

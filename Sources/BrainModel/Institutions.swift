@@ -30,9 +30,11 @@ public struct Park: Codable, Sendable, Hashable {
     public var positioning: [String]
     public var facts: String
     public var provenance: Provenance
+    /// Street-address fragments that place a firm inside the park (BioBAY: 星湖街218号), from data/parks/park-addresses.csv.
+    public var addressMarkers: [String]
 
     public init(id: String, name: String, regionCode: String, kind: String, positioning: [String], facts: String,
-                provenance: Provenance) {
+                provenance: Provenance, addressMarkers: [String] = []) {
         self.id = id
         self.name = name
         self.regionCode = regionCode
@@ -40,6 +42,7 @@ public struct Park: Codable, Sendable, Hashable {
         self.positioning = positioning
         self.facts = facts
         self.provenance = provenance
+        self.addressMarkers = addressMarkers
     }
 }
 

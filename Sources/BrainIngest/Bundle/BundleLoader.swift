@@ -27,8 +27,10 @@ public struct BundleLoader: Sendable {
         let gazetteer = Gazetteer(regions: bundle.regions)
 
         progress("enterprises")
-        let (enterprises, baseInputs) = try EnterpriseLoader(folder: folder, gazetteer: gazetteer).load(report: &report)
+        var (enterprises, baseInputs) = try EnterpriseLoader(folder: folder, gazetteer: gazetteer).load(report: &report)
         var inputs = baseInputs
+        progress("locating listed firms to districts")
+        bundle.locations = try Self.locate(&enterprises, regions: bundle.regions, folder: folder, report: &report)
         bundle.enterprises = enterprises
         var idsByStock: [String: String] = [:]
         for enterprise in enterprises { if let stock = enterprise.stockCode { idsByStock[stock] = enterprise.id } }
@@ -67,6 +69,23 @@ public struct BundleLoader: Sendable {
         return (bundle, report)
     }
 
+    /// Each listed firm's district from its annual-report addresses (ListedFirmLocator), with how it was settled.
+    public static func locate(_ enterprises: inout [Enterprise], regions: [Region], folder: URL,
+                       report: inout ImportReport) throws(SourceFileError) -> [EnterpriseLocation] {
+        let addresses = try ListedFirmLocator.addresses(folder: folder, report: &report)
+        let resolver = AddressResolver(regions: regions,
+                                       formerNames: try FormerName.load(folder.appendingPathComponent("regions/former-names.csv")),
+                                       zones: try DevelopmentZone.load(dataFolder: folder))
+        let locator = ListedFirmLocator(resolver: resolver, regions: regions)
+        var locations: [EnterpriseLocation] = []
+        locations.reserveCapacity(enterprises.count)
+        for i in enterprises.indices {
+            guard let stock = enterprises[i].stockCode else { continue }
+            locations.append(locator.locate(&enterprises[i], addresses: addresses[stock]))
+        }
+        return locations
+    }
+
     /// Every generated row (firms, their chain places, products, events) gets `synthetic` provenance; the copied
     /// reference rows (regions, universities, parks, policies) are real and keep theirs.
     static func markSynthetic(_ bundle: inout DataBundle, note: String) {
@@ -75,6 +94,7 @@ public struct BundleLoader: Sendable {
         for i in bundle.assignments.indices { bundle.assignments[i].provenance = synthetic }
         for i in bundle.products.indices { bundle.products[i].provenance = synthetic }
         for i in bundle.events.indices { bundle.events[i].provenance = synthetic }
+        for i in bundle.locations.indices { bundle.locations[i].provenance = synthetic }
     }
 
     public static func loadTaxonomy(_ url: URL, file: String) throws(SourceFileError) -> ChainTaxonomy {

@@ -47,7 +47,27 @@ struct InstitutionLoader {
             fileReport.accept()
         }
         report.files.append(fileReport)
+        try addAddressMarkers(to: &result, report: &report)
         return result
+    }
+
+    /// `parks/park-addresses.csv` (park_id, marker, source): street fragments that place a firm's address in a park.
+    /// Optional: a data folder without it has parks without markers.
+    private func addAddressMarkers(to parks: inout [Park], report: inout ImportReport) throws(SourceFileError) {
+        let file = "parks/park-addresses.csv", url = folder.appendingPathComponent(file)
+        guard FileManager.default.fileExists(atPath: url.path) else { return }
+        let table = try CSVTable(url: url, file: file, requiredColumns: ["park_id", "marker", "source"])
+        var fileReport = FileReport(file: file)
+        for row in table.rows {
+            let id = try row.required("park_id"), marker = TextNormalizer.halfWidth(try row.required("marker"))
+            guard let i = parks.firstIndex(where: { $0.id == id }) else {
+                fileReport.reject(row.error("park_id", value: id, "no park with this id in parks/parks.csv")); continue
+            }
+            guard marker.count >= 2 else { fileReport.reject(row.error("marker", value: marker, "a marker needs two characters or more")); continue }
+            parks[i].addressMarkers.append(marker)
+            fileReport.accept()
+        }
+        report.files.append(fileReport)
     }
 
     func policies(report: inout ImportReport) throws(SourceFileError) -> [Policy] {

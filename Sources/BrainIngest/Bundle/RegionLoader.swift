@@ -104,6 +104,22 @@ struct RegionLoader {
             centroidReport.accept()
         }
         report.files += [provinceReport, cityReport, areaReport, adcodeReport, centroidReport]
+        // Development zones have no coordinates in the code tables: zone-seats.csv places them (optional file).
+        if FileManager.default.fileExists(atPath: folder.appendingPathComponent("zone-seats.csv").path) {
+            var seatReport = FileReport(file: "regions/zone-seats.csv")
+            for row in try table("zone-seats.csv", ["code", "longitude", "latitude"]).rows {
+                let code = try row.digits("code", count: 6)
+                guard var region = regions[code], region.isDevelopmentZone else {
+                    seatReport.reject(row.error("code", value: code, "no development zone with this code")); continue
+                }
+                if region.longitude == nil || region.latitude == nil {
+                    (region.longitude, region.latitude) = (try row.double("longitude"), try row.double("latitude"))
+                    regions[code] = region
+                }
+                seatReport.accept()
+            }
+            report.files.append(seatReport)
+        }
         return order.compactMap { regions[$0] }
     }
 

@@ -30,6 +30,13 @@
       window.addEventListener('resize', function () { chart.resize(); });
       return chart;
     },
+    // A chart with nothing to draw says so in words instead of drawing empty axes (an empty series with mark lines
+    // also makes ECharts throw). The element gets data-empty="1" for the tests.
+    noData: function (chart, zh, en) {
+      chart.getDom().setAttribute('data-empty', '1');
+      chart.setOption({ title: { text: brain.t(zh, en), left: 'center', top: 'middle',
+                                 textStyle: { color: '#6b7280', fontSize: 14, fontWeight: 'normal' } } }, true);
+    },
     // Marks the page ready (for tests and the PDF export) once every chart has drawn at least once.
     ready: function (charts) {
       var list = charts.filter(Boolean), started = Date.now();

@@ -41,19 +41,29 @@
         document.body.setAttribute('data-map-ready', '1');
         document.body.setAttribute('data-map-code', result.region.code);
       });
+      // Development zones (苏州工业园区) have no boundary in the geometry: drawn as points sized by their value.
+      var zones = result.rows.filter(function (r) { return r.isZone && r.coordinates; });
+      var zoneMax = Math.max.apply(null, zones.map(function (r) { return r.value || 0; }).concat([1]));
       map.setOption({
         tooltip: { trigger: 'item', formatter: function (p) {
           var row = result.rows.filter(function (r) { return r.code === p.name; })[0];
-          return row ? brain.escape(row.name) + '<br>' + brain.t(label[0], label[1]) + ' ' + brain.fmt(row.value) +
+          return row ? brain.escape(row.name) + (row.isZone ? brain.t('（开发区）', ' (development zone)') : '') + '<br>' +
+            brain.t(label[0], label[1]) + ' ' + brain.fmt(row.value) +
             '<br>' + brain.t('生物医药企业', 'Biomedicine firms') + ' ' + row.biomedicineFirms : p.name;
         } },
         visualMap: { min: 0, max: max, left: 10, bottom: 10, text: [brain.t('高', 'high'), brain.t('低', 'low')], calculable: true,
-                     inRange: { color: ['#e0f3f8', '#74add1', '#313695'] } },
-        series: [{ type: 'map', map: name, nameProperty: 'adcode', roam: true, name: brain.t(label[0], label[1]),
-                   label: { show: false }, emphasis: { label: { show: true, formatter: function (p) {
-                     var f = features.filter(function (x) { return x.properties.adcode === p.name; })[0];
-                     return f ? f.properties.name : p.name; } } },
-                   data: result.rows.map(function (r) { return { name: r.code, value: r.value === null ? NaN : r.value }; }) }]
+                     seriesIndex: 0, inRange: { color: ['#e0f3f8', '#74add1', '#313695'] } },
+        geo: { map: name, nameProperty: 'adcode', roam: true, label: { show: false },
+               emphasis: { label: { show: true, formatter: function (p) {
+                 var f = features.filter(function (x) { return x.properties.adcode === p.name; })[0];
+                 return f ? f.properties.name : p.name; } } } },
+        series: [{ type: 'map', geoIndex: 0, name: brain.t(label[0], label[1]),
+                   data: result.rows.map(function (r) { return { name: r.code, value: r.value === null ? NaN : r.value }; }) },
+                 { type: 'scatter', coordinateSystem: 'geo', name: brain.t('开发区', 'Development zones'),
+                   symbolSize: function (v) { return 8 + 18 * Math.sqrt((v[2] || 0) / zoneMax); },
+                   itemStyle: { color: '#f6903d', borderColor: '#fff', borderWidth: 1 },
+                   label: { show: true, position: 'right', fontSize: 10, formatter: function (p) { return p.data.label; } },
+                   data: zones.map(function (r) { return { name: r.code, label: r.name, value: r.coordinates.concat([r.value === null ? 0 : r.value]) }; }) }]
       }, true);
       if (!features.length) document.body.setAttribute('data-map-ready', '1');
     });

@@ -6,7 +6,8 @@
   if (scatter) {
     var o = report.opportunities;
     var points = o.opportunities.filter(function (x) { return x.pci !== null && x.pci !== undefined; });
-    scatter.setOption({
+    if (!points.length) brain.noData(scatter, '暂无可比较的节点（该地区没有可计算复杂度的机会节点）', 'No nodes to compare (no opportunity with a complexity value)');
+    else scatter.setOption({
       grid: { left: 50, right: 20, top: 30, bottom: 45 },
       tooltip: { formatter: function (p) { var x = points[p.dataIndex]; return brain.escape(x.node.nameZh) + '<br>' + brain.escape(x.reason); } },
       xAxis: { name: brain.t('相关密度', 'density'), nameLocation: 'middle', nameGap: 28, scale: true },
@@ -21,9 +22,10 @@
   }
   var peers = brain.chart('peer-chart');
   if (peers) {
-    var table = report.peers.table;
+    var table = report.peers.table || [];
     var fields = [['biomedicineFirms', '生物医药企业', 'Firms'], ['innovativeFirms', '创新型企业', 'Innovative'], ['medicalUniversities', '医药高校', 'Med. univ.'], ['strongNodes', '优势节点', 'Strong nodes']];
-    peers.setOption({
+    if (!table.length) brain.noData(peers, '暂无可比地区', 'No peer regions');
+    else peers.setOption({
       legend: { top: 0, type: 'scroll' }, grid: { left: 40, right: 10, top: 40, bottom: 30 }, tooltip: { trigger: 'axis' },
       xAxis: { type: 'category', data: fields.map(function (f) { return brain.t(f[1], f[2]); }) }, yAxis: { type: 'value' },
       series: table.map(function (row) {
@@ -35,8 +37,9 @@
   }
   var line = brain.chart('index-chart');
   if (line) {
-    var rows = report.innovationIndex.rows;
-    line.setOption({
+    var rows = report.innovationIndex.rows || [];
+    if (!rows.length) brain.noData(line, '暂无创新指数数据', 'No innovation index data');
+    else line.setOption({
       grid: { left: 40, right: 40, top: 20, bottom: 25 }, tooltip: { trigger: 'axis' },
       xAxis: { type: 'category', data: rows.map(function (r) { return r.year; }) },
       yAxis: [{ type: 'value', name: brain.t('指数', 'score'), scale: true }, { type: 'value', name: brain.t('排名', 'rank'), inverse: true, minInterval: 1 }],

@@ -119,6 +119,8 @@ enum PostgresSchema {
         // SQLite's v8-access: sign-in sessions, admin tokens, each import's organisation (market kinds name it).
         ("v9-access", AccessSQL.schema(text: text, time: "BIGINT")
             + ["UPDATE imports SET organisation_id = split_part(kind, ':', 2) WHERE kind LIKE '%:%'"]),
+        // SQLite's v9-locations: each listed firm's location basis, and parks' address markers.
+        ("v10-locations", LocationSchema.statements(text: text)),
         // SQLite's v11-curations: analysts' corrections of firms' chain nodes and locations.
         ("v12-curations", CurationSQL.schema(text: text)),
     ]

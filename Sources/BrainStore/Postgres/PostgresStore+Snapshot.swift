@@ -17,6 +17,7 @@ extension PostgresStore {
             bundle.universities = try await PostgresSQL.map(c, StoreSQL.snapshotUniversities, [], RowMapping.university)
             bundle.parks = try await PostgresSQL.map(c, StoreSQL.snapshotParks, [], RowMapping.park)
             bundle.policies = try await PostgresSQL.map(c, StoreSQL.snapshotPolicies, [], RowMapping.policy)
+            bundle.locations = try await PostgresSQL.map(c, StoreSQL.snapshotLocations, [], RowMapping.location)
             bundle.curations = try await PostgresSQL.map(c, CurationSQL.all, [], CurationSQL.curation)
             // Analysts' curations win over the machine's placement and location in every analysis.
             CurationLedger.apply(bundle.curations, to: &bundle)

@@ -187,6 +187,11 @@ enum Migrations {
             for statement in AccessSQL.schema(text: "TEXT", time: "INTEGER") { try db.execute(sql: statement) }
             try db.execute(sql: "UPDATE imports SET organisation_id = substr(kind, instr(kind, ':') + 1) WHERE kind LIKE '%:%'")
         }
+        migrator.registerMigration("v9-locations") { db in
+            // Issue 15: how each listed firm was located (which annual-report address, or why it stops at the city),
+            // and the street markers of a park's address (BioBAY = 星湖街218号) that place firms in it.
+            for statement in LocationSchema.statements(text: "TEXT") { try db.execute(sql: statement) }
+        }
         migrator.registerMigration("v11-curations") { db in
             // Analysts' corrections of firms' chain nodes and locations (issue 15 item 4, docs/curation.md).
             for statement in CurationSQL.schema(text: "TEXT") { try db.execute(sql: statement) }

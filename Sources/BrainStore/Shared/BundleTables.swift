@@ -25,7 +25,7 @@ struct TableRows {
 /// in SearchOrder so the insertion order (SQLite's rowid; PostgreSQL's `search_rank` column) ranks search results.
 enum BundleTables {
     static let tableNames = ["meta", "regions", "chain_nodes", "enterprises", "name_bigrams", "name_trigrams", "name_gram_counts", "chain_assignments", "enterprise_products",
-                             "product_relations", "events", "universities", "parks", "policies", "curations", "curation_machine"]
+                             "product_relations", "events", "universities", "parks", "policies", "enterprise_locations", "curations", "curation_machine"]
 
     /// How many firms each two- and three-character gram names: the search total, read in one lookup.
     static func gramCounts(_ enterprises: [Enterprise]) -> [String: Int] {
@@ -104,14 +104,20 @@ enum BundleTables {
                 [.text(u.id), .text(u.name), .text(u.cityCode), .text(u.department), .text(u.level), .text(u.remarks),
                  .text(u.provenance.source), .text(u.provenance.asOf)]
             },
-            TableRows("parks", ["id", "name", "region_code", "kind", "positioning", "facts", "source", "as_of"], bundle.parks) { p in
+            TableRows("parks", ["id", "name", "region_code", "kind", "positioning", "facts", "source", "as_of", "address_markers"],
+                      bundle.parks) { p in
                 [.text(p.id), .text(p.name), .text(p.regionCode), .text(p.kind), .text(p.positioning.joined(separator: ";")),
-                 .text(p.facts), .text(p.provenance.source), .text(p.provenance.asOf)]
+                 .text(p.facts), .text(p.provenance.source), .text(p.provenance.asOf), .text(p.addressMarkers.joined(separator: ";"))]
             },
             TableRows("policies", ["id", "region_code", "title", "clause", "eligibility", "max_amount_wan", "period", "source", "as_of"],
                       bundle.policies) { p in
                 [.text(p.id), .text(p.regionCode), .text(p.title), .text(p.clause), .text(p.eligibility), .double(p.maxAmountWan),
                  .text(p.period), .text(p.provenance.source), .text(p.provenance.asOf)]
+            },
+            TableRows("enterprise_locations", ["enterprise_id", "level", "basis", "reason", "reason_value", "report_year",
+                                               "registered_address", "office_address", "source", "as_of"], bundle.locations) { l in
+                [.text(l.enterpriseId), .text(l.level.rawValue), .text(l.basis.rawValue), .text(l.reason?.rawValue), .text(l.reasonValue),
+                 .int(l.reportYear), .text(l.registeredAddress), .text(l.officeAddress), .text(l.provenance.source), .text(l.provenance.asOf)]
             },
             TableRows("curations", CurationSQL.columns + ["seq"], Array(bundle.curations.enumerated())) {
                 CurationSQL.values($0.element) + [.int($0.offset + 1)]

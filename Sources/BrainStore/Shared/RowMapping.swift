@@ -20,7 +20,19 @@ enum RowMapping {
     static func park(_ row: some ColumnReader) throws -> Park {
         Park(id: try row.text("id"), name: try row.text("name"), regionCode: try row.text("region_code"), kind: try row.text("kind"),
              positioning: try row.text("positioning").split(separator: ";").map(String.init), facts: try row.text("facts"),
-             provenance: try provenance(row))
+             provenance: try provenance(row),
+             addressMarkers: try row.optionalText("address_markers")?.split(separator: ";").map(String.init) ?? [])
+    }
+
+    static func location(_ row: some ColumnReader) throws -> EnterpriseLocation {
+        // Values this version does not know (a newer build's) read as the coarsest meaning, as regions' levels do.
+        let regionLevel = RegionLevel(rawValue: try row.text("level")) ?? .city
+        let locationBasis = EnterpriseLocation.Basis(rawValue: try row.text("basis")) ?? .listingCity
+        return EnterpriseLocation(enterpriseId: try row.text("enterprise_id"), level: regionLevel, basis: locationBasis,
+                                  reason: try row.optionalText("reason").flatMap(EnterpriseLocation.Reason.init(rawValue:)),
+                                  reasonValue: try row.optionalText("reason_value"), reportYear: try row.optionalInt("report_year"),
+                                  registeredAddress: try row.optionalText("registered_address"),
+                                  officeAddress: try row.optionalText("office_address"), provenance: try provenance(row))
     }
 
     static func enterprise(_ row: some ColumnReader) throws -> Enterprise {

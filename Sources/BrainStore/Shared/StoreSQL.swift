@@ -128,6 +128,7 @@ enum StoreSQL {
     static let snapshotUniversities = "SELECT * FROM universities ORDER BY id"
     static let snapshotParks = "SELECT * FROM parks ORDER BY id"
     static let snapshotPolicies = "SELECT * FROM policies ORDER BY id"
+    static let snapshotLocations = "SELECT * FROM enterprise_locations ORDER BY enterprise_id"
     static let taxonomy = "SELECT value FROM meta WHERE key = 'taxonomy'"
     static let meta = "SELECT key, value FROM meta WHERE key <> 'taxonomy'"
 }

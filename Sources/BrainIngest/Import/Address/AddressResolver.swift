@@ -14,13 +14,18 @@ public struct AddressResolver: Sendable {
     private let units: [String: [String]]                   // county-level full names → codes
     private let zoneAliases: [String: [String: String]]     // city code → (工业园区 → 320576)
     private let formerNames: [String: [FormerName]]
+    /// County-level names without their 区/县/市 (武进, 浏阳, 昆山), read only before a zone word (武进经济开发区).
+    private let countyStems: [String: [String]]
     /// For each first character, the lengths of the names that start with it, longest first: a lookup tries only
     /// those instead of every length (the import reads a million addresses).
     private let lengthsByFirst: [Character: [Int]]
 
-    public init(regions list: [Region], formerNames: [FormerName] = []) {
+    /// `zones`: aliases of development zones and parks per city (data/regions/development-zones.csv), read like the
+    /// zone aliases derived from the NBS 7x codes.
+    public init(regions list: [Region], formerNames: [FormerName] = [], zones: [DevelopmentZone] = []) {
         var regions: [String: Region] = [:], provinces: [String: String] = [:]
         var cities: [String: [String]] = [:], stems: [String: [String]] = [:], units: [String: [String]] = [:]
+        var countyStems: [String: [String]] = [:]
         var zoneAliases: [String: [String: String]] = [:]
         for region in list { regions[region.code] = region }
         for region in list {
@@ -38,6 +43,7 @@ public struct AddressResolver: Sendable {
             case .district:
                 units[region.name, default: []].append(region.code)
                 if let short = Self.countyShortForm(region.name) { units[short, default: []].append(region.code) }
+                if !region.isDevelopmentZone, let stem = Self.countyStem(region.name) { countyStems[stem, default: []].append(region.code) }
                 if region.isDevelopmentZone, let city = region.parentCode, let cityName = regions[city]?.name {
                     for stem in Self.shortForms(ofCity: cityName) where region.name.hasPrefix(stem) && region.name.count > stem.count + 1 {
                         zoneAliases[city, default: [:]][String(region.name.dropFirst(stem.count))] = region.code
@@ -45,7 +51,11 @@ public struct AddressResolver: Sendable {
                 }
             }
         }
+        for zone in zones where regions[zone.districtCode] != nil {
+            zoneAliases[zone.cityCode, default: [:]][zone.alias] = zone.districtCode
+        }
         self.regions = regions
+        self.countyStems = countyStems
         self.provinces = provinces
         self.cities = cities
         self.cityStems = stems
@@ -54,7 +64,7 @@ public struct AddressResolver: Sendable {
         self.formerNames = Dictionary(grouping: formerNames, by: \.name)
         var lengths: [Character: Set<Int>] = [:]
         let allNames = Array(cities.keys) + Array(stems.keys) + Array(units.keys) + Array(provinces.keys) + formerNames.map(\.name)
-            + zoneAliases.values.flatMap(\.keys)
+            + zoneAliases.values.flatMap(\.keys) + Array(countyStems.keys)
         for name in allNames { if let first = name.first { lengths[first, default: []].insert(name.count) } }
         lengthsByFirst = lengths.mapValues { $0.sorted(by: >) }
     }
@@ -144,7 +154,37 @@ public struct AddressResolver: Sendable {
             r.province = Region.provinceCode(of: match.currentCode)
             r.position += name.count
             notes.append("\(name) is now \(regions[match.currentCode]?.name ?? match.currentCode)")
+            return
         }
+        // A county-level name without its suffix: right after its province (江苏宝应…, 浙江省新昌…), or before a zone
+        // word within a few characters (长沙市浏阳经济开发区, 台州市黄岩江口化工开发区, 昆山开发区).
+        if let (stem, codes) = longest(at: r.position, in: r.text, where: { countyStems[$0] }),
+           (r.city == nil && r.province != nil) || Self.zoneWordFollows(r.text, at: r.position + stem.count) {
+            // Only inside a province or city already read: bare, a two-character stem is too often part of another
+            // name (常州西太湖 is not 太湖县, 东湖高新区 not 南昌's 东湖区).
+            let inScope = codes.filter { code in
+                if let city = r.city { return regions[code]?.parentCode == city }
+                if let province = r.province { return Region.provinceCode(of: code) == province }
+                return false
+            }
+            guard inScope.count == 1, cityStems[stem] == nil else { return }
+            r.district = inScope[0]
+            r.city = r.city ?? regions[inScope[0]]?.parentCode
+            r.province = r.province ?? Region.provinceCode(of: inScope[0])
+            r.position += stem.count
+        }
+    }
+
+    /// Words that, after a county-level name without its suffix, say a zone of that county follows.
+    static let zoneWords = ["经济", "开发区", "高新", "工业", "科技", "化工", "产业", "保税", "临港"]
+
+    /// A zone word starts within the next four characters (黄岩 + 江口 + 化工开发区).
+    static func zoneWordFollows(_ text: [Character], at position: Int) -> Bool {
+        for offset in 0..<4 where position + offset < text.count {
+            let rest = text[(position + offset)...]
+            if zoneWords.contains(where: { rest.starts(with: $0) }) { return true }
+        }
+        return false
     }
 
     /// A bare shared name: the rest of the address or the hint may name one candidate's city or province.
@@ -207,8 +247,31 @@ public struct AddressResolver: Sendable {
 
     static func clean(_ address: String) -> String {
         var text = TextNormalizer.halfWidth(address).filter { !$0.isWhitespace }
+        // A label the report left in the cell: "公司注册地址:…", "办公地址:…".
+        if let colon = text.firstIndex(of: ":"), text.distance(from: text.startIndex, to: colon) <= 8, text[..<colon].hasSuffix("地址") {
+            text = String(text[text.index(after: colon)...])
+        }
         for prefix in ["中华人民共和国", "中国"] where text.hasPrefix(prefix) { text.removeFirst(prefix.count) }
+        // 中国(上海)自由贸易试验区…: the bracketed province reads as the province itself; (“中国”) is dropped.
+        if text.first == "(", let close = text.firstIndex(of: ")"), text.distance(from: text.startIndex, to: close) <= 9 {
+            let inside = text[text.index(after: text.startIndex)..<close].filter { !"“”\"'".contains($0) }
+            text = (inside == "中国" ? "" : String(inside)) + String(text[text.index(after: close)...])
+        }
+        // A free-trade zone's area (自由贸易试验区正定片区) names no place the code table knows: read what follows it.
+        for zone in ["自由贸易试验区", "自贸试验区", "自贸区"] {
+            guard let range = text.range(of: zone), let area = text.range(of: "片区", range: range.upperBound..<text.endIndex),
+                  text.distance(from: range.upperBound, to: area.lowerBound) <= 8,
+                  !text[range.upperBound..<area.lowerBound].hasSuffix("新") else { continue }  // 临港新片区 is an alias
+            text.removeSubrange(range.lowerBound..<area.upperBound)
+            break
+        }
         return String(text)
+    }
+
+    /// 武进区 → 武进, 浏阳市 → 浏阳, 宝应县 → 宝应: names of three characters or more ending in 区, 县 or 市.
+    static func countyStem(_ name: String) -> String? {
+        guard name.count >= 3, let last = name.last, "区县市".contains(last), !name.hasSuffix("新区") else { return nil }
+        return String(name.dropLast())
     }
 
     /// 苏州市 → 苏州; 大兴安岭地区 → 大兴安岭; 锡林郭勒盟 → 锡林郭勒.
@@ -238,6 +301,6 @@ extension AddressResolver {
         var report = ImportReport()
         let regions = try RegionLoader(folder: dataFolder.appendingPathComponent("regions")).load(report: &report)
         let former = try FormerName.load(dataFolder.appendingPathComponent("regions/former-names.csv"))
-        return AddressResolver(regions: regions, formerNames: former)
+        return AddressResolver(regions: regions, formerNames: former, zones: try DevelopmentZone.load(dataFolder: dataFolder))
     }
 }

@@ -53,6 +53,28 @@ struct EnterprisePage: Sendable {
         return items.sorted { ($0["date"] ?? "") > ($1["date"] ?? "") }
     }
 
+    /// Words for a location's basis and reason, per language (the JSON keeps the codes).
+    static let basisWords: [EnterpriseLocation.Basis: (zh: String, en: String)] = [
+        .registered: ("注册地址", "registered address"), .office: ("办公地址", "office address"),
+        .listingCity: ("上市公司资料所在城市", "city of the listing profile"),
+    ]
+    static let reasonWords: [EnterpriseLocation.Reason: (zh: String, en: String)] = [
+        .noAddress: ("地址数据中无该公司（多为 2022 年后上市）", "no address on file (mostly listed after 2022)"),
+        .noDistrictInAddress: ("地址未写明区县或开发区", "the address names no district or zone"),
+        .cityMismatch: ("地址所在城市与公司所在城市不一致，保留城市", "the address lies in another city; the known city is kept"),
+        .unresolved: ("地址无法识别", "the address could not be read"),
+        .cityWithoutDistricts: ("该市不设区县", "the city has no districts"),
+    ]
+
+    static func location(_ l: EnterprisePortrait.Location) -> [String: Any] {
+        presentValues([
+            "level": l.level.rawValue, "regionName": l.regionName, "regionCode": l.regionCode, "isDistrict": l.level == .district ? true : nil,
+            "basisZh": basisWords[l.basis]?.zh, "basisEn": basisWords[l.basis]?.en, "year": l.reportYear.map(String.init),
+            "address": l.address, "reasonZh": l.reason.flatMap { reasonWords[$0]?.zh }, "reasonEn": l.reason.flatMap { reasonWords[$0]?.en },
+            "otherCity": l.reasonValueName,
+        ])
+    }
+
     static func context(_ p: EnterprisePortrait) -> [String: Any] {
         let firm = p.detail.enterprise
         let timeline = Self.timeline(p)
@@ -63,6 +85,7 @@ struct EnterprisePage: Sendable {
             "id": firm.id, "name": firm.name, "fullName": firm.fullName, "stockCode": firm.stockCode,
             "provinceName": p.detail.provinceName, "provinceCode": firm.provinceCode,
             "cityName": p.detail.cityName, "cityCode": firm.cityCode, "districtName": p.districtName,
+            "districtCode": firm.districtCode, "location": p.location.map(Self.location),
             "source": firm.provenance.source, "asOf": firm.provenance.asOf,
             "score": RegionView.number(p.quality?.score, 1), "rank": p.quality?.rank.map(String.init) ?? "–", "of": p.quality?.of ?? 0,
             "dimensions": (p.quality?.dimensions ?? []).map { d in

@@ -13,8 +13,23 @@ struct EnterprisePortrait: Codable, Sendable {
         var asOf: String
         var current: Bool
     }
+    /// How the firm was located: the finest region, the address and report year it rests on, or why it stops above
+    /// the district (codes; the page renders them).
+    struct Location: Codable, Sendable {
+        var level: RegionLevel
+        var regionCode: String?
+        var regionName: String?
+        var basis: EnterpriseLocation.Basis
+        var reportYear: Int?
+        var address: String?
+        var reason: EnterpriseLocation.Reason?
+        var reasonValue: String?
+        var reasonValueName: String?
+        var source: String
+    }
     var detail: EnterpriseDetail
     var districtName: String?
+    var location: Location?
     var facts: [Fact]
     var quality: QualityScore?
     var related: RelatedFirmsReport
@@ -35,8 +50,14 @@ struct EnterprisePortrait: Codable, Sendable {
         add("企业名称 name", firm.fullName ?? firm.name)
         add("统一社会信用代码 USCC", firm.uscc)
         add("股票代码 stock code", firm.stockCode.map { [$0, firm.exchange, firm.market].compactMap { $0 }.joined(separator: " ") })
-        add("所在地 location", [detail.provinceName, detail.cityName, firm.districtCode.flatMap { index.regionsByCode[$0]?.name }]
-                .compactMap { $0 }.joined(separator: " "))
+        add("所在地 location", [detail.provinceName, detail.cityName].compactMap { $0 }.joined(separator: " "))
+        // The district rests on an annual-report address, not on the listing profile: its own source and year.
+        let located = index.data.locations.first { $0.enterpriseId == id }
+        if let district = firm.districtCode.flatMap({ index.regionsByCode[$0]?.name }) {
+            let basis = located.map { $0.provenance.source + " · " + $0.basis.rawValue } ?? source.source
+            facts.append(Fact(field: "区县 district", value: district, source: basis,
+                              asOf: located?.reportYear.map(String.init) ?? source.asOf, current: true))
+        }
         add("员工人数 employees", firm.employees.map(String.init))
         add("注册资本（万元）registered capital", firm.registeredCapitalWan.map { RegionView.number($0) })
         add("总资产（亿元）total assets", firm.totalAssetsYi.map { RegionView.number($0) })
@@ -61,8 +82,14 @@ struct EnterprisePortrait: Codable, Sendable {
             // A firm imported after the snapshot was taken is not in it yet: no related firms until the server restarts.
             related = RelatedFirmsReport(enterprise: FirmRow(firm, index: index), sameNode: [], suppliers: [], customers: [])
         }
+        let location = located.map { l in
+            let code = firm.districtCode ?? firm.cityCode ?? firm.provinceCode
+            return Location(level: l.level, regionCode: code, regionName: code.flatMap { index.regionsByCode[$0]?.name }, basis: l.basis,
+                            reportYear: l.reportYear, address: l.address, reason: l.reason, reasonValue: l.reasonValue,
+                            reasonValueName: l.reasonValue.flatMap { index.regionsByCode[$0]?.name }, source: l.provenance.source)
+        }
         var portrait = EnterprisePortrait(detail: detail, districtName: firm.districtCode.flatMap { index.regionsByCode[$0]?.name },
-                                          facts: facts, quality: quality, related: related,
+                                          location: location, facts: facts, quality: quality, related: related,
                                           nodeNames: index.nodesById.mapValues(\.nameZh),
                                           policies: (try? await cache.policyMatcher().matches(enterprise: id)) ?? [])
         for code in detail.curations.compactMap(\.curation.regionCode) { portrait.curatedRegionNames[code] = index.regionsByCode[code]?.name }

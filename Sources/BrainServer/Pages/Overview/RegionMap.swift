@@ -14,6 +14,9 @@ struct RegionMap: Codable, Sendable {
         var biomedicineFirms: Int
         var listedFirms: Int
         var biomedicineEmployees: Int
+        /// a development zone (NBS 7x code): it has no boundary, so the map draws it as a point at `coordinates`
+        var isZone: Bool
+        var coordinates: [Double]?
     }
     var region: RegionRef
     /// country first, down to `region`
@@ -64,8 +67,11 @@ struct RegionMap: Codable, Sendable {
         return RegionMap(region: RegionRef(code: region.code, name: region.name, level: region.level), path: path,
                          geoParent: parent.code, childLevel: childLevel, measure: measure, node: node.map(NodeRef.init),
                          rows: sorted.enumerated().map { i, v in
-                             Row(rank: i + 1, code: v.code, name: v.name, value: measured(v), biomedicineFirms: v.biomedicineFirms,
-                                 listedFirms: v.listedFirms, biomedicineEmployees: v.biomedicineEmployees)
+                             let region = index.regionsByCode[v.code]
+                             let point = region.flatMap { r in r.longitude.flatMap { lng in r.latitude.map { [lng, $0] } } }
+                             return Row(rank: i + 1, code: v.code, name: v.name, value: measured(v), biomedicineFirms: v.biomedicineFirms,
+                                        listedFirms: v.listedFirms, biomedicineEmployees: v.biomedicineEmployees,
+                                        isZone: region?.isDevelopmentZone ?? false, coordinates: region?.isDevelopmentZone == true ? point : nil)
                          })
     }
 }

@@ -21,10 +21,24 @@ struct ParksPage: Sendable {
             var lq: Double?
             var firms: [FirmRow]
         }
+        /// A listed firm whose annual-report address lies in the park.
+        struct Member: Codable, Sendable {
+            var firm: FirmRow
+            var isBiomedicine: Bool
+            var address: String
+            var basis: EnterpriseLocation.Basis
+        }
         var profile: ParkProfile
-        /// where the listed firms are counted: the park's region, or its city when firms are located only to cities
+        /// where the firms by node are taken from: the park itself (its address markers), its region, or its city
+        /// when its region hosts none
         var firmsRegion: RegionRef?
+        var firmsFromPark: Bool
         var nodes: [NodeFirms]
+        /// the firms whose address lies in the park (empty for a park without address markers)
+        var members: [Member]
+        var addressMarkers: [String]
+        /// listed biomedicine firms of the park's region: what the location quotients rest on
+        var lqFirms: Int
     }
 
     func register(on router: Router<BasicRequestContext>) {
@@ -60,9 +74,15 @@ struct ParksPage: Sendable {
         let index = try await cache.index()
         let profile: ParkProfile
         do { profile = try ParkProfile.report(index, park: id) } catch { throw PageError.notFound("no park with id \(id.prefix(64))") }
-        guard var region = index.regionsByCode[profile.park.regionCode] else { return ParkDetail(profile: profile, firmsRegion: nil, nodes: []) }
-        var firms = index.biomedicineEnterprises.filter { index.enterprise($0, isIn: region) }
-        // Listed firms are located to their city (few records give a district): list the city's firms for a district park.
+        let members = ParkFirms.members(of: profile.park, in: index)
+        guard var region = index.regionsByCode[profile.park.regionCode] else {
+            return ParkDetail(profile: profile, firmsRegion: nil, firmsFromPark: false, nodes: [], members: [], addressMarkers: [], lqFirms: 0)
+        }
+        let regionFirms = index.biomedicineEnterprises.filter { index.enterprise($0, isIn: region) }
+        var firms = regionFirms
+        let parkBiomedicine = members.map(\.enterprise).filter(\.isBiomedicine)
+        if !parkBiomedicine.isEmpty { firms = parkBiomedicine }
+        // A district that hosts no located firm: list its city's firms, and say so.
         if firms.isEmpty, region.level == .district, let city = region.parentCode.flatMap({ index.regionsByCode[$0] }) {
             region = city
             firms = index.biomedicineEnterprises.filter { index.enterprise($0, isIn: city) }
@@ -72,7 +92,11 @@ struct ParksPage: Sendable {
             guard !members.isEmpty else { return nil }
             return .init(node: row.node, lq: row.lq, firms: members.prefix(12).map { FirmRow($0, index: index) })
         }
-        return ParkDetail(profile: profile, firmsRegion: RegionRef(code: region.code, name: region.name, level: region.level), nodes: nodes)
+        return ParkDetail(profile: profile, firmsRegion: RegionRef(code: region.code, name: region.name, level: region.level),
+                          firmsFromPark: !parkBiomedicine.isEmpty, nodes: nodes,
+                          members: members.map { .init(firm: FirmRow($0.enterprise, index: index), isBiomedicine: $0.enterprise.isBiomedicine,
+                                                       address: $0.address, basis: $0.basis) },
+                          addressMarkers: profile.park.addressMarkers, lqFirms: regionFirms.count)
     }
 
     static func context(_ detail: ParkDetail) -> [String: Any] {
@@ -83,6 +107,14 @@ struct ParksPage: Sendable {
             "regionCode": detail.profile.region.code, "regionName": detail.profile.region.name, "caveat": detail.profile.caveat,
             "firmsRegionCode": detail.firmsRegion?.code ?? detail.profile.region.code,
             "firmsRegionName": detail.firmsRegion?.name ?? detail.profile.region.name,
+            "firmsFromPark": detail.firmsFromPark, "lqFirms": detail.lqFirms,
+            "cityFallback": detail.firmsRegion.map { $0.code != detail.profile.region.code } ?? false,
+            "hasMarkers": !detail.addressMarkers.isEmpty, "markers": detail.addressMarkers.joined(separator: "、"),
+            "members": detail.members.map { member in
+                ["id": member.firm.id, "name": member.firm.name, "address": member.address, "biomedicine": member.isBiomedicine,
+                 "basisZh": member.basis == .registered ? "注册地址" : "办公地址", "basisEn": member.basis == .registered ? "registered" : "office"] as [String: Any]
+            },
+            "memberCount": detail.members.count,
             "nodes": detail.nodes.map { group in
                 ["nameZh": group.node.nameZh, "id": group.node.id, "lq": RegionView.number(group.lq), "count": group.firms.count,
                  "firms": group.firms.map { ["id": $0.id, "name": $0.name] }] as [String: Any]

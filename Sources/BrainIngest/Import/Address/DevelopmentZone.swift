@@ -1,0 +1,38 @@
+import Foundation
+import BrainModel
+
+/// How addresses name a development zone or park inside a city (高新区, 北京经济技术开发区, 自由贸易试验区) and the
+/// district that hosts it, or the zone's own NBS 7x code. Read from `data/regions/development-zones.csv`, each row
+/// with the public fact it rests on; the resolver reads an alias only after its city (苏州 + 高新区 → 虎丘区).
+public struct DevelopmentZone: Sendable, Equatable {
+    public var cityCode: String
+    public var alias: String
+    public var districtCode: String
+    public var zone: String
+
+    public init(cityCode: String, alias: String, districtCode: String, zone: String) {
+        self.cityCode = cityCode
+        self.alias = alias
+        self.districtCode = districtCode
+        self.zone = zone
+    }
+
+    public static let file = "regions/development-zones.csv"
+
+    /// The zones of a data folder; an absent file means no zones (older data folders), a malformed one throws.
+    public static func load(dataFolder: URL) throws(SourceFileError) -> [DevelopmentZone] {
+        let url = dataFolder.appendingPathComponent(file)
+        guard FileManager.default.fileExists(atPath: url.path) else { return [] }
+        let table = try CSVTable(url: url, file: file, requiredColumns: ["city_code", "alias", "district_code", "zone", "basis"])
+        var zones: [DevelopmentZone] = []
+        for row in table.rows {
+            let city = try row.digits("city_code", count: 6), district = try row.digits("district_code", count: 6)
+            guard district.prefix(4) == city.prefix(4) else {
+                throw row.error("district_code", value: district, "the district is not in the zone's city \(city)")
+            }
+            zones.append(DevelopmentZone(cityCode: city, alias: TextNormalizer.halfWidth(try row.required("alias")),
+                                         districtCode: district, zone: try row.required("zone")))
+        }
+        return zones
+    }
+}
