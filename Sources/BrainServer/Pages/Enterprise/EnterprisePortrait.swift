@@ -82,7 +82,9 @@ struct EnterprisePortrait: Codable, Sendable {
             // A firm imported after the snapshot was taken is not in it yet: no related firms until the server restarts.
             related = RelatedFirmsReport(enterprise: FirmRow(firm, index: index), sameNode: [], suppliers: [], customers: [])
         }
-        let location = located.map { l in
+        // A location an analyst set (人工校正 below) replaces the machine's basis line.
+        let curatedLocation = CurationLedger.active(detail.curations.map(\.curation)).contains { $0.action == .locate }
+        let location = curatedLocation ? nil : located.map { l in
             let code = firm.districtCode ?? firm.cityCode ?? firm.provinceCode
             return Location(level: l.level, regionCode: code, regionName: code.flatMap { index.regionsByCode[$0]?.name }, basis: l.basis,
                             reportYear: l.reportYear, address: l.address, reason: l.reason, reasonValue: l.reasonValue,
