@@ -11,6 +11,9 @@ public struct DataBundle: Sendable {
     public var universities: [University] = []
     public var parks: [Park] = []
     public var policies: [Policy] = []
+    /// The layer of each import's rows (`import:<id>` unless the import named one, e.g. `nmpa-2019`) and who may count
+    /// it: an import's chain assignments on another layer's firm count only where its own layer does.
+    public var importLayers: [ImportLayer] = []
 
     public init(taxonomy: ChainTaxonomy) { self.taxonomy = taxonomy }
 }

@@ -119,6 +119,8 @@ enum PostgresSchema {
         // SQLite's v8-access: sign-in sessions, admin tokens, each import's organisation (market kinds name it).
         ("v9-access", AccessSQL.schema(text: text, time: "BIGINT")
             + ["UPDATE imports SET organisation_id = split_part(kind, ':', 2) WHERE kind LIKE '%:%'"]),
+        // SQLite's v10-layers: every firm's layer and an import's own layer name.
+        ("v11-layers", LayerSchema.statements(text: text)),
     ]
 
     /// Creates the schema if it is missing and applies the migrations it has not seen, in one transaction.

@@ -17,6 +17,7 @@ extension PostgresStore {
             bundle.universities = try await PostgresSQL.map(c, StoreSQL.snapshotUniversities, [], RowMapping.university)
             bundle.parks = try await PostgresSQL.map(c, StoreSQL.snapshotParks, [], RowMapping.park)
             bundle.policies = try await PostgresSQL.map(c, StoreSQL.snapshotPolicies, [], RowMapping.policy)
+            bundle.importLayers = try await PostgresSQL.map(c, StoreSQL.snapshotImportLayers, [], RowMapping.importLayer)
             return bundle
         }
     }

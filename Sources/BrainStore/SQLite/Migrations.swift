@@ -187,6 +187,10 @@ enum Migrations {
             for statement in AccessSQL.schema(text: "TEXT", time: "INTEGER") { try db.execute(sql: statement) }
             try db.execute(sql: "UPDATE imports SET organisation_id = substr(kind, instr(kind, ':') + 1) WHERE kind LIKE '%:%'")
         }
+        migrator.registerMigration("v10-layers") { db in
+            // Issue 15: every firm's layer (listed, a bundled register, an import), counted only where chosen.
+            for statement in LayerSchema.statements(text: "TEXT") { try db.execute(sql: statement) }
+        }
         return migrator
     }
 }

@@ -16,6 +16,7 @@ extension SQLiteStore {
             bundle.universities = try Row.fetchAll(db, sql: StoreSQL.snapshotUniversities).map(RowMapping.university)
             bundle.parks = try Row.fetchAll(db, sql: StoreSQL.snapshotParks).map(RowMapping.park)
             bundle.policies = try Row.fetchAll(db, sql: StoreSQL.snapshotPolicies).map(RowMapping.policy)
+            bundle.importLayers = try Row.fetchAll(db, sql: StoreSQL.snapshotImportLayers).map(RowMapping.importLayer)
             return bundle
         }
     }
