@@ -26,7 +26,8 @@ struct BuildDB: AsyncParsableCommand {
     func run() async throws {
         // A rebuild starts from the bundled data alone: refuse to drop users' imports or posted demands silently.
         if !discardImports, let store = try await StoreLocation(out).openIfBuilt() {
-            let imports = try await store.imports()
+            // The bundled registers' own imports (a named layer, the operator's) are rebuilt with the rest.
+            let imports = try await store.imports().filter { $0.layer == nil || $0.organisationId != nil }
             if !imports.isEmpty {
                 throw CommandFailure("\(out) holds \(imports.count) imports of users' files (brain import --list); rebuilding drops them. "
                                       + "Rebuild anyway with --discard-imports, or build into another file.")
@@ -48,10 +49,16 @@ struct BuildDB: AsyncParsableCommand {
             FileHandle.standardError.write(Data(String(format: "[%6.2fs] %@\n", Date().timeIntervalSince(start), stage).utf8))
         }
         let bundle: DataBundle, report: ImportReport, loadSeconds: Double, writeSeconds: Double
+        var layer: RegisterLayers.Result?, layerSeconds = 0.0
         do {
             (bundle, report) = try BundleLoader(folder: URL(fileURLWithPath: data), progress: progress).load()
             loadSeconds = Date().timeIntervalSince(start)
             writeSeconds = try await location.build(bundle, loadSeconds: loadSeconds, progress: progress)
+            // The NMPA register goes in as users' files do: through the store's enterprise import, as layer nmpa-2019.
+            let layerStart = Date()
+            layer = try await RegisterLayers.importNMPA(into: try await location.open(), dataFolder: URL(fileURLWithPath: data), bundle: bundle)
+            layerSeconds = Date().timeIntervalSince(layerStart)
+            progress("register layers imported")
         } catch let error as SourceFileError {
             throw ValidationError("build-db failed, \(location) left untouched: \(data)/\(error.description)")
         } catch let error as PostgresLocationError {
@@ -61,11 +68,13 @@ struct BuildDB: AsyncParsableCommand {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            if let layer { print(String(decoding: try encoder.encode(layer), as: UTF8.self)) }
         } else {
             print(ReportTable.render(report))
+            if let layer { print(RegisterLayers.render(layer, taxonomy: bundle.taxonomy)) }
         }
-        print(String(format: "built %@ in %.2f s (read and classify %.2f s, write %.2f s)",
-                     location.description, Date().timeIntervalSince(start), loadSeconds, writeSeconds))
+        print(String(format: "built %@ in %.2f s (read and classify %.2f s, write %.2f s, register layers %.2f s)",
+                     location.description, Date().timeIntervalSince(start), loadSeconds, writeSeconds, layerSeconds))
     }
 }
 

@@ -243,7 +243,9 @@ struct ImportPlanner: ImportBatchPlanner {
     /// A register row that is a listed firm: its facts and nodes are kept on that firm under this import (so they
     /// count only where this import's layer is chosen); the listed firm's own values are left as they are.
     private mutating func link(_ id: String, _ record: ImportedEnterprise) throws -> [Write] {
+        // Stored as `updated` (the import's row keeps no other count): the listed firm gained this row's facts.
         outcome.linkedToListed += 1
+        outcome.updated += 1
         var writes = [try recordWrite(id, record)]
         for a in record.assignments {
             writes.append(Write(ImportSQL.insertAssignment, [.text(id), .text(a.nodeId), .text(a.method), .double(a.confidence),
