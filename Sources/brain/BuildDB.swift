@@ -56,7 +56,7 @@ struct BuildDB: AsyncParsableCommand {
             writeSeconds = try await location.build(bundle, loadSeconds: loadSeconds, progress: progress)
             // The NMPA register goes in as users' files do: through the store's enterprise import, as layer nmpa-2019.
             let layerStart = Date()
-            layer = try await RegisterLayers.importNMPA(into: try await location.open(), dataFolder: URL(fileURLWithPath: data), bundle: bundle)
+            layer = try await RegisterLayers.importNMPA(into: try await location.open(), dataFolder: URL(fileURLWithPath: data), bundle: bundle, progress: progress)
             layerSeconds = Date().timeIntervalSince(layerStart)
             progress("register layers imported")
         } catch let error as SourceFileError {
@@ -67,8 +67,7 @@ struct BuildDB: AsyncParsableCommand {
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
-            if let layer { print(String(decoding: try encoder.encode(layer), as: UTF8.self)) }
+            print(String(decoding: try encoder.encode(BuildReport(files: report, layers: layer.map { [$0] } ?? [])), as: UTF8.self))
         } else {
             print(ReportTable.render(report))
             if let layer { print(RegisterLayers.render(layer, taxonomy: bundle.taxonomy)) }
@@ -100,5 +99,19 @@ enum ReportTable {
     static func pad(_ text: String, _ width: Int, left: Bool = false) -> String {
         let padding = String(repeating: " ", count: max(0, width - text.count))
         return left ? padding + text : text + padding
+    }
+}
+
+/// `build-db --json`: the files report as before, with the register layers written through the import beside it.
+struct BuildReport: Encodable {
+    let files: ImportReport
+    let layers: [RegisterLayers.Result]
+
+    enum Key: String, CodingKey { case layers }
+
+    func encode(to encoder: any Encoder) throws {
+        try files.encode(to: encoder)
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(layers, forKey: .layers)
     }
 }

@@ -12,13 +12,15 @@ enum RegisterLayers {
         var outcome: ImportOutcome
     }
 
-    static func importNMPA(into store: any ImportingStore, dataFolder: URL, bundle: DataBundle) async throws -> Result? {
+    static func importNMPA(into store: any ImportingStore, dataFolder: URL, bundle: DataBundle,
+                           progress: (String) -> Void = { _ in }) async throws -> Result? {
         let url = dataFolder.appendingPathComponent(NMPARegister.file)
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
         let rules = try NMPANameRules.load(dataFolder: dataFolder, taxonomy: bundle.taxonomy)
         let former = try FormerName.load(dataFolder.appendingPathComponent("regions/former-names.csv"))
         let resolver = AddressResolver(regions: bundle.regions, formerNames: former)
         let register = try NMPARegister(dataFolder: dataFolder, rules: rules, resolver: resolver, regions: bundle.regions)
+        progress("NMPA register read, located and classified (\(register.records.count) firms)")
         let header = register.header(fingerprint: try ImportFile.fingerprint(url), importedAt: ISO8601DateFormatter().string(from: Date()))
         let outcome = try await store.importEnterprises(header, next: register.batches())
         return Result(layer: NMPARegister.layer, register: register.report, outcome: outcome)

@@ -109,7 +109,9 @@ enum StoreSQL {
     static func nodesOfEnterprises(count: Int) -> String {
         """
         SELECT a.enterprise_id, a.node_id FROM chain_assignments a JOIN chain_nodes n ON n.id = a.node_id
-        WHERE a.enterprise_id IN (\(marks(count))) ORDER BY a.confidence DESC, n.position
+        JOIN enterprises e ON e.id = a.enterprise_id
+        WHERE a.enterprise_id IN (\(marks(count))) AND (e.layer <> 'listed' OR a.source NOT LIKE 'import:%')
+        ORDER BY a.confidence DESC, n.position
         """
     }
 
