@@ -22,9 +22,13 @@ public struct Coverage: Codable, Sendable, Equatable {
         self.layers = layers.ids
         self.firms = firms.count
         byLayer = firms.reduce(into: [:]) { $0[$1.layer, default: 0] += 1 }
-        locatedToProvince = firms.filter { $0.provinceCode != nil }.count
-        locatedToCity = firms.filter { $0.cityCode != nil }.count
-        locatedToDistrict = firms.filter { $0.districtCode != nil }.count
+        // Located: the code names a region of that level in the snapshot (a code the table lacks counts in no row).
+        func locatedCount(_ level: RegionLevel) -> Int {
+            firms.filter { firm in index.regionCode(of: firm, at: level).flatMap { index.regionsByCode[$0] }?.level == level }.count
+        }
+        locatedToProvince = locatedCount(.province)
+        locatedToCity = locatedCount(.city)
+        locatedToDistrict = locatedCount(.district)
         self.level = level
         located = switch level {
         case .country, .province: locatedToProvince
@@ -41,6 +45,8 @@ public struct SmallNumberFlag: Codable, Sendable, Equatable {
     /// `few-firms`
     public var code: String
     public var firms: Int
+
+    public init(code: String, firms: Int) { (self.code, self.firms) = (code, firms) }
 
     public static func check(firms: Double) -> SmallNumberFlag? {
         firms > 0 && firms < Double(minimumFirms) ? SmallNumberFlag(code: "few-firms", firms: Int(firms)) : nil
