@@ -23,7 +23,7 @@ enum LayerCounts {
         result.largestFirms = biomedicine.sorted { ($0.employees ?? -1, $0.id) > ($1.employees ?? -1, $1.id) }.prefix(largest).map { firm in
             EnterpriseSummary.make(id: firm.id, name: firm.name, fullName: firm.fullName, cityCode: firm.cityCode,
                               cityName: firm.cityCode.flatMap { cities[$0]?.name }, employees: firm.employees,
-                              isBiomedicine: firm.isBiomedicine, nodeIds: directNodes[firm.id, index])
+                              isBiomedicine: firm.isBiomedicine, nodeIds: directNodes(of: firm.id, in: index))
         }
         return result
     }
@@ -53,11 +53,8 @@ enum LayerCounts {
         }
     }
 
-    private static let directNodes = DirectNodes()
-    /// A firm's own nodes (not rolled up), as the store lists them.
-    struct DirectNodes {
-        subscript(_ id: String, _ index: SnapshotIndex) -> [String] {
-            index.data.assignments.filter { $0.enterpriseId == id }.sorted { $0.confidence > $1.confidence }.map(\.nodeId)
-        }
+    /// A firm's own nodes (not rolled up), surest first, as the store lists them.
+    static func directNodes(of id: String, in index: SnapshotIndex) -> [String] {
+        index.data.assignments.filter { $0.enterpriseId == id }.sorted { $0.confidence > $1.confidence }.map(\.nodeId)
     }
 }
