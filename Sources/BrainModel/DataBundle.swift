@@ -15,6 +15,9 @@ public struct DataBundle: Sendable {
     public var policies: [Policy] = []
     /// Analysts' corrections (data/curation and those carried over from the previous build), revocations included.
     public var curations: [Curation] = []
+    /// The layer of each import's rows (`import:<id>` unless the import named one, e.g. `nmpa-2019`) and who may count
+    /// it: an import's chain assignments on another layer's firm count only where its own layer does.
+    public var importLayers: [ImportLayer] = []
 
     public init(taxonomy: ChainTaxonomy) { self.taxonomy = taxonomy }
 }

@@ -25,6 +25,8 @@ public struct Enterprise: Codable, Sendable, Hashable {
     public var profitGrowthPct: Double?
     public var grossMarginPct: Double?
     public var netMarginPct: Double?
+    /// The layer the firm comes from: `listed`, a bundled register such as `nmpa-2019`, or `import:<id>` (see `Layer`).
+    public var layer: String = Layer.listed
     public var provenance: Provenance
 
     public init(id: String, name: String, fullName: String? = nil, uscc: String? = nil, stockCode: String? = nil,

@@ -56,7 +56,7 @@ public func buildApplication(store: any ImportingStore, configuration: ServerCon
     // Page routes first: Hummingbird matches a literal segment ("report") before a parameter (":method").
     let resolver = try AddressResolver.load(dataFolder: configuration.dataFolder)
     let access = MarketAccess(store: store, resolver: resolver, security: configuration.security), marketAPI = MarketAPI(access: access, cache: cache)
-    OverviewPage(store: store, cache: cache, renderer: renderer).register(on: router)
+    OverviewPage(store: store, cache: cache, renderer: renderer, access: access).register(on: router)
     let printHost = ["0.0.0.0", "::", ""].contains(configuration.host) ? "127.0.0.1" : configuration.host
     let apiResponses = ResponseCache()
     let regionPage = RegionPage(store: store, cache: cache, renderer: renderer,

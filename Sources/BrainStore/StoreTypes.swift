@@ -71,3 +71,23 @@ public struct StoreStats: Codable, Sendable {
     public var builtAt: String?
     public var buildSeconds: Double?
 }
+
+// Made outside the store too: pages count the layers a reader chose from the analytics snapshot (issue 15). Static
+// makers, since an `init` with the memberwise signature would clash with the synthesised (internal) one.
+extension EnterpriseSummary {
+    public static func make(id: String, name: String, fullName: String?, cityCode: String?, cityName: String?, employees: Int?,
+                            isBiomedicine: Bool, nodeIds: [String]) -> EnterpriseSummary {
+        EnterpriseSummary(id: id, name: name, fullName: fullName, cityCode: cityCode, cityName: cityName, employees: employees,
+                          isBiomedicine: isBiomedicine, nodeIds: nodeIds)
+    }
+}
+
+extension NodeCount {
+    public static func make(nodeId: String, firms: Int, employees: Int) -> NodeCount { NodeCount(nodeId: nodeId, firms: firms, employees: employees) }
+}
+
+extension RegionValue {
+    public static func make(code: String, name: String, biomedicineFirms: Int, listedFirms: Int, biomedicineEmployees: Int) -> RegionValue {
+        RegionValue(code: code, name: name, biomedicineFirms: biomedicineFirms, listedFirms: listedFirms, biomedicineEmployees: biomedicineEmployees)
+    }
+}

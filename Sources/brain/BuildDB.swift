@@ -30,7 +30,8 @@ struct BuildDB: AsyncParsableCommand {
         if let store = try await StoreLocation(out).openIfBuilt() { carried = try await store.curations(enterprise: nil) }
         // A rebuild starts from the bundled data alone: refuse to drop users' imports or posted demands silently.
         if !discardImports, let store = try await StoreLocation(out).openIfBuilt() {
-            let imports = try await store.imports()
+            // The bundled registers' own imports (a named layer, the operator's) are rebuilt with the rest.
+            let imports = try await store.imports().filter { $0.layer == nil || $0.organisationId != nil }
             if !imports.isEmpty {
                 throw CommandFailure("\(out) holds \(imports.count) imports of users' files (brain import --list); rebuilding drops them. "
                                       + "Rebuild anyway with --discard-imports, or build into another file.")
@@ -54,6 +55,7 @@ struct BuildDB: AsyncParsableCommand {
             FileHandle.standardError.write(Data(String(format: "[%6.2fs] %@\n", Date().timeIntervalSince(start), stage).utf8))
         }
         let bundle: DataBundle, report: ImportReport, loadSeconds: Double, writeSeconds: Double
+        var layer: RegisterLayers.Result?, layerSeconds = 0.0
         do {
             var loaded = try BundleLoader(folder: URL(fileURLWithPath: data), progress: progress).load()
             let shipped = Set(loaded.bundle.curations.map(\.id))
@@ -63,6 +65,11 @@ struct BuildDB: AsyncParsableCommand {
             (bundle, report) = loaded
             loadSeconds = Date().timeIntervalSince(start)
             writeSeconds = try await location.build(bundle, loadSeconds: loadSeconds, progress: progress)
+            // The NMPA register goes in as users' files do: through the store's enterprise import, as layer nmpa-2019.
+            let layerStart = Date()
+            layer = try await RegisterLayers.importNMPA(into: try await location.open(), dataFolder: URL(fileURLWithPath: data), bundle: bundle, progress: progress)
+            layerSeconds = Date().timeIntervalSince(layerStart)
+            progress("register layers imported")
         } catch let error as SourceFileError {
             throw ValidationError("build-db failed, \(location) left untouched: \(data)/\(error.description)")
         } catch let error as PostgresLocationError {
@@ -71,12 +78,13 @@ struct BuildDB: AsyncParsableCommand {
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            print(String(decoding: try encoder.encode(BuildReport(files: report, layers: layer.map { [$0] } ?? [])), as: UTF8.self))
         } else {
             print(ReportTable.render(report))
+            if let layer { print(RegisterLayers.render(layer, taxonomy: bundle.taxonomy)) }
         }
-        print(String(format: "built %@ in %.2f s (read and classify %.2f s, write %.2f s)",
-                     location.description, Date().timeIntervalSince(start), loadSeconds, writeSeconds))
+        print(String(format: "built %@ in %.2f s (read and classify %.2f s, write %.2f s, register layers %.2f s)",
+                     location.description, Date().timeIntervalSince(start), loadSeconds, writeSeconds, layerSeconds))
     }
 }
 
@@ -102,5 +110,19 @@ enum ReportTable {
     static func pad(_ text: String, _ width: Int, left: Bool = false) -> String {
         let padding = String(repeating: " ", count: max(0, width - text.count))
         return left ? padding + text : text + padding
+    }
+}
+
+/// `build-db --json`: the files report as before, with the register layers written through the import beside it.
+struct BuildReport: Encodable {
+    let files: ImportReport
+    let layers: [RegisterLayers.Result]
+
+    enum Key: String, CodingKey { case layers }
+
+    func encode(to encoder: any Encoder) throws {
+        try files.encode(to: encoder)
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(layers, forKey: .layers)
     }
 }

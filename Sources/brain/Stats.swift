@@ -3,10 +3,13 @@ import Foundation
 import BrainStore
 
 struct Stats: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print row counts of the store and when it was built.")
+    static let configuration = CommandConfiguration(abstract: "Print row counts of the store and when it was built; with --layers, each layer's firms, location and chain nodes.")
     @OptionGroup var store: StoreOptions
+    @Flag(help: "Print each layer (listed, nmpa-2019, every import): firms, how many are located to province, city and district, firms per chain node, and for a register the firms linked to listed ones.")
+    var layers = false
 
     func run() async throws {
+        if layers { return try await LayerStats.print(try await openStore(store.db)) }
         let stats = try await openStore(store.db).stats()
         for (table, count) in stats.counts.sorted(by: { $0.key < $1.key }) {
             print(ReportTable.pad(table, 36) + ReportTable.pad("\(count)", 10, left: true))

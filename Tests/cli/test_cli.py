@@ -393,7 +393,8 @@ def check_import_writes_reviews_and_is_idempotent(db):
     report = brain("import", path, "--db", mine, "--as-of", "2024-05-01").stdout
     assert "accepted 1, rejected 1" in report and "created 1," in report, report
     again = brain("import", path, "--db", mine).stdout
-    assert "already imported as #1" in again, again
+    # Import #1 is the NMPA register that build-db writes as layer nmpa-2019.
+    assert "already imported as #2" in again, again
     # The template (XLSX and CSV) imports cleanly: its firm is located and classified.
     brain("import", "--template", "enterprises", "--output", WORK)
     xlsx = brain("import", os.path.join(WORK, "template-enterprises.xlsx"), "--db", mine, "--json").stdout
@@ -431,6 +432,7 @@ def check_killed_import_leaves_the_database_as_before(db):
     mine = os.path.join(WORK, "kill.sqlite")
     shutil.copy(db, mine)
     before = store_counts(mine)
+    imports_before = brain("import", "--list", "--db", mine).stdout
     path = os.path.join(WORK, "many.csv")
     with open(path, "w", encoding="utf-8") as f:
         f.write("企业名称,注册地址,经营范围\n")
@@ -442,10 +444,12 @@ def check_killed_import_leaves_the_database_as_before(db):
     process.send_signal(signal.SIGKILL)
     process.wait()
     assert store_counts(mine) == before
-    assert "no imports yet" in brain("import", "--list", "--db", mine).stdout
+    # Only build-db's own register import (layer nmpa-2019) is there.
+    assert brain("import", "--list", "--db", mine).stdout == imports_before
     connection = sqlite3.connect(mine)
     assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    assert connection.execute("SELECT COUNT(*) FROM enterprises WHERE name LIKE '苏州第%'").fetchone()[0] == 0
+    # The file's firms are 苏州第N号…; the NMPA register holds real ones named 苏州第三制药厂… (layer nmpa-2019).
+    assert connection.execute("SELECT COUNT(*) FROM enterprises WHERE name LIKE '苏州第%号%'").fetchone()[0] == 0
     connection.close()
 
 

@@ -17,6 +17,8 @@ public struct ChainGapReport: Codable, Sendable {
         public var lq: Double?
         public var density: Double?
         public var reasons: [String]
+        /// set when the LQ rests on fewer than 3 firms
+        public var flag: SmallNumberFlag?
     }
     public struct Action: Codable, Sendable {
         public var node: NodeRef
@@ -62,7 +64,8 @@ public enum ChainGaps {
             }
             let node = analysis.node(n)
             statuses.append(.init(node: NodeRef(node), parentId: node.parentId, status: status, firms: firms, lq: lq,
-                                  density: density, reasons: reasons))
+                                  density: density, reasons: reasons,
+                                  flag: lq == nil ? nil : SmallNumberFlag.check(firms: analysis.table.firmCounts[r, n])))
         }
         let fill = statuses.filter { $0.status == "missing-related" }
             .map { ChainGapReport.Action(node: $0.node, kind: "fill", score: $0.density ?? 0, reasons: $0.reasons) }

@@ -8,6 +8,8 @@ public struct ParkProfile: Codable, Sendable {
         public var value: Double
         public var lq: Double?
         public var present: Bool
+        /// set when the LQ rests on fewer than 3 firms
+        public var flag: SmallNumberFlag?
     }
     public var park: Park
     public var region: RegionRef
@@ -26,7 +28,8 @@ public struct ParkProfile: Codable, Sendable {
             measure: measure,
             nodes: table.matrix.columnLabels.indices.map { n in
                 Row(node: NodeRef(index.nodesById[table.matrix.columnLabels[n]]!), value: table.matrix[r, n],
-                    lq: lq.lq(region: r, node: n), present: lq.isPresent(region: r, node: n))
+                    lq: lq.lq(region: r, node: n), present: lq.isPresent(region: r, node: n),
+                    flag: lq.lq(region: r, node: n) == nil ? nil : SmallNumberFlag.check(firms: table.firmCounts[r, n]))
             },
             caveat: "Listed firms are located to their city; a park counts the firms of the region the source places it in.")
     }

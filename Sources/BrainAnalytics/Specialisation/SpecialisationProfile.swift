@@ -11,6 +11,8 @@ public struct SpecialisationProfile: Codable, Sendable {
         public var lq: Double?
         public var present: Bool
         public var pci: Double?
+        /// set when the LQ rests on fewer than 3 firms
+        public var flag: SmallNumberFlag?
     }
     public var region: RegionRef
     public var level: RegionLevel
@@ -30,7 +32,8 @@ public struct SpecialisationProfile: Codable, Sendable {
         let rows = analysis.nodeIds.indices.map { n in
             Row(node: NodeRef(analysis.node(n)), parentId: analysis.node(n).parentId, value: analysis.table.matrix[r, n],
                 nationalValue: totals[n], lq: analysis.lq.lq(region: r, node: n), present: analysis.lq.isPresent(region: r, node: n),
-                pci: analysis.complexity.pci[n])
+                pci: analysis.complexity.pci[n],
+                flag: analysis.lq.lq(region: r, node: n) == nil ? nil : SmallNumberFlag.check(firms: analysis.table.firmCounts[r, n]))
         }
         let eci = analysis.complexity.eci[r]
         let ranked = analysis.complexity.eci.compactMap { $0 }

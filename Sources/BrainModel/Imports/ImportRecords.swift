@@ -10,8 +10,16 @@ public struct ImportHeader: Sendable, Codable {
     /// The organisation that imported it over HTTP or for itself (market files); nil for the operator's own imports
     /// (`brain import`, an admin token), which everyone may see.
     public var organisation: String?
+    /// The layer the firms it creates belong to: nil for its own, `import:<id>`; a bundled register names its own
+    /// (`nmpa-2019`), counted apart from users' imports.
+    public var layer: String?
+    /// A row whose normalised name is a listed firm's is that firm: its facts and nodes are linked to it (counted only
+    /// where this import's layer is), not a second firm nor a review item. For registers of whole legal names.
+    public var linksListedByName = false
 
-    public init(kind: String, file: String, fingerprint: String, asOf: String, importedAt: String, organisation: String? = nil) {
+    public init(kind: String, file: String, fingerprint: String, asOf: String, importedAt: String, organisation: String? = nil,
+                layer: String? = nil) {
+        self.layer = layer
         self.kind = kind
         self.file = file
         self.fingerprint = fingerprint
@@ -33,6 +41,8 @@ public struct ImportOutcome: Sendable, Codable, Equatable {
     public var history = 0
     public var review = 0
     public var branchesLinked = 0
+    /// Rows linked to a listed firm of the same name (`ImportHeader.linksListedByName`); not stored with the import.
+    public var linkedToListed = 0
     /// Rows of products, events or relations whose firm the store does not hold (or holds several of).
     public var unresolved: [UnresolvedRow] = []
 
@@ -53,9 +63,12 @@ public struct ImportBatch: Sendable, Codable, Equatable {
     public var outcome: ImportOutcome
     /// Whose import it is: nil for the operator's, which everyone may see; otherwise private to that organisation.
     public var organisationId: String?
+    /// The layer it names (`nmpa-2019`); nil: its firms form the layer `import:<id>`.
+    public var layer: String?
 
     public init(id: Int, kind: String, file: String, fingerprint: String, asOf: String, importedAt: String, outcome: ImportOutcome,
-                organisationId: String? = nil) {
+                organisationId: String? = nil, layer: String? = nil) {
+        self.layer = layer
         (self.id, self.kind, self.file, self.fingerprint, self.asOf, self.importedAt, self.outcome) = (id, kind, file, fingerprint, asOf, importedAt, outcome)
         self.organisationId = organisationId
     }

@@ -115,9 +115,12 @@ final class AnalyticsCache: @unchecked Sendable {
             generations += 1
             return generations
         }
-        let index = try await HeavyWork.run("snapshot index") { SnapshotIndex(bundle) }
-        return AnalyticsGeneration(index: index, number: number, dataFolder: dataFolder)
+        // The product's figures count the listed firms: imports and registers count only where a page chooses them.
+        return try await AnalyticsGeneration.make(bundle: bundle, layers: .listed, number: number, dataFolder: dataFolder)
     }
+
+    /// The current generation counting `layers` (the default one for the listed layer alone).
+    func generation(layers: LayerSet) async throws -> AnalyticsGeneration { try await generation().layered(layers) }
 
     // The current generation's analyses, for routes that need one thing from it.
     func index() async throws -> SnapshotIndex { try await generation().index }

@@ -13,7 +13,15 @@ final class AnalyticsGeneration: Sendable {
     let index: SnapshotIndex
     /// Counts up from 1 with each swap (tests and logs tell generations apart by it).
     let number: Int
+    /// The layers `index` counts (the listed firms unless a page chose more): every cache below is per layer set,
+    /// since each generation of another set is a sibling with caches of its own.
+    let layers: LayerSet
+    /// The whole snapshot, every layer, from which siblings for other layer sets are made.
+    let bundle: DataBundle
     private let dataFolder: URL?
+    private let siblings = OnceMap<LayerSet, AnalyticsGeneration>()
+    /// Layer sets beyond this many are computed for the request and not kept (each set holds its own analyses).
+    static let maxSiblings = 8
 
     private let levels = OnceMap<LevelKey, LevelAnalysis>()
     private let links = OnceCell<NodeLinks>()
@@ -33,10 +41,29 @@ final class AnalyticsGeneration: Sendable {
     /// `/api/search` bodies and `/search` pages by query.
     let searches = ResponseCache(capacity: 5_000, maxBytes: 32 << 20)
 
-    init(index: SnapshotIndex, number: Int, dataFolder: URL?) {
+    init(bundle: DataBundle, layers: LayerSet = .listed, index: SnapshotIndex, number: Int, dataFolder: URL?) {
+        self.bundle = bundle
+        self.layers = layers
         self.index = index
         self.number = number
         self.dataFolder = dataFolder
+    }
+
+    /// A generation counting `layers` of `bundle` (its index built off the request threads).
+    static func make(bundle: DataBundle, layers: LayerSet, number: Int, dataFolder: URL?) async throws -> AnalyticsGeneration {
+        let index = try await HeavyWork.run("snapshot index (\(layers))") { SnapshotIndex(bundle.restricted(to: layers)) }
+        return AnalyticsGeneration(bundle: bundle, layers: layers, index: index, number: number, dataFolder: dataFolder)
+    }
+
+    /// The generation of the same snapshot counting `layers` instead (this one when they are its own).
+    func layered(_ layers: LayerSet) async throws -> AnalyticsGeneration {
+        if layers == self.layers { return self }
+        let make = { @Sendable [bundle, number, dataFolder] in
+            try await AnalyticsGeneration.make(bundle: bundle, layers: layers, number: number, dataFolder: dataFolder)
+        }
+        let kept = siblings.keys
+        guard kept.contains(layers) || kept.count < Self.maxSiblings else { return try await make() }
+        return try await siblings.value(layers, make)
     }
 
     deinit { MemoryTrim.soon() }

@@ -5,6 +5,9 @@
   var map = brain.chart('map');
   var measure = document.getElementById('measure'), nodeSelect = document.getElementById('node');
   var current = data.map;
+  // The layers the page counts (?layers=listed,nmpa-2019, or the form's repeated layers=): the map and links keep them.
+  var layers = new URLSearchParams(location.search).getAll('layers').join(',');
+  var layerQuery = layers ? '?layers=' + encodeURIComponent(layers) : '';
   var labels = { firms: ['企业数', 'Firms'], employees: ['从业人员', 'Employees'], lq: ['区位商', 'LQ'] };
 
   function geo(level) {
@@ -16,7 +19,7 @@
     current = result;
     document.getElementById('crumbs').innerHTML = result.path.map(function (r, i) {
       var name = r.code === '000000' ? brain.t('全国', 'China') : brain.escape(r.name);
-      return i === result.path.length - 1 ? '<b>' + name + '</b> · <a href="/regions/' + r.code + '">' + brain.t('区域画像', 'Region page') + ' →</a>'
+      return i === result.path.length - 1 ? '<b>' + name + '</b> · <a href="/regions/' + r.code + layerQuery + '">' + brain.t('区域画像', 'Region page') + ' →</a>'
         : '<a href="#" data-code="' + r.code + '">' + name + '</a>';
     }).join(' › ');
     document.getElementById('ranking-of').textContent = result.region.code === '000000' ? brain.t('全国', 'China') : result.region.name;
@@ -24,7 +27,7 @@
     document.getElementById('value-head').textContent = brain.t(label[0], label[1]) + (result.node ? ' · ' + brain.t(result.node.nameZh, result.node.nameEn) : '');
     var drillable = result.childLevel !== 'district';
     document.querySelector('#ranking tbody').innerHTML = result.rows.map(function (row) {
-      return '<tr data-code="' + row.code + '"><td>' + row.rank + '</td><td><a href="/regions/' + row.code + '">' + brain.escape(row.name) +
+      return '<tr data-code="' + row.code + '"><td>' + row.rank + '</td><td><a href="/regions/' + row.code + layerQuery + '">' + brain.escape(row.name) +
         '</a></td><td class="num">' + brain.fmt(row.value, result.measure === 'lq' ? 2 : 0) + '</td><td class="num">' + row.listedFirms +
         '</td><td>' + (drillable ? '<button class="action drill" type="button" data-code="' + row.code + '">▸</button>' : '') + '</td></tr>';
     }).join('');
@@ -70,7 +73,8 @@
   }
 
   function load(code) {
-    var url = '/api/map/' + code + '?measure=' + measure.value + (measure.value === 'lq' ? '&node=' + nodeSelect.value : '');
+    var url = '/api/map/' + code + '?measure=' + measure.value + (measure.value === 'lq' ? '&node=' + nodeSelect.value : '')
+      + (layers ? '&layers=' + encodeURIComponent(layers) : '');
     return fetch(url).then(function (r) { return r.json(); }).then(function (result) {
       if (result.error) { alert(result.error); return; }
       render(result);
@@ -79,7 +83,7 @@
   window.brainOverview = { load: load, current: function () { return current; } };
 
   if (map) map.on('click', function (p) {
-    if (current.childLevel === 'district') { location.href = '/regions/' + p.name; return; }
+    if (current.childLevel === 'district') { location.href = '/regions/' + p.name + layerQuery; return; }
     load(p.name);
   });
   document.addEventListener('click', function (event) {

@@ -121,6 +121,8 @@ enum PostgresSchema {
             + ["UPDATE imports SET organisation_id = split_part(kind, ':', 2) WHERE kind LIKE '%:%'"]),
         // SQLite's v9-locations: each listed firm's location basis, and parks' address markers.
         ("v10-locations", LocationSchema.statements(text: text)),
+        // SQLite's v10-layers: every firm's layer and an import's own layer name.
+        ("v11-layers", LayerSchema.statements(text: text)),
         // SQLite's v11-curations: analysts' corrections of firms' chain nodes and locations.
         ("v12-curations", CurationSQL.schema(text: text)),
     ]

@@ -21,7 +21,7 @@ extension PostgresStore: ImportingStore {
                 return ImportOutcome(alreadyImportedAs: try previous.int("id"))
             }
             let importId = try await Self.count(c, ImportSQL.insertImport,
-                                                [header.kind, header.file, header.fingerprint, header.asOf, header.importedAt].textArguments + [header.organisation.map { .text($0) } ?? .null])
+                                                [header.kind, header.file, header.fingerprint, header.asOf, header.importedAt].textArguments + [header.organisation.map { .text($0) } ?? .null, header.layer.map { .text($0) } ?? .null])
             var planner = Planner(header: header, importId: importId, backend: .postgres,
                                   nextRank: try await Self.count(c, ImportBackend.postgres.nextRankSQL))
             while let batch = try next() {

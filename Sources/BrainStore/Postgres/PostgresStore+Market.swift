@@ -55,7 +55,7 @@ extension PostgresStore: MarketStore {
                     return MarketWrite(ids: [], importId: nil, alreadyImportedAs: try previous.int("id"))
                 }
                 importId = try await Self.count(c, ImportSQL.insertImport,
-                                                [header.kind, header.file, header.fingerprint, header.asOf, header.importedAt].textArguments + [header.organisation.map { .text($0) } ?? .null])
+                                                [header.kind, header.file, header.fingerprint, header.asOf, header.importedAt].textArguments + [header.organisation.map { .text($0) } ?? .null, header.layer.map { .text($0) } ?? .null])
             }
             let now = MarketSQL.now()
             var ids: [Int] = []

@@ -18,6 +18,7 @@ extension PostgresStore {
             bundle.parks = try await PostgresSQL.map(c, StoreSQL.snapshotParks, [], RowMapping.park)
             bundle.policies = try await PostgresSQL.map(c, StoreSQL.snapshotPolicies, [], RowMapping.policy)
             bundle.locations = try await PostgresSQL.map(c, StoreSQL.snapshotLocations, [], RowMapping.location)
+            bundle.importLayers = try await PostgresSQL.map(c, StoreSQL.snapshotImportLayers, [], RowMapping.importLayer)
             bundle.curations = try await PostgresSQL.map(c, CurationSQL.all, [], CurationSQL.curation)
             // Analysts' curations win over the machine's placement and location in every analysis.
             CurationLedger.apply(bundle.curations, to: &bundle)

@@ -192,6 +192,10 @@ enum Migrations {
             // and the street markers of a park's address (BioBAY = 星湖街218号) that place firms in it.
             for statement in LocationSchema.statements(text: "TEXT") { try db.execute(sql: statement) }
         }
+        migrator.registerMigration("v10-layers") { db in
+            // Issue 15: every firm's layer (listed, a bundled register, an import), counted only where chosen.
+            for statement in LayerSchema.statements(text: "TEXT") { try db.execute(sql: statement) }
+        }
         migrator.registerMigration("v11-curations") { db in
             // Analysts' corrections of firms' chain nodes and locations (issue 15 item 4, docs/curation.md).
             for statement in CurationSQL.schema(text: "TEXT") { try db.execute(sql: statement) }

@@ -26,7 +26,7 @@ extension SQLiteStore: ImportingStore {
                 return ImportOutcome(alreadyImportedAs: previous)
             }
             let importId = try Int.fetchOne(db, sql: ImportSQL.insertImport,
-                                            arguments: [header.kind, header.file, header.fingerprint, header.asOf, header.importedAt, header.organisation]) ?? 0
+                                            arguments: [header.kind, header.file, header.fingerprint, header.asOf, header.importedAt, header.organisation, header.layer]) ?? 0
             var planner = Planner(header: header, importId: importId, backend: .sqlite,
                                   nextRank: try Int.fetchOne(db, sql: ImportBackend.sqlite.nextRankSQL) ?? 0)
             while let batch = try next() {

@@ -48,7 +48,7 @@ extension SQLiteStore: MarketStore {
                     return MarketWrite(ids: [], importId: nil, alreadyImportedAs: previous)
                 }
                 importId = try Int.fetchOne(db, sql: ImportSQL.insertImport,
-                                            arguments: [header.kind, header.file, header.fingerprint, header.asOf, header.importedAt, header.organisation])
+                                            arguments: [header.kind, header.file, header.fingerprint, header.asOf, header.importedAt, header.organisation, header.layer])
             }
             let now = MarketSQL.now()
             var ids: [Int] = []

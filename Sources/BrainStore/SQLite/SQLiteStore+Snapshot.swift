@@ -17,6 +17,7 @@ extension SQLiteStore {
             bundle.parks = try Row.fetchAll(db, sql: StoreSQL.snapshotParks).map(RowMapping.park)
             bundle.policies = try Row.fetchAll(db, sql: StoreSQL.snapshotPolicies).map(RowMapping.policy)
             bundle.locations = try Row.fetchAll(db, sql: StoreSQL.snapshotLocations).map(RowMapping.location)
+            bundle.importLayers = try Row.fetchAll(db, sql: StoreSQL.snapshotImportLayers).map(RowMapping.importLayer)
             bundle.curations = try Row.fetchAll(db, sql: CurationSQL.all).map(CurationSQL.curation)
             // Analysts' curations win over the machine's placement and location in every analysis.
             CurationLedger.apply(bundle.curations, to: &bundle)

@@ -51,7 +51,14 @@ enum RowMapping {
         enterprise.profitGrowthPct = try row.optionalDouble("profit_growth_pct")
         enterprise.grossMarginPct = try row.optionalDouble("gross_margin_pct")
         enterprise.netMarginPct = try row.optionalDouble("net_margin_pct")
+        enterprise.layer = try row.optionalText("layer") ?? Layer.listed
         return enterprise
+    }
+
+    static func importLayer(_ row: some ColumnReader) throws -> ImportLayer {
+        let id = try row.int("id")
+        return ImportLayer(importId: id, layer: try row.optionalText("layer") ?? Layer.of(importId: id),
+                           organisationId: try row.optionalText("organisation_id"))
     }
 
     static func assignment(_ row: some ColumnReader) throws -> ChainAssignment {

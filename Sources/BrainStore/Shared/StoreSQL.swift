@@ -1,17 +1,21 @@
 import BrainModel
 
-/// The enterprise rows of a region: which column to match depends on the region's level.
+/// The listed enterprise rows of a region: which column to match depends on the region's level. The store's own
+/// counts are the listed layer's (issue 15: imports never change them); pages that count other layers count them
+/// from the analytics snapshot.
 struct RegionFilter {
     let sql: String
     let arguments: [String]
 
+    static let listed = "e.layer = 'listed'"
+
     init(_ region: Region?) {
-        guard let region else { sql = "TRUE"; arguments = []; return }
+        guard let region else { sql = Self.listed; arguments = []; return }
         switch region.level {
-        case .country: sql = "TRUE"; arguments = []
-        case .province: sql = "e.province_code = ?"; arguments = [region.code]
-        case .city: sql = "e.city_code = ?"; arguments = [region.code]
-        case .district: sql = "e.district_code = ?"; arguments = [region.code]
+        case .country: sql = Self.listed; arguments = []
+        case .province: sql = "e.province_code = ? AND \(Self.listed)"; arguments = [region.code]
+        case .city: sql = "e.city_code = ? AND \(Self.listed)"; arguments = [region.code]
+        case .district: sql = "e.district_code = ? AND \(Self.listed)"; arguments = [region.code]
         }
     }
 }
@@ -67,7 +71,7 @@ enum StoreSQL {
           COUNT(e.id) AS listed,
           COUNT(CASE WHEN e.is_biomedicine = TRUE THEN 1 END) AS biomed,
           CAST(COALESCE(SUM(CASE WHEN e.is_biomedicine = TRUE THEN e.employees END), 0) AS BIGINT) AS employees
-        FROM regions r LEFT JOIN enterprises e ON e.\(column) = r.code
+        FROM regions r LEFT JOIN enterprises e ON e.\(column) = r.code AND \(RegionFilter.listed)
         WHERE r.parent_code = ? GROUP BY r.code, r.name ORDER BY r.code
         """
     }
@@ -80,7 +84,8 @@ enum StoreSQL {
           -- so a sub-node's firm also counts on its parent.
           SELECT DISTINCT e.id AS enterprise_id, e.employees, n.id AS node_id
           FROM enterprises e
-          JOIN chain_assignments a ON a.enterprise_id = e.id
+          -- an import's nodes on a listed firm (a register row linked to it) count only where its layer is chosen
+          JOIN chain_assignments a ON a.enterprise_id = e.id AND a.source NOT LIKE 'import:%'
           JOIN chain_nodes c ON c.id = a.node_id
           JOIN chain_nodes n ON n.id = c.id OR n.id = c.parent_id
           WHERE e.is_biomedicine = TRUE AND \(filter.sql)
@@ -104,7 +109,9 @@ enum StoreSQL {
     static func nodesOfEnterprises(count: Int) -> String {
         """
         SELECT a.enterprise_id, a.node_id FROM chain_assignments a JOIN chain_nodes n ON n.id = a.node_id
-        WHERE a.enterprise_id IN (\(marks(count))) ORDER BY a.confidence DESC, n.position
+        JOIN enterprises e ON e.id = a.enterprise_id
+        WHERE a.enterprise_id IN (\(marks(count))) AND (e.layer <> 'listed' OR a.source NOT LIKE 'import:%')
+        ORDER BY a.confidence DESC, n.position
         """
     }
 
@@ -129,6 +136,8 @@ enum StoreSQL {
     static let snapshotParks = "SELECT * FROM parks ORDER BY id"
     static let snapshotPolicies = "SELECT * FROM policies ORDER BY id"
     static let snapshotLocations = "SELECT * FROM enterprise_locations ORDER BY enterprise_id"
+    /// Enterprise imports' layers and owners (market files create no firms).
+    static let snapshotImportLayers = "SELECT id, layer, organisation_id FROM imports ORDER BY id"
     static let taxonomy = "SELECT value FROM meta WHERE key = 'taxonomy'"
     static let meta = "SELECT key, value FROM meta WHERE key <> 'taxonomy'"
 }

@@ -39,8 +39,10 @@ extension RegionLevel: ExpressibleByArgument {}
 extension Measure: ExpressibleByArgument {}
 
 enum AnalyticsLoader {
+    /// The listed firms' analyses, as the product's default figures are (issue 15): imports and the NMPA register
+    /// are layers a page may choose, never part of these.
     static func index(_ path: String) async throws -> SnapshotIndex {
-        SnapshotIndex(try await openStore(path).snapshot())
+        SnapshotIndex(try await openStore(path).snapshot().restricted(to: .listed))
     }
 
     /// An analytics call's result, its `AnalyticsError` turned into the command's error message. (A typed `catch`

@@ -20,7 +20,7 @@ struct BenchMarket: AsyncParsableCommand {
         try FileManager.default.copyItem(at: URL(fileURLWithPath: store.db), to: copy)
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: copy.path + suffix) } }
         let market = try SQLiteStore(path: copy.path)
-        let index = SnapshotIndex(try await market.snapshot())
+        let index = SnapshotIndex(try await market.snapshot().restricted(to: .listed))
         _ = try await market.createOrganisation(id: "bench-a", name: "合成机构甲")
         _ = try await market.createOrganisation(id: "bench-b", name: "合成机构乙")
         var random = SplitMix64(seed: seed)

@@ -48,7 +48,7 @@ struct StoreBenchRun {
         print("import            \(Output.number(result.importSeconds)) s = \(Int(result.importRowsPerSecond)) rows/s (write \(Output.number(write)) s)")
         let store = try await location.open()
         Measurement.resetPeakMemory()
-        let (index, snapshot) = try await Measurement.asyncSeconds { SnapshotIndex(try await store.snapshot()) }
+        let (index, snapshot) = try await Measurement.asyncSeconds { SnapshotIndex(try await store.snapshot().restricted(to: .listed)) }
         result.snapshotSeconds = snapshot
         result.snapshotPeakMB = Measurement.peakMemorySinceResetMB
         print("snapshot          \(Output.number(snapshot)) s, peak RSS \(Int(result.snapshotPeakMB)) MB")

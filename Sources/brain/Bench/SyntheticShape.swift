@@ -16,7 +16,7 @@ struct SyntheticShape: Sendable {
             let zipf = (1...300).map { 1 / Double($0) }
             return SyntheticShape(regionShares: zipf, nodeShares: Array(zipf.prefix(44)), employees: [1000], description: "shape: Zipf (no store)")
         }
-        let index = SnapshotIndex(try await store.snapshot())
+        let index = SnapshotIndex(try await store.snapshot().restricted(to: .listed))
         let cities = Dictionary(grouping: index.data.enterprises.compactMap(\.cityCode), by: { $0 }).values.map { Double($0.count) }
         let nodes = index.nodeIds.map { Double(index.enterprisesByNode[$0]?.count ?? 0) + 1 }
         let employees = index.data.enterprises.compactMap { $0.employees }.filter { $0 > 0 }.map(Double.init)

@@ -49,7 +49,7 @@ struct MatchDemands: AsyncParsableCommand {
         var demands = try await store.marketRecords(.demand, visibleTo: market.org)
         if let demand { demands = demands.filter { $0.id == demand } }
         if let demand, demands.isEmpty { throw CommandFailure("no demand #\(demand) that \(market.org) can see") }
-        let index = SnapshotIndex(try await store.snapshot())
+        let index = SnapshotIndex(try await store.snapshot().restricted(to: .listed))
         let matching = DemandMatching(index, quality: EnterpriseQuality(index, city: LevelAnalysis(index, level: .city)))
         let offers = try await store.marketRecords(.offer, visibleTo: market.org), talents = try await store.marketRecords(.talent, visibleTo: market.org)
         var results: [DemandMatching.Result] = []
@@ -83,7 +83,7 @@ struct TalentCommand: AsyncParsableCommand {
 
     func run() async throws {
         let store = try await openStore(self.store.db)
-        let index = SnapshotIndex(try await store.snapshot())
+        let index = SnapshotIndex(try await store.snapshot().restricted(to: .listed))
         let market = try await store.marketRecords(.demand, visibleTo: org) + store.marketRecords(.talent, visibleTo: org)
         let cube = try AnalyticsLoader.answer { () throws(AnalyticsError) in try TalentCube.report(index, region: region, market: market) }
         if json { return try Output.json(cube) }

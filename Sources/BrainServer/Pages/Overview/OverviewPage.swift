@@ -5,11 +5,13 @@ import BrainModel
 import BrainStore
 
 /// `/`: the China map that drills down from province to city to district, coloured by a chosen measure, with the
-/// ranked table beside it; `/api/map/{code}` serves each level.
+/// ranked table beside it; `/api/map/{code}` serves each level. Both count the listed firms unless `?layers=` chooses
+/// more (e.g. `listed,nmpa-2019`), and say what they cover.
 struct OverviewPage: Sendable {
     let store: any Store
     let cache: AnalyticsCache
     let renderer: PageRenderer
+    let access: MarketAccess
 
     struct PageData: Codable, Sendable {
         var map: RegionMap
@@ -20,25 +22,39 @@ struct OverviewPage: Sendable {
         router.get("/") { request, _ in try await page(request) }
         router.get("/api/map/:code") { request, context in
             let query = request.uri.queryParameters
-            return try JSONResponse.ok(try await RegionMap.build(store: store, cache: cache, code: context.parameters.get("code") ?? "",
+            let (generation, _) = try await generation(for: request)
+            return try JSONResponse.ok(try await RegionMap.build(store: store, cache: generation, code: context.parameters.get("code") ?? "",
                                                                  measure: query.get("measure") ?? "firms", nodeId: query.get("node")))
         }
     }
 
+    func generation(for request: Request) async throws -> (AnalyticsGeneration, Caller) {
+        let caller = try await access.caller(request)
+        let base = try await cache.generation()
+        let text = request.uri.queryParameters.getAll("layers").joined(separator: ",")
+        return (try await base.layered(try LayerChoice.parse(text, bundle: base.bundle, caller: caller)), caller)
+    }
+
     func page(_ request: Request) async throws -> Response {
-        let map = try await RegionMap.build(store: store, cache: cache, code: "000000", measure: "firms", nodeId: nil)
-        let index = try await cache.index()
+        let (generation, caller) = try await generation(for: request)
+        let map = try await RegionMap.build(store: store, cache: generation, code: "000000", measure: "firms", nodeId: nil)
+        let index = generation.index
         let stats = map.rows.reduce(into: (firms: 0, listed: 0, employees: 0)) {
             $0.firms += $1.biomedicineFirms; $0.listed += $1.listedFirms; $0.employees += $1.biomedicineEmployees
         }
         let nodes = index.data.taxonomy.nodes.map(NodeRef.init)
+        let counts = generation.layers.isListedOnly ? try await store.nationalNodeCounts()
+            : LayerCounts.nodeCounts(index, firms: index.data.enterprises.filter { $0.provinceCode != nil && $0.isBiomedicine })
+        let options = LayerChoice.options(generation.bundle, caller: caller, chosen: generation.layers)
         let context: [String: Any] = [
             "biomedicineFirms": stats.firms, "listedFirms": stats.listed, "biomedicineEmployees": stats.employees,
-            "nodeCount": nodes.count,
+            "nodeCount": nodes.count, "coverageZh": CoverageText.zh(map.coverage), "coverageEn": CoverageText.en(map.coverage),
+            "layersQuery": generation.layers.isListedOnly ? "" : generation.layers.description,
+            "layerOptions": options.map { ["id": $0.id, "nameZh": CoverageText.layerName($0.id).zh, "firms": CoverageText.count($0.firms), "chosen": $0.chosen] as [String: Any] },
             "rows": map.rows.map { ["rank": $0.rank, "code": $0.code, "name": $0.name, "value": $0.biomedicineFirms,
                                     "listedFirms": $0.listedFirms, "employees": $0.biomedicineEmployees] },
             "nodes": nodes.map { ["id": $0.id, "nameZh": $0.nameZh, "nameEn": $0.nameEn] },
         ]
-        return try renderer.render("overview", nav: "overview", context: context, data: PageData(map: map, nodeCounts: NodeWithCount.merge(index.data.taxonomy, try await store.nationalNodeCounts())))
+        return try renderer.render("overview", nav: "overview", context: context, data: PageData(map: map, nodeCounts: NodeWithCount.merge(index.data.taxonomy, counts)))
     }
 }

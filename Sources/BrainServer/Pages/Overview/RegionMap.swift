@@ -17,6 +17,8 @@ struct RegionMap: Codable, Sendable {
         /// a development zone (NBS 7x code): it has no boundary, so the map draws it as a point at `coordinates`
         var isZone: Bool
         var coordinates: [Double]?
+        /// measure `lq`: set when the LQ rests on fewer than 3 firms
+        var flag: SmallNumberFlag?
     }
     var region: RegionRef
     /// country first, down to `region`
@@ -27,12 +29,14 @@ struct RegionMap: Codable, Sendable {
     var measure: String
     var node: NodeRef?
     var rows: [Row]
+    /// the layers counted, their firms, and how many are located to the level drawn
+    var coverage: Coverage
 
     static let measures = ["firms", "employees", "lq"]
 
-    static func build(store: any Store, cache: AnalyticsCache, code: String, measure: String,
+    static func build(store: any Store, cache: AnalyticsGeneration, code: String, measure: String,
                       nodeId: String?) async throws -> RegionMap {
-        let index = try await cache.index()
+        let index = cache.index
         guard let region = index.regionsByCode[code] else { throw PageError.notFound("no region with code \(code)") }
         guard measures.contains(measure) else { throw PageError.badRequest("measure must be firms, employees or lq") }
         var node: ChainNode?
@@ -47,12 +51,17 @@ struct RegionMap: Codable, Sendable {
         guard let childLevel = index.childrenByCode[parent.code]?.first?.level else {
             throw PageError.badRequest("\(region.name) has no subdivisions to map")
         }
-        let values = try await store.childValues(of: parent.code)
-        var lq: [String: Double] = [:]
+        // The store counts the listed layer; another choice is counted from its snapshot.
+        let values = cache.layers.isListedOnly ? try await store.childValues(of: parent.code) : LayerCounts.childValues(index, of: parent)
+        var lq: [String: Double] = [:], flags: [String: SmallNumberFlag] = [:]
         if measure == "lq", let node {
             let analysis = try await cache.analysis(level: childLevel)
             if let n = analysis.nodeIds.firstIndex(of: node.id) {
-                for value in values { if let r = analysis.row(of: value.code), let q = analysis.lq.lq(region: r, node: n) { lq[value.code] = q } }
+                for value in values {
+                    guard let r = analysis.row(of: value.code), let q = analysis.lq.lq(region: r, node: n) else { continue }
+                    lq[value.code] = q
+                    flags[value.code] = SmallNumberFlag.check(firms: analysis.table.firmCounts[r, n])
+                }
             }
         }
         func measured(_ value: RegionValue) -> Double? {
@@ -71,8 +80,9 @@ struct RegionMap: Codable, Sendable {
                              let point = region.flatMap { r in r.longitude.flatMap { lng in r.latitude.map { [lng, $0] } } }
                              return Row(rank: i + 1, code: v.code, name: v.name, value: measured(v), biomedicineFirms: v.biomedicineFirms,
                                         listedFirms: v.listedFirms, biomedicineEmployees: v.biomedicineEmployees,
-                                        isZone: region?.isDevelopmentZone ?? false, coordinates: region?.isDevelopmentZone == true ? point : nil)
-                         })
+                                        isZone: region?.isDevelopmentZone ?? false, coordinates: region?.isDevelopmentZone == true ? point : nil,
+                                        flag: flags[v.code])
+                         }, coverage: Coverage(index, layers: cache.layers, level: childLevel))
     }
 }
 

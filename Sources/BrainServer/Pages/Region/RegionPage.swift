@@ -26,11 +26,12 @@ struct RegionPage: Sendable {
                 throw PageError.badRequest("limit must be an integer from 1 to 500")
             }
             let code = context.parameters.get("code") ?? ""
-            guard let region = try await cache.index().regionsByCode[code], region.level != .country else {
+            let (generation, _) = try await generation(for: request)
+            guard let region = generation.index.regionsByCode[code], region.level != .country else {
                 throw PageError.notFound("no province, city or district with code \(code)")
             }
             do {
-                return try JSONResponse.ok(try await cache.investmentTargets(level: region.level).report(region: code, sameProvince: mode, limit: limit))
+                return try JSONResponse.ok(try await generation.investmentTargets(level: region.level).report(region: code, sameProvince: mode, limit: limit))
             } catch let error as AnalyticsError {
                 throw PageError.from(error)
             }
@@ -58,10 +59,11 @@ struct RegionPage: Sendable {
         router.get("/regions/:code/export.xlsx") { request, context in
             try RegionExport.xlsx(try await report(context.parameters.get("code") ?? "", for: request))
         }
-        router.get("/regions/:code/report.pdf") { _, context in
+        router.get("/regions/:code/report.pdf") { request, context in
             let code = context.parameters.get("code") ?? ""
-            let report = try await report(code)
-            return try await pdf.response(path: "/regions/\(code)?print=1", filename: "\(report.region.name)-生物医药产业报告.pdf")
+            let report = try await report(code, for: request)
+            let layers = report.coverage.layers == [Layer.listed] ? "" : "&layers=" + report.coverage.layers.joined(separator: ",")
+            return try await pdf.response(path: "/regions/\(code)?print=1\(layers)", filename: "\(report.region.name)-生物医药产业报告.pdf")
         }
     }
 
@@ -84,6 +86,15 @@ struct RegionPage: Sendable {
         try await entry(code, in: try await cache.generation()).report
     }
 
+    /// The generation counting the layers the request chose (`?layers=listed,nmpa-2019`, or the form's repeated
+    /// `layers`), with the caller who chose them: each layer set has its own reports and pages.
+    func generation(for request: Request) async throws -> (AnalyticsGeneration, Caller) {
+        let caller = try await access.caller(request)
+        let base = try await cache.generation()
+        let text = request.uri.queryParameters.getAll("layers").joined(separator: ",")
+        return (try await base.layered(try LayerChoice.parse(text, bundle: base.bundle, caller: caller)), caller)
+    }
+
     /// Talent demands and talents the viewer may see: they change without a rebuild, so they are not in the cached report.
     func visibleMarket(_ request: Request) async throws -> [MarketRecord] {
         let viewer = try await access.organisation(request)?.id
@@ -92,7 +103,7 @@ struct RegionPage: Sendable {
 
     /// The cached report with the talent demand the requester may see.
     func report(_ code: String, for request: Request) async throws -> RegionReport {
-        let generation = try await cache.generation()
+        let (generation, _) = try await generation(for: request)
         var report = try await entry(code, in: generation).report
         if let demand = TalentCube.demand(generation.index, region: code, market: try await visibleMarket(request)) {
             report.talent.demand = demand
@@ -102,14 +113,21 @@ struct RegionPage: Sendable {
 
     /// The page, rendered once per generation for each talent demand a viewer sees here (usually the one of nobody's).
     func page(_ code: String, for request: Request) async throws -> Response {
-        let generation = try await cache.generation()
+        let (generation, caller) = try await generation(for: request)
         let entry = try await entry(code, in: generation)
         let demand = TalentCube.demand(generation.index, region: code, market: try await visibleMarket(request))
+        // The layer control lists the layers this caller may count: part of the key, as the talent demand is.
+        let options = LayerChoice.options(generation.bundle, caller: caller, chosen: generation.layers)
         let key = code + "#" + (try demand.map { String(decoding: try JSONResponse.encoder.encode($0), as: UTF8.self) } ?? "")
+            + "#" + options.map { "\($0.id):\($0.firms)" }.joined(separator: ",")
         if let html = generation.regionPages.cached(key) { return PageRenderer.htmlResponse(html) }
         var report = entry.report
         if let demand { report.talent.demand = demand }
-        guard let html = try renderer.html("region", nav: "region", context: RegionView.context(report), data: report) else {
+        var context = RegionView.context(report)
+        context["layerOptions"] = options.map { option -> [String: Any] in
+            ["id": option.id, "nameZh": CoverageText.layerName(option.id).zh, "firms": CoverageText.count(option.firms), "chosen": option.chosen]
+        }
+        guard let html = try renderer.html("region", nav: "region", context: context, data: report) else {
             return JSONResponse.error(.internalServerError, "template region is missing")
         }
         generation.regionPages.store(key, html)

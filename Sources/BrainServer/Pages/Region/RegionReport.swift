@@ -12,6 +12,9 @@ struct RegionReport: Codable, Sendable {
         var notes: [String]
     }
     var region: RegionResponse
+    /// What every figure below counts: the chosen layers, their firms, and how many are located to this region's
+    /// level — the base of its location quotients and shares. LQs on fewer than 3 firms carry `flag` in `gaps.nodes`.
+    var coverage: Coverage
     var gaps: ChainGapReport
     var opportunities: OpportunityReport
     var peers: PeerReport
@@ -29,9 +32,11 @@ struct RegionReport: Codable, Sendable {
     static func build(store: any Store, cache: AnalyticsGeneration, code: String) async throws -> RegionReport {
         guard APIController.isRegionCode(code) else { throw PageError.badRequest("region code must be six digits: \(code)") }
         let index = cache.index
-        guard let region = index.regionsByCode[code], let profile = try await store.regionProfile(code, largest: 10) else {
+        guard let region = index.regionsByCode[code], var profile = try await store.regionProfile(code, largest: 10) else {
             throw PageError.notFound("no region with code \(code)")
         }
+        // The store counts the listed layer; other choices are counted from the snapshot of those layers.
+        if !cache.layers.isListedOnly { profile = LayerCounts.profile(profile, index: index) }
         guard region.level != .country else { throw PageError.badRequest("the region page covers provinces, cities and districts; the country is the overview") }
         let analysis = try await cache.analysis(level: region.level)
         let response = RegionResponse(profile, taxonomy: try await store.taxonomy())
@@ -45,6 +50,7 @@ struct RegionReport: Codable, Sendable {
         do {
             return RegionReport(
                 region: response,
+                coverage: Coverage(index, layers: cache.layers, level: region.level),
                 gaps: try ChainGaps.report(analysis, links: try await cache.nodeLinks(), region: code, strongLQ: 1.25),
                 opportunities: try Opportunities.report(analysis, region: code),
                 peers: try Peers.report(analysis, region: code, count: 5),

@@ -30,9 +30,9 @@ enum RegionView {
         let statusById = Dictionary(report.gaps.nodes.map { ($0.node.id, $0) }, uniquingKeysWith: { a, _ in a })
         func nodeView(_ status: ChainGapReport.NodeStatus) -> [String: Any] {
             let label = statusLabels[status.status] ?? (status.status, status.status)
-            return ["id": status.node.id, "nameZh": status.node.nameZh, "nameEn": status.node.nameEn, "status": status.status,
+            return presentValues(["id": status.node.id, "nameZh": status.node.nameZh, "nameEn": status.node.nameEn, "status": status.status,
                     "statusZh": label.zh, "statusEn": label.en, "firms": number(status.firms, 0), "lq": number(status.lq),
-                    "reasons": status.reasons.joined(separator: "; ")]
+                    "reasons": status.reasons.joined(separator: "; "), "flag": CoverageText.flag(status.flag)])
         }
         let tiers: [[String: Any]] = tierLabels.map { tier, zh, en in
             let top = report.gaps.nodes.filter { $0.node.tier == tier && $0.parentId == nil }
@@ -74,7 +74,10 @@ enum RegionView {
              "assets": number(f.totalAssetsYi), "sectors": f.reason ?? ""]
         }
         let strong = report.gaps.nodes.filter { $0.status == "strong" }.map(\.node.nameZh)
+        let flagged = report.gaps.nodes.compactMap { s in CoverageText.flag(s.flag).map { "\(s.node.nameZh) LQ \(number(s.lq))（\($0)）" } }
         return [
+            "coverageZh": CoverageText.zh(report.coverage), "coverageEn": CoverageText.en(report.coverage),
+            "layersText": report.coverage.layers.joined(separator: ","), "flagged": flagged, "hasFlagged": !flagged.isEmpty,
             "code": region.code, "name": region.name, "level": region.level.rawValue,
             "ancestors": region.ancestors.filter { $0.code != "000000" }.map { ["code": $0.code, "name": $0.name] },
             "biomedicineFirms": region.biomedicineFirms, "listedFirms": region.listedFirms,

@@ -16,7 +16,10 @@ enum CoalescedWrites {
         var result: [ImportPlanner.Write] = []
         var order: [Shape] = [], pending: [Shape: [StoredValue]] = [:]
         func flush() {
-            for shape in order {
+            // New firms first: every other insert of the segment may reference one (a register row linked to a listed
+            // firm starts the facts group before a later row creates its firm), and a firm references none of them.
+            let firmsFirst = order.filter { $0.head.hasPrefix("INSERT INTO enterprises ") } + order.filter { !$0.head.hasPrefix("INSERT INTO enterprises ") }
+            for shape in firmsFirst {
                 let arguments = pending[shape] ?? []
                 let arity = max(1, shape.group.filter { $0 == "?" }.count)
                 let perStatement = max(1, maxArguments / arity) * arity

@@ -160,6 +160,9 @@ struct ImportPlanner: ImportBatchPlanner {
             }
             return try update(own, with: record)
         }
+        if header.linksListedByName, let listed = (idsByName[record.normalizedName] ?? []).first(where: { known[$0]?.createdByImports == false }) {
+            return try link(listed, record)
+        }
         let candidates = (idsByName[record.normalizedName] ?? []).filter { id in
             guard id != own, let other = known[id] else { return false }
             if let a = record.uscc, let b = other.uscc, a != b { return false }
@@ -196,7 +199,7 @@ struct ImportPlanner: ImportBatchPlanner {
             .text(id), .text(record.name), .text(record.name), .text(record.normalizedName), .text(record.uscc), .text(record.provinceCode),
             .text(record.cityCode), .text(record.districtCode), .int(record.employees), .double(record.registeredCapitalWan),
             .text(record.setupDate), .text(record.website), .bool(record.isBiomedicine), .text("import:\(importId)"), .text(header.asOf),
-            .int(rank + backend.rankOffset),
+            .text(header.layer ?? Layer.of(importId: importId)), .int(rank + backend.rankOffset),
         ])]
         writes += gramWrites(id, rank: rank, old: [], new: [record.name])
         known[id] = Known(name: record.name, fullName: record.name, normalizedName: record.normalizedName, uscc: record.uscc,
@@ -235,6 +238,20 @@ struct ImportPlanner: ImportBatchPlanner {
         known[id] = state
         outcome.updated += 1
         return try writes + recordWrites(id, record) + after(id, record)
+    }
+
+    /// A register row that is a listed firm: its facts and nodes are kept on that firm under this import (so they
+    /// count only where this import's layer is chosen); the listed firm's own values are left as they are.
+    private mutating func link(_ id: String, _ record: ImportedEnterprise) throws -> [Write] {
+        // Stored as `updated` (the import's row keeps no other count): the listed firm gained this row's facts.
+        outcome.linkedToListed += 1
+        outcome.updated += 1
+        var writes = [try recordWrite(id, record)]
+        for a in record.assignments {
+            writes.append(Write(ImportSQL.insertAssignment, [.text(id), .text(a.nodeId), .text(a.method), .double(a.confidence),
+                                                              .text(a.evidence), .text("import:\(importId)"), .text(header.asOf)]))
+        }
+        return writes
     }
 
     /// The facts row, and the import's chain assignments in place of the previous import's.

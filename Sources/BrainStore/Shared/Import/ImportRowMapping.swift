@@ -14,13 +14,13 @@ enum ImportRowMapping {
         return ImportBatch(id: try row.int("id"), kind: try row.text("kind"), file: try row.text("file"),
                            fingerprint: try row.text("fingerprint"), asOf: try row.text("as_of"),
                            importedAt: try row.text("imported_at"), outcome: outcome,
-                           organisationId: try row.optionalText("organisation_id"))
+                           organisationId: try row.optionalText("organisation_id"), layer: try row.optionalText("layer"))
     }
 
     static func header(_ row: some ColumnReader) throws -> ImportHeader {
         ImportHeader(kind: try row.text("kind"), file: try row.text("file"), fingerprint: try row.text("fingerprint"),
                      asOf: try row.text("as_of"), importedAt: try row.text("imported_at"),
-                     organisation: try row.optionalText("organisation_id"))
+                     organisation: try row.optionalText("organisation_id"), layer: try row.optionalText("layer"))
     }
 
     static func reviewItem(_ row: some ColumnReader) throws -> ReviewItem {

@@ -3,7 +3,7 @@
 enum ImportSQL {
     static let previousImport = "SELECT id FROM imports WHERE kind = ? AND fingerprint = ? ORDER BY id LIMIT 1"
     static let insertImport = """
-        INSERT INTO imports (kind, file, fingerprint, as_of, imported_at, organisation_id) VALUES (?, ?, ?, ?, ?, ?) RETURNING id AS n
+        INSERT INTO imports (kind, file, fingerprint, as_of, imported_at, organisation_id, layer) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id AS n
         """
     static let finishImport = """
         UPDATE imports SET created = ?, updated = ?, unchanged = ?, history = ?, review = ?, branches_linked = ? WHERE id = ?
@@ -31,7 +31,7 @@ enum ImportSQL {
         INSERT INTO enterprise_records (enterprise_id, import_id, row, as_of, facts) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
         """
     static let enterpriseColumns = ["id", "name", "full_name", "normalized_name", "uscc", "province_code", "city_code", "district_code",
-                                    "employees", "registered_capital_wan", "setup_date", "website", "is_biomedicine", "source", "as_of"]
+                                    "employees", "registered_capital_wan", "setup_date", "website", "is_biomedicine", "source", "as_of", "layer"]
 
     static func insertEnterprise(rankColumn: String) -> String {
         let columns = enterpriseColumns + [rankColumn]
