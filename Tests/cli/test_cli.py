@@ -251,7 +251,9 @@ def check_postgres_gone_fails_requests_fast():
     proxy = TCPProxy(url.port)
     proxied = url._replace(netloc=f"{url.username}@127.0.0.1:{proxy.port}").geturl()
     port = 18500 + os.getpid() % 200
-    server = subprocess.Popen([BRAIN, "serve", "--database", proxied, "--port", str(port)], cwd=ROOT,
+    # Production's 5 s connection deadline (scripts/with-postgres raises it for the shared test server).
+    env = dict(os.environ, BRAIN_POSTGRES_ACQUIRE_SECONDS="5")
+    server = subprocess.Popen([BRAIN, "serve", "--database", proxied, "--port", str(port)], cwd=ROOT, env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         status = wait_ready(port)
@@ -562,7 +564,7 @@ def check_curations_round_trip(db):
         place = con.execute("SELECT city_code, district_code FROM enterprises WHERE id = '600276.SH'").fetchone()
         con.close()
         return nodes, place
-    expected = ({"antibodies": "curation", "innovative-drugs": "product-keyword"}, ("320700", "320703"))
+    expected = ({"antibodies": "curation", "innovative-drugs": "business-summary"}, ("320700", "320703"))
     assert placement(cdb) == expected, placement(cdb)
     exported = os.path.join(WORK, "curations.csv")
     brain("curate", "export", exported, "--db", cdb)
