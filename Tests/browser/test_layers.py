@@ -55,6 +55,10 @@ def check_lianyungang_flags_lqs_on_few_firms(driver, base):
     assert "创新药 LQ" in note and "家企业，数值不稳定" in note, note
     innovative = driver.find_element(By.CSS_SELECTOR, "#chain-map a[data-node='innovative-drugs']")
     assert "数值不稳定" in innovative.get_attribute("title"), innovative.get_attribute("title")
+    # A node with no firms has no LQ to doubt: a sub-node never shows its parent's mark (中药饮片 0 under 中药 1).
+    for node in driver.find_elements(By.CSS_SELECTOR, "#chain-map a.node"):
+        count = node.find_element(By.CSS_SELECTOR, ".count").text
+        assert not (count.startswith("0") and "⚠" in count), (node.get_attribute("data-node"), count)
     harness.no_console_errors(driver)
     harness.screenshot(driver, "lianyungang-chain-map.png")
 

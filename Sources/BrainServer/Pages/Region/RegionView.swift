@@ -32,7 +32,9 @@ enum RegionView {
             let label = statusLabels[status.status] ?? (status.status, status.status)
             return presentValues(["id": status.node.id, "nameZh": status.node.nameZh, "nameEn": status.node.nameEn, "status": status.status,
                     "statusZh": label.zh, "statusEn": label.en, "firms": number(status.firms, 0), "lq": number(status.lq),
-                    "reasons": status.reasons.joined(separator: "; "), "flag": CoverageText.flag(status.flag)])
+                    "reasons": status.reasons.joined(separator: "; "),
+                    // Always present: a sub-node without a flag must not show its parent's (Mustache looks up the stack).
+                    "flag": CoverageText.flag(status.flag) ?? false])
         }
         let tiers: [[String: Any]] = tierLabels.map { tier, zh, en in
             let top = report.gaps.nodes.filter { $0.node.tier == tier && $0.parentId == nil }
