@@ -31,6 +31,6 @@ public struct ParkProfile: Codable, Sendable {
                     lq: lq.lq(region: r, node: n), present: lq.isPresent(region: r, node: n),
                     flag: lq.lq(region: r, node: n) == nil ? nil : SmallNumberFlag.check(firms: table.firmCounts[r, n]))
             },
-            caveat: "Listed firms are located to their city; a park counts the firms of the region the source places it in.")
+            caveat: "A park counts the listed firms located to the region the source places it in (its district or zone, else its city); listed firms reach a district only where their annual-report address settles one.")
     }
 }
