@@ -15,8 +15,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from test_web_app import (BRAIN, ROOT, ARTIFACTS, free_port, wait_for_health, make_driver, wait_ready,  # noqa: E402
-                          no_console_errors, get_json)
+from test_web_app import (BRAIN, ROOT, ARTIFACTS, free_port, wait_ready,  # noqa: E402
+                          no_console_errors, get_json, run_checks)
 
 
 def screenshot(driver, name, element_id=None):
@@ -153,28 +153,7 @@ def main():
     print(f"screenshots go to {ARTIFACTS}")
     checks = [check_suzhou_district_map, check_municipality_districts_on_the_map, check_district_page_lists_its_firms,
               check_biobay_lists_its_firms, check_lianyungang_chain_map, check_portrait_says_where_and_why]
-    if len(sys.argv) > 1:
-        checks = [check for check in checks if any(name in check.__name__ for name in sys.argv[1:])]
-    passed, failed = 0, 0
-    driver = None
-    try:
-        wait_for_health(base, server)
-        driver = make_driver()
-        for check in checks:
-            try:
-                check(driver, base)
-                passed += 1
-                print(f"ok   {check.__name__}")
-            except Exception as error:  # report every check, not just the first failure
-                failed += 1
-                print(f"FAIL {check.__name__}: {error}")
-    finally:
-        if driver:
-            driver.quit()
-        server.terminate()
-        server.wait(timeout=10)
-    print(f"browser (district): {passed} passed, {failed} failed")
-    sys.exit(1 if failed else 0)
+    run_checks("browser (district)", checks, base, server)
 
 
 if __name__ == "__main__":

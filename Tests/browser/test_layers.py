@@ -91,27 +91,7 @@ def main():
     checks = [check_overview_says_its_coverage_and_counts_a_chosen_layer, check_lianyungang_flags_lqs_on_few_firms,
               check_region_page_counts_the_chosen_layers]
     # `python3 Tests/browser/test_layers.py NAME …` runs only the checks whose names contain a NAME.
-    if len(sys.argv) > 1:
-        checks = [check for check in checks if any(name in check.__name__ for name in sys.argv[1:])]
-    passed, failed, driver = 0, 0, None
-    try:
-        harness.wait_for_health(base, server)
-        driver = harness.make_driver()
-        for check in checks:
-            try:
-                check(driver, base)
-                passed += 1
-                print(f"ok   {check.__name__}")
-            except Exception as error:  # report every check, not just the first failure
-                failed += 1
-                print(f"FAIL {check.__name__}: {error}")
-    finally:
-        if driver:
-            driver.quit()
-        server.terminate()
-        server.wait(timeout=10)
-    print(f"browser (layers): {passed} passed, {failed} failed")
-    sys.exit(1 if failed else 0)
+    harness.run_checks("browser (layers)", checks, base, server)
 
 
 if __name__ == "__main__":

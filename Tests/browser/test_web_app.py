@@ -60,6 +60,32 @@ def make_driver():
     return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
 
 
+def run_checks(title, checks, base, server):
+    """Runs the checks (only those whose names contain an argument, when given) on one headless Chromium against the
+    started server, reports every check rather than the first failure, stops the server and exits non-zero on any."""
+    if len(sys.argv) > 1:
+        checks = [check for check in checks if any(name in check.__name__ for name in sys.argv[1:])]
+    passed, failed, driver = 0, 0, None
+    try:
+        wait_for_health(base, server)
+        driver = make_driver()
+        for check in checks:
+            try:
+                check(driver, base)
+                passed += 1
+                print(f"ok   {check.__name__}")
+            except Exception as error:  # report every check, not just the first failure
+                failed += 1
+                print(f"FAIL {check.__name__}: {error}")
+    finally:
+        if driver:
+            driver.quit()
+        server.terminate()
+        server.wait(timeout=10)
+    print(f"{title}: {passed} passed, {failed} failed")
+    sys.exit(1 if failed else 0)
+
+
 def series_length(driver, element_id):
     return driver.execute_script(
         "var chart = echarts.getInstanceByDom(document.getElementById(arguments[0]));"
@@ -526,28 +552,7 @@ def main():
               check_policies_page, check_project_landing_form, check_match_page_posts_and_shares, check_not_found_pages,
               report_server_times]
     # `python3 Tests/browser/test_web_app.py NAME …` runs only the checks whose names contain a NAME.
-    if len(sys.argv) > 1:
-        checks = [check for check in checks if any(name in check.__name__ for name in sys.argv[1:])]
-    passed, failed = 0, 0
-    driver = None
-    try:
-        wait_for_health(base, server)
-        driver = make_driver()
-        for check in checks:
-            try:
-                check(driver, base)
-                passed += 1
-                print(f"ok   {check.__name__}")
-            except Exception as error:  # report every check, not just the first failure
-                failed += 1
-                print(f"FAIL {check.__name__}: {error}")
-    finally:
-        if driver:
-            driver.quit()
-        server.terminate()
-        server.wait(timeout=10)
-    print(f"browser: {passed} passed, {failed} failed")
-    sys.exit(1 if failed else 0)
+    run_checks("browser", checks, base, server)
 
 
 if __name__ == "__main__":
