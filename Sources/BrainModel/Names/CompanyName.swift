@@ -9,9 +9,16 @@ public enum CompanyName {
     static let quotes: Set<Unicode.Scalar> = ["\"", "'", "“", "”", "‘", "’", "「", "」", "『", "』", "《", "》", "〈", "〉", "«", "»"]
     static let trailingPunctuation: Set<Unicode.Scalar> = ["。", ".", "；", ";", "，", ",", "、", "！", "!", "：", ":"]
 
-    /// Scalar by scalar (company names hold no combining sequences): grapheme-by-grapheme folding was a tenth of
-    /// the import's time.
     public static func normalized(_ name: String) -> String {
+        var folded = withoutAnnotations(presentationFolded(name)).name
+        while let last = folded.unicodeScalars.last, trailingPunctuation.contains(last) { folded.unicodeScalars.removeLast() }
+        return folded
+    }
+
+    /// Width, case, brackets, spaces, quotes, invisible characters and traditional characters folded; annotations kept.
+    /// Scalar by scalar (company names hold no combining sequences): grapheme-by-grapheme folding was a tenth of the
+    /// import's time.
+    static func presentationFolded(_ name: String) -> String {
         var result = String.UnicodeScalarView()
         for original in name.unicodeScalars {
             var scalar = original
@@ -29,10 +36,7 @@ public enum CompanyName {
             default: result.append(TraditionalCharacters.simplifiedScalars[scalar] ?? scalar)
             }
         }
-        var folded = String(result)
-        folded = withoutAnnotations(folded).name
-        while let last = folded.unicodeScalars.last, trailingPunctuation.contains(last) { folded.unicodeScalars.removeLast() }
-        return folded
+        return String(result)
     }
 
     /// The name without its bracketed annotations, and the former names those annotations give (（原…）).
@@ -99,15 +103,7 @@ public enum CompanyName {
     }
 
     static func formerNames(_ name: String) -> [String] {
-        var result = String.UnicodeScalarView()
-        for scalar in name.unicodeScalars where !scalar.properties.isWhitespace {
-            switch scalar {
-            case "（": result.append("(")
-            case "）": result.append(")")
-            default: result.append(scalar)
-            }
-        }
-        return withoutAnnotations(String(result)).formerNames.map(normalized)
+        withoutAnnotations(presentationFolded(name)).formerNames.map(normalized)
     }
 
     static func aliasComparison(_ a: String, _ b: String, _ aliases: NameAliases?) -> Comparison? {
