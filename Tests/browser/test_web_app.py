@@ -233,6 +233,8 @@ def check_region_exports(driver, base):
     reader = pypdf.PdfReader(io.BytesIO(pdf))
     text = "".join(page.extract_text() or "" for page in reader.pages)
     assert "苏州市" in text and "补链" in text, f"PDF text lacks the region: {text[:200]!r}"
+    width, height = float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height)
+    assert abs(width - 595.3) < 2 and abs(height - 841.9) < 2, f"PDF page is {width:.0f}×{height:.0f} pt, not A4 (595×842)"
     with open(os.path.join(ARTIFACTS, "region-320500.pdf"), "wb") as f:
         f.write(pdf)
     print(f"     PDF: {len(reader.pages)} pages, {len(pdf)} bytes in {time.time() - started:.1f} s")

@@ -34,9 +34,9 @@ actor PDFPrinter {
         let output = work.appendingPathComponent("page.pdf")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: browser)
-        // A4 at 96 dpi, so charts are drawn at the width they are printed at.
+        // A4 less app.css's 12 mm @page margins, at 96 dpi (703 × 1032 px), so charts are drawn at the width they are printed at.
         process.arguments = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars",
-                             "--no-pdf-header-footer", "--window-size=794,1123", "--virtual-time-budget=10000",
+                             "--no-pdf-header-footer", "--window-size=703,1032", "--virtual-time-budget=10000",
                              "--user-data-dir=\(work.appendingPathComponent("profile").path)", "--print-to-pdf=\(output.path)",
                              baseURL + path]
         process.standardOutput = FileHandle.nullDevice
