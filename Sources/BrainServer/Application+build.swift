@@ -45,7 +45,9 @@ public func buildApplication(store: any ImportingStore, configuration: ServerCon
     let router = Router()
     let renderer = PageRenderer(library: library, defaultRegion: configuration.defaultRegion)
     let errorPage: @Sendable (HTTPResponse.Status, String) -> Response = { renderer.errorPage($0, $1) }
-    // Outermost first: every answer, refusals included, gets the security headers.
+    // Outermost first: every answer, refusals included, is counted and gets the security headers.
+    ServerMetrics.start()
+    router.add(middleware: MetricsMiddleware())
     router.add(middleware: SecurityHeaders())
     router.add(middleware: RequestGuard(hosts: AllowedHosts(bindHost: configuration.host, port: configuration.port,
                                                             extra: configuration.security.allowedHosts), errorPage: errorPage))
@@ -75,6 +77,7 @@ public func buildApplication(store: any ImportingStore, configuration: ServerCon
     AnalyticsController(cache: cache).register(on: router)
     marketAPI.register(on: router)
     MarketPage(access: access, api: marketAPI, cache: cache, renderer: renderer).register(on: router)
+    MetricsRoute(access: access).register(on: router)
     let marketImport = MarketImport(access: access)
     ImportController(store: store, resolver: resolver, market: marketImport).register(on: router)
     ImportWriter(store: store, resolver: resolver, classifier: try ImportClassifier.load(dataFolder: configuration.dataFolder),

@@ -110,6 +110,18 @@ final class AnalyticsCache: @unchecked Sendable {
     }
 
     private func load() async throws -> AnalyticsGeneration {
+        let started = Date()
+        do {
+            let made = try await loadGeneration()
+            ServerMetrics.analyticsRebuilt(seconds: Date().timeIntervalSince(started), succeeded: true)
+            return made
+        } catch {
+            ServerMetrics.analyticsRebuilt(seconds: Date().timeIntervalSince(started), succeeded: false)
+            throw error
+        }
+    }
+
+    private func loadGeneration() async throws -> AnalyticsGeneration {
         let bundle = try await snapshot()
         let number = lock.withLock { () -> Int in
             generations += 1

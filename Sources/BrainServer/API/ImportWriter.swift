@@ -73,6 +73,7 @@ struct ImportWriter: Sendable {
             return JSONResponse.error(.unprocessableContent, error.description)
         }
         if outcome.alreadyImportedAs == nil { await invalidate() }
+        ServerMetrics.imported(kind: kind, outcome: outcome, rejected: summary.rejected)
         let shown = min(summary.problems.count, ImportController.maxProblemsReturned)
         summary.problems = Array(summary.problems.prefix(shown))
         return try JSONResponse.ok(WriteResponse(kind: kind, summary: summary, problemsShown: shown, outcome: outcome,

@@ -1,0 +1,51 @@
+import Foundation
+import BrainModel
+import Metrics
+import Prometheus
+
+/// The server's Prometheus registry and the product's own measurements (requests by route come from Hummingbird's
+/// MetricsMiddleware). swift-metrics takes one backend per process, so the registry is bootstrapped once, on first
+/// use, and shared by every application the process builds (tests build many).
+enum ServerMetrics {
+    static let registry: PrometheusCollectorRegistry = {
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        return registry
+    }()
+
+    /// Bootstraps the registry before the first request records anything.
+    static func start() { _ = registry }
+
+    /// A lookup in one of the server's caches (`response`: encoded API bodies; `analytics`: a generation's analyses).
+    static func cacheLookup(_ cache: String, hit: Bool) {
+        Counter(label: "brain_cache_lookups_total", dimensions: [("cache", cache), ("result", hit ? "hit" : "miss")]).increment()
+    }
+
+    /// Rows an import wrote, by kind and outcome (created, updated, review, rejected).
+    static func importRows(kind: String, outcome: String, count: Int) {
+        guard count > 0 else { return }
+        Counter(label: "brain_import_rows_total", dimensions: [("kind", kind), ("outcome", outcome)]).increment(by: count)
+    }
+
+    /// One import's rows by outcome.
+    static func imported(kind: String, outcome: ImportOutcome, rejected: Int) {
+        for (name, count) in [("created", outcome.created), ("updated", outcome.updated), ("unchanged", outcome.unchanged),
+                              ("history", outcome.history), ("review", outcome.review), ("rejected", rejected)] {
+            importRows(kind: kind, outcome: name, count: count)
+        }
+    }
+
+    /// How long building the next analytics generation took (after start or an import).
+    static func analyticsRebuilt(seconds: Double, succeeded: Bool) {
+        Timer(label: "brain_analytics_rebuild_seconds", dimensions: [("result", succeeded ? "ok" : "failed")],
+              preferredDisplayUnit: .seconds).recordNanoseconds(Int64(max(0, seconds) * 1e9))
+    }
+
+    /// The registry in Prometheus' text exposition format.
+    static func exposition() -> [UInt8] {
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(16 << 10)
+        registry.emit(into: &buffer)
+        return buffer
+    }
+}
