@@ -38,6 +38,23 @@ public struct ServerConfiguration: Sendable {
 /// Builds the whole application, so that tests run the same app in-process that `brain serve` runs.
 public func buildApplication(store: any ImportingStore, configuration: ServerConfiguration,
                              logger: Logger = Logger(label: "IndustryBrain")) async throws -> some ApplicationProtocol {
+    let router = try await buildRouter(store: store, configuration: configuration, logger: logger)
+    // A connection idle past the time-out is closed, a request head that never finishes included (slowloris); heads
+    // are bounded; past the connection cap new connections wait in the backlog instead of exhausting descriptors.
+    let security = configuration.security
+    let http1 = HTTP1Channel.Configuration(
+        idleTimeout: .nanoseconds(Int64(security.idleTimeout.components.seconds) * 1_000_000_000
+                                  + security.idleTimeout.components.attoseconds / 1_000_000_000),
+        httpDecoderConfiguration: .init(maxHeaderFieldSize: 16 << 10, maxHeaderListSize: 64 << 10, maxHeaderFieldCount: 200))
+    return Application(router: router, server: .http1(configuration: http1),
+                       configuration: .init(address: .hostname(configuration.host, port: configuration.port),
+                                            serverName: "IndustryBrain",
+                                            availableConnectionsDelegate: MaximumAvailableConnections(security.maxConnections, logger: logger)),
+                       logger: logger)
+}
+
+/// Every route and middleware of the application (the OpenAPI test reads its route list).
+func buildRouter(store: any ImportingStore, configuration: ServerConfiguration, logger: Logger) async throws -> Router<BasicRequestContext> {
     guard let templates = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
         throw ServerSetupError.templatesMissing
     }
@@ -78,6 +95,7 @@ public func buildApplication(store: any ImportingStore, configuration: ServerCon
     marketAPI.register(on: router)
     MarketPage(access: access, api: marketAPI, cache: cache, renderer: renderer).register(on: router)
     MetricsRoute(access: access).register(on: router)
+    OpenAPIRoutes(renderer: renderer).register(on: router)
     let marketImport = MarketImport(access: access)
     ImportController(store: store, resolver: resolver, market: marketImport).register(on: router)
     ImportWriter(store: store, resolver: resolver, classifier: try ImportClassifier.load(dataFolder: configuration.dataFolder),
@@ -98,18 +116,7 @@ public func buildApplication(store: any ImportingStore, configuration: ServerCon
     }
     StaticAssets(echarts: configuration.echartsFile, geoFolder: configuration.geoFolder) { logger.warning("\($0)") }
         .register(on: router)
-    // A connection idle past the time-out is closed, a request head that never finishes included (slowloris); heads
-    // are bounded; past the connection cap new connections wait in the backlog instead of exhausting descriptors.
-    let security = configuration.security
-    let http1 = HTTP1Channel.Configuration(
-        idleTimeout: .nanoseconds(Int64(security.idleTimeout.components.seconds) * 1_000_000_000
-                                  + security.idleTimeout.components.attoseconds / 1_000_000_000),
-        httpDecoderConfiguration: .init(maxHeaderFieldSize: 16 << 10, maxHeaderListSize: 64 << 10, maxHeaderFieldCount: 200))
-    return Application(router: router, server: .http1(configuration: http1),
-                       configuration: .init(address: .hostname(configuration.host, port: configuration.port),
-                                            serverName: "IndustryBrain",
-                                            availableConnectionsDelegate: MaximumAvailableConnections(security.maxConnections, logger: logger)),
-                       logger: logger)
+    return router
 }
 
 public enum ServerSetupError: Error, CustomStringConvertible {

@@ -83,6 +83,17 @@ import BrainStore
         }
     }
 
+    /// Found by schemathesis: a NUL in the search text ended SQLite's FTS5 query string and the search answered 500.
+    @Test func controlCharactersInSearchTextAreIgnored() async throws {
+        try await withApp { client in
+            for uri in ["/api/enterprises?q=%E6%81%92%00%E7%91%9E", "/api/search?q=%00%7D%E5%8C%BB%E8%8D%AF", "/api/enterprises?q=%00%01%02"] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.status == .ok, "\(uri): \(String(buffer: response.body))")
+                }
+            }
+        }
+    }
+
     @Test func enterpriseAndChain() async throws {
         try await withApp { client in
             try await client.execute(uri: "/api/enterprises/600276.SH", method: .get) { response in

@@ -63,6 +63,8 @@ import BrainServer
                 ("/api/regions/320500/nonsense", .notFound), ("/api/regions/320500/gaps?level=planet", .badRequest),
                 ("/api/regions/320500/profile?threshold=-1", .badRequest), ("/api/regions/320500/profile?measure=votes", .badRequest),
                 ("/api/regions/320500/gaps?strongLq=abc", .badRequest), ("/api/regions/320500/peers?count=100000", .badRequest),
+                // Found by schemathesis: a strong-LQ threshold of 1.6e307 overflowed Int in the reasons and killed the server.
+                ("/api/regions/320500/gaps?strongLq=1.5855478840547414e%2B307", .badRequest), ("/api/regions/320500/gaps?strongLq=inf", .badRequest),
                 ("/api/regions/320500/profile?level=province", .badRequest), ("/api/regions/320000/index?from=2030&to=2020", .badRequest),
                 ("/api/enterprises/NOPE/quality", .notFound), ("/api/chokepoints?node=no-such-node", .badRequest),
             ]

@@ -94,6 +94,8 @@ public enum ChainGaps {
 
     static func fmt(_ x: Double) -> String {
         let rounded = (x * 100).rounded() / 100
+        // Int(_:) traps past Int's range (a threshold of 1e307 killed the server): only whole numbers that fit are printed as integers.
+        guard rounded.isFinite, abs(rounded) < 1e15 else { return String(x) }
         return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
     }
 }

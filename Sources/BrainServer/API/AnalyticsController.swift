@@ -47,8 +47,8 @@ struct AnalyticsController {
             case "profile": return try JSONResponse.ok(try SpecialisationProfile.report(analysis, region: code))
             case "opportunities": return try JSONResponse.ok(try Opportunities.report(analysis, region: code))
             case "gaps":
-                guard let strong = Self.number(query.get("strongLq"), default: 1.25), strong > 0 else {
-                    return JSONResponse.error(.badRequest, "strongLq must be a positive number")
+                guard let strong = Self.number(query.get("strongLq"), default: 1.25), strong > 0, strong <= 100 else {
+                    return JSONResponse.error(.badRequest, "strongLq must be a number in (0, 100]")
                 }
                 return try JSONResponse.ok(try ChainGaps.report(analysis, links: try await cache.nodeLinks(), region: code, strongLQ: strong))
             case "peers":

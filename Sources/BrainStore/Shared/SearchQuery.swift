@@ -9,7 +9,10 @@ struct SearchQuery {
     let method: Method
 
     init?(_ raw: String) {
-        text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Control characters are never part of a name, and a NUL ends SQLite's FTS5 query string early ("unterminated
+        // string"): drop them rather than fail the search.
+        text = String(String.UnicodeScalarView(raw.unicodeScalars.filter { $0.properties.generalCategory != .control }))
+            .trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { return nil }
         method = text.count >= 3 ? .trigram : text.count == 2 ? .bigram : .scan
     }

@@ -1,0 +1,167 @@
+/// Every JSON and operational route of the server, documented. The router is the truth: `APIRoutesTests` fails when
+/// a route is registered without an entry here, or an entry names no route.
+enum APIRoutes {
+    static let code = APIParameter.path("code", .regionCode, "六位行政区划代码（或国家统计局 7x 开发区代码），如 320500",
+                                          example: "320500")
+    static let enterprise = APIParameter.path("id", .string(maxLength: 64), "企业编号：上市企业为股票代码（600276.SH），导入企业为其统一社会信用代码或导入编号",
+                                                example: "600276.SH")
+    static let measure = APIParameter.query("measure", .string(values: ["firms", "employees", "assets"]), "度量：企业数、从业人数或资产")
+    static let layers = APIParameter.query("layers", .string(maxLength: 200), "计入的数据层，逗号分隔：listed、nmpa-2019、import:<编号>（默认仅上市企业）")
+    static let node = APIParameter.query("node", .string(maxLength: 64), "产业链节点编号，如 antibodies")
+    static func limit(_ maximum: Int, _ fallback: Int) -> APIParameter {
+        .query("limit", .integer(minimum: 1, maximum: maximum), "条数上限（1–\(maximum)，默认 \(fallback)）")
+    }
+    static let recordId = APIParameter.path("id", .integer(minimum: 1), "记录编号")
+
+    static let all: [APIOperation] = health + regions + enterprises + chain + recommend + market + imports + curation + contract
+
+    static let health: [APIOperation] = [
+        APIOperation(method: .get, path: "/health", tag: "运维", summaryZh: "就绪检查（同 /health/ready）", summaryEn: "Readiness",
+                     response: .reference("Health"), errors: [503]),
+        APIOperation(method: .get, path: "/health/ready", tag: "运维", summaryZh: "就绪检查：数据库可读、已建库、快照已载入",
+                     summaryEn: "Readiness: store readable, built, snapshot loaded", response: .reference("Health"), errors: [503]),
+        APIOperation(method: .get, path: "/health/live", tag: "运维", summaryZh: "存活检查：进程在应答", summaryEn: "Liveness",
+                     response: .object, errors: []),
+        APIOperation(method: .get, path: "/metrics", tag: "运维", summaryZh: "Prometheus 指标（管理员令牌）", summaryEn: "Prometheus metrics (admin token)",
+                     access: .admin, errors: [401], responseType: "text/plain"),
+    ]
+
+    static let regions: [APIOperation] = [
+        APIOperation(method: .get, path: "/api/regions/{code}", tag: "区域", summaryZh: "区域概况：上下级、各链节点企业数、龙头企业",
+                     summaryEn: "Region profile", parameters: [code],
+                     response: .objectWith(required: ["code": .regionCode, "name": .string(), "level": .string()])),
+        APIOperation(method: .get, path: "/api/regions/{code}/children", tag: "区域", summaryZh: "下级区域的企业数（地图用）",
+                     summaryEn: "Child regions' values", parameters: [code], response: .array(.object)),
+        APIOperation(method: .get, path: "/api/regions/{code}/{method}", tag: "区域分析", summaryZh: "区域分析：专业化、机会、补链强链、卡脖子、对标、创新指数、集群",
+                     summaryEn: "Region analytics", parameters: [
+                        code,
+                        .path("method", .string(values: ["profile", "opportunities", "gaps", "chokepoints", "peers", "index", "cluster"]), "分析方法",
+                              example: "gaps"),
+                        .query("level", .string(values: ["province", "city", "district"]), "比较的层级（默认区域自身的层级）"),
+                        measure,
+                        .query("threshold", .number(exclusiveMinimum: 0, maximum: 100), "判定“有显示度”的区位商门槛（默认 1）"),
+                        .query("strongLq", .number(exclusiveMinimum: 0, maximum: 100), "gaps：强链的区位商门槛（默认 1.25）"),
+                        .query("count", .integer(minimum: 1, maximum: 50), "peers：对标区域个数（默认 5）"),
+                        node,
+                        .query("from", .integer(minimum: 1900, maximum: 2100), "index：起始年（默认 2019）"),
+                        .query("to", .integer(minimum: 1900, maximum: 2100), "index：结束年（默认 2023）"),
+                     ]),
+        APIOperation(method: .get, path: "/api/regions/{code}/report", tag: "区域", summaryZh: "区域报告（页面与导出所用的全部内容）",
+                     summaryEn: "Region report", parameters: [code, layers]),
+        APIOperation(method: .get, path: "/api/regions/{code}/targets", tag: "招商", summaryZh: "招商目标企业及理由", summaryEn: "Investment targets",
+                     parameters: [code, .query("sameProvince", .string(values: ["include", "flag", "exclude"]), "本省企业：计入、标注或排除（默认标注）"),
+                                  limit(500, 50)]),
+        APIOperation(method: .get, path: "/api/regions/{code}/talent", tag: "区域", summaryZh: "人才供给：高校与各节点从业人数",
+                     summaryEn: "Talent supply", parameters: [code]),
+        APIOperation(method: .get, path: "/api/map/{code}", tag: "区域", summaryZh: "地图数据：下级区域的值与覆盖说明", summaryEn: "Map values",
+                     parameters: [code, measure, node, layers]),
+        APIOperation(method: .get, path: "/api/chokepoints", tag: "区域分析", summaryZh: "全国卡脖子节点", summaryEn: "Chokepoints nationally",
+                     parameters: [measure, node]),
+        APIOperation(method: .get, path: "/api/parks", tag: "园区", summaryZh: "园区列表", summaryEn: "Parks", response: .array(.object), errors: []),
+        APIOperation(method: .get, path: "/api/parks/{id}", tag: "园区", summaryZh: "园区详情与园内企业", summaryEn: "Park",
+                     parameters: [.path("id", .string(maxLength: 64), "园区编号，如 suzhou-biobay", example: "suzhou-biobay")]),
+        APIOperation(method: .get, path: "/api/parks/{id}/profile", tag: "园区", summaryZh: "园区的链节点构成", summaryEn: "Park profile",
+                     parameters: [.path("id", .string(maxLength: 64), "园区编号", example: "suzhou-biobay")]),
+    ]
+
+    static let enterprises: [APIOperation] = [
+        APIOperation(method: .get, path: "/api/enterprises", tag: "企业", summaryZh: "按名称检索企业（分页）", summaryEn: "Search enterprises by name",
+                     parameters: [.query("q", .string(maxLength: 100), "名称中的字词"), limit(100, 20),
+                                  .query("offset", .integer(minimum: 0), "跳过的条数（默认 0）")], errors: [400]),
+        APIOperation(method: .get, path: "/api/search", tag: "企业", summaryZh: "站内搜索：企业、区域、节点", summaryEn: "Site search",
+                     parameters: [.query("q", .string(maxLength: 100), "检索词"), limit(50, 10)], errors: [400]),
+        APIOperation(method: .get, path: "/api/enterprises/{id}", tag: "企业", summaryZh: "企业：链节点（含来源与置信度）、产品、事件",
+                     summaryEn: "Enterprise", parameters: [enterprise],
+                     response: .objectWith(required: ["enterprise": .objectWith(required: ["id": .string()]), "assignments": .array(.object)])),
+        APIOperation(method: .get, path: "/api/enterprises/{id}/quality", tag: "企业", summaryZh: "企业质量评分", summaryEn: "Quality score",
+                     parameters: [enterprise]),
+        APIOperation(method: .get, path: "/api/enterprises/{id}/portrait", tag: "企业", summaryZh: "企业画像", summaryEn: "Portrait",
+                     parameters: [enterprise]),
+        APIOperation(method: .get, path: "/api/enterprises/{id}/partners", tag: "企业", summaryZh: "上下游伙伴与同行", summaryEn: "Partners",
+                     parameters: [enterprise]),
+        APIOperation(method: .get, path: "/api/enterprises/{id}/policies", tag: "政策", summaryZh: "企业可对照的政策条款", summaryEn: "Matching policy clauses",
+                     parameters: [enterprise], response: .array(.object)),
+        APIOperation(method: .get, path: "/api/enterprises/{id}/facts", tag: "企业", summaryZh: "企业各来源的事实及其历史", summaryEn: "Facts by source",
+                     access: .scoped, parameters: [enterprise], response: .array(.object)),
+        APIOperation(method: .get, path: "/api/policies", tag: "政策", summaryZh: "政策条款", summaryEn: "Policy clauses", response: .array(.object), errors: []),
+        APIOperation(method: .get, path: "/api/policies/{id}", tag: "政策", summaryZh: "条款及可对照的企业", summaryEn: "A clause and its firms",
+                     parameters: [.path("id", .string(maxLength: 64), "条款编号", example: "sz-approval")]),
+    ]
+
+    static let chain: [APIOperation] = [
+        APIOperation(method: .get, path: "/api/chain", tag: "产业链", summaryZh: "生物医药产业链节点及全国企业数", summaryEn: "Chain taxonomy",
+                     response: .objectWith(required: ["nodes": .array(.object)]), errors: []),
+        APIOperation(method: .get, path: "/api/chain/nodes/{id}", tag: "产业链", summaryZh: "链节点：企业、区域分布、上下游",
+                     summaryEn: "Chain node", parameters: [.path("id", .string(maxLength: 64), "节点编号，如 antibodies", example: "antibodies"),
+                                                            .query("region", .regionCode, "只看该区域")]),
+        APIOperation(method: .get, path: "/api/products/graph", tag: "产业链", summaryZh: "产品的上下游邻域", summaryEn: "Product neighbourhood",
+                     parameters: [.query("product", .string(maxLength: 100), "产品名"), .query("fanout", .integer(minimum: 1, maximum: 50), "每层个数（默认 8）")]),
+    ]
+
+    static let recommend: [APIOperation] = {
+        let project: [String: JSONSchema] = ["nodes": .array(.string(maxLength: 64)), "stage": .string(values: ["rnd", "pilot", "manufacturing"])]
+        return [
+            APIOperation(method: .get, path: "/api/recommend/park", tag: "招商", summaryZh: "项目落地：园区排序及理由", summaryEn: "Where a project should land",
+                         parameters: [.query("nodes", .string(maxLength: 300), "项目的链节点，逗号分隔", required: true),
+                                      .query("stage", .string(values: ["rnd", "pilot", "manufacturing"]), "阶段：研发、中试、生产"),
+                                      .query("land", .string(values: ["0", "1"]), "需要用地"), .query("gmp", .string(values: ["0", "1"]), "需要 GMP 厂房"),
+                                      .query("area", .string(maxLength: 20), "优先地区（区划代码）"),
+                                      .query("origin", .string(maxLength: 20), "项目来源地（区划代码）")]),
+            APIOperation(method: .post, path: "/api/recommend/park", tag: "招商", summaryZh: "项目落地（JSON 项目描述）", summaryEn: "Where a project should land (JSON)",
+                         body: .json(.objectWith(required: project))),
+        ]
+    }()
+
+    static let market: [APIOperation] = [
+        APIOperation(method: .get, path: "/api/match/offers", tag: "供需", summaryZh: "服务供给检索（CRO、CDMO、试剂、设备…）", summaryEn: "Service offers",
+                     parameters: [.query("service", .string(maxLength: 64), "服务类别"), .query("region", .string(maxLength: 20), "区域代码"), limit(200, 20)]),
+        APIOperation(method: .get, path: "/api/demands", tag: "供需", summaryZh: "需求列表（共享的与本机构的）", summaryEn: "Demands",
+                     access: .scoped, response: .array(.object), errors: []),
+        APIOperation(method: .post, path: "/api/demands", tag: "供需", summaryZh: "发布需求", summaryEn: "Post a demand", access: .writer,
+                     body: .json(.object), successStatus: 201, errors: [400, 401, 403, 422]),
+        APIOperation(method: .get, path: "/api/demands/{id}", tag: "供需", summaryZh: "一条需求", summaryEn: "A demand", access: .scoped, parameters: [recordId]),
+        APIOperation(method: .get, path: "/api/demands/{id}/matches", tag: "供需", summaryZh: "需求的匹配供给及理由", summaryEn: "A demand's matches",
+                     access: .scoped, parameters: [recordId, limit(200, 20)]),
+        APIOperation(method: .get, path: "/api/offers", tag: "供需", summaryZh: "供给列表", summaryEn: "Offers", access: .scoped, response: .array(.object), errors: []),
+        APIOperation(method: .get, path: "/api/talents", tag: "供需", summaryZh: "人才列表", summaryEn: "Talents", access: .scoped, response: .array(.object), errors: []),
+        APIOperation(method: .post, path: "/api/market/{id}/share", tag: "供需", summaryZh: "共享或收回一条记录", summaryEn: "Share a record",
+                     access: .writer, parameters: [recordId], errors: [401, 403, 404]),
+        APIOperation(method: .delete, path: "/api/market/{id}", tag: "供需", summaryZh: "删除本机构的一条记录", summaryEn: "Delete a record",
+                     access: .writer, parameters: [recordId], errors: [401, 403, 404]),
+    ]
+
+    static let imports: [APIOperation] = {
+        let kind = APIParameter.query("kind", .string(values: ["enterprises", "products", "events", "relations", "demands", "offers", "talents"]), "文件类型（默认 enterprises）")
+        let file = APIParameter.query("file", .string(maxLength: 200), "文件名（扩展名决定格式：.csv .tsv .xlsx .jsonl）")
+        return [
+            APIOperation(method: .post, path: "/api/imports/check", tag: "导入", summaryZh: "检查文件（不写入）：逐行的问题及其行号、字段",
+                         summaryEn: "Check a file without writing", parameters: [kind, file], body: .file, errors: [400, 413, 422]),
+            APIOperation(method: .post, path: "/api/imports", tag: "导入", summaryZh: "导入文件（全部写入或全部不写）", summaryEn: "Import a file",
+                         access: .writer, parameters: [kind, file, .query("asOf", .string(maxLength: 10), "数据日期 YYYY-MM-DD（默认今天）")],
+                         body: .file, errors: [400, 401, 403, 413, 422]),
+            APIOperation(method: .get, path: "/api/imports", tag: "导入", summaryZh: "导入记录（调用者可见的）", summaryEn: "Imports",
+                         access: .scoped, response: .array(.object), errors: []),
+            APIOperation(method: .get, path: "/api/review", tag: "导入", summaryZh: "待复核的导入行", summaryEn: "Rows to review", access: .scoped,
+                         parameters: [.query("status", .string(values: ["pending", "accepted", "rejected"]), "状态（默认 pending）")],
+                         response: .array(.object), errors: [400]),
+        ]
+    }()
+
+    static let curation: [APIOperation] = [
+        APIOperation(method: .get, path: "/api/curations", tag: "人工校正", summaryZh: "人工校正记录", summaryEn: "Curations",
+                     parameters: [.query("firm", .string(maxLength: 64), "只看该企业")], response: .array(.object), errors: [400]),
+        APIOperation(method: .post, path: "/api/curations", tag: "人工校正", summaryZh: "新增校正（增、删、移节点，定位）", summaryEn: "Add a curation",
+                     access: .writer, body: .json(.objectWith(required: ["firm": .string(), "action": .string(values: ["add", "remove", "move", "locate"])])),
+                     successStatus: 201, errors: [400, 401, 403, 422]),
+        APIOperation(method: .post, path: "/api/curations/{id}/revoke", tag: "人工校正", summaryZh: "撤销一条校正", summaryEn: "Revoke a curation",
+                     access: .writer, parameters: [.path("id", .string(maxLength: 64), "校正编号")], body: .json(.object),
+                     successStatus: 201, errors: [400, 401, 403, 404, 422]),
+    ]
+
+    static let contract: [APIOperation] = [
+        APIOperation(method: .get, path: "/api/openapi.json", tag: "运维", summaryZh: "本接口说明（OpenAPI 3.1）", summaryEn: "This document",
+                     errors: []),
+        APIOperation(method: .get, path: "/api/docs", tag: "运维", summaryZh: "接口说明页", summaryEn: "API documentation page",
+                     errors: [], responseType: "text/html"),
+    ]
+}
