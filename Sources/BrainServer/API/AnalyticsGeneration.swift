@@ -19,27 +19,33 @@ final class AnalyticsGeneration: Sendable {
     /// The whole snapshot, every layer, from which siblings for other layer sets are made.
     let bundle: DataBundle
     private let dataFolder: URL?
-    private let siblings = OnceMap<LayerSet, AnalyticsGeneration>()
+    private let siblings = OnceMap<LayerSet, AnalyticsGeneration>(capacity: maxSiblings)
     /// Layer sets beyond this many are computed for the request and not kept (each set holds its own analyses).
     static let maxSiblings = 8
 
-    private let levels = OnceMap<LevelKey, LevelAnalysis>()
+    // Bounded (issue 14): a threshold, a span of years or a region code comes from the request, and each value would
+    // otherwise keep an analysis over every region; the pages' own keys are few and stay in use.
+    private let levels = OnceMap<LevelKey, LevelAnalysis>(capacity: 24)
     private let links = OnceCell<NodeLinks>()
     private let quality = OnceCell<EnterpriseQuality>()
     private let graph = OnceCell<ProductGraph>()
     private let vettedLinks = OnceCell<ProductLinks>()
-    private let indices = OnceMap<String, IndexResult>()
-    private let targets = OnceMap<RegionLevel, InvestmentTargets>()
+    private let indices = OnceMap<String, IndexResult>(capacity: 12)
+    private let targets = OnceMap<RegionLevel, InvestmentTargets>(capacity: RegionLevel.allCases.count)
     private let offers = OnceCell<ServiceOffers>()
     private let matching = OnceCell<DemandMatching>()
     private let policies = OnceCell<PolicyMatcher>()
 
-    /// Region reports by code (the struct, so a page view neither rebuilds nor decodes one).
-    let regionReports = OnceMap<String, RegionReportEntry>()
+    /// Region reports by code (the struct, so a page view neither rebuilds nor decodes one); the most recently viewed
+    /// `maxRegionReports` (a client walking every code must not hold ~3,500 reports).
+    let regionReports = OnceMap<String, RegionReportEntry>(capacity: maxRegionReports)
+    static let maxRegionReports = 600
     /// Rendered region pages by code and the talent demand the viewer sees.
-    let regionPages = ResponseCache(capacity: 4_000, maxBytes: 96 << 20)
+    let regionPages = makeRegionPageCache()
     /// `/api/search` bodies and `/search` pages by query.
-    let searches = ResponseCache(capacity: 5_000, maxBytes: 32 << 20)
+    let searches = makeSearchCache()
+    static func makeRegionPageCache() -> ResponseCache { ResponseCache(capacity: 4_000, maxBytes: 96 << 20) }
+    static func makeSearchCache() -> ResponseCache { ResponseCache(capacity: 5_000, maxBytes: 32 << 20) }
 
     init(bundle: DataBundle, layers: LayerSet = .listed, index: SnapshotIndex, number: Int, dataFolder: URL?) {
         self.bundle = bundle
