@@ -149,8 +149,10 @@ final class AnalyticsGeneration: Sendable {
         }
     }
 
-    /// Computes what page views need, in two lanes (two cores): first what a city's region page needs (the default
-    /// region is a city), then provinces, then districts (a click away on the overview map; their index takes longest).
+    /// Computes what page views need, in two lanes (two cores): first the heavy parts every page family shares — the
+    /// vetted product links (region pages: gaps, chokepoints, 招商 targets) beside the product graph (search, chain
+    /// explorer) — then what a city's region page needs (the default region is a city), then provinces, then districts.
+    /// Runs in the background (`HeavyPriority`): a visitor's page computes what it needs ahead of this.
     func warm() async throws {
         async let pages: Void = warmPageAnalyses()
         async let indices: Void = warmIndices()
@@ -158,6 +160,7 @@ final class AnalyticsGeneration: Sendable {
     }
 
     private func warmPageAnalyses() async throws {
+        _ = try await nodeLinks()
         for level in [RegionLevel.city, .province, .district] {
             _ = try await analysis(level: level)
             if level == .city { _ = try await serviceOffers() }
@@ -166,7 +169,6 @@ final class AnalyticsGeneration: Sendable {
     }
 
     private func warmIndices() async throws {
-        _ = try await nodeLinks()
         _ = try await productGraph()
         for level in [RegionLevel.city, .province, .district] {
             _ = try await innovationIndex(level: level, years: RegionReport.indexYears)

@@ -3,17 +3,25 @@ import Foundation
 /// A value computed at most once and shared: the first caller starts the computation, callers meanwhile await the same
 /// one (so a burst of first requests computes an analysis once, not once each). A failure is forgotten, so the next
 /// caller tries again.
+///
+/// A computation started by background work (the warm-up) runs in a `HeavyPriority` group of its own; a request that
+/// comes to wait for it raises it to the request's priority.
 final class OnceCell<Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
     private var task: Task<Value, any Error>?
+    private var group: HeavyPriority?
 
     func value(_ make: @escaping @Sendable () async throws -> Value) async throws -> Value {
-        let task = lock.withLock { () -> Task<Value, any Error> in
-            if let existing = self.task { return existing }
-            let started = Task { try await make() }
+        let waiter = HeavyPriority.current
+        let (task, group) = lock.withLock { () -> (Task<Value, any Error>, HeavyPriority?) in
+            if let existing = self.task { return (existing, self.group) }
+            let group = HeavyPriority.child(of: waiter)
+            let started = Task { try await HeavyPriority.$current.withValue(group) { try await make() } }
             self.task = started
-            return started
+            self.group = group
+            return (started, group)
         }
+        group?.waited(by: waiter)
         do {
             return try await task.value
         } catch {
