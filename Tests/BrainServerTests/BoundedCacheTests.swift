@@ -20,6 +20,40 @@ import Testing
         #expect(map.count == 0 && map.keysByRecency.isEmpty && map.totalCost == 0)
     }
 
+    /// Random operations agree with a plain list kept in recency order (the definition of least recently used).
+    @Test func anLRUMapAgreesWithAListInRecencyOrder() {
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<20 {
+            let capacity = Int.random(in: 1...6, using: &random), maxCost = Int.random(in: 3...12, using: &random)
+            var map = LRUMap<Int, Int>(capacity: capacity, maxCost: maxCost)
+            var model: [(key: Int, value: Int, cost: Int)] = []   // most recently used first
+            for step in 0..<400 {
+                let key = Int.random(in: 0..<10, using: &random)
+                switch Int.random(in: 0..<4, using: &random) {
+                case 0:
+                    let cost = Int.random(in: 0...4, using: &random)
+                    map.set(key, step, cost: cost)
+                    model.removeAll { $0.key == key }
+                    if cost <= maxCost {
+                        while model.count >= capacity || model.reduce(0, { $0 + $1.cost }) + cost > maxCost { model.removeLast() }
+                        model.insert((key, step, cost), at: 0)
+                    }
+                case 1:
+                    let expected = model.firstIndex { $0.key == key }.map { model.remove(at: $0) }
+                    if let expected { model.insert(expected, at: 0) }
+                    #expect(map.value(key) == expected?.value)
+                case 2:
+                    map.remove(key)
+                    model.removeAll { $0.key == key }
+                default:
+                    #expect(map.peek(key) == model.first { $0.key == key }?.value)
+                }
+                #expect(map.keysByRecency == model.map(\.key))
+                #expect(map.count == model.count && map.totalCost == model.reduce(0) { $0 + $1.cost })
+            }
+        }
+    }
+
     @Test func anLRUMapHoldsItsCostBound() {
         var map = LRUMap<Int, String>(capacity: 100, maxCost: 10)
         map.set(1, "x", cost: 4)
