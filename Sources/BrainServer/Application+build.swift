@@ -39,12 +39,15 @@ public struct ServerConfiguration: Sendable {
 public func buildApplication(store: any ImportingStore, configuration: ServerConfiguration,
                              logger: Logger = Logger(label: "IndustryBrain")) async throws -> some ApplicationProtocol {
     let router = try await buildRouter(store: store, configuration: configuration, logger: logger)
-    // A connection idle past the time-out is closed, a request head that never finishes included (slowloris); heads
-    // are bounded; past the connection cap new connections wait in the backlog instead of exhausting descriptors.
+    // A connection idle past the time-out is closed; a request head or body trickled in a byte at a time is cut at its
+    // total deadline (slowloris, `RequestDeadlines`); heads are bounded; past the connection cap new connections wait
+    // in the backlog instead of exhausting descriptors.
     let security = configuration.security
+    let deadlines = RequestDeadlines.Limits(head: timeAmount(security.headTimeout), bodyInitial: timeAmount(security.bodyTimeout),
+                                            bodyBytesPerSecond: security.bodyMinimumRate, bodyMaximum: timeAmount(security.bodyMaximum))
     let http1 = HTTP1Channel.Configuration(
-        idleTimeout: .nanoseconds(Int64(security.idleTimeout.components.seconds) * 1_000_000_000
-                                  + security.idleTimeout.components.attoseconds / 1_000_000_000),
+        additionalChannelHandlers: [RequestDeadlines(deadlines, logger: logger)],
+        idleTimeout: timeAmount(security.idleTimeout),
         httpDecoderConfiguration: .init(maxHeaderFieldSize: 16 << 10, maxHeaderListSize: 64 << 10, maxHeaderFieldCount: 200))
     return Application(router: router, server: .http1(configuration: http1),
                        configuration: .init(address: .hostname(configuration.host, port: configuration.port),
@@ -117,6 +120,11 @@ func buildRouter(store: any ImportingStore, configuration: ServerConfiguration, 
     StaticAssets(echarts: configuration.echartsFile, geoFolder: configuration.geoFolder) { logger.warning("\($0)") }
         .register(on: router)
     return router
+}
+
+/// NIO's time amount for a Swift duration (whole nanoseconds).
+func timeAmount(_ duration: Duration) -> TimeAmount {
+    .nanoseconds(duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000)
 }
 
 public enum ServerSetupError: Error, CustomStringConvertible {

@@ -28,6 +28,10 @@ struct Serve: AsyncParsableCommand {
     var trustProxy = false
     @Option(help: "Seconds a connection may send nothing (or only part of a request) before it is closed.")
     var idleTimeout: Int = 30
+    @Option(help: "Seconds a request head may take in all, however steadily it trickles in (slowloris); also the longest a kept-alive connection waits for its next request.")
+    var headerTimeout: Int = 20
+    @Option(help: "Seconds a request body may take, plus one for every 500 bytes received (at most 600 s in all).")
+    var bodyTimeout: Int = 20
     @Option(help: "Connections open at once; more wait until one closes.")
     var maxConnections: Int = 2_048
     @Option(help: "Folder holding the bundled open data (used to build a missing database, and for map geometry).")
@@ -54,11 +58,15 @@ struct Serve: AsyncParsableCommand {
         if allowImports {
             print("--allow-imports is deprecated and has no effect: sign in on /import with an organisation's token, or send an admin token (brain admin token)")
         }
-        guard idleTimeout > 0, maxConnections > 0 else { throw ValidationError("--idle-timeout and --max-connections must be positive") }
+        guard idleTimeout > 0, headerTimeout > 0, bodyTimeout > 0, maxConnections > 0 else {
+            throw ValidationError("--idle-timeout, --header-timeout, --body-timeout and --max-connections must be positive")
+        }
         configuration.security.allowedHosts = allowedHost
         configuration.security.secureCookies = secureCookies
         configuration.security.trustForwardedProto = trustProxy
         configuration.security.idleTimeout = .seconds(idleTimeout)
+        configuration.security.headTimeout = .seconds(headerTimeout)
+        configuration.security.bodyTimeout = .seconds(bodyTimeout)
         configuration.security.maxConnections = maxConnections
         FileDescriptorLimit.raise()
         let app = try await buildApplication(store: opened, configuration: configuration)

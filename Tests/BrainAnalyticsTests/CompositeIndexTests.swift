@@ -1,5 +1,6 @@
 import Testing
-import BrainAnalytics
+@testable import BrainAnalytics
+import BrainModel
 
 @Suite struct CompositeIndexTests {
     func table(_ rows: [(String, String, [String: Double])]) -> IndicatorTable {
@@ -76,6 +77,51 @@ import BrainAnalytics
             let band = try #require(x.rankBand)
             #expect(band.p5 == y.rankBand?.p5 && band.p95 == y.rankBand?.p95)
             #expect(band.p5 <= band.median && band.median <= band.p95)
+        }
+    }
+
+    /// The bands computed from normalised columns prepared once per method equal, rank for rank, those of the plain
+    /// definition: every draw scored by `scoresFor` and ranked by `rankPerYear` (missing values, a lower-is-better
+    /// indicator, negative z-scores shifted for geometric aggregation, ties and several years included).
+    @Test func monteCarloBandsEqualTheDrawByDrawDefinition() throws {
+        var spec = IndexSpec()
+        spec.polarity = ["c": -1]
+        var monteCarlo = IndexSpec.MonteCarlo()
+        monteCarlo.draws = 120
+        monteCarlo.seed = 99
+        spec.monteCarlo = monteCarlo
+        var random = SplitMix64(seed: 5)
+        var rows: [(String, String, [String: Double])] = []
+        for year in ["2021", "2022", "2023"] {
+            for unit in 0..<40 {
+                var values: [String: Double] = ["a": Double(random.below(7)), "c": Double(random.below(100)) - 30]
+                if unit % 5 != 0 { values["b"] = random.unit() * 10 }
+                rows.append(("U\(unit)", year, values))
+            }
+        }
+        let data = table(rows)
+        let result = try CompositeIndex.compute(data, spec: spec)
+        let weights = try spec.effectiveWeights(for: data.indicators)
+        var draws = SplitMix64(seed: monteCarlo.seed)
+        var samples = [[Int]](repeating: [], count: data.rows.count)
+        let methods = CompositeIndex.normalisations(spec)
+        for _ in 0..<monteCarlo.draws {
+            let method = methods[draws.below(methods.count)]
+            let aggregation: IndexSpec.Aggregation = draws.next() % 2 == 0 ? .arithmetic : .geometric
+            var drawn: [String: Double] = [:]
+            for name in weights.keys.sorted() {
+                drawn[name] = weights[name]! * (1 - monteCarlo.weightJitter + 2 * monteCarlo.weightJitter * draws.unit())
+            }
+            let total = drawn.keys.sorted().reduce(0) { $0 + drawn[$1]! }
+            drawn = drawn.mapValues { $0 / total }
+            let scores = try CompositeIndex.scoresFor(data, method, spec.baseYear, drawn, aggregation, spec.polarity ?? [:]).score
+            for (i, rank) in CompositeIndex.rankPerYear(data, scores).enumerated() { if let rank { samples[i].append(rank) } }
+        }
+        for (row, ranks) in zip(result.rows, samples) {
+            let sorted = ranks.sorted()
+            func percentile(_ p: Double) -> Int { sorted[min(sorted.count - 1, max(0, Int((p * Double(sorted.count)).rounded(.up)) - 1))] }
+            #expect(row.rankBand?.p5 == percentile(0.05) && row.rankBand?.median == percentile(0.5) && row.rankBand?.p95 == percentile(0.95),
+                    "\(row.unit) \(row.year ?? "")")
         }
     }
 

@@ -56,7 +56,9 @@ public struct ProductGraph: Sendable {
         self.inputs = inputs
         self.outputs = outputs
         self.makers = makers.mapValues { Array(Set($0)).sorted() }
-        productNames = Array(Set(makers.keys).union(inputs.keys).union(outputs.keys)).sorted()
+        // In UTF-8 byte order, which is code point order: the same as String's for these names and several times
+        // faster than its Unicode-aware comparison over ~100,000 Chinese names.
+        productNames = Array(Set(makers.keys).union(inputs.keys).union(outputs.keys)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         nameBytes = productNames.map { Array($0.utf8) }
     }
 

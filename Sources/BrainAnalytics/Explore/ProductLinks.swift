@@ -1,4 +1,5 @@
 import BrainModel
+import Foundation
 
 /// The product links an analyst accepts, built once per snapshot and used by every consumer (supplier and customer
 /// firms, 招商 link reasons, node links and 延链, a node's main products).
@@ -55,16 +56,19 @@ public struct ProductLinks: Sendable {
         let classifier = ProductClassifier(taxonomy: index.data.taxonomy)
         var allMakers: [String: Set<String>] = [:]
         for product in index.data.products { allMakers[product.product, default: []].insert(product.enterpriseId) }
-        var verdicts: [String: ProductClassifier.Verdict] = [:]
-        func verdict(_ name: String) -> ProductClassifier.Verdict {
-            if let known = verdicts[name] { return known }
-            let firms = allMakers[name] ?? []
-            let nodes = firms.reduce(into: Set<String>()) { $0.formUnion(index.nodesByEnterprise[$1] ?? []) }
-            let result = classifier.classify(name, makerNodes: nodes)
-            verdicts[name] = result
-            return result
+        // Every name of a firm's product line or of a relation, classified once, on every core (each name's verdict
+        // depends on the name and its makers only): most of the time building the links goes here.
+        var names = Set(allMakers.keys)
+        for relation in index.data.productRelations where relation.kind != .subclass {
+            names.insert(relation.from)
+            names.insert(relation.to)
         }
-        for name in allMakers.keys { _ = verdict(name) }
+        let verdicts = Self.classifyAll(Array(names), classifier: classifier) { [allMakers] name in
+            (allMakers[name] ?? []).reduce(into: Set<String>()) { $0.formUnion(index.nodesByEnterprise[$1] ?? []) }
+        }
+        func verdict(_ name: String) -> ProductClassifier.Verdict {
+            verdicts[name] ?? classifier.classify(name, makerNodes: [])
+        }
         tierRank = Dictionary(uniqueKeysWithValues: index.data.taxonomy.nodes.map { ($0.id, ChainTier.allCases.firstIndex(of: $0.tier) ?? 0) })
         steps = Set((index.data.taxonomy.productVocabulary?.withinTierSteps ?? []))
         feeds = (index.data.taxonomy.productVocabulary?.feeds ?? [:]).mapValues(Set.init)
@@ -101,6 +105,24 @@ public struct ProductLinks: Sendable {
     }
 
     enum Outcome { case kept([[String]]), dropped(DropReason) }
+
+    /// `classifier`'s verdict on each name, computed in as many chunks as there are cores.
+    static func classifyAll(_ names: [String], classifier: ProductClassifier,
+                            makerNodes: @Sendable (String) -> Set<String>) -> [String: ProductClassifier.Verdict] {
+        let chunks = max(1, min(ProcessInfo.processInfo.activeProcessorCount, names.count / 1_000))
+        let results = ChunkResults(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let part = names[names.count * chunk / chunks ..< names.count * (chunk + 1) / chunks]
+            results.set(chunk, part.map { classifier.classify($0, makerNodes: makerNodes($0)) })
+        }
+        var verdicts: [String: ProductClassifier.Verdict] = [:]
+        verdicts.reserveCapacity(names.count)
+        for (chunk, verdictsOfChunk) in results.all.enumerated() {
+            let part = names[names.count * chunk / chunks ..< names.count * (chunk + 1) / chunks]
+            for (name, verdict) in zip(part, verdictsOfChunk) { verdicts[name] = verdict }
+        }
+        return verdicts
+    }
 
     static func vet(_ up: ProductClassifier.Verdict, _ down: ProductClassifier.Verdict, same: Bool, index: SnapshotIndex,
                     tierRank: [String: Int], steps: Set<[String]>, feeds: [String: Set<String>]) -> Outcome {
@@ -142,4 +164,13 @@ public struct ProductLinks: Sendable {
     public func runsAlongTiers(_ link: Link) -> Bool {
         link.nodePairs.allSatisfy { pair in pair.count == 2 && ((tierRank[pair[0]] ?? 0) < (tierRank[pair[1]] ?? 0) || steps.contains(pair)) }
     }
+}
+
+/// Each chunk's verdicts, written by the chunk's own thread into its own slot.
+private final class ChunkResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [[ProductClassifier.Verdict]]
+    init(count: Int) { slots = Array(repeating: [], count: count) }
+    func set(_ chunk: Int, _ verdicts: [ProductClassifier.Verdict]) { lock.withLock { slots[chunk] = verdicts } }
+    var all: [[ProductClassifier.Verdict]] { lock.withLock { slots } }
 }

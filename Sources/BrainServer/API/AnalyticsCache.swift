@@ -74,7 +74,10 @@ final class AnalyticsCache: @unchecked Sendable {
         Task { [self] in
             do {
                 let started = Date()
-                try await generation().warm()
+                // Loaded first as a request would (readiness waits for it), then warmed in the background: a visitor's
+                // page computes what it needs ahead of the rest (`HeavyPriority`).
+                let first = try await generation()
+                try await HeavyPriority.$current.withValue(HeavyPriority()) { try await first.warm() }
                 logger.info("analytics warmed in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
             } catch {
                 logger.warning("warming the analytics cache failed: \(error)")
@@ -93,10 +96,14 @@ final class AnalyticsCache: @unchecked Sendable {
                 await previous?.value
                 do {
                     let started = Date()
-                    let made = try await load()
-                    if warms { try await made.warm() }
-                    let (prepare, old) = lock.withLock { (self.prepare, current) }
-                    await prepare?(made, old)
+                    // Readers keep the current generation meanwhile: the next one is built in the background.
+                    let made = try await HeavyPriority.$current.withValue(HeavyPriority()) {
+                        let made = try await load()
+                        if warms { try await made.warm() }
+                        let (prepare, old) = lock.withLock { (self.prepare, current) }
+                        await prepare?(made, old)
+                        return made
+                    }
                     lock.withLock { current = made }
                     logger.info("analytics generation \(made.number) swapped in after \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
                 } catch {

@@ -19,27 +19,33 @@ final class AnalyticsGeneration: Sendable {
     /// The whole snapshot, every layer, from which siblings for other layer sets are made.
     let bundle: DataBundle
     private let dataFolder: URL?
-    private let siblings = OnceMap<LayerSet, AnalyticsGeneration>()
+    private let siblings = OnceMap<LayerSet, AnalyticsGeneration>(capacity: maxSiblings)
     /// Layer sets beyond this many are computed for the request and not kept (each set holds its own analyses).
     static let maxSiblings = 8
 
-    private let levels = OnceMap<LevelKey, LevelAnalysis>()
+    // Bounded (issue 14): a threshold, a span of years or a region code comes from the request, and each value would
+    // otherwise keep an analysis over every region; the pages' own keys are few and stay in use.
+    private let levels = OnceMap<LevelKey, LevelAnalysis>(capacity: 24)
     private let links = OnceCell<NodeLinks>()
     private let quality = OnceCell<EnterpriseQuality>()
     private let graph = OnceCell<ProductGraph>()
     private let vettedLinks = OnceCell<ProductLinks>()
-    private let indices = OnceMap<String, IndexResult>()
-    private let targets = OnceMap<RegionLevel, InvestmentTargets>()
+    private let indices = OnceMap<String, IndexResult>(capacity: 12)
+    private let targets = OnceMap<RegionLevel, InvestmentTargets>(capacity: RegionLevel.allCases.count)
     private let offers = OnceCell<ServiceOffers>()
     private let matching = OnceCell<DemandMatching>()
     private let policies = OnceCell<PolicyMatcher>()
 
-    /// Region reports by code (the struct, so a page view neither rebuilds nor decodes one).
-    let regionReports = OnceMap<String, RegionReportEntry>()
+    /// Region reports by code (the struct, so a page view neither rebuilds nor decodes one); the most recently viewed
+    /// `maxRegionReports` (a client walking every code must not hold ~3,500 reports).
+    let regionReports = OnceMap<String, RegionReportEntry>(capacity: maxRegionReports)
+    static let maxRegionReports = 600
     /// Rendered region pages by code and the talent demand the viewer sees.
-    let regionPages = ResponseCache(capacity: 4_000, maxBytes: 96 << 20)
+    let regionPages = makeRegionPageCache()
     /// `/api/search` bodies and `/search` pages by query.
-    let searches = ResponseCache(capacity: 5_000, maxBytes: 32 << 20)
+    let searches = makeSearchCache()
+    static func makeRegionPageCache() -> ResponseCache { ResponseCache(capacity: 4_000, maxBytes: 96 << 20) }
+    static func makeSearchCache() -> ResponseCache { ResponseCache(capacity: 5_000, maxBytes: 32 << 20) }
 
     init(bundle: DataBundle, layers: LayerSet = .listed, index: SnapshotIndex, number: Int, dataFolder: URL?) {
         self.bundle = bundle
@@ -143,8 +149,10 @@ final class AnalyticsGeneration: Sendable {
         }
     }
 
-    /// Computes what page views need, in two lanes (two cores): first what a city's region page needs (the default
-    /// region is a city), then provinces, then districts (a click away on the overview map; their index takes longest).
+    /// Computes what page views need, in two lanes (two cores): first the heavy parts every page family shares — the
+    /// vetted product links (region pages: gaps, chokepoints, 招商 targets) beside the product graph (search, chain
+    /// explorer) — then what a city's region page needs (the default region is a city), then provinces, then districts.
+    /// Runs in the background (`HeavyPriority`): a visitor's page computes what it needs ahead of this.
     func warm() async throws {
         async let pages: Void = warmPageAnalyses()
         async let indices: Void = warmIndices()
@@ -152,6 +160,7 @@ final class AnalyticsGeneration: Sendable {
     }
 
     private func warmPageAnalyses() async throws {
+        _ = try await nodeLinks()
         for level in [RegionLevel.city, .province, .district] {
             _ = try await analysis(level: level)
             if level == .city { _ = try await serviceOffers() }
@@ -160,7 +169,6 @@ final class AnalyticsGeneration: Sendable {
     }
 
     private func warmIndices() async throws {
-        _ = try await nodeLinks()
         _ = try await productGraph()
         for level in [RegionLevel.city, .province, .district] {
             _ = try await innovationIndex(level: level, years: RegionReport.indexYears)

@@ -13,6 +13,14 @@ public struct SecurityConfiguration: Sendable {
     public var trustForwardedProto = false
     /// A connection that sends nothing (no request, or only part of a request head) for this long is closed.
     public var idleTimeout: Duration = .seconds(30)
+    /// A request head must be complete this long after the connection opened or the previous response ended, however
+    /// steadily its bytes trickle in (slowloris).
+    public var headTimeout: Duration = .seconds(20)
+    /// A request body gets this long, plus a second for every `bodyMinimumRate` bytes that arrive, and at most
+    /// `bodyMaximum` in all: a slow real upload goes on, a body trickled a byte at a time is cut.
+    public var bodyTimeout: Duration = .seconds(20)
+    public var bodyMinimumRate = 500
+    public var bodyMaximum: Duration = .seconds(600)
     /// Connections open at once; more wait in the listen backlog.
     public var maxConnections = 2_048
     public var sessionPolicy: SessionPolicy = .standard

@@ -11,19 +11,24 @@ enum HeavyWork {
     static let logger = Logger(label: "IndustryBrain.analytics")
 
     /// At most this many run at once (two per core): requests that each ask for a new computation queue here instead
-    /// of starting a thread apiece.
+    /// of starting a thread apiece. Background work (the warm-up, `HeavyPriority`) has slots of its own, one per core,
+    /// so a request's computation never queues behind it (and wins the CPU by its lower nice value).
     private static let slots = DispatchSemaphore(value: 4)
+    private static let backgroundSlots = DispatchSemaphore(value: 2)
 
     /// Runs `work` and logs how long `label` took (a dozen lines per import: where a rebuild spends its time).
     static func run<T: Sendable>(_ label: String, _ work: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
+        let group = HeavyPriority.current
+        return try await withCheckedThrowingContinuation { continuation in
             let thread = Thread {
-                slots.wait()
-                defer { slots.signal() }
-                lowerPriority()
+                let slot = takeSlot(for: group)
+                defer { slot.signal() }
+                let tid = threadID()
+                if let group, let tid { group.enter(thread: tid) } else if let tid { setNice(HeavyPriority.foregroundNice, thread: tid) }
+                defer { if let group, let tid { group.leave(thread: tid) } }
                 let started = DispatchTime.now().uptimeNanoseconds
                 let result = Result { try work() }
-                logger.info("computed \(label) in \(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6) ms")
+                logger.info("computed \(label) in \(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6) ms\(group == nil ? "" : " (background)")")
                 continuation.resume(with: result)
             }
             thread.stackSize = 8 << 20
@@ -31,13 +36,35 @@ enum HeavyWork {
         }
     }
 
-    /// Nice 5 for the calling thread (Linux schedules threads individually), so readers win the CPU from a rebuild.
-    private static func lowerPriority() {
+    /// Waits for a slot: a request's from the four, background work for the one of its own — unless a request comes
+    /// to wait for it meanwhile (`HeavyPriority.boost`), when it takes a request's slot instead.
+    private static func takeSlot(for group: HeavyPriority?) -> DispatchSemaphore {
+        guard let group else {
+            slots.wait()
+            return slots
+        }
+        while !group.isBoosted {
+            if backgroundSlots.wait(timeout: .now() + .milliseconds(10)) == .success { return backgroundSlots }
+        }
+        slots.wait()
+        return slots
+    }
+
+    /// The calling thread's kernel id ("PID/task/TID" of /proc/thread-self: Swift's Glibc module has no gettid()).
+    private static func threadID() -> UInt32? {
         #if canImport(Glibc)
-        // The thread's own id ("PID/task/TID"): Swift's Glibc module has no gettid().
-        guard let link = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/thread-self"),
-              let tid = link.split(separator: "/").last.flatMap({ UInt32($0) }) else { return }
-        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), id_t(tid), 5)
+        guard let link = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/thread-self") else { return nil }
+        return link.split(separator: "/").last.flatMap { UInt32($0) }
+        #else
+        return nil
+        #endif
+    }
+
+    /// Sets a thread's nice value (Linux schedules threads individually), so readers win the CPU from a rebuild and
+    /// from the warm-up. Lowering it again (10 → 5) needs root, CAP_SYS_NICE or RLIMIT_NICE; without them it stays.
+    static func setNice(_ nice: Int32, thread: UInt32) {
+        #if canImport(Glibc)
+        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), id_t(thread), nice)
         #endif
     }
 }

@@ -20,11 +20,13 @@ struct BenchPages: AsyncParsableCommand {
     var warmup = 60.0
     @Flag(help: "Instead: first views after start, requests/s and latency under wrk (64 connections) of the region page, its JSON and search, then memory and stalls during an HTTP import.")
     var load = false
+    @Flag(help: "Only the first view of each page after start (a fresh server per page, timed once /health answers 200).")
+    var firstViews = false
     @Option(help: "With --load: seconds of each wrk run.")
     var seconds = 10
     @Option(help: "With --load: SYNTHETIC enterprise rows to import over HTTP.")
     var importRows = 20_000
-    @Option(help: "With --load: the brain executable to serve with (default: this one), to compare builds on one database.")
+    @Option(help: "For --load and the first views: the brain executable to serve with (default: this one), to compare builds on one database.")
     var server: String?
 
     static let paths = ["/", "/api/map/320000", "/regions/320500", "/regions/320000", "/regions/320583", "/enterprises/600276.SH",
@@ -33,11 +35,13 @@ struct BenchPages: AsyncParsableCommand {
                         "/regions/320500/export.xlsx", "/regions/320500/report.pdf"]
 
     func run() async throws {
+        let me = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
         if load {
-            let me = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
             return try await PagesLoad(server: server ?? me, database: database, data: data, seconds: seconds, importRows: importRows).run()
         }
         let port = 19_000 + Int(ProcessInfo.processInfo.processIdentifier % 1000)
+        try await FirstViews(server: server ?? me, database: database, data: data, port: port + 1).run()
+        if firstViews { return }
         let server = Process()
         server.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
         server.arguments = ["serve", "--database", database, "--port", "\(port)", "--data", data]

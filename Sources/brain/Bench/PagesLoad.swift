@@ -52,7 +52,7 @@ struct PagesLoad {
         }
         guard up else { throw CommandFailure("the server did not answer /health within 180 s (log: \(log.path))") }
         print(String(format: "server up (/health answers) %.2f s after start", since()))
-        for path in ["/regions/320500", "/regions/320583", "/", "/search?q=" + Self.encode("医药")] {
+        for path in FirstViews.paths {
             let first = try await HTTPProbe.get(base + path)
             print(String(format: "first view %-28@ status %d in %6.2f s (%.2f s after start)", Self.shown(path) as NSString, first.status, first.seconds, since()))
         }

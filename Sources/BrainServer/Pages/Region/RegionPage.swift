@@ -77,9 +77,10 @@ struct RegionPage: Sendable {
         return try await generation.regionReports.value(code, build)
     }
 
-    /// Builds in `new` the reports `old` had built (at most `limit`), so the first views after a swap find them ready.
+    /// Builds in `new` the reports `old` had built (the `limit` most recently viewed), so the first views after a swap
+    /// find them ready.
     func prebuild(_ new: AnalyticsGeneration, from old: AnalyticsGeneration?, limit: Int = 20) async {
-        for code in (old?.regionReports.keys ?? []).sorted().prefix(limit) { _ = try? await entry(code, in: new) }
+        for code in (old?.regionReports.keys ?? []).prefix(limit) { _ = try? await entry(code, in: new) }
     }
 
     func report(_ code: String) async throws -> RegionReport {
