@@ -14,10 +14,11 @@ struct NormalizeAddress: ParsableCommand {
         commandName: "address",
         abstract: "One address per line in, one JSON line out: province_code, city_code, district_code, their names and status (ok, ambiguous with candidates, unknown).")
     @Option(help: "Folder holding the bundled open data (its regions/ code table).") var data: String = "data"
-    @Option(help: "A six-digit region code that decides bare shared names (e.g. from the USCC).") var hint: String?
+    @Option(help: "A six-digit region code, or a whole USCC (its characters 3–8), that decides bare shared names.") var hint: String?
 
     func run() throws {
         let resolver = try AddressResolver.load(dataFolder: URL(fileURLWithPath: data))
+        let hint = self.hint.map { $0.count == 18 ? USCC.regionCode(of: $0) ?? $0 : $0 }
         // Standard input in large blocks and output in one buffer: a line-by-line read and a JSONEncoder per line cost
         // more than resolving the address.
         var output: [UInt8] = []

@@ -76,7 +76,7 @@ struct BenchAddress: ParsableCommand {
             print("  cpca-new: \(python) not found — run Tests/reference/setup-venv to compare"); return
         }
         let script = """
-            import sys, cpca
+            import sys, cpca_new as cpca
             lines = open(sys.argv[1], encoding='utf-8').read().split('\\n')[:-1]
             cpca.transform(lines).to_json(sys.stdout, orient='records', lines=True, force_ascii=False)
             """

@@ -70,7 +70,23 @@ extension AddressResolver {
         return reading
     }
 
-    private func isMunicipal(_ code: String?) -> Bool { code.map { Self.municipalities.contains(Region.provinceCode(of: $0)) } ?? false }
+    /// 11, 12, 31, 50: compared on the code's bytes (this runs several times per address).
+    private func isMunicipal(_ code: String?) -> Bool {
+        guard let code else { return false }
+        var bytes = code.utf8.makeIterator()
+        switch (bytes.next(), bytes.next()) {
+        case (UInt8(ascii: "1"), UInt8(ascii: "1")), (UInt8(ascii: "1"), UInt8(ascii: "2")), (UInt8(ascii: "3"), UInt8(ascii: "1")),
+             (UInt8(ascii: "5"), UInt8(ascii: "0")): return true
+        default: return false
+        }
+    }
+
+    /// Whether two codes share their first `count` digits (same province: 2, same city: 4).
+    @inline(__always) static func samePrefix(_ a: String, _ b: String, _ count: Int) -> Bool {
+        var x = a.utf8.makeIterator(), y = b.utf8.makeIterator()
+        for _ in 0..<count { guard let p = x.next(), let q = y.next(), p == q else { return false } }
+        return true
+    }
 
     private func readRest(_ start: Reading, _ text: [Unicode.Scalar]) -> Reading {
         var r = start
@@ -145,8 +161,8 @@ extension AddressResolver {
         }
         if let match = trie.longest(in: text, at: position, where: { id -> ZoneTarget? in
             let scoped = zones[id]?.filter { target in
-                if let city = r.city { return isMunicipal(city) ? target.city.prefix(2) == city.prefix(2) : target.city == city }
-                return r.province.map { Region.provinceCode(of: target.city) == $0 } ?? true
+                if let city = r.city { return isMunicipal(city) ? Self.samePrefix(target.city, city, 2) : target.city == city }
+                return r.province.map { Self.samePrefix(target.city, $0, 2) } ?? true
             } ?? []
             return scoped.count == 1 ? scoped[0] : nil
         }), match.length > (best?.length ?? 0) {
@@ -172,9 +188,9 @@ extension AddressResolver {
 
     func inScope(_ code: String, _ r: Reading) -> Bool {
         if let city = r.city {
-            return isMunicipal(city) ? Region.provinceCode(of: code) == Region.provinceCode(of: city) : places[code]?.parent == city
+            return isMunicipal(city) ? Self.samePrefix(code, city, 2) : places[code]?.parent == city
         }
-        if let province = r.province { return Region.provinceCode(of: code) == province }
+        if let province = r.province { return Self.samePrefix(code, province, 2) }
         return true
     }
 
@@ -193,7 +209,8 @@ extension AddressResolver {
 
     /// A 新区 carved out of a district and later made its own (宝安区 + 龙华新区 → 龙华区): the newer name wins.
     private func carvedOut(_ r: inout Reading, _ text: [Unicode.Scalar]) {
-        guard let zone = zoneMatch(r, text, at: r.position), let district = zone.target.district, district != r.district,
+        guard r.position < text.count, AddressText.firstIndex(of: Self.newArea, in: Array(text[r.position..<min(text.count, r.position + 10)])) != nil,
+              let zone = zoneMatch(r, text, at: r.position), let district = zone.target.district, district != r.district,
               AddressText.starts(text, at: r.position + zone.length - 2, with: Array("新区".unicodeScalars)) else { return }
         setZone(&r, zone.target, length: zone.length)
     }
@@ -214,12 +231,16 @@ extension AddressResolver {
             // Bare after the city or province, or before a zone word.
             confirmed = r.city != nil || r.province != nil
         } else {
-            // With nothing read before it: only a whole-unit form (章丘市) or a zone word right after (浏阳经济开发区).
-            confirmed = r.position == 0 && (next.map { "区县市".unicodeScalars.contains($0) } ?? false || Self.zoneWordFollows(text, at: after, within: 1))
+            // With nothing read before it: the whole text (昆山), an old whole-unit form (章丘市) or a zone word right
+            // after (浏阳经济开发区).
+            confirmed = r.position == 0
+                && (next.map { "区县市".unicodeScalars.contains($0) } ?? true || Self.zoneWordFollows(text, at: after, within: 1))
         }
         guard confirmed else { return }
         setDistrict(&r, match.value[0], length: match.length)
     }
+
+    static let newArea = Array("新区".unicodeScalars)
 
     static let roadCharacters: Set<Unicode.Scalar> = ["路", "街", "道", "巷", "弄", "桥"]
 
@@ -253,7 +274,8 @@ extension AddressResolver {
         let rest = r.position < text.count ? String(String.UnicodeScalarView(text[r.position...])) : ""
         let deciding = r.ambiguousUnits.filter { code in
             guard let city = places[code]?.parent else { return false }
-            if let hint, hint.hasPrefix(String(city.prefix(4))) || hint == code { return true }
+            // A province's code (…0000) settles a name shared across provinces; a city's or district's, one within.
+            if let hint, hint.hasSuffix("0000") ? hint.prefix(2) == code.prefix(2) : hint.prefix(4) == city.prefix(4) { return true }
             let names = [places[city]?.name].compactMap { $0 } + Self.shortForms(ofCity: places[city]?.name ?? "")
             return names.contains { $0.count >= 2 && rest.contains($0) }
         }
@@ -284,7 +306,7 @@ extension AddressResolver {
     }
 
     private func pick(_ codes: [String], province: String?) -> String? {
-        let scoped = province.map { p in codes.filter { Region.provinceCode(of: $0) == p } } ?? codes
+        let scoped = province.map { p in codes.filter { Self.samePrefix($0, p, 2) } } ?? codes
         return scoped.count == 1 ? scoped[0] : nil
     }
 }

@@ -59,6 +59,14 @@ extension ResolvedAddress {
     /// A JSON string: quotes, backslashes and control characters escaped as JSONEncoder escapes them.
     static func appendString(_ value: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        // Nearly every value needs no escape: copy its bytes in one go.
+        var value = value
+        let copied = value.withUTF8 { bytes -> Bool in
+            guard !bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else { return false }
+            out.append(contentsOf: bytes)
+            return true
+        }
+        if copied { out.append(UInt8(ascii: "\"")); return }
         for byte in value.utf8 {
             switch byte {
             case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
