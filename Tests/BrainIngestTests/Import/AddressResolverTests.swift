@@ -101,6 +101,10 @@ import BrainIngest
         let dongguan = resolver.resolve("东莞松山湖高新技术产业开发区")
         #expect(dongguan.cityCode == "441900" && dongguan.districtCode == nil)
         for bare in ["高新区", "经济技术开发区", "开发区管委会"] { #expect(resolver.resolve(bare).provinceCode == nil, "\(bare)") }
+        // A free-trade zone names no place unless it is the city's alias (上海's lies in 浦东新区).
+        #expect(resolver.resolve("中国（四川）自由贸易试验区成都市双流区黄甲街道物联西街127号").districtCode == "510116")
+        #expect(resolver.resolve("中国（上海）自由贸易试验区张江路92号").districtCode == "310115")
+        #expect(resolver.resolve("中国（安徽）自由贸易试验区芜湖片区九华北路3号").cityCode == "340200")
     }
 
     @Test func districtSplitByStreetsFollowsTheStreet() throws {

@@ -99,6 +99,13 @@ extension AddressResolver {
     private func readRest(_ start: Reading, _ text: [Unicode.Scalar]) -> Reading {
         var r = start
         if r.city == nil || isMunicipal(r.province) { readCity(&r, text) }
+        // 中国(四川)自由贸易试验区成都市双流区…: a free-trade zone that is no alias of the city read so far names no
+        // place; the divisions follow it.
+        if let word = AddressText.freeTradeZones.first(where: { AddressText.starts(text, at: r.position, with: $0) }),
+           zoneMatch(r, text, at: r.position) == nil {
+            r.position += word.count
+            if r.city == nil || isMunicipal(r.province) { readCity(&r, text) }
+        }
         readUnit(&r, text)
         return r
     }
@@ -253,7 +260,7 @@ extension AddressResolver {
     static let roadCharacters: Set<Unicode.Scalar> = ["路", "街", "道", "巷", "弄", "桥"]
 
     /// Words that, after a place name without its suffix, say a zone of that place follows.
-    static let zoneWords: [[Unicode.Scalar]] = ["经济", "开发区", "高新", "工业", "科技", "化工", "产业", "保税", "临港", "国家", "生物",
+    static let zoneWords: [[Unicode.Scalar]] = ["经济", "经开", "开发区", "高新", "工业", "科技", "化工", "产业", "保税", "临港", "国家", "生物",
                                                 "医药", "新区", "园区"].map { Array($0.unicodeScalars) }
 
     /// A zone word starts within the next `within` characters (黄岩 + 江口 + 化工开发区).

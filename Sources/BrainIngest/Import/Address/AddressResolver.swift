@@ -110,6 +110,14 @@ public struct AddressResolver: Sendable {
             }
         }
 
+        // "荆州开发区": a city's own economic-and-technological development zone, where the city has no other 开发区.
+        for (city, aliases) in zoneAliases where aliases["开发区"] == nil {
+            if let development = aliases["经济技术开发区"] { zoneAliases[city]?["开发区"] = development }
+        }
+        // Prefectures better known by a two-character form than by their place name.
+        for (short, full) in [("巴州", "巴音郭楞蒙古自治州"), ("博州", "博尔塔拉蒙古自治州"), ("克州", "克孜勒苏柯尔克孜自治州")] {
+            if let codes = cities[full] { cities[short] = codes }
+        }
         var trie = NameTrie()
         func table<Value>(_ dictionary: [String: Value]) -> NameTable<Value> {
             var table = NameTable<Value>()
@@ -194,6 +202,7 @@ public struct AddressResolver: Sendable {
     static func cityAliasVariants(_ alias: String) -> [String] {
         var variants = Zone.variants(of: alias)
         if let hiTech = variants.first(where: { $0.hasSuffix("高新区") }) { variants.append(String(hiTech.dropLast())) }
+        if let development = variants.first(where: { $0.hasSuffix("经开区") }) { variants.append(String(development.dropLast())) }
         if alias.hasSuffix("新区"), alias.count >= 4 { variants.append(String(alias.dropLast(2))) }
         return variants
     }

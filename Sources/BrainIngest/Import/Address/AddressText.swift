@@ -22,7 +22,7 @@ enum AddressText {
     }
 
     static let chinaPrefixes: [[Unicode.Scalar]] = ["中华人民共和国", "中国"].map { Array($0.unicodeScalars) }
-    static let freeTradeZones: [[Unicode.Scalar]] = ["自由贸易试验区", "自贸试验区", "自贸区"].map { Array($0.unicodeScalars) }
+    static let freeTradeZones: [[Unicode.Scalar]] = ["自由贸易试验区", "自由贸易区", "自贸试验区", "自贸区"].map { Array($0.unicodeScalars) }
 
     /// A label the report left in the cell: "公司注册地址:…", "办公地址:…".
     static func dropLabel(_ text: inout [Unicode.Scalar]) {
