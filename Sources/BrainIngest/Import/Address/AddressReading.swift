@@ -122,7 +122,9 @@ extension AddressResolver {
         } else if let match = trie.longest(in: text, at: r.position, where: { id in cityStems[id].flatMap { pick($0, province: province) } }),
                   // 南昌县 is a county, not 南昌 + 县.
                   (trie.longest(in: text, at: r.position, where: { units[$0] })?.length ?? 0) <= match.length,
-                  confirmsCity(match.value, after: r.position + match.length, in: text) {
+                  // Its province just read confirms it too (安徽芜湖九华北路), unless a road name follows.
+                  confirmsCity(match.value, after: r.position + match.length, in: text)
+                    || (province != nil && !Self.roadFollows(text, at: r.position + match.length)) {
             set(&r, city: match.value, length: match.length)
             if r.position < text.count, text[r.position] == "市" { r.position += 1 }
         }
@@ -258,6 +260,10 @@ extension AddressResolver {
     static let newArea = Array("新区".unicodeScalars)
 
     static let roadCharacters: Set<Unicode.Scalar> = ["路", "街", "道", "巷", "弄", "桥"]
+
+    static func roadFollows(_ text: [Unicode.Scalar], at position: Int) -> Bool {
+        position < text.count && roadCharacters.contains(text[position])
+    }
 
     /// Words that, after a place name without its suffix, say a zone of that place follows.
     static let zoneWords: [[Unicode.Scalar]] = ["经济", "经开", "开发区", "高新", "工业", "科技", "化工", "产业", "保税", "临港", "国家", "生物",
