@@ -14,44 +14,48 @@ struct NormalizeAddress: ParsableCommand {
         commandName: "address",
         abstract: "One address per line in, one JSON line out: province_code, city_code, district_code, their names and status (ok, ambiguous with candidates, unknown).")
     @Option(help: "Folder holding the bundled open data (its regions/ code table).") var data: String = "data"
-    @Option(help: "A six-digit region code that decides bare shared names (e.g. from the USCC).") var hint: String?
+    @Option(help: "A six-digit region code, or a whole USCC (its characters 3–8), that decides bare shared names.") var hint: String?
 
     func run() throws {
         let resolver = try AddressResolver.load(dataFolder: URL(fileURLWithPath: data))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        while let line = readLine(strippingNewline: true) {
-            let output = try encoder.encode(resolver.resolve(line, hint: hint))
-            FileHandle.standardOutput.write(output + Data("\n".utf8))
+        let hint = self.hint.map { $0.count == 18 ? USCC.regionCode(of: $0) ?? $0 : $0 }
+        // Standard input in large blocks and output in one buffer: a line-by-line read and a JSONEncoder per line cost
+        // more than resolving the address.
+        var output: [UInt8] = []
+        output.reserveCapacity(1 << 20)
+        LineReader.forEachLine(of: FileHandle.standardInput) { line in
+            resolver.resolve(line, hint: hint).appendJSON(to: &output)
+            output.append(UInt8(ascii: "\n"))
+            if output.count >= 1 << 20 { LineReader.write(&output) }
         }
+        LineReader.write(&output)
     }
 }
 
-struct BenchAddress: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "address", abstract: "Accuracy per level on the labelled address fixture, and throughput in addresses/s.")
-    @Option(help: "Folder holding the bundled open data.") var data: String = "data"
-    @Option(help: "Labelled addresses (address, status, province_code, city_code, district_code; tab-separated).")
-    var fixture: String = "Tests/BrainIngestTests/Fixtures/addresses.tsv"
-    @Option(help: "Addresses to resolve for the throughput figure (the fixture, repeated).") var repeats: Int = 200
+/// Lines of a stream read in 1 MB blocks (memory stays flat with the input's size), and buffered writes to stdout.
+enum LineReader {
+    static func forEachLine(of handle: FileHandle, _ body: (String) -> Void) {
+        var pending: [UInt8] = []
+        func emit(_ bytes: ArraySlice<UInt8>) {
+            var line = bytes
+            if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
+            body(String(decoding: line, as: UTF8.self))
+        }
+        while let block = try? handle.read(upToCount: 1 << 20), !block.isEmpty {
+            pending.append(contentsOf: block)
+            var start = pending.startIndex
+            while let newline = pending[start...].firstIndex(of: UInt8(ascii: "\n")) {
+                emit(pending[start..<newline])
+                start = newline + 1
+            }
+            pending.removeSubrange(..<start)
+        }
+        if !pending.isEmpty { emit(pending[...]) }
+    }
 
-    func run() throws {
-        let (resolver, load) = try Measurement.seconds { try AddressResolver.load(dataFolder: URL(fileURLWithPath: data)) }
-        let fixture = try AddressFixture(file: URL(fileURLWithPath: fixture))
-        let accuracy = fixture.accuracy(of: resolver)
-        print("\(accuracy.cases) labelled addresses (\(self.fixture)); gazetteer loaded in \(Output.number(load)) s")
-        for (name, count) in [("status", accuracy.status), ("province", accuracy.province), ("city", accuracy.city), ("district", accuracy.district)] {
-            print(ReportTable.pad(name, 10) + "\(count)/\(accuracy.cases) = \(Output.number(accuracy.share(count) * 100, 1)) %")
-        }
-        for (item, got) in accuracy.misses.prefix(20) {
-            print("  miss: \(item.address) → \(got.status.rawValue) \(got.provinceCode ?? "-") \(got.cityCode ?? "-") \(got.districtCode ?? "-")")
-        }
-        let addresses = fixture.cases.map(\.address)
-        let (_, seconds) = Measurement.seconds {
-            for _ in 0..<repeats { for address in addresses { _ = resolver.resolve(address) } }
-        }
-        let count = repeats * addresses.count
-        print("throughput \(Int(Double(count) / seconds)) addresses/s (\(count) in \(Output.number(seconds)) s, one core)")
+    static func write(_ buffer: inout [UInt8]) {
+        FileHandle.standardOutput.write(Data(buffer))
+        buffer.removeAll(keepingCapacity: true)
     }
 }
 

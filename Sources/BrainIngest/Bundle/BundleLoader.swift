@@ -75,7 +75,7 @@ public struct BundleLoader: Sendable {
         let addresses = try ListedFirmLocator.addresses(folder: folder, report: &report)
         let resolver = AddressResolver(regions: regions,
                                        formerNames: try FormerName.load(folder.appendingPathComponent("regions/former-names.csv")),
-                                       zones: try DevelopmentZone.load(dataFolder: folder))
+                                       zones: try DevelopmentZone.load(dataFolder: folder), gazetteer: try Zone.load(dataFolder: folder))
         let locator = ListedFirmLocator(resolver: resolver, regions: regions)
         var locations: [EnterpriseLocation] = []
         locations.reserveCapacity(enterprises.count)
