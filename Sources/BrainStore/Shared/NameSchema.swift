@@ -1,0 +1,29 @@
+/// The names table of migration v12-names (SQLite) / v13-names (PostgreSQL): every name each firm is known by, with
+/// its kind, source and date, found by its folded key (`NameKey`). Rebuilt whole with the firms by build-db, kept by
+/// imports for the firms they create or link, so no foreign key (as name_bigrams).
+enum NameSchema {
+    static let columns = ["enterprise_id", "key", "name", "kind", "source", "as_of", "matched_kind", "matched_name"]
+    /// Kinds searched by substring (`?q=Jiangsu Hengrui`, `?q=三九`): the names enterprises' own name columns do not
+    /// hold, which the firm search already covers.
+    static let aliasKinds = ["english", "former-full", "former-short", "former-english", "derived-former-full"]
+
+    static func statements(text: String) -> [String] {
+        [
+            // matched_kind, matched_name: for an imported name linked to a firm it resolved to, the stored name it matched.
+            """
+            CREATE TABLE enterprise_names (enterprise_id \(text) NOT NULL, key \(text) NOT NULL, name \(text) NOT NULL,
+              kind \(text) NOT NULL, source \(text) NOT NULL, as_of \(text) NOT NULL, matched_kind \(text), matched_name \(text))
+            """,
+            "CREATE INDEX enterprise_names_on_key ON enterprise_names (key)",
+            "CREATE INDEX enterprise_names_on_enterprise_id ON enterprise_names (enterprise_id)",
+            "CREATE INDEX enterprise_names_on_kind_key ON enterprise_names (kind, key)",
+            // Firms imports created before this table: their name as stored. Listed firms' names come with the next
+            // `brain build-db`.
+            """
+            INSERT INTO enterprise_names (enterprise_id, key, name, kind, source, as_of)
+            SELECT id, normalized_name, COALESCE(full_name, name), 'imported', source, as_of FROM enterprises
+            WHERE source LIKE 'import:%' AND normalized_name IS NOT NULL
+            """,
+        ]
+    }
+}
