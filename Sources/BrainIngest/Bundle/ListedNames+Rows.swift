@@ -39,9 +39,11 @@ extension ListedNames {
                 let shortPlace = Gazetteer.shortProvinceName(name)
                 if shortPlace.count >= 2 { prefixes.append(shortPlace) }
             }
+            // Only former short names: the current one with a legal form appended may be another registration's name.
+            let currentShort = NameAliases.shortKey(short.name)
             for former in formers {
                 let stem = NameAliases.shortKey(former.name)
-                guard stem.count >= 2, !NameAliases.legalForms.contains(where: stem.hasSuffix) else { continue }
+                guard stem.count >= 2, stem != currentShort, !NameAliases.legalForms.contains(where: stem.hasSuffix) else { continue }
                 for prefix in prefixes where !stem.hasPrefix(prefix) || prefix.isEmpty {
                     add(prefix + stem + form, .derivedFormerFullName, former.source, former.asOf)
                 }

@@ -45,7 +45,7 @@ import BrainModel
     /// A legal form, a region, a branch or one different character is another firm: never resolved to a known one.
     @Test func noFuzzyMerge() throws {
         for text in ["江苏恒瑞医药有限公司", "江苏恒瑞医药股份有限公司连云港分公司", "上海恒瑞医药股份有限公司", "江苏恒端医药股份有限公司",
-                     "恒瑞", "三九医药有限责任公司", "Jiangsu Hengrui", "恒瑞医药贸易有限公司（Jiangsu Hengrui Pharmaceuticals Co., Ltd.）", ""] {
+                     "恒瑞", "三九医药有限责任公司", "Jiangsu Hengrui", "恒瑞医药股份有限公司", "葵花药业股份有限公司", "恒瑞医药贸易有限公司（Jiangsu Hengrui Pharmaceuticals Co., Ltd.）", ""] {
             let resolution = try resolve(text)
             #expect(resolution.status == .unknown, "\(text) → \(resolution.matches.map(\.enterpriseId))")
         }
