@@ -92,4 +92,20 @@ import BrainStore
         #expect(try await store.resolveName("江苏恒瑞医药有限公司").enterpriseId == "91320700MA1MXXXX02")
         #expect(try await store.resolveName("江苏恒瑞医药股份有限公司").enterpriseId == "600276.SH")
     }
+
+    /// A product row naming its firm by a former or English name finds it; a name no firm has stays unresolved.
+    @Test(arguments: Backend.allCases) func productRowsFindTheirFirmByAnyOfItsNames(_ backend: Backend) async throws {
+        let store = try await store(backend, "names_links")
+        var batches: [[ImportedLink]] = [[
+            .product(line: 2, firm: FirmReference(uscc: nil, name: "三九医药"), product: "感冒灵颗粒", revenueShare: nil),
+            .product(line: 3, firm: FirmReference(uscc: nil, name: "Jiangsu Hengrui Pharmaceuticals Co., Ltd."), product: "示例抗体", revenueShare: nil),
+            .product(line: 4, firm: FirmReference(uscc: nil, name: "三九医药有限公司"), product: "某药", revenueShare: nil),
+        ]]
+        let outcome = try await store.importLinks(ImportStoreTests.header("products.csv"), rejectUnresolved: false) {
+            batches.isEmpty ? nil : batches.removeFirst()
+        }
+        #expect(outcome.created == 2 && outcome.unresolved.map(\.line) == [4], "\(outcome)")
+        #expect(try await store.enterprise("000999.SZ")?.products.contains { $0.product == "感冒灵颗粒" } == true)
+        #expect(try await store.enterprise("600276.SH")?.products.contains { $0.product == "示例抗体" } == true)
+    }
 }

@@ -14,8 +14,9 @@ enum NameSchema {
             CREATE TABLE enterprise_names (enterprise_id \(text) NOT NULL, key \(text) NOT NULL, name \(text) NOT NULL,
               kind \(text) NOT NULL, source \(text) NOT NULL, as_of \(text) NOT NULL, matched_kind \(text), matched_name \(text))
             """,
+            // Two indexes only, each row of an import writes them: exact lookup by key, and the search by part of
+            // the alias kinds. Deleting a firm's names (a rejected location, rare) scans.
             "CREATE INDEX enterprise_names_on_key ON enterprise_names (key)",
-            "CREATE INDEX enterprise_names_on_enterprise_id ON enterprise_names (enterprise_id)",
             "CREATE INDEX enterprise_names_on_kind_key ON enterprise_names (kind, key)",
             // Firms imports created before this table: their name as stored. Listed firms' names come with the next
             // `brain build-db`.

@@ -23,7 +23,8 @@ struct ImportNameLinking {
 
     private(set) var names: [String: [EnterpriseName]] = [:]
 
-    /// The batch's stored names by key, then the firms they name and those firms' fact rows (for `learn(firms:records:)`).
+    /// The batch's stored names by key, then the firms they name (for `learn(firms:records:)`, so a review decision
+    /// merging into one finds it). Not their fact rows: a row is only ever linked to such a firm, never compared.
     static func queries(_ batch: [ImportedEnterprise], rank: String) -> [ImportPlanner.Write] {
         var keys = NameResolution.keys(for: batch.map(\.name))
         keys.insert("")  // never an empty IN ()
@@ -32,8 +33,7 @@ struct ImportNameLinking {
             SELECT id, name, full_name, normalized_name, uscc, city_code, source, \(rank) AS rank FROM enterprises
             WHERE id IN (SELECT enterprise_id FROM enterprise_names WHERE key IN (\(StoreSQL.marks(arguments.count))))
             """
-        return [ImportPlanner.Write(NameSQL.byKeys(arguments.count), arguments), ImportPlanner.Write(firms, arguments),
-                ImportPlanner.Write(ImportSQL.records(ofFirmsIn: firms), arguments)]
+        return [ImportPlanner.Write(NameSQL.byKeys(arguments.count), arguments), ImportPlanner.Write(firms, arguments)]
     }
 
     mutating func learn(_ rows: [any ColumnReader]) throws {
@@ -42,7 +42,10 @@ struct ImportNameLinking {
 
     /// `own`: the row's own id; `linksByName`: a register of whole legal names, whose rows link without a code.
     func decide(_ record: ImportedEnterprise, own: String, linksByName: Bool, firm: (String) -> Firm?) -> Decision {
-        let resolution = NameResolution.resolve(record.name, among: NameResolution.keys(for: [record.name]).flatMap { names[$0] ?? [] })
+        // Most rows name no stored name: nothing to resolve.
+        let stored = NameResolution.keys(for: [record.name]).flatMap { names[$0] ?? [] }
+        guard !stored.isEmpty else { return .none }
+        let resolution = NameResolution.resolve(record.name, among: stored)
         // Firms the imports created are matched by their normalised name and city, as before.
         let matches = resolution.matches.filter { $0.enterpriseId != own && firm($0.enterpriseId).map { !$0.createdByImports } ?? false }
         guard let first = matches.first, let target = firm(first.enterpriseId) else { return .none }

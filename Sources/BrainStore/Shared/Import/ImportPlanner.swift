@@ -98,7 +98,7 @@ struct ImportPlanner: ImportBatchPlanner {
     mutating func learn(_ results: [[any ColumnReader]]) throws {
         try learn(firms: results[0], records: results[1])
         try names.learn(results[2])
-        try learn(firms: results[3], records: results[4])
+        try learn(firms: results[3], records: [])
     }
 
     /// What the backend must fetch before `plan` can decide this batch (each list non-empty for portable `IN`).
