@@ -91,6 +91,14 @@ import BrainStore
         #expect(found.enterpriseId == "91320594MA1MXXXX01" && found.matches.first?.kind == .imported)
         #expect(try await store.resolveName("江苏恒瑞医药有限公司").enterpriseId == "91320700MA1MXXXX02")
         #expect(try await store.resolveName("江苏恒瑞医药股份有限公司").enterpriseId == "600276.SH")
+        // Renamed by a newer file: found by both names.
+        var batches = [[ImportStoreTests.firm(5, "苏州庚辛医药科技有限公司", uscc: "91320594MA1MXXXX01")]]
+        let renamed = try await store.importEnterprises(ImportStoreTests.header("renamed.csv", asOf: "2025-01-01")) {
+            batches.isEmpty ? nil : batches.removeFirst()
+        }
+        #expect(renamed.updated == 1)
+        #expect(try await store.resolveName("苏州庚辛医药科技有限公司").enterpriseId == "91320594MA1MXXXX01")
+        #expect(try await store.resolveName("苏州庚辛生物科技有限公司").enterpriseId == "91320594MA1MXXXX01")
     }
 
     /// A product row naming its firm by a former or English name finds it; a name no firm has stays unresolved.

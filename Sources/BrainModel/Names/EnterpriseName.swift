@@ -58,6 +58,18 @@ public enum NameKey {
         return parts.english.map { englishPrefix + $0 } ?? CompanyName.normalized(name)
     }
 
+    /// The keys of a name whose `CompanyName.normalized` form is known already (an import's row), without folding it
+    /// again (folding is most of a name's cost): a name with no Latin letter whose normalised form holds a Chinese
+    /// character has exactly one key, that form. Other names go the long way (`lookupKeys`).
+    public static func keys(of name: String, normalized: String) -> [String] {
+        if !name.unicodeScalars.contains(where: BilingualName.isLatinLetter), normalized.unicodeScalars.contains(where: BilingualName.isHan),
+           !normalized.hasSuffix("(") {
+            return [normalized]
+        }
+        let (chinese, english) = lookupKeys(name)
+        return chinese + (english.map { [$0] } ?? [])
+    }
+
     /// Every key a name as typed may be stored under: its Chinese half (as a registered or a short name) and its
     /// English half. Empty when nothing is left after folding.
     public static func lookupKeys(_ text: String) -> (chinese: [String], english: String?) {

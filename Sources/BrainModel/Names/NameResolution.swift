@@ -37,10 +37,15 @@ public struct NameResolution: Sendable, Codable, Equatable {
     /// another firm had before (a short name reused after a rename or a delisting).
     public static func resolve(_ text: String, among names: some Sequence<EnterpriseName>) -> NameResolution {
         let (chinese, english) = NameKey.lookupKeys(text)
+        return resolve(text, keys: chinese + (english.map { [$0] } ?? []), among: names)
+    }
+
+    /// The same, with the text's keys computed already (`NameKey.keys(of:normalized:)`).
+    public static func resolve(_ text: String, keys: [String], among names: some Sequence<EnterpriseName>) -> NameResolution {
+        let chinese = Set(keys.filter { !$0.hasPrefix(NameKey.englishPrefix) }), english = keys.first { $0.hasPrefix(NameKey.englishPrefix) }
         let matching: [EnterpriseName]
         if !chinese.isEmpty {
-            let keys = Set(chinese)
-            matching = names.filter { !$0.kind.isEnglish && keys.contains($0.key) }
+            matching = names.filter { !$0.kind.isEnglish && chinese.contains($0.key) }
         } else if let english {
             matching = names.filter { $0.key == english }
         } else {

@@ -6,7 +6,7 @@ extension PostgresStore {
         try await withConnection { c in
             var names: [EnterpriseName] = []
             for chunk in NameSQL.chunks(keys) {
-                names += try await PostgresSQL.rows(c, NameSQL.byKeys(chunk.count), chunk.textArguments).compactMap(NameSQL.name)
+                names += try await PostgresSQL.rows(c, NameSQL.byKeys(chunk.count), NameSQL.arguments(chunk).textArguments).compactMap(NameSQL.name)
             }
             return names
         }

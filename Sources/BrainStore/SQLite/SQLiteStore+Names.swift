@@ -5,7 +5,7 @@ extension SQLiteStore {
     public func enterpriseNames(keys: Set<String>) async throws -> [EnterpriseName] {
         try await pool.read { db in
             try NameSQL.chunks(keys).flatMap { chunk in
-                try Row.fetchAll(db, sql: NameSQL.byKeys(chunk.count), arguments: StatementArguments(chunk)).compactMap(NameSQL.name)
+                try Row.fetchAll(db, sql: NameSQL.byKeys(chunk.count), arguments: StatementArguments(NameSQL.arguments(chunk))).compactMap(NameSQL.name)
             }
         }
     }

@@ -4,14 +4,21 @@ import BrainModel
 enum NameSQL {
     static let columns = "enterprise_id, key, name, kind, source, as_of"
 
-    /// Names whose key is one of `count` keys: the index on key, one query for a whole batch of names. Only firms the
-    /// store holds (a test or a partial build may leave names of others).
+    /// Names whose key is one of `count` keys (given twice: `arguments(_:)`), one query for a whole batch of names:
+    /// the names table (only firms the store holds: a test or a partial build may leave names of others), and the
+    /// current name of every firm the imports created, read from `enterprises.normalized_name` (indexed) rather
+    /// than copied per imported row, which would cost every import's write path a second indexed insert.
     static func byKeys(_ count: Int) -> String {
         """
         SELECT \(columns) FROM enterprise_names n WHERE key IN (\(StoreSQL.marks(count)))
-          AND EXISTS (SELECT 1 FROM enterprises e WHERE e.id = n.enterprise_id) ORDER BY enterprise_id, kind, key
+          AND EXISTS (SELECT 1 FROM enterprises e WHERE e.id = n.enterprise_id)
+        UNION ALL SELECT id AS enterprise_id, normalized_name AS key, COALESCE(full_name, name) AS name, 'imported' AS kind, source, as_of
+          FROM enterprises WHERE normalized_name IN (\(StoreSQL.marks(count))) AND source LIKE 'import:%'
+        ORDER BY enterprise_id, kind, key
         """
     }
+
+    static func arguments(_ keys: [String]) -> [String] { keys + keys }
 
     /// Alias names (English, former, derived) whose key contains a folded fragment; arguments: the LIKE pattern, limit.
     static let aliasesContaining = """

@@ -1,6 +1,8 @@
 /// The names table of migration v12-names (SQLite) / v13-names (PostgreSQL): every name each firm is known by, with
 /// its kind, source and date, found by its folded key (`NameKey`). Rebuilt whole with the firms by build-db, kept by
-/// imports for the firms they create or link, so no foreign key (as name_bigrams).
+/// imports for the rows they link (and an imported firm's name before a rename), so no foreign key (as name_bigrams).
+/// An imported firm's current name is not copied here: lookups read it from `enterprises.normalized_name`
+/// (`NameSQL.byKeys`). Listed firms' names of a database built before this migration come with the next build-db.
 enum NameSchema {
     static let columns = ["enterprise_id", "key", "name", "kind", "source", "as_of", "matched_kind", "matched_name"]
     /// Kinds searched by substring (`?q=Jiangsu Hengrui`, `?q=三九`): the names enterprises' own name columns do not
@@ -18,13 +20,6 @@ enum NameSchema {
             // the alias kinds. Deleting a firm's names (a rejected location, rare) scans.
             "CREATE INDEX enterprise_names_on_key ON enterprise_names (key)",
             "CREATE INDEX enterprise_names_on_kind_key ON enterprise_names (kind, key)",
-            // Firms imports created before this table: their name as stored. Listed firms' names come with the next
-            // `brain build-db`.
-            """
-            INSERT INTO enterprise_names (enterprise_id, key, name, kind, source, as_of)
-            SELECT id, normalized_name, COALESCE(full_name, name), 'imported', source, as_of FROM enterprises
-            WHERE source LIKE 'import:%' AND normalized_name IS NOT NULL
-            """,
         ]
     }
 }

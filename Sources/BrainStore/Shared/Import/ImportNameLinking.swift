@@ -26,14 +26,14 @@ struct ImportNameLinking {
     /// The batch's stored names by key, then the firms they name (for `learn(firms:records:)`, so a review decision
     /// merging into one finds it). Not their fact rows: a row is only ever linked to such a firm, never compared.
     static func queries(_ batch: [ImportedEnterprise], rank: String) -> [ImportPlanner.Write] {
-        var keys = NameResolution.keys(for: batch.map(\.name))
-        keys.insert("")  // never an empty IN ()
-        let arguments = keys.sorted().map { StoredValue.text($0) }
+        var wanted = Set(batch.flatMap { Self.keys($0) })
+        wanted.insert("")  // never an empty IN ()
+        let arguments = wanted.sorted().map { StoredValue.text($0) }
         let firms = """
             SELECT id, name, full_name, normalized_name, uscc, city_code, source, \(rank) AS rank FROM enterprises
             WHERE id IN (SELECT enterprise_id FROM enterprise_names WHERE key IN (\(StoreSQL.marks(arguments.count))))
             """
-        return [ImportPlanner.Write(NameSQL.byKeys(arguments.count), arguments), ImportPlanner.Write(firms, arguments)]
+        return [ImportPlanner.Write(NameSQL.byKeys(arguments.count), arguments + arguments), ImportPlanner.Write(firms, arguments)]
     }
 
     mutating func learn(_ rows: [any ColumnReader]) throws {
@@ -43,9 +43,10 @@ struct ImportNameLinking {
     /// `own`: the row's own id; `linksByName`: a register of whole legal names, whose rows link without a code.
     func decide(_ record: ImportedEnterprise, own: String, linksByName: Bool, firm: (String) -> Firm?) -> Decision {
         // Most rows name no stored name: nothing to resolve.
-        let stored = NameResolution.keys(for: [record.name]).flatMap { names[$0] ?? [] }
+        let keys = Self.keys(record)
+        let stored = keys.flatMap { names[$0] ?? [] }
         guard !stored.isEmpty else { return .none }
-        let resolution = NameResolution.resolve(record.name, among: stored)
+        let resolution = NameResolution.resolve(record.name, keys: keys, among: stored)
         // Firms the imports created are matched by their normalised name and city, as before.
         let matches = resolution.matches.filter { $0.enterpriseId != own && firm($0.enterpriseId).map { !$0.createdByImports } ?? false }
         guard let first = matches.first, let target = firm(first.enterpriseId) else { return .none }
@@ -71,11 +72,14 @@ struct ImportNameLinking {
         return .link(first.enterpriseId, matched: first)
     }
 
-    /// The imported name kept as one of the firm's names, with the name it matched as evidence (nil for a firm the
-    /// import created, which is known by its own name).
+    /// A row's name keys from its normalised name, folded once by the reader.
+    static func keys(_ record: ImportedEnterprise) -> [String] { NameKey.keys(of: record.name, normalized: record.normalizedName) }
+
+    /// The imported name kept as one of the firm's names, with the name it matched as evidence; without one, a name
+    /// a firm the imports created had before a rename (its current name is read from `enterprises`).
     static func nameWrite(_ id: String, _ record: ImportedEnterprise, importId: Int, asOf: String, matched: EnterpriseName?) -> ImportPlanner.Write {
         ImportPlanner.Write("INSERT INTO enterprise_names (\(NameSchema.columns.joined(separator: ", "))) VALUES (\(StoreSQL.marks(NameSchema.columns.count)))", [
-            .text(id), .text(NameKey.of(record.name, kind: .imported)), .text(record.name), .text(EnterpriseName.Kind.imported.rawValue),
+            .text(id), .text(keys(record).first ?? record.normalizedName), .text(record.name), .text(EnterpriseName.Kind.imported.rawValue),
             .text("import:\(importId)"), .text(asOf), .text(matched?.kind.rawValue), .text(matched?.name),
         ])
     }

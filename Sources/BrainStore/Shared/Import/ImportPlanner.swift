@@ -218,7 +218,6 @@ struct ImportPlanner: ImportBatchPlanner {
             .text(header.layer ?? Layer.of(importId: importId)), .int(rank + backend.rankOffset),
         ])]
         writes += gramWrites(id, rank: rank, old: [], new: [record.name])
-        writes.append(ImportNameLinking.nameWrite(id, record, importId: importId, asOf: header.asOf, matched: nil))
         known[id] = Known(name: record.name, fullName: record.name, normalizedName: record.normalizedName, uscc: record.uscc,
                           cityCode: record.cityCode, createdByImports: true,
                           rank: rank, createdHere: true)
@@ -247,8 +246,12 @@ struct ImportPlanner: ImportBatchPlanner {
             .text(id),
         ])]
         writes += gramWrites(id, rank: state.rank, old: [state.name, state.fullName], new: [newName, record.name])
-        if state.normalizedName != record.normalizedName {
-            writes.append(ImportNameLinking.nameWrite(id, record, importId: importId, asOf: header.asOf, matched: nil))
+        // A firm the imports created keeps the name it had before a rename among its names (its current one is
+        // read from enterprises).
+        if state.createdByImports, let oldKey = state.normalizedName, oldKey != record.normalizedName {
+            var previous = record
+            (previous.name, previous.normalizedName) = (state.fullName ?? state.name, oldKey)
+            writes.append(ImportNameLinking.nameWrite(id, previous, importId: importId, asOf: header.asOf, matched: nil))
         }
         if !(idsByName[record.normalizedName]?.contains(id) ?? false) { idsByName[record.normalizedName, default: []].append(id) }
         (state.name, state.fullName, state.normalizedName) = (newName, record.name, record.normalizedName)

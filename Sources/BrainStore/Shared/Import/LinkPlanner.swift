@@ -46,7 +46,7 @@ struct LinkPlanner: ImportBatchPlanner {
             .init("SELECT enterprise_id, kind, date, title FROM events WHERE \(ofFirms)", arguments),
             .init("SELECT from_product, to_product, kind FROM product_relations WHERE from_product IN (\(StoreSQL.marks(sources.count)))",
                   sources.sorted().map { .text($0) }),
-            .init(NameSQL.byKeys(keys.count), keys.map { .text($0) }),
+            .init(NameSQL.byKeys(keys.count), NameSQL.arguments(keys).map { .text($0) }),
         ]
     }
 
