@@ -6,6 +6,9 @@ public struct DataBundle: Sendable {
     public var enterprises: [Enterprise] = []
     /// How each listed firm was located (which address, which report year, or why it stops at the city).
     public var locations: [EnterpriseLocation] = []
+    /// Every name each firm is known by (registered, short, former, English), for resolving names to firms. Written to
+    /// the store's names table; not read back into snapshots (the store answers name lookups).
+    public var names: [EnterpriseName] = []
     public var assignments: [ChainAssignment] = []
     public var products: [EnterpriseProduct] = []
     public var productRelations: [ProductRelation] = []

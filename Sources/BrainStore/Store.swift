@@ -11,6 +11,14 @@ public protocol Store: Sendable {
     func nationalNodeCounts() async throws -> [NodeCount]
     func searchEnterprises(_ query: String, limit: Int, offset: Int) async throws -> Page<EnterpriseSummary>
     func enterprise(_ id: String) async throws -> EnterpriseDetail?
+    /// Stored names (registered, short, former, English, imported) whose folded key is one of `keys` (`NameKey`): one
+    /// query for any number of names. `resolveNames` turns them into firms.
+    func enterpriseNames(keys: Set<String>) async throws -> [EnterpriseName]
+    /// English, former and derived names whose folded key contains the folded `text` (a search box's words), at most
+    /// `limit`: the names the firm search over enterprises' own names cannot find.
+    func aliasNames(containing text: String, limit: Int) async throws -> [EnterpriseName]
+    /// Summaries of these firms, in this order (unknown ids left out).
+    func enterpriseSummaries(ids: [String]) async throws -> [EnterpriseSummary]
     /// Everything, as values: the in-memory snapshot analytics reads (DESIGN.md "The flow").
     func snapshot() async throws -> DataBundle
     /// A cheap look for health checks: built, holding firms, read-only.

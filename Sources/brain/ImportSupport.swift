@@ -40,7 +40,8 @@ enum ImportSummaryPrinter {
         if let outcome {
             do {
                 Swift.print("import #\(outcome.importId ?? 0): created \(outcome.created), updated \(outcome.updated), unchanged \(outcome.unchanged), "
-                    + "kept as history \(outcome.history), sent to review \(outcome.review), branches linked \(outcome.branchesLinked)")
+                    + "kept as history \(outcome.history), sent to review \(outcome.review), branches linked \(outcome.branchesLinked)"
+                    + (outcome.linkedToListed > 0 ? ", linked to listed firms by name \(outcome.linkedToListed)" : ""))
                 if outcome.review > 0 { Swift.print("decide the review queue with `brain review list`") }
             }
         }

@@ -59,10 +59,11 @@ enum LineReader {
     }
 }
 
-struct NormalizeNames: ParsableCommand {
+struct NormalizeNames: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "names",
-        abstract: "Tab-separated pairs of company names in, one JSON line out per pair: same (true/false) and the reason.",
+        abstract: "Tab-separated pairs of company names in, one JSON line out per pair: same (true/false) and the reason; "
+            + "with --store, one name per line resolved to the store's firms (as `brain resolve`).",
         discussion: """
             Formatting is forgiven (width, brackets, spaces, invisible characters, quotes, trailing punctuation, status and
             former-name annotations, traditional characters, English legal-form spellings, bilingual names). Names of
@@ -70,8 +71,11 @@ struct NormalizeNames: ParsableCommand {
             names. A legal form, a branch or one different character keeps firms apart.
             """)
     @Option(help: "Folder holding the bundled open data (for listed firms' aliases); empty for none.") var data: String = "data"
+    @Option(help: "Resolve single names (one per line) against this database instead: SQLite file or postgres:// address.")
+    var store: String?
 
-    func run() throws {
+    func run() async throws {
+        if let store { return try await ResolvedNameLines.resolveStandardInput(try await openStore(store)) }
         var aliases: NameAliases?
         if !data.isEmpty {
             do { aliases = try NameAliasLoader.load(dataFolder: URL(fileURLWithPath: data)) } catch {

@@ -12,6 +12,7 @@ import BrainStore
         let keep = Set(bundle.enterprises.filter { $0.isBiomedicine }.prefix(40).map(\.id) + ["600276.SH"])
         bundle.enterprises = bundle.enterprises.filter { keep.contains($0.id) }
         bundle.assignments = bundle.assignments.filter { keep.contains($0.enterpriseId) }
+        bundle.names = bundle.names.filter { keep.contains($0.enterpriseId) }
         (bundle.products, bundle.events, bundle.productRelations) = ([], [], [])
         return bundle
     }

@@ -630,6 +630,20 @@ def check_api_contract_and_metrics(db):
         log.close()
 
 
+def check_resolve_names(db):
+    # Issue 16: single names resolved against the store's names table, with the name that matched as evidence.
+    lines = brain("resolve", "三九医药", "Jiangsu Hengrui Pharmaceuticals Co., Ltd.", "江苏恒瑞医药有限公司", "--db", db).stdout.splitlines()
+    rows = [json.loads(line) for line in lines]
+    assert [r["status"] for r in rows] == ["resolved", "resolved", "unknown"], rows
+    assert rows[0]["firms"][0]["id"] == "000999.SZ" and rows[0]["firms"][0]["matched"]["kind"] == "former-short", rows[0]
+    assert rows[1]["firms"][0]["id"] == "600276.SH" and rows[1]["firms"][0]["matched"]["source"], rows[1]
+    piped = subprocess.run([BRAIN, "normalize", "names", "--store", db], cwd=ROOT, input="北京双鹤药业股份有限公司\n恒瑞\n",
+                           capture_output=True, text=True, check=True).stdout.splitlines()
+    assert [json.loads(line)["status"] for line in piped] == ["resolved", "unknown"], piped
+    missing = brain("resolve", "三九医药", "--db", os.path.join(WORK, "no-such.sqlite"), ok=False)
+    assert missing.returncode != 0 and "build-db" in missing.stderr, missing.stderr
+
+
 def main():
     db = os.path.join(WORK, "brain.sqlite")
     brain("build-db", "--out", db, "--data", os.path.join(ROOT, "data"))
@@ -639,13 +653,13 @@ def main():
               check_postgres_gone_fails_requests_fast, lambda: check_missing_folder_and_read_only_database(db), check_normalize_and_import_dry_run,
               lambda: check_import_writes_reviews_and_is_idempotent(db), lambda: check_killed_import_leaves_the_database_as_before(db),
               lambda: check_recommend_commands(db), lambda: check_market_commands(db), lambda: check_serve_needs_a_credential_to_write(db),
-              lambda: check_curations_round_trip(db), lambda: check_api_contract_and_metrics(db)]
+              lambda: check_curations_round_trip(db), lambda: check_resolve_names(db), lambda: check_api_contract_and_metrics(db)]
     names = ["complexity_matches_reference", "complexity_per_year", "bad_matrix_names_file_row_field", "index_on_a_file",
              "store_commands", "generate_marks_synthetic_and_fails_cleanly", "postgres_build_query_and_serve",
              "postgres_errors_are_clear", "postgres_gone_fails_requests_fast",
              "missing_folder_and_read_only_database", "normalize_and_import_dry_run", "import_writes_reviews_and_is_idempotent",
              "killed_import_leaves_the_database_as_before", "recommend_commands",
-             "market_commands", "serve_needs_a_credential_to_write", "curations_round_trip", "api_contract_and_metrics"]
+             "market_commands", "serve_needs_a_credential_to_write", "curations_round_trip", "resolve_names", "api_contract_and_metrics"]
     # `python3 Tests/cli/test_cli.py NAME …` runs only the checks whose names contain a NAME.
     selected = [(name, check) for name, check in zip(names, checks) if len(sys.argv) < 2 or any(part in name for part in sys.argv[1:])]
     checks = [check for _, check in selected]

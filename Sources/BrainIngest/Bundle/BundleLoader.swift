@@ -61,6 +61,8 @@ public struct BundleLoader: Sendable {
         bundle.universities = try institutions.universities(report: &report)
         bundle.parks = try institutions.parks(report: &report)
         bundle.policies = try institutions.policies(report: &report)
+        progress("names")
+        bundle.names = try ListedNames.read(dataFolder: folder).enterpriseNames(bundle.enterprises, regions: bundle.regions)
         progress("curations")
         bundle.curations = try CurationLoader(folder: folder).load(bundle, report: &report)
         if let note = try? String(contentsOf: folder.appendingPathComponent(SyntheticDataset.marker), encoding: .utf8) {

@@ -41,7 +41,8 @@ public struct ImportOutcome: Sendable, Codable, Equatable {
     public var history = 0
     public var review = 0
     public var branchesLinked = 0
-    /// Rows linked to a listed firm of the same name (`ImportHeader.linksListedByName`); not stored with the import.
+    /// Rows linked to a listed firm of the same name (`ImportHeader.linksListedByName`) or named by one of its names
+    /// with a code that agrees (`ImportNameLinking`); counted in `updated` too, not stored with the import.
     public var linkedToListed = 0
     /// Rows of products, events or relations whose firm the store does not hold (or holds several of).
     public var unresolved: [UnresolvedRow] = []

@@ -31,8 +31,8 @@ public struct BilingualName: Sendable, Equatable {
         if english?.isEmpty == true { english = nil }
     }
 
-    static func isLatinLetter(_ scalar: Unicode.Scalar) -> Bool { ("A"..."Z").contains(scalar) || ("a"..."z").contains(scalar) }
-    static func isHan(_ scalar: Unicode.Scalar) -> Bool { (0x3400...0x9FFF).contains(scalar.value) }
+    public static func isLatinLetter(_ scalar: Unicode.Scalar) -> Bool { ("A"..."Z").contains(scalar) || ("a"..."z").contains(scalar) }
+    public static func isHan(_ scalar: Unicode.Scalar) -> Bool { (0x3400...0x9FFF).contains(scalar.value) }
 
     /// 江苏恒瑞医药股份有限公司（ before an English half in brackets.
     static func trimmingOpenBracket(_ text: String) -> String {

@@ -27,9 +27,9 @@ public struct NameAliases: Sendable {
         self.places = Set(places.filter { $0.count >= 2 }).sorted { ($0.count, $0) > ($1.count, $1) }
     }
 
-    static let legalForms = ["有限责任公司", "股份有限公司", "有限公司"]
+    public static let legalForms = ["有限责任公司", "股份有限公司", "有限公司"]
     /// 科创板 and risk-warning markers on short names: 君实生物-U, ST康美, *ST…
-    static func shortKey(_ name: String) -> String {
+    public static func shortKey(_ name: String) -> String {
         var key = CompanyName.normalized(name)
         for prefix in ["*ST", "ST"] where key.hasPrefix(prefix) { key.removeFirst(prefix.count) }
         for suffix in ["-UW", "-U", "-W"] where key.hasSuffix(suffix) { key.removeLast(suffix.count) }

@@ -125,6 +125,8 @@ enum PostgresSchema {
         ("v11-layers", LayerSchema.statements(text: text)),
         // SQLite's v11-curations: analysts' corrections of firms' chain nodes and locations.
         ("v12-curations", CurationSQL.schema(text: text)),
+        // SQLite's v12-names: every name each firm is known by (NameSchema).
+        ("v13-names", NameSchema.statements(text: text)),
     ]
 
     /// Creates the schema if it is missing and applies the migrations it has not seen, in one transaction.

@@ -200,6 +200,10 @@ enum Migrations {
             // Analysts' corrections of firms' chain nodes and locations (issue 15 item 4, docs/curation.md).
             for statement in CurationSQL.schema(text: "TEXT") { try db.execute(sql: statement) }
         }
+        migrator.registerMigration("v12-names") { db in
+            // Issue 16 item 3: every name each firm is known by, for resolving names to firms (NameSchema).
+            for statement in NameSchema.statements(text: "TEXT") { try db.execute(sql: statement) }
+        }
         return migrator
     }
 }

@@ -25,7 +25,7 @@ struct TableRows {
 /// in SearchOrder so the insertion order (SQLite's rowid; PostgreSQL's `search_rank` column) ranks search results.
 enum BundleTables {
     static let tableNames = ["meta", "regions", "chain_nodes", "enterprises", "name_bigrams", "name_trigrams", "name_gram_counts", "chain_assignments", "enterprise_products",
-                             "product_relations", "events", "universities", "parks", "policies", "enterprise_locations", "curations", "curation_machine"]
+                             "product_relations", "events", "universities", "parks", "policies", "enterprise_locations", "curations", "curation_machine", "enterprise_names"]
 
     /// How many firms each two- and three-character gram names: the search total, read in one lookup.
     static func gramCounts(_ enterprises: [Enterprise]) -> [String: Int] {
@@ -118,6 +118,9 @@ enum BundleTables {
                                                "registered_address", "office_address", "source", "as_of"], bundle.locations) { l in
                 [.text(l.enterpriseId), .text(l.level.rawValue), .text(l.basis.rawValue), .text(l.reason?.rawValue), .text(l.reasonValue),
                  .int(l.reportYear), .text(l.registeredAddress), .text(l.officeAddress), .text(l.provenance.source), .text(l.provenance.asOf)]
+            },
+            TableRows("enterprise_names", NameSchema.columns, bundle.names) { n in
+                [.text(n.enterpriseId), .text(n.key), .text(n.name), .text(n.kind.rawValue), .text(n.source), .text(n.asOf), .text(nil), .text(nil)]
             },
             TableRows("curations", CurationSQL.columns + ["seq"], Array(bundle.curations.enumerated())) {
                 CurationSQL.values($0.element) + [.int($0.offset + 1)]

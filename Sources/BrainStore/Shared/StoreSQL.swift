@@ -35,7 +35,7 @@ extension RegionLevel {
 /// backend-specific functions, booleans compared with TRUE, sums cast so both return integers.
 enum StoreSQL {
     static let countedTables = ["regions", "chain_nodes", "enterprises", "chain_assignments", "enterprise_products",
-                                "product_relations", "events", "universities", "parks", "policies", "curations"]
+                                "product_relations", "events", "universities", "parks", "policies", "curations", "enterprise_names"]
 
     static let regionByCode = "SELECT * FROM regions WHERE code = ?"
     static let childRefs = "SELECT code, name, level FROM regions WHERE parent_code = ? ORDER BY code"

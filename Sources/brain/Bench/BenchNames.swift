@@ -2,8 +2,9 @@ import ArgumentParser
 import Foundation
 import BrainIngest
 import BrainModel
+import BrainStore
 
-struct BenchNames: ParsableCommand {
+struct BenchNames: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "names",
         abstract: "Company-name matching against hand-labelled pairs: accuracy per category and false merges, with and without aliases.",
@@ -12,11 +13,21 @@ struct BenchNames: ParsableCommand {
             from the bundled snapshots (short names, Tushare's name changes since about 2014, FinanceDatabase English names);
             and with data/companies/aliases_reviewed.csv (renames before 2014, current registered names). The reviewed file
             was written for firms that also appear in the labelled pairs, so its figure is not an independent measure.
+            With --store: single names (Tests/labelled/name-resolution.tsv: name, expected stock-code id or empty for none)
+            resolved against the store's names table — right, wrong firm, false resolution (a firm for a name that names
+            none), missed — and the resolution throughput in names/s.
             """)
     @Option(help: "Folder holding the bundled open data.") var data: String = "data"
     @Option(help: "Hand-labelled name pairs (TSV).") var labels: String = "Tests/labelled/name-pairs.tsv"
+    @Option(help: "Also resolve single names against this database (SQLite file or postgres:// address).") var store: String?
+    @Option(help: "Hand-labelled single names and the firm each names (TSV).") var resolutions: String = "Tests/labelled/name-resolution.tsv"
 
-    func run() throws {
+    func run() async throws {
+        try pairs()
+        if let store { try await BenchNameResolution(labels: resolutions).run(try await openStore(store)) }
+    }
+
+    func pairs() throws {
         let text = try String(contentsOf: URL(fileURLWithPath: labels), encoding: .utf8)
         let pairs = text.split(separator: "\n").dropFirst().map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
             .filter { $0.count >= 4 }

@@ -10,6 +10,15 @@ struct SearchPage: Sendable {
     static let groups: [(kind: String, zh: String, en: String)] = [("enterprise", "企业", "Firms"), ("region", "地区", "Regions"),
                                                                     ("node", "产业链节点", "Chain nodes"), ("product", "产品", "Products")]
 
+    /// How a page names the kind of name a firm was found by (the JSON API gives the kind's code).
+    static let nameKinds: [String: (zh: String, en: String)] = [
+        "full": ("全称", "registered name"), "short": ("简称", "short name"), "english": ("英文名", "English name"),
+        "former-full": ("曾用全称", "former registered name"), "former-short": ("曾用简称", "former short name"),
+        "former-english": ("曾用英文名", "former English name"),
+        "derived-former-full": ("曾用全称（由曾用简称推得）", "former registered name (from a former short name)"),
+        "imported": ("导入名称", "imported name"),
+    ]
+
     func register(on router: Router<BasicRequestContext>) {
         router.get("/api/search") { request, _ in
             let query = request.uri.queryParameters
@@ -36,7 +45,14 @@ struct SearchPage: Sendable {
     func html(_ result: SiteSearch) throws -> Data? {
         let groups = Self.groups.map { group -> [String: Any] in
             ["kind": group.kind, "zh": group.zh, "en": group.en,
-             "hits": result.hits.filter { $0.kind == group.kind }.map { ["label": $0.label, "detail": $0.detail ?? "", "url": $0.url] }]
+             "hits": result.hits.filter { $0.kind == group.kind }.map { hit -> [String: Any] in
+                var fields: [String: Any] = ["label": hit.label, "detail": hit.detail ?? "", "url": hit.url]
+                if let matched = hit.matched {
+                    let label = Self.nameKinds[matched.kind.rawValue] ?? (matched.kind.rawValue, matched.kind.rawValue)
+                    fields["matched"] = ["kind": matched.kind.rawValue, "name": matched.name, "zh": label.zh, "en": label.en, "source": matched.source]
+                }
+                return fields
+            }]
         }
         return try renderer.html("search", nav: "search", context: ["q": result.query, "groups": groups,
                                                                     "enterprisesTotal": result.enterprisesTotal], data: result)

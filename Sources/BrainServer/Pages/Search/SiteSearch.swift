@@ -11,6 +11,8 @@ struct SiteSearch: Codable, Sendable {
         var label: String
         var detail: String?
         var url: String
+        /// For a firm found by one of its other names (short, former, English…): that name, its kind, source and date.
+        var matched: EnterpriseName?
     }
     var query: String
     var hits: [Hit]
@@ -23,8 +25,15 @@ struct SiteSearch: Codable, Sendable {
         guard !query.isEmpty else { return SiteSearch(query: query, hits: [], enterprisesTotal: 0) }
         let index = cache.index
         let firms = try await store.searchEnterprises(query, limit: limit, offset: 0)
-        var hits = firms.items.map { Hit(kind: "enterprise", label: $0.name, detail: [$0.fullName, $0.cityName].compactMap { $0 }.joined(separator: " · "),
-                                         url: "/enterprises/" + path($0.id)) }
+        let named = try await NamedFirms.find(query, store: store, limit: limit)
+        // Exact names first, then the substring search's order, then firms named only by a part of another name.
+        let exact = named.filter(\.exact), exactIds = Set(exact.map(\.firm.id)), substringIds = Set(firms.items.map(\.id))
+        let ordered = exact.map { ($0.firm, Optional($0.matched)) } + firms.items.filter { !exactIds.contains($0.id) }.map { ($0, nil) }
+            + named.filter { !$0.exact && !substringIds.contains($0.firm.id) }.map { ($0.firm, Optional($0.matched)) }
+        var hits = ordered.prefix(limit).map { firm, matched in
+            Hit(kind: "enterprise", label: firm.name, detail: [firm.fullName, firm.cityName].compactMap { $0 }.joined(separator: " · "),
+                url: "/enterprises/" + path(firm.id), matched: matched)
+        }
         let levelOrder: [RegionLevel: Int] = [.province: 0, .city: 1, .district: 2]
         let regions = index.data.regions.filter { $0.level != .country && $0.name.contains(query) }
             .sorted { (levelOrder[$0.level] ?? 3, $0.code) < (levelOrder[$1.level] ?? 3, $1.code) }.prefix(limit)
@@ -43,7 +52,9 @@ struct SiteSearch: Codable, Sendable {
             Hit(kind: "product", label: $0, detail: "\(graph.makers[$0]?.count ?? 0) 家企业 makers",
                 url: "/products?name=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
         }
-        return SiteSearch(query: query, hits: hits, enterprisesTotal: firms.total)
+        // Firms found only by another name are not in the substring search's total.
+        let onlyByName = named.filter { !$0.firm.name.contains(query) && !($0.firm.fullName ?? "").contains(query) }.count
+        return SiteSearch(query: query, hits: hits, enterprisesTotal: firms.total + onlyByName)
     }
 
     static func path(_ id: String) -> String { id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? id }

@@ -63,6 +63,8 @@ struct ImportPlanner: ImportBatchPlanner {
     private var known: [String: Known] = [:]
     private var idsByName: [String: [String]] = [:]
     private var idByUSCC: [String: String] = [:]
+    /// The batch's names from the names table: rows named by a listed firm's names are linked to it.
+    private var names = ImportNameLinking()
     /// Search totals change once per gram at the end: updating a common gram's row (有限, 公司) for every firm made
     /// PostgreSQL walk a chain of row versions as long as the import (20,000 rows: minutes).
     private var gramCountDeltas: [String: Int] = [:]
@@ -90,9 +92,14 @@ struct ImportPlanner: ImportBatchPlanner {
         let firms = ImportSQL.existing(rank: backend.rankExpression, uscc: uscc.count, ids: ids.count, names: names.count)
         let arguments = (uscc + ids + names).map { StoredValue.text($0) }
         return [Write(firms, arguments), Write(ImportSQL.records(ofFirmsIn: firms), arguments)]
+            + ImportNameLinking.queries(batch, rank: backend.rankExpression)
     }
 
-    mutating func learn(_ results: [[any ColumnReader]]) throws { try learn(firms: results[0], records: results[1]) }
+    mutating func learn(_ results: [[any ColumnReader]]) throws {
+        try learn(firms: results[0], records: results[1])
+        try names.learn(results[2])
+        try learn(firms: results[3], records: [])
+    }
 
     /// What the backend must fetch before `plan` can decide this batch (each list non-empty for portable `IN`).
     /// Starts the batch afresh: what earlier batches wrote is in the store (same transaction), so memory stays one
@@ -163,6 +170,14 @@ struct ImportPlanner: ImportBatchPlanner {
         if header.linksListedByName, let listed = (idsByName[record.normalizedName] ?? []).first(where: { known[$0]?.createdByImports == false }) {
             return try link(listed, record)
         }
+        switch names.decide(record, own: own, linksByName: header.linksListedByName, firm: { id in
+            known[id].map { ImportNameLinking.Firm(name: $0.fullName ?? $0.name, uscc: $0.uscc, cityCode: $0.cityCode, createdByImports: $0.createdByImports) }
+        }) {
+        case .link(let id, let matched):
+            return try link(id, record) + [ImportNameLinking.nameWrite(id, record, importId: importId, asOf: header.asOf, matched: matched)]
+        case .review(let candidates, let reason): return try review(record, candidates: candidates, reason: reason)
+        case .none: break
+        }
         let candidates = (idsByName[record.normalizedName] ?? []).filter { id in
             guard id != own, let other = known[id] else { return false }
             if let a = record.uscc, let b = other.uscc, a != b { return false }
@@ -189,7 +204,8 @@ struct ImportPlanner: ImportBatchPlanner {
     mutating func remove(_ id: String) -> [Write] {
         guard let state = known[id], state.createdByImports else { return [] }
         known[id] = nil
-        return gramWrites(id, rank: state.rank, old: [state.name, state.fullName], new: []) + [Write(ImportSQL.deleteEnterprise, [.text(id)])]
+        return gramWrites(id, rank: state.rank, old: [state.name, state.fullName], new: [])
+            + [Write(ImportSQL.deleteEnterprise, [.text(id)]), Write(ImportNameLinking.deleteNames, [.text(id)])]
     }
 
     private mutating func create(_ id: String, _ record: ImportedEnterprise) throws -> [Write] {
@@ -230,6 +246,13 @@ struct ImportPlanner: ImportBatchPlanner {
             .text(id),
         ])]
         writes += gramWrites(id, rank: state.rank, old: [state.name, state.fullName], new: [newName, record.name])
+        // A firm the imports created keeps the name it had before a rename among its names (its current one is
+        // read from enterprises).
+        if state.createdByImports, let oldKey = state.normalizedName, oldKey != record.normalizedName {
+            var previous = record
+            (previous.name, previous.normalizedName) = (state.fullName ?? state.name, oldKey)
+            writes.append(ImportNameLinking.nameWrite(id, previous, importId: importId, asOf: header.asOf, matched: nil))
+        }
         if !(idsByName[record.normalizedName]?.contains(id) ?? false) { idsByName[record.normalizedName, default: []].append(id) }
         (state.name, state.fullName, state.normalizedName) = (newName, record.name, record.normalizedName)
         state.cityCode = record.cityCode ?? state.cityCode

@@ -12,6 +12,8 @@ struct LinkPlanner: ImportBatchPlanner {
     private var products: [String: Double?] = [:]
     private var events: Set<String> = []
     private var relations: Set<String> = []
+    /// The batch's names from the names table, by key: a firm named by its short, former or English name.
+    private var names: [String: [EnterpriseName]] = [:]
 
     init(header: ImportHeader, importId: Int, backend: ImportBackend, nextRank: Int) {
         self.header = header
@@ -36,6 +38,7 @@ struct LinkPlanner: ImportBatchPlanner {
             UNION SELECT id, uscc, name, normalized_name FROM enterprises WHERE name IN (\(StoreSQL.marks(names.count)))
             """
         let arguments = (codes.sorted() + names.sorted() + names.sorted()).map { StoredValue.text($0) }
+        let keys = NameResolution.keys(for: batch.compactMap { $0.firm?.name }).union([""]).sorted()
         let ofFirms = "enterprise_id IN (SELECT id FROM (\(firms)) f)"
         return [
             .init(firms, arguments),
@@ -43,6 +46,7 @@ struct LinkPlanner: ImportBatchPlanner {
             .init("SELECT enterprise_id, kind, date, title FROM events WHERE \(ofFirms)", arguments),
             .init("SELECT from_product, to_product, kind FROM product_relations WHERE from_product IN (\(StoreSQL.marks(sources.count)))",
                   sources.sorted().map { .text($0) }),
+            .init(NameSQL.byKeys(keys.count), NameSQL.arguments(keys).map { .text($0) }),
         ]
     }
 
@@ -58,6 +62,7 @@ struct LinkPlanner: ImportBatchPlanner {
             events.insert(Self.key(try row.text("enterprise_id"), try row.text("kind"), try row.text("date"), try row.text("title")))
         }
         for row in results[3] { relations.insert(Self.key(try row.text("from_product"), try row.text("to_product"), try row.text("kind"))) }
+        names = Dictionary(grouping: try results[4].compactMap(NameSQL.name), by: \.key)
     }
 
     mutating func plan(_ link: ImportedLink) throws -> [ImportPlanner.Write] {
@@ -100,7 +105,11 @@ struct LinkPlanner: ImportBatchPlanner {
                 return nil
             }
         }
-        let candidates = (firm.normalizedName.flatMap { idsByName[$0] } ?? []).union(firm.name.flatMap { idsByName[$0] } ?? [])
+        var candidates = (firm.normalizedName.flatMap { idsByName[$0] } ?? []).union(firm.name.flatMap { idsByName[$0] } ?? [])
+        // Not a stored name or full name: the names table (short, former, English names), exact after folding.
+        if candidates.isEmpty, let name = firm.name {
+            candidates = Set(NameResolution.resolve(name, among: NameResolution.keys(for: [name]).flatMap { names[$0] ?? [] }).matches.map(\.enterpriseId))
+        }
         if candidates.count == 1 { return candidates.first }
         outcome.unresolved.append(UnresolvedRow(line: line, reason: candidates.isEmpty
             ? "no firm named \(firm.description) in the store: import the enterprises first"

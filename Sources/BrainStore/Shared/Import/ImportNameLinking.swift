@@ -1,0 +1,88 @@
+import BrainModel
+
+/// The import's use of the names table (issue 16 item 3): a row whose name resolves to a listed or bundled firm —
+/// by its registered, short, former or English name — is linked to that firm with the name it matched recorded,
+/// instead of becoming a second firm. A row that disagrees with the firm (another 统一社会信用代码, another region),
+/// a row with no code to back the name, or a name several firms share goes to review: never merged on a name alone.
+/// The planner asks for the batch's names in one query (a set operation per batch) and calls `decide` once per row.
+struct ImportNameLinking {
+    enum Decision {
+        /// Not named by another firm's name: the planner's own rules apply.
+        case none
+        case link(String, matched: EnterpriseName)
+        case review(candidates: [String], reason: String)
+    }
+
+    /// What the planner knows of a candidate firm.
+    struct Firm {
+        var name: String
+        var uscc: String?
+        var cityCode: String?
+        var createdByImports: Bool
+    }
+
+    private(set) var names: [String: [EnterpriseName]] = [:]
+
+    /// The batch's stored names by key, then the firms they name (for `learn(firms:records:)`, so a review decision
+    /// merging into one finds it). Not their fact rows: a row is only ever linked to such a firm, never compared.
+    static func queries(_ batch: [ImportedEnterprise], rank: String) -> [ImportPlanner.Write] {
+        var wanted = Set(batch.flatMap { Self.keys($0) })
+        wanted.insert("")  // never an empty IN ()
+        let arguments = wanted.sorted().map { StoredValue.text($0) }
+        let firms = """
+            SELECT id, name, full_name, normalized_name, uscc, city_code, source, \(rank) AS rank FROM enterprises
+            WHERE id IN (SELECT enterprise_id FROM enterprise_names WHERE key IN (\(StoreSQL.marks(arguments.count))))
+            """
+        return [ImportPlanner.Write(NameSQL.byKeys(arguments.count), arguments + arguments), ImportPlanner.Write(firms, arguments)]
+    }
+
+    mutating func learn(_ rows: [any ColumnReader]) throws {
+        names = Dictionary(grouping: try rows.compactMap(NameSQL.name), by: \.key)
+    }
+
+    /// `own`: the row's own id; `linksByName`: a register of whole legal names, whose rows link without a code.
+    func decide(_ record: ImportedEnterprise, own: String, linksByName: Bool, firm: (String) -> Firm?) -> Decision {
+        // Most rows name no stored name: nothing to resolve.
+        let keys = Self.keys(record)
+        let stored = keys.flatMap { names[$0] ?? [] }
+        guard !stored.isEmpty else { return .none }
+        let resolution = NameResolution.resolve(record.name, keys: keys, among: stored)
+        // Firms the imports created are matched by their normalised name and city, as before.
+        let matches = resolution.matches.filter { $0.enterpriseId != own && firm($0.enterpriseId).map { !$0.createdByImports } ?? false }
+        guard let first = matches.first, let target = firm(first.enterpriseId) else { return .none }
+        let evidence = "\(first.kind.rawValue) name \(first.name) (\(first.source))"
+        guard resolution.status == .resolved else {
+            return .review(candidates: matches.map(\.enterpriseId),
+                           reason: "the name \(record.name) is a name of several firms (\(matches.map(\.enterpriseId).joined(separator: ", "))): which one, or none?")
+        }
+        if let code = record.uscc, let held = target.uscc, code != held {
+            return .review(candidates: [first.enterpriseId],
+                           reason: "the name resolves to \(target.name) by its \(evidence), but its 统一社会信用代码 is \(held), this row's \(code): merge or keep apart?")
+        }
+        // The region: the city when the row has one, else the province.
+        if let city = target.cityCode, let row = record.cityCode ?? record.provinceCode,
+           record.cityCode != nil ? row != city : row.prefix(2) != city.prefix(2) {
+            return .review(candidates: [first.enterpriseId],
+                           reason: "the name resolves to \(target.name) by its \(evidence), but that firm is in \(city), this row in \(row): merge or keep apart?")
+        }
+        if record.uscc == nil, !linksByName {
+            return .review(candidates: [first.enterpriseId],
+                           reason: "the name resolves to \(target.name) by its \(evidence) and the row has no 统一社会信用代码: merge or keep apart?")
+        }
+        return .link(first.enterpriseId, matched: first)
+    }
+
+    /// A row's name keys from its normalised name, folded once by the reader.
+    static func keys(_ record: ImportedEnterprise) -> [String] { NameKey.keys(of: record.name, normalized: record.normalizedName) }
+
+    /// The imported name kept as one of the firm's names, with the name it matched as evidence; without one, a name
+    /// a firm the imports created had before a rename (its current name is read from `enterprises`).
+    static func nameWrite(_ id: String, _ record: ImportedEnterprise, importId: Int, asOf: String, matched: EnterpriseName?) -> ImportPlanner.Write {
+        ImportPlanner.Write("INSERT INTO enterprise_names (\(NameSchema.columns.joined(separator: ", "))) VALUES (\(StoreSQL.marks(NameSchema.columns.count)))", [
+            .text(id), .text(keys(record).first ?? record.normalizedName), .text(record.name), .text(EnterpriseName.Kind.imported.rawValue),
+            .text("import:\(importId)"), .text(asOf), .text(matched?.kind.rawValue), .text(matched?.name),
+        ])
+    }
+
+    static let deleteNames = "DELETE FROM enterprise_names WHERE enterprise_id = ?"
+}
