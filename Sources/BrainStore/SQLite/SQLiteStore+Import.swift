@@ -31,7 +31,9 @@ extension SQLiteStore: ImportingStore {
                                   nextRank: try Int.fetchOne(db, sql: ImportBackend.sqlite.nextRankSQL) ?? 0)
             while let batch = try next() {
                 try Self.learn(db, &planner, batch)
-                try Self.run(db, CoalescedWrites.of(try batch.flatMap { try planner.plan($0) }))
+                // Row by row through cached prepared statements, in plan order: SQLite runs in-process, so merging
+                // inserts into multi-row statements (PostgreSQL's round trips) only added parsing and copying.
+                for item in batch { try Self.run(db, try planner.plan(item)) }
             }
             try Self.run(db, planner.finish())
             let o = planner.outcome
@@ -50,8 +52,8 @@ extension SQLiteStore: ImportingStore {
 
     static func run(_ db: Database, _ writes: [ImportPlanner.Write]) throws {
         for write in writes {
-            // Merged multi-row inserts differ in length batch to batch: caching each would keep thousands of them.
-            let statement = write.arguments.count > 64 ? try db.makeStatement(sql: write.sql) : try db.cachedStatement(sql: write.sql)
+            // A firm's name-gram insert has one row per gram (a few dozen shapes, cached); anything longer is rare.
+            let statement = write.arguments.count > 256 ? try db.makeStatement(sql: write.sql) : try db.cachedStatement(sql: write.sql)
             // Values the planner built for the statement's own placeholders: skip GRDB's argument validation.
             statement.setUncheckedArguments(StatementArguments(write.arguments.map(\.databaseValue)))
             try statement.execute()

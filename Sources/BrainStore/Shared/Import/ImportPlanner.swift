@@ -66,11 +66,8 @@ struct ImportPlanner: ImportBatchPlanner {
     /// Search totals change once per gram at the end: updating a common gram's row (有限, 公司) for every firm made
     /// PostgreSQL walk a chain of row versions as long as the import (20,000 rows: minutes).
     private var gramCountDeltas: [String: Int] = [:]
-    private let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
+    private let encoder: JSONEncoder
+    private var factsJSON: FactsJSON
 
     init(header: ImportHeader, importId: Int, backend: ImportBackend, nextRank: Int) {
         self.header = header
@@ -78,6 +75,9 @@ struct ImportPlanner: ImportBatchPlanner {
         self.backend = backend
         self.nextRank = nextRank
         outcome = ImportOutcome(importId: importId)
+        encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        factsJSON = FactsJSON(encoder: encoder)
     }
 
     static func ownId(_ record: ImportedEnterprise) -> String {
@@ -268,8 +268,8 @@ struct ImportPlanner: ImportBatchPlanner {
         return writes
     }
 
-    private func recordWrite(_ id: String, _ record: ImportedEnterprise) throws -> Write {
-        let json = String(decoding: try encoder.encode(record.facts), as: UTF8.self)
+    private mutating func recordWrite(_ id: String, _ record: ImportedEnterprise) throws -> Write {
+        let json = try factsJSON.encode(record.facts)
         return Write(ImportSQL.insertRecord, [.text(id), .int(importId), .int(record.line), .text(header.asOf), .text(json)])
     }
 
