@@ -68,6 +68,9 @@ struct ImportPlanner: ImportBatchPlanner {
     private var gramCountDeltas: [String: Int] = [:]
     private let encoder: JSONEncoder
     private var factsJSON: FactsJSON
+    private let insertEnterpriseSQL: String
+    /// A firm's name-gram insert by table and number of grams: built once, not per firm.
+    private var gramInsertSQL: [String: [Int: String]] = [:]
 
     init(header: ImportHeader, importId: Int, backend: ImportBackend, nextRank: Int) {
         self.header = header
@@ -78,6 +81,7 @@ struct ImportPlanner: ImportBatchPlanner {
         encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         factsJSON = FactsJSON(encoder: encoder)
+        insertEnterpriseSQL = ImportSQL.insertEnterprise(rankColumn: backend.rankColumn)
     }
 
     static func ownId(_ record: ImportedEnterprise) -> String {
@@ -195,7 +199,7 @@ struct ImportPlanner: ImportBatchPlanner {
     private mutating func create(_ id: String, _ record: ImportedEnterprise) throws -> [Write] {
         let rank = nextRank
         nextRank += 1
-        var writes = [Write(ImportSQL.insertEnterprise(rankColumn: backend.rankColumn), [
+        var writes = [Write(insertEnterpriseSQL, [
             .text(id), .text(record.name), .text(record.name), .text(record.normalizedName), .text(record.uscc), .text(record.provinceCode),
             .text(record.cityCode), .text(record.districtCode), .int(record.employees), .double(record.registeredCapitalWan),
             .text(record.setupDate), .text(record.website), .bool(record.isBiomedicine), .text("import:\(importId)"), .text(header.asOf),
@@ -313,10 +317,14 @@ struct ImportPlanner: ImportBatchPlanner {
             }
             if !added.isEmpty {
                 let withId = length == 2
-                let row = withId ? "(?, ?, ?)" : "(?, ?)"
-                writes.append(Write("INSERT INTO \(table) (gram, rank\(withId ? ", enterprise_id" : "")) VALUES "
-                                    + Array(repeating: row, count: added.count).joined(separator: ", ") + " ON CONFLICT DO NOTHING",
-                                    added.flatMap { withId ? [.text($0), .int(rank), .text(id)] : [.text($0), .int(rank)] }))
+                let sql: String
+                if let known = gramInsertSQL[table]?[added.count] { sql = known } else {
+                    let row = withId ? "(?, ?, ?)" : "(?, ?)"
+                    sql = "INSERT INTO \(table) (gram, rank\(withId ? ", enterprise_id" : "")) VALUES "
+                        + Array(repeating: row, count: added.count).joined(separator: ", ") + " ON CONFLICT DO NOTHING"
+                    gramInsertSQL[table, default: [:]][added.count] = sql
+                }
+                writes.append(Write(sql, added.flatMap { withId ? [.text($0), .int(rank), .text(id)] : [.text($0), .int(rank)] }))
             }
             guard backend.indexesTrigrams else { continue }
             for gram in removed { gramCountDeltas[gram, default: 0] -= 1 }
