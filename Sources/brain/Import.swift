@@ -64,7 +64,7 @@ struct Import: AsyncParsableCommand {
         let userMapping = try mapping.map { try HeaderMapping.readMappingFile(URL(fileURLWithPath: $0)) } ?? [:]
         if let linkKind = LinkFileCheck.Kind(rawValue: kind.rawValue) {
             let check = LinkFileCheck(url: url, kind: linkKind, mapping: userMapping)
-            return try await importFile(check, url, textEncoding, unresolved: check.addUnresolved) { store, header, rejectFile, next in
+            return try await importFile(check, url, textEncoding, unresolved: check.addUnresolved, prepare: { $0 }) { store, header, rejectFile, next in
                 try await store.importLinks(header, rejectUnresolved: rejectFile, next: next)
             }
         }
@@ -73,7 +73,7 @@ struct Import: AsyncParsableCommand {
             let opened = try await openStore(store.db)
             let check = MarketFileCheck(url: url, kind: marketKind, taxonomy: try await opened.taxonomy(),
                                         resolver: try AddressResolver.load(dataFolder: URL(fileURLWithPath: data)), mapping: userMapping)
-            return try await importFile(check, url, textEncoding) { store, header, _, next in
+            return try await importFile(check, url, textEncoding, prepare: { $0 }) { store, header, _, next in
                 var records: [NewMarketRecord] = []
                 while let batch = try next() { records += batch.map { NewMarketRecord($0.body, line: $0.line, shared: share) } }
                 return try await store.addMarketRecords(records, organisation: org, header: header).outcome
@@ -81,10 +81,10 @@ struct Import: AsyncParsableCommand {
         }
         // Only enterprises are located and classified: the region codes and the chain are loaded for them alone.
         let dataFolder = URL(fileURLWithPath: data)
-        let classifier = try ImportClassifier.load(dataFolder: dataFolder)
+        let classification = ClassificationCache(try ImportClassifier.load(dataFolder: dataFolder))
         let check = EnterpriseFileCheck(url: url, resolver: try AddressResolver.load(dataFolder: dataFolder), mapping: userMapping)
-        try await importFile(check, url, textEncoding) { store, header, _, next in
-            try await store.importEnterprises(header) { try next()?.map { $0.imported(classifier: classifier) } }
+        try await importFile(check, url, textEncoding, prepare: { $0.map { $0.imported(cache: classification) } }) { store, header, _, next in
+            try await store.importEnterprises(header, next: next)
         }
     }
 
@@ -96,9 +96,12 @@ struct Import: AsyncParsableCommand {
 
     /// Any kind of file: check (and with --dry-run only check), else write through `write` in one transaction, then
     /// report. `unresolved` takes rows the store could not place (products and events naming unknown firms).
-    func importFile<Check: RowFileCheck>(
+    /// Reading, checking and `prepare` (classifying) run on a thread of their own, a few batches ahead of the
+    /// store's transaction (`BatchPrefetch`): both cores work.
+    func importFile<Check: RowFileCheck, Item>(
         _ check: Check, _ url: URL, _ encoding: TextEncoding?, unresolved: ([UnresolvedRow]) -> Void = { _ in },
-        write: (any ImportingStore, ImportHeader, Bool, () throws -> [Check.Row]?) async throws -> ImportOutcome
+        prepare: @escaping ([Check.Row]) -> [Item],
+        write: (any ImportingStore, ImportHeader, Bool, @escaping () throws -> [Item]?) async throws -> ImportOutcome
     ) async throws {
         let progress = ImportProgress()
         var outcome: ImportOutcome?
@@ -110,14 +113,18 @@ struct Import: AsyncParsableCommand {
                 let header = try importHeader(url)
                 let store = try await openStore(self.store.db)
                 let rejectFile = onError == .rejectFile
-                let result = try await write(store, header, rejectFile) {
+                let prefetch = BatchPrefetch { () throws -> [Item]? in
                     guard let batch = try check.next(limit: 1_000) else {
                         if rejectFile, check.summary.rejected > 0 { throw RejectedFile(rejected: check.summary.rejected) }
                         return nil
                     }
                     progress.update(rows: check.summary.rows, accepted: batch.count)
-                    return batch
+                    return prepare(batch)
                 }
+                // The check is the reading thread's until it has stopped (also when the store throws).
+                defer { prefetch.stop() }
+                let result = try await write(store, header, rejectFile, prefetch.next)
+                prefetch.stop()
                 unresolved(result.unresolved)
                 outcome = result
             }

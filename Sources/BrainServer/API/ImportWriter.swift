@@ -66,7 +66,12 @@ struct ImportWriter: Sendable {
             } else {
                 let check = EnterpriseFileCheck(url: url, resolver: resolver)
                 try check.start(encoding: nil, sheet: nil)
-                outcome = try await store.importEnterprises(header) { try check.next(limit: 1_000)?.map { $0.imported(classifier: classifier) } }
+                // Read, check and classify on a thread of their own while the store writes (as `brain import`).
+                let classification = ClassificationCache(classifier)
+                let prefetch = BatchPrefetch { try check.next(limit: 1_000)?.map { $0.imported(cache: classification) } }
+                defer { prefetch.stop() }
+                outcome = try await store.importEnterprises(header, next: prefetch.next)
+                prefetch.stop()
                 summary = check.summary
             }
         } catch let error as EnterpriseFileCheck.FileError {

@@ -36,6 +36,14 @@ enum Measurement {
         return (process.terminationStatus, output)
     }
 
+    /// CPU time of this process so far (user + system, every thread), in seconds: on a shared machine the figure
+    /// that does not depend on what else runs.
+    static var cpuSeconds: Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    }
+
     /// Peak resident set size of this process in MB (Linux reports ru_maxrss in kB).
     static var peakMemoryMB: Double {
         var usage = rusage()

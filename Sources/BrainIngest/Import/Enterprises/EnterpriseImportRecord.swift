@@ -4,6 +4,15 @@ extension EnterpriseRecord {
     /// The record as the store takes it: the file's values as facts, the location's codes, chain nodes from 所属行业
     /// and 经营范围, and the parent's name when the firm is a branch.
     public func imported(classifier: ImportClassifier) -> ImportedEnterprise {
+        imported(classification: classifier.classify(industry: industry, scope: scope))
+    }
+
+    /// The same, classified through `cache` (one classification per distinct 所属行业 and 经营范围).
+    public func imported(cache: ClassificationCache) -> ImportedEnterprise {
+        imported(classification: cache.classify(industry: industry, scope: scope))
+    }
+
+    func imported(classification: ImportClassifier.Result) -> ImportedEnterprise {
         var facts: [String: String] = ["name": name]
         let values: [(String, String?)] = [
             ("uscc", uscc), ("legal_representative", legalRepresentative), ("established", established),
@@ -13,7 +22,6 @@ extension EnterpriseRecord {
         ]
         for (field, value) in values { if let value { facts[field] = value } }
         for (header, value) in extras { facts["extra:" + header] = value }
-        let classification = classifier.classify(industry: industry, scope: scope)
         return ImportedEnterprise(
             line: line, name: name, normalizedName: normalizedName, uscc: uscc, provinceCode: location?.provinceCode,
             cityCode: location?.cityCode, districtCode: location?.districtCode, employees: employees ?? insured,

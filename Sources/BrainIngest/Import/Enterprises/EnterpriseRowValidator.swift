@@ -23,7 +23,7 @@ public struct EnterpriseRowValidator: Sendable {
         var values: [String: (String, HeaderMapping.Column)] = [:]
         var extras: [String: String] = [:]
         for (column, raw) in zip(mapping.columns, fields) {
-            let value = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            let value = raw.trimmedField
             guard !value.isEmpty else { continue }
             if let field = column.field { values[field] = (value, column) } else { extras[column.header] = value }
         }
@@ -54,7 +54,9 @@ public struct EnterpriseRowValidator: Sendable {
         }
         for (field, keyPath) in [("insured", \EnterpriseRecord.insured), ("employees", \EnterpriseRecord.employees)] {
             guard let raw = text(field) else { continue }
-            let digits = TextNormalizer.halfWidth(raw).replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "人", with: "")
+            // Plain digits, the common case, skip the folding (the same number either way).
+            let digits = raw.utf8.allSatisfy({ (0x30...0x39).contains($0) }) ? raw
+                : TextNormalizer.halfWidth(raw).replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "人", with: "")
             if let count = Int(digits), count >= 0 { record[keyPath: keyPath] = count }
             else { problems.append(problem(line, header(field), raw, "expected a whole number of people")) }
         }

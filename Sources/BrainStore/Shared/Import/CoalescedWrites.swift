@@ -13,6 +13,13 @@ enum CoalescedWrites {
     }
 
     static func of(_ writes: [ImportPlanner.Write]) -> [ImportPlanner.Write] {
+        var shapes: [String: Shape?] = [:]
+        return of(writes, shapes: &shapes)
+    }
+
+    /// The same, with each statement's shape looked up in `shapes` (an import's planners write a few dozen distinct
+    /// statements; reading each one's shape again for every row was a tenth of the write thread).
+    static func of(_ writes: [ImportPlanner.Write], shapes: inout [String: Shape?]) -> [ImportPlanner.Write] {
         var result: [ImportPlanner.Write] = []
         var order: [Shape] = [], pending: [Shape: [StoredValue]] = [:]
         func flush() {
@@ -32,7 +39,12 @@ enum CoalescedWrites {
             (order, pending) = ([], [:])
         }
         for write in writes {
-            guard let shape = shape(of: write.sql) else {
+            let known: Shape?
+            if let cached = shapes[write.sql] { known = cached } else {
+                known = shape(of: write.sql)
+                if shapes.count < 10_000 { shapes[write.sql] = known }
+            }
+            guard let shape = known else {
                 flush()
                 result.append(write)
                 continue

@@ -68,11 +68,11 @@ struct ImportPlanner: ImportBatchPlanner {
     /// Search totals change once per gram at the end: updating a common gram's row (有限, 公司) for every firm made
     /// PostgreSQL walk a chain of row versions as long as the import (20,000 rows: minutes).
     private var gramCountDeltas: [String: Int] = [:]
-    private let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
+    private let encoder: JSONEncoder
+    private var factsJSON: FactsJSON
+    private let insertEnterpriseSQL: String
+    /// A firm's name-gram insert by table and number of grams: built once, not per firm.
+    private var gramInsertSQL: [String: [Int: String]] = [:]
 
     init(header: ImportHeader, importId: Int, backend: ImportBackend, nextRank: Int) {
         self.header = header
@@ -80,6 +80,10 @@ struct ImportPlanner: ImportBatchPlanner {
         self.backend = backend
         self.nextRank = nextRank
         outcome = ImportOutcome(importId: importId)
+        encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        factsJSON = FactsJSON(encoder: encoder)
+        insertEnterpriseSQL = ImportSQL.insertEnterprise(rankColumn: backend.rankColumn)
     }
 
     static func ownId(_ record: ImportedEnterprise) -> String {
@@ -211,7 +215,7 @@ struct ImportPlanner: ImportBatchPlanner {
     private mutating func create(_ id: String, _ record: ImportedEnterprise) throws -> [Write] {
         let rank = nextRank
         nextRank += 1
-        var writes = [Write(ImportSQL.insertEnterprise(rankColumn: backend.rankColumn), [
+        var writes = [Write(insertEnterpriseSQL, [
             .text(id), .text(record.name), .text(record.name), .text(record.normalizedName), .text(record.uscc), .text(record.provinceCode),
             .text(record.cityCode), .text(record.districtCode), .int(record.employees), .double(record.registeredCapitalWan),
             .text(record.setupDate), .text(record.website), .bool(record.isBiomedicine), .text("import:\(importId)"), .text(header.asOf),
@@ -291,8 +295,8 @@ struct ImportPlanner: ImportBatchPlanner {
         return writes
     }
 
-    private func recordWrite(_ id: String, _ record: ImportedEnterprise) throws -> Write {
-        let json = String(decoding: try encoder.encode(record.facts), as: UTF8.self)
+    private mutating func recordWrite(_ id: String, _ record: ImportedEnterprise) throws -> Write {
+        let json = try factsJSON.encode(record.facts)
         return Write(ImportSQL.insertRecord, [.text(id), .int(importId), .int(record.line), .text(header.asOf), .text(json)])
     }
 
@@ -336,10 +340,14 @@ struct ImportPlanner: ImportBatchPlanner {
             }
             if !added.isEmpty {
                 let withId = length == 2
-                let row = withId ? "(?, ?, ?)" : "(?, ?)"
-                writes.append(Write("INSERT INTO \(table) (gram, rank\(withId ? ", enterprise_id" : "")) VALUES "
-                                    + Array(repeating: row, count: added.count).joined(separator: ", ") + " ON CONFLICT DO NOTHING",
-                                    added.flatMap { withId ? [.text($0), .int(rank), .text(id)] : [.text($0), .int(rank)] }))
+                let sql: String
+                if let known = gramInsertSQL[table]?[added.count] { sql = known } else {
+                    let row = withId ? "(?, ?, ?)" : "(?, ?)"
+                    sql = "INSERT INTO \(table) (gram, rank\(withId ? ", enterprise_id" : "")) VALUES "
+                        + Array(repeating: row, count: added.count).joined(separator: ", ") + " ON CONFLICT DO NOTHING"
+                    gramInsertSQL[table, default: [:]][added.count] = sql
+                }
+                writes.append(Write(sql, added.flatMap { withId ? [.text($0), .int(rank), .text(id)] : [.text($0), .int(rank)] }))
             }
             guard backend.indexesTrigrams else { continue }
             for gram in removed { gramCountDeltas[gram, default: 0] -= 1 }
