@@ -35,6 +35,26 @@ enum ServerFixture {
         try await app.test(.router, test)
     }
 
+    /// A raw TCP socket connected to 127.0.0.1:port, for tests that speak HTTP byte by byte (the caller closes it).
+    static func connectLoopback(port: Int) throws -> Int32 {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        try #require(fd >= 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else {
+            close(fd)
+            throw SocketError.connectFailed(port: port)
+        }
+        return fd
+    }
+
+    enum SocketError: Error { case connectFailed(port: Int) }
+
     /// The in-process test client sends `Host: localhost` (no port): the fixture's server answers to that name.
     static let configuration: ServerConfiguration = {
         var configuration = ServerConfiguration(

@@ -87,17 +87,8 @@ enum SlowSocket {
     }
 
     private static func run(port: Int, prefix: [UInt8], then: [UInt8], every: Duration, chunk: Int) throws -> Run {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        try #require(fd >= 0)
+        let fd = try ServerFixture.connectLoopback(port: port)
         defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        try #require(connected == 0)
         let started = ContinuousClock.now
         let pause = Int32(every.components.seconds * 1_000 + every.components.attoseconds / 1_000_000_000_000_000)
         var sent = 0, received: [UInt8] = []

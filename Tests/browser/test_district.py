@@ -7,16 +7,14 @@ Screenshots go to $BRAIN_ARTIFACTS (default: a temporary folder). Exits non-zero
 """
 import os
 import re
-import subprocess
 import sys
-import tempfile
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from test_web_app import (BRAIN, ROOT, ARTIFACTS, free_port, wait_ready,  # noqa: E402
-                          no_console_errors, get_json, run_checks)
+from test_web_app import (ARTIFACTS, wait_ready, no_console_errors, get_json, run_checks,  # noqa: E402
+                          built_database, serve)
 
 
 def screenshot(driver, name, element_id=None):
@@ -141,15 +139,8 @@ def check_portrait_says_where_and_why(driver, base):
 
 
 def main():
-    if not os.path.exists(BRAIN):
-        sys.exit(f"{BRAIN} not found: run `swift build` first")
-    work = tempfile.mkdtemp(prefix="brain-district-")
-    db = os.path.join(work, "brain.sqlite")
-    subprocess.run([BRAIN, "build-db", "--out", db, "--data", os.path.join(ROOT, "data")], check=True, stdout=subprocess.DEVNULL)
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen([BRAIN, "serve", "--db", db, "--port", str(port)], cwd=ROOT,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    _, db = built_database("brain-district-")
+    base, server = serve(db)
     print(f"screenshots go to {ARTIFACTS}")
     checks = [check_suzhou_district_map, check_municipality_districts_on_the_map, check_district_page_lists_its_firms,
               check_biobay_lists_its_firms, check_lianyungang_chain_map, check_portrait_says_where_and_why]

@@ -2,9 +2,7 @@
 that build-db writes as layer nmpa-2019), driven by headless Chromium. Uses the harness of test_web_app.py."""
 
 import os
-import subprocess
 import sys
-import tempfile
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -78,16 +76,8 @@ def check_region_page_counts_the_chosen_layers(driver, base):
 
 
 def main():
-    if not os.path.exists(harness.BRAIN):
-        sys.exit(f"{harness.BRAIN} not found: run `swift build` first")
-    work = tempfile.mkdtemp(prefix="brain-browser-layers-")
-    db = os.path.join(work, "brain.sqlite")
-    subprocess.run([harness.BRAIN, "build-db", "--out", db, "--data", os.path.join(harness.ROOT, "data")], check=True,
-                   stdout=subprocess.DEVNULL)
-    port = harness.free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen([harness.BRAIN, "serve", "--db", db, "--port", str(port)], cwd=harness.ROOT,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    _, db = harness.built_database("brain-browser-layers-")
+    base, server = harness.serve(db)
     checks = [check_overview_says_its_coverage_and_counts_a_chosen_layer, check_lianyungang_flags_lqs_on_few_firms,
               check_region_page_counts_the_chosen_layers]
     # `python3 Tests/browser/test_layers.py NAME …` runs only the checks whose names contain a NAME.

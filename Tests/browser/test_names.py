@@ -3,9 +3,7 @@ matched (Chinese label, English behind the switch). The real `brain` server on a
 headless Chromium; uses the harness of test_web_app.py."""
 
 import os
-import subprocess
 import sys
-import tempfile
 import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -72,16 +70,8 @@ def check_search_api_gives_the_evidence(driver, base):
 
 
 def main():
-    if not os.path.exists(harness.BRAIN):
-        sys.exit(f"{harness.BRAIN} not found: run `swift build` first")
-    work = tempfile.mkdtemp(prefix="brain-browser-names-")
-    db = os.path.join(work, "brain.sqlite")
-    subprocess.run([harness.BRAIN, "build-db", "--out", db, "--data", os.path.join(harness.ROOT, "data")], check=True,
-                   stdout=subprocess.DEVNULL)
-    port = harness.free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen([harness.BRAIN, "serve", "--db", db, "--port", str(port)], cwd=harness.ROOT,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    _, db = harness.built_database("brain-browser-names-")
+    base, server = harness.serve(db)
     checks = [check_former_name_finds_the_firm_and_says_so, check_english_words_typed_find_the_firm,
               check_search_api_gives_the_evidence]
     # `python3 Tests/browser/test_names.py NAME …` runs only the checks whose names contain a NAME.

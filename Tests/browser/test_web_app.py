@@ -37,6 +37,25 @@ def free_port():
         return s.getsockname()[1]
 
 
+def built_database(prefix):
+    """A fresh database built from the bundled data in a new temporary folder: (folder, database path)."""
+    if not os.path.exists(BRAIN):
+        sys.exit(f"{BRAIN} not found: run `swift build` first")
+    work = tempfile.mkdtemp(prefix=prefix)
+    db = os.path.join(work, "brain.sqlite")
+    subprocess.run([BRAIN, "build-db", "--out", db, "--data", os.path.join(ROOT, "data")], check=True,
+                   stdout=subprocess.DEVNULL)
+    return work, db
+
+
+def serve(db):
+    """`brain serve` on db at a free port: (base URL, process); run_checks waits for its health and stops it."""
+    port = free_port()
+    server = subprocess.Popen([BRAIN, "serve", "--db", db, "--port", str(port)], cwd=ROOT,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    return f"http://127.0.0.1:{port}", server
+
+
 def wait_for_health(base, process, seconds=120):
     deadline = time.time() + seconds
     while time.time() < deadline:
@@ -528,12 +547,7 @@ def check_import_page_shows_row_errors(driver, base):
 
 
 def main():
-    if not os.path.exists(BRAIN):
-        sys.exit(f"{BRAIN} not found: run `swift build` first")
-    work = tempfile.mkdtemp(prefix="brain-browser-")
-    db = os.path.join(work, "brain.sqlite")
-    subprocess.run([BRAIN, "build-db", "--out", db, "--data", os.path.join(ROOT, "data")], check=True,
-                   stdout=subprocess.DEVNULL)
+    work, db = built_database("brain-browser-")
     hostile = os.path.join(work, "hostile.csv")
     with open(hostile, "w", encoding="utf-8") as f:
         f.write("企业名称,注册地址,所属行业\n<b>恶意</b>生物医药有限公司,江苏省苏州市工业园区星湖街218号,2761\n")
@@ -542,10 +556,7 @@ def main():
     organisation = subprocess.run([BRAIN, "org", "add", "web-bureau", "--name", "苏州市工信局", "--db", db, "--json"], check=True,
                                   capture_output=True, text=True)
     MARKET["token"] = json.loads(organisation.stdout)["token"]
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen([BRAIN, "serve", "--db", db, "--port", str(port)], cwd=ROOT,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    base, server = serve(db)
     print(f"screenshots and the PDF go to {ARTIFACTS}")
     checks = [check_overview_map_and_ranking, check_click_jiangsu_drills_to_cities, check_region_page, check_region_exports,
               check_enterprise_portrait, check_chain_explorer, check_parks, check_search_as_you_type,
