@@ -1,9 +1,10 @@
 import Foundation
+import BrainModel
 
 /// A row's facts as the JSON text `JSONEncoder` (sorted keys, slashes unescaped) writes, byte for byte, at a fraction
 /// of its cost: the encoder was a tenth of the import's write thread. The key order is JSONEncoder's own, learnt once
-/// per set of keys (a file's rows share one); values that would need escaping — and keys that would — go through
-/// JSONEncoder itself.
+/// per set of keys (a file's rows share one); values are escaped by `JSONText`; keys that would need escaping go
+/// through JSONEncoder itself.
 struct FactsJSON {
     private let encoder: JSONEncoder
     /// Keys (sorted by `<`) → JSONEncoder's order of them; nil when a key needs escaping.
@@ -19,18 +20,18 @@ struct FactsJSON {
             if orders.count > 1_000 { orders = [:] }
             orders[keys] = order
         }
-        guard let order, facts.values.allSatisfy(Self.isPlain) else { return try encoded(facts) }
-        var json = "{"
+        guard let order else { return try encoded(facts) }
+        var json: [UInt8] = [UInt8(ascii: "{")]
         json.reserveCapacity(facts.values.reduce(16) { $0 + $1.utf8.count } + order.reduce(0) { $0 + $1.utf8.count + 6 })
         for (i, key) in order.enumerated() {
-            if i > 0 { json += "," }
-            json += "\""
-            json += key
-            json += "\":\""
-            json += facts[key] ?? ""
-            json += "\""
+            if i > 0 { json.append(UInt8(ascii: ",")) }
+            json.append(UInt8(ascii: "\""))
+            json.append(contentsOf: key.utf8)
+            json.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+            JSONText.appendString(facts[key] ?? "", to: &json)
         }
-        return json + "}"
+        json.append(UInt8(ascii: "}"))
+        return String(decoding: json, as: UTF8.self)
     }
 
     private func encoded(_ facts: [String: String]) throws -> String {
@@ -48,7 +49,8 @@ struct FactsJSON {
         return Set(order) == Set(keys) && order.count == keys.count ? order : nil
     }
 
-    /// Text JSONEncoder writes as it is: no quote, backslash, control character, DEL, or line/paragraph separator.
+    /// Text JSONEncoder surely writes as it is (a key the order is read from): no quote, backslash, control character,
+    /// DEL, or line/paragraph separator.
     static func isPlain(_ text: String) -> Bool {
         var previous: (UInt8, UInt8) = (0, 0)
         for byte in text.utf8 {
