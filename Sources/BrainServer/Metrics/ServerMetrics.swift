@@ -16,9 +16,18 @@ enum ServerMetrics {
     /// Bootstraps the registry before the first request records anything.
     static func start() { _ = registry }
 
-    /// A lookup in one of the server's caches (`response`: encoded API bodies; `analytics`: a generation's analyses).
-    static func cacheLookup(_ cache: String, hit: Bool) {
-        Counter(label: "brain_cache_lookups_total", dimensions: [("cache", cache), ("result", hit ? "hit" : "miss")]).increment()
+    /// Lookups in the cache of encoded API bodies. Made once (after the bootstrap): a lookup is on every cached request,
+    /// and making a counter asks the registry under its lock.
+    private static let responseCacheCounters: (hit: Metrics.Counter, miss: Metrics.Counter) = {
+        start()
+        func counter(_ result: String) -> Metrics.Counter {
+            Counter(label: "brain_cache_lookups_total", dimensions: [("cache", "response"), ("result", result)])
+        }
+        return (counter("hit"), counter("miss"))
+    }()
+
+    static func responseCacheLookup(hit: Bool) {
+        (hit ? responseCacheCounters.hit : responseCacheCounters.miss).increment()
     }
 
     /// Rows an import wrote, by kind and outcome (created, updated, review, rejected).

@@ -21,10 +21,10 @@ final class ResponseCache: @unchecked Sendable {
     /// The cached body for `key`, or the one `make` builds (cached when `make` returns one).
     func body(_ key: String, make: () async throws -> Data?) async rethrows -> Data? {
         if let hit = cached(key) {
-            ServerMetrics.cacheLookup("response", hit: true)
+            ServerMetrics.responseCacheLookup(hit: true)
             return hit
         }
-        ServerMetrics.cacheLookup("response", hit: false)
+        ServerMetrics.responseCacheLookup(hit: false)
         guard let made = try await make() else { return nil }
         store(key, made)
         return made
