@@ -1,0 +1,37 @@
+/// Why the product says something (a gap, a target, a flag, a rejected row): a code and its values, never a sentence.
+/// Pages, exports and the API render it per language through `ReasonText`, so adding a language or rewording a reason
+/// touches the catalogue only, and the data stays comparable across languages.
+public struct Reason: Sendable, Hashable, Codable {
+    /// Stable identifier, e.g. `gap.missing-related`; the catalogue holds one template per language for it.
+    public var code: String
+    /// Named values the templates place into `{name}` slots. Numbers are formatted by the producer (they read the
+    /// same in both languages); a value that differs by language is given twice, as `name` (Chinese) and `name.en`.
+    public var values: [String: String]
+
+    public init(_ code: String, _ values: [String: String] = [:]) {
+        self.code = code
+        self.values = values
+    }
+}
+
+/// The languages a person can choose; Chinese is the default everywhere.
+public enum DisplayLanguage: String, Sendable, CaseIterable, Codable {
+    case zh
+    case en
+
+    /// Reads `lang=` values such as `en`, `en-US`, `zh-CN`; anything else is Chinese.
+    public init(query: String?) {
+        self = (query?.lowercased().hasPrefix("en") ?? false) ? .en : .zh
+    }
+}
+
+/// One reason's wording in each language, with `{name}` slots filled from `Reason.values`.
+public struct ReasonTemplate: Sendable {
+    public var zh: String
+    public var en: String
+
+    public init(zh: String, en: String) {
+        self.zh = zh
+        self.en = en
+    }
+}

@@ -1,0 +1,3 @@
+extension ReasonCatalogue {
+    static let imports: [String: ReasonTemplate] = [:]
+}

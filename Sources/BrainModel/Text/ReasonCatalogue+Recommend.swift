@@ -1,0 +1,3 @@
+extension ReasonCatalogue {
+    static let recommend: [String: ReasonTemplate] = [:]
+}

@@ -1,0 +1,5 @@
+/// The wording of every reason, one part per area so each area's reasons live beside each other
+/// (`ReasonCatalogue+Chain.swift`, `ReasonCatalogue+Recommend.swift`, `ReasonCatalogue+Import.swift`).
+public enum ReasonCatalogue {
+    static let parts: [[String: ReasonTemplate]] = [chain, recommend, imports]
+}
