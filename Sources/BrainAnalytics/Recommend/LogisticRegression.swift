@@ -50,17 +50,17 @@ public struct LogisticRegression: Codable, Sendable, Equatable {
             steps += 1
             var gradient = [Double](repeating: 0, count: p + 1)
             var hessian = [Double](repeating: 0, count: (p + 1) * (p + 1))
+            var x = [Double](repeating: 1, count: p + 1)
             for i in rows.indices {
+                for j in 0..<p { x[j + 1] = rows[i][j] }
                 let z = linear(beta, rows[i])
                 let prob = sigmoid(z)
                 let residual = w[i] * (prob - (labels[i] ? 1 : 0))
                 let curvature = w[i] * prob * (1 - prob)
                 for a in 0...p {
-                    let xa = a == 0 ? 1 : rows[i][a - 1]
-                    gradient[a] += residual * xa
-                    for b in 0...a {
-                        hessian[a * (p + 1) + b] += curvature * xa * (b == 0 ? 1 : rows[i][b - 1])
-                    }
+                    gradient[a] += residual * x[a]
+                    let scaled = curvature * x[a]
+                    for b in 0...a { hessian[a * (p + 1) + b] += scaled * x[b] }
                 }
             }
             for a in 0...p {

@@ -107,6 +107,15 @@ public enum TargetBacktest {
                                 "the candidate's own location (same province, distance) is not a feature: a hidden firm's distance to its city is 0 by construction"])
     }
 
+    /// The model fitted on every random fold of `targets`' data (the bench's "all data" weights): what a ranking
+    /// strategy would use, scoring `InvestmentTargets.features` of its targets with `referenceYear` = `latestYear`.
+    public static func fittedModel(_ targets: InvestmentTargets, folds: Int = 5, minimumFirms: Int = 5, seed: UInt64 = 1,
+                                   lambda: Double = 1) -> TargetScoreModel {
+        let trials = collectTrials(targets, folds: folds, minimumFirms: minimumFirms, seed: seed,
+                                   referenceYear: latestYear(targets.analysis.index)).trials
+        return TargetScoreModel.fit(trials.flatMap(\.rows), labels: trials.flatMap(\.labels), lambda: lambda)
+    }
+
     /// The folds of every city with enough firms, ranked by `targets`; `excluded` firms are neither members nor
     /// candidates (the time split's later firms when training on earlier data).
     static func collectTrials(_ targets: InvestmentTargets, folds: Int, minimumFirms: Int, seed: UInt64, referenceYear: Int,
@@ -155,8 +164,9 @@ public enum TargetBacktest {
     static func trial(_ region: String, _ ranked: [InvestmentTargets.Target], positives: Set<String>, targets: InvestmentTargets,
                       densities: [Double?], referenceYear: Int) -> Trial {
         var trial = Trial(region: region)
+        let column = targets.nodeColumns
         for target in ranked {
-            let row = targets.features(target, densities: densities, referenceYear: referenceYear)
+            let row = targets.features(target, densities: densities, referenceYear: referenceYear, column: column)
             trial.ids.append(target.firm.id)
             trial.rows.append(row)
             trial.labels.append(positives.contains(target.firm.id))
@@ -215,7 +225,7 @@ public enum TargetBacktest {
     }
 
     /// The latest year any firm's founding or listing names: the random folds' "today" for firm ages.
-    static func latestYear(_ index: SnapshotIndex) -> Int {
+    public static func latestYear(_ index: SnapshotIndex) -> Int {
         index.data.enterprises.compactMap { [$0.setupDate, $0.listDate].compactMap { $0.flatMap(InvestmentTargets.year) }.max() }.max() ?? 2024
     }
 

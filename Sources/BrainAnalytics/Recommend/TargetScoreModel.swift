@@ -74,8 +74,12 @@ extension InvestmentTargets {
     /// The model's raw features of a ranked target (`TargetScoreModel.featureNames`): what `rank` computed plus the
     /// firm's facts. `densities` is the region row the target was ranked against; `referenceYear` dates the age.
     public func features(_ target: Target, densities: [Double?], referenceYear: Int) -> [Double] {
+        features(target, densities: densities, referenceYear: referenceYear, column: nodeColumns)
+    }
+
+    /// The same, with the node → column map computed once by the caller (the backtest scores ~10⁵ targets).
+    func features(_ target: Target, densities: [Double?], referenceYear: Int, column: [String: Int]) -> [Double] {
         let index = analysis.index
-        let column = nodeColumns
         let nodes = index.nodesByEnterprise[target.firm.id] ?? []
         let highest = nodes.compactMap { column[$0].flatMap { densities[$0] } }.max() ?? 0
         let pci = target.node.flatMap { column[$0.id] }.map { pciPercentile[$0] } ?? 0
