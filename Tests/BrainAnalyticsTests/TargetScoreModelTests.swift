@@ -61,7 +61,7 @@ import BrainModel
     @Test func bootstrapIntervalsAreSane() {
         // Constant values: no spread.
         let constant = Bootstrap.meanInterval(groups: [[0.3, 0.3], [0.3], [0.3]], replicates: 200, seed: 3)
-        #expect(constant == Interval(value: 0.3, low: 0.3, high: 0.3))
+        #expect(constant == ConfidenceInterval(value: 0.3, low: 0.3, high: 0.3))
         // 50 groups of 0 and 50 of 1: mean 0.5, standard error 0.05, so about [0.40, 0.60].
         let coin = Bootstrap.meanInterval(groups: (0..<100).map { [$0 < 50 ? 0 : 1] }, replicates: 2000, seed: 3)
         #expect(coin.value == 0.5)
@@ -69,7 +69,7 @@ import BrainModel
         // Repeatable, and the value is the mean over every value (a group of two counts twice).
         #expect(Bootstrap.meanInterval(groups: [[1, 1], [0]], seed: 9) == Bootstrap.meanInterval(groups: [[1, 1], [0]], seed: 9))
         #expect(abs(Bootstrap.meanInterval(groups: [[1, 1], [0]]).value - 2.0 / 3.0) < 1e-12)
-        #expect(Bootstrap.meanInterval(groups: []) == Interval(value: 0, low: 0, high: 0))
+        #expect(Bootstrap.meanInterval(groups: []) == ConfidenceInterval(value: 0, low: 0, high: 0))
     }
 
     /// Every trial is scored by a model fitted without any trial of its own region. The fake fitter remembers the

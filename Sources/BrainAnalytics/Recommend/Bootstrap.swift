@@ -1,7 +1,7 @@
 import BrainModel
 
 /// A figure with its 95 % interval.
-public struct Interval: Codable, Sendable, Equatable {
+public struct ConfidenceInterval: Codable, Sendable, Equatable {
     public var value: Double
     public var low: Double
     public var high: Double
@@ -21,12 +21,12 @@ public struct Interval: Codable, Sendable, Equatable {
 public enum Bootstrap {
     /// The mean of all values, and the 2.5 % and 97.5 % percentiles of the means of `replicates` resamples of
     /// `groups`. Empty groups are ignored; with none left the interval is (0, 0, 0).
-    public static func meanInterval(groups: [[Double]], replicates: Int = 1000, seed: UInt64 = 1, coverage: Double = 0.95) -> Interval {
+    public static func meanInterval(groups: [[Double]], replicates: Int = 1000, seed: UInt64 = 1, coverage: Double = 0.95) -> ConfidenceInterval {
         let groups = groups.filter { !$0.isEmpty }
         let all = groups.flatMap { $0 }
-        guard !all.isEmpty else { return Interval(value: 0, low: 0, high: 0) }
+        guard !all.isEmpty else { return ConfidenceInterval(value: 0, low: 0, high: 0) }
         let value = all.reduce(0, +) / Double(all.count)
-        guard replicates > 0 else { return Interval(value: value, low: value, high: value) }
+        guard replicates > 0 else { return ConfidenceInterval(value: value, low: value, high: value) }
         let sums = groups.map { $0.reduce(0, +) }, counts = groups.map { Double($0.count) }
         var random = SplitMix64(seed: seed)
         var means: [Double] = []
@@ -42,7 +42,7 @@ public enum Bootstrap {
         }
         means.sort()
         let tail = (1 - coverage) / 2
-        return Interval(value: value, low: percentile(means, tail), high: percentile(means, 1 - tail))
+        return ConfidenceInterval(value: value, low: percentile(means, tail), high: percentile(means, 1 - tail))
     }
 
     /// Linear interpolation between order statistics (numpy's default), on sorted values.

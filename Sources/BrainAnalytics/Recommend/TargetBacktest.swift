@@ -23,9 +23,9 @@ public enum TargetBacktest {
     public struct Ranking: Codable, Sendable {
         public var name: String
         public var nameZh: String
-        public var precisionAt10: Interval
-        public var precisionAt50: Interval
-        public var auc: Interval
+        public var precisionAt10: ConfidenceInterval
+        public var precisionAt50: ConfidenceInterval
+        public var auc: ConfidenceInterval
     }
     public struct Evaluation: Codable, Sendable {
         public var regions: Int
@@ -37,7 +37,7 @@ public enum TargetBacktest {
         /// learned model, density only, size only, fixed formula
         public var rankings: [Ranking]
         /// AUC of the learned model minus AUC of density alone, paired per trial
-        public var aucModelMinusDensity: Interval
+        public var aucModelMinusDensity: ConfidenceInterval
         /// precision@50 of the learned model over that of size alone
         public var precisionAt50ModelOverSize: Double?
         /// the goal: the AUC difference's interval above 0 and precision@50 at least twice size-only's
@@ -206,7 +206,7 @@ public enum TargetBacktest {
         }
         let regions = Array(Set(trials.map(\.region))).sorted()
         let trialsOf = Dictionary(grouping: trials.indices, by: { trials[$0].region })
-        func interval(_ value: (Int) -> Double) -> Interval {
+        func interval(_ value: (Int) -> Double) -> ConfidenceInterval {
             Bootstrap.meanInterval(groups: regions.map { (trialsOf[$0] ?? []).map(value) }, replicates: replicates, seed: seed)
         }
         let rankings = rankingNames.enumerated().map { k, name in

@@ -69,7 +69,7 @@ struct BenchRecommend: AsyncParsableCommand {
 
     static func table(_ evaluation: TargetBacktest.Evaluation) {
         print("ranking".padding(toLength: 46, withPad: " ", startingAt: 0) + "precision@10          precision@50          AUC")
-        let cell = { (x: Interval) in String(format: "%.3f [%.3f, %.3f]", x.value, x.low, x.high).padding(toLength: 22, withPad: " ", startingAt: 0) }
+        let cell = { (x: ConfidenceInterval) in String(format: "%.3f [%.3f, %.3f]", x.value, x.low, x.high).padding(toLength: 22, withPad: " ", startingAt: 0) }
         for ranking in evaluation.rankings {
             print(ranking.name.padding(toLength: 46, withPad: " ", startingAt: 0) + cell(ranking.precisionAt10) + cell(ranking.precisionAt50) + cell(ranking.auc))
         }
