@@ -3,10 +3,11 @@ import Foundation
 import BrainAnalytics
 import BrainModel
 
-/// `brain bench recommend`: the 招商 ranking's backtest on the real data (see `TargetBacktest`), with its baselines.
+/// `brain bench recommend`: the 招商 ranking's backtest on the real data (see `TargetBacktest`): the learned model
+/// against density-only, size-only and the fixed formula, on random folds and on a time split, with bootstrap intervals.
 struct BenchRecommend: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "recommend",
-                                                    abstract: "Backtest the 招商 target ranking: precision@10/@50 and AUC against baselines.")
+                                                    abstract: "Backtest the 招商 target ranking: precision@10/@50 and AUC with 95% intervals, learned model against baselines, random folds and a time split.")
     @OptionGroup var store: StoreOptions
     @Option(help: "Region level of the backtest.")
     var level: RegionLevel = .city
@@ -14,25 +15,68 @@ struct BenchRecommend: AsyncParsableCommand {
     var folds = 5
     @Option(help: "Regions need at least this many biomedicine firms.")
     var minimumFirms = 5
-    @Option(help: "Seed of the fold split.")
+    @Option(help: "Seed of the fold split, the region groups and the bootstrap.")
     var seed: UInt64 = 1
+    @Option(help: "Region groups of the nested folds: each group is scored by a model fitted on the other groups.")
+    var regionGroups = 5
+    @Option(help: "L2 penalty of the logistic regression (on standardised features).")
+    var lambda = 1.0
+    @Option(help: "Bootstrap resamples of the regions.")
+    var replicates = 1000
+    @Option(help: "Time split: firms listed (or founded, without a listing) in this year or later are hidden; 0 skips it.")
+    var timeSplitYear = 2020
     @Flag(help: "Print JSON.")
     var json = false
+
+    func validate() throws {
+        guard folds >= 1, minimumFirms >= 1, regionGroups >= 2, replicates >= 0, lambda >= 0, lambda.isFinite else {
+            throw ValidationError("--folds and --minimum-firms must be at least 1, --region-groups at least 2, --replicates and --lambda not negative")
+        }
+    }
 
     func run() async throws {
         let index = try await AnalyticsLoader.index(store.db)
         let (result, seconds) = Measurement.seconds {
-            TargetBacktest.run(InvestmentTargets.build(LevelAnalysis(index, level: level)), folds: folds, minimumFirms: minimumFirms, seed: seed)
+            TargetBacktest.run(InvestmentTargets.build(LevelAnalysis(index, level: level)), folds: folds, minimumFirms: minimumFirms, seed: seed,
+                               regionGroups: regionGroups, lambda: lambda, replicates: replicates,
+                               timeSplitYear: timeSplitYear > 0 ? timeSplitYear : nil)
         }
         if json { return try Output.json(result) }
-        print("backtest at \(result.level.rawValue) level: \(result.regions) regions with ≥ \(minimumFirms) biomedicine firms, "
-              + "\(result.trials) folds, \(result.hiddenFirms) hidden firm–region presences, \(String(format: "%.1f", seconds)) s")
-        print("ranking                 precision@10  precision@50     AUC")
-        for (name, scores) in [("model (fit+strength+links)", result.model), ("density only", result.densityOnly), ("national size only", result.sizeOnly)] {
-            print(name.padding(toLength: 26, withPad: " ", startingAt: 0)
-                  + String(format: "  %10.3f  %12.3f  %6.3f", scores.precisionAt10, scores.precisionAt50, scores.auc))
+        let f = result.randomFolds
+        print("backtest at \(result.level.rawValue) level, \(String(format: "%.1f", seconds)) s; intervals: 95% bootstrap over regions (\(replicates) resamples)")
+        print("")
+        print("random folds: \(f.regions) regions with ≥ \(minimumFirms) biomedicine firms, \(f.trials) folds, \(f.positives) hidden firm–region presences, "
+              + "\(Int(f.candidates.rounded())) candidates per fold; the model of each region is fitted on the other \(result.regionGroups - 1) of \(result.regionGroups) region groups")
+        Self.table(f)
+        print(String(format: "hidden firms linked by products to their region's other firms: %.1f%%", result.hiddenLinkedShare * 100))
+        if let split = result.timeSplit {
+            print("")
+            print("time split: \(split.laterFirms) firms listed (or founded) in \(split.year) or later are hidden, \(split.earlierFirms) earlier firms stay; "
+                  + "model fitted on \(split.trainingTrials) random folds of the earlier data only; \(split.evaluation.regions) regions with ≥ \(minimumFirms) "
+                  + "earlier firms rank the \(split.laterFirms) later firms, \(split.evaluation.positives) of which are theirs")
+            Self.table(split.evaluation)
         }
-        print(String(format: "hidden firms linked by products to their city's other firms: %.1f%%", result.hiddenLinkedShare * 100))
+        print("")
+        print("learned weights (log-odds per standard deviation; λ = \(result.lambda); \(result.classWeighting)):")
+        let timeWeights = result.timeSplit?.weights
+        print("feature".padding(toLength: 40, withPad: " ", startingAt: 0) + "  all data" + (timeWeights == nil ? "" : "   before \(result.timeSplit!.year)"))
+        for (k, weight) in result.weights.enumerated() {
+            print(weight.feature.padding(toLength: 40, withPad: " ", startingAt: 0) + String(format: "  %+8.3f", weight.coefficient)
+                  + (timeWeights.map { String(format: "   %+8.3f", $0[k].coefficient) } ?? ""))
+        }
         for caveat in result.caveats { print("caveat: \(caveat)") }
+    }
+
+    static func table(_ evaluation: TargetBacktest.Evaluation) {
+        print("ranking".padding(toLength: 46, withPad: " ", startingAt: 0) + "precision@10          precision@50          AUC")
+        let cell = { (x: ConfidenceInterval) in String(format: "%.3f [%.3f, %.3f]", x.value, x.low, x.high).padding(toLength: 22, withPad: " ", startingAt: 0) }
+        for ranking in evaluation.rankings {
+            print(ranking.name.padding(toLength: 46, withPad: " ", startingAt: 0) + cell(ranking.precisionAt10) + cell(ranking.precisionAt50) + cell(ranking.auc))
+        }
+        let d = evaluation.aucModelMinusDensity
+        let ratio = evaluation.precisionAt50ModelOverSize.map { String(format: "%.2f×", $0) } ?? "n/a (size-only finds none)"
+        print(String(format: "AUC learned − density only: %+.3f [%+.3f, %+.3f]; ", d.value, d.low, d.high)
+              + "precision@50 learned / size only: \(ratio); goal (difference > 0 with its interval, precision@50 ≥ 2× size only): "
+              + (evaluation.goalMet ? "met" : "not met"))
     }
 }
