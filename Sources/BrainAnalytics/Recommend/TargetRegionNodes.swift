@@ -13,7 +13,7 @@ public struct TargetRegionNodes: Sendable {
     public var status: [String]
     public var firms: [Double]
     public var lq: [Double?]
-    /// Product links to the region's strong nodes over the most any node here has: 0…1, 0 for strong or unlinked nodes.
+    /// √(product links to the region's strong nodes over the most any node here has): 0…1, 0 for strong or unlinked nodes.
     public var extend: [Double]
     /// The strong local node each non-strong node is most linked to, with one product pair as evidence.
     public var strongestLink: [StrongLink?]
@@ -43,7 +43,8 @@ public struct TargetRegionNodes: Sendable {
             }
         }
         let most = Double(pairs.max() ?? 0)
-        extend = pairs.map { most > 0 ? Double($0) / most : 0 }
+        // Square root: a node with a quarter of the most links still counts half, so a few strong links are not drowned.
+        extend = pairs.map { most > 0 ? (Double($0) / most).squareRoot() : 0 }
         strongestLink = strongest
     }
 

@@ -5,7 +5,7 @@ import BrainModel
 ///   score = max over the firm's nodes of (density·d + gap·d·[weak or absent here] + strong·[strong here]
 ///                                          + extend·e + pci·p) + strength·s + links·l
 ///
-/// d: the node's relatedness density here over the region's highest; p: the node's PCI percentile; e: the node's
+/// d: the node's relatedness density here over the region's highest; p: the node's PCI percentile; e: √ of the node's
 /// product links to the region's strong nodes over the most any node has (0 when it is strong itself or unlinked);
 /// s: the firm's development quality without location, over 100; l: min(1, local firms it supplies or buys from / 3).
 /// Every feature lies in 0…1, so a weight says how many points of the score the feature can give.
@@ -96,7 +96,7 @@ public struct TargetStrategy: Sendable, Codable, Hashable {
     public static let strengthen = TargetStrategy(id: "strengthen", nameZh: "强链", nameEn: "Deepen strengths",
                                                   weights: Weights(density: 0.2, strong: 0.3, pci: 0.05, strength: 0.25, links: 0.2))
     public static let extend = TargetStrategy(id: "extend", nameZh: "延链", nameEn: "Extend the chain",
-                                              weights: Weights(density: 0.1, extend: 0.4, pci: 0.05, strength: 0.15, links: 0.3))
+                                              weights: Weights(density: 0.1, extend: 0.5, pci: 0.05, strength: 0.15, links: 0.2))
     public static let complexity = TargetStrategy(id: "complexity", nameZh: "高附加值", nameEn: "High value added",
                                                   weights: Weights(density: 0.2, pci: 0.5, strength: 0.2, links: 0.1))
     public static let presets = [balanced, fill, strengthen, extend, complexity]
