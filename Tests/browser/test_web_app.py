@@ -274,7 +274,10 @@ def check_target_strategy_control(driver, base):
     WebDriverWait(driver, 30).until(lambda d: d.find_element(By.CSS_SELECTOR, "#targets-rows tr td").text == "21")
     assert "第 2 /" in driver.find_element(By.ID, "targets-page").text
     no_console_errors(driver)
-    screenshot(driver, "region-targets.png")
+    # The 招商 section alone, for the README: strategy presets with their weights, the custom mix, the list.
+    emulate(driver, 1280, 2400)
+    driver.find_element(By.ID, "targets").screenshot(os.path.join(ARTIFACTS, "region-targets.png"))
+    driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
 
 def check_region_exports(driver, base):
