@@ -134,8 +134,14 @@ public struct InvestmentTargets: Sendable {
         let size = max(1, size), pages = max(1, (ranked.count + size - 1) / size), page = min(max(1, page), pages)
         let start = min(ranked.count, (page - 1) * size)
         var shown = Array(ranked[start..<min(ranked.count, start + size)])
+        // The evidence that placed each shown firm on its node (申万 class or product), for firms that list no products.
+        let shownPairs = Set(shown.compactMap { t in t.node.map { "\(t.firm.id)|\($0.id)" } })
+        var evidence: [String: String] = [:]
+        for assignment in analysis.index.data.assignments where shownPairs.contains("\(assignment.enterpriseId)|\(assignment.nodeId)") {
+            evidence["\(assignment.enterpriseId)|\(assignment.nodeId)"] = evidence["\(assignment.enterpriseId)|\(assignment.nodeId)"] ?? assignment.evidence
+        }
         let reasons = TargetReasons(analysis: analysis, links: links, strength: strength, pciPercentile: pciPercentile,
-                                    densities: densities, members: members, nodes: nodes)
+                                    densities: densities, members: members, nodes: nodes, evidence: evidence)
         for i in shown.indices {
             shown[i].rank = start + i + 1
             shown[i].reasons = reasons.reasons(for: shown[i])

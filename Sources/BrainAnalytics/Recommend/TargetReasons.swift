@@ -12,6 +12,8 @@ struct TargetReasons {
     let densities: [Double?]
     let members: Set<String>
     let nodes: TargetRegionNodes?
+    /// why each shown firm sits on its node ("firm|node" → evidence such as 申万 370102 化学制剂)
+    var evidence: [String: String] = [:]
 
     func reasons(for target: InvestmentTargets.Target) -> [Reason] {
         let index = analysis.index
@@ -27,7 +29,8 @@ struct TargetReasons {
                 values["status"] = status?.zh; values["status.en"] = status?.en
                 values["firms"] = Self.number(nodes.firms[n], digits: 0)
                 values["lq"] = nodes.lq[n].map { Self.number($0) } ?? "–"
-                reasons.append(Reason("target.node-here", values))
+                // An absent node has no firms and no LQ to speak of: its reason says so without the zeros.
+                reasons.append(Reason(nodes.firms[n] > 0 ? "target.node-here" : "target.node-absent", values))
                 if nodes.role(n) == "extend", let link = nodes.strongestLink[n] {
                     reasons.append(Reason("target.extend-link", ["strong": link.strong.nameZh, "strong.en": link.strong.nameEn,
                                                                  "pairs": "\(link.productPairs)", "example": link.example]))
@@ -37,7 +40,11 @@ struct TargetReasons {
             }
         }
         let products = Self.mainProducts(index.productsByEnterprise[target.firm.id] ?? [])
-        if !products.isEmpty { reasons.append(Reason("target.products", ["products": products.joined(separator: "、")])) }
+        if !products.isEmpty {
+            reasons.append(Reason("target.products", ["products": products.joined(separator: "、")]))
+        } else if let node = target.node, let evidence = evidence["\(target.firm.id)|\(node.id)"], !evidence.isEmpty {
+            reasons.append(Reason("target.evidence", ["node": node.nameZh, "node.en": node.nameEn, "evidence": Self.firstClause(evidence)]))
+        }
         let linked = links.linked(target.firm.id, among: members)
         for (role, code) in [("customer", "target.supplies"), ("supplier", "target.buys")] {
             let rows = linked.filter { $0.role == role }
@@ -72,6 +79,12 @@ struct TargetReasons {
             if names.count == 3 { break }
         }
         return names
+    }
+
+    /// The first clause of a placement's evidence (the rest lists further hits and reviewers' notes), at most 60 characters.
+    static func firstClause(_ evidence: String) -> String {
+        let clause = evidence.split(whereSeparator: { "；;（(".contains($0) }).first.map(String.init) ?? evidence
+        return clause.count > 60 ? String(clause.prefix(59)) + "…" : clause
     }
 
     /// Segment lines of the annual report that are accounting, not business (平衡项目, 其他业务, 合计…).

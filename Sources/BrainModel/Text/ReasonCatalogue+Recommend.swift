@@ -4,6 +4,9 @@ extension ReasonCatalogue {
         "target.node-here": ReasonTemplate(
             zh: "{role}·{node}：{status}（{firms} 家，区位商 LQ {lq}），相关密度 {density}（本地最高 {max}），PCI 百分位 {pci}%",
             en: "{role} · {node}: {status} ({firms} firms, LQ {lq}), relatedness density {density} (highest here {max}), PCI percentile {pci}%"),
+        "target.node-absent": ReasonTemplate(
+            zh: "{role}·{node}：{status}，相关密度 {density}（本地最高 {max}），PCI 百分位 {pci}%",
+            en: "{role} · {node}: {status}, relatedness density {density} (highest here {max}), PCI percentile {pci}%"),
         "target.node-fit": ReasonTemplate(
             zh: "{node}：相关密度 {density}（本地最高 {max}），PCI 百分位 {pci}%",
             en: "{node}: relatedness density {density} (highest here {max}), PCI percentile {pci}%"),
@@ -11,6 +14,7 @@ extension ReasonCatalogue {
             zh: "与本地优势节点{strong}有 {pairs} 组产品上下游关系，如 {example}",
             en: "{pairs} product links to {strong}, strong here, e.g. {example}"),
         "target.products": ReasonTemplate(zh: "主营产品：{products}", en: "Main products: {products}"),
+        "target.evidence": ReasonTemplate(zh: "归入{node}的依据：{evidence}", en: "On {node} because of: {evidence}"),
         "target.supplies": ReasonTemplate(zh: "可为本地 {count} 家企业供货（作为供应商）：{firms}",
                                           en: "Could supply {count} local firms (as their supplier): {firms}"),
         "target.buys": ReasonTemplate(zh: "可采购本地 {count} 家企业的产品（作为客户）：{firms}",
