@@ -41,4 +41,27 @@ import BrainModel
         // The node column is what the node is for the region, not one fixed label: 补链 under fill, 强链 under 强链.
         #expect(fill.targets.contains { $0.role == "fill" } && fill.targets.allSatisfy { $0.role != "strengthen" || $0.nodeStatus == "weak" })
     }
+
+    /// Tests/labelled/region-strong-nodes.tsv: nodes a city is known to be strong in are strong here, and 强链 courts
+    /// firms on them within its first three pages.
+    @Test func labelledStrongNodesAreStrengthened() throws {
+        let targets = try Self.targets.get(), index = try IndustryOnlyListsTests.index.get()
+        let file = IndustryOnlyListsTests.repository.appendingPathComponent("Tests/labelled/region-strong-nodes.tsv")
+        let rows = try String(contentsOf: file, encoding: .utf8).split(separator: "\n").dropFirst().map { $0.split(separator: "\t").map(String.init) }
+        #expect(rows.count >= 3)
+        for row in rows where row.count >= 3 {
+            let (code, node) = (row[0], row[2])
+            let report = try targets.report(region: code, strategy: .strengthen, size: 60)
+            // A firm on the node counts when it is shown on the node or on its parent (a firm on 创新药 is also on 化学药,
+            // whichever scores higher is shown); the shown node must be strong here and the role 强链.
+            let parent = index.nodesById[node]?.parentId
+            #expect(report.targets.contains { target in
+                (index.nodesByEnterprise[target.firm.id] ?? []).contains(node) && [node, parent].contains(target.node?.id)
+                    && target.nodeStatus == "strong" && target.role == "strengthen"
+            }, "\(code) \(node)")
+            let analysis = LevelAnalysis(index, level: .city)
+            let status = try TargetRegionNodes(analysis, links: NodeLinks(index), region: code)
+            #expect(analysis.nodeIds.firstIndex(of: node).map { status.status[$0] } == "strong", "\(code) \(node)")
+        }
+    }
 }
