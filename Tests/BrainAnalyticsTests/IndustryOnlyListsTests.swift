@@ -30,7 +30,7 @@ import BrainModel
         let index = try Self.index.get(), members = onChain(index)
         let targets = InvestmentTargets.build(LevelAnalysis(index, level: .city))
         for city in ["320700", "320500", "440300", "110100"] {
-            let report = try targets.report(region: city, limit: 50)
+            let report = try targets.report(region: city, size: 50)
             #expect(!report.targets.isEmpty)
             let outside = report.targets.map(\.firm.id).filter { !members.contains($0) }
             #expect(outside.isEmpty, "\(city): \(outside)")

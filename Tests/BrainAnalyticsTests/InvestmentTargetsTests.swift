@@ -33,7 +33,7 @@ import BrainModel
         let analysis = LevelAnalysis(index, level: .city)
         let targets = InvestmentTargets.build(analysis)
         // Every firm outside 南京 is a candidate, ranked by score; its own firm never is.
-        let nanjing = try targets.report(region: "320100", sameProvince: .flag, limit: 10)
+        let nanjing = try targets.report(region: "320100", sameProvince: .flag, size: 10)
         #expect(!nanjing.targets.contains { $0.firm.id == "N1" })
         #expect(nanjing.candidates == 6)
         #expect(nanjing.targets.map(\.rank) == Array(1...6))
@@ -45,12 +45,12 @@ import BrainModel
         #expect(zip(nanjing.targets, nanjing.targets.dropFirst()).allSatisfy { $0.score >= $1.score })
         let suzhouFirms = nanjing.targets.filter { $0.firm.cityCode == "320500" }
         #expect(suzhouFirms.allSatisfy(\.sameProvince) && suzhouFirms.count == 2)
-        #expect(suzhouFirms.allSatisfy { $0.reasons.contains { $0.hasPrefix("同省企业") } })
-        let excluded = try targets.report(region: "320100", sameProvince: .exclude, limit: 10)
+        #expect(suzhouFirms.allSatisfy { $0.reasons.contains { $0.code == "target.same-province" } })
+        let excluded = try targets.report(region: "320100", sameProvince: .exclude, size: 10)
         #expect(excluded.candidates == 4)
         #expect(!excluded.targets.contains { $0.firm.provinceName == "江苏省" })
         // Every target says which node fits and how closely.
-        #expect(excluded.targets.allSatisfy { $0.node != nil && $0.reasons.first?.contains("相关密度") == true })
+        #expect(excluded.targets.allSatisfy { $0.node != nil && $0.reasons.first.map { ReasonText.render($0, in: .zh) }?.contains("相关密度") == true })
         #expect(throws: AnalyticsError.self) { try targets.report(region: "999999") }
     }
 

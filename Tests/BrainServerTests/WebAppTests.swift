@@ -58,7 +58,21 @@ import BrainServer
             let excluded = try json(try await get(client, "/api/regions/320500/targets?sameProvince=exclude&limit=100").1)
             let rows = try #require(excluded["targets"] as? [[String: Any]])
             #expect(rows.count == 100)
-            #expect(rows.allSatisfy { ($0["firm"] as? [String: Any])?["provinceName"] as? String != "江苏省" && ($0["reasons"] as? [String])?.isEmpty == false })
+            #expect(rows.allSatisfy { ($0["firm"] as? [String: Any])?["provinceName"] as? String != "江苏省" && ($0["reasons"] as? [[String: Any]])?.isEmpty == false })
+            // Reasons are data with their text in the asked language; strategies, custom weights and pages are chosen by query.
+            let english = try json(try await get(client, "/api/regions/320500/targets?lang=en&strategy=fill&page=2&size=5").1)
+            let englishRows = try #require(english["targets"] as? [[String: Any]])
+            #expect(englishRows.map { $0["rank"] as? Int } == [6, 7, 8, 9, 10])
+            #expect((english["strategy"] as? [String: Any])?["id"] as? String == "fill" && english["page"] as? Int == 2)
+            let firstReason = try #require((englishRows.first?["reasons"] as? [[String: Any]])?.first)
+            #expect(firstReason["code"] is String && (firstReason["text"] as? String)?.contains("density") == true)
+            let custom = try json(try await get(client, "/api/regions/320500/targets?pci=1&size=3").1)
+            #expect((custom["strategy"] as? [String: Any])?["id"] as? String == "custom")
+            for bad in ["strategy=best", "pci=2", "density=x", "page=0", "size=0"] {
+                #expect(try await get(client, "/api/regions/320500/targets?\(bad)").0 == .badRequest, "\(bad)")
+            }
+            let (customXLSX, _, _) = try await get(client, "/regions/320500/export.xlsx?strategy=complexity")
+            #expect(customXLSX == .ok)
             #expect(try await get(client, "/api/regions/320500/targets?sameProvince=maybe").0 == .badRequest)
             #expect(try await get(client, "/api/regions/999999/targets").0 == .notFound)
             let policies = try #require(try JSONSerialization.jsonObject(with: Data(buffer: try await get(client, "/api/enterprises/600276.SH/policies").1)) as? [[String: Any]])

@@ -220,7 +220,7 @@ def check_region_page(driver, base):
     assert driver.find_elements(By.CSS_SELECTOR, "#opportunities tbody tr"), "no opportunities listed"
     assert len(driver.find_elements(By.CSS_SELECTOR, "#cluster tbody tr")) >= 4
     targets = driver.find_elements(By.CSS_SELECTOR, "#targets tbody tr")
-    assert len(targets) == 10 and "相关密度" in targets[0].text, "招商 targets without reasons"
+    assert len(targets) == 20 and "相关密度" in targets[0].text, "招商 targets without reasons"
     assert len(driver.find_elements(By.CSS_SELECTOR, "#services tbody tr")) == 6, "not every service listed"
     assert "高校" in driver.find_element(By.ID, "talent").text
     xlsx_targets = report["targets"]["targets"][0]["firm"]["name"]
@@ -233,6 +233,51 @@ def check_region_page(driver, base):
     screenshot(driver, "region.png")
     fits_width(driver, 390)
     screenshot(driver, "region-390.png", 390)
+
+
+def target_rows(driver):
+    return [(row.get_attribute("data-node"), row.find_element(By.CSS_SELECTOR, "td:nth-child(2) a").text)
+            for row in driver.find_elements(By.CSS_SELECTOR, "#targets-rows tr")]
+
+
+def wait_for_strategy(driver, strategy):
+    WebDriverWait(driver, 30).until(lambda d: d.find_element(By.ID, "targets").get_attribute("data-strategy") == strategy
+                                    and not d.find_element(By.ID, "targets").get_attribute("aria-busy"))
+
+
+def check_target_strategy_control(driver, base):
+    # 连云港: the 招商 list spans several nodes, and the strategy, custom weights, same-province choice and paging
+    # redraw it in place (the address keeps the choice, so a reload shows the same list).
+    driver.get(base + "/regions/320700")
+    wait_ready(driver)
+    before = target_rows(driver)
+    assert len(before) == 20 and len({node for node, _ in before}) >= 4, before
+    presets = driver.find_elements(By.CSS_SELECTOR, "#targets-presets li")
+    assert len(presets) == 5 and "相关密度" in presets[0].text, [p.text for p in presets]
+    driver.find_element(By.CSS_SELECTOR, "#targets-form input[name=strategy][value=complexity]").click()
+    wait_for_strategy(driver, "complexity")
+    after = target_rows(driver)
+    assert len(after) == 20 and after != before, "the 高附加值 strategy did not change the list"
+    assert driver.find_element(By.CSS_SELECTOR, "#targets-form input[name=pci]").get_attribute("value") == "0.5"
+    assert "strategy=complexity" in driver.current_url and "strategy=complexity" in driver.find_element(By.ID, "targets-xlsx").get_attribute("href")
+    weight = driver.find_element(By.CSS_SELECTOR, "#targets-form input[name=strong]")
+    weight.clear()
+    weight.send_keys("1")
+    weight.send_keys("\t")
+    wait_for_strategy(driver, "custom")
+    assert driver.find_element(By.CSS_SELECTOR, "#targets-form input[name=strategy][value=custom]").is_selected()
+    driver.find_element(By.CSS_SELECTOR, "#targets-form select[name=sameProvince] option[value=exclude]").click()
+    WebDriverWait(driver, 30).until(lambda d: "sameProvince=exclude" in d.current_url and not d.find_element(By.ID, "targets").get_attribute("aria-busy"))
+    places = [row.find_element(By.CSS_SELECTOR, "td:nth-child(3)").text for row in driver.find_elements(By.CSS_SELECTOR, "#targets-rows tr")]
+    assert places and not any(place.startswith("江苏省") for place in places), places
+    driver.find_element(By.ID, "targets-next").click()
+    WebDriverWait(driver, 30).until(lambda d: d.find_element(By.CSS_SELECTOR, "#targets-rows tr td").text == "21")
+    assert "第 2 /" in driver.find_element(By.ID, "targets-page").text
+    no_console_errors(driver)
+    # The 招商 section alone, for the README: strategy presets with their weights, the custom mix, the list.
+    emulate(driver, 1280, 2400)
+    driver.find_element(By.ID, "targets").screenshot(os.path.join(ARTIFACTS, "region-targets.png"))
+    driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
 
 def check_region_exports(driver, base):
@@ -558,7 +603,8 @@ def main():
     MARKET["token"] = json.loads(organisation.stdout)["token"]
     base, server = serve(db)
     print(f"screenshots and the PDF go to {ARTIFACTS}")
-    checks = [check_overview_map_and_ranking, check_click_jiangsu_drills_to_cities, check_region_page, check_region_exports,
+    checks = [check_overview_map_and_ranking, check_click_jiangsu_drills_to_cities, check_region_page, check_target_strategy_control,
+              check_region_exports,
               check_enterprise_portrait, check_chain_explorer, check_parks, check_search_as_you_type,
               check_untrusted_names_stay_text, check_language_switch, check_import_page_shows_row_errors,
               check_import_page_writes_and_queues_review,

@@ -109,8 +109,11 @@ final class AnalyticsGeneration: Sendable {
             async let analysis = analysis(level: level)
             async let links = productLinks()
             async let quality = enterpriseQuality()
-            let (a, l, q) = try await (analysis, links, quality)
-            return try await HeavyWork.run("\(level.rawValue) investment targets") { InvestmentTargets(a, links: FirmLinks(self.index, links: l), quality: q) }
+            async let chain = nodeLinks()
+            let (a, l, q, c) = try await (analysis, links, quality, chain)
+            return try await HeavyWork.run("\(level.rawValue) investment targets") {
+                InvestmentTargets(a, links: FirmLinks(self.index, links: l), quality: q, nodeLinks: c)
+            }
         }
     }
 

@@ -1,3 +1,5 @@
+import BrainAnalytics
+
 /// Every JSON and operational route of the server, documented. The router is the truth: `APIRoutesTests` fails when
 /// a route is registered without an entry here, or an entry names no route.
 enum APIRoutes {
@@ -50,7 +52,15 @@ enum APIRoutes {
                      summaryEn: "Region report", parameters: [code, layers]),
         APIOperation(method: .get, path: "/api/regions/{code}/targets", tag: "招商", summaryZh: "招商目标企业及理由", summaryEn: "Investment targets",
                      parameters: [code, .query("sameProvince", .string(values: ["include", "flag", "exclude"]), "本省企业：计入、标注或排除（默认标注）"),
-                                  limit(500, 50)]),
+                                  .query("strategy", .string(values: TargetStrategy.presets.map(\.id) + ["custom"]),
+                                         "策略：balanced 综合（默认）、fill 补链、strengthen 强链、extend 延链、complexity 高附加值、custom 自定义"),
+                                  .query("page", .integer(minimum: 1, maximum: 100_000), "页码（从 1 起）"),
+                                  .query("size", .integer(minimum: 1, maximum: 500), "每页条数（1–500，默认 50；limit 为旧名）"),
+                                  .query("lang", .string(values: ["zh", "en"]), "理由文字的语言（默认 zh）"),
+                                  limit(500, 50)]
+                        + TargetStrategy.Weights.keys.map { key in
+                            .query(key, .number(maximum: 1), "权重 \(TargetStrategy.weightNames[key]?.zh ?? key)（0–1，覆盖所选策略的该项）")
+                        }),
         APIOperation(method: .get, path: "/api/regions/{code}/talent", tag: "区域", summaryZh: "人才供给：高校与各节点从业人数",
                      summaryEn: "Talent supply", parameters: [code]),
         APIOperation(method: .get, path: "/api/map/{code}", tag: "区域", summaryZh: "地图数据：下级区域的值与覆盖说明", summaryEn: "Map values",

@@ -17,21 +17,28 @@ struct RecommendTargets: AsyncParsableCommand {
     @OptionGroup var options: RegionAnalysisOptions
     @Option(help: "Firms of the same province: include, flag (default) or exclude.")
     var sameProvince: InvestmentTargets.SameProvince = .flag
-    @Option(help: "How many targets to list.")
+    @Option(help: "How many targets to list (one page).")
     var limit = 20
+    @Option(help: "Which page of the list, from 1.")
+    var page = 1
+    @Option(help: "Strategy: balanced (default), fill 补链, strengthen 强链, extend 延链, complexity 高附加值.")
+    var strategy = "balanced"
 
     func run() async throws {
         let analysis = try await options.analysis()
         let targets = InvestmentTargets.build(analysis)
-        let report = try targets.report(region: options.region, sameProvince: sameProvince, limit: limit)
+        let chosen: TargetStrategy
+        do { chosen = try TargetStrategy.parse(strategy: strategy, weights: [:]) } catch { throw CommandFailure(error.description) }
+        let report = try targets.report(region: options.region, sameProvince: sameProvince, strategy: chosen, page: page, size: limit)
         if options.json { return try Output.json(report) }
+        let weights = report.weights.filter { $0.weight > 0 }.map { "\($0.nameZh) \($0.weight)" }.joined(separator: "，")
         print("招商 targets for \(report.region.name) (\(report.region.code), compared at \(report.level.rawValue) level) — "
-              + "\(report.candidates) candidates; \(report.formula)")
+              + "\(report.candidates) candidates, page \(report.page)/\(report.pages); 策略 \(report.strategy.nameZh) score = \(weights)；\(report.diversityRule)")
         for target in report.targets {
             let place = [target.firm.provinceName, target.firm.cityName].compactMap { $0 }.joined(separator: " ")
             print(String(format: "%3d  %.3f  ", target.rank, target.score) + "\(target.firm.name) (\(target.firm.id), \(place))"
                   + (target.sameProvince ? "  [同省 same province]" : ""))
-            for reason in target.reasons { print("          · \(reason)") }
+            for reason in target.reasons { print("          · \(ReasonText.render(reason, in: .zh))") }
         }
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import BrainAnalytics
 import BrainIngest
+import BrainModel
 
 /// The region's lists as a workbook a bureau can filter and forward: summary, chain nodes, 补链/强链/延链, opportunities,
 /// peers, cluster criteria, chokepoints, largest firms — one sheet each, figures as in the page.
@@ -43,10 +44,7 @@ enum RegionExport {
         let firms = [["企业ID", "企业 Firm", "股票代码 Stock", "城市 City", "员工 Employees", "总资产(亿元) Assets", "节点 Nodes"]]
             + report.largestFirms.map { [$0.id, $0.name, $0.stockCode ?? "", $0.cityName ?? "", $0.employees.map(String.init) ?? "",
                                          n($0.totalAssetsYi), $0.reason ?? ""] }
-        let targets = [["排名 Rank", "企业ID", "企业 Firm", "省 Province", "市 City", "节点 Node", "得分 Score", "契合 Fit", "实力 Strength", "关联 Links", "同省 Same province", "理由 Reasons"]]
-            + report.targets.targets.map { [String($0.rank), $0.firm.id, $0.firm.name, $0.firm.provinceName ?? "", $0.firm.cityName ?? "",
-                                           $0.node?.nameZh ?? "", n($0.score), n($0.fit), n($0.strength), n($0.links),
-                                           $0.sameProvince ? "yes" : "", $0.reasons.joined(separator: "; ")] }
+        let targets = RegionExport.targetRows(report.targets, number: n)
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("region-\(UUID().uuidString).xlsx")
         defer { try? FileManager.default.removeItem(at: url) }
         try XLSXWriter.write(sheets: [("概况 Summary", summary), ("产业链 Chain", nodes), ("补强延 Actions", actions),
@@ -65,5 +63,27 @@ enum ContentDisposition {
         let ascii = String(filename.unicodeScalars.map { $0.isASCII && $0 != "\"" && $0 != "\\" ? Character($0) : "_" })
         let encoded = filename.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: ".-_"))) ?? ascii
         return "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)"
+    }
+}
+
+extension RegionExport {
+    /// The 招商 sheet: one row per target of the chosen strategy and page, then the strategy's weights and the
+    /// diversity rule, so a forwarded file says how it was ranked.
+    static func targetRows(_ targets: InvestmentTargets.Report, number n: (Double?) -> String) -> [[String]] {
+        let role = { (id: String?) in id.flatMap { TargetRegionNodes.roleNames[$0] }.map { "\($0.zh) \($0.en)" } ?? "" }
+        let status = { (id: String?) in id.flatMap { TargetRegionNodes.statusNames[$0]?.zh } ?? "" }
+        let header = ["排名 Rank", "企业ID", "企业 Firm", "省 Province", "市 City", "节点 Node", "环节 Role", "节点现状 Node here",
+                      "得分 Score", "节点得分 Node part", "实力 Strength", "关联 Links", "同省 Same province", "理由 Reasons", "Reasons (English)"]
+        let rows = targets.targets.map { t -> [String] in
+            [String(t.rank), t.firm.id, t.firm.name, t.firm.provinceName ?? "", t.firm.cityName ?? "", t.node?.nameZh ?? "", role(t.role),
+             status(t.nodeStatus), n(t.score), n(t.fit), n(t.strength), n(t.links), t.sameProvince ? "同省 yes" : "",
+             ReasonText.render(t.reasons, in: .zh), ReasonText.render(t.reasons, in: .en)]
+        }
+        let strategy = [["策略 Strategy", "\(targets.strategy.nameZh) \(targets.strategy.nameEn)"]]
+            + targets.weights.map { ["权重 Weight · \($0.nameZh)", n($0.weight)] }
+            + [["多样性 Diversity", "\(targets.diversity.ruleZh)（\(targets.diversity.ruleEn)）"],
+               ["同省 Same province", targets.sameProvince.rawValue], ["页 Page", "\(targets.page) / \(targets.pages)"],
+               ["候选 Candidates", "\(targets.candidates)"]]
+        return [header] + rows + [[]] + strategy
     }
 }

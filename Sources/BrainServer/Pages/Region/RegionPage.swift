@@ -18,20 +18,16 @@ struct RegionPage: Sendable {
             try JSONResponse.ok(try await report(context.parameters.get("code") ?? "", for: request))
         }
         router.get("/api/regions/:code/targets") { request, context in
-            let query = request.uri.queryParameters
-            guard let mode = InvestmentTargets.SameProvince(rawValue: query.get("sameProvince") ?? "flag") else {
-                throw PageError.badRequest("sameProvince is include, flag or exclude")
-            }
-            guard let limit = Int(query.get("limit") ?? "50"), (1...500).contains(limit) else {
-                throw PageError.badRequest("limit must be an integer from 1 to 500")
-            }
+            let query = try TargetsQuery(request.uri.queryParameters)
             let code = context.parameters.get("code") ?? ""
             let (generation, _) = try await generation(for: request)
             guard let region = generation.index.regionsByCode[code], region.level != .country else {
                 throw PageError.notFound("no province, city or district with code \(code)")
             }
             do {
-                return try JSONResponse.ok(try await generation.investmentTargets(level: region.level).report(region: code, sameProvince: mode, limit: limit))
+                let report = try await generation.investmentTargets(level: region.level)
+                    .report(region: code, sameProvince: query.sameProvince, strategy: query.strategy, page: query.page, size: query.size)
+                return JSONResponse.response(.ok, data: try query.encoder.encode(report))
             } catch let error as AnalyticsError {
                 throw PageError.from(error)
             }
@@ -57,7 +53,18 @@ struct RegionPage: Sendable {
             return try await renderer.page { try await page(code, for: request) }
         }
         router.get("/regions/:code/export.xlsx") { request, context in
-            try RegionExport.xlsx(try await report(context.parameters.get("code") ?? "", for: request))
+            // The targets sheet follows the strategy, same-province choice and page size the page chose.
+            let query = try TargetsQuery(request.uri.queryParameters, defaultSize: 100)
+            let code = context.parameters.get("code") ?? ""
+            var report = try await report(code, for: request)
+            let (generation, _) = try await generation(for: request)
+            do {
+                report.targets = try await generation.investmentTargets(level: report.region.level)
+                    .report(region: code, sameProvince: query.sameProvince, strategy: query.strategy, page: query.page, size: query.size)
+            } catch let error as AnalyticsError {
+                throw PageError.from(error)
+            }
+            return try RegionExport.xlsx(report)
         }
         router.get("/regions/:code/report.pdf") { request, context in
             let code = context.parameters.get("code") ?? ""

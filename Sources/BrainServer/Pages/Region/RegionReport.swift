@@ -58,7 +58,7 @@ struct RegionReport: Codable, Sendable {
                 chokepoints: chokepoints,
                 innovationIndex: IndexSummary(of: units, rows: indexResult.rows, notes: indexResult.notes),
                 largestFirms: Array(largest),
-                targets: try await cache.investmentTargets(level: region.level).report(region: code, sameProvince: .flag, limit: 20),
+                targets: try await cache.investmentTargets(level: region.level).report(region: code, sameProvince: .flag, size: 20),
                 talent: try TalentCube.report(index, region: code),
                 services: try ServiceNodes.names.keys.sorted().map { try offers.match(service: $0, region: code, limit: 3) })
         } catch let error as AnalyticsError {

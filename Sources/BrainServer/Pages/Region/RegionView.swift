@@ -94,11 +94,15 @@ enum RegionView {
             "peerIndicators": peers, "criteria": criteria, "indexRows": indexRows, "indexOf": report.innovationIndex.of,
             "chokepoints": chokepoints, "largest": largest,
             "parks": region.parks.map { ["id": $0.id, "name": $0.name, "positioning": $0.positioning.joined(separator: "、")] },
-            "targets": report.targets.targets.prefix(10).map { t -> [String: Any] in
-                presentValues(["rank": t.rank, "id": t.firm.id, "name": t.firm.name, "place": [t.firm.provinceName, t.firm.cityName].compactMap { $0 }.joined(separator: " "),
-                               "score": number(t.score, 3), "node": t.node?.nameZh, "sameProvince": t.sameProvince ? true : nil, "reasons": t.reasons])
+            "targets": targetRows(report.targets),
+            "targetCandidates": report.targets.candidates, "targetPage": report.targets.page, "targetPages": report.targets.pages,
+            "targetRuleZh": report.targets.diversity.ruleZh, "targetRuleEn": report.targets.diversity.ruleEn,
+            "targetPresets": report.targets.presets.map { preset -> [String: Any] in
+                ["id": preset.id, "nameZh": preset.nameZh, "nameEn": preset.nameEn, "chosen": preset.id == report.targets.strategy.id,
+                 "weights": preset.shownWeights.filter { $0.weight > 0 }.map { "\($0.nameZh) \(number($0.weight))" }.joined(separator: "，"),
+                 "weightsEn": preset.shownWeights.filter { $0.weight > 0 }.map { "\($0.nameEn) \(number($0.weight))" }.joined(separator: ", ")]
             },
-            "targetFormula": report.targets.formula, "targetCandidates": report.targets.candidates,
+            "targetWeights": report.targets.weights.map { ["key": $0.key, "nameZh": $0.nameZh, "nameEn": $0.nameEn, "weight": number($0.weight)] },
             "talentUniversities": report.talent.universities, "talentMedical": report.talent.medicalUniversities,
             "talentRank": report.talent.universitiesRank, "talentOf": report.talent.regionsRanked,
             "talentMedicalNames": report.talent.medicalUniversityNames.joined(separator: "、"), "talentDemand": report.talent.demand.note, "talentDemands": report.talent.demand.demands,
@@ -112,5 +116,23 @@ enum RegionView {
             "caveats": report.opportunities.caveats, "hasParks": !region.parks.isEmpty,
             "topOpportunities": Array(opportunities.prefix(5)),
         ]
+    }
+}
+
+extension RegionView {
+    /// The 招商 rows: the node with what it is for the region (补链/强链/延链), the score, and each reason in both languages.
+    static func targetRows(_ targets: InvestmentTargets.Report) -> [[String: Any]] {
+        targets.targets.map { t in
+            let role = t.role.flatMap { TargetRegionNodes.roleNames[$0] }
+            return presentValues([
+                "rank": t.rank, "id": t.firm.id, "name": t.firm.name, "place": [t.firm.provinceName, t.firm.cityName].compactMap { $0 }.joined(separator: " "),
+                "score": number(t.score, 3), "nodeId": t.node?.id, "nodeZh": t.node?.nameZh, "nodeEn": t.node?.nameEn,
+                "role": t.role, "roleZh": role?.zh, "roleEn": role?.en, "sameProvince": t.sameProvince ? true : nil,
+                "reasons": t.reasons.map { reason -> [String: String] in
+                    let text = ReasonText.bilingual(reason)
+                    return ["zh": text.zh, "en": text.en]
+                },
+            ])
+        }
     }
 }

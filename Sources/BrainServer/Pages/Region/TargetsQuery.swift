@@ -1,0 +1,45 @@
+import Foundation
+import Hummingbird
+import BrainAnalytics
+import BrainModel
+
+/// The 招商 list's choices as query parameters, shared by `/api/regions/{code}/targets` and the region's XLSX:
+/// `strategy` (a preset id or `custom`), the weights by key (`density`, `gap`, `strong`, `extend`, `pci`, `strength`,
+/// `links`, each 0–1, overriding the preset), `sameProvince` (include, flag, exclude), `page` (from 1), `size` (1–500;
+/// `limit` is the older name) and `lang` (the reasons' `text`).
+struct TargetsQuery {
+    var sameProvince: InvestmentTargets.SameProvince
+    var strategy: TargetStrategy
+    var page: Int
+    var size: Int
+    var language: DisplayLanguage
+
+    init(_ query: Parameters, defaultSize: Int = 50) throws {
+        guard let mode = InvestmentTargets.SameProvince(rawValue: query.get("sameProvince") ?? "flag") else {
+            throw PageError.badRequest("sameProvince 须为 include、flag 或 exclude（sameProvince is include, flag or exclude）")
+        }
+        sameProvince = mode
+        guard let size = Int(query.get("size") ?? query.get("limit") ?? "\(defaultSize)"), (1...500).contains(size) else {
+            throw PageError.badRequest("size（或 limit）须为 1 到 500 的整数（size or limit must be an integer from 1 to 500）")
+        }
+        self.size = size
+        guard let page = Int(query.get("page") ?? "1"), (1...100_000).contains(page) else {
+            throw PageError.badRequest("page 须为从 1 起的整数（page must be an integer from 1）")
+        }
+        self.page = page
+        var weights: [String: String] = [:]
+        for key in TargetStrategy.Weights.keys { if let value = query.get(key) { weights[key] = value } }
+        do { strategy = try TargetStrategy.parse(strategy: query.get("strategy"), weights: weights) } catch {
+            throw PageError.badRequest(error.description)
+        }
+        language = DisplayLanguage(query: query.get("lang"))
+    }
+
+    /// The API's encoder, rendering reasons in the chosen language.
+    var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = JSONResponse.encoder.outputFormatting
+        encoder.userInfo[InvestmentTargets.languageKey] = language
+        return encoder
+    }
+}
