@@ -14,7 +14,7 @@ struct AnalyticsController {
         api.get("regions/:code/:method") { request, context in
             try await regionMethod(context.parameters.get("code") ?? "", context.parameters.get("method") ?? "", request)
         }
-        api.get("enterprises/:id/quality") { _, context in try await quality(context.parameters.get("id") ?? "") }
+        api.get("enterprises/:id/quality") { request, context in try await quality(context.parameters.get("id") ?? "", request) }
         api.get("chokepoints") { request, _ in try await chokepoints(region: nil, request) }
         api.get("parks/:id/profile") { _, context in try await park(context.parameters.get("id") ?? "") }
     }
@@ -96,9 +96,9 @@ struct AnalyticsController {
         }
     }
 
-    func quality(_ id: String) async throws -> Response {
+    func quality(_ id: String, _ request: Request) async throws -> Response {
         do {
-            return try JSONResponse.ok(try await cache.enterpriseQuality().score(id))
+            return try JSONResponse.ok(try await cache.enterpriseQuality().score(id), for: request)
         } catch AnalyticsError.unknownEnterprise {
             return JSONResponse.error(.notFound, "no biomedicine enterprise with id \(id)")
         }
