@@ -53,7 +53,8 @@ import BrainServer
             let html = String(buffer: page)
             let report = try ServerFixture.jsonObject(try await get(client, "/api/regions/320700/report").1)
             let gaps = try #require(report["gaps"] as? [String: Any])
-            let first = try #require((gaps["strengthen"] as? [[String: Any]])?.first?["reasons"] as? [[String: Any]])
+            let actions = ["fill", "strengthen", "extend"].flatMap { (gaps[$0] as? [[String: Any]]) ?? [] }
+            let first = try #require(actions.first?["reasons"] as? [[String: Any]])
             let reason = Reason(try #require(first.first?["code"] as? String), try #require(first.first?["values"] as? [String: String]))
             let escape = { (text: String) in text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
                 .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "'", with: "&#39;") }

@@ -75,6 +75,8 @@
     if (event.target.closest && event.target.closest('[data-print]')) window.print();
   });
   document.addEventListener('DOMContentLoaded', function () {
+    // Options cannot hold language spans: in English they take the text of their data-en attribute.
+    if (window.brain.en()) document.querySelectorAll('option[data-en]').forEach(function (o) { o.textContent = o.getAttribute('data-en'); });
     // Exports follow the page's language: links marked data-lang-href ask for English when the page shows English.
     if (window.brain.en()) document.querySelectorAll('a[data-lang-href]').forEach(function (a) {
       a.href += (a.href.indexOf('?') < 0 ? '?' : '&') + 'lang=en';

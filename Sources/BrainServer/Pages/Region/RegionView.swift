@@ -19,6 +19,15 @@ enum RegionView {
         }
     }
 
+    /// What the talent counts cover, in words (the analytics' note is English and names a CLI command).
+    static func talentNote(_ demand: TalentCube.TalentDemand) -> (zh: String, en: String) {
+        demand.demands == 0 && demand.talents == 0
+            ? ("此处暂无您可见的人才需求或人才：默认数据不含个人信息；可在「供需对接」发布需求，或导入人才名单。",
+               "No talent demands or talents you can see here: the default data holds no people; post a demand under Match or import a list of talents.")
+            : ("您可见的人才需求与人才：本机构自有的，以及其他机构共享的。",
+               "Talent demands and talents you can see: your organisation's own and those others share.")
+    }
+
     static func number(_ value: Double?, _ digits: Int = 2) -> String {
         guard let value, value.isFinite else { return "–" }
         let formatter = NumberFormatter()
@@ -104,7 +113,7 @@ enum RegionView {
             "targetFormula": report.targets.formula, "targetCandidates": report.targets.candidates,
             "talentUniversities": report.talent.universities, "talentMedical": report.talent.medicalUniversities,
             "talentRank": report.talent.universitiesRank, "talentOf": report.talent.regionsRanked,
-            "talentMedicalNames": report.talent.medicalUniversityNames.joined(separator: "、"), "talentDemand": report.talent.demand.note, "talentDemands": report.talent.demand.demands,
+            "talentMedicalNames": report.talent.medicalUniversityNames.joined(separator: "、"), "talentDemandZh": talentNote(report.talent.demand).zh, "talentDemandEn": talentNote(report.talent.demand).en, "talentDemands": report.talent.demand.demands,
             "talentHeadcount": report.talent.demand.headcount, "talentImported": report.talent.demand.talents,
             "talentNodes": report.talent.nodes.prefix(12).map { ["nameZh": $0.node.nameZh, "employees": number(Double($0.employees), 0),
                                                                  "firms": $0.firms, "rank": $0.rank, "of": $0.of] as [String: Any] },
