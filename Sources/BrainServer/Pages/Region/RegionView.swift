@@ -93,6 +93,7 @@ enum RegionView {
             "coverageZh": CoverageText.zh(report.coverage), "coverageEn": CoverageText.en(report.coverage),
             "layersText": report.coverage.layers.joined(separator: ","), "flagged": flagged, "hasFlagged": !flagged.isEmpty,
             "code": region.code, "name": region.name, "level": region.level.rawValue,
+            "levelZh": RegionExport.levelName(region.level, .zh), "levelEn": RegionExport.levelName(region.level, .en),
             "ancestors": region.ancestors.filter { $0.code != "000000" }.map { ["code": $0.code, "name": $0.name] },
             "biomedicineFirms": region.biomedicineFirms, "listedFirms": region.listedFirms,
             "biomedicineEmployees": number(Double(region.biomedicineEmployees), 0), "universities": region.universities,
