@@ -84,7 +84,9 @@
     var toggle = document.getElementById('lang-toggle');
     if (toggle) toggle.addEventListener('click', function () {
       localStorage.setItem('brain-lang', window.brain.en() ? 'zh-CN' : 'en');
-      location.reload();
+      // A `lang` in the address would override the choice just made: drop it.
+      if (asked) { var url = new URL(location.href); url.searchParams.delete('lang'); location.href = url.toString(); }
+      else location.reload();
     });
     var input = document.getElementById('q'), box = document.getElementById('suggest');
     if (!input || !box) return;
