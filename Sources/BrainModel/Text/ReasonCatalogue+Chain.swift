@@ -49,6 +49,10 @@ extension ReasonCatalogue {
                                      en: "no trade figures in the default data: import dependence M/(Q+M−X) needs imports, production and exports per node (the taxonomy carries HS codes to join customs data)"),
         "chokepoint.trade-imported": .init(zh: "依据导入的进出口数据", en: "from imported trade figures"),
         "chokepoint.trade-count": .init(zh: "{count} 个节点有进出口数据", en: "{count} node(s) with trade figures"),
+        "band.unconcentrated": .init(zh: "分散", en: "unconcentrated"),
+        "band.moderate": .init(zh: "中度集中", en: "moderate"),
+        "band.high": .init(zh: "高度集中", en: "high"),
+        "band.undefined": .init(zh: "无法计算", en: "undefined"),
     ]
 
     /// Names of benchmark rows, cluster criteria, index notes and quality dimensions: labels without values.

@@ -21,7 +21,7 @@ struct AnalyzeChokepoints: AsyncParsableCommand {
         print(Output.row([(zh ? "节点" : "node", 24), (zh ? "供应商" : "suppliers", -9), (zh ? "企业 HHI" : "HHI firms", -10), (zh ? "集中度" : "band", 15),
                           (zh ? "省份 HHI" : "HHI prov.", -10), (zh ? "最大供应商" : "top supplier", 0)]))
         for n in report.nodes {
-            print(Output.row([(zh ? n.node.nameZh : n.node.nameEn, 24), ("\(n.suppliers)", -9), (Output.number(n.hhiFirms, 3), -10), (n.bandFirms, 15),
+            print(Output.row([(zh ? n.node.nameZh : n.node.nameEn, 24), ("\(n.suppliers)", -9), (Output.number(n.hhiFirms, 3), -10), (ReasonText.render(Reason("band." + n.bandFirms), in: lang), 15),
                               (Output.number(n.hhiRegions, 3), -10), ("\(n.topSupplier ?? "–") \(Output.number(n.topSupplierShare.map { $0 * 100 }, 0))%", 0)]))
             if !n.flags.isEmpty { print("    " + ReasonText.render(n.flags, in: lang)) }
         }
