@@ -137,12 +137,26 @@ def check_chain_pages_read_in_chinese(driver, base):
     assert not runs, f"/: English: {runs[:10]}"
 
 
+def check_pdf_in_the_language_asked(driver, base):
+    import io
+    import urllib.request
+    import pypdf
+
+    def text(path):
+        with urllib.request.urlopen(base + path, timeout=120) as response:
+            return "".join(page.extract_text() or "" for page in pypdf.PdfReader(io.BytesIO(response.read())).pages)
+
+    chinese, english = text("/regions/320700/report.pdf"), text("/regions/320700/report.pdf?lang=en")
+    assert "产业链图谱" in chinese and "Chain map" not in chinese, chinese[:300]
+    assert "Chain map" in english and "产业链图谱" not in english, english[:300]
+
+
 def main():
     check_english_scan_finds_a_sentence()
     _, db = harness.built_database("brain-browser-zh-")
     base, server = harness.serve(db)
     checks = [check_lianyungang_reads_in_chinese, check_suzhou_reads_in_chinese, check_lianyungang_reasons_in_english,
-              check_suzhou_reasons_in_english, check_chain_pages_read_in_chinese]
+              check_suzhou_reasons_in_english, check_chain_pages_read_in_chinese, check_pdf_in_the_language_asked]
     harness.run_checks("browser (Chinese region pages)", checks, base, server)
 
 
