@@ -43,7 +43,7 @@ import BrainModel
         #expect(regions.count >= 3)
         for code in regions {
             let report = try ChainGaps.report(city, links: nodeLinks, region: code)
-            for reason in report.extend.flatMap(\.reasons) {
+            for reason in report.extend.flatMap(\.reasons).map({ ReasonText.render($0, in: .zh) }) {
                 #expect(!reason.contains("蚕蛹苦瓜胶囊") && !reason.contains("口服胰岛素"), "\(code): \(reason)")
             }
         }

@@ -80,13 +80,14 @@ import BrainModel
         let report = try Chokepoints.report(try Self.index.get(), node: "culture-media")
         let node = try #require(report.nodes.first)
         #expect(node.importDependence == nil)
-        #expect(node.importDependenceNote.contains("no trade figures"))
-        #expect(node.flags.contains("named as a chokepoint by the sources"))
+        #expect(node.importDependenceNote.code == "chokepoint.no-trade")
+        #expect(ReasonText.render(node.importDependenceNote, in: .en).contains("no trade figures"))
+        #expect(node.flags.contains(Reason("chokepoint.named")))
         #expect(node.suppliers == (try Self.index.get().enterprisesByNode["culture-media"]?.count ?? 0))
         let withTrade = try Chokepoints.report(try Self.index.get(), node: "culture-media",
                                                trade: ["culture-media": TradeFigures(imports: 90, production: 20, exports: 10)])
         #expect(withTrade.nodes.first?.importDependence == 0.9)
-        #expect(withTrade.nodes.first?.flags.contains("import-dependent") == true)
+        #expect(withTrade.nodes.first?.flags.contains(Reason("chokepoint.import-dependent", ["share": "90%"])) == true)
     }
 
     @Test func peersAndClusterOnTheRealData() throws {

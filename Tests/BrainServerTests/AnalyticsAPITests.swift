@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 import BrainServer
+import BrainModel
 
 /// The analytics routes over real HTTP (in-process router) on the real default database.
 @Suite struct AnalyticsAPITests {
@@ -19,7 +20,11 @@ import BrainServer
                 let body = try object(response.body)
                 let items = try #require(body["opportunities"] as? [[String: Any]])
                 #expect(!items.isEmpty)
-                #expect(items.allSatisfy { $0["density"] is Double && $0["quadrant"] is String && $0["reason"] is String })
+                #expect(items.allSatisfy { $0["density"] is Double && $0["quadrant"] is String && $0["reason"] is [String: Any] })
+                // Chinese by default: each reason is its code and values with the text rendered in Chinese.
+                let reason = try #require(items.first?["reason"] as? [String: Any])
+                #expect((reason["code"] as? String)?.hasPrefix("opportunity.") == true && reason["values"] is [String: Any])
+                #expect(Self.hasChinese(reason["text"] as? String ?? ""))
             }
             try await client.execute(uri: "/api/regions/320500/gaps", method: .get) { response in
                 #expect(response.status == .ok)
@@ -52,6 +57,40 @@ import BrainServer
                 #expect(response.status == .ok)
                 let body = try object(response.body)
                 #expect((body["dimensions"] as? [Any])?.count == 5)
+            }
+        }
+    }
+
+    static func hasChinese(_ text: String) -> Bool { text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } }
+
+    /// `?lang=en` renders the same reasons in English; the codes and values do not change with the language.
+    @Test func reasonsFollowTheLanguageAsked() async throws {
+        try await withApp { client in
+            var codes: [String: [String]] = [:]
+            for lang in ["zh", "en"] {
+                try await client.execute(uri: "/api/regions/320700/gaps?lang=\(lang)", method: .get) { response in
+                    #expect(response.status == .ok)
+                    let nodes = try #require(try object(response.body)["nodes"] as? [[String: Any]])
+                    let reasons = nodes.flatMap { ($0["reasons"] as? [[String: Any]]) ?? [] }
+                    #expect(reasons.count >= nodes.count)
+                    codes[lang] = reasons.compactMap { $0["code"] as? String }
+                    for reason in reasons {
+                        let text = reason["text"] as? String ?? ""
+                        #expect(lang == "zh" ? Self.hasChinese(text) : text.range(of: "LQ|density", options: .regularExpression) != nil, "\(text)")
+                    }
+                }
+            }
+            #expect(codes["zh"] == codes["en"])
+            try await client.execute(uri: "/api/chokepoints?node=culture-media&lang=en", method: .get) { response in
+                let node = try #require((try object(response.body)["nodes"] as? [[String: Any]])?.first)
+                let flags = (node["flags"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String }
+                #expect(flags.contains("named as a chokepoint by the sources"))
+                #expect((node["importDependenceNote"] as? [String: Any])?["text"] as? String == ReasonText.render(Reason("chokepoint.no-trade"), in: .en))
+            }
+            try await client.execute(uri: "/api/regions/320500/peers", method: .get) { response in
+                let rows = try #require(try object(response.body)["indicators"] as? [[String: Any]])
+                let eci = try #require(rows.first { $0["indicator"] as? String == "eci" })
+                #expect((eci["label"] as? [String: Any])?["text"] as? String == "经济复杂度 ECI")
             }
         }
     }

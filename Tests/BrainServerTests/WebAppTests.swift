@@ -42,7 +42,7 @@ import BrainServer
             let gaps = try #require(report["gaps"] as? [String: Any])
             let fill = try #require(gaps["fill"] as? [[String: Any]])
             #expect(!fill.isEmpty)
-            #expect(fill.allSatisfy { !(($0["reasons"] as? [String]) ?? []).isEmpty })
+            #expect(fill.allSatisfy { !(($0["reasons"] as? [[String: Any]]) ?? []).isEmpty })
             let (status, page, type) = try await get(client, "/regions/320500")
             #expect(status == .ok && type.hasPrefix("text/html"))
             let html = String(buffer: page)

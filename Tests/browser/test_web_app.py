@@ -285,11 +285,11 @@ def check_region_exports(driver, base):
         assert response.headers["Content-Type"].startswith("application/vnd.openxmlformats"), response.headers["Content-Type"]
         workbook = zipfile.ZipFile(io.BytesIO(response.read()))
     sheets = workbook.read("xl/workbook.xml").decode()
-    for name in ("概况 Summary", "产业链 Chain", "补强延 Actions", "机会 Opportunities", "龙头 Firms"):
+    for name in ("概况", "产业链", "补链强链延链", "发展机会", "龙头企业"):
         assert name in sheets, f"sheet {name} missing"
     strings = workbook.read("xl/sharedStrings.xml").decode() if "xl/sharedStrings.xml" in workbook.namelist() else \
         "".join(workbook.read(n).decode() for n in workbook.namelist() if n.startswith("xl/worksheets/"))
-    assert "苏州市" in strings and "补链 fill" in strings, "XLSX lacks the region or its 补链 list"
+    assert "苏州市" in strings and "补链" in strings and "相关密度" in strings, "XLSX lacks the region or its 补链 list"
     started = time.time()
     with urllib.request.urlopen(base + "/regions/320500/report.pdf", timeout=120) as response:
         pdf = response.read()

@@ -93,7 +93,11 @@ def check_store_commands(db):
     gaps = json.loads(brain("analyze", "gaps", "320500", "--db", db, "--json").stdout)
     assert gaps["region"]["name"] == "苏州市" and len(gaps["nodes"]) == 44
     text = brain("analyze", "opportunities", "320500", "--db", db).stdout
-    assert "苏州市" in text and "density" in text
+    assert "苏州市" in text and "相关密度" in text and "related to" not in text, text[:300]
+    english = brain("analyze", "opportunities", "320500", "--db", db, "--lang", "en").stdout
+    assert "density" in english and "related to" in english, english[:300]
+    gaps_text = brain("analyze", "gaps", "320500", "--db", db).stdout
+    assert "补链" in gaps_text and "相关密度" in gaps_text and "relatedness density" not in gaps_text, gaps_text[:300]
     quality = json.loads(brain("analyze", "quality", "600276.SH", "--db", db, "--json").stdout)
     assert [d["dimension"] for d in quality["dimensions"]] == ["space", "industry", "capital", "innovation", "talent"]
     for args in (["profile", "320000", "--level", "province"], ["peers", "320500"], ["cluster", "310100"],

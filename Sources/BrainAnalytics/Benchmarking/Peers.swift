@@ -9,7 +9,10 @@ public struct PeerReport: Codable, Sendable {
         public var sizeRatio: Double
     }
     public struct IndicatorComparison: Codable, Sendable {
+        /// the indicator's key (a `RegionIndicators` field)
         public var indicator: String
+        /// its name per language (`peer.*`)
+        public var label: Reason
         public var region: Double?
         public var peerMedian: Double?
         public var nationalMedian: Double?
@@ -45,17 +48,21 @@ public enum Peers {
         let all = RegionIndicators.compute(analysis, rows: (0..<analysis.table.matrix.rowCount).filter { sizes[$0] > 0 || $0 == r })
         let mine = all.first { $0.region.code == code }!
         let peerRows = all.filter { peerCodes.contains($0.region.code) }.sorted { $0.region.code < $1.region.code }
-        let fields: [(String, (RegionIndicators) -> Double?)] = [
-            ("biomedicineFirms", { $0.biomedicineFirms }), ("biomedicineEmployees", { $0.biomedicineEmployees }),
-            ("biomedicineAssetsYi", { $0.biomedicineAssetsYi }), ("listedFirms", { $0.listedFirms }),
-            ("innovativeFirms", { $0.innovativeFirms }), ("universities", { $0.universities }),
-            ("medicalUniversities", { $0.medicalUniversities }), ("chainCompleteness", { $0.chainCompleteness }),
-            ("strongNodes", { Double($0.strongNodes) }), ("eci", { $0.eci }),
+        let fields: [(String, String, (RegionIndicators) -> Double?)] = [
+            ("biomedicineFirms", "peer.biomedicine-firms", { $0.biomedicineFirms }),
+            ("biomedicineEmployees", "peer.biomedicine-employees", { $0.biomedicineEmployees }),
+            ("biomedicineAssetsYi", "peer.biomedicine-assets", { $0.biomedicineAssetsYi }),
+            ("listedFirms", "peer.listed-firms", { $0.listedFirms }),
+            ("innovativeFirms", "peer.innovative-firms", { $0.innovativeFirms }),
+            ("universities", "peer.universities", { $0.universities }),
+            ("medicalUniversities", "peer.medical-universities", { $0.medicalUniversities }),
+            ("chainCompleteness", "peer.chain-completeness", { $0.chainCompleteness }),
+            ("strongNodes", "peer.strong-nodes", { Double($0.strongNodes) }), ("eci", "peer.eci", { $0.eci }),
         ]
-        let indicators = fields.map { name, value -> PeerReport.IndicatorComparison in
+        let indicators = fields.map { name, label, value -> PeerReport.IndicatorComparison in
             let ownValue = value(mine)
             let group = ([mine] + peerRows).compactMap(value)
-            return .init(indicator: name, region: ownValue, peerMedian: Statistics.median(peerRows.compactMap(value)),
+            return .init(indicator: name, label: Reason(label), region: ownValue, peerMedian: Statistics.median(peerRows.compactMap(value)),
                          nationalMedian: Statistics.median(all.compactMap(value)),
                          rankAmongPeers: ownValue.map { v in group.filter { $0 > v }.count + 1 })
         }

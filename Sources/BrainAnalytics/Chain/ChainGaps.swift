@@ -16,7 +16,7 @@ public struct ChainGapReport: Codable, Sendable {
         public var firms: Double
         public var lq: Double?
         public var density: Double?
-        public var reasons: [String]
+        public var reasons: [Reason]
         /// set when the LQ rests on fewer than 3 firms
         public var flag: SmallNumberFlag?
     }
@@ -24,7 +24,7 @@ public struct ChainGapReport: Codable, Sendable {
         public var node: NodeRef
         public var kind: String
         public var score: Double
-        public var reasons: [String]
+        public var reasons: [Reason]
     }
 
     public var region: RegionRef
@@ -51,16 +51,17 @@ public enum ChainGaps {
         for n in 0..<m {
             let firms = analysis.table.matrix[r, n], lq = analysis.lq.lq(region: r, node: n), density = densities[n]
             let status: String
-            var reasons: [String] = []
+            var reasons: [Reason] = []
             if firms > 0, let lq, lq >= strongLQ {
-                status = "strong"; reasons.append("LQ \(fmt(lq)) ≥ \(fmt(strongLQ))")
+                status = "strong"; reasons.append(Reason("gap.strong", ["lq": fmt(lq), "threshold": fmt(strongLQ)]))
             } else if firms > 0 {
-                status = "weak"; reasons.append("LQ \(fmt(lq ?? 0)) < \(fmt(strongLQ)) with \(fmt(firms)) firm(s)")
+                status = "weak"
+                reasons.append(Reason("gap.weak", ["lq": fmt(lq ?? 0), "threshold": fmt(strongLQ), "firms": fmt(firms)]))
             } else if let density, density > 0, density >= densityMedian {
                 status = "missing-related"
-                reasons.append("no firms; relatedness density \(fmt(density)) ≥ median \(fmt(densityMedian)) of absent nodes")
+                reasons.append(Reason("gap.missing-related", ["density": fmt(density), "median": fmt(densityMedian)]))
             } else {
-                status = "missing"; reasons.append("no firms; relatedness density \(fmt(density ?? 0))")
+                status = "missing"; reasons.append(Reason("gap.missing", ["density": fmt(density ?? 0)]))
             }
             let node = analysis.node(n)
             statuses.append(.init(node: NodeRef(node), parentId: node.parentId, status: status, firms: firms, lq: lq,
@@ -72,16 +73,17 @@ public enum ChainGaps {
             .sorted { $0.score > $1.score }
         let strengthen = statuses.filter { $0.status == "weak" }
             .map { ChainGapReport.Action(node: $0.node, kind: "strengthen", score: $0.density ?? 0,
-                                         reasons: $0.reasons + ["relatedness density \(fmt($0.density ?? 0))"]) }
+                                         reasons: $0.reasons + [Reason("gap.density", ["density": fmt($0.density ?? 0)])]) }
             .sorted { $0.score > $1.score }
         let statusById = Dictionary(uniqueKeysWithValues: statuses.map { ($0.node.id, $0) })
         var extend: [String: ChainGapReport.Action] = [:]
         for strong in statuses where strong.status == "strong" {
-            let neighbours = (links.upstreamOf[strong.node.id] ?? []).map { ($0.upstream, $0, "upstream of") }
-                + (links.downstreamOf[strong.node.id] ?? []).map { ($0.downstream, $0, "downstream of") }
-            for (id, link, direction) in neighbours {
+            let neighbours = (links.upstreamOf[strong.node.id] ?? []).map { ($0.upstream, $0, "gap.upstream-of-strong") }
+                + (links.downstreamOf[strong.node.id] ?? []).map { ($0.downstream, $0, "gap.downstream-of-strong") }
+            for (id, link, code) in neighbours {
                 guard let target = statusById[id], target.status != "strong" else { continue }
-                let reason = "\(direction) strong \(strong.node.nameZh): \(link.productPairs) product link(s), e.g. \(link.examples.first ?? "")"
+                let reason = Reason(code, ["node": strong.node.nameZh, "node.en": strong.node.nameEn,
+                                           "pairs": String(link.productPairs), "example": link.examples.first ?? "–"])
                 var action = extend[id] ?? .init(node: target.node, kind: "extend", score: 0, reasons: [])
                 action.score += Double(link.productPairs)
                 action.reasons.append(reason)

@@ -1,3 +1,4 @@
+import Foundation
 import BrainModel
 
 /// 卡脖子: how concentrated the domestic supply of each chain node (and of each product on it) is, and — when trade
@@ -25,17 +26,18 @@ public struct ChokepointReport: Codable, Sendable {
         /// suppliers located in the region asked about, when one was
         public var suppliersInRegion: Int?
         public var importDependence: Double?
-        public var importDependenceNote: String
+        public var importDependenceNote: Reason
         /// why the sources single the node out as a chokepoint, if they do
         public var chokepointNote: String?
         public var products: [ProductSupply]
-        public var flags: [String]
+        /// why the node may be a chokepoint (`chokepoint.*`); empty when nothing singles it out
+        public var flags: [Reason]
     }
 
     public var measure: Measure
     public var region: RegionRef?
     public var nodes: [NodeSupply]
-    public var tradeFigures: String
+    public var tradeFigures: Reason
 }
 
 /// Imported trade figures for a node, in one currency and year: imports M, domestic production Q, exports X.
@@ -50,8 +52,7 @@ public struct TradeFigures: Codable, Sendable {
 }
 
 public enum Chokepoints {
-    public static let noTradeNote = "no trade figures in the default data: import dependence M/(Q+M−X) needs imports, "
-        + "production and exports per node (the taxonomy carries HS codes to join customs data)"
+    public static let noTradeNote = Reason("chokepoint.no-trade")
 
     public static func report(_ index: SnapshotIndex, measure: Measure = .assets, node filter: String? = nil,
                               region code: String? = nil, trade: [String: TradeFigures] = [:],
@@ -77,24 +78,28 @@ public enum Chokepoints {
             let top = zip(firms, weights).max { $0.1 < $1.1 }
             let tradeFigures = trade[node.id]
             let dependence = tradeFigures.flatMap { Concentration.importDependence(imports: $0.imports, production: $0.production, exports: $0.exports) }
-            var flags: [String] = []
-            if firms.count == 1 { flags.append("single listed supplier") }
-            if firms.isEmpty { flags.append("no listed supplier") }
-            if let hhiFirms, hhiFirms >= 0.25 { flags.append("highly concentrated among firms") }
-            if let hhiRegions, hhiRegions >= 0.25 { flags.append("highly concentrated in few provinces") }
-            if node.chokepointNote != nil { flags.append("named as a chokepoint by the sources") }
-            if let dependence, dependence >= 0.5 { flags.append("import-dependent") }
+            var flags: [Reason] = []
+            if firms.count == 1 { flags.append(Reason("chokepoint.single-supplier")) }
+            if firms.isEmpty { flags.append(Reason("chokepoint.no-supplier")) }
+            if let hhiFirms, hhiFirms >= 0.25 { flags.append(Reason("chokepoint.concentrated-firms", ["hhi": String(format: "%.2f", hhiFirms)])) }
+            if let hhiRegions, hhiRegions >= 0.25 {
+                flags.append(Reason("chokepoint.concentrated-provinces", ["hhi": String(format: "%.2f", hhiRegions)]))
+            }
+            if node.chokepointNote != nil { flags.append(Reason("chokepoint.named")) }
+            if let dependence, dependence >= 0.5 {
+                flags.append(Reason("chokepoint.import-dependent", ["share": String(format: "%.0f%%", dependence * 100)]))
+            }
             nodes.append(.init(
                 node: NodeRef(node), suppliers: firms.count, hhiFirms: hhiFirms, bandFirms: Concentration.band(hhiFirms),
                 hhiRegions: hhiRegions, bandRegions: Concentration.band(hhiRegions), topSupplier: top?.0.name,
                 topSupplierShare: top.map { $0.1 / total }, singleSupplier: firms.count == 1,
                 suppliersInRegion: region.map { region in firms.filter { region.level == .country || index.enterprise($0, isIn: region) }.count },
                 importDependence: dependence,
-                importDependenceNote: tradeFigures == nil ? noTradeNote : "from imported trade figures",
+                importDependenceNote: tradeFigures == nil ? noTradeNote : Reason("chokepoint.trade-imported"),
                 chokepointNote: node.chokepointNote, products: products(of: firms, index: index, measure: measure, limit: productLimit, vetted: vetted),
                 flags: flags))
         }
-        return ChokepointReport(measure: measure, region: region.map { RegionRef(code: $0.code, name: $0.name, level: $0.level) }, nodes: nodes, tradeFigures: trade.isEmpty ? noTradeNote : "\(trade.count) node(s) with trade figures")
+        return ChokepointReport(measure: measure, region: region.map { RegionRef(code: $0.code, name: $0.name, level: $0.level) }, nodes: nodes, tradeFigures: trade.isEmpty ? noTradeNote : Reason("chokepoint.trade-count", ["count": String(trade.count)]))
     }
 
     /// The node's products with the fewest suppliers first: the likeliest single points of failure. With `vetted`, only

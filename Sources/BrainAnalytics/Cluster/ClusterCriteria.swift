@@ -17,7 +17,10 @@ public struct ClusterThresholds: Codable, Sendable {
 
 public struct ClusterReport: Codable, Sendable {
     public struct Criterion: Codable, Sendable {
+        /// the criterion's key
         public var criterion: String
+        /// its name per language (`cluster.*`)
+        public var label: Reason
         public var value: Double
         public var threshold: Double
         public var met: Bool
@@ -40,14 +43,14 @@ public enum ClusterCriteria {
                               thresholds: ClusterThresholds = ClusterThresholds()) throws -> ClusterReport {
         let r = try analysis.requireRow(code)
         let indicators = RegionIndicators.compute(analysis, row: r)
-        let pairs: [(String, Double, Double)] = [
-            ("scale (biomedicine employees)", indicators.biomedicineEmployees, thresholds.scaleEmployees),
-            ("innovative firms", indicators.innovativeFirms, thresholds.innovativeFirms),
-            ("capability (medical universities)", indicators.medicalUniversities, thresholds.medicalUniversities),
-            ("chain completeness", indicators.chainCompleteness, thresholds.chainCompleteness),
+        let pairs: [(String, String, Double, Double)] = [
+            ("scale (biomedicine employees)", "cluster.scale", indicators.biomedicineEmployees, thresholds.scaleEmployees),
+            ("innovative firms", "cluster.innovative-firms", indicators.innovativeFirms, thresholds.innovativeFirms),
+            ("capability (medical universities)", "cluster.capability", indicators.medicalUniversities, thresholds.medicalUniversities),
+            ("chain completeness", "cluster.chain-completeness", indicators.chainCompleteness, thresholds.chainCompleteness),
         ]
-        let criteria = pairs.map { name, value, threshold in
-            ClusterReport.Criterion(criterion: name, value: value, threshold: threshold, met: value >= threshold,
+        let criteria = pairs.map { name, label, value, threshold in
+            ClusterReport.Criterion(criterion: name, label: Reason(label), value: value, threshold: threshold, met: value >= threshold,
                                     margin: value - threshold, ratio: threshold > 0 ? value / threshold : nil)
         }
         return ClusterReport(region: analysis.regionRef(code), level: analysis.level, thresholds: thresholds, criteria: criteria,

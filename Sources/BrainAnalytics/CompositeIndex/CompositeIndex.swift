@@ -39,7 +39,7 @@ public struct IndexResult: Codable, Sendable {
     public var spec: IndexSpec
     public var weights: [String: Double]
     public var rows: [Row]
-    public var notes: [String]
+    public var notes: [Reason]
 }
 
 /// A composite index: normalise, weight, aggregate, rank per year, change on the previous year, and a Monte-Carlo rank
@@ -50,10 +50,10 @@ public enum CompositeIndex {
         if spec.normalisation == .baseYear, spec.baseYear == nil {
             throw AnalyticsError.invalidInput("normalisation base-year needs baseYear")
         }
-        var notes: [String] = []
+        var notes: [Reason] = []
         let scores = try scoresFor(table, spec.normalisation, spec.baseYear, weights, spec.aggregation, spec.polarity ?? [:])
         if spec.aggregation == .geometric {
-            notes.append("geometric aggregation: indicators with values ≤ 0 after normalisation are shifted so their minimum is 1")
+            notes.append(Reason("index.geometric-shift"))
         }
         let ranks = rankPerYear(table, scores.score)
         var rows: [IndexResult.Row] = table.rows.indices.map { i in
@@ -74,9 +74,10 @@ public enum CompositeIndex {
         if let monteCarlo = spec.monteCarlo {
             let bands = try rankBands(table, spec: spec, weights: weights, settings: monteCarlo)
             for i in rows.indices { rows[i].rankBand = bands[i] }
-            notes.append("rank band: 5th–95th percentile of the rank over \(monteCarlo.draws) draws of normalisation "
-                         + "(\(normalisations(spec).map(\.rawValue).joined(separator: ", "))), aggregation (arithmetic, geometric) "
-                         + "and weights (each × U[\(1 - monteCarlo.weightJitter), \(1 + monteCarlo.weightJitter)]), seed \(monteCarlo.seed)")
+            notes.append(Reason("index.rank-band", [
+                "draws": String(monteCarlo.draws), "normalisations": normalisations(spec).map(\.rawValue).joined(separator: ", "),
+                "low": "\(1 - monteCarlo.weightJitter)", "high": "\(1 + monteCarlo.weightJitter)", "seed": String(monteCarlo.seed),
+            ]))
         }
         return IndexResult(spec: spec, weights: weights, rows: rows, notes: notes)
     }

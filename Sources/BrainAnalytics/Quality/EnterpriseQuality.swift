@@ -14,6 +14,8 @@ public struct QualityScore: Codable, Sendable {
     }
     public struct Dimension: Codable, Sendable {
         public var dimension: String
+        /// the dimension's name per language (`quality.*`)
+        public var label: Reason
         public var score: Double?
         public var coverage: Double
         public var components: [Component]
@@ -68,7 +70,7 @@ public struct EnterpriseQuality: Sendable {
                 let members = indicators.indices.filter { indicators[$0].dimension == name }
                 let components = members.map { QualityScore.Component(indicator: indicators[$0].name, raw: raw[$0][f], normalised: normalised[$0][f]) }
                 let values = components.compactMap(\.normalised)
-                dimensions.append(.init(dimension: name, score: values.isEmpty ? nil : values.reduce(0, +) / Double(values.count),
+                dimensions.append(.init(dimension: name, label: Reason("quality." + name), score: values.isEmpty ? nil : values.reduce(0, +) / Double(values.count),
                                         coverage: Double(values.count) / Double(components.count), components: components))
             }
             let dimensionScores = dimensions.compactMap(\.score)

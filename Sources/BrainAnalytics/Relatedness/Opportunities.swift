@@ -21,7 +21,10 @@ public struct OpportunityReport: Codable, Sendable {
         public var firmsInRegion: Double
         /// the related nodes the region already has, strongest first: the reason for the ranking
         public var becauseOf: [RelatedNode]
-        public var reason: String
+        /// why it ranks here: the related nodes the region has (`opportunity.related`) or none
+        public var reason: Reason
+        /// the quadrant's name, per language
+        public var quadrantLabel: Reason
     }
 
     public var region: RegionRef
@@ -33,7 +36,7 @@ public struct OpportunityReport: Codable, Sendable {
     public var densityMedian: Double?
     public var pciMedian: Double?
     public var opportunities: [Opportunity]
-    public var caveats: [String]
+    public var caveats: [Reason]
 }
 
 public enum Opportunities {
@@ -58,11 +61,13 @@ public enum Opportunities {
                 guard let phi = c.proximity[n * m + p], phi > 0 else { return nil }
                 return .init(node: NodeRef(analysis.node(p)), proximity: phi)
             }.sorted { $0.proximity > $1.proximity }.prefix(relatedLimit)
-            let reason = related.isEmpty
-                ? "no node the region specialises in is related to it"
-                : "related to " + related.map { "\($0.node.nameZh) (φ=\(format($0.proximity)))" }.joined(separator: ", ")
+            let reason = related.isEmpty ? Reason("opportunity.unrelated") : Reason("opportunity.related", [
+                "related": related.map { "「\($0.node.nameZh)」（φ=\(format($0.proximity))）" }.joined(separator: "、"),
+                "related.en": related.map { "\($0.node.nameEn) (φ=\(format($0.proximity)))" }.joined(separator: ", "),
+            ])
             items.append(.init(node: NodeRef(analysis.node(n)), rank: 0, density: density, pci: pci, cog: c.cell(c.cog, region: r, sector: n),
-                               quadrant: quadrant, firmsInRegion: analysis.table.matrix[r, n], becauseOf: Array(related), reason: reason))
+                               quadrant: quadrant, firmsInRegion: analysis.table.matrix[r, n], becauseOf: Array(related), reason: reason,
+                               quadrantLabel: Reason("quadrant." + quadrant)))
         }
         items.sort {
             let a = quadrantOrder.firstIndex(of: $0.quadrant)!, b = quadrantOrder.firstIndex(of: $1.quadrant)!
@@ -75,8 +80,7 @@ public enum Opportunities {
             region: analysis.regionRef(code), level: analysis.level, eci: c.eci[r], coi: c.coi[r], diversity: c.diversity[r],
             present: present.map { NodeRef(analysis.node($0)) }, densityMedian: densityMedian, pciMedian: pciMedian,
             opportunities: items,
-            caveats: ["Presence is RCA ≥ threshold within the biomedicine chain (ecomplexity convention), counted on listed firms only.",
-                      "Nodes overlap (a sub-node's firms also count on its parent), which raises parent–child proximity."])
+            caveats: [Reason("opportunity.caveat-presence"), Reason("opportunity.caveat-overlap")])
     }
 
     static func format(_ x: Double) -> String { String(format: "%.2f", x) }

@@ -14,7 +14,7 @@ struct AnalyticsController {
         api.get("regions/:code/:method") { request, context in
             try await regionMethod(context.parameters.get("code") ?? "", context.parameters.get("method") ?? "", request)
         }
-        api.get("enterprises/:id/quality") { _, context in try await quality(context.parameters.get("id") ?? "") }
+        api.get("enterprises/:id/quality") { request, context in try await quality(context.parameters.get("id") ?? "", request) }
         api.get("chokepoints") { request, _ in try await chokepoints(region: nil, request) }
         api.get("parks/:id/profile") { _, context in try await park(context.parameters.get("id") ?? "") }
     }
@@ -44,19 +44,19 @@ struct AnalyticsController {
         let analysis = try await cache.analysis(level: level, measure: measure, threshold: threshold)
         do {
             switch method {
-            case "profile": return try JSONResponse.ok(try SpecialisationProfile.report(analysis, region: code))
-            case "opportunities": return try JSONResponse.ok(try Opportunities.report(analysis, region: code))
+            case "profile": return try JSONResponse.ok(try SpecialisationProfile.report(analysis, region: code), for: request)
+            case "opportunities": return try JSONResponse.ok(try Opportunities.report(analysis, region: code), for: request)
             case "gaps":
                 guard let strong = Self.number(query.get("strongLq"), default: 1.25), strong > 0, strong <= 100 else {
                     return JSONResponse.error(.badRequest, "strongLq must be a number in (0, 100]")
                 }
-                return try JSONResponse.ok(try ChainGaps.report(analysis, links: try await cache.nodeLinks(), region: code, strongLQ: strong))
+                return try JSONResponse.ok(try ChainGaps.report(analysis, links: try await cache.nodeLinks(), region: code, strongLQ: strong), for: request)
             case "peers":
                 guard let count = Int(query.get("count") ?? "5"), (1...50).contains(count) else {
                     return JSONResponse.error(.badRequest, "count must be an integer from 1 to 50")
                 }
-                return try JSONResponse.ok(try Peers.report(analysis, region: code, count: count))
-            default: return try JSONResponse.ok(try ClusterCriteria.report(analysis, region: code))
+                return try JSONResponse.ok(try Peers.report(analysis, region: code, count: count), for: request)
+            default: return try JSONResponse.ok(try ClusterCriteria.report(analysis, region: code), for: request)
             }
         } catch let error as AnalyticsError {
             return JSONResponse.error(.badRequest, error.description)
@@ -73,7 +73,7 @@ struct AnalyticsController {
         var result = try await cache.innovationIndex(level: region.level, years: from...to)
         // The region's own rows first: the page shows its trajectory, then the ranking context.
         result.rows.sort { ($0.unit == region.code ? 0 : 1, $0.year ?? "", $0.rank ?? Int.max) < ($1.unit == region.code ? 0 : 1, $1.year ?? "", $1.rank ?? Int.max) }
-        return try JSONResponse.ok(result)
+        return try JSONResponse.ok(result, for: request)
     }
 
     func chokepoints(region: String?, _ request: Request) async throws -> Response {
@@ -81,7 +81,7 @@ struct AnalyticsController {
         guard let measure = Self.measure(query.get("measure"), default: .assets) else { return Self.badMeasure }
         do {
             return try JSONResponse.ok(try Chokepoints.report(try await cache.index(), measure: measure, node: query.get("node"), region: region,
-                                                              vetted: try await cache.productLinks()))
+                                                              vetted: try await cache.productLinks()), for: request)
         } catch let error as AnalyticsError {
             return JSONResponse.error(.badRequest, error.description)
         }
@@ -96,9 +96,9 @@ struct AnalyticsController {
         }
     }
 
-    func quality(_ id: String) async throws -> Response {
+    func quality(_ id: String, _ request: Request) async throws -> Response {
         do {
-            return try JSONResponse.ok(try await cache.enterpriseQuality().score(id))
+            return try JSONResponse.ok(try await cache.enterpriseQuality().score(id), for: request)
         } catch AnalyticsError.unknownEnterprise {
             return JSONResponse.error(.notFound, "no biomedicine enterprise with id \(id)")
         }

@@ -1,11 +1,18 @@
 // Shared by every page: the language switch, type-ahead search, number formatting, page data and chart helpers.
 (function () {
-  var lang = localStorage.getItem('brain-lang') || 'zh-CN';
+  // `?lang=en` (the PDF export prints the page in the language it was asked in) overrides the reader's choice.
+  var asked = new URLSearchParams(location.search).get('lang');
+  var lang = asked ? (asked.indexOf('en') === 0 ? 'en' : 'zh-CN') : (localStorage.getItem('brain-lang') || 'zh-CN');
   document.documentElement.lang = lang;
   window.brain = {
     en: function () { return document.documentElement.lang === 'en'; },
     // a label in the current language
     t: function (zh, en) { return window.brain.en() ? en : zh; },
+    // A reason or label from the page data (the server writes its Chinese `text` and English `textEn`).
+    reason: function (r) {
+      if (!r) return '';
+      return window.brain.en() ? (r.textEn || r.text || r.code) : (r.text || r.code);
+    },
     fmt: function (value, digits) {
       if (value === null || value === undefined || isNaN(value)) return '–';
       return Number(value).toLocaleString('zh-CN', { maximumFractionDigits: digits === undefined ? 2 : digits });
@@ -68,10 +75,18 @@
     if (event.target.closest && event.target.closest('[data-print]')) window.print();
   });
   document.addEventListener('DOMContentLoaded', function () {
+    // Options cannot hold language spans: in English they take the text of their data-en attribute.
+    if (window.brain.en()) document.querySelectorAll('option[data-en]').forEach(function (o) { o.textContent = o.getAttribute('data-en'); });
+    // Exports follow the page's language: links marked data-lang-href ask for English when the page shows English.
+    if (window.brain.en()) document.querySelectorAll('a[data-lang-href]').forEach(function (a) {
+      a.href += (a.href.indexOf('?') < 0 ? '?' : '&') + 'lang=en';
+    });
     var toggle = document.getElementById('lang-toggle');
     if (toggle) toggle.addEventListener('click', function () {
       localStorage.setItem('brain-lang', window.brain.en() ? 'zh-CN' : 'en');
-      location.reload();
+      // A `lang` in the address would override the choice just made: drop it.
+      if (asked) { var url = new URL(location.href); url.searchParams.delete('lang'); location.href = url.toString(); }
+      else location.reload();
     });
     var input = document.getElementById('q'), box = document.getElementById('suggest');
     if (!input || !box) return;

@@ -6,7 +6,7 @@
   if (radar) {
     radar.setOption({
       tooltip: {},
-      radar: { indicator: dims.map(function (d) { return { name: d.dimension, max: 100 }; }), radius: '65%' },
+      radar: { indicator: dims.map(function (d) { return { name: d.label ? brain.reason(d.label) : d.dimension, max: 100 }; }), radius: '65%' },
       series: [{ type: 'radar', name: portrait.detail.enterprise.name, areaStyle: { opacity: 0.25 },
                  data: [{ name: portrait.detail.enterprise.name, value: dims.map(function (d) { return d.score === null ? 0 : Math.round(d.score * 10) / 10; }) }] }]
     });

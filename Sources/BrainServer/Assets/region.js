@@ -9,7 +9,7 @@
     if (!points.length) brain.noData(scatter, '暂无可比较的节点（该地区没有可计算复杂度的机会节点）', 'No nodes to compare (no opportunity with a complexity value)');
     else scatter.setOption({
       grid: { left: 50, right: 20, top: 30, bottom: 45 },
-      tooltip: { formatter: function (p) { var x = points[p.dataIndex]; return brain.escape(x.node.nameZh) + '<br>' + brain.escape(x.reason); } },
+      tooltip: { formatter: function (p) { var x = points[p.dataIndex]; return brain.escape(brain.t(x.node.nameZh, x.node.nameEn)) + '<br>' + brain.escape(brain.reason(x.reason)); } },
       xAxis: { name: brain.t('相关密度', 'density'), nameLocation: 'middle', nameGap: 28, scale: true },
       yAxis: { name: brain.t('复杂度 PCI', 'complexity (PCI)'), scale: true },
       series: [{ type: 'scatter', symbolSize: function (v, p) { return 8 + Math.sqrt(points[p.dataIndex].firmsInRegion || 0) * 3; },

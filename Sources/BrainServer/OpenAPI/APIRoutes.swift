@@ -10,6 +10,8 @@ enum APIRoutes {
     static let measure = APIParameter.query("measure", .string(values: ["firms", "employees", "assets"]), "度量：企业数、从业人数或资产")
     static let layers = APIParameter.query("layers", .string(maxLength: 200), "计入的数据层，逗号分隔：listed、nmpa-2019、import:<编号>（默认仅上市企业）")
     static let node = APIParameter.query("node", .string(maxLength: 64), "产业链节点编号，如 antibodies")
+    /// The language of `text` in each reason and label (`{"code", "values", "text"}`).
+    static let lang = APIParameter.query("lang", .string(values: ["zh", "en"]), "理由与标签（text）的语言：zh 中文（默认）或 en 英文")
     static func limit(_ maximum: Int, _ fallback: Int) -> APIParameter {
         .query("limit", .integer(minimum: 1, maximum: maximum), "条数上限（1–\(maximum)，默认 \(fallback)）")
     }
@@ -47,9 +49,10 @@ enum APIRoutes {
                         node,
                         .query("from", .integer(minimum: 1900, maximum: 2100), "index：起始年（默认 2019）"),
                         .query("to", .integer(minimum: 1900, maximum: 2100), "index：结束年（默认 2023）"),
+                        lang,
                      ]),
         APIOperation(method: .get, path: "/api/regions/{code}/report", tag: "区域", summaryZh: "区域报告（页面与导出所用的全部内容）",
-                     summaryEn: "Region report", parameters: [code, layers]),
+                     summaryEn: "Region report", parameters: [code, layers, lang]),
         APIOperation(method: .get, path: "/api/regions/{code}/targets", tag: "招商", summaryZh: "招商目标企业及理由", summaryEn: "Investment targets",
                      parameters: [code, .query("sameProvince", .string(values: ["include", "flag", "exclude"]), "本省企业：计入、标注或排除（默认标注）"),
                                   .query("strategy", .string(values: TargetStrategy.presets.map(\.id) + ["custom"]),
@@ -66,7 +69,7 @@ enum APIRoutes {
         APIOperation(method: .get, path: "/api/map/{code}", tag: "区域", summaryZh: "地图数据：下级区域的值与覆盖说明", summaryEn: "Map values",
                      parameters: [code, measure, node, layers]),
         APIOperation(method: .get, path: "/api/chokepoints", tag: "区域分析", summaryZh: "全国卡脖子节点", summaryEn: "Chokepoints nationally",
-                     parameters: [measure, node]),
+                     parameters: [measure, node, lang]),
         APIOperation(method: .get, path: "/api/parks", tag: "园区", summaryZh: "园区列表", summaryEn: "Parks", response: .array(.object), errors: []),
         APIOperation(method: .get, path: "/api/parks/{id}", tag: "园区", summaryZh: "园区详情与园内企业", summaryEn: "Park",
                      parameters: [.path("id", .string(maxLength: 64), "园区编号，如 suzhou-biobay", example: "suzhou-biobay")]),
@@ -84,7 +87,7 @@ enum APIRoutes {
                      summaryEn: "Enterprise", parameters: [enterprise],
                      response: .objectWith(required: ["enterprise": .objectWith(required: ["id": .string()]), "assignments": .array(.object)])),
         APIOperation(method: .get, path: "/api/enterprises/{id}/quality", tag: "企业", summaryZh: "企业质量评分", summaryEn: "Quality score",
-                     parameters: [enterprise]),
+                     parameters: [enterprise, lang]),
         APIOperation(method: .get, path: "/api/enterprises/{id}/portrait", tag: "企业", summaryZh: "企业画像", summaryEn: "Portrait",
                      parameters: [enterprise]),
         APIOperation(method: .get, path: "/api/enterprises/{id}/partners", tag: "企业", summaryZh: "上下游伙伴与同行", summaryEn: "Partners",

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Mustache
 import BrainAnalytics
+import BrainModel
 
 /// Renders a page template inside the shared layout with its data embedded as JSON (the same JSON its `/api/` route
 /// returns), so the server-rendered tables and the charts drawn from that JSON never disagree.
@@ -53,9 +54,12 @@ struct PageRenderer: Sendable {
         return Data((0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }).base64EncodedString()
     }
 
+    static let pageEncoder = ReasonEncoding.bilingual.encoder(like: JSONResponse.encoder)
+
     /// JSON safe inside a `<script>` element, whatever a firm name or demand title holds.
+    /// Reasons carry both languages (`text`, `textEn`): the page's language is switched in the browser.
     static func embeddable(_ value: some Encodable) throws -> String {
-        String(decoding: try JSONResponse.encoder.encode(value), as: UTF8.self)
+        String(decoding: try pageEncoder.encode(value), as: UTF8.self)
             // Every "<" as a JSON escape: no text inside the script element can end it or open a comment or tag.
             .replacingOccurrences(of: "<", with: "\\u003c")
     }

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import BrainStore
 import NIOCore
+import BrainModel
 
 /// JSON bodies for the API: sorted keys so responses are stable, errors as `{"error": …, "status": …}`.
 enum JSONResponse {
@@ -14,6 +15,16 @@ enum JSONResponse {
     static func ok<T: Encodable>(_ value: T) throws -> Response {
         response(.ok, data: try encoder.encode(value))
     }
+
+    /// JSON whose reasons carry `text` in the language the request asks for (`?lang=en`; Chinese otherwise).
+    static func ok<T: Encodable>(_ value: T, for request: Request) throws -> Response {
+        let language = DisplayLanguage(query: request.uri.queryParameters.get("lang"))
+        return response(.ok, data: try (encoders[language] ?? encoder).encode(value))
+    }
+
+    static let encoders: [DisplayLanguage: JSONEncoder] = Dictionary(uniqueKeysWithValues: DisplayLanguage.allCases.map {
+        ($0, ReasonEncoding.language($0).encoder(like: encoder))
+    })
 
     static func error(_ status: HTTPResponse.Status, _ message: String) -> Response {
         let body = ErrorBody(error: message, status: Int(status.code))

@@ -24,6 +24,8 @@ struct RegionAnalysisOptions: ParsableArguments {
     var threshold: Double = 1
     @Flag(help: "Print JSON.")
     var json = false
+    @Option(help: "Language of the printed reasons and labels: zh (default) or en.")
+    var lang: DisplayLanguage = .zh
 
     /// Loads the snapshot and computes the level the region is compared at.
     func analysis() async throws -> LevelAnalysis {
@@ -37,6 +39,7 @@ struct RegionAnalysisOptions: ParsableArguments {
 
 extension RegionLevel: ExpressibleByArgument {}
 extension Measure: ExpressibleByArgument {}
+extension DisplayLanguage: ExpressibleByArgument {}
 
 enum AnalyticsLoader {
     /// The listed firms' analyses, as the product's default figures are (issue 15): imports and the NMPA register
@@ -57,8 +60,10 @@ enum AnalyticsLoader {
 }
 
 enum Output {
-    static func json<T: Encodable>(_ value: T) throws {
+    /// With `language`, reasons carry their `text` in it (as the API's `?lang=` does).
+    static func json<T: Encodable>(_ value: T, language: DisplayLanguage? = nil) throws {
         let encoder = JSONEncoder()
+        if let language { encoder.userInfo[ReasonEncoding.key] = ReasonEncoding.language(language) }
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
         FileHandle.standardOutput.write(try encoder.encode(value))

@@ -10,16 +10,20 @@ struct AnalyzeChokepoints: AsyncParsableCommand {
     @Argument(help: "A chain node id (e.g. culture-media); all nodes when omitted.") var node: String?
     @Option(help: "Weight of a supplier: firms, employees or assets.") var measure: Measure = .assets
     @Flag(help: "Print JSON.") var json = false
+    @Option(help: "Language of the printed notes and flags: zh (default) or en.") var lang: DisplayLanguage = .zh
 
     func run() async throws {
         let index = try await AnalyticsLoader.index(store.db)
         let report = try analytics { try Chokepoints.report(index, measure: measure, node: node, vetted: ProductLinks(index)) }
-        if json { return try Output.json(report) }
-        print(report.tradeFigures)
-        print(Output.row([("node", 24), ("suppliers", -9), ("HHI firms", -10), ("band", 15), ("HHI prov.", -10), ("top supplier", 0)]))
+        if json { return try Output.json(report, language: lang) }
+        let zh = lang == .zh
+        print(ReasonText.render(report.tradeFigures, in: lang))
+        print(Output.row([(zh ? "节点" : "node", 24), (zh ? "供应商" : "suppliers", -9), (zh ? "企业 HHI" : "HHI firms", -10), (zh ? "集中度" : "band", 15),
+                          (zh ? "省份 HHI" : "HHI prov.", -10), (zh ? "最大供应商" : "top supplier", 0)]))
         for n in report.nodes {
-            print(Output.row([(n.node.nameZh, 24), ("\(n.suppliers)", -9), (Output.number(n.hhiFirms, 3), -10), (n.bandFirms, 15),
+            print(Output.row([(zh ? n.node.nameZh : n.node.nameEn, 24), ("\(n.suppliers)", -9), (Output.number(n.hhiFirms, 3), -10), (ReasonText.render(Reason("band." + n.bandFirms), in: lang), 15),
                               (Output.number(n.hhiRegions, 3), -10), ("\(n.topSupplier ?? "–") \(Output.number(n.topSupplierShare.map { $0 * 100 }, 0))%", 0)]))
+            if !n.flags.isEmpty { print("    " + ReasonText.render(n.flags, in: lang)) }
         }
     }
 }
@@ -37,7 +41,7 @@ struct AnalyzeQuality: AsyncParsableCommand {
         if json { return try Output.json(score) }
         print("\(score.name) \(score.enterpriseId): \(Output.number(score.score, 1)) / 100, rank \(score.rank.map(String.init) ?? "–") of \(score.of), coverage \(Output.number(score.coverage * 100, 0))%")
         for d in score.dimensions {
-            print("  \(d.dimension): \(Output.number(d.score, 1)) (coverage \(Output.number(d.coverage * 100, 0))%)")
+            print("  \(ReasonText.render(d.label, in: .zh)): \(Output.number(d.score, 1)) (coverage \(Output.number(d.coverage * 100, 0))%)")
             for c in d.components { print("      \(c.indicator): \(Output.number(c.raw)) → \(Output.number(c.normalised, 1))") }
         }
     }
@@ -82,7 +86,7 @@ struct AnalyzeIndex: AsyncParsableCommand {
                               (Output.number(row.change?.points), -9), (Output.number(row.change?.percent), -7),
                               (row.rankBand.map { "\($0.p5)–\($0.p95)" } ?? "", 12)]))
         }
-        for note in result.notes { print("note: \(note)") }
+        for note in result.notes { print("注：\(ReasonText.render(note, in: .zh))") }
     }
 }
 

@@ -75,6 +75,22 @@ struct ChainPage: Sendable {
         return try renderer.render("chain", nav: "chain", context: ["tiers": tiers], data: nodes)
     }
 
+    /// The taxonomy's chokepoint notes are English ("source articles: largely imported"): their phrases in Chinese,
+    /// and the plain chokepoint reason for a note this table does not know.
+    static let chokepointPhrases: [(String, String)] = [
+        ("high-end instruments largely imported", "高端仪器大部分依赖进口"), ("high-end units largely imported", "高端整机大部分依赖进口"),
+        ("imaging core parts largely imported", "影像核心部件大部分依赖进口"), ("≥90 % imported", "90% 以上依赖进口"),
+        ("largely imported", "大部分依赖进口"),
+    ]
+
+    static func chokepointNoteZh(_ note: String) -> String {
+        let detail = note.hasPrefix("source articles: ") ? String(note.dropFirst("source articles: ".count)) : note
+        guard let phrase = chokepointPhrases.first(where: { $0.0 == detail }) else {
+            return ReasonText.render(Reason("chokepoint.named"), in: .zh)
+        }
+        return "来源文献：" + phrase.1
+    }
+
     static func context(_ report: NodeExplorerReport) -> [String: Any] {
         let linked = { (list: [NodeExplorerReport.LinkedNode]) in
             list.prefix(10).map { ["id": $0.node.id, "nameZh": $0.node.nameZh, "pairs": $0.productPairs,
@@ -83,10 +99,12 @@ struct ChainPage: Sendable {
         // Absent keys, not empty values: a Mustache section shows for any present value, even an empty string.
         var context: [String: Any] = [:]
         if let parent = report.parent { context["parent"] = ["id": parent.id, "nameZh": parent.nameZh] }
-        if let note = report.chokepointNote { context["chokepointNote"] = note }
+        if let note = report.chokepointNote { context["chokepointNote"] = ["zh": chokepointNoteZh(note), "en": note] }
         if let region = report.region { context["region"] = ["code": region.code, "name": region.name] }
         return context.merging([
             "id": report.node.id, "nameZh": report.node.nameZh, "nameEn": report.node.nameEn, "tier": report.node.tier.rawValue,
+            "tierZh": RegionView.tierLabels.first { $0.0 == report.node.tier }?.1 ?? report.node.tier.rawValue,
+            "tierEn": RegionView.tierLabels.first { $0.0 == report.node.tier }?.2 ?? report.node.tier.rawValue,
             "subNodes": report.subNodes.map { ["id": $0.id, "nameZh": $0.nameZh] },
             "firmCount": report.firmCount,
             "firms": report.firms.map { ["id": $0.id, "name": $0.name, "stock": $0.stockCode ?? "",

@@ -38,4 +38,9 @@ enum CoverageText {
         guard let flag else { return nil }
         return flag.code == "few-firms" ? "仅 \(flag.firms) 家企业，数值不稳定" : flag.code
     }
+
+    static func flagEn(_ flag: SmallNumberFlag?) -> String? {
+        guard let flag else { return nil }
+        return flag.code == "few-firms" ? "only \(flag.firms) firm(s): unstable" : flag.code
+    }
 }

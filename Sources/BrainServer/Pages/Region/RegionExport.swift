@@ -7,53 +7,82 @@ import BrainModel
 /// The region's lists as a workbook a bureau can filter and forward: summary, chain nodes, 补链/强链/延链, opportunities,
 /// peers, cluster criteria, chokepoints, largest firms — one sheet each, figures as in the page.
 enum RegionExport {
-    static func xlsx(_ report: RegionReport) throws -> Response {
+    /// The workbook in `language`: sheet names, headers, labels and reasons (Chinese unless `lang=en` was asked).
+    static func xlsx(_ report: RegionReport, language: DisplayLanguage = .zh) throws -> Response {
         let n = { (value: Double?) in value.map { RegionView.number($0, 4).replacingOccurrences(of: ",", with: "") } ?? "" }
+        let zh = language == .zh
+        let t = { (chinese: String, english: String) in zh ? chinese : english }
+        let text = { (reasons: [Reason]) in ReasonText.render(reasons, in: language) }
+        let name = { (node: NodeRef) in zh ? node.nameZh : node.nameEn }
+        let yes = t("是", "yes"), no = t("否", "no")
         let region = report.region
         let summary: [[String]] = [
-            ["地区 Region", region.name], ["代码 Code", region.code], ["级别 Level", region.level.rawValue],
-            ["生物医药上市企业 Biomedicine firms", "\(region.biomedicineFirms)"], ["上市企业 Listed firms", "\(region.listedFirms)"],
-            ["生物医药从业人员 Employees", "\(region.biomedicineEmployees)"], ["高校 Universities", "\(region.universities)"],
-            ["产业链完整度 Chain completeness", n(report.cluster.indicators.chainCompleteness)],
-            ["集群标准 Cluster criteria met", "\(report.cluster.met)/\(report.cluster.of)"],
-            ["来源 Source", "IndustryBrain /api/regions/\(region.code)/report"],
+            [t("地区", "Region"), region.name], [t("代码", "Code"), region.code], [t("级别", "Level"), levelName(region.level, language)],
+            [t("生物医药上市企业", "Biomedicine firms"), "\(region.biomedicineFirms)"], [t("上市企业（全行业）", "Listed firms (all)"), "\(region.listedFirms)"],
+            [t("生物医药从业人员", "Biomedicine employees"), "\(region.biomedicineEmployees)"], [t("高校", "Universities"), "\(region.universities)"],
+            [t("产业链完整度", "Chain completeness"), n(report.cluster.indicators.chainCompleteness)],
+            [t("集群标准达标", "Cluster criteria met"), "\(report.cluster.met)/\(report.cluster.of)"],
+            [t("来源", "Source"), "IndustryBrain /api/regions/\(region.code)/report"],
         ]
-        let nodes = [["节点ID", "节点 Node", "Node", "环节 Tier", "上级 Parent", "状态 Status", "企业数 Firms", "区位商 LQ", "相关密度 Density", "理由 Reasons"]]
-            + report.gaps.nodes.map { [$0.node.id, $0.node.nameZh, $0.node.nameEn, $0.node.tier.rawValue, $0.parentId ?? "", $0.status,
-                                       n($0.firms), n($0.lq), n($0.density), $0.reasons.joined(separator: "; ")] }
-        let actions = [["类别 Kind", "节点ID", "节点 Node", "得分 Score", "理由 Reasons"]]
+        let nodes = [[t("节点编号", "Node ID"), t("节点", "Node"), t("环节", "Tier"), t("上级节点", "Parent"), t("状态", "Status"),
+                      t("企业数", "Firms"), t("区位商 LQ", "LQ"), t("相关密度", "Density"), t("理由", "Reasons")]]
+            + report.gaps.nodes.map { [$0.node.id, name($0.node), tierName($0.node.tier, language), $0.parentId ?? "",
+                                       statusName($0.status, language), n($0.firms), n($0.lq), n($0.density), text($0.reasons)] }
+        let kinds = ["fill": t("补链", "fill"), "strengthen": t("强链", "strengthen"), "extend": t("延链", "extend")]
+        let actions = [[t("类别", "Kind"), t("节点编号", "Node ID"), t("节点", "Node"), t("得分", "Score"), t("理由", "Reasons")]]
             + (report.gaps.fill + report.gaps.strengthen + report.gaps.extend).map {
-                [["fill": "补链 fill", "strengthen": "强链 strengthen", "extend": "延链 extend"][$0.kind] ?? $0.kind,
-                 $0.node.id, $0.node.nameZh, n($0.score), $0.reasons.joined(separator: "; ")]
+                [kinds[$0.kind] ?? $0.kind, $0.node.id, name($0.node), n($0.score), text($0.reasons)]
             }
-        let opportunities = [["排名 Rank", "节点ID", "节点 Node", "相关密度 Density", "复杂度 PCI", "机会增益 COG", "象限 Quadrant", "本地企业 Firms here", "理由 Reason"]]
-            + report.opportunities.opportunities.map { ["\($0.rank)", $0.node.id, $0.node.nameZh, n($0.density), n($0.pci), n($0.cog),
-                                                        $0.quadrant, n($0.firmsInRegion), $0.reason] }
-        let peers = [["指标 Indicator", "本地 Here", "对标中位 Peer median", "全国中位 National median", "对标排名 Rank among peers"]]
-            + report.peers.indicators.map { [$0.indicator, n($0.region), n($0.peerMedian), n($0.nationalMedian), $0.rankAmongPeers.map(String.init) ?? ""] }
-            + [[]] + [["对标地区 Peer", "代码 Code", "相似度 Similarity", "规模比 Size ratio"]]
+        let opportunities = [[t("排名", "Rank"), t("节点编号", "Node ID"), t("节点", "Node"), t("相关密度", "Density"), t("复杂度 PCI", "PCI"),
+                              t("机会增益 COG", "COG"), t("象限", "Quadrant"), t("本地企业", "Firms here"), t("理由", "Reason")]]
+            + report.opportunities.opportunities.map { ["\($0.rank)", $0.node.id, name($0.node), n($0.density), n($0.pci), n($0.cog),
+                                                        text([$0.quadrantLabel]), n($0.firmsInRegion), text([$0.reason])] }
+        let peers = [[t("指标", "Indicator"), t("本地", "Here"), t("对标中位数", "Peer median"), t("全国中位数", "National median"),
+                      t("对标排名", "Rank among peers")]]
+            + report.peers.indicators.map { [text([$0.label]), n($0.region), n($0.peerMedian), n($0.nationalMedian), $0.rankAmongPeers.map(String.init) ?? ""] }
+            + [[]] + [[t("对标地区", "Peer"), t("代码", "Code"), t("相似度", "Similarity"), t("规模比", "Size ratio")]]
             + report.peers.bySpecialisation.map { [$0.region.name, $0.region.code, n($0.similarity), n($0.sizeRatio)] }
-        let cluster = [["标准 Criterion", "本地 Value", "门槛 Threshold", "达标 Met"]]
-            + report.cluster.criteria.map { [$0.criterion, n($0.value), n($0.threshold), $0.met ? "yes" : "no"] }
-            + [[]] + [["年 Year", "创新指数 Index", "排名 Rank", "p5", "p95"]]
+        let cluster = [[t("标准", "Criterion"), t("本地", "Value"), t("门槛", "Threshold"), t("达标", "Met")]]
+            + report.cluster.criteria.map { [text([$0.label]), n($0.value), n($0.threshold), $0.met ? yes : no] }
+            + [[]] + [[t("年份", "Year"), t("创新指数", "Index"), t("排名", "Rank"), "p5", "p95"]]
             + report.innovationIndex.rows.map { [$0.year ?? "", n($0.score), $0.rank.map(String.init) ?? "",
                                                  $0.rankBand.map { "\($0.p5)" } ?? "", $0.rankBand.map { "\($0.p95)" } ?? ""] }
-        let chokepoints = [["节点ID", "节点 Node", "全国供应商 Suppliers", "本地供应商 Here", "最大供应商 Top supplier", "判断 Flags"]]
-            + report.chokepoints.map { [$0.node.id, $0.node.nameZh, "\($0.suppliers)", $0.suppliersInRegion.map(String.init) ?? "",
-                                        $0.topSupplier ?? "", $0.flags.joined(separator: "; ")] }
-        let firms = [["企业ID", "企业 Firm", "股票代码 Stock", "城市 City", "员工 Employees", "总资产(亿元) Assets", "节点 Nodes"]]
+            + report.innovationIndex.notes.map { [text([$0])] }
+        let chokepoints = [[t("节点编号", "Node ID"), t("节点", "Node"), t("全国供应商", "Suppliers"), t("本地供应商", "Here"),
+                            t("最大供应商", "Top supplier"), t("判断", "Flags")]]
+            + report.chokepoints.map { [$0.node.id, name($0.node), "\($0.suppliers)", $0.suppliersInRegion.map(String.init) ?? "",
+                                        $0.topSupplier ?? "", text($0.flags)] }
+        let firms = [[t("企业编号", "Firm ID"), t("企业", "Firm"), t("股票代码", "Stock code"), t("城市", "City"), t("员工", "Employees"),
+                      t("总资产（亿元）", "Assets (100m yuan)"), t("节点", "Nodes")]]
             + report.largestFirms.map { [$0.id, $0.name, $0.stockCode ?? "", $0.cityName ?? "", $0.employees.map(String.init) ?? "",
                                          n($0.totalAssetsYi), $0.reason ?? ""] }
         let targets = RegionExport.targetRows(report.targets, number: n)
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("region-\(UUID().uuidString).xlsx")
         defer { try? FileManager.default.removeItem(at: url) }
-        try XLSXWriter.write(sheets: [("概况 Summary", summary), ("产业链 Chain", nodes), ("补强延 Actions", actions),
-                                      ("机会 Opportunities", opportunities), ("对标 Peers", peers), ("集群 Cluster", cluster),
-                                      ("卡脖子 Chokepoints", chokepoints), ("龙头 Firms", firms), ("招商 Targets", targets)], to: url)
+        try XLSXWriter.write(sheets: [(t("概况", "Summary"), summary), (t("产业链", "Chain"), nodes), (t("补链强链延链", "Actions"), actions),
+                                      (t("发展机会", "Opportunities"), opportunities), (t("对标", "Peers"), peers), (t("集群与创新指数", "Cluster"), cluster),
+                                      (t("卡脖子", "Chokepoints"), chokepoints), (t("龙头企业", "Largest firms"), firms), (t("招商目标", "Targets"), targets)], to: url)
         var response = JSONResponse.response(.ok, data: try Data(contentsOf: url),
                                              contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         response.headers[.contentDisposition] = ContentDisposition.attachment("\(region.name)-\(region.code).xlsx")
         return response
+    }
+
+    static func statusName(_ status: String, _ language: DisplayLanguage) -> String {
+        guard let label = RegionView.statusLabels[status] else { return status }
+        return language == .zh ? label.zh : label.en
+    }
+
+    static func tierName(_ tier: ChainTier, _ language: DisplayLanguage) -> String {
+        guard let label = RegionView.tierLabels.first(where: { $0.0 == tier }) else { return tier.rawValue }
+        return language == .zh ? label.1 : label.2
+    }
+
+    static func levelName(_ level: RegionLevel, _ language: DisplayLanguage) -> String {
+        let names: [RegionLevel: (String, String)] = [.country: ("全国", "country"), .province: ("省", "province"),
+                                                       .city: ("市", "city"), .district: ("区县", "district")]
+        guard let name = names[level] else { return level.rawValue }
+        return language == .zh ? name.0 : name.1
     }
 }
 

@@ -15,7 +15,7 @@ struct RegionPage: Sendable {
 
     func register(on router: Router<BasicRequestContext>) {
         router.get("/api/regions/:code/report") { request, context in
-            try JSONResponse.ok(try await report(context.parameters.get("code") ?? "", for: request))
+            try JSONResponse.ok(try await report(context.parameters.get("code") ?? "", for: request), for: request)
         }
         router.get("/api/regions/:code/targets") { request, context in
             let query = try TargetsQuery(request.uri.queryParameters)
@@ -64,13 +64,16 @@ struct RegionPage: Sendable {
             } catch let error as AnalyticsError {
                 throw PageError.from(error)
             }
-            return try RegionExport.xlsx(report)
+            return try RegionExport.xlsx(report, language: DisplayLanguage(query: request.uri.queryParameters.get("lang")))
         }
         router.get("/regions/:code/report.pdf") { request, context in
             let code = context.parameters.get("code") ?? ""
             let report = try await report(code, for: request)
             let layers = report.coverage.layers == [Layer.listed] ? "" : "&layers=" + report.coverage.layers.joined(separator: ",")
-            return try await pdf.response(path: "/regions/\(code)?print=1\(layers)", filename: "\(report.region.name)-生物医药产业报告.pdf")
+            // The page takes its language from `lang` (app.js), so the printed report is in the language asked for.
+            let language = DisplayLanguage(query: request.uri.queryParameters.get("lang"))
+            return try await pdf.response(path: "/regions/\(code)?print=1&lang=\(language.rawValue)\(layers)",
+                                          filename: "\(report.region.name)-" + (language == .zh ? "生物医药产业报告.pdf" : "biomedicine-report.pdf"))
         }
     }
 

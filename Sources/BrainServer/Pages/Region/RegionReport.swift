@@ -9,7 +9,7 @@ struct RegionReport: Codable, Sendable {
         var of: Int
         /// the region's rows, oldest year first
         var rows: [IndexResult.Row]
-        var notes: [String]
+        var notes: [Reason]
     }
     var region: RegionResponse
     /// What every figure below counts: the chosen layers, their firms, and how many are located to this region's

@@ -11,10 +11,22 @@ enum RegionView {
     ]
     static let tierLabels: [(ChainTier, String, String)] = [(.upstream, "上游", "Upstream"), (.midstream, "中游", "Midstream"),
                                                             (.downstream, "下游", "Downstream")]
-    static let criterionLabels: [String: String] = [
-        "scale (biomedicine employees)": "规模（生物医药从业人员）", "innovative firms": "创新型企业",
-        "capability (medical universities)": "创新能力（医药类高校）", "chain completeness": "产业链完整度",
-    ]
+    /// Reasons for the template: each one's Chinese and English (the page's language switch shows one).
+    static func reasonViews(_ reasons: [Reason]) -> [[String: String]] {
+        reasons.map { reason in
+            let text = ReasonText.bilingual(reason)
+            return ["zh": text.zh, "en": text.en]
+        }
+    }
+
+    /// What the talent counts cover, in words (the analytics' note is English and names a CLI command).
+    static func talentNote(_ demand: TalentCube.TalentDemand) -> (zh: String, en: String) {
+        demand.demands == 0 && demand.talents == 0
+            ? ("此处暂无您可见的人才需求或人才：默认数据不含个人信息；可在「供需对接」发布需求，或导入人才名单。",
+               "No talent demands or talents you can see here: the default data holds no people; post a demand under Match or import a list of talents.")
+            : ("您可见的人才需求与人才：本机构自有的，以及其他机构共享的。",
+               "Talent demands and talents you can see: your organisation's own and those others share.")
+    }
 
     static func number(_ value: Double?, _ digits: Int = 2) -> String {
         guard let value, value.isFinite else { return "–" }
@@ -32,9 +44,9 @@ enum RegionView {
             let label = statusLabels[status.status] ?? (status.status, status.status)
             return presentValues(["id": status.node.id, "nameZh": status.node.nameZh, "nameEn": status.node.nameEn, "status": status.status,
                     "statusZh": label.zh, "statusEn": label.en, "firms": number(status.firms, 0), "lq": number(status.lq),
-                    "reasons": status.reasons.joined(separator: "; "),
+                    "reasonsZh": ReasonText.render(status.reasons, in: .zh), "reasonsEn": ReasonText.render(status.reasons, in: .en),
                     // Always present: a sub-node without a flag must not show its parent's (Mustache looks up the stack).
-                    "flag": CoverageText.flag(status.flag) ?? false])
+                    "flag": CoverageText.flag(status.flag) ?? false, "flagEn": CoverageText.flagEn(status.flag) ?? ""])
         }
         let tiers: [[String: Any]] = tierLabels.map { tier, zh, en in
             let top = report.gaps.nodes.filter { $0.node.tier == tier && $0.parentId == nil }
@@ -46,19 +58,19 @@ enum RegionView {
         }
         func actions(_ list: [ChainGapReport.Action]) -> [[String: Any]] {
             list.map { ["id": $0.node.id, "nameZh": $0.node.nameZh, "nameEn": $0.node.nameEn, "score": number($0.score),
-                        "firms": number(statusById[$0.node.id]?.firms, 0), "reasons": $0.reasons] }
+                        "firms": number(statusById[$0.node.id]?.firms, 0), "reasons": reasonViews($0.reasons)] }
         }
         let opportunities = report.opportunities.opportunities.prefix(10).map { o -> [String: Any] in
             presentValues(["rank": o.rank, "id": o.node.id, "nameZh": o.node.nameZh, "nameEn": o.node.nameEn, "density": number(o.density),
-             "pci": number(o.pci), "quadrant": o.quadrant, "reason": o.reason,
-             "because": o.becauseOf.map { "\($0.node.nameZh)（\(number($0.proximity))）" }.joined(separator: "、")])
+             "pci": number(o.pci), "quadrant": o.quadrant, "quadrantZh": ReasonText.render(o.quadrantLabel, in: .zh),
+             "quadrantEn": ReasonText.render(o.quadrantLabel, in: .en), "reason": reasonViews([o.reason])])
         }
         let peers = report.peers.indicators.map { i -> [String: Any] in
-            ["indicator": i.indicator, "region": number(i.region), "peerMedian": number(i.peerMedian),
+            ["indicator": i.indicator, "labelZh": ReasonText.render(i.label, in: .zh), "labelEn": ReasonText.render(i.label, in: .en), "region": number(i.region), "peerMedian": number(i.peerMedian),
              "nationalMedian": number(i.nationalMedian), "rank": i.rankAmongPeers.map(String.init) ?? "–"]
         }
         let criteria = report.cluster.criteria.map { c -> [String: Any] in
-            ["zh": criterionLabels[c.criterion] ?? c.criterion, "en": c.criterion, "value": number(c.value),
+            ["zh": ReasonText.render(c.label, in: .zh), "en": ReasonText.render(c.label, in: .en), "value": number(c.value),
              "threshold": number(c.threshold), "met": c.met]
         }
         let indexRows = report.innovationIndex.rows.map { row -> [String: Any] in
@@ -68,7 +80,7 @@ enum RegionView {
         }
         let chokepoints = report.chokepoints.prefix(12).map { c -> [String: Any] in
             ["id": c.node.id, "nameZh": c.node.nameZh, "nameEn": c.node.nameEn, "suppliers": c.suppliers,
-             "inRegion": c.suppliersInRegion.map(String.init) ?? "–", "flags": c.flags.joined(separator: "; "),
+             "inRegion": c.suppliersInRegion.map(String.init) ?? "–", "flags": reasonViews(c.flags),
              "top": c.topSupplier ?? "–"]
         }
         let largest = report.largestFirms.map { f -> [String: Any] in
@@ -81,6 +93,7 @@ enum RegionView {
             "coverageZh": CoverageText.zh(report.coverage), "coverageEn": CoverageText.en(report.coverage),
             "layersText": report.coverage.layers.joined(separator: ","), "flagged": flagged, "hasFlagged": !flagged.isEmpty,
             "code": region.code, "name": region.name, "level": region.level.rawValue,
+            "levelZh": RegionExport.levelName(region.level, .zh), "levelEn": RegionExport.levelName(region.level, .en),
             "ancestors": region.ancestors.filter { $0.code != "000000" }.map { ["code": $0.code, "name": $0.name] },
             "biomedicineFirms": region.biomedicineFirms, "listedFirms": region.listedFirms,
             "biomedicineEmployees": number(Double(region.biomedicineEmployees), 0), "universities": region.universities,
@@ -105,7 +118,7 @@ enum RegionView {
             "targetWeights": report.targets.weights.map { ["key": $0.key, "nameZh": $0.nameZh, "nameEn": $0.nameEn, "weight": number($0.weight)] },
             "talentUniversities": report.talent.universities, "talentMedical": report.talent.medicalUniversities,
             "talentRank": report.talent.universitiesRank, "talentOf": report.talent.regionsRanked,
-            "talentMedicalNames": report.talent.medicalUniversityNames.joined(separator: "、"), "talentDemand": report.talent.demand.note, "talentDemands": report.talent.demand.demands,
+            "talentMedicalNames": report.talent.medicalUniversityNames.joined(separator: "、"), "talentDemandZh": talentNote(report.talent.demand).zh, "talentDemandEn": talentNote(report.talent.demand).en, "talentDemands": report.talent.demand.demands,
             "talentHeadcount": report.talent.demand.headcount, "talentImported": report.talent.demand.talents,
             "talentNodes": report.talent.nodes.prefix(12).map { ["nameZh": $0.node.nameZh, "employees": number(Double($0.employees), 0),
                                                                  "firms": $0.firms, "rank": $0.rank, "of": $0.of] as [String: Any] },
@@ -113,7 +126,7 @@ enum RegionView {
                 ["service": match.service.nameZh, "id": match.service.id, "count": match.offers,
                  "offers": match.matches.map { ["id": $0.firm.id, "name": $0.firm.name, "why": $0.reasons.dropFirst().joined(separator: "; ")] }] as [String: Any]
             },
-            "caveats": report.opportunities.caveats, "hasParks": !region.parks.isEmpty,
+            "caveats": reasonViews(report.opportunities.caveats), "indexNotes": reasonViews(report.innovationIndex.notes), "hasParks": !region.parks.isEmpty,
             "topOpportunities": Array(opportunities.prefix(5)),
         ]
     }
