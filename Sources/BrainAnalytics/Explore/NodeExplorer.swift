@@ -35,8 +35,9 @@ public struct NodeExplorerReport: Codable, Sendable {
 public enum NodeExplorer {
     /// Revenue breakdowns list accounting lines beside products (平衡项目, 分部间抵销, 其他业务); they are not products.
     public static func isAccountingLine(_ name: String) -> Bool {
-        ["平衡项目", "抵销", "抵消", "其他", "合计"].contains { name.contains($0) }
+        accountingWords.contains { name.contains($0) }
     }
+    static let accountingWords = ["平衡项目", "抵销", "抵消", "其他", "合计"]
 
     public static func report(_ index: SnapshotIndex, links: NodeLinks, node id: String, region code: String? = nil,
                               limit: Int = 50) throws(AnalyticsError) -> NodeExplorerReport {

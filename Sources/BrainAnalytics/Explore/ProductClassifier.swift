@@ -49,10 +49,30 @@ public struct ProductClassifier: Sendable {
 
     public var maxMakers: Int { vocabulary.maxMakers }
 
+    /// The vocabulary's generic names (服务, 贸易), for callers that look them up by id.
+    var genericNameList: Set<String> { genericNames }
+
+    /// The accounting words of `NodeExplorer.isAccountingLine` as UTF-8, for plain names (`PlainText`), where a byte
+    /// match is a `String` match.
+    static let accountingWordBytes = NodeExplorer.accountingWords.map { Array($0.utf8) }
+
+    /// `NodeExplorer.isAccountingLine(name)`, by bytes when the name is plain.
+    static func isAccountingLine(_ name: String) -> Bool {
+        guard PlainText.isPlain(name) else { return NodeExplorer.isAccountingLine(name) }
+        let bytes = Array(name.utf8)
+        return accountingWordBytes.contains { ByteSearch.contains(bytes, $0) }
+    }
+
     /// `makerNodes`: the chain nodes of the firms that make it.
     public func classify(_ name: String, makerNodes: Set<String>) -> Verdict {
+        classify(name, makerNodes: makerNodes, genericName: genericNames.contains(name) || NodeExplorer.isAccountingLine(name))
+    }
+
+    /// `genericName`: the name is one of the vocabulary's generic names or an accounting line (`ProductLinks` works
+    /// that out from interned ids and bytes, far faster than `String` hashing and searching over every name).
+    func classify(_ name: String, makerNodes: Set<String>, genericName: Bool) -> Verdict {
         let scalars = Array(name.unicodeScalars)
-        if genericNames.contains(name) || NodeExplorer.isAccountingLine(name) || !genericWords.tags(in: scalars).isEmpty { return .generic }
+        if genericName || !genericWords.tags(in: scalars).isEmpty { return .generic }
         if !nonBiomedicineWords.tags(in: scalars).isEmpty { return .nonBiomedicine }
         let forms = Set(refinement.tags(in: scalars).map { nodeIds[$0] })
         var direct = Set(placing.tags(in: scalars).map { nodeIds[$0] })

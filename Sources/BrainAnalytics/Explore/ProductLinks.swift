@@ -47,47 +47,76 @@ public struct ProductLinks: Sendable {
     public let droppedExamples: [DropReason: [String]]
     /// firms on the chain that make each product
     public let makers: [String: [String]]
-    let verdicts: [String: ProductClassifier.Verdict]
+    /// every name the links saw, and the verdict on those classified (by id; nil for a name only in 产品小类)
+    let names: ProductNameTable
+    let verdicts: [ProductClassifier.Verdict?]
     let tierRank: [String: Int]
     let steps: Set<[String]>
     let feeds: [String: Set<String>]
 
     public init(_ index: SnapshotIndex) {
         let classifier = ProductClassifier(taxonomy: index.data.taxonomy)
-        var allMakers: [String: Set<String>] = [:]
-        for product in index.data.products { allMakers[product.product, default: []].insert(product.enterpriseId) }
+        let relations = index.data.productRelations
+        // Names interned once (issue 14): everything below works on ids, not on ~100,000 Chinese strings.
+        var table = ProductNameTable(capacity: relations.count)
+        var makerSets: [Set<String>] = []
+        for product in index.data.products {
+            let id = Int(table.intern(product.product))
+            if id == makerSets.count { makerSets.append([]) }
+            makerSets[id].insert(product.enterpriseId)
+        }
+        let madeCount = makerSets.count
+        // Each relation's ends, normalised (input → what is made of it), and which names need a verdict.
+        var ends: [(upstream: Int32, downstream: Int32)] = []
+        ends.reserveCapacity(relations.count)
+        var classified = [Bool](repeating: true, count: madeCount)
+        for relation in relations {
+            let (upstream, downstream) = relation.kind == .upstreamMaterial ? (relation.to, relation.from) : (relation.from, relation.to)
+            let pair = (table.intern(upstream), table.intern(downstream))
+            ends.append(pair)
+            if classified.count < table.count { classified.append(contentsOf: repeatElement(false, count: table.count - classified.count)) }
+            if relation.kind != .subclass { classified[Int(pair.0)] = true; classified[Int(pair.1)] = true }
+        }
+        let genericIds = Set(classifier.genericNameList.compactMap { table.id(of: $0) })
         // Every name of a firm's product line or of a relation, classified once, on every core (each name's verdict
         // depends on the name and its makers only): most of the time building the links goes here.
-        var names = Set(allMakers.keys)
-        for relation in index.data.productRelations where relation.kind != .subclass {
-            names.insert(relation.from)
-            names.insert(relation.to)
+        let toClassify = (0..<table.count).filter { classified[$0] }
+        let verdictList = Self.classifyAll(toClassify) { [table, makerSets, genericIds] id in
+            let name = table.names[id]
+            let makers = id < makerSets.count ? makerSets[id] : []
+            let nodes = makers.reduce(into: Set<String>()) { $0.formUnion(index.nodesByEnterprise[$1] ?? []) }
+            let generic = genericIds.contains(Int32(id)) || ProductClassifier.isAccountingLine(name)
+            return classifier.classify(name, makerNodes: nodes, genericName: generic)
         }
-        let verdicts = Self.classifyAll(Array(names), classifier: classifier) { [allMakers] name in
-            (allMakers[name] ?? []).reduce(into: Set<String>()) { $0.formUnion(index.nodesByEnterprise[$1] ?? []) }
-        }
-        func verdict(_ name: String) -> ProductClassifier.Verdict {
-            verdicts[name] ?? classifier.classify(name, makerNodes: [])
-        }
+        var verdicts = [ProductClassifier.Verdict?](repeating: nil, count: table.count)
+        for (id, verdict) in zip(toClassify, verdictList) { verdicts[id] = verdict }
         tierRank = Dictionary(uniqueKeysWithValues: index.data.taxonomy.nodes.map { ($0.id, ChainTier.allCases.firstIndex(of: $0.tier) ?? 0) })
         steps = Set((index.data.taxonomy.productVocabulary?.withinTierSteps ?? []))
         feeds = (index.data.taxonomy.productVocabulary?.feeds ?? [:]).mapValues(Set.init)
-        makers = allMakers.mapValues { $0.filter { index.nodesByEnterprise[$0] != nil }.sorted() }.filter { !$0.value.isEmpty }
+        var makers: [String: [String]] = [:]
+        for id in 0..<madeCount {
+            let onChain = makerSets[id].filter { index.nodesByEnterprise[$0] != nil }
+            if !onChain.isEmpty { makers[table.names[id]] = onChain.sorted() }
+        }
+        self.makers = makers
 
-        var seen = Set<[String]>(), kept: [Link] = [], dropped: [DropReason: Int] = [:], examples: [DropReason: [String]] = [:]
-        for relation in index.data.productRelations {
+        // A name more firms list than `maxMakers` is a generic word of the graph for linking (原料药, 医疗器械),
+        // though still a biomedicine main product.
+        func forLinking(_ id: Int32) -> ProductClassifier.Verdict {
+            let i = Int(id)
+            if i < madeCount && makerSets[i].count > classifier.maxMakers { return .generic }
+            return verdicts[i] ?? classifier.classify(table.names[i], makerNodes: [])
+        }
+        var seen = Set<UInt64>(), kept: [Link] = [], dropped: [DropReason: Int] = [:], examples: [DropReason: [String]] = [:]
+        seen.reserveCapacity(relations.count)
+        for (relation, pair) in zip(relations, ends) {
+            // ids are below 2^31: upstream, downstream and the subclass flag fit one UInt64
+            let key = UInt64(UInt32(pair.upstream)) << 32 | UInt64(UInt32(pair.downstream)) << 1 | (relation.kind == .subclass ? 1 : 0)
+            guard seen.insert(key).inserted else { continue }
             let (upstream, downstream) = relation.kind == .upstreamMaterial ? (relation.to, relation.from) : (relation.from, relation.to)
-            guard seen.insert([upstream, downstream, relation.kind == .subclass ? "s" : "i"]).inserted else { continue }
-            let outcome: Outcome
-            if relation.kind == .subclass { outcome = .dropped(.subclass) } else {
-                // A name more firms list than `maxMakers` is a generic word of the graph for linking (原料药, 医疗器械),
-                // though still a biomedicine main product.
-                func forLinking(_ name: String) -> ProductClassifier.Verdict {
-                    (allMakers[name]?.count ?? 0) > classifier.maxMakers ? .generic : verdict(name)
-                }
-                outcome = Self.vet(forLinking(upstream), forLinking(downstream), same: upstream == downstream,
-                                   index: index, tierRank: tierRank, steps: steps, feeds: feeds)
-            }
+            let outcome: Outcome = relation.kind == .subclass ? .dropped(.subclass)
+                : Self.vet(forLinking(pair.upstream), forLinking(pair.downstream), same: pair.upstream == pair.downstream,
+                           index: index, tierRank: tierRank, steps: steps, feeds: feeds)
             switch outcome {
             case .kept(let pairs): kept.append(Link(upstream: upstream, downstream: downstream, nodePairs: pairs))
             case .dropped(let reason):
@@ -101,27 +130,20 @@ public struct ProductLinks: Sendable {
         outputs = Dictionary(grouping: kept, by: \.upstream)
         self.dropped = dropped
         droppedExamples = examples
+        names = table
         self.verdicts = verdicts
     }
 
     enum Outcome { case kept([[String]]), dropped(DropReason) }
 
-    /// `classifier`'s verdict on each name, computed in as many chunks as there are cores.
-    static func classifyAll(_ names: [String], classifier: ProductClassifier,
-                            makerNodes: @Sendable (String) -> Set<String>) -> [String: ProductClassifier.Verdict] {
-        let chunks = max(1, min(ProcessInfo.processInfo.activeProcessorCount, names.count / 1_000))
+    /// `classify` of each id, computed in as many chunks as there are cores.
+    static func classifyAll(_ ids: [Int], classify: @Sendable (Int) -> ProductClassifier.Verdict) -> [ProductClassifier.Verdict] {
+        let chunks = max(1, min(ProcessInfo.processInfo.activeProcessorCount, ids.count / 1_000))
         let results = ChunkResults(count: chunks)
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            let part = names[names.count * chunk / chunks ..< names.count * (chunk + 1) / chunks]
-            results.set(chunk, part.map { classifier.classify($0, makerNodes: makerNodes($0)) })
+            results.set(chunk, ids[ids.count * chunk / chunks ..< ids.count * (chunk + 1) / chunks].map(classify))
         }
-        var verdicts: [String: ProductClassifier.Verdict] = [:]
-        verdicts.reserveCapacity(names.count)
-        for (chunk, verdictsOfChunk) in results.all.enumerated() {
-            let part = names[names.count * chunk / chunks ..< names.count * (chunk + 1) / chunks]
-            for (name, verdict) in zip(part, verdictsOfChunk) { verdicts[name] = verdict }
-        }
-        return verdicts
+        return results.all.flatMap { $0 }
     }
 
     static func vet(_ up: ProductClassifier.Verdict, _ down: ProductClassifier.Verdict, same: Bool, index: SnapshotIndex,
@@ -150,13 +172,15 @@ public struct ProductLinks: Sendable {
 
     /// Whether the name is a biomedicine product (listed among a firm's main products; 扶梯导轨 and 保理 are not).
     public func isBiomedicine(_ product: String) -> Bool {
-        if case .biomedicine = verdicts[product] { return true }
+        if case .biomedicine = verdict(of: product) { return true }
         return false
     }
 
+    func verdict(of product: String) -> ProductClassifier.Verdict? { names.id(of: product).flatMap { verdicts[Int($0)] } }
+
     /// The chain nodes a product sits on (empty when it is not biomedicine or its node is unsettled).
     public func nodes(of product: String) -> Set<String> {
-        if case .biomedicine(let nodes) = verdicts[product] { return nodes }
+        if case .biomedicine(let nodes) = verdict(of: product) { return nodes }
         return []
     }
 

@@ -152,6 +152,20 @@ final class AnalyticsGeneration: Sendable {
         }
     }
 
+    /// Starts, side by side, the analyses a region page at `level` needs (issue 14). The page awaits them one after
+    /// another; each started here is the one it then awaits (`OnceCell`), so right after a start the page waits for
+    /// the longest of them instead of their sum (the innovation index beside the product links and 招商 targets).
+    /// Runs at the request's priority; what finishes after the page stays cached, as the warm-up would have left it.
+    func startRegionPage(level: RegionLevel) {
+        Task { [self] in
+            async let links: Void = { _ = try? await nodeLinks() }()
+            async let index: Void = { _ = try? await innovationIndex(level: level, years: RegionReport.indexYears) }()
+            async let targets: Void = { _ = try? await investmentTargets(level: level) }()
+            async let offers: Void = { _ = try? await serviceOffers() }()
+            _ = await (links, index, targets, offers)
+        }
+    }
+
     /// Computes what page views need, in two lanes (two cores): first the heavy parts every page family shares — the
     /// vetted product links (region pages: gaps, chokepoints, 招商 targets) beside the product graph (search, chain
     /// explorer) — then what a city's region page needs (the default region is a city), then provinces, then districts.

@@ -17,6 +17,19 @@ enum Measurement {
         return (value, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
     }
 
+    /// The seconds of CPU the whole process (every thread) spent in `body`, beside the wall time: on a machine shared
+    /// with other work the wall time varies with the load, the CPU time much less.
+    static func cpuSeconds<T>(_ body: () throws -> T) rethrows -> (T, wall: Double, cpu: Double) {
+        func cpuNow() -> Double {
+            var time = timespec()
+            clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+            return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+        }
+        let cpu = cpuNow()
+        let (value, wall) = try seconds(body)
+        return (value, wall, cpuNow() - cpu)
+    }
+
     static func asyncSeconds<T>(_ body: () async throws -> T) async rethrows -> (T, Double) {
         let start = DispatchTime.now().uptimeNanoseconds
         let value = try await body()

@@ -38,6 +38,7 @@ struct RegionReport: Codable, Sendable {
         // The store counts the listed layer; other choices are counted from the snapshot of those layers.
         if !cache.layers.isListedOnly { profile = LayerCounts.profile(profile, index: index) }
         guard region.level != .country else { throw PageError.badRequest("the region page covers provinces, cities and districts; the country is the overview") }
+        cache.startRegionPage(level: region.level)
         let analysis = try await cache.analysis(level: region.level)
         let response = RegionResponse(profile, taxonomy: try await store.taxonomy())
         let chokepoints = try Chokepoints.report(index, region: code, vetted: try await cache.productLinks()).nodes.filter { !$0.flags.isEmpty }
