@@ -63,9 +63,9 @@ import BrainStore
                                   (#"{"title": "x", "node": "抗体药物", "region": "苏州市", "need": "service"}"#, "node"),
                                   (#"{"title": ["x"], "node": "cro", "region": "苏州市"}"#, "JSON object"),
                                   ("not json", "JSON object")] {
-                try await client.execute(uri: "/api/demands", method: .post, headers: Self.bearer(a.token), body: ByteBuffer(string: body)) { response in
+                try await client.execute(uri: "/api/demands?lang=en", method: .post, headers: Self.bearer(a.token), body: ByteBuffer(string: body)) { response in
                     #expect(response.status == .badRequest)
-                    let message = try ServerFixture.jsonObject(response.body)["error"] as? String
+                    let message = try ServerFixture.errorMessage(response.body)
                     #expect(message?.contains(field) == true, "\(body) → \(message ?? "")")
                 }
             }

@@ -538,8 +538,8 @@ def check_import_page_shows_row_errors(driver, base):
     WebDriverWait(driver, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#problems tbody tr"))
     rows = [row.text for row in driver.find_elements(By.CSS_SELECTOR, "#problems tbody tr")]
     assert driver.find_element(By.ID, "accepted").text == "1" and driver.find_element(By.ID, "rejected").text == "2", rows
-    assert rows[0].startswith("3 ") and "check character" in rows[0], rows
-    assert rows[1].startswith("4 ") and "has 2 fields" in rows[1], rows
+    assert rows[0].startswith("3 ") and "校验码" in rows[0], rows
+    assert rows[1].startswith("4 ") and "本行有 2 列" in rows[1], rows
     assert not driver.find_elements(By.CSS_SELECTOR, "#problems b"), "an uploaded value became markup"
     driver.save_screenshot(os.path.join(ARTIFACTS, "import.png"))
     severe = [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]

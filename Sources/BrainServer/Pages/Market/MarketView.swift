@@ -7,7 +7,7 @@ enum MarketView {
     static let listed = 50
 
     static func page(organisation: Organisation?, demands: [MarketRecord], offers: [MarketRecord], talents: [MarketRecord],
-                     index: SnapshotIndex, error: String?, form: [String: String]) -> [String: Any] {
+                     index: SnapshotIndex, error: Reason?, form: [String: String]) -> [String: Any] {
         let nodes = index.data.taxonomy.nodes
         let nodeName = { (id: String) in index.nodesById[id]?.nameZh ?? id }
         let regionName = { (code: String?) in code.flatMap { index.regionsByCode[$0]?.name } ?? "" }
@@ -16,7 +16,10 @@ enum MarketView {
             .sorted { ($0.2.total, $1.0.id) > ($1.2.total, $0.0.id) }
         return presentValues([
             "organisation": organisation.map { ["id": $0.id, "name": $0.name] },
-            "error": error,
+            "error": error.map { reason -> [String: String] in
+                let text = ReasonText.bilingual(reason)
+                return ["zh": text.zh, "en": text.en]
+            } as Any,
             "demands": demands.compactMap { record -> [String: Any]? in
                 guard let d = record.body.demand else { return nil }
                 return presentValues([

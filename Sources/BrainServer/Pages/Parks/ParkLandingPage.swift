@@ -17,7 +17,7 @@ struct ParkLandingPage: Sendable {
             let body = try await request.collectBody(upTo: Self.maxBody)
             let project: ParkLanding.Project
             do { project = try JSONDecoder().decode(ParkLanding.Project.self, from: Data(buffer: body)) } catch {
-                throw PageError.badRequest("the body is not a project: {\"nodes\": [\"antibodies\"], \"stage\": \"rnd|pilot|manufacturing\", …}")
+                throw PageError.badRequest(Reason("api.not-a-project", ["example": #"{"nodes": ["antibodies"], "stage": "rnd|pilot|manufacturing", …}"#]))
             }
             return try JSONResponse.ok(try await rank(project))
         }
@@ -39,7 +39,8 @@ struct ParkLandingPage: Sendable {
                 do {
                     report = try await rank(try Self.project(request))
                 } catch let error as PageError {
-                    context["error"] = error.message
+                    let text = ReasonText.bilingual(error.reason)
+                    context["error"] = ["zh": text.zh, "en": text.en]
                 }
             }
             if let report {
@@ -56,7 +57,7 @@ struct ParkLandingPage: Sendable {
     static func project(_ request: Request) throws -> ParkLanding.Project {
         let query = request.uri.queryParameters
         let nodes = (query.get("nodes") ?? "").split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        guard !nodes.isEmpty, nodes.count <= 20 else { throw PageError.badRequest("choose one to twenty chain nodes (nodes=antibodies,biologics)") }
+        guard !nodes.isEmpty, nodes.count <= 20 else { throw PageError.badRequest(Reason("api.choose-nodes")) }
         let code = { (name: String) -> String? in query.get(name).flatMap { $0.isEmpty ? nil : $0 } }
         return ParkLanding.Project(nodes: nodes, stage: query.get("stage") ?? "manufacturing", needsLand: query.get("land") == "1",
                                    needsGMP: query.get("gmp") == "1", preferredArea: code("area"), origin: code("origin"))
@@ -66,7 +67,7 @@ struct ParkLandingPage: Sendable {
         do {
             return try ParkLanding(try await cache.index(), links: try await cache.nodeLinks()).rank(project)
         } catch let error as AnalyticsError {
-            throw PageError.badRequest(error.description)
+            throw PageError.badRequest(Reason("api.bad-request", ["detail": error.description]))
         }
     }
 }

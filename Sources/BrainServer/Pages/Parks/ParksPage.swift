@@ -73,7 +73,7 @@ struct ParksPage: Sendable {
     func detail(_ id: String) async throws -> ParkDetail {
         let index = try await cache.index()
         let profile: ParkProfile
-        do { profile = try ParkProfile.report(index, park: id) } catch { throw PageError.notFound("no park with id \(id.prefix(64))") }
+        do { profile = try ParkProfile.report(index, park: id) } catch { throw PageError.notFound(Reason("api.no-park", ["id": String(id.prefix(64))])) }
         let members = ParkFirms.members(of: profile.park, in: index)
         guard var region = index.regionsByCode[profile.park.regionCode] else {
             return ParkDetail(profile: profile, firmsRegion: nil, firmsFromPark: false, nodes: [], members: [], addressMarkers: [], lqFirms: 0)

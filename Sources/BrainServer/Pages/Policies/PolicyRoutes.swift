@@ -1,4 +1,5 @@
 import Foundation
+import BrainModel
 import Hummingbird
 import BrainAnalytics
 import BrainIngest
@@ -43,14 +44,14 @@ struct PolicyRoutes: Sendable {
 
     func firms(_ id: String) async throws -> PolicyMatcher.PolicyFirms {
         let matcher = try await matcher()
-        do { return try matcher.firms(policy: id) } catch { throw PageError.notFound(error.description) }
+        do { return try matcher.firms(policy: id) } catch { throw PageError.notFound(Reason("api.not-found", ["detail": error.description])) }
     }
 
     func all() async throws -> [PolicyMatcher.PolicyFirms] {
         let matcher = try await matcher()
         var result: [PolicyMatcher.PolicyFirms] = []
         for policy in try await cache.index().data.policies {
-            do { result.append(try matcher.firms(policy: policy.id)) } catch { throw PageError.notFound(error.description) }
+            do { result.append(try matcher.firms(policy: policy.id)) } catch { throw PageError.notFound(Reason("api.not-found", ["detail": error.description])) }
         }
         return result
     }
