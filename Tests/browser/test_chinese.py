@@ -63,8 +63,12 @@ ALLOWED = {
 }
 
 
+DOTTED = re.compile(r"[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+")  # www.hengrui.com, drug-manufacturers.csv: names, not words
+
+
 def english_runs(text):
     """Runs of ≥ 4 English words in text (acronyms and allowed names do not count, and do not end a run)."""
+    text = DOTTED.sub(" ", text)
     runs, current = [], []
     position = 0
     for match in re.finditer(r"[A-Za-z][A-Za-z'’-]*|[^A-Za-z]+", text):
@@ -102,7 +106,10 @@ return out;
 """
 
 TEXTS = """
-var out = [['text', document.body.innerText]];
+// Commands and identifiers in <code> are typed as they are in either language: not prose.
+var text = document.body.innerText;
+document.querySelectorAll('code').forEach(function (c) { if (c.innerText) text = text.split(c.innerText).join(' · '); });
+var out = [['text', text]];
 document.querySelectorAll('[title]').forEach(function (el) { out.push(['title', el.getAttribute('title')]); });
 document.querySelectorAll('input[placeholder], textarea[placeholder]').forEach(function (el) {
   out.push(['placeholder', el.getAttribute('placeholder')]); });
@@ -115,6 +122,7 @@ var out = [];
 document.querySelectorAll('h2, h3, h4, th, label, button, legend, nav a, .label, caption').forEach(function (el) {
   // The switch offers the other language in that language (中文 in English), as every bilingual site does.
   if (el.closest('[data-name], #lang-toggle')) return;
+  if (!el.getClientRects().length) return;  // not shown (a hidden report section): not read
   var text = el.innerText.trim();
   if (/[\\u4e00-\\u9fff]/.test(text)) out.push(el.tagName.toLowerCase() + ': ' + text.slice(0, 80));
 });
@@ -137,7 +145,9 @@ def settle(driver):
     # Pages with charts or scripts mark data-ready when done; the API docs and the 404 page have neither.
     WebDriverWait(driver, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
     path = urllib.parse.urlparse(driver.current_url).path
-    if path not in ("/api/docs", PAGES["not_found"]):
+    if path == "/":
+        harness.wait_ready(driver, "data-map-ready")  # the overview marks its map
+    elif path not in ("/api/docs", PAGES["not_found"]):
         harness.wait_ready(driver)
 
 

@@ -67,7 +67,20 @@
   document.addEventListener('click', function (event) {
     if (event.target.closest && event.target.closest('[data-print]')) window.print();
   });
+  // Text that cannot hold a <span class="zh">/<span class="en"> pair — hover titles, <option>s, placeholders — is
+  // written in Chinese with the English beside it (data-title-en, data-en, data-placeholder-en) and swapped here.
+  // data-title-zh, when given, is the Chinese title (for markup that leaves `title` empty).
+  window.brain.localise = function (root) {
+    if (!window.brain.en()) {
+      (root || document).querySelectorAll('[data-title-zh]').forEach(function (el) { el.setAttribute('title', el.getAttribute('data-title-zh')); });
+      return;
+    }
+    (root || document).querySelectorAll('[data-title-en]').forEach(function (el) { el.setAttribute('title', el.getAttribute('data-title-en')); });
+    (root || document).querySelectorAll('[data-en]').forEach(function (el) { el.textContent = el.getAttribute('data-en'); });
+    (root || document).querySelectorAll('[data-placeholder-en]').forEach(function (el) { el.setAttribute('placeholder', el.getAttribute('data-placeholder-en')); });
+  };
   document.addEventListener('DOMContentLoaded', function () {
+    window.brain.localise();
     var toggle = document.getElementById('lang-toggle');
     if (toggle) toggle.addEventListener('click', function () {
       localStorage.setItem('brain-lang', window.brain.en() ? 'zh-CN' : 'en');

@@ -99,7 +99,14 @@ enum PageError: Error {
     }
 
     /// Analytics errors name the unknown thing; they become a 404 with that name.
-    static func from(_ error: AnalyticsError) -> PageError { .notFound(Reason("api.not-found", ["detail": error.description])) }
+    static func from(_ error: AnalyticsError) -> PageError {
+        switch error {
+        case .unknownRegion(let code): .notFound(Reason("api.no-region", ["code": String(code.prefix(20))]))
+        case .unknownEnterprise(let id): .notFound(Reason("api.no-enterprise", ["id": String(id.prefix(64))]))
+        case .unknownNode(let id): .notFound(Reason("api.unknown-node", ["node": String(id.prefix(64))]))
+        case .regionNotAtLevel, .invalidInput: .notFound(Reason("api.not-found", ["detail": error.description]))
+        }
+    }
 }
 
 /// Template values without the absent ones: a Mustache section (`{{#x}}`) shows for any present value, an empty

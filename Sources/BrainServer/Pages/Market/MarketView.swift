@@ -23,7 +23,7 @@ enum MarketView {
             "demands": demands.compactMap { record -> [String: Any]? in
                 guard let d = record.body.demand else { return nil }
                 return presentValues([
-                    "id": record.id, "title": d.title, "organisation": record.organisationName, "need": d.need == .service ? "服务 service" : "人才 talent",
+                    "id": record.id, "title": d.title, "organisation": record.organisationName, "need": d.need == .service ? "服务" : "人才", "needEn": d.need == .service ? "service" : "talent",
                     "node": nodeName(d.nodeId), "region": regionName(d.regionCode),
                     "budget": d.budgetWan.map { RegionView.number($0, 0) }, "shared": record.shared,
                     "mine": record.organisationId == organisation?.id, "origin": record.origin,
@@ -43,7 +43,8 @@ enum MarketView {
                                "organisation": r.organisationName, "shared": r.shared])
             },
             "nodes": nodes.map { node in
-                ["id": node.id, "name": "\(ServiceNodes.contains(node) ? "★ " : "")\(node.nameZh) \(node.nameEn)", "selected": node.id == chosenNode] as [String: Any]
+                ["id": node.id, "name": "\(ServiceNodes.contains(node) ? "★ " : "")\(node.nameZh)",
+                 "nameEn": "\(ServiceNodes.contains(node) ? "★ " : "")\(node.nameEn)", "selected": node.id == chosenNode] as [String: Any]
             },
             "form": form.filter { !$0.value.isEmpty },
         ])
@@ -54,7 +55,7 @@ enum MarketView {
         return presentValues([
             "id": record.id, "title": d.title, "organisation": record.organisationName, "shared": record.shared,
             "mine": record.organisationId == viewer?.id, "signedIn": viewer != nil,
-            "need": d.need == .service ? "服务 service" : "人才 talent", "isTalent": d.need == .talent,
+            "need": d.need == .service ? "服务" : "人才", "needEn": d.need == .service ? "service" : "talent", "isTalent": d.need == .talent,
             "node": result.node.nameZh, "region": result.region.name, "detail": d.detail,
             "budget": d.budgetWan.map { RegionView.number($0, 0) }, "deadline": d.deadline, "degree": d.minDegree?.nameZh,
             "years": d.minYears, "headcount": d.headcount, "formula": result.formula, "candidates": result.candidates,

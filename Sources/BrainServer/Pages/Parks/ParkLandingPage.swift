@@ -26,10 +26,11 @@ struct ParkLandingPage: Sendable {
             let index = try await cache.index()
             var context: [String: Any] = [
                 "nodes": index.data.taxonomy.nodes.map { node in
-                    ["id": node.id, "name": "\(node.nameZh) \(node.nameEn)", "selected": query.get("nodes")?.split(separator: ",").contains { $0 == node.id } ?? false]
+                    ["id": node.id, "name": node.nameZh, "nameEn": node.nameEn,
+                     "selected": query.get("nodes")?.split(separator: ",").contains { $0 == node.id } ?? false]
                 },
-                "stages": [("rnd", "研发 R&D"), ("pilot", "中试 pilot"), ("manufacturing", "生产 manufacturing")].map {
-                    ["id": $0.0, "name": $0.1, "selected": query.get("stage") == $0.0]
+                "stages": [("rnd", "研发", "R&D"), ("pilot", "中试", "pilot"), ("manufacturing", "生产", "manufacturing")].map {
+                    ["id": $0.0, "name": $0.1, "nameEn": $0.2, "selected": query.get("stage") == $0.0]
                 },
                 "origin": query.get("origin") ?? "", "area": query.get("area") ?? "",
                 "land": query.get("land") == "1", "gmp": query.get("gmp") == "1",
