@@ -23,7 +23,7 @@ extension ReasonCatalogue {
         "api.index-country": .init(zh: "创新指数只对省、市、区县排名", en: "the index ranks provinces, cities or districts"),
         "api.unknown-analysis": .init(zh: "未知的分析 {method}：可选 profile、opportunities、gaps、chokepoints、peers、index 或 cluster",
                                       en: "unknown analysis {method}: profile, opportunities, gaps, chokepoints, peers, index or cluster"),
-        "api.measure": .init(zh: "measure 应为 {choices}", en: "measure must be {choices.en}"),
+        "api.measure": .init(zh: "measure 应为 {choices}", en: "measure must be {choices}"),
         "api.unknown-node": .init(zh: "未知的产业链节点 {node}", en: "unknown chain node {node}"),
         "api.lq-needs-node": .init(zh: "measure=lq 需要 node=节点 ID", en: "measure lq needs node=ID, a chain node"),
         "api.no-subdivisions": .init(zh: "{region}没有下级区划可绘制", en: "{region} has no subdivisions to map"),

@@ -47,9 +47,11 @@ struct ParkLandingPage: Sendable {
             if let report {
                 context["results"] = report.parks.map { candidate in
                     ["rank": candidate.rank, "id": candidate.park.id, "name": candidate.park.name, "region": candidate.region.name,
-                     "score": RegionView.number(candidate.score, 3), "reasons": candidate.reasons] as [String: Any]
+                     "score": RegionView.number(candidate.score, 3),
+                     "reasonsZh": candidate.reasonCodes.map { ReasonText.render($0, in: .zh) },
+                     "reasonsEn": candidate.reasonCodes.map { ReasonText.render($0, in: .en) }] as [String: Any]
                 }
-                context["formula"] = report.formula
+                context["formula"] = ["zh": report.formulaZh, "en": report.formula]
             }
             return try renderer.render("park-landing", nav: "parks", context: context, data: report)
         }
