@@ -18,7 +18,7 @@
     chart: function (id) {
       var el = document.getElementById(id);
       if (!el) return null;
-      if (typeof echarts === 'undefined') { el.textContent = 'ECharts 未安装：运行 scripts/fetch-web-assets. ECharts is missing.'; return null; }
+      if (typeof echarts === 'undefined') { el.textContent = window.brain.t('图表库 ECharts 未安装，图表无法显示（管理员可运行 scripts/fetch-web-assets）', 'The chart library ECharts is missing (an administrator can run scripts/fetch-web-assets)'); return null; }
       var chart = echarts.init(el);
       // Short entry animations: a chart is readable within a second of the page opening.
       var setOption = chart.setOption.bind(chart);
