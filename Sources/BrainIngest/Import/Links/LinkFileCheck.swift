@@ -139,16 +139,16 @@ public final class LinkFileCheck: RowFileCheck {
             var share: Double?
             if let (raw, column) = values["revenue_share"] {
                 let text = TextNormalizer.halfWidth(raw).replacingOccurrences(of: "%", with: "")
-                guard let number = Double(text), number >= 0 else { reject(line, column, raw, "expected a share such as 35% or 0.35"); return nil }
+                guard let number = Double(text), number >= 0 else { reject(line, column, raw, Reason("import.share")); return nil }
                 let fraction = raw.contains("%") || number > 1 ? number / 100 : number
-                guard fraction <= 1 else { reject(line, column, raw, "a share above 100%"); return nil }
+                guard fraction <= 1 else { reject(line, column, raw, Reason("import.share-above-100")); return nil }
                 share = fraction
             }
             return .product(line: line, firm: firm, product: values["product"]!.value, revenueShare: share)
         case .events:
             let (rawKind, kindColumn) = values["kind"]!
             guard let eventKind = Self.eventKinds[rawKind.lowercased()] else {
-                reject(line, kindColumn, rawKind, "unknown event type (use 上市, 更名, 融资, 获批 or 其他)")
+                reject(line, kindColumn, rawKind, Reason("import.event-kind"))
                 return nil
             }
             let (rawDate, dateColumn) = values["date"]!
@@ -162,7 +162,7 @@ public final class LinkFileCheck: RowFileCheck {
         case .relations:
             let (rawKind, kindColumn) = values["kind"]!
             guard let relation = Self.relationKinds[rawKind.lowercased()] else {
-                reject(line, kindColumn, rawKind, "unknown relation (use 上游, 下游 or 小类)")
+                reject(line, kindColumn, rawKind, Reason("import.relation-kind"))
                 return nil
             }
             return .relation(line: line, from: values["from"]!.value, to: values["to"]!.value, kind: relation)

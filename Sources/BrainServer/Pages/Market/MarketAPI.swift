@@ -73,7 +73,9 @@ struct MarketAPI: Sendable {
         let body: MarketBody
         switch try await access.parser().parse(.demand, fields: fields) {
         case .success(let parsed): body = parsed
-        case .failure(let problem): throw PageError.badRequest(Reason("api.bad-field", ["column": problem.column, "detail": problem.reason]))
+        case .failure(let problem): throw PageError.badRequest(Reason("api.bad-field", ["column": problem.column,
+                                                                                     "detail": problem.because.map { ReasonText.render($0, in: .zh) } ?? problem.reason,
+                                                                                     "detail.en": problem.reason]))
         }
         let written = try await MarketAccess.translating {
             try await access.store.addMarketRecords([NewMarketRecord(body, shared: shared)], organisation: organisation.id, header: nil)
