@@ -1,4 +1,5 @@
 import Foundation
+import BrainModel
 import Hummingbird
 import HummingbirdCore
 import NIOCore
@@ -64,10 +65,12 @@ func buildRouter(store: any ImportingStore, configuration: ServerConfiguration, 
     let library = try await MustacheLibrary(directory: templates.path)
     let router = Router()
     let renderer = PageRenderer(library: library, defaultRegion: configuration.defaultRegion)
-    let errorPage: @Sendable (HTTPResponse.Status, String) -> Response = { renderer.errorPage($0, $1) }
+    let errorPage: @Sendable (HTTPResponse.Status, Reason) -> Response = { renderer.errorPage($0, $1) }
     // Outermost first: every answer, refusals included, is counted and gets the security headers.
     ServerMetrics.start()
     router.add(middleware: MetricsMiddleware())
+    // The caller's language for every answer below, refusals and errors included.
+    router.add(middleware: RequestLanguageMiddleware())
     router.add(middleware: SecurityHeaders())
     router.add(middleware: RequestGuard(hosts: AllowedHosts(bindHost: configuration.host, port: configuration.port,
                                                             extra: configuration.security.allowedHosts), errorPage: errorPage))

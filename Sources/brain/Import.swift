@@ -46,6 +46,7 @@ struct Import: AsyncParsableCommand {
     @Flag(help: "List the imports in the store and exit.") var list = false
     @Option(help: "Folder holding the bundled open data (region codes, chain).") var data: String = "data"
     @Flag(help: "Print the report as JSON.") var json = false
+    @Option(help: "zh (default) or en: the language of the report, the rejected rows' reasons and FILE.problems.csv.") var lang: String = "zh"
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
@@ -87,6 +88,8 @@ struct Import: AsyncParsableCommand {
             try await store.importEnterprises(header, next: next)
         }
     }
+
+    var language: DisplayLanguage { DisplayLanguage(query: lang) }
 
     func importHeader(_ url: URL) throws -> ImportHeader {
         ImportHeader(kind: kind.rawValue, file: url.lastPathComponent, fingerprint: try ImportFile.fingerprint(url),
@@ -133,18 +136,22 @@ struct Import: AsyncParsableCommand {
             throw CommandFailure(error.description)
         } catch let error as RejectedFile {
             progress.finish()
-            ImportSummaryPrinter.print(check.summary, outcome: nil, problemsFile: try EnterpriseFileCheck.writeProblems(check.summary, nextTo: url))
+            ImportSummaryPrinter.print(check.summary, outcome: nil, problemsFile: try EnterpriseFileCheck.writeProblems(check.summary, nextTo: url, language: language), language: language)
             throw CommandFailure("\(error.rejected) rows rejected and --on-error reject-file: nothing was written")
         } catch ImportStoreError.unresolved(let rows) {
             progress.finish()
             unresolved(rows)
-            ImportSummaryPrinter.print(check.summary, outcome: nil, problemsFile: try EnterpriseFileCheck.writeProblems(check.summary, nextTo: url))
+            ImportSummaryPrinter.print(check.summary, outcome: nil, problemsFile: try EnterpriseFileCheck.writeProblems(check.summary, nextTo: url, language: language), language: language)
             throw CommandFailure("\(rows.count) rows name firms the store does not hold and --on-error reject-file: nothing was written")
         }
         progress.finish()
-        let problems = check.summary.problems.isEmpty ? nil : try EnterpriseFileCheck.writeProblems(check.summary, nextTo: url)
-        if json { return try Output.json(ImportSummaryPrinter.Combined(check: check.summary, store: outcome)) }
-        ImportSummaryPrinter.print(check.summary, outcome: outcome, problemsFile: problems, dryRun: dryRun)
+        let problems = check.summary.problems.isEmpty ? nil : try EnterpriseFileCheck.writeProblems(check.summary, nextTo: url, language: language)
+        if json {
+            var summary = check.summary
+            summary.problems = summary.problems.map { $0.rendered(in: language) }
+            return try Output.json(ImportSummaryPrinter.Combined(check: summary, store: outcome))
+        }
+        ImportSummaryPrinter.print(check.summary, outcome: outcome, problemsFile: problems, dryRun: dryRun, language: language)
     }
 
     func listImports() async throws {

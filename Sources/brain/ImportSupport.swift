@@ -29,27 +29,40 @@ enum ImportSummaryPrinter {
         let store: ImportOutcome?
     }
 
-    static func print(_ summary: EnterpriseFileCheck.Summary, outcome: ImportOutcome?, problemsFile: URL?, dryRun: Bool = false) {
+    /// The report in `language` (Chinese by default, `brain import --lang en`); the rejected rows' reasons too.
+    static func print(_ summary: EnterpriseFileCheck.Summary, outcome: ImportOutcome?, problemsFile: URL?, dryRun: Bool = false,
+                      language: DisplayLanguage = .zh) {
+        let zh = language == .zh
+        func say(_ chinese: String, _ english: String) { Swift.print(zh ? chinese : english) }
         if let previous = outcome?.alreadyImportedAs {
-            return Swift.print("\(summary.file): already imported as #\(previous) (same content): nothing changed")
+            return say("\(summary.file)：已导入过（#\(previous)，内容相同），未作改动", "\(summary.file): already imported as #\(previous) (same content): nothing changed")
         }
-        Swift.print("\(summary.file): \(summary.encoding), \(summary.delimiter), \(summary.rows) rows")
-        Swift.print("columns: " + summary.mappedColumns.sorted { $0.key < $1.key }.map { "\($0.key) → \($0.value)" }.joined(separator: ", "))
-        if !summary.extraColumns.isEmpty { Swift.print("kept as extra attributes: " + summary.extraColumns.joined(separator: ", ")) }
-        Swift.print("accepted \(summary.accepted), rejected \(summary.rejected), to review \(summary.review)\(dryRun ? " — dry run: nothing written" : "")")
+        say("\(summary.file)：\(summary.encoding)，\(summary.delimiter)，\(summary.rows) 行", "\(summary.file): \(summary.encoding), \(summary.delimiter), \(summary.rows) rows")
+        let columns = summary.mappedColumns.sorted { $0.key < $1.key }.map { "\($0.key) → \($0.value)" }.joined(separator: ", ")
+        say("识别的列：" + columns, "columns: " + columns)
+        if !summary.extraColumns.isEmpty {
+            say("作为附加属性保留：" + summary.extraColumns.joined(separator: "、"), "kept as extra attributes: " + summary.extraColumns.joined(separator: ", "))
+        }
+        say("接受 \(summary.accepted)，拒绝 \(summary.rejected)，待审核 \(summary.review)\(dryRun ? "——试运行：未写入" : "")",
+            "accepted \(summary.accepted), rejected \(summary.rejected), to review \(summary.review)\(dryRun ? " — dry run: nothing written" : "")")
         if let outcome {
-            do {
-                Swift.print("import #\(outcome.importId ?? 0): created \(outcome.created), updated \(outcome.updated), unchanged \(outcome.unchanged), "
-                    + "kept as history \(outcome.history), sent to review \(outcome.review), branches linked \(outcome.branchesLinked)"
-                    + (outcome.linkedToListed > 0 ? ", linked to listed firms by name \(outcome.linkedToListed)" : ""))
-                if outcome.review > 0 { Swift.print("decide the review queue with `brain review list`") }
-            }
+            let id = outcome.importId ?? 0
+            say("导入 #\(id)：新建 \(outcome.created)，更新 \(outcome.updated)，未变 \(outcome.unchanged)，留作历史 \(outcome.history)，"
+                + "送审 \(outcome.review)，关联分支机构 \(outcome.branchesLinked)"
+                + (outcome.linkedToListed > 0 ? "，按名称关联上市企业 \(outcome.linkedToListed)" : ""),
+                "import #\(id): created \(outcome.created), updated \(outcome.updated), unchanged \(outcome.unchanged), "
+                + "kept as history \(outcome.history), sent to review \(outcome.review), branches linked \(outcome.branchesLinked)"
+                + (outcome.linkedToListed > 0 ? ", linked to listed firms by name \(outcome.linkedToListed)" : ""))
+            if outcome.review > 0 { say("用 `brain review list` 处理审核队列", "decide the review queue with `brain review list`") }
         }
-        for p in summary.problems.prefix(20) {
-            Swift.print("  row \(p.row) [\(p.column)] \(p.value.prefix(40)): \(p.reason) (\(p.severity.rawValue))")
+        for problem in summary.problems.prefix(20) {
+            let p = problem.rendered(in: language)
+            let severity = zh ? (p.severity == .rejected ? "拒绝" : "待审核") : p.severity.rawValue
+            say("  第 \(p.row) 行 [\(p.column)] \(p.value.prefix(40))：\(p.reason)（\(severity)）",
+                "  row \(p.row) [\(p.column)] \(p.value.prefix(40)): \(p.reason) (\(severity))")
         }
-        if summary.problems.count > 20 { Swift.print("  … \(summary.problems.count - 20) more") }
-        if let problemsFile { Swift.print("every problem: \(problemsFile.path)") }
+        if summary.problems.count > 20 { say("  ……另有 \(summary.problems.count - 20) 条", "  … \(summary.problems.count - 20) more") }
+        if let problemsFile { say("全部问题：\(problemsFile.path)", "every problem: \(problemsFile.path)") }
     }
 }
 

@@ -48,7 +48,7 @@ import BrainModel
         let approval = try matcher.firms(policy: "approval")
         #expect(approval.eligible.map(\.id) == ["B"])
         #expect(approval.possibleCount == 3)
-        #expect(try matcher.firms(policy: "people").note?.contains("talent") == true)
+        #expect(try matcher.firms(policy: "people").note?.contains("人才") == true)
         #expect(throws: AnalyticsError.self) { try matcher.firms(policy: "nope") }
     }
 }

@@ -37,7 +37,9 @@ import BrainStore
                 #expect(response.status == .notFound)
                 let body = try json(response.body)
                 #expect(body["status"] as? Int == 404)
-                #expect((body["error"] as? String)?.contains("999999") == true)
+                let error = try #require(body["error"] as? [String: Any])
+                #expect(error["code"] as? String == "api.no-region" && (error["message"] as? String)?.contains("999999") == true)
+                #expect((error["message"] as? String)?.contains("没有代码为") == true, "Chinese by default")
             }
             try await client.execute(uri: "/api/regions/abc", method: .get) { response in
                 #expect(response.status == .badRequest)
@@ -47,7 +49,15 @@ import BrainStore
             try await client.execute(uri: "/api/enterprises/NOPE.SZ", method: .get) { response in
                 #expect(response.status == .notFound)
                 let body = try json(response.body)
-                #expect(body["error"] is String)
+                #expect(body["error"] is [String: Any])
+            }
+            try await client.execute(uri: "/api/regions/999999?lang=en", method: .get) { response in
+                let message = try ServerFixture.errorMessage(response.body)
+                #expect(message == "no region with code 999999")
+            }
+            try await client.execute(uri: "/api/regions/999999", method: .get, headers: [.acceptLanguage: "en-GB,en;q=0.8"]) { response in
+                let message = try ServerFixture.errorMessage(response.body)
+                #expect(message == "no region with code 999999")
             }
             try await client.execute(uri: "/api/no-such-route", method: .get) { response in
                 #expect(response.status == .notFound)

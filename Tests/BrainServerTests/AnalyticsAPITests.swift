@@ -111,7 +111,7 @@ import BrainModel
                 try await client.execute(uri: uri, method: .get) { response in
                     #expect(response.status == status, "\(uri)")
                     let body = try object(response.body)
-                    #expect(body["error"] is String && body["status"] as? Int == Int(status.code), "\(uri)")
+                    #expect(body["error"] is [String: Any] && body["status"] as? Int == Int(status.code), "\(uri)")
                 }
             }
         }

@@ -73,7 +73,7 @@ import Glibc
             }
             try await client.execute(uri: "/api/imports", method: .get, headers: [Self.host: "evil.example:8080"]) { response in
                 #expect(response.status == .misdirectedRequest)
-                let message = try ServerFixture.jsonObject(response.body)["error"] as? String
+                let message = try ServerFixture.errorMessage(response.body)
                 #expect(message?.contains("--allowed-host") == true)
             }
             for name in ["brain.example.org", "BRAIN.example.org:8443", "localhost"] {

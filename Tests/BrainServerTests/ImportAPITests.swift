@@ -25,7 +25,16 @@ import BrainStore
                 #expect(summary["accepted"] as? Int == 1 && summary["rejected"] as? Int == 2)
                 let problems = try #require(summary["problems"] as? [[String: Any]])
                 #expect(problems.map { $0["row"] as? Int } == [3, 4])
+                #expect((problems[0]["reason"] as? String)?.contains("校验码") == true)
+                #expect(problems[0]["code"] as? String == "import.check-digit")
+            }
+            // The same rejections in English when asked.
+            try await client.execute(uri: "/api/imports/check?kind=enterprises&file=list.csv&lang=en", method: .post,
+                                     body: ByteBuffer(string: csv)) { response in
+                let summary = try #require(try json(response.body)["summary"] as? [String: Any])
+                let problems = try #require(summary["problems"] as? [[String: Any]])
                 #expect((problems[0]["reason"] as? String)?.contains("check character") == true)
+                #expect((problems[1]["reason"] as? String) == "has 2 fields, the header has 3")
             }
             #expect(try await ServerFixture.store().stats().counts == before)
         }
@@ -36,12 +45,12 @@ import BrainStore
             let big = ByteBuffer(repeating: UInt8(ascii: "a"), count: ImportController.maxUploadBytes + 1)
             try await client.execute(uri: "/api/imports/check", method: .post, body: big) { response in
                 #expect(response.status == .contentTooLarge)
-                let message = try json(response.body)["error"] as? String
+                let message = try ServerFixture.errorMessage(response.body)
                 #expect(message?.contains("20 MB") == true)
             }
             try await client.execute(uri: "/api/imports/check?file=list.xlsx", method: .post, body: ByteBuffer(string: "企业名称\n华为\n")) { response in
                 #expect(response.status == .unprocessableContent)
-                let message = try json(response.body)["error"] as? String
+                let message = try ServerFixture.errorMessage(response.body)
                 #expect(message?.contains("not a zip archive") == true)
             }
             try await client.execute(uri: "/api/imports/check?kind=policies", method: .post, body: ByteBuffer(string: "x")) { response in

@@ -94,7 +94,7 @@ import BrainStore
             let stranger = try await Self.body(client, "/api/regions/320500/report?layers=listed,\(privateLayer)")
             let typo = try await Self.body(client, "/api/regions/320500/report?layers=listed,import:999")
             #expect(stranger.0 == .badRequest && typo.0 == .badRequest)
-            #expect(String(decoding: stranger.1, as: UTF8.self).contains("unknown layer \(privateLayer)"))
+            #expect(String(decoding: stranger.1, as: UTF8.self).contains("未知的数据层 \(privateLayer)"))
         }
     }
 

@@ -63,9 +63,9 @@ import BrainStore
                                   (#"{"title": "x", "node": "抗体药物", "region": "苏州市", "need": "service"}"#, "node"),
                                   (#"{"title": ["x"], "node": "cro", "region": "苏州市"}"#, "JSON object"),
                                   ("not json", "JSON object")] {
-                try await client.execute(uri: "/api/demands", method: .post, headers: Self.bearer(a.token), body: ByteBuffer(string: body)) { response in
+                try await client.execute(uri: "/api/demands?lang=en", method: .post, headers: Self.bearer(a.token), body: ByteBuffer(string: body)) { response in
                     #expect(response.status == .badRequest)
-                    let message = try ServerFixture.jsonObject(response.body)["error"] as? String
+                    let message = try ServerFixture.errorMessage(response.body)
                     #expect(message?.contains(field) == true, "\(body) → \(message ?? "")")
                 }
             }
@@ -103,7 +103,8 @@ import BrainStore
             try await client.execute(uri: location, method: .get) { #expect($0.status == .notFound) }
             try await client.execute(uri: "/match", method: .get, headers: Self.cookie(sa)) { response in
                 let html = String(buffer: response.body)
-                #expect(html.contains("苏州市工信局") && html.contains("仅本机构 private") && html.contains("分享 Share"))
+                #expect(html.contains("苏州市工信局") && html.contains(#"<span class="zh">仅本机构</span><span class="en">private</span>"#)
+                        && html.contains(#"<span class="zh">分享</span><span class="en">Share</span>"#))
             }
             try await client.execute(uri: "/match/demands", method: .post, headers: Self.cookie(sa),
                                      body: ByteBuffer(string: "csrf=\(csrfA)&title=x&node=cro&region=%E7%81%AB%E6%98%9F")) { response in

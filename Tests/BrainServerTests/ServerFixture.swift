@@ -97,4 +97,9 @@ enum ServerFixture {
     static func jsonObject(_ buffer: ByteBuffer) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(buffer: buffer)) as? [String: Any])
     }
+
+    /// The message of an API error body `{"error": {"code", "message", "values"}, "status"}`.
+    static func errorMessage(_ buffer: ByteBuffer) throws -> String? {
+        (try jsonObject(buffer)["error"] as? [String: Any])?["message"] as? String
+    }
 }

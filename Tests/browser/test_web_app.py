@@ -318,7 +318,7 @@ def check_enterprise_portrait(driver, base):
     assert driver.find_elements(By.CSS_SELECTOR, "#products tbody tr a"), "no products"
     assert driver.find_elements(By.CSS_SELECTOR, "#same-node li a"), "no related firms"
     policies = driver.find_element(By.ID, "policies").text
-    assert "龙头企业招引" in policies and "eligible" in policies, policies[:300]
+    assert "龙头企业招引" in policies and "符合" in policies, policies[:300]
     assert "2000-10-18" in driver.find_element(By.ID, "timeline").text, "listing date missing from the timeline"
     no_console_errors(driver)
     screenshot(driver, "enterprise.png")
@@ -469,10 +469,10 @@ def check_match_page_posts_and_shares(driver, base):
     driver.get(base + "/match")
     wait_ready(driver)
     row = driver.find_element(By.CSS_SELECTOR, "tr.demand")
-    assert "仅本机构 private" in row.text and get_json(base, "/api/demands") == []
+    assert "仅本机构" in row.text and get_json(base, "/api/demands") == []
     row.find_element(By.CSS_SELECTOR, "button.share").click()
     WebDriverWait(driver, 30, ignored_exceptions=(StaleElementReferenceException, NoSuchElementException)).until(
-        lambda d: "已分享 shared" in d.find_element(By.CSS_SELECTOR, "tr.demand .visibility").text)
+        lambda d: "已分享" in d.find_element(By.CSS_SELECTOR, "tr.demand .visibility").text)
     assert [d["body"]["demand"]["title"] for d in get_json(base, "/api/demands")] == ["抗体中试与GMP生产"]
     # Talents through the import page, signed in (made-up people for the test only: the default data holds none).
     path = os.path.join(tempfile.mkdtemp(prefix="brain-upload-"), "人才.csv")
@@ -514,7 +514,7 @@ def check_policies_page(driver, base):
     assert len(rows) == len(get_json(base, "/api/policies")) == 6
     hq = [row for row in rows if "龙头企业招引" in row.text]
     assert hq and int(hq[0].find_elements(By.CSS_SELECTOR, "td.num")[1].text) > 400, "龙头企业招引 lists few eligible firms"
-    assert any("talent" in row.text for row in rows), "talent clauses do not say they need talents"
+    assert any("人才" in row.text for row in rows), "talent clauses do not say they need talents"
     no_console_errors(driver)
 
 
@@ -547,7 +547,7 @@ def check_import_page_writes_and_queues_review(driver, base):
     hits = get_json(base, "/api/search?q=" + urllib.parse.quote("测试细胞"))["hits"]
     assert any(hit["kind"] == "enterprise" and hit["label"] == "苏州测试细胞治疗有限公司" for hit in hits), hits
     driver.find_element(By.ID, "write").click()
-    WebDriverWait(driver, 30).until(lambda d: "already imported" in d.find_element(By.ID, "import-id").text)
+    WebDriverWait(driver, 30).until(lambda d: "已导入过" in d.find_element(By.ID, "import-id").text)
     no_console_errors(driver)
     screenshot(driver, "import-written.png")
 
@@ -583,8 +583,8 @@ def check_import_page_shows_row_errors(driver, base):
     WebDriverWait(driver, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#problems tbody tr"))
     rows = [row.text for row in driver.find_elements(By.CSS_SELECTOR, "#problems tbody tr")]
     assert driver.find_element(By.ID, "accepted").text == "1" and driver.find_element(By.ID, "rejected").text == "2", rows
-    assert rows[0].startswith("3 ") and "check character" in rows[0], rows
-    assert rows[1].startswith("4 ") and "has 2 fields" in rows[1], rows
+    assert rows[0].startswith("3 ") and "校验码" in rows[0], rows
+    assert rows[1].startswith("4 ") and "本行有 2 列" in rows[1], rows
     assert not driver.find_elements(By.CSS_SELECTOR, "#problems b"), "an uploaded value became markup"
     driver.save_screenshot(os.path.join(ARTIFACTS, "import.png"))
     severe = [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]

@@ -377,7 +377,9 @@ def check_normalize_and_import_dry_run():
     with open(source, "rb") as f, open(path, "wb") as g:
         g.write(f.read())
     report = brain("import", path, "--dry-run").stdout
-    assert "gb18030" in report and "accepted 1, rejected 1" in report, report
+    assert "gb18030" in report and "接受 1，拒绝 1" in report and "校验码" in report, report
+    english = brain("import", path, "--dry-run", "--lang", "en").stdout
+    assert "accepted 1, rejected 1" in english and "check character" in english, english
     problems = open(path + ".problems.csv", encoding="utf-8").read()
     assert "gb.csv,2,统一社会信用代码,91320700704045236A," in problems, problems
     bench = brain("bench", "import", "--rows", "2000", "--write").stdout
@@ -397,20 +399,20 @@ def check_import_writes_reviews_and_is_idempotent(db):
     path = os.path.join(WORK, "gb-import.csv")
     shutil.copy(source, path)
     report = brain("import", path, "--db", mine, "--as-of", "2024-05-01").stdout
-    assert "accepted 1, rejected 1" in report and "created 1," in report, report
+    assert "接受 1，拒绝 1" in report and "新建 1，" in report, report
     again = brain("import", path, "--db", mine).stdout
     # Import #1 is the NMPA register that build-db writes as layer nmpa-2019.
-    assert "already imported as #2" in again, again
+    assert "已导入过（#2" in again, again
     # The template (XLSX and CSV) imports cleanly: its firm is located and classified.
     brain("import", "--template", "enterprises", "--output", WORK)
     xlsx = brain("import", os.path.join(WORK, "template-enterprises.xlsx"), "--db", mine, "--json").stdout
     outcome = json.loads(xlsx)
     assert outcome["check"]["accepted"] == 1 and outcome["check"]["rejected"] == 0 and outcome["store"]["created"] == 1, outcome
     csv = brain("import", os.path.join(WORK, "template-enterprises.csv"), "--db", mine).stdout
-    assert "unchanged 1" in csv, csv
+    assert "未变 1" in csv, csv
     # A same-name firm without a code waits for a person; accepting merges it into the listed firm.
     review = write("hengrui.csv", "企业名称,注册地址,参保人数\n江苏恒瑞医药股份有限公司,江苏省连云港市连云区,12345\n")
-    assert "sent to review 1" in brain("import", review, "--db", mine).stdout
+    assert "送审 1" in brain("import", review, "--db", mine).stdout
     pending = json.loads(brain("review", "list", "--db", mine, "--json").stdout)
     assert [(p["kind"], p["candidateId"]) for p in pending] == [("same-entity", "600276.SH")], pending
     accepted = brain("review", "accept", str(pending[0]["id"]), "--db", mine).stdout
@@ -420,7 +422,7 @@ def check_import_writes_reviews_and_is_idempotent(db):
     # Products name their firm by short or registered name; an unknown firm is a row-level rejection.
     products = write("products.csv", "证券简称,产品,营收占比\n恒瑞医药,示例抗体,35%\n不存在医药有限公司,某药,\n")
     report = brain("import", products, "--kind", "products", "--db", mine).stdout
-    assert "accepted 1, rejected 1" in report and "created 1," in report and "no firm named 不存在医药有限公司" in report, report
+    assert "接受 1，拒绝 1" in report and "新建 1，" in report and "no firm named 不存在医药有限公司" in report, report
     # --on-error reject-file: one bad row, nothing written.
     listed = brain("import", "--list", "--db", mine).stdout
     mixed = write("mixed.csv", "企业名称,统一社会信用代码\n甲医药有限公司,914403001922038216\n乙医药有限公司,914403001922038217\n")
@@ -507,8 +509,8 @@ def check_market_commands(db):
                     "测试丙,示例大学,火箭,苏州市,博士,,,\n")
     assert "--org" in brain("import", talents, "--kind", "talents", "--db", db, ok=False).stderr
     out = brain("import", talents, "--kind", "talents", "--org", "cli-bureau", "--db", db).stdout
-    assert "accepted 2, rejected 1" in out and "row 4 [产业链环节] 火箭" in out, out
-    assert "already imported" in brain("import", talents, "--kind", "talents", "--org", "cli-bureau", "--db", db).stdout
+    assert "接受 2，拒绝 1" in out and "第 4 行 [产业链环节] 火箭" in out, out
+    assert "已导入过" in brain("import", talents, "--kind", "talents", "--org", "cli-bureau", "--db", db).stdout
     listed = brain("demand", "list", "--kind", "talent", "--org", "cli-bureau", "--db", db).stdout
     assert "测试甲" in listed and "leading-talent score" in listed and "[private]" in listed, listed
     assert "no talents" in brain("demand", "list", "--kind", "talent", "--org", "cli-platform", "--db", db).stdout

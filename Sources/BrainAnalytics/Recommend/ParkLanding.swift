@@ -46,16 +46,20 @@ public struct ParkLanding: Sendable {
         public var distance: Double
         public var area: Double
         public var distanceKm: Double?
+        /// The reasons in Chinese; `reasonCodes` the same as data (ReasonCatalogue+Landing), to render in either language.
         public var reasons: [String]
+        public var reasonCodes: [Reason] = []
     }
 
     public struct Report: Codable, Sendable {
         public var project: Project
         public var formula: String
         public var parks: [Candidate]
+        public var formulaZh: String = ParkLanding.formulaZh
     }
 
     public static let formula = "score = 0.30·positioning + 0.20·stage + 0.20·cluster + 0.10·talent + 0.10·distance + 0.10·area"
+    public static let formulaZh = "得分 = 0.30·定位 + 0.20·阶段 + 0.20·集聚 + 0.10·人才 + 0.10·距离 + 0.10·区域"
     public static let stages: [String: [String]] = [
         "rnd": ["研发", "创新", "孵化", "科学", "研究", "R&D", "science"],
         "pilot": ["中试", "孵化", "转化", "产业化", "示范"],
@@ -83,7 +87,7 @@ public struct ParkLanding: Sendable {
         let origin = project.origin.flatMap(index.coordinates)
 
         var candidates: [Candidate] = index.data.parks.map { park in
-            var reasons: [String] = []
+            var reasons: [Reason] = []
             let text = park.positioning.joined(separator: " ")
             let named = project.nodes.filter { id in
                 guard let node = index.nodesById[id] else { return false }
@@ -92,9 +96,15 @@ public struct ParkLanding: Sendable {
                 return terms.contains { term in park.positioning.contains { $0.contains(term) || term.contains($0) } }
             }
             let positioning = Double(named.count) / Double(project.nodes.count)
-            if !named.isEmpty { reasons.append("定位 \(text) 对应 \(named.compactMap { index.nodesById[$0]?.nameZh }.joined(separator: "、"))") }
+            if !named.isEmpty {
+                reasons.append(Reason("landing.positioning", ["positioning": text,
+                                                              "nodes": named.compactMap { index.nodesById[$0]?.nameZh }.joined(separator: "、"),
+                                                              "nodes.en": named.compactMap { index.nodesById[$0]?.nameEn }.joined(separator: ", ")]))
+            }
             let stageHit = words.first { (text + " " + park.facts + " " + park.kind).contains($0) }
-            if let stageHit { reasons.append("适合\(Self.stageName(project.stage))：园区定位或事实含“\(stageHit)”") }
+            if let stageHit {
+                reasons.append(Reason("landing.stage", ["stage": Self.stageName(project.stage), "stage.en": Self.stageNameEn(project.stage), "word": stageHit]))
+            }
 
             let city = cityRegion(of: park.regionCode)
             var same = 0, near = 0
@@ -106,27 +116,30 @@ public struct ParkLanding: Sendable {
             }
             let weighted = Double(same) + 0.5 * Double(near)
             let cluster = min(1, log1p(weighted) / log1p(20))
-            if same + near > 0 { reasons.append("\(city?.name ?? "") 有同节点上市企业 \(same) 家、上下游节点 \(near) 家") }
+            if same + near > 0 { reasons.append(Reason("landing.cluster", ["city": city?.name ?? "", "same": "\(same)", "near": "\(near)"])) }
             let universities = city.map { index.universitiesByCity[$0.code] ?? [] } ?? []
             let medical = universities.filter(\.isMedical).count
             let talent = min(1, Double(universities.count + medical) / 30)
-            if !universities.isEmpty { reasons.append("人才：\(city?.name ?? "") 高校 \(universities.count) 所，其中医药类 \(medical) 所") }
+            if !universities.isEmpty {
+                reasons.append(Reason("landing.talent", ["city": city?.name ?? "", "universities": "\(universities.count)", "medical": "\(medical)"]))
+            }
             var distanceKm: Double?
             if let origin, let here = index.coordinates(park.regionCode) {
                 distanceKm = Self.haversineKm(origin, here)
-                reasons.append("距来源地 \(Int(distanceKm!.rounded())) km")
+                reasons.append(Reason("landing.distance", ["km": "\(Int((distanceKm ?? 0).rounded()))"]))
             }
             let distance = distanceKm.map { 1 / (1 + $0 / 200) } ?? 0.5
             var area = 0.5
             if let preferred = project.preferredArea {
                 area = index.lineage(park.regionCode).contains { $0.code == preferred } ? 1 : 0
-                if area == 1 { reasons.append("位于首选区域 \(index.regionsByCode[preferred]?.name ?? preferred)") }
+                if area == 1 { reasons.append(Reason("landing.area", ["area": index.regionsByCode[preferred]?.name ?? preferred])) }
             }
             let score = 0.30 * positioning + 0.20 * (stageHit == nil ? 0 : 1) + 0.20 * cluster + 0.10 * talent + 0.10 * distance + 0.10 * area
             let region = index.regionsByCode[park.regionCode]
             return Candidate(rank: 0, park: park, region: RegionRef(code: park.regionCode, name: region?.name ?? park.regionCode, level: region?.level ?? .district),
                              score: score, positioning: positioning, stage: stageHit == nil ? 0 : 1, cluster: cluster, talent: talent,
-                             distance: distance, area: area, distanceKm: distanceKm, reasons: reasons)
+                             distance: distance, area: area, distanceKm: distanceKm,
+                             reasons: reasons.map { ReasonText.render($0, in: .zh) }, reasonCodes: reasons)
         }
         candidates.sort { ($0.score, $1.park.id) > ($1.score, $0.park.id) }
         for i in candidates.indices { candidates[i].rank = i + 1 }
@@ -134,6 +147,7 @@ public struct ParkLanding: Sendable {
     }
 
     static func stageName(_ stage: String) -> String { ["rnd": "研发", "pilot": "中试", "manufacturing": "生产制造"][stage] ?? stage }
+    static func stageNameEn(_ stage: String) -> String { ["rnd": "R&D", "pilot": "pilot production", "manufacturing": "manufacturing"][stage] ?? stage }
 
     /// The city a park's region belongs to (itself when it is a city; a province-level park has none).
     func cityRegion(of code: String) -> Region? {

@@ -6,16 +6,24 @@ import BrainModel
 /// when none failed but some are unknown, else `not eligible`. Each result lists its conditions with the firm's value.
 public struct PolicyMatcher: Sendable {
     public struct ConditionResult: Codable, Sendable {
+        /// The condition in Chinese; `reason` is the same as data, to render in either language.
         public var condition: String
         public var value: String
         /// nil: unknown
         public var met: Bool?
+        public var reason: Reason
+
+        init(condition: Reason, value: String, met: Bool?) {
+            (self.condition, self.reason, self.value, self.met) = (ReasonText.render(condition, in: .zh), condition, value, met)
+        }
     }
     public struct Match: Codable, Sendable {
         public var policy: Policy
         public var status: String
         public var conditions: [ConditionResult]
         public var action: String?
+        /// What the firm must do to claim the clause (apart from eligibility), worded per language.
+        public var actionReason: Reason?
         public var maxAmountWan: Double?
     }
     public struct PolicyFirms: Codable, Sendable {
@@ -27,7 +35,10 @@ public struct PolicyMatcher: Sendable {
         /// the largest firms of each group, at most the limit asked for
         public var eligible: [FirmRow]
         public var possible: [FirmRow]
+        /// `rule` and `note` in Chinese; `ruleReasons` and `noteReason` the same as data, to render in either language.
         public var note: String?
+        public var ruleReasons: [Reason] = []
+        public var noteReason: Reason?
     }
 
     let index: SnapshotIndex
@@ -52,7 +63,8 @@ public struct PolicyMatcher: Sendable {
             guard let rule = rules[policy.id], rule.subject == "enterprise" else { return nil }
             let results = rule.conditions.map { evaluate($0, firm) }
             let status = results.contains { $0.met == false } ? "not eligible" : results.contains { $0.met == nil } ? "possible" : "eligible"
-            return Match(policy: policy, status: status, conditions: results, action: rule.action, maxAmountWan: policy.maxAmountWan)
+            return Match(policy: policy, status: status, conditions: results, action: rule.action,
+                         actionReason: rule.action.map(Self.actionReason), maxAmountWan: policy.maxAmountWan)
         }.sorted { (order[$0.status] ?? 3, $0.policy.id) < (order[$1.status] ?? 3, $1.policy.id) }
     }
 
@@ -61,11 +73,11 @@ public struct PolicyMatcher: Sendable {
         guard let policy = index.data.policies.first(where: { $0.id == id }) else { throw .invalidInput("unknown policy \(id)") }
         guard let rule = rules[id] else {
             return PolicyFirms(policy: policy, subject: "enterprise", rule: [], eligibleCount: 0, possibleCount: 0, eligible: [], possible: [],
-                               note: "no eligibility rule recorded for this clause")
+                               note: Self.text(Reason("policy.no-rule")), noteReason: Reason("policy.no-rule"))
         }
         guard rule.subject == "enterprise" else {
             return PolicyFirms(policy: policy, subject: rule.subject, rule: [], eligibleCount: 0, possibleCount: 0, eligible: [], possible: [],
-                               note: "a clause for talents: import talents (issue 7's talent model) to match it")
+                               note: Self.text(Reason("policy.for-talents")), noteReason: Reason("policy.for-talents"))
         }
         var eligible: [Enterprise] = [], possible: [Enterprise] = []
         // Industry policies are for the industry's firms: an insurer or a coal miner is never listed, whatever its size.
@@ -75,17 +87,36 @@ public struct PolicyMatcher: Sendable {
             if results.contains(where: { $0.met == nil }) { possible.append(firm) } else { eligible.append(firm) }
         }
         let rows = { (list: [Enterprise]) in list.sorted(by: FirmRow.bySize).prefix(limit).map { FirmRow($0, index: index) } }
-        return PolicyFirms(policy: policy, subject: rule.subject, rule: rule.conditions.map(Self.describe), eligibleCount: eligible.count,
+        let conditions = rule.conditions.map(Self.describe)
+        let note = rule.action.map(Self.actionReason)
+        return PolicyFirms(policy: policy, subject: rule.subject, rule: conditions.map(Self.text), eligibleCount: eligible.count,
                            possibleCount: possible.count, eligible: rows(eligible),
-                           possible: rows(possible), note: rule.action.map { "须 must: \($0)" })
+                           possible: rows(possible), note: note.map(Self.text), ruleReasons: conditions, noteReason: note)
     }
 
-    static func describe(_ c: PolicyRule.Condition) -> String {
-        if let equals = c.equals { return "\(c.field) = \(equals)" }
-        if let anyOf = c.anyOf { return "\(c.field) ∈ {\(anyOf.joined(separator: ", "))}" }
-        if let within = c.within { return "\(c.field) within \(within)" }
-        if let words = c.anyContains { return "\(c.field) contains one of \(words.joined(separator: " / "))" }
-        return [c.atLeast.map { "\(c.field) ≥ \($0)" }, c.atMost.map { "\(c.field) ≤ \($0)" }].compactMap { $0 }.joined(separator: ", ")
+    static func text(_ reason: Reason) -> String { ReasonText.render(reason, in: .zh) }
+
+    /// A condition as a reason (ReasonCatalogue+Landing, `policy.`): the attribute's name in both languages.
+    static func describe(_ c: PolicyRule.Condition) -> Reason {
+        let names = PolicyFieldNames.words[c.field] ?? (c.field, c.field)
+        var values = ["field": names.zh, "field.en": names.en]
+        if let equals = c.equals {
+            values["value"] = equals ? "是" : "否"
+            values["value.en"] = equals ? "yes" : "no"
+            return Reason("policy.equals", values)
+        }
+        if let anyOf = c.anyOf { values["list"] = anyOf.joined(separator: ", "); return Reason("policy.any-of", values) }
+        if let within = c.within { values["place"] = within; return Reason("policy.within", values) }
+        if let words = c.anyContains { values["words"] = words.joined(separator: " / "); return Reason("policy.contains", values) }
+        values["bounds"] = [c.atLeast.map { "≥ \(String(format: "%g", $0))" }, c.atMost.map { "≤ \(String(format: "%g", $0))" }]
+            .compactMap { $0 }.joined(separator: ", ")
+        return Reason("policy.range", values)
+    }
+
+    /// The data writes an action as "中文 English" (eligibility.json): the Chinese part, then the English part.
+    static func actionReason(_ action: String) -> Reason {
+        let (zh, en) = BilingualText.split(action)
+        return Reason("policy.action", ["action": zh, "action.en": en])
     }
 
     func evaluate(_ c: PolicyRule.Condition, _ firm: Enterprise) -> ConditionResult {
@@ -125,4 +156,14 @@ public struct PolicyMatcher: Sendable {
             return .init(condition: text, value: hit ?? held.joined(separator: "; "), met: hit != nil ? true : nil)
         }
     }
+}
+
+/// The firm attributes a policy rule can test, named in each language.
+enum PolicyFieldNames {
+    static let words: [String: (zh: String, en: String)] = [
+        "biomedicine": ("生物医药企业", "biomedicine firm"), "listed": ("上市企业", "listed"), "board": ("上市板块", "board"),
+        "region": ("所在地", "location"), "nodes": ("产业链环节", "chain nodes"), "employees": ("从业人员", "employees"),
+        "registeredCapitalWan": ("注册资本（万元）", "registered capital (10k yuan)"), "totalAssetsYi": ("总资产（亿元）", "total assets (100m yuan)"),
+        "ageYears": ("成立年限", "years since founding"), "approvals": ("持有批件", "approvals held"),
+    ]
 }

@@ -111,27 +111,28 @@ public struct TargetStrategy: Sendable, Codable, Hashable {
         } else if id == "custom" {
             chosen = balanced
         } else {
-            throw StrategyError("strategy 须为 " + (presets.map(\.id) + ["custom"]).joined(separator: "、")
-                                + "（strategy must be one of these）: \(id)")
+            throw StrategyError(Reason("target.strategy-unknown", ["strategy": id, "choices": (presets.map(\.id) + ["custom"]).joined(separator: ", ")]))
         }
         var changed = id == "custom"
         for key in Weights.keys {
             guard let text = given[key] else { continue }
             guard let value = Double(text), value.isFinite, (0...1).contains(value) else {
-                throw StrategyError("权重 \(key) 须为 0 到 1 之间的数（weight \(key) must be a number from 0 to 1）: \(text)")
+                throw StrategyError(Reason("target.weight-range", ["key": key, "value": text]))
             }
             if chosen.weights[key] != value { changed = true }
             chosen.weights[key] = value
         }
         if changed { chosen = TargetStrategy(id: "custom", nameZh: "自定义", nameEn: "Custom", weights: chosen.weights) }
         guard Weights.keys.contains(where: { (chosen.weights[$0] ?? 0) > 0 }) else {
-            throw StrategyError("至少一个权重须大于 0（at least one weight must be positive）")
+            throw StrategyError(Reason("target.weights-zero"))
         }
         return chosen
     }
 
+    /// A strategy or weight the caller got wrong, as a reason the front end renders in the caller's language.
     public struct StrategyError: Error, CustomStringConvertible, Sendable {
-        public var description: String
-        init(_ description: String) { self.description = description }
+        public var reason: Reason
+        init(_ reason: Reason) { self.reason = reason }
+        public var description: String { ReasonText.render(reason, in: .zh) }
     }
 }

@@ -1,3 +1,68 @@
+/// Why an imported row, or one of its values, was rejected or sent to review (`RowProblem.code`/`values`): the
+/// file, row and column travel beside the reason, so the templates speak of the value only.
 extension ReasonCatalogue {
-    static let imports: [String: ReasonTemplate] = [:]
+    static let imports: [String: ReasonTemplate] = [
+        // The row as a whole.
+        "import.field-count": .init(zh: "本行有 {found} 列，表头有 {expected} 列",
+                                    en: "has {found} fields, the header has {expected}"),
+        "import.row-too-long": .init(zh: "本行超过 1 MiB", en: "the row is longer than 1 MiB"),
+        "import.name-empty": .init(zh: "企业名称为空", en: "the company name is empty"),
+        "import.field-empty": .init(zh: "“{column}”为空", en: "{column} is empty"),
+        "import.no-firm": .init(zh: "本行未写明企业（企业名称或统一社会信用代码）", en: "the row names no firm (企业名称 or 统一社会信用代码)"),
+        "import.duplicate-code": .init(zh: "与第 {first} 行的统一社会信用代码重复", en: "duplicate of row {first}"),
+        "import.same-name": .init(zh: "与第 {first} 行同名，且无统一社会信用代码可区分",
+                                  en: "same name as row {first} and no 统一社会信用代码 to tell them apart"),
+        // 统一社会信用代码 (GB 32100-2015).
+        "import.uscc-length": .init(zh: "统一社会信用代码应为 18 位，此处为 {length} 位",
+                                    en: "a 统一社会信用代码 has 18 characters, not {length}"),
+        "import.uscc-character": .init(zh: "第 {position} 位“{character}”不是允许的字符（数字及除 I、O、Z、S、V 外的大写字母）",
+                                       en: "character {position} '{character}' is not allowed (digits and capitals except I, O, Z, S, V)"),
+        "import.check-digit": .init(zh: "校验码为 {found}，应为 {expected}（GB 32100-2015）",
+                                    en: "check character is {found}, expected {expected} (GB 32100-2015)"),
+        "import.uscc-authority": .init(zh: "第 1 位“{character}”不是 GB 32100-2015 规定的登记管理部门代码（1–9、A、N 或 Y）",
+                                       en: "character 1 '{character}' is not a registration authority of GB 32100-2015 (1–9, A, N or Y)"),
+        "import.uscc-category": .init(zh: "第 2 位“{character}”不是登记管理部门“{authority}”的机构类别（GB 32100-2015）",
+                                      en: "character 2 '{character}' is not a kind of body registered by authority '{authority}' (GB 32100-2015)"),
+        "import.uscc-region": .init(zh: "第 3–8 位“{code}”不是行政区划代码（应为省级两位数字加四位数字）",
+                                    en: "characters 3–8 '{code}' are not a region code (a province's two digits, then four digits)"),
+        "import.uscc-placeholder": .init(zh: "占位代码，并非真实的统一社会信用代码（{why}）；代码未知时请留空",
+                                         en: "a placeholder, not a real 统一社会信用代码 ({why}); leave the cell empty if the code is unknown"),
+        // Dates, amounts and counts.
+        "import.date-unreadable": .init(zh: "“{value}”不是日期（示例：2019-06-10、2019/6/10、2019年6月10日、20190610）",
+                                        en: "'{value}' is not a date (expected e.g. 2019-06-10, 2019/6/10, 2019年6月10日, 20190610)"),
+        "import.date-impossible": .init(zh: "“{value}”不是真实存在的日期", en: "'{value}' is not a calendar date"),
+        "import.date-excel-1900": .init(zh: "Excel 序列号 60 对应 1900-02-29，该日并不存在（Excel 的 1900 闰年错误）",
+                                        en: "Excel serial 60 is 1900-02-29, a day that did not exist (Excel's 1900 leap-year bug)"),
+        "import.amount-unreadable": .init(zh: "“{value}”不是金额（示例：500万元、1.2亿元、100万美元、5000000）",
+                                          en: "'{value}' is not an amount (expected e.g. 500万元, 1.2亿元, 100万美元, 5000000)"),
+        "import.people-count": .init(zh: "人数应为非负整数", en: "expected a whole number of people"),
+        // Products, events and relations.
+        "import.share": .init(zh: "营收占比应写成 35% 或 0.35 这样的比例", en: "expected a share such as 35% or 0.35"),
+        "import.share-above-100": .init(zh: "占比超过 100%", en: "a share above 100%"),
+        "import.event-kind": .init(zh: "未知的事件类型（可用 上市、更名、融资、获批 或 其他）", en: "unknown event type (use 上市, 更名, 融资, 获批 or 其他)"),
+        "import.relation-kind": .init(zh: "未知的关系（可用 上游、下游 或 小类）", en: "unknown relation (use 上游, 下游 or 小类)"),
+        // Demands, offers and talents.
+        "import.need": .init(zh: "类型应为“服务”或“人才”", en: "the need is 服务 (service) or 人才 (talent)"),
+        "import.not-a-service": .init(zh: "{node}不是服务类环节；服务类环节为 {services}", en: "{node} is not a service; services are {services}"),
+        "import.not-a-node": .init(zh: "不是产业链节点：请写节点 ID 或 /chain 页面上的中文名称（如 cro、抗体药物）",
+                                   en: "not a chain node: use a node id or Chinese name as on /chain (e.g. cro, 抗体药物)"),
+        "import.no-region-code": .init(zh: "没有这个行政区划代码", en: "no region has this code"),
+        "import.place-ambiguous": .init(zh: "地名有歧义：{candidates}；请写明省份", en: "ambiguous: {candidates}; name the province"),
+        "import.place-unknown": .init(zh: "无法识别的地名（请写如 苏州市、上海市浦东新区，或六位行政区划代码）",
+                                      en: "not a place the region codes know (write e.g. 苏州市 or 上海市浦东新区, or a six-digit code)"),
+        "import.degree": .init(zh: "学历应为 本科、硕士 或 博士", en: "the degree is 本科, 硕士 or 博士"),
+        "import.honour": .init(zh: "未知的人才称号：可用 院士、国家杰青/长江学者（领军）、优青/青年长江（青年）或 省/市 人才计划",
+                               en: "unknown honour: use 院士, 国家杰青/长江学者 (leading), 优青/青年长江 (young), or a 省/市 programme"),
+        "import.amount-wan": .init(zh: "应为不小于 0 的数（万元）", en: "expected a number ≥ 0 (万元)"),
+        "import.whole-number": .init(zh: "应为 0 到 100000 之间的整数", en: "expected a whole number from 0 to 100000"),
+        "import.too-long": .init(zh: "超过 {max} 个字符", en: "longer than {max} characters"),
+        // Addresses (sent to review, not rejected).
+        "import.address-ambiguous": .init(zh: "地址无法确定属于 {candidates} 中的哪一个",
+                                          en: "the address does not decide between {candidates}"),
+        "import.address-unknown": .init(zh: "地址中未识别出省、市或区县", en: "no province, city or district recognised in the address"),
+        "import.address-province-differs": .init(zh: "地址位于省级区划 {province}，统一社会信用代码登记于 {authority}：企业已迁址，还是地址或代码有误？",
+                                                 en: "the address lies in province {province}, the credit code was issued in {authority}: moved, or a wrong address or code?"),
+        "import.address-city-differs": .init(zh: "地址位于地市 {city}，统一社会信用代码登记于 {authority}：企业已迁址，还是地址或代码有误？",
+                                             en: "the address lies in city {city}, the credit code was issued in {authority}: moved, or a wrong address or code?"),
+    ]
 }

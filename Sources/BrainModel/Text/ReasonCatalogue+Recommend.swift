@@ -1,6 +1,11 @@
 extension ReasonCatalogue {
     /// 招商 targets (InvestmentTargets, TargetReasons).
     static let recommend: [String: ReasonTemplate] = [
+        "target.strategy-unknown": ReasonTemplate(zh: "strategy 应为 {choices} 之一，收到 {strategy}",
+                                                  en: "strategy must be one of {choices}, not {strategy}"),
+        "target.weight-range": ReasonTemplate(zh: "权重 {key} 应为 0 到 1 之间的数，收到 {value}",
+                                              en: "weight {key} must be a number from 0 to 1, not {value}"),
+        "target.weights-zero": ReasonTemplate(zh: "至少一个权重应大于 0", en: "at least one weight must be positive"),
         "target.node-here": ReasonTemplate(
             zh: "{role}·{node}：{status}（{firms} 家，区位商 LQ {lq}），相关密度 {density}（本地最高 {max}），PCI 百分位 {pci}%",
             en: "{role} · {node}: {status} ({firms} firms, LQ {lq}), relatedness density {density} (highest here {max}), PCI percentile {pci}%"),

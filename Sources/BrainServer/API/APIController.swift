@@ -32,19 +32,19 @@ struct APIController: Sendable {
 
     /// `GET /api/regions/{code}`: name, level, parent, children and firm counts per chain node.
     func region(_ code: String) async throws -> Response {
-        guard Self.isRegionCode(code) else { return JSONResponse.error(.badRequest, "region code must be six digits: \(code)") }
+        guard Self.isRegionCode(code) else { return JSONResponse.error(.badRequest, Reason("api.region-code", ["code": String(code.prefix(20))])) }
         let body = try await cache.body("region/" + code) { () async throws -> Data? in
             guard let profile = try await store.regionProfile(code, largest: 10) else { return nil }
             return try JSONResponse.encoder.encode(RegionResponse(profile, taxonomy: try await store.taxonomy()))
         }
-        guard let body else { return JSONResponse.error(.notFound, "no region with code \(code)") }
+        guard let body else { return JSONResponse.error(.notFound, Reason("api.no-region", ["code": code])) }
         return JSONResponse.response(.ok, data: body)
     }
 
     /// `GET /api/regions/{code}/children`: firm counts of each child region, for maps.
     func children(_ code: String) async throws -> Response {
-        guard Self.isRegionCode(code) else { return JSONResponse.error(.badRequest, "region code must be six digits: \(code)") }
-        guard try await store.region(code) != nil else { return JSONResponse.error(.notFound, "no region with code \(code)") }
+        guard Self.isRegionCode(code) else { return JSONResponse.error(.badRequest, Reason("api.region-code", ["code": String(code.prefix(20))])) }
+        guard try await store.region(code) != nil else { return JSONResponse.error(.notFound, Reason("api.no-region", ["code": code])) }
         return try JSONResponse.ok(try await store.childValues(of: code))
     }
 
@@ -52,19 +52,19 @@ struct APIController: Sendable {
     func search(_ request: Request) async throws -> Response {
         let query = request.uri.queryParameters.get("q") ?? ""
         guard let limit = Self.integer(request, "limit", default: 20), (1...Self.maxPageSize).contains(limit) else {
-            return JSONResponse.error(.badRequest, "limit must be an integer from 1 to \(Self.maxPageSize)")
+            return JSONResponse.error(.badRequest, Reason("api.limit", ["max": "\(Self.maxPageSize)"]))
         }
         guard let offset = Self.integer(request, "offset", default: 0), offset >= 0 else {
-            return JSONResponse.error(.badRequest, "offset must be a non-negative integer")
+            return JSONResponse.error(.badRequest, Reason("api.offset"))
         }
-        guard query.count <= 100 else { return JSONResponse.error(.badRequest, "query is longer than 100 characters") }
+        guard query.count <= 100 else { return JSONResponse.error(.badRequest, Reason("api.query-too-long")) }
         return try JSONResponse.ok(try await store.searchEnterprises(query, limit: limit, offset: offset))
     }
 
     /// `GET /api/enterprises/{id}`: one enterprise with chain nodes, products and events, each with provenance.
     func enterprise(_ id: String) async throws -> Response {
         guard let detail = try await store.enterprise(id) else {
-            return JSONResponse.error(.notFound, "no enterprise with id \(id)")
+            return JSONResponse.error(.notFound, Reason("api.no-enterprise", ["id": String(id.prefix(64))]))
         }
         return try JSONResponse.ok(detail)
     }

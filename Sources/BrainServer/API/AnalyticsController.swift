@@ -20,27 +20,27 @@ struct AnalyticsController {
     }
 
     func regionMethod(_ code: String, _ method: String, _ request: Request) async throws -> Response {
-        guard APIController.isRegionCode(code) else { return JSONResponse.error(.badRequest, "region code must be six digits: \(code)") }
+        guard APIController.isRegionCode(code) else { return JSONResponse.error(.badRequest, Reason("api.region-code", ["code": String(code.prefix(20))])) }
         let index = try await cache.index()
-        guard let region = index.regionsByCode[code] else { return JSONResponse.error(.notFound, "no region with code \(code)") }
+        guard let region = index.regionsByCode[code] else { return JSONResponse.error(.notFound, Reason("api.no-region", ["code": code])) }
         let query = request.uri.queryParameters
         var level = region.level
         if let text = query.get("level") {
             guard let parsed = RegionLevel(rawValue: text), parsed != .country else {
-                return JSONResponse.error(.badRequest, "level must be province, city or district")
+                return JSONResponse.error(.badRequest, Reason("api.level"))
             }
             level = parsed
         }
         guard let measure = Self.measure(query.get("measure"), default: .firms) else { return Self.badMeasure }
         guard let threshold = Self.number(query.get("threshold"), default: 1), threshold > 0, threshold <= 100 else {
-            return JSONResponse.error(.badRequest, "threshold must be a number in (0, 100]")
+            return JSONResponse.error(.badRequest, Reason("api.threshold"))
         }
         if method == "chokepoints" { return try await chokepoints(region: code, request) }
         if method == "index" { return try await innovationIndex(region: region, request) }
         guard ["profile", "opportunities", "gaps", "peers", "cluster"].contains(method) else {
-            return JSONResponse.error(.notFound, "unknown analysis \(method): profile, opportunities, gaps, chokepoints, peers, index or cluster")
+            return JSONResponse.error(.notFound, Reason("api.unknown-analysis", ["method": String(method.prefix(40))]))
         }
-        guard level != .country else { return JSONResponse.error(.badRequest, "pass level=province, city or district for the country") }
+        guard level != .country else { return JSONResponse.error(.badRequest, Reason("api.country-level")) }
         let analysis = try await cache.analysis(level: level, measure: measure, threshold: threshold)
         do {
             switch method {
@@ -48,18 +48,18 @@ struct AnalyticsController {
             case "opportunities": return try JSONResponse.ok(try Opportunities.report(analysis, region: code), for: request)
             case "gaps":
                 guard let strong = Self.number(query.get("strongLq"), default: 1.25), strong > 0, strong <= 100 else {
-                    return JSONResponse.error(.badRequest, "strongLq must be a number in (0, 100]")
+                    return JSONResponse.error(.badRequest, Reason("api.strong-lq"))
                 }
                 return try JSONResponse.ok(try ChainGaps.report(analysis, links: try await cache.nodeLinks(), region: code, strongLQ: strong), for: request)
             case "peers":
                 guard let count = Int(query.get("count") ?? "5"), (1...50).contains(count) else {
-                    return JSONResponse.error(.badRequest, "count must be an integer from 1 to 50")
+                    return JSONResponse.error(.badRequest, Reason("api.count"))
                 }
                 return try JSONResponse.ok(try Peers.report(analysis, region: code, count: count), for: request)
             default: return try JSONResponse.ok(try ClusterCriteria.report(analysis, region: code), for: request)
             }
         } catch let error as AnalyticsError {
-            return JSONResponse.error(.badRequest, error.description)
+            return JSONResponse.error(.badRequest, Reason("api.bad-request", ["detail": error.description]))
         }
     }
 
@@ -67,9 +67,9 @@ struct AnalyticsController {
         let query = request.uri.queryParameters
         guard let from = Int(query.get("from") ?? "2019"), let to = Int(query.get("to") ?? "2023"),
               (1900...2100).contains(from), (1900...2100).contains(to), from <= to, to - from <= 30 else {
-            return JSONResponse.error(.badRequest, "from and to must be years with from ≤ to, at most 30 apart")
+            return JSONResponse.error(.badRequest, Reason("api.years"))
         }
-        guard region.level != .country else { return JSONResponse.error(.badRequest, "the index ranks provinces, cities or districts") }
+        guard region.level != .country else { return JSONResponse.error(.badRequest, Reason("api.index-country")) }
         var result = try await cache.innovationIndex(level: region.level, years: from...to)
         // The region's own rows first: the page shows its trajectory, then the ranking context.
         result.rows.sort { ($0.unit == region.code ? 0 : 1, $0.year ?? "", $0.rank ?? Int.max) < ($1.unit == region.code ? 0 : 1, $1.year ?? "", $1.rank ?? Int.max) }
@@ -83,7 +83,7 @@ struct AnalyticsController {
             return try JSONResponse.ok(try Chokepoints.report(try await cache.index(), measure: measure, node: query.get("node"), region: region,
                                                               vetted: try await cache.productLinks()), for: request)
         } catch let error as AnalyticsError {
-            return JSONResponse.error(.badRequest, error.description)
+            return JSONResponse.error(.badRequest, Reason("api.bad-request", ["detail": error.description]))
         }
     }
 
@@ -92,7 +92,7 @@ struct AnalyticsController {
         do {
             return try JSONResponse.ok(try ParkProfile.report(try await cache.index(), park: id))
         } catch let error as AnalyticsError {
-            return JSONResponse.error(.notFound, error.description)
+            return JSONResponse.error(.notFound, Reason("api.not-found", ["detail": error.description]))
         }
     }
 
@@ -100,7 +100,7 @@ struct AnalyticsController {
         do {
             return try JSONResponse.ok(try await cache.enterpriseQuality().score(id), for: request)
         } catch AnalyticsError.unknownEnterprise {
-            return JSONResponse.error(.notFound, "no biomedicine enterprise with id \(id)")
+            return JSONResponse.error(.notFound, Reason("api.no-biomedicine-enterprise", ["id": String(id.prefix(64))]))
         }
     }
 
@@ -110,7 +110,7 @@ struct AnalyticsController {
         return Measure(rawValue: text)
     }
 
-    static var badMeasure: Response { JSONResponse.error(.badRequest, "measure must be firms, employees or assets") }
+    static var badMeasure: Response { JSONResponse.error(.badRequest, Reason("api.measure", ["choices": "firms（企业数）、employees（从业人员）或 assets（总资产）", "choices.en": "firms, employees or assets"])) }
 
     static func number(_ text: String?, default value: Double) -> Double? {
         guard let text else { return value }

@@ -27,7 +27,7 @@ struct CurationController: Sendable {
     /// `GET /api/curations?firm=ID`: every curation (one firm's with `firm`), oldest first, with its revocation.
     func list(_ request: Request) async throws -> Response {
         let firm: String? = request.uri.queryParameters.get("firm")
-        if let firm, firm.count > 64 { return JSONResponse.error(.badRequest, "firm is an enterprise id of at most 64 characters") }
+        if let firm, firm.count > 64 { return JSONResponse.error(.badRequest, Reason("api.firm-id")) }
         return try JSONResponse.ok(CurationRecord.history(try await store.curations(enterprise: firm)))
     }
 
@@ -36,7 +36,7 @@ struct CurationController: Sendable {
     func add(_ request: Request) async throws -> Response {
         let (caller, fields) = try await writer(request)
         guard let action = Curation.Action(rawValue: fields["action"] ?? ""), action != .revoke else {
-            return JSONResponse.error(.badRequest, "action is add, remove, move or locate (revoke: POST /api/curations/{id}/revoke)")
+            return JSONResponse.error(.badRequest, Reason("api.curation-action"))
         }
         return try await answer {
             try await store.addCuration(enterprise: fields["firm"] ?? "", action: action, node: fields["node"],

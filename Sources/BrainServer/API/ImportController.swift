@@ -34,7 +34,7 @@ struct ImportController: Sendable {
         let status = request.uri.queryParameters.get("status") ?? "pending"
         if status == "all" { return try JSONResponse.ok(try await Self.visibleReview(store, status: nil, to: caller)) }
         guard let wanted = ReviewItem.Status(rawValue: status) else {
-            return JSONResponse.error(.badRequest, "status is pending, accepted, rejected or all")
+            return JSONResponse.error(.badRequest, Reason("api.review-status"))
         }
         return try JSONResponse.ok(try await Self.visibleReview(store, status: wanted, to: caller))
     }
@@ -46,7 +46,7 @@ struct ImportController: Sendable {
 
     /// `GET /api/enterprises/{id}/facts`: every imported value the caller may see with its import, file, row and date.
     func facts(_ id: String, caller: Caller) async throws -> Response {
-        guard try await store.enterprise(id) != nil else { return JSONResponse.error(.notFound, "no enterprise with id \(id)") }
+        guard try await store.enterprise(id) != nil else { return JSONResponse.error(.notFound, Reason("api.no-enterprise", ["id": String(id.prefix(64))])) }
         let visible = try await Self.visibleImportIds(store, caller)
         return try JSONResponse.ok(try await store.enterpriseFacts(id).filter { visible.contains($0.importId) })
     }
@@ -68,7 +68,7 @@ struct ImportController: Sendable {
         if let marketKind = MarketImport.kind(kind) { return try await market.handle(request, kind: marketKind, write: false) }
         let linkKind = LinkFileCheck.Kind(rawValue: kind)
         guard kind == "enterprises" || linkKind != nil else {
-            return JSONResponse.error(.badRequest, "kind is enterprises, products, events, relations, demands, offers or talents")
+            return JSONResponse.error(.badRequest, Reason("api.import-kind"))
         }
         guard let upload = try await Upload.receive(request) else { return Upload.tooLarge }
         defer { upload.remove() }
@@ -81,10 +81,10 @@ struct ImportController: Sendable {
                 try linkKind.map { try LinkFileCheck(url: url, kind: $0).run() } ?? EnterpriseFileCheck(url: url, resolver: resolver).run()
             }
         } catch let error as EnterpriseFileCheck.FileError {
-            return JSONResponse.error(.unprocessableContent, error.description)
+            return JSONResponse.error(.unprocessableContent, Reason("api.unreadable-file", ["detail": error.description]))
         }
         let shown = min(summary.problems.count, Self.maxProblemsReturned)
-        summary.problems = Array(summary.problems.prefix(shown))
+        summary.problems = summary.problems.prefix(shown).map { $0.rendered(in: RequestLanguage.current) }
         return try JSONResponse.ok(CheckResponse(kind: kind, summary: summary, problemsShown: shown))
     }
 

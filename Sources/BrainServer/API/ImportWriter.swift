@@ -38,12 +38,12 @@ struct ImportWriter: Sendable {
         let kind = query.get("kind") ?? "enterprises"
         let linkKind = LinkFileCheck.Kind(rawValue: kind)
         guard kind == "enterprises" || linkKind != nil else {
-            return JSONResponse.error(.badRequest, "kind is enterprises, products, events, relations, demands, offers or talents")
+            return JSONResponse.error(.badRequest, Reason("api.import-kind"))
         }
         let today = String(ISO8601DateFormatter().string(from: Date()).prefix(10))
         var asOf = today
         if let text = query.get("asOf"), !text.isEmpty {
-            guard case .success(let date) = DateValue.parse(text) else { return JSONResponse.error(.badRequest, "asOf is not a date (YYYY-MM-DD): \(text)") }
+            guard case .success(let date) = DateValue.parse(text) else { return JSONResponse.error(.badRequest, Reason("api.as-of", ["value": String(text.prefix(40))])) }
             asOf = date
         }
         guard let upload = try await Upload.receive(request) else { return Upload.tooLarge }
@@ -75,12 +75,12 @@ struct ImportWriter: Sendable {
                 summary = check.summary
             }
         } catch let error as EnterpriseFileCheck.FileError {
-            return JSONResponse.error(.unprocessableContent, error.description)
+            return JSONResponse.error(.unprocessableContent, Reason("api.unreadable-file", ["detail": error.description]))
         }
         if outcome.alreadyImportedAs == nil { await invalidate() }
         ServerMetrics.imported(kind: kind, outcome: outcome, rejected: summary.rejected)
         let shown = min(summary.problems.count, ImportController.maxProblemsReturned)
-        summary.problems = Array(summary.problems.prefix(shown))
+        summary.problems = summary.problems.prefix(shown).map { $0.rendered(in: RequestLanguage.current) }
         return try JSONResponse.ok(WriteResponse(kind: kind, summary: summary, problemsShown: shown, outcome: outcome,
                                                  pendingReview: try await ImportController.visibleReview(store, status: .pending, to: caller)))
     }

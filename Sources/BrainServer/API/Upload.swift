@@ -1,4 +1,5 @@
 import Foundation
+import BrainModel
 import Hummingbird
 import NIOCore
 #if canImport(Glibc)
@@ -71,7 +72,7 @@ struct Upload {
     }
 
     static var tooLarge: Response {
-        JSONResponse.error(.contentTooLarge, "the file is larger than \(ImportController.maxUploadBytes >> 20) MB: import it with `brain import` instead")
+        JSONResponse.error(.contentTooLarge, Reason("api.upload-too-large", ["mb": "\(ImportController.maxUploadBytes >> 20)"]))
     }
 
     func remove() { try? FileManager.default.removeItem(at: folder) }

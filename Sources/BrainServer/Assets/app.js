@@ -25,7 +25,7 @@
     chart: function (id) {
       var el = document.getElementById(id);
       if (!el) return null;
-      if (typeof echarts === 'undefined') { el.textContent = 'ECharts 未安装：运行 scripts/fetch-web-assets. ECharts is missing.'; return null; }
+      if (typeof echarts === 'undefined') { el.textContent = window.brain.t('图表库 ECharts 未安装，图表无法显示（管理员可运行 scripts/fetch-web-assets）', 'The chart library ECharts is missing (an administrator can run scripts/fetch-web-assets)'); return null; }
       var chart = echarts.init(el);
       // Short entry animations: a chart is readable within a second of the page opening.
       var setOption = chart.setOption.bind(chart);
@@ -74,9 +74,20 @@
   document.addEventListener('click', function (event) {
     if (event.target.closest && event.target.closest('[data-print]')) window.print();
   });
+  // Text that cannot hold a <span class="zh">/<span class="en"> pair — hover titles, <option>s, placeholders — is
+  // written in Chinese with the English beside it (data-title-en, data-en, data-placeholder-en) and swapped here.
+  // data-title-zh, when given, is the Chinese title (for markup that leaves `title` empty).
+  window.brain.localise = function (root) {
+    if (!window.brain.en()) {
+      (root || document).querySelectorAll('[data-title-zh]').forEach(function (el) { el.setAttribute('title', el.getAttribute('data-title-zh')); });
+      return;
+    }
+    (root || document).querySelectorAll('[data-title-en]').forEach(function (el) { el.setAttribute('title', el.getAttribute('data-title-en')); });
+    (root || document).querySelectorAll('[data-en]').forEach(function (el) { el.textContent = el.getAttribute('data-en'); });
+    (root || document).querySelectorAll('[data-placeholder-en]').forEach(function (el) { el.setAttribute('placeholder', el.getAttribute('data-placeholder-en')); });
+  };
   document.addEventListener('DOMContentLoaded', function () {
-    // Options cannot hold language spans: in English they take the text of their data-en attribute.
-    if (window.brain.en()) document.querySelectorAll('option[data-en]').forEach(function (o) { o.textContent = o.getAttribute('data-en'); });
+    window.brain.localise();
     // Exports follow the page's language: links marked data-lang-href ask for English when the page shows English.
     if (window.brain.en()) document.querySelectorAll('a[data-lang-href]').forEach(function (a) {
       a.href += (a.href.indexOf('?') < 0 ? '?' : '&') + 'lang=en';

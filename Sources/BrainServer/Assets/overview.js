@@ -76,7 +76,7 @@
     var url = '/api/map/' + code + '?measure=' + measure.value + (measure.value === 'lq' ? '&node=' + nodeSelect.value : '')
       + (layers ? '&layers=' + encodeURIComponent(layers) : '');
     return fetch(url).then(function (r) { return r.json(); }).then(function (result) {
-      if (result.error) { alert(result.error); return; }
+      if (result.error) { alert(result.error.message || result.error); return; }
       render(result);
     });
   }

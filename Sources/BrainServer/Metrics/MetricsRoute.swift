@@ -1,4 +1,5 @@
 import Foundation
+import BrainModel
 import Hummingbird
 import NIOCore
 
@@ -11,7 +12,7 @@ struct MetricsRoute: Sendable {
     func register(on router: Router<BasicRequestContext>) {
         router.get("/metrics") { request, _ -> Response in
             guard try await access.caller(request).isAdmin else {
-                return JSONResponse.error(.unauthorized, "指标接口需要管理员令牌（Authorization: Bearer，令牌由 brain admin token 生成）")
+                return JSONResponse.error(.unauthorized, Reason("api.metrics-token"))
             }
             var response = Response(status: .ok, body: .init(byteBuffer: ByteBuffer(bytes: ServerMetrics.exposition())))
             response.headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"

@@ -145,7 +145,7 @@ enum APIRoutes {
 
     static let imports: [APIOperation] = {
         let kind = APIParameter.query("kind", .string(values: ["enterprises", "products", "events", "relations", "demands", "offers", "talents"]), "文件类型（默认 enterprises）")
-        let file = APIParameter.query("file", .string(maxLength: 200), "文件名（扩展名决定格式：.csv .tsv .xlsx .jsonl）")
+        let file = APIParameter.query("file", .string(maxLength: 200), "文件名（扩展名决定格式：CSV、TSV、XLSX、JSONL）")
         return [
             APIOperation(method: .post, path: "/api/imports/check", tag: "导入", summaryZh: "检查文件（不写入）：逐行的问题及其行号、字段",
                          summaryEn: "Check a file without writing", parameters: [kind, file], body: .file, errors: [400, 413, 422]),

@@ -8,7 +8,17 @@ enum OpenAPIDocument {
 
     static var errorSchema: [String: Any] { [
         "type": "object", "required": ["error", "status"],
-        "properties": ["error": ["type": "string", "description": "说明（中文） Message"], "status": ["type": "integer"]],
+        "properties": [
+            "error": [
+                "type": "object", "required": ["code", "message", "values"],
+                "properties": [
+                    "code": ["type": "string", "description": "错误代码，如 api.no-region Error code"],
+                    "message": ["type": "string", "description": "说明：默认中文，?lang=en 或 Accept-Language: en 时为英文 Message in the caller's language"],
+                    "values": ["type": "object", "additionalProperties": ["type": "string"], "description": "说明中的取值 The message's values"],
+                ],
+            ],
+            "status": ["type": "integer"],
+        ],
     ] }
 
     static func document() -> [String: Any] {

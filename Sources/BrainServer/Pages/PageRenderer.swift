@@ -1,4 +1,5 @@
 import Foundation
+import BrainModel
 import Hummingbird
 import Mustache
 import BrainAnalytics
@@ -13,7 +14,7 @@ struct PageRenderer: Sendable {
 
     func render(_ template: String, nav: String, context: [String: Any], data: some Encodable) throws -> Response {
         guard let html = try html(template, nav: nav, context: context, data: data) else {
-            return JSONResponse.error(.internalServerError, "template \(template) is missing")
+            return JSONResponse.error(.internalServerError, Reason("api.template-missing", ["name": template]))
         }
         return Self.htmlResponse(html)
     }
@@ -67,40 +68,49 @@ struct PageRenderer: Sendable {
     /// A page route's response: a bad parameter or an unknown thing becomes the HTML error page rather than the JSON
     /// error the API routes answer with.
     func page(_ build: () async throws -> Response) async throws -> Response {
-        do { return try await build() } catch let error as PageError { return notFound(error.message) }
+        do { return try await build() } catch let error as PageError { return notFound(error.reason) }
     }
 
     /// An HTML error page for a page route (the API routes answer JSON).
-    func notFound(_ message: String) -> Response { errorPage(.notFound, message) }
+    func notFound(_ reason: Reason) -> Response { errorPage(.notFound, reason) }
 
-    /// The HTML error page with another status (413 too large, 421 wrong host, 403 cross-site).
-    func errorPage(_ status: HTTPResponse.Status, _ message: String) -> Response {
-        var context: [String: Any] = ["message": message, "nav": [:] as [String: Bool], "defaultRegion": defaultRegion,
-                                      "pageDataJSON": "null"]
+    /// The HTML error page with another status (413 too large, 421 wrong host, 403 cross-site), saying why in both
+    /// languages (the language switch shows one).
+    func errorPage(_ status: HTTPResponse.Status, _ reason: Reason) -> Response {
+        let message = ReasonText.bilingual(reason)
+        var context: [String: Any] = ["messageZh": message.zh, "messageEn": message.en, "nav": [:] as [String: Bool],
+                                      "defaultRegion": defaultRegion, "pageDataJSON": "null"]
         if status != .notFound { context["status"] = Int(status.code) }
-        let html = library.render(context, withTemplate: "not-found") ?? message
+        let html = library.render(context, withTemplate: "not-found") ?? message.zh
         return JSONResponse.response(status, data: Data(html.utf8), contentType: "text/html; charset=utf-8")
     }
 }
 
 /// Why a page or its JSON cannot be built: a bad parameter (400) or an unknown region, node, firm or park (404).
 enum PageError: Error {
-    case badRequest(String)
-    case notFound(String)
+    case badRequest(Reason)
+    case notFound(Reason)
 
-    var message: String {
-        switch self { case .badRequest(let m), .notFound(let m): m }
+    var reason: Reason {
+        switch self { case .badRequest(let r), .notFound(let r): r }
     }
 
     var json: Response {
         switch self {
-        case .badRequest(let m): JSONResponse.error(.badRequest, m)
-        case .notFound(let m): JSONResponse.error(.notFound, m)
+        case .badRequest(let r): JSONResponse.error(.badRequest, r)
+        case .notFound(let r): JSONResponse.error(.notFound, r)
         }
     }
 
     /// Analytics errors name the unknown thing; they become a 404 with that name.
-    static func from(_ error: AnalyticsError) -> PageError { .notFound(error.description) }
+    static func from(_ error: AnalyticsError) -> PageError {
+        switch error {
+        case .unknownRegion(let code): .notFound(Reason("api.no-region", ["code": String(code.prefix(20))]))
+        case .unknownEnterprise(let id): .notFound(Reason("api.no-enterprise", ["id": String(id.prefix(64))]))
+        case .unknownNode(let id): .notFound(Reason("api.unknown-node", ["node": String(id.prefix(64))]))
+        case .regionNotAtLevel, .invalidInput: .notFound(Reason("api.not-found", ["detail": error.description]))
+        }
+    }
 }
 
 /// Template values without the absent ones: a Mustache section (`{{#x}}`) shows for any present value, an empty

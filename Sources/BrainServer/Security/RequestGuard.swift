@@ -1,4 +1,5 @@
 import Foundation
+import BrainModel
 import Hummingbird
 import HTTPTypes
 
@@ -8,7 +9,7 @@ import HTTPTypes
 /// credential anyway.
 struct RequestGuard<Context: RequestContext>: RouterMiddleware {
     let hosts: AllowedHosts
-    let errorPage: @Sendable (HTTPResponse.Status, String) -> Response
+    let errorPage: @Sendable (HTTPResponse.Status, Reason) -> Response
 
     static var hostField: HTTPField.Name { HTTPField.Name("Host")! }
 
@@ -19,19 +20,19 @@ struct RequestGuard<Context: RequestContext>: RouterMiddleware {
         }
         // HTTP/1's Host becomes the authority; a literal Host field as well is checked too.
         for authority in [request.head.authority, request.headers[Self.hostField]].compactMap({ $0 }) where !hosts.allows(authority: authority) {
-            return refuse(request, .misdirectedRequest, "this server does not answer to the host name \(authority.prefix(100)) (brain serve --allowed-host NAME)")
+            return refuse(request, .misdirectedRequest, Reason("api.wrong-host", ["host": String(authority.prefix(100))]))
         }
         if ![.get, .head, .options].contains(request.method) {
             if let origin = request.headers[.origin] {
-                guard hosts.allows(origin: origin) else { return refuse(request, .forbidden, "cross-site request refused: Origin \(origin.prefix(100)) is not this server") }
+                guard hosts.allows(origin: origin) else { return refuse(request, .forbidden, Reason("api.cross-site-origin", ["origin": String(origin.prefix(100))])) }
             } else if let referer = request.headers[.referer], !hosts.allows(origin: referer) {
-                return refuse(request, .forbidden, "cross-site request refused: the Referer is not this server")
+                return refuse(request, .forbidden, Reason("api.cross-site-referer"))
             }
         }
         return try await next(request, context)
     }
 
-    private func refuse(_ request: Request, _ status: HTTPResponse.Status, _ message: String) -> Response {
+    private func refuse(_ request: Request, _ status: HTTPResponse.Status, _ message: Reason) -> Response {
         request.uri.path.hasPrefix("/api/") ? JSONResponse.error(status, message) : errorPage(status, message)
     }
 }

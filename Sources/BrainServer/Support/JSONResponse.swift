@@ -1,10 +1,13 @@
 import Foundation
 import Hummingbird
+import BrainModel
 import BrainStore
 import NIOCore
-import BrainModel
 
-/// JSON bodies for the API: sorted keys so responses are stable, errors as `{"error": …, "status": …}`.
+/// JSON bodies for the API: sorted keys so responses are stable, errors as
+/// `{"error": {"code": …, "message": …, "values": {…}}, "status": …}` — the message in the caller's language
+/// (`RequestLanguage`: Chinese unless `?lang=en` or Accept-Language asks for English), the code and values for
+/// programs.
 enum JSONResponse {
     static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
@@ -26,9 +29,9 @@ enum JSONResponse {
         ($0, ReasonEncoding.language($0).encoder(like: encoder))
     })
 
-    static func error(_ status: HTTPResponse.Status, _ message: String) -> Response {
-        let body = ErrorBody(error: message, status: Int(status.code))
-        return response(status, data: (try? encoder.encode(body)) ?? Data())
+    static func error(_ status: HTTPResponse.Status, _ reason: Reason) -> Response {
+        let detail = ErrorDetail(code: reason.code, message: ReasonText.render(reason, in: RequestLanguage.current), values: reason.values)
+        return response(status, data: (try? encoder.encode(ErrorBody(error: detail, status: Int(status.code)))) ?? Data())
     }
 
     static func response(_ status: HTTPResponse.Status, data: Data, contentType: String = "application/json; charset=utf-8") -> Response {
@@ -36,34 +39,56 @@ enum JSONResponse {
     }
 
     struct ErrorBody: Encodable {
-        var error: String
+        var error: ErrorDetail
         var status: Int
+    }
+
+    struct ErrorDetail: Encodable {
+        var code: String
+        var message: String
+        var values: [String: String]
     }
 }
 
 /// Turns any thrown error into a JSON 500 without leaking internals, and unknown routes into a JSON 404. A body over
 /// a route's limit is a 413: JSON under /api, the HTML error page elsewhere.
 struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
-    let errorPage: @Sendable (HTTPResponse.Status, String) -> Response
+    let errorPage: @Sendable (HTTPResponse.Status, Reason) -> Response
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
         } catch is NIOTooManyBytesError {
-            let message = "the request body is larger than this form or API accepts"
+            let message = Reason("api.body-too-large")
             return request.uri.path.hasPrefix("/api/") ? JSONResponse.error(.contentTooLarge, message) : errorPage(.contentTooLarge, message)
         } catch let error as PageError {
             return error.json
         } catch let error as HTTPError {
-            return JSONResponse.error(error.status, error.body ?? error.status.reasonPhrase)
+            return JSONResponse.error(error.status, APIErrorReason.of(error))
         } catch let error as StoreUnavailableError {
             context.logger.error("store unavailable", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
-            return JSONResponse.error(.serviceUnavailable, "the database is unavailable: \(error)")
+            return JSONResponse.error(.serviceUnavailable, Reason("api.store-unavailable", ["detail": "\(error)"]))
         } catch where ReadOnlyRefusal.matches(error) {
-            return JSONResponse.error(.serviceUnavailable, StoreReadOnlyError().description)
+            return JSONResponse.error(.serviceUnavailable, Reason("api.read-only"))
         } catch {
             context.logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
-            return JSONResponse.error(.internalServerError, "internal error")
+            return JSONResponse.error(.internalServerError, Reason("api.internal"))
         }
+    }
+}
+
+/// Hummingbird's own errors (an unknown route, a wrong method) and the few thrown with a message: a catalogue reason.
+enum APIErrorReason {
+    /// Messages thrown as `HTTPError` by the sign-in checks, by the code they stand for.
+    static let thrown: [String: String] = [
+        MarketAccessMessage.signIn: "api.sign-in", MarketAccessMessage.adminNoOrganisation: "api.admin-no-organisation",
+        MarketAccessMessage.staleForm: "api.stale-form",
+    ]
+
+    static func of(_ error: HTTPError) -> Reason {
+        if let body = error.body, let code = thrown[body] { return Reason(code) }
+        if error.status == .notFound { return Reason("api.no-route") }
+        if let body = error.body, !body.isEmpty { return Reason("api.bad-request", ["detail": body]) }
+        return Reason("api.refused", ["status": "\(error.status.code)"])
     }
 }

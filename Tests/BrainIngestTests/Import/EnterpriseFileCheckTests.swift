@@ -27,7 +27,8 @@ import BrainIngest
         #expect(huawei.location?.districtCode == "440307" && huawei.insured == 1000 && huawei.extras == ["备注": "重点"])
         #expect(accepted[1].registeredCapital?.currency == "USD")
         let bad = try #require(summary.problems.first { $0.severity == .rejected })
-        #expect(bad.row == 3 && bad.column == "统一社会信用代码" && bad.value == "914403001922038217" && bad.reason.contains("check character"))
+        #expect(bad.row == 3 && bad.column == "统一社会信用代码" && bad.value == "914403001922038217" && bad.code == "import.check-digit"
+                && bad.reason.contains("校验码") && bad.rendered(in: .en).reason.contains("check character"))
         let review = try #require(summary.problems.first { $0.severity == .review })
         #expect(review.row == 4 && review.reason.contains("南京市"))
         // The problems file names file, row, column, value and reason.
@@ -43,7 +44,8 @@ import BrainIngest
         #expect(moved.accepted == 1 && moved.review == 1)
         #expect(moved.problems.first?.reason.contains("440300") == true)
         let otherCity = try check("企业名称,统一社会信用代码,注册地址\n华为技术有限公司,914403001922038216,广东省广州市天河区天河路1号\n")
-        #expect(otherCity.review == 1 && otherCity.problems.first?.reason.contains("city 4401") == true)
+        #expect(otherCity.review == 1 && otherCity.problems.first?.reason.contains("地市 4401") == true)
+        #expect(otherCity.problems.first?.rendered(in: .en).reason.contains("city 4401") == true)
         let agrees = try check("企业名称,统一社会信用代码,注册地址\n华为技术有限公司,914403001922038216,广东省深圳市龙岗区坂田华为基地\n")
         #expect(agrees.review == 0 && agrees.problems.isEmpty)
     }
@@ -57,13 +59,14 @@ import BrainIngest
     @Test func wrongColumnCountRejectsTheRow() throws {
         let summary = try check("企业名称,注册地址\n甲公司,江苏省苏州市,多余\n乙公司,江苏省苏州市\n")
         #expect(summary.accepted == 1 && summary.rejected == 1)
-        #expect(summary.problems.first?.reason.contains("has 3 fields, the header has 2") == true)
+        #expect(summary.problems.first?.reason == "本行有 3 列，表头有 2 列")
+        #expect(summary.problems.first?.rendered(in: .en).reason == "has 3 fields, the header has 2")
     }
 
     @Test func duplicateRowsInOneFile() throws {
         let summary = try check("企业名称,统一社会信用代码\n华为,914403001922038216\n华为技术,914403001922038216\n无码公司,\n无码公司,\n")
         #expect(summary.accepted == 3 && summary.rejected == 1 && summary.review == 1)
-        #expect(summary.problems.contains { $0.row == 3 && $0.reason == "duplicate of row 2" })
+        #expect(summary.problems.contains { $0.row == 3 && $0.code == "import.duplicate-code" && $0.rendered(in: .en).reason == "duplicate of row 2" })
         #expect(summary.problems.contains { $0.row == 5 && $0.severity == .review })
     }
 

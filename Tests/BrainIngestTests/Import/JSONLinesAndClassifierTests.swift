@@ -97,13 +97,14 @@ import BrainModel
         while let batch = try check.next() { links += batch }
         #expect(links == [.product(line: 2, firm: FirmReference(uscc: nil, name: "恒瑞医药"), product: "抗肿瘤药", revenueShare: 0.35),
                           .product(line: 3, firm: FirmReference(uscc: nil, name: "恒瑞医药"), product: "造影剂", revenueShare: 0.2)])
-        #expect(check.summary.problems.map(\.row) == [4, 5] && check.summary.problems[1].reason == "a share above 100%")
+        #expect(check.summary.problems.map(\.row) == [4, 5] && check.summary.problems[1].reason == "占比超过 100%"
+                && check.summary.problems[1].rendered(in: .en).reason == "a share above 100%")
         let events = try TemporaryFile.write("企业名称,事件类型,日期,标题\n甲公司,获批,2024年3月1日,新药获批\n甲公司,裁员,2024-03-01,x\n", "events.csv")
         let eventCheck = LinkFileCheck(url: events, kind: .events)
         try eventCheck.start()
         var eventLinks: [ImportedLink] = []
         while let batch = try eventCheck.next() { eventLinks += batch }
-        #expect(eventLinks.count == 1 && eventCheck.summary.problems.first?.reason.contains("unknown event type") == true)
+        #expect(eventLinks.count == 1 && eventCheck.summary.problems.first?.rendered(in: .en).reason.contains("unknown event type") == true)
     }
 
     @Test func aFileWithoutTheNeededColumnsIsAFileError() throws {

@@ -35,7 +35,7 @@ import BrainModel
         #expect(talent.need == .talent && talent.nodeId == "antibodies" && talent.regionCode == "320576" && talent.minDegree == .doctorate)
         let problems = summary.problems.map { "\($0.row) \($0.column) \($0.value)" }
         #expect(problems == ["4 服务 抗体药物", "5 服务 火箭", "6 地区 火星市", "7 预算(万元) 很多"])
-        #expect(summary.problems[0].reason.contains("not a service"))
+        #expect(summary.problems[0].reason.contains("不是服务类环节") && summary.problems[0].rendered(in: .en).reason.contains("not a service"))
     }
 
     @Test func offersNeedAServiceNodeAndAValidCode() throws {

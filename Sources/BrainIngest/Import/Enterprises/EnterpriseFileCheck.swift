@@ -1,3 +1,4 @@
+import BrainModel
 import Foundation
 
 /// Reads a user's enterprise file end to end — decode, split, map headers, validate, locate, find duplicates — and
@@ -83,7 +84,7 @@ public final class EnterpriseFileCheck: RowFileCheck {
         case .oversized(let line, let bytes):
             summary.rejected += 1
             summary.problems.append(RowProblem(file: file, row: line, column: "(row)", value: "\(bytes) bytes",
-                                               reason: "the row is longer than 1 MiB", severity: .rejected))
+                                               because: Reason("import.row-too-long"), severity: .rejected))
             return nil
         case .invalid(let line, let reason):
             summary.rejected += 1
@@ -99,11 +100,11 @@ public final class EnterpriseFileCheck: RowFileCheck {
                 // The same code twice is the same firm twice; the same name without codes may be, for review.
                 if let code = found.uscc, let first = seenUSCC[code] {
                     problems.append(RowProblem(file: file, row: line, column: "统一社会信用代码", value: code,
-                                               reason: "duplicate of row \(first)", severity: .rejected))
+                                               because: Reason("import.duplicate-code", ["first": "\(first)"]), severity: .rejected))
                     record = nil
                 } else if found.uscc == nil, let first = seenName[found.normalizedName] {
                     problems.append(RowProblem(file: file, row: line, column: "企业名称", value: found.name,
-                                               reason: "same name as row \(first) and no 统一社会信用代码 to tell them apart", severity: .review))
+                                               because: Reason("import.same-name", ["first": "\(first)"]), severity: .review))
                 }
                 if let code = found.uscc, seenUSCC[code] == nil { seenUSCC[code] = line }
                 if seenName[found.normalizedName] == nil { seenName[found.normalizedName] = line }
@@ -121,10 +122,13 @@ public final class EnterpriseFileCheck: RowFileCheck {
     }
 
     /// Every problem as CSV next to the input: `FILE.problems.csv`, with file, row, column, value, reason, outcome.
-    public static func writeProblems(_ summary: Summary, nextTo input: URL) throws -> URL {
+    public static func writeProblems(_ summary: Summary, nextTo input: URL, language: DisplayLanguage = .zh) throws -> URL {
         let url = input.deletingLastPathComponent().appendingPathComponent(input.lastPathComponent + ".problems.csv")
         let writer = try CSVWriter(url: url, header: ["file", "row", "column", "value", "reason", "outcome"])
-        for p in summary.problems { writer.write([p.file, "\(p.row)", p.column, p.value, p.reason, p.severity.rawValue]) }
+        for problem in summary.problems {
+            let p = problem.rendered(in: language)
+            writer.write([p.file, "\(p.row)", p.column, p.value, p.reason, p.severity.rawValue])
+        }
         try writer.close()
         return url
     }

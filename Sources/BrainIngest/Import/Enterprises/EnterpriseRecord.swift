@@ -1,3 +1,4 @@
+import BrainModel
 /// One enterprise row of a user's file after validation and normalisation.
 public struct EnterpriseRecord: Sendable, Codable {
     public var line: Int
@@ -28,6 +29,28 @@ public struct RowProblem: Sendable, Codable, Equatable {
     public var row: Int
     public var column: String
     public var value: String
+    /// The reason as shown: Chinese by default (`rendered(in:)` gives another language when `code` is set).
     public var reason: String
     public var severity: Severity
+    /// The reason as data (ReasonCatalogue+Import): set for every problem the import's checks word themselves;
+    /// problems passed on from elsewhere (a reader's message) carry their text only.
+    public var code: String? = nil
+    public var values: [String: String]? = nil
+
+    public init(file: String, row: Int, column: String, value: String, reason: String, severity: Severity) {
+        (self.file, self.row, self.column, self.value, self.reason, self.severity) = (file, row, column, value, reason, severity)
+    }
+
+    public init(file: String, row: Int, column: String, value: String, because reason: Reason, severity: Severity) {
+        self.init(file: file, row: row, column: column, value: value, reason: ReasonText.render(reason, in: .zh), severity: severity)
+        (code, values) = (reason.code, reason.values)
+    }
+
+    /// The problem with its reason worded in `language`.
+    public func rendered(in language: DisplayLanguage) -> RowProblem {
+        guard let code else { return self }
+        var copy = self
+        copy.reason = ReasonText.render(Reason(code, values ?? [:]), in: language)
+        return copy
+    }
 }

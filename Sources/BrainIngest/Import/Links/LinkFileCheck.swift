@@ -77,7 +77,7 @@ public final class LinkFileCheck: RowFileCheck {
                 guard let item = try reader.next() else { ended = true; break }
                 summary.rows += 1
                 switch item {
-                case .oversized(let line, let bytes): reject(line, "(row)", "\(bytes) bytes", "the row is longer than 1 MiB")
+                case .oversized(let line, let bytes): reject(line, "(row)", "\(bytes) bytes", Reason("import.row-too-long"))
                 case .invalid(let line, let reason): reject(line, "(row)", "", reason)
                 case .invalidField(let line, let column, let value, let reason): reject(line, column, value, reason)
                 case .record(let line, let fields):
@@ -102,9 +102,14 @@ public final class LinkFileCheck: RowFileCheck {
         summary.problems.append(RowProblem(file: summary.file, row: line, column: column, value: value, reason: reason, severity: .rejected))
     }
 
+    private func reject(_ line: Int, _ column: String, _ value: String, _ reason: Reason) {
+        summary.rejected += 1
+        summary.problems.append(RowProblem(file: summary.file, row: line, column: column, value: value, because: reason, severity: .rejected))
+    }
+
     private func validate(_ line: Int, _ fields: [String], _ columns: HeaderMapping) -> ImportedLink? {
         guard fields.count == columns.columns.count else {
-            reject(line, "(row)", "\(fields.count) fields", "has \(fields.count) fields, the header has \(columns.columns.count)")
+            reject(line, "(row)", "\(fields.count) fields", Reason("import.field-count", ["found": "\(fields.count)", "expected": "\(columns.columns.count)"]))
             return nil
         }
         var values: [String: (value: String, header: String)] = [:]
@@ -114,19 +119,19 @@ public final class LinkFileCheck: RowFileCheck {
         }
         func header(_ field: String) -> String { columns.columns.first { $0.field == field }?.header ?? field }
         for field in Self.required[kind]! where values[field] == nil {
-            reject(line, header(field), "", "\(header(field)) is empty")
+            reject(line, header(field), "", Reason("import.field-empty", ["column": header(field)]))
             return nil
         }
         var uscc: String?
         if let (raw, column) = values["uscc"] {
             switch USCC.validate(raw) {
             case .success(let code): uscc = code
-            case .failure(let problem): reject(line, column, raw, problem.description); return nil
+            case .failure(let problem): reject(line, column, raw, problem.reason); return nil
             }
         }
         let firm = FirmReference(uscc: uscc, name: values["name"]?.value)
         if kind != .relations, uscc == nil, firm.name == nil {
-            reject(line, header("name"), "", "the row names no firm (企业名称 or 统一社会信用代码)")
+            reject(line, header("name"), "", Reason("import.no-firm"))
             return nil
         }
         switch kind {
@@ -134,16 +139,16 @@ public final class LinkFileCheck: RowFileCheck {
             var share: Double?
             if let (raw, column) = values["revenue_share"] {
                 let text = TextNormalizer.halfWidth(raw).replacingOccurrences(of: "%", with: "")
-                guard let number = Double(text), number >= 0 else { reject(line, column, raw, "expected a share such as 35% or 0.35"); return nil }
+                guard let number = Double(text), number >= 0 else { reject(line, column, raw, Reason("import.share")); return nil }
                 let fraction = raw.contains("%") || number > 1 ? number / 100 : number
-                guard fraction <= 1 else { reject(line, column, raw, "a share above 100%"); return nil }
+                guard fraction <= 1 else { reject(line, column, raw, Reason("import.share-above-100")); return nil }
                 share = fraction
             }
             return .product(line: line, firm: firm, product: values["product"]!.value, revenueShare: share)
         case .events:
             let (rawKind, kindColumn) = values["kind"]!
             guard let eventKind = Self.eventKinds[rawKind.lowercased()] else {
-                reject(line, kindColumn, rawKind, "unknown event type (use 上市, 更名, 融资, 获批 or 其他)")
+                reject(line, kindColumn, rawKind, Reason("import.event-kind"))
                 return nil
             }
             let (rawDate, dateColumn) = values["date"]!
@@ -151,13 +156,13 @@ public final class LinkFileCheck: RowFileCheck {
             case .success(let date):
                 return .event(line: line, firm: firm, kind: eventKind, date: date, title: values["title"]!.value, detail: values["detail"]?.value)
             case .failure(let problem):
-                reject(line, dateColumn, rawDate, problem.description)
+                reject(line, dateColumn, rawDate, problem.reason)
                 return nil
             }
         case .relations:
             let (rawKind, kindColumn) = values["kind"]!
             guard let relation = Self.relationKinds[rawKind.lowercased()] else {
-                reject(line, kindColumn, rawKind, "unknown relation (use 上游, 下游 or 小类)")
+                reject(line, kindColumn, rawKind, Reason("import.relation-kind"))
                 return nil
             }
             return .relation(line: line, from: values["from"]!.value, to: values["to"]!.value, kind: relation)

@@ -85,12 +85,12 @@ public final class MarketFileCheck: RowFileCheck {
                 guard let item = try reader.next() else { ended = true; break }
                 summary.rows += 1
                 switch item {
-                case .oversized(let line, let bytes): reject(MarketRowParser.Problem(column: "(row)", value: "\(bytes) bytes", reason: "the row is longer than 1 MiB"), line)
+                case .oversized(let line, let bytes): reject(MarketRowParser.Problem(column: "(row)", value: "\(bytes) bytes", because: Reason("import.row-too-long")), line)
                 case .invalid(let line, let reason): reject(MarketRowParser.Problem(column: "(row)", value: "", reason: reason), line)
                 case .invalidField(let line, let column, let value, let reason): reject(MarketRowParser.Problem(column: column, value: value, reason: reason), line)
                 case .record(let line, let fields):
                     guard fields.count == columns.columns.count else {
-                        reject(.init(column: "(row)", value: "\(fields.count) fields", reason: "has \(fields.count) fields, the header has \(columns.columns.count)"), line)
+                        reject(.init(column: "(row)", value: "\(fields.count) fields", because: Reason("import.field-count", ["found": "\(fields.count)", "expected": "\(columns.columns.count)"])), line)
                         continue
                     }
                     var values: [String: MarketRowParser.Cell] = [:]
@@ -110,8 +110,9 @@ public final class MarketFileCheck: RowFileCheck {
 
     private func reject(_ problem: MarketRowParser.Problem, _ line: Int) {
         summary.rejected += 1
-        summary.problems.append(RowProblem(file: summary.file, row: line, column: problem.column, value: problem.value,
-                                           reason: problem.reason, severity: .rejected))
+        summary.problems.append(problem.because.map {
+            RowProblem(file: summary.file, row: line, column: problem.column, value: problem.value, because: $0, severity: .rejected)
+        } ?? RowProblem(file: summary.file, row: line, column: problem.column, value: problem.value, reason: problem.reason, severity: .rejected))
     }
 }
 

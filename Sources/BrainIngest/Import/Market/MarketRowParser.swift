@@ -13,8 +13,18 @@ public struct MarketRowParser: Sendable {
     public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
         public var column: String
         public var value: String
+        /// The reason in English (the CLI's message); `because` the same as data, rendered per language where shown.
         public var reason: String
+        public var because: Reason?
         public var description: String { "\(column) \(value.isEmpty ? "" : "\"\(value)\" ")— \(reason)" }
+
+        init(column: String, value: String, reason: String) {
+            (self.column, self.value, self.reason) = (column, value, reason)
+        }
+
+        init(column: String, value: String, because: Reason) {
+            (self.column, self.value, self.reason, self.because) = (column, value, ReasonText.render(because, in: .en), because)
+        }
     }
 
     let taxonomy: ChainTaxonomy
@@ -47,7 +57,7 @@ public struct MarketRowParser: Sendable {
     public func parse(_ kind: MarketKind, _ cells: [String: Cell], header: (String) -> String) -> Result<MarketBody, Problem> {
         do {
             for field in MarketFileCheck.required[kind]! where cells[field] == nil {
-                throw Problem(column: header(field), value: "", reason: "\(header(field)) is empty")
+                throw Problem(column: header(field), value: "", because: Reason("import.field-empty", ["column": header(field)]))
             }
             switch kind {
             case .demand: return .success(.demand(try demand(cells)))
@@ -68,18 +78,18 @@ public struct MarketRowParser: Sendable {
             switch cell.value.lowercased() {
             case "服务", "service", "服务需求": need = .service
             case "人才", "talent", "人才需求": need = .talent
-            default: throw Problem(column: cell.header, value: cell.value, reason: "the need is 服务 (service) or 人才 (talent)")
+            default: throw Problem(column: cell.header, value: cell.value, because: Reason("import.need"))
             }
         }
         if need == .service, !ServiceNodes.contains(node) {
             throw Problem(column: cells["node"]!.header, value: cells["node"]!.value,
-                          reason: "\(node.nameZh) is not a service; services are \(serviceList)")
+                          because: Reason("import.not-a-service", ["node": node.nameZh, "services": serviceList]))
         }
         var deadline: String?
         if let cell = cells["deadline"] {
             switch DateValue.parse(cell.value) {
             case .success(let date): deadline = date
-            case .failure(let problem): throw Problem(column: cell.header, value: cell.value, reason: problem.description)
+            case .failure(let problem): throw Problem(column: cell.header, value: cell.value, because: problem.reason)
             }
         }
         return Demand(need: need, title: try text(cells["title"]!, max: 200), nodeId: node.id, regionCode: try region(cells["region"]!),
@@ -91,13 +101,13 @@ public struct MarketRowParser: Sendable {
     private func offer(_ cells: [String: Cell]) throws -> ServiceOffer {
         let nodeCell = cells["node"]!, node = try self.node(nodeCell)
         guard ServiceNodes.contains(node) else {
-            throw Problem(column: nodeCell.header, value: nodeCell.value, reason: "\(node.nameZh) is not a service; services are \(serviceList)")
+            throw Problem(column: nodeCell.header, value: nodeCell.value, because: Reason("import.not-a-service", ["node": node.nameZh, "services": serviceList]))
         }
         var uscc: String?
         if let cell = cells["uscc"] {
             switch USCC.validate(cell.value) {
             case .success(let code): uscc = code
-            case .failure(let problem): throw Problem(column: cell.header, value: cell.value, reason: problem.description)
+            case .failure(let problem): throw Problem(column: cell.header, value: cell.value, because: problem.reason)
             }
         }
         return ServiceOffer(provider: try text(cells["provider"]!, max: 200), uscc: uscc, nodeId: node.id, regionCode: try region(cells["region"]!),
@@ -126,7 +136,7 @@ public struct MarketRowParser: Sendable {
     func node(_ cell: Cell) throws -> ChainNode {
         let value = TextNormalizer.halfWidth(cell.value)
         guard let node = nodesByName[value] ?? nodesByName[value.lowercased()] else {
-            throw Problem(column: cell.header, value: cell.value, reason: "not a chain node: use a node id or Chinese name as on /chain (e.g. cro, 抗体药物)")
+            throw Problem(column: cell.header, value: cell.value, because: Reason("import.not-a-node"))
         }
         return node
     }
@@ -134,14 +144,14 @@ public struct MarketRowParser: Sendable {
     /// A six-digit code the code table holds, or a place name the address resolver settles.
     func region(_ cell: Cell) throws -> String {
         if cell.value.count == 6, cell.value.allSatisfy(\.isNumber) {
-            guard resolver.regionName(cell.value) != nil else { throw Problem(column: cell.header, value: cell.value, reason: "no region has this code") }
+            guard resolver.regionName(cell.value) != nil else { throw Problem(column: cell.header, value: cell.value, because: Reason("import.no-region-code")) }
             return cell.value
         }
         let resolved = resolver.resolve(cell.value)
         guard resolved.status == .ok, let code = resolved.districtCode ?? resolved.cityCode ?? resolved.provinceCode else {
             let options = resolved.candidates?.prefix(4).map(\.name).joined(separator: ", ")
-            throw Problem(column: cell.header, value: cell.value, reason: options.map { "ambiguous: \($0); name the province" }
-                          ?? "not a place the region codes know (write e.g. 苏州市 or 上海市浦东新区, or a six-digit code)")
+            throw Problem(column: cell.header, value: cell.value,
+                          because: options.map { Reason("import.place-ambiguous", ["candidates": $0]) } ?? Reason("import.place-unknown"))
         }
         return code
     }
@@ -151,7 +161,7 @@ public struct MarketRowParser: Sendable {
         case "本科", "学士", "bachelor": return .bachelor
         case "硕士", "研究生", "master": return .master
         case "博士", "博士研究生", "phd", "doctorate": return .doctorate
-        default: throw Problem(column: cell.header, value: cell.value, reason: "the degree is 本科, 硕士 or 博士")
+        default: throw Problem(column: cell.header, value: cell.value, because: Reason("import.degree"))
         }
     }
 
@@ -163,25 +173,25 @@ public struct MarketRowParser: Sendable {
         if ["优青", "优秀青年", "青年长江", "青年拔尖", "青年千人", "青年人才", "海外优青", "national-young"].contains(where: t.contains) { return .nationalYoung }
         if ["杰青", "杰出青年", "长江学者", "万人计划", "领军", "national-leading"].contains(where: t.contains) { return .nationalLeading }
         throw Problem(column: cell.header, value: text,
-                      reason: "unknown honour: use 院士, 国家杰青/长江学者 (leading), 优青/青年长江 (young), or a 省/市 programme")
+                      because: Reason("import.honour"))
     }
 
     func number(_ cell: Cell) throws -> Double {
         guard let value = Double(TextNormalizer.halfWidth(cell.value).replacingOccurrences(of: ",", with: "")), value >= 0, value.isFinite else {
-            throw Problem(column: cell.header, value: cell.value, reason: "expected a number ≥ 0 (万元)")
+            throw Problem(column: cell.header, value: cell.value, because: Reason("import.amount-wan"))
         }
         return value
     }
 
     func count(_ cell: Cell) throws -> Int {
         guard let value = Int(TextNormalizer.halfWidth(cell.value)), (0...100_000).contains(value) else {
-            throw Problem(column: cell.header, value: cell.value, reason: "expected a whole number from 0 to 100000")
+            throw Problem(column: cell.header, value: cell.value, because: Reason("import.whole-number"))
         }
         return value
     }
 
     func text(_ cell: Cell, max: Int) throws -> String {
-        guard cell.value.count <= max else { throw Problem(column: cell.header, value: String(cell.value.prefix(40)), reason: "longer than \(max) characters") }
+        guard cell.value.count <= max else { throw Problem(column: cell.header, value: String(cell.value.prefix(40)), because: Reason("import.too-long", ["max": "\(max)"])) }
         return cell.value
     }
 

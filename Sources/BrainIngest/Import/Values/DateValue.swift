@@ -9,6 +9,14 @@ public enum DateValue {
         case impossible(String)
         case excelLeapYearBug
 
+        public var reason: Reason {
+            switch self {
+            case .unreadable(let text): Reason("import.date-unreadable", ["value": text])
+            case .impossible(let text): Reason("import.date-impossible", ["value": text])
+            case .excelLeapYearBug: Reason("import.date-excel-1900")
+            }
+        }
+
         public var description: String {
             switch self {
             case .unreadable(let text): "'\(text)' is not a date (expected e.g. 2019-06-10, 2019/6/10, 2019年6月10日, 20190610)"

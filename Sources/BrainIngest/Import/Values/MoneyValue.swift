@@ -19,6 +19,10 @@ public struct Money: Equatable, Sendable, Codable {
 
     public enum Problem: Error, Equatable, CustomStringConvertible {
         case unreadable(String)
+        public var reason: Reason {
+            switch self { case .unreadable(let text): Reason("import.amount-unreadable", ["value": text]) }
+        }
+
         public var description: String {
             switch self {
             case .unreadable(let text): "'\(text)' is not an amount (expected e.g. 500万元, 1.2亿元, 100万美元, 5000000)"

@@ -22,6 +22,19 @@ public enum USCC {
         case region(String)
         case placeholder(String)
 
+        /// The problem as a catalogue reason (ReasonCatalogue+Import), worded per language where it is shown.
+        public var reason: Reason {
+            switch self {
+            case .length(let n): Reason("import.uscc-length", ["length": "\(n)"])
+            case .character(let c, let position): Reason("import.uscc-character", ["position": "\(position)", "character": String(c)])
+            case .checkCharacter(let expected, let found): Reason("import.check-digit", ["found": String(found), "expected": String(expected)])
+            case .authority(let c): Reason("import.uscc-authority", ["character": String(c)])
+            case .category(let c, let authority): Reason("import.uscc-category", ["character": String(c), "authority": String(authority)])
+            case .region(let code): Reason("import.uscc-region", ["code": code])
+            case .placeholder(let why): Reason("import.uscc-placeholder", ["why": USCC.placeholderZh[why] ?? why, "why.en": why])
+            }
+        }
+
         public var description: String {
             switch self {
             case .length(let n): "a 统一社会信用代码 has 18 characters, not \(n)"
@@ -59,6 +72,13 @@ public enum USCC {
     static let provinces: Set<String> = [
         "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37", "41", "42", "43", "44",
         "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65", "71", "81", "82",
+    ]
+
+    /// The placeholder explanations below, in Chinese.
+    static let placeholderZh = [
+        "one character repeated": "同一字符重复",
+        "a run of consecutive digits": "连续数字",
+        "characters 9–16, the organisation code, are one character repeated": "第 9–16 位组织机构代码为同一字符重复",
     ]
 
     /// What makes a code with valid characters impossible or a placeholder, before its check character is judged.

@@ -19,7 +19,7 @@ struct ChainPage: Sendable {
         router.get("/api/products/graph") { request, _ in
             let query = request.uri.queryParameters
             guard let fanout = Int(query.get("fanout") ?? "\(Self.fanout)"), (1...50).contains(fanout) else {
-                throw PageError.badRequest("fanout must be an integer from 1 to 50")
+                throw PageError.badRequest(Reason("api.fanout"))
             }
             return try JSONResponse.ok(try await graph(query.get("product") ?? "", fanout: fanout))
         }
@@ -56,7 +56,7 @@ struct ChainPage: Sendable {
     func graph(_ product: String, fanout: Int) async throws -> ProductGraph.Neighbourhood {
         let graph = try await cache.productGraph()
         guard !product.isEmpty, product.count <= 100, graph.contains(product) else {
-            throw PageError.notFound("no product named \(product.prefix(100)) in the product graph")
+            throw PageError.notFound(Reason("api.no-product", ["product": String(product.prefix(100))]))
         }
         return graph.neighbourhood(of: product, fanout: fanout, vetted: try await cache.productLinks())
     }

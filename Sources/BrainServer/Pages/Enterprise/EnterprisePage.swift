@@ -89,8 +89,12 @@ struct EnterprisePage: Sendable {
             "source": firm.provenance.source, "asOf": firm.provenance.asOf,
             "score": RegionView.number(p.quality?.score, 1), "rank": p.quality?.rank.map(String.init) ?? "–", "of": p.quality?.of ?? 0,
             "dimensions": (p.quality?.dimensions ?? []).map { d in
-                ["dimension": d.dimension, "score": RegionView.number(d.score, 1), "coverage": RegionView.number(d.coverage * 100, 0),
-                 "components": d.components.map { ["indicator": $0.indicator, "raw": RegionView.number($0.raw), "normalised": RegionView.number($0.normalised, 1)] }]
+                ["dimensionZh": QualityWords.dimension(d.dimension).zh, "dimensionEn": QualityWords.dimension(d.dimension).en,
+                 "score": RegionView.number(d.score, 1), "coverage": RegionView.number(d.coverage * 100, 0),
+                 "components": d.components.map {
+                     ["indicatorZh": QualityWords.indicator($0.indicator).zh, "indicatorEn": QualityWords.indicator($0.indicator).en,
+                      "raw": RegionView.number($0.raw), "normalised": RegionView.number($0.normalised, 1)]
+                 }]
             },
             "facts": p.facts.map { ["field": $0.field, "value": $0.value, "source": $0.source, "asOf": $0.asOf, "old": !$0.current] },
             "products": p.detail.products.sorted { ($0.revenueShare ?? -1) > ($1.revenueShare ?? -1) }.map {
@@ -101,12 +105,7 @@ struct EnterprisePage: Sendable {
                 ["id": $0.nodeId, "name": p.nodeNames[$0.nodeId] ?? $0.nodeId, "method": $0.method, "confidence": RegionView.number($0.confidence),
                  "evidence": $0.evidence, "source": $0.provenance.source, "asOf": $0.provenance.asOf]
             },
-            "policies": p.policies.map { match in
-                presentValues(["id": match.policy.id, "clause": match.policy.clause, "title": match.policy.title,
-                               "status": match.status, "eligible": match.status == "eligible" ? true : nil,
-                               "amount": match.maxAmountWan.map { RegionView.number($0, 0) + " 万元" } ?? "–", "action": match.action,
-                               "conditions": match.conditions.map { "\($0.condition): \($0.value) \($0.met.map { $0 ? "✔" : "✘" } ?? "?")" }.joined(separator: "；")])
-            },
+            "policies": p.policies.map(PolicyView.row),
             "sameNode": firms(p.related.sameNode), "suppliers": firms(p.related.suppliers), "customers": firms(p.related.customers),
             "events": Array(timeline.prefix(60)),
             "eventCount": timeline.count,

@@ -38,8 +38,13 @@ struct EnterprisePortrait: Codable, Sendable {
     /// Names of the regions the firm's location curations name, for the 人工校正 section.
     var curatedRegionNames: [String: String] = [:]
 
+    /// Imported facts' field names (the NMPA register's columns), shown as the other facts are: Chinese, then English.
+    static let importedFieldWords = [
+        "licence_no": "生产许可证编号 licence", "location_basis": "定位依据 basis", "register": "名录 register", "name": "名称 name",
+    ]
+
     static func build(store: any ImportingStore, cache: AnalyticsCache, id: String) async throws -> EnterprisePortrait {
-        guard id.count <= 64, let detail = try await store.enterprise(id) else { throw PageError.notFound("no enterprise with id \(id)") }
+        guard id.count <= 64, let detail = try await store.enterprise(id) else { throw PageError.notFound(Reason("api.no-enterprise", ["id": String(id.prefix(64))])) }
         let index = try await cache.index()
         let firm = detail.enterprise
         let source = firm.provenance
@@ -71,7 +76,8 @@ struct EnterprisePortrait: Codable, Sendable {
         // an organisation reads its own through /api/enterprises/{id}/facts.
         let operatorImports = Set(try await store.imports().filter { $0.organisationId == nil }.map(\.id))
         for fact in try await store.enterpriseFacts(id) where operatorImports.contains(fact.importId) {
-            facts.append(Fact(field: fact.field, value: fact.value, source: "导入 import #\(fact.importId) \(fact.file) 行 row \(fact.row)",
+            facts.append(Fact(field: Self.importedFieldWords[fact.field] ?? fact.field, value: fact.value,
+                              source: "导入 #\(fact.importId) \(fact.file) 第 \(fact.row) 行",
                               asOf: fact.asOf, current: fact.current))
         }
         let quality = try? await cache.enterpriseQuality().score(id)

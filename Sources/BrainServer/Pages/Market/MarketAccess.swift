@@ -39,7 +39,7 @@ struct MarketAccess: Sendable {
     func requireOrganisation(_ request: Request, form: [String: String]? = nil) async throws -> Organisation {
         let caller = try await requireWriter(request, form: form)
         guard let organisation = caller.organisation else {
-            throw HTTPError(.forbidden, message: "an admin token acts for no organisation: use the organisation's token (brain org add ID --name NAME prints one)")
+            throw HTTPError(.forbidden, message: MarketAccessMessage.adminNoOrganisation)
         }
         return organisation
     }
@@ -48,12 +48,12 @@ struct MarketAccess: Sendable {
     func requireWriter(_ request: Request, form: [String: String]? = nil) async throws -> Caller {
         let caller = try await caller(request)
         guard caller.organisation != nil || caller.isAdmin else {
-            throw HTTPError(.unauthorized, message: "sign in: send Authorization: Bearer TOKEN (brain org add ID --name NAME prints one), or sign in on /match")
+            throw HTTPError(.unauthorized, message: MarketAccessMessage.signIn)
         }
         if let expected = caller.csrfToken {
             let sent = request.headers[SessionCookie.header] ?? form?[SessionCookie.formField] ?? ""
             guard SessionCookie.same(sent, expected) else {
-                throw HTTPError(.forbidden, message: "the form is stale or came from another site: reload the page and try again")
+                throw HTTPError(.forbidden, message: MarketAccessMessage.staleForm)
             }
         }
         return caller
@@ -86,7 +86,7 @@ struct MarketAccess: Sendable {
         var request = request
         let body = try await request.collectBody(upTo: maxBody)
         guard let object = try? JSONDecoder().decode([String: Scalar].self, from: Data(buffer: body)) else {
-            throw PageError.badRequest("the body is not a JSON object of strings and numbers: {\"title\": …, \"node\": \"cro\", \"region\": \"苏州市\"}")
+            throw PageError.badRequest(Reason("api.not-json-object", ["example": #"{"title": …, "node": "cro", "region": "苏州市"}"#]))
         }
         return object.compactMapValues(\.text)
     }
@@ -116,9 +116,16 @@ struct MarketAccess: Sendable {
     static func translating<T>(_ body: () async throws -> T) async throws -> T {
         do { return try await body() } catch let error as MarketStoreError {
             switch error {
-            case .noSuchRecord, .noSuchOrganisation: throw PageError.notFound(error.description)
-            default: throw PageError.badRequest(error.description)
+            case .noSuchRecord, .noSuchOrganisation: throw PageError.notFound(Reason("api.not-found", ["detail": error.description]))
+            default: throw PageError.badRequest(Reason("api.bad-request", ["detail": error.description]))
             }
         }
     }
+}
+
+/// The sign-in refusals' messages (HTTPError carries text): `APIErrorReason` turns each into its catalogue reason.
+enum MarketAccessMessage {
+    static let signIn = "sign in: send Authorization: Bearer TOKEN (brain org add ID --name NAME prints one), or sign in on /match"
+    static let adminNoOrganisation = "an admin token acts for no organisation: use the organisation's token (brain org add ID --name NAME prints one)"
+    static let staleForm = "the form is stale or came from another site: reload the page and try again"
 }

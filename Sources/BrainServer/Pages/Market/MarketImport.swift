@@ -27,7 +27,7 @@ struct MarketImport: Sendable {
         let check = MarketFileCheck(url: url, kind: kind, taxonomy: try await access.store.taxonomy(), resolver: access.resolver)
         var rows: [NumberedMarketBody] = []
         do { try check.run { rows.append($0) } } catch let error as EnterpriseFileCheck.FileError {
-            return JSONResponse.error(.unprocessableContent, error.description)
+            return JSONResponse.error(.unprocessableContent, Reason("api.unreadable-file", ["detail": error.description]))
         }
         var summary = check.summary
         let shown = min(summary.problems.count, ImportController.maxProblemsReturned)

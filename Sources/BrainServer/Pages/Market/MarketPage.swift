@@ -21,7 +21,7 @@ struct MarketPage: Sendable {
             let form = try await MarketAccess.form(request)
             let token = (form["token"] ?? "").trimmingCharacters(in: .whitespaces)
             guard token.count <= 128, let organisation = try await store.organisation(token: token) else {
-                return try await page(request, caller: .anonymous, error: "这个令牌不对 The token is not valid", status: .unauthorized)
+                return try await page(request, caller: .anonymous, error: Reason("api.bad-token"), status: .unauthorized)
             }
             let policy = access.security.sessionPolicy
             let session = try await store.createSession(organisation: organisation.id, policy: policy, now: access.security.now())
@@ -40,7 +40,7 @@ struct MarketPage: Sendable {
                     let record = try await api.post(fields, by: organisation, shared: MarketAccess.flag(fields["shared"]) ?? false)
                     return Self.redirect("/match/demands/\(record.id)")
                 } catch let error as PageError {
-                    return try await page(request, caller: try await access.caller(request), error: error.message, form: fields, status: .badRequest)
+                    return try await page(request, caller: try await access.caller(request), error: error.reason, form: fields, status: .badRequest)
                 }
             }
         }
@@ -86,13 +86,13 @@ struct MarketPage: Sendable {
         let form = try await MarketAccess.form(request)
         let organisation: Organisation
         do { organisation = try await access.requireOrganisation(request, form: form) } catch let error as HTTPError {
-            let message = error.status == .unauthorized ? "请先登录 Sign in first" : "表单已过期，请刷新后重试 \(error.body ?? "")"
+            let message = Reason(error.status == .unauthorized ? "api.sign-in-first" : "api.stale-form")
             return try await page(request, caller: try await access.caller(request), error: message, status: error.status)
         }
         return try await body(organisation, form)
     }
 
-    func page(_ request: Request, caller: Caller, error: String? = nil, form: [String: String] = [:],
+    func page(_ request: Request, caller: Caller, error: Reason? = nil, form: [String: String] = [:],
               status: HTTPResponse.Status = .ok) async throws -> Response {
         let store = access.store, organisation = caller.organisation
         let demands = try await store.marketRecords(.demand, visibleTo: organisation?.id)

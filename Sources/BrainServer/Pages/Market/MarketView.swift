@@ -7,7 +7,7 @@ enum MarketView {
     static let listed = 50
 
     static func page(organisation: Organisation?, demands: [MarketRecord], offers: [MarketRecord], talents: [MarketRecord],
-                     index: SnapshotIndex, error: String?, form: [String: String]) -> [String: Any] {
+                     index: SnapshotIndex, error: Reason?, form: [String: String]) -> [String: Any] {
         let nodes = index.data.taxonomy.nodes
         let nodeName = { (id: String) in index.nodesById[id]?.nameZh ?? id }
         let regionName = { (code: String?) in code.flatMap { index.regionsByCode[$0]?.name } ?? "" }
@@ -16,11 +16,14 @@ enum MarketView {
             .sorted { ($0.2.total, $1.0.id) > ($1.2.total, $0.0.id) }
         return presentValues([
             "organisation": organisation.map { ["id": $0.id, "name": $0.name] },
-            "error": error,
+            "error": error.map { reason -> [String: String] in
+                let text = ReasonText.bilingual(reason)
+                return ["zh": text.zh, "en": text.en]
+            } as Any,
             "demands": demands.compactMap { record -> [String: Any]? in
                 guard let d = record.body.demand else { return nil }
                 return presentValues([
-                    "id": record.id, "title": d.title, "organisation": record.organisationName, "need": d.need == .service ? "服务 service" : "人才 talent",
+                    "id": record.id, "title": d.title, "organisation": record.organisationName, "need": d.need == .service ? "服务" : "人才", "needEn": d.need == .service ? "service" : "talent",
                     "node": nodeName(d.nodeId), "region": regionName(d.regionCode),
                     "budget": d.budgetWan.map { RegionView.number($0, 0) }, "shared": record.shared,
                     "mine": record.organisationId == organisation?.id, "origin": record.origin,
@@ -40,7 +43,8 @@ enum MarketView {
                                "organisation": r.organisationName, "shared": r.shared])
             },
             "nodes": nodes.map { node in
-                ["id": node.id, "name": "\(ServiceNodes.contains(node) ? "★ " : "")\(node.nameZh) \(node.nameEn)", "selected": node.id == chosenNode] as [String: Any]
+                ["id": node.id, "name": "\(ServiceNodes.contains(node) ? "★ " : "")\(node.nameZh)",
+                 "nameEn": "\(ServiceNodes.contains(node) ? "★ " : "")\(node.nameEn)", "selected": node.id == chosenNode] as [String: Any]
             },
             "form": form.filter { !$0.value.isEmpty },
         ])
@@ -51,7 +55,7 @@ enum MarketView {
         return presentValues([
             "id": record.id, "title": d.title, "organisation": record.organisationName, "shared": record.shared,
             "mine": record.organisationId == viewer?.id, "signedIn": viewer != nil,
-            "need": d.need == .service ? "服务 service" : "人才 talent", "isTalent": d.need == .talent,
+            "need": d.need == .service ? "服务" : "人才", "needEn": d.need == .service ? "service" : "talent", "isTalent": d.need == .talent,
             "node": result.node.nameZh, "region": result.region.name, "detail": d.detail,
             "budget": d.budgetWan.map { RegionView.number($0, 0) }, "deadline": d.deadline, "degree": d.minDegree?.nameZh,
             "years": d.minYears, "headcount": d.headcount, "formula": result.formula, "candidates": result.candidates,

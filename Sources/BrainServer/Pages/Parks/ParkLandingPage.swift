@@ -17,7 +17,7 @@ struct ParkLandingPage: Sendable {
             let body = try await request.collectBody(upTo: Self.maxBody)
             let project: ParkLanding.Project
             do { project = try JSONDecoder().decode(ParkLanding.Project.self, from: Data(buffer: body)) } catch {
-                throw PageError.badRequest("the body is not a project: {\"nodes\": [\"antibodies\"], \"stage\": \"rnd|pilot|manufacturing\", …}")
+                throw PageError.badRequest(Reason("api.not-a-project", ["example": #"{"nodes": ["antibodies"], "stage": "rnd|pilot|manufacturing", …}"#]))
             }
             return try JSONResponse.ok(try await rank(project))
         }
@@ -26,10 +26,11 @@ struct ParkLandingPage: Sendable {
             let index = try await cache.index()
             var context: [String: Any] = [
                 "nodes": index.data.taxonomy.nodes.map { node in
-                    ["id": node.id, "name": "\(node.nameZh) \(node.nameEn)", "selected": query.get("nodes")?.split(separator: ",").contains { $0 == node.id } ?? false]
+                    ["id": node.id, "name": node.nameZh, "nameEn": node.nameEn,
+                     "selected": query.get("nodes")?.split(separator: ",").contains { $0 == node.id } ?? false]
                 },
-                "stages": [("rnd", "研发 R&D"), ("pilot", "中试 pilot"), ("manufacturing", "生产 manufacturing")].map {
-                    ["id": $0.0, "name": $0.1, "selected": query.get("stage") == $0.0]
+                "stages": [("rnd", "研发", "R&D"), ("pilot", "中试", "pilot"), ("manufacturing", "生产", "manufacturing")].map {
+                    ["id": $0.0, "name": $0.1, "nameEn": $0.2, "selected": query.get("stage") == $0.0]
                 },
                 "origin": query.get("origin") ?? "", "area": query.get("area") ?? "",
                 "land": query.get("land") == "1", "gmp": query.get("gmp") == "1",
@@ -39,15 +40,18 @@ struct ParkLandingPage: Sendable {
                 do {
                     report = try await rank(try Self.project(request))
                 } catch let error as PageError {
-                    context["error"] = error.message
+                    let text = ReasonText.bilingual(error.reason)
+                    context["error"] = ["zh": text.zh, "en": text.en]
                 }
             }
             if let report {
                 context["results"] = report.parks.map { candidate in
                     ["rank": candidate.rank, "id": candidate.park.id, "name": candidate.park.name, "region": candidate.region.name,
-                     "score": RegionView.number(candidate.score, 3), "reasons": candidate.reasons] as [String: Any]
+                     "score": RegionView.number(candidate.score, 3),
+                     "reasonsZh": candidate.reasonCodes.map { ReasonText.render($0, in: .zh) },
+                     "reasonsEn": candidate.reasonCodes.map { ReasonText.render($0, in: .en) }] as [String: Any]
                 }
-                context["formula"] = report.formula
+                context["formula"] = ["zh": report.formulaZh, "en": report.formula]
             }
             return try renderer.render("park-landing", nav: "parks", context: context, data: report)
         }
@@ -56,7 +60,7 @@ struct ParkLandingPage: Sendable {
     static func project(_ request: Request) throws -> ParkLanding.Project {
         let query = request.uri.queryParameters
         let nodes = (query.get("nodes") ?? "").split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        guard !nodes.isEmpty, nodes.count <= 20 else { throw PageError.badRequest("choose one to twenty chain nodes (nodes=antibodies,biologics)") }
+        guard !nodes.isEmpty, nodes.count <= 20 else { throw PageError.badRequest(Reason("api.choose-nodes")) }
         let code = { (name: String) -> String? in query.get(name).flatMap { $0.isEmpty ? nil : $0 } }
         return ParkLanding.Project(nodes: nodes, stage: query.get("stage") ?? "manufacturing", needsLand: query.get("land") == "1",
                                    needsGMP: query.get("gmp") == "1", preferredArea: code("area"), origin: code("origin"))
@@ -66,7 +70,7 @@ struct ParkLandingPage: Sendable {
         do {
             return try ParkLanding(try await cache.index(), links: try await cache.nodeLinks()).rank(project)
         } catch let error as AnalyticsError {
-            throw PageError.badRequest(error.description)
+            throw PageError.badRequest(Reason("api.bad-request", ["detail": error.description]))
         }
     }
 }

@@ -47,7 +47,7 @@ struct ParksPage: Sendable {
         router.get("/parks") { _, _ in
             let parks = try await list()
             let context: [String: Any] = ["parks": parks.map { summary in
-                ["id": summary.park.id, "name": summary.park.name, "kind": summary.park.kind, "regionCode": summary.region.code,
+                ["id": summary.park.id, "name": summary.park.name, "kind": ParkKindWords.zh(summary.park.kind), "kindEn": summary.park.kind, "regionCode": summary.region.code,
                  "regionName": summary.region.name, "positioning": summary.park.positioning, "facts": summary.park.facts,
                  "source": summary.park.provenance.source, "asOf": summary.park.provenance.asOf] as [String: Any]
             }]
@@ -73,7 +73,7 @@ struct ParksPage: Sendable {
     func detail(_ id: String) async throws -> ParkDetail {
         let index = try await cache.index()
         let profile: ParkProfile
-        do { profile = try ParkProfile.report(index, park: id) } catch { throw PageError.notFound("no park with id \(id.prefix(64))") }
+        do { profile = try ParkProfile.report(index, park: id) } catch { throw PageError.notFound(Reason("api.no-park", ["id": String(id.prefix(64))])) }
         let members = ParkFirms.members(of: profile.park, in: index)
         guard var region = index.regionsByCode[profile.park.regionCode] else {
             return ParkDetail(profile: profile, firmsRegion: nil, firmsFromPark: false, nodes: [], members: [], addressMarkers: [], lqFirms: 0)
@@ -102,7 +102,7 @@ struct ParksPage: Sendable {
     static func context(_ detail: ParkDetail) -> [String: Any] {
         let park = detail.profile.park
         return [
-            "id": park.id, "name": park.name, "kind": park.kind, "positioning": park.positioning, "facts": park.facts,
+            "id": park.id, "name": park.name, "kind": ParkKindWords.zh(park.kind), "kindEn": park.kind, "positioning": park.positioning, "facts": park.facts,
             "source": park.provenance.source, "asOf": park.provenance.asOf,
             "regionCode": detail.profile.region.code, "regionName": detail.profile.region.name, "caveat": detail.profile.caveat,
             "firmsRegionCode": detail.firmsRegion?.code ?? detail.profile.region.code,
@@ -116,7 +116,7 @@ struct ParksPage: Sendable {
             },
             "memberCount": detail.members.count,
             "nodes": detail.nodes.map { group in
-                ["nameZh": group.node.nameZh, "id": group.node.id, "lq": RegionView.number(group.lq), "count": group.firms.count,
+                ["nameZh": group.node.nameZh, "nameEn": group.node.nameEn, "id": group.node.id, "lq": RegionView.number(group.lq), "count": group.firms.count,
                  "firms": group.firms.map { ["id": $0.id, "name": $0.name] }] as [String: Any]
             },
         ]

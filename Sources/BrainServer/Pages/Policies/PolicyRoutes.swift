@@ -1,4 +1,5 @@
 import Foundation
+import BrainModel
 import Hummingbird
 import BrainAnalytics
 import BrainIngest
@@ -17,15 +18,7 @@ struct PolicyRoutes: Sendable {
         router.get("/api/policies/:id") { _, context in try JSONResponse.ok(try await firms(context.parameters.get("id") ?? "")) }
         router.get("/policies") { _, _ in
             let list = try await all()
-            let context: [String: Any] = ["policies": list.map { item in
-                presentValues(["id": item.policy.id, "title": item.policy.title, "clause": item.policy.clause,
-                               "eligibility": item.policy.eligibility, "region": item.policy.regionCode,
-                               "amount": item.policy.maxAmountWan.map { RegionView.number($0, 0) + " 万元" } ?? "–",
-                               "subject": item.subject, "rule": item.rule.joined(separator: "；"), "note": item.note,
-                               "eligible": item.eligibleCount, "possible": item.possibleCount,
-                               "firms": item.eligible.prefix(8).map { ["id": $0.id, "name": $0.name] },
-                               "source": item.policy.provenance.source])
-            }]
+            let context: [String: Any] = ["policies": list.map(PolicyView.clause)]
             return try renderer.render("policies", nav: "policies", context: context, data: list)
         }
     }
@@ -43,14 +36,14 @@ struct PolicyRoutes: Sendable {
 
     func firms(_ id: String) async throws -> PolicyMatcher.PolicyFirms {
         let matcher = try await matcher()
-        do { return try matcher.firms(policy: id) } catch { throw PageError.notFound(error.description) }
+        do { return try matcher.firms(policy: id) } catch { throw PageError.notFound(Reason("api.not-found", ["detail": error.description])) }
     }
 
     func all() async throws -> [PolicyMatcher.PolicyFirms] {
         let matcher = try await matcher()
         var result: [PolicyMatcher.PolicyFirms] = []
         for policy in try await cache.index().data.policies {
-            do { result.append(try matcher.firms(policy: policy.id)) } catch { throw PageError.notFound(error.description) }
+            do { result.append(try matcher.firms(policy: policy.id)) } catch { throw PageError.notFound(Reason("api.not-found", ["detail": error.description])) }
         }
         return result
     }

@@ -1,4 +1,5 @@
 import Foundation
+import BrainModel
 import Hummingbird
 
 /// Prints a page of this server to PDF with headless Chromium (`--print-to-pdf`), so the PDF is the page itself,
@@ -22,10 +23,9 @@ actor PDFPrinter {
 
     func response(path: String, filename: String) async throws -> Response {
         guard let browser else {
-            return JSONResponse.error(.serviceUnavailable, "PDF export needs Chromium on the server (apt-get install chromium, or set BRAIN_CHROMIUM); "
-                                      + "meanwhile open the page and use its Print button to save it as PDF")
+            return JSONResponse.error(.serviceUnavailable, Reason("api.pdf-unavailable"))
         }
-        guard !busy else { return JSONResponse.error(.tooManyRequests, "a PDF is being printed; try again in a few seconds") }
+        guard !busy else { return JSONResponse.error(.tooManyRequests, Reason("api.pdf-busy")) }
         busy = true
         defer { busy = false }
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("brain-pdf-\(UUID().uuidString)")
@@ -43,7 +43,7 @@ actor PDFPrinter {
         process.standardError = FileHandle.nullDevice
         let status = try await Self.run(process, timeout: 90)
         guard status == 0, let data = try? Data(contentsOf: output), data.starts(with: Array("%PDF".utf8)) else {
-            return JSONResponse.error(.internalServerError, "Chromium could not print the page (exit \(status))")
+            return JSONResponse.error(.internalServerError, Reason("api.pdf-failed", ["status": "\(status)"]))
         }
         var response = JSONResponse.response(.ok, data: data, contentType: "application/pdf")
         response.headers[.contentDisposition] = ContentDisposition.attachment(filename)

@@ -22,7 +22,7 @@ struct RegionPage: Sendable {
             let code = context.parameters.get("code") ?? ""
             let (generation, _) = try await generation(for: request)
             guard let region = generation.index.regionsByCode[code], region.level != .country else {
-                throw PageError.notFound("no province, city or district with code \(code)")
+                throw PageError.notFound(Reason("api.no-region", ["code": code]))
             }
             do {
                 let report = try await generation.investmentTargets(level: region.level)
@@ -41,11 +41,11 @@ struct RegionPage: Sendable {
         }
         router.get("/api/match/offers") { request, _ in
             let query = request.uri.queryParameters
-            guard let limit = Int(query.get("limit") ?? "20"), (1...200).contains(limit) else { throw PageError.badRequest("limit must be an integer from 1 to 200") }
+            guard let limit = Int(query.get("limit") ?? "20"), (1...200).contains(limit) else { throw PageError.badRequest(Reason("api.limit", ["max": "200"])) }
             do {
                 return try JSONResponse.ok(try await cache.serviceOffers().match(service: query.get("service") ?? "", region: query.get("region") ?? "", limit: limit))
             } catch let error as AnalyticsError {
-                throw PageError.badRequest(error.description)
+                throw PageError.badRequest(Reason("api.bad-request", ["detail": error.description]))
             }
         }
         router.get("/regions/:code") { request, context in
@@ -139,7 +139,7 @@ struct RegionPage: Sendable {
             ["id": option.id, "nameZh": CoverageText.layerName(option.id).zh, "firms": CoverageText.count(option.firms), "chosen": option.chosen]
         }
         guard let html = try renderer.html("region", nav: "region", context: context, data: report) else {
-            return JSONResponse.error(.internalServerError, "template region is missing")
+            return JSONResponse.error(.internalServerError, Reason("api.template-missing", ["name": "region"]))
         }
         generation.regionPages.store(key, html)
         return PageRenderer.htmlResponse(html)

@@ -30,14 +30,14 @@ struct RegionReport: Codable, Sendable {
     static let indexYears = 2019...2023
 
     static func build(store: any Store, cache: AnalyticsGeneration, code: String) async throws -> RegionReport {
-        guard APIController.isRegionCode(code) else { throw PageError.badRequest("region code must be six digits: \(code)") }
+        guard APIController.isRegionCode(code) else { throw PageError.badRequest(Reason("api.region-code", ["code": String(code.prefix(20))])) }
         let index = cache.index
         guard let region = index.regionsByCode[code], var profile = try await store.regionProfile(code, largest: 10) else {
-            throw PageError.notFound("no region with code \(code)")
+            throw PageError.notFound(Reason("api.no-region", ["code": code]))
         }
         // The store counts the listed layer; other choices are counted from the snapshot of those layers.
         if !cache.layers.isListedOnly { profile = LayerCounts.profile(profile, index: index) }
-        guard region.level != .country else { throw PageError.badRequest("the region page covers provinces, cities and districts; the country is the overview") }
+        guard region.level != .country else { throw PageError.badRequest(Reason("api.region-page-country")) }
         cache.startRegionPage(level: region.level)
         let analysis = try await cache.analysis(level: region.level)
         let response = RegionResponse(profile, taxonomy: try await store.taxonomy())

@@ -16,21 +16,21 @@ struct TargetsQuery {
 
     init(_ query: Parameters, defaultSize: Int = 50) throws {
         guard let mode = InvestmentTargets.SameProvince(rawValue: query.get("sameProvince") ?? "flag") else {
-            throw PageError.badRequest("sameProvince 须为 include、flag 或 exclude（sameProvince is include, flag or exclude）")
+            throw PageError.badRequest(Reason("api.same-province"))
         }
         sameProvince = mode
         guard let size = Int(query.get("size") ?? query.get("limit") ?? "\(defaultSize)"), (1...500).contains(size) else {
-            throw PageError.badRequest("size（或 limit）须为 1 到 500 的整数（size or limit must be an integer from 1 to 500）")
+            throw PageError.badRequest(Reason("api.size", ["max": "500"]))
         }
         self.size = size
         guard let page = Int(query.get("page") ?? "1"), (1...100_000).contains(page) else {
-            throw PageError.badRequest("page 须为从 1 起的整数（page must be an integer from 1）")
+            throw PageError.badRequest(Reason("api.page"))
         }
         self.page = page
         var weights: [String: String] = [:]
         for key in TargetStrategy.Weights.keys { if let value = query.get(key) { weights[key] = value } }
         do { strategy = try TargetStrategy.parse(strategy: query.get("strategy"), weights: weights) } catch {
-            throw PageError.badRequest(error.description)
+            throw PageError.badRequest(error.reason)
         }
         language = DisplayLanguage(query: query.get("lang"))
     }

@@ -1,4 +1,5 @@
 import Foundation
+import BrainModel
 import Hummingbird
 import BrainStore
 
@@ -22,7 +23,7 @@ struct SearchPage: Sendable {
     func register(on router: Router<BasicRequestContext>) {
         router.get("/api/search") { request, _ in
             let query = request.uri.queryParameters
-            guard let limit = Int(query.get("limit") ?? "10") else { throw PageError.badRequest("limit must be an integer from 1 to 50") }
+            guard let limit = Int(query.get("limit") ?? "10") else { throw PageError.badRequest(Reason("api.limit", ["max": "50"])) }
             let text = query.get("q") ?? "", generation = try await cache.generation()
             // Answers are kept per generation: the same words typed by many people are searched once per import.
             let body = try await generation.searches.body("api|\(limit)|\(text)") {
@@ -38,7 +39,7 @@ struct SearchPage: Sendable {
         let page = try await generation.searches.body("page|" + text) {
             try html(try await SiteSearch.run(store: store, cache: generation, query: text, limit: 20))
         }
-        guard let page else { return JSONResponse.error(.internalServerError, "template search is missing") }
+        guard let page else { return JSONResponse.error(.internalServerError, Reason("api.template-missing", ["name": "search"])) }
         return PageRenderer.htmlResponse(page)
     }
 

@@ -20,8 +20,8 @@ struct SiteSearch: Codable, Sendable {
 
     static func run(store: any Store, cache: AnalyticsGeneration, query raw: String, limit: Int) async throws -> SiteSearch {
         let query = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard query.count <= 100 else { throw PageError.badRequest("query is longer than 100 characters") }
-        guard (1...50).contains(limit) else { throw PageError.badRequest("limit must be an integer from 1 to 50") }
+        guard query.count <= 100 else { throw PageError.badRequest(Reason("api.query-too-long")) }
+        guard (1...50).contains(limit) else { throw PageError.badRequest(Reason("api.limit", ["max": "50"])) }
         guard !query.isEmpty else { return SiteSearch(query: query, hits: [], enterprisesTotal: 0) }
         let index = cache.index
         let firms = try await store.searchEnterprises(query, limit: limit, offset: 0)

@@ -1,0 +1,50 @@
+import BrainAnalytics
+import BrainModel
+
+/// Policy results as the pages show them: every condition, status and action in both languages (the language
+/// switch shows one).
+enum PolicyView {
+    static let statusWords: [String: (zh: String, en: String)] = [
+        "eligible": ("符合", "eligible"), "possible": ("可能符合", "possible"), "not eligible": ("不符合", "not eligible"),
+    ]
+    /// The firm's values the matcher writes in words.
+    static let valueWords: [String: (zh: String, en: String)] = [
+        "true": ("是", "yes"), "false": ("否", "no"), "unknown": ("未知", "unknown"), "none recorded": ("无记录", "none recorded"),
+    ]
+
+    /// One clause for one firm (the enterprise page).
+    static func row(_ match: PolicyMatcher.Match) -> [String: Any] {
+        let status = statusWords[match.status] ?? (match.status, match.status)
+        func conditions(_ language: DisplayLanguage) -> String {
+            match.conditions.map { result in
+                let value = valueWords[result.value].map { language == .zh ? $0.zh : $0.en } ?? result.value
+                let mark = result.met.map { $0 ? "✔" : "✘" } ?? "?"
+                return "\(ReasonText.render(result.reason, in: language))（\(value)）\(mark)"
+            }.joined(separator: language == .zh ? "；" : "; ")
+        }
+        let action = match.actionReason.map(ReasonText.bilingual)
+        return presentValues([
+            "id": match.policy.id, "clause": match.policy.clause, "title": match.policy.title,
+            "statusZh": status.zh, "statusEn": status.en, "eligible": match.status == "eligible" ? true : nil,
+            "amount": match.maxAmountWan.map { RegionView.number($0, 0) + " 万元" } ?? "–",
+            "actionZh": action?.zh, "actionEn": action?.en,
+            "conditionsZh": conditions(.zh), "conditionsEn": conditions(.en),
+        ])
+    }
+
+    /// One clause with the firms that qualify (the /policies page).
+    static func clause(_ item: PolicyMatcher.PolicyFirms) -> [String: Any] {
+        let note = item.noteReason.map(ReasonText.bilingual)
+        return presentValues([
+            "id": item.policy.id, "title": item.policy.title, "clause": item.policy.clause,
+            "eligibility": item.policy.eligibility, "region": item.policy.regionCode,
+            "amount": item.policy.maxAmountWan.map { RegionView.number($0, 0) + " 万元" } ?? "–",
+            "subject": item.subject,
+            "ruleZh": ReasonText.render(item.ruleReasons, in: .zh), "ruleEn": ReasonText.render(item.ruleReasons, in: .en),
+            "noteZh": note?.zh, "noteEn": note?.en,
+            "eligible": item.eligibleCount, "possible": item.possibleCount,
+            "firms": item.eligible.prefix(8).map { ["id": $0.id, "name": $0.name] },
+            "source": item.policy.provenance.source,
+        ])
+    }
+}
