@@ -66,9 +66,14 @@ ALLOWED = {
 DOTTED = re.compile(r"[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+")  # www.hengrui.com, drug-manufacturers.csv: names, not words
 
 
+QUOTED = re.compile(r"“[^”]*”")
+
+
 def english_runs(text):
-    """Runs of ≥ 4 English words in text (acronyms and allowed names do not count, and do not end a run)."""
-    text = DOTTED.sub(" ", text)
+    """Runs of ≥ 4 English words in text (acronyms and allowed names do not count, and do not end a run). Text inside
+    Chinese quotation marks “…” is a quotation of a source (the English business summary a node assignment rests on):
+    evidence shown as written, not wording of the product's own."""
+    text = QUOTED.sub(" ", DOTTED.sub(" ", text))
     runs, current = [], []
     position = 0
     for match in re.finditer(r"[A-Za-z][A-Za-z'’-]*|[^A-Za-z]+", text):

@@ -27,6 +27,9 @@ EXCLUDED = []
 def english_runs(text, minimum=4):
     """Runs of `minimum` or more English words in text, acronyms not counted."""
     found = []
+    # Text inside “…” quotes a source as written (the English business summary behind a node assignment): evidence,
+    # not the product's own wording.
+    text = re.sub(r"“[^”]*”", " ", text)
     for match in RUN.finditer(text):
         words = [w for w in re.findall(WORD, match.group(0)) if not (w.isupper() and len(w) >= 2) and w.lower() not in ALLOWED]
         if len(words) >= minimum:

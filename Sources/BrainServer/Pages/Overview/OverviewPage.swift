@@ -50,7 +50,7 @@ struct OverviewPage: Sendable {
             "biomedicineFirms": stats.firms, "listedFirms": stats.listed, "biomedicineEmployees": stats.employees,
             "nodeCount": nodes.count, "coverageZh": CoverageText.zh(map.coverage), "coverageEn": CoverageText.en(map.coverage),
             "layersQuery": generation.layers.isListedOnly ? "" : generation.layers.description,
-            "layerOptions": options.map { ["id": $0.id, "nameZh": CoverageText.layerName($0.id).zh, "firms": CoverageText.count($0.firms), "chosen": $0.chosen] as [String: Any] },
+            "layerOptions": options.map { ["id": $0.id, "nameZh": CoverageText.layerName($0.id).zh, "nameEn": CoverageText.layerName($0.id).en, "firms": CoverageText.count($0.firms), "chosen": $0.chosen] as [String: Any] },
             "rows": map.rows.map { ["rank": $0.rank, "code": $0.code, "name": $0.name, "value": $0.biomedicineFirms,
                                     "listedFirms": $0.listedFirms, "employees": $0.biomedicineEmployees] },
             "nodes": nodes.map { ["id": $0.id, "nameZh": $0.nameZh, "nameEn": $0.nameEn] },

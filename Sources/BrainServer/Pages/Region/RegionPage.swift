@@ -136,7 +136,7 @@ struct RegionPage: Sendable {
         if let demand { report.talent.demand = demand }
         var context = RegionView.context(report)
         context["layerOptions"] = options.map { option -> [String: Any] in
-            ["id": option.id, "nameZh": CoverageText.layerName(option.id).zh, "firms": CoverageText.count(option.firms), "chosen": option.chosen]
+            ["id": option.id, "nameZh": CoverageText.layerName(option.id).zh, "nameEn": CoverageText.layerName(option.id).en, "firms": CoverageText.count(option.firms), "chosen": option.chosen]
         }
         guard let html = try renderer.html("region", nav: "region", context: context, data: report) else {
             return JSONResponse.error(.internalServerError, Reason("api.template-missing", ["name": "region"]))
