@@ -82,8 +82,7 @@ import BrainModel
             }
         }
         // The JSON carries each reason's code, values and text in the encoder's language.
-        let encoder = JSONEncoder()
-        encoder.userInfo[InvestmentTargets.languageKey] = DisplayLanguage.en
+        let encoder = ReasonEncoding.language(.en).encoder(like: JSONEncoder())
         let json = try JSONSerialization.jsonObject(with: encoder.encode(report)) as? [String: Any]
         let reason = ((json?["targets"] as? [[String: Any]])?.first?["reasons"] as? [[String: Any]])?.first
         #expect((reason?["code"] as? String)?.hasPrefix("target.node-") == true && (reason?["text"] as? String)?.contains("density") == true)

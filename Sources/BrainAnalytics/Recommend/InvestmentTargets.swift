@@ -38,34 +38,7 @@ public struct InvestmentTargets: Sendable {
         public var linkedFirms: [String]
         public var sameProvince: Bool
         public var reasons: [Reason]
-
-        enum CodingKeys: String, CodingKey {
-            case rank, firm, score, fit, strength, links, node, nodeStatus, role, density, pci, linkedFirms, sameProvince, reasons
-        }
-
-        /// As synthesised, except that each reason also carries its `text` in the encoder's language
-        /// (`InvestmentTargets.languageKey`, Chinese by default), for readers without the catalogue.
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(rank, forKey: .rank); try c.encode(firm, forKey: .firm); try c.encode(score, forKey: .score)
-            try c.encode(fit, forKey: .fit); try c.encode(strength, forKey: .strength); try c.encode(links, forKey: .links)
-            try c.encodeIfPresent(node, forKey: .node); try c.encodeIfPresent(nodeStatus, forKey: .nodeStatus)
-            try c.encodeIfPresent(role, forKey: .role); try c.encodeIfPresent(density, forKey: .density)
-            try c.encodeIfPresent(pci, forKey: .pci); try c.encode(linkedFirms, forKey: .linkedFirms)
-            try c.encode(sameProvince, forKey: .sameProvince)
-            let language = encoder.userInfo[InvestmentTargets.languageKey] as? DisplayLanguage ?? .zh
-            try c.encode(reasons.map { ShownReason(code: $0.code, values: $0.values, text: ReasonText.render($0, in: language)) }, forKey: .reasons)
-        }
-
-        struct ShownReason: Encodable {
-            var code: String
-            var values: [String: String]
-            var text: String
-        }
     }
-
-    /// The `JSONEncoder.userInfo` key whose `DisplayLanguage` the reasons' `text` is rendered in.
-    public static let languageKey = CodingUserInfoKey(rawValue: "investmentTargets.language")!
 
     public struct Report: Codable, Sendable {
         public var region: RegionRef

@@ -30,7 +30,8 @@ struct RecommendTargets: AsyncParsableCommand {
         let chosen: TargetStrategy
         do { chosen = try TargetStrategy.parse(strategy: strategy, weights: [:]) } catch { throw CommandFailure(error.description) }
         let report = try targets.report(region: options.region, sameProvince: sameProvince, strategy: chosen, page: page, size: limit)
-        if options.json { return try Output.json(report) }
+        // Reasons carry their Chinese text too, for readers without the catalogue (as the API's default).
+        if options.json { return try Output.json(report, language: .zh) }
         let weights = report.weights.filter { $0.weight > 0 }.map { "\($0.nameZh) \($0.weight)" }.joined(separator: "，")
         print("招商 targets for \(report.region.name) (\(report.region.code), compared at \(report.level.rawValue) level) — "
               + "\(report.candidates) candidates, page \(report.page)/\(report.pages); 策略 \(report.strategy.nameZh) score = \(weights)；\(report.diversityRule)")

@@ -37,9 +37,6 @@ struct TargetsQuery {
 
     /// The API's encoder, rendering reasons in the chosen language.
     var encoder: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = JSONResponse.encoder.outputFormatting
-        encoder.userInfo[InvestmentTargets.languageKey] = language
-        return encoder
+        ReasonEncoding.language(language).encoder(like: JSONResponse.encoder)
     }
 }
