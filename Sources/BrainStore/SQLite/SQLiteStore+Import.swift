@@ -33,29 +33,17 @@ extension SQLiteStore: ImportingStore {
             }
             let importId = try Int.fetchOne(db, sql: ImportSQL.insertImport,
                                             arguments: [header.kind, header.file, header.fingerprint, header.asOf, header.importedAt, header.organisation, header.layer]) ?? 0
-            let firstRank = try Int.fetchOne(db, sql: ImportBackend.sqlite.nextRankSQL) ?? 0
-            var planner = Planner(header: header, importId: importId, backend: .sqlite, nextRank: firstRank)
-            // The search indexes of the firms this import writes are filled once, at the end (SQLiteImportIndexes).
-            let deferred = SQLiteImportIndexes.enabled && planner.stageBigrams(from: firstRank, into: SQLiteImportIndexes.stagedBigrams)
-                ? try SQLiteImportIndexes.begin(db) : nil
+            var planner = Planner(header: header, importId: importId, backend: .sqlite,
+                                  nextRank: try Int.fetchOne(db, sql: ImportBackend.sqlite.nextRankSQL) ?? 0)
             var shapes: [String: CoalescedWrites.Shape?] = [:]
-            var stagedSince = planner.outcome.created, nextRank = firstRank
             while let batch = try next() {
                 try Self.learn(db, &planner, batch)
                 // Multi-row statements, one per table and batch: row by row, every insert into enterprises opened a
                 // statement savepoint (its full-text trigger), at which FTS5 writes its pending terms out as a new
                 // segment — one per firm, merged again and again.
                 try Self.run(db, CoalescedWrites.of(try batch.flatMap { try planner.plan($0) }, shapes: &shapes))
-                if deferred != nil, planner.outcome.created - stagedSince >= SQLiteImportIndexes.bigramFlushFirms {
-                    try SQLiteImportIndexes.flushBigrams(db)
-                    // Ranks are given in order from the first: every firm created so far is below this one.
-                    nextRank = firstRank + planner.outcome.created
-                    _ = planner.stageBigrams(from: nextRank, into: SQLiteImportIndexes.stagedBigrams)
-                    stagedSince = planner.outcome.created
-                }
             }
             try Self.run(db, planner.finish())
-            if let deferred { try SQLiteImportIndexes.finish(db, deferred) }
             let o = planner.outcome
             if rejectUnresolved, !o.unresolved.isEmpty { throw ImportStoreError.unresolved(o.unresolved) }
             try db.execute(sql: ImportSQL.finishImport, arguments: [o.created, o.updated, o.unchanged, o.history, o.review, o.branchesLinked, importId])

@@ -11,12 +11,8 @@ protocol ImportBatchPlanner {
     mutating func plan(_ item: Item) throws -> [ImportPlanner.Write]
     /// Writes that wait for the end of the import.
     mutating func finish() -> [ImportPlanner.Write]
-    /// Asks the planner to write the name bigrams of the firms it creates (ranks from `rank` on) into `table`, which
-    /// the backend copies into `name_bigrams` at the end; false when the planner writes no firms.
-    mutating func stageBigrams(from rank: Int, into table: String) -> Bool
 }
 
 extension ImportBatchPlanner {
     mutating func finish() -> [ImportPlanner.Write] { [] }
-    mutating func stageBigrams(from rank: Int, into table: String) -> Bool { false }
 }

@@ -60,10 +60,6 @@ struct ImportPlanner: ImportBatchPlanner {
     let backend: ImportBackend
     var nextRank: Int
     var outcome: ImportOutcome
-    /// Set by a backend that fills the bigram index once at the end of the import: grams of firms from this rank on
-    /// (the ones this import creates) go to `stagedBigrams` instead of `name_bigrams`.
-    var stagesBigramsFrom: Int?
-    var stagedBigrams = "name_bigrams"
     private var known: [String: Known] = [:]
     private var idsByName: [String: [String]] = [:]
     private var idByUSCC: [String: String] = [:]
@@ -88,11 +84,6 @@ struct ImportPlanner: ImportBatchPlanner {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         factsJSON = FactsJSON(encoder: encoder)
         insertEnterpriseSQL = ImportSQL.insertEnterprise(rankColumn: backend.rankColumn)
-    }
-
-    mutating func stageBigrams(from rank: Int, into table: String) -> Bool {
-        (stagesBigramsFrom, stagedBigrams) = (rank, table)
-        return true
     }
 
     static func ownId(_ record: ImportedEnterprise) -> String {
@@ -343,8 +334,7 @@ struct ImportPlanner: ImportBatchPlanner {
             let before = old.compactMap { $0 }.reduce(into: Set<String>()) { $0.formUnion(NameBigrams.of($1, length: length)) }
             let after = new.compactMap { $0 }.reduce(into: Set<String>()) { $0.formUnion(NameBigrams.of($1, length: length)) }
             let removed = before.subtracting(after).sorted(), added = after.subtracting(before).sorted()
-            let staged = length == 2 && stagesBigramsFrom.map { rank >= $0 } == true
-            let table = length == 2 ? (staged ? stagedBigrams : "name_bigrams") : "name_trigrams"
+            let table = length == 2 ? "name_bigrams" : "name_trigrams"
             for gram in removed {
                 writes.append(Write("DELETE FROM \(table) WHERE gram = ? AND rank = ?", [.text(gram), .int(rank)]))
             }
