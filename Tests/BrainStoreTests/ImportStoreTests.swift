@@ -164,6 +164,23 @@ import BrainStore
         #expect(try await store.searchEnterprises("苏州戊", limit: 10, offset: 0).total == 1)
     }
 
+    /// SQLite fills the search indexes of an import's firms once at its end: a firm created and renamed by the same
+    /// file, and a firm an earlier import created renamed by a later one, are found by their new names only.
+    @Test(arguments: Backend.allCases) func renamedFirmsAreFoundByTheirNewNamesOnly(_ backend: Backend) async throws {
+        let store = try await store(backend, "import-rename")
+        let (a, b) = ("914403001922038216", "91320594MA1MXXXX4Y")
+        _ = try await run(store, Self.header("r1.csv"), [Self.firm(2, "苏州庚抗体生物科技有限公司", uscc: a),
+                                                         Self.firm(3, "苏州壬疫苗有限公司", uscc: b),
+                                                         Self.firm(4, "苏州辛抗体生物科技有限公司", uscc: a)])
+        _ = try await run(store, Self.header("r2.csv", asOf: "2025-01-01"), [Self.firm(2, "苏州癸疫苗有限公司", uscc: b)])
+        for (query, found) in [("庚抗", [String]()), ("庚抗体", []), ("辛抗", ["苏州辛抗体生物科技有限公司"]), ("辛抗体生物", ["苏州辛抗体生物科技有限公司"]),
+                               ("壬疫", []), ("壬疫苗", []), ("癸疫", ["苏州癸疫苗有限公司"]), ("癸疫苗", ["苏州癸疫苗有限公司"])] {
+            let page = try await store.searchEnterprises(query, limit: 10, offset: 0)
+            #expect(page.items.map(\.name) == found, "\(query)")
+            #expect(page.total == found.count, "\(query)")
+        }
+    }
+
     @Test(arguments: Backend.allCases) func anImportThatFailsMidwayLeavesTheStoreAsBefore(_ backend: Backend) async throws {
         let store = try await store(backend, "import-abort")
         let before = try await store.stats().counts
