@@ -236,13 +236,21 @@ def check_region_page(driver, base):
 
 
 def target_rows(driver):
-    return [(row.get_attribute("data-node"), row.find_element(By.CSS_SELECTOR, "td:nth-child(2) a").text)
-            for row in driver.find_elements(By.CSS_SELECTOR, "#targets-rows tr")]
+    # Read in one script call: the list is redrawn in place, so elements found one by one can go stale in between.
+    return [tuple(row) for row in driver.execute_script(
+        "return Array.from(document.querySelectorAll('#targets-rows tr')).map(function (tr) {"
+        " var a = tr.querySelector('td:nth-child(2) a'), place = tr.querySelector('td:nth-child(3)'), rank = tr.querySelector('td');"
+        " return [tr.getAttribute('data-node'), a ? a.textContent : '', place ? place.textContent : '', rank ? rank.textContent : '']; });")]
+
+
+def targets_settled(driver):
+    """The 招商 list is not being reloaded (no request of the strategy control in flight)."""
+    return driver.execute_script("return !document.getElementById('targets').hasAttribute('aria-busy');")
 
 
 def wait_for_strategy(driver, strategy):
-    WebDriverWait(driver, 30).until(lambda d: d.find_element(By.ID, "targets").get_attribute("data-strategy") == strategy
-                                    and not d.find_element(By.ID, "targets").get_attribute("aria-busy"))
+    WebDriverWait(driver, 30, ignored_exceptions=[StaleElementReferenceException]).until(
+        lambda d: d.find_element(By.ID, "targets").get_attribute("data-strategy") == strategy and targets_settled(d))
 
 
 def check_target_strategy_control(driver, base):
@@ -251,7 +259,7 @@ def check_target_strategy_control(driver, base):
     driver.get(base + "/regions/320700")
     wait_ready(driver)
     before = target_rows(driver)
-    assert len(before) == 20 and len({node for node, _ in before}) >= 4, before
+    assert len(before) == 20 and len({row[0] for row in before}) >= 4, before
     presets = driver.find_elements(By.CSS_SELECTOR, "#targets-presets li")
     assert len(presets) == 5 and "相关密度" in presets[0].text, [p.text for p in presets]
     driver.find_element(By.CSS_SELECTOR, "#targets-form input[name=strategy][value=complexity]").click()
@@ -267,11 +275,11 @@ def check_target_strategy_control(driver, base):
     wait_for_strategy(driver, "custom")
     assert driver.find_element(By.CSS_SELECTOR, "#targets-form input[name=strategy][value=custom]").is_selected()
     driver.find_element(By.CSS_SELECTOR, "#targets-form select[name=sameProvince] option[value=exclude]").click()
-    WebDriverWait(driver, 30).until(lambda d: "sameProvince=exclude" in d.current_url and not d.find_element(By.ID, "targets").get_attribute("aria-busy"))
-    places = [row.find_element(By.CSS_SELECTOR, "td:nth-child(3)").text for row in driver.find_elements(By.CSS_SELECTOR, "#targets-rows tr")]
+    WebDriverWait(driver, 30).until(lambda d: "sameProvince=exclude" in d.current_url and targets_settled(d))
+    places = [row[2] for row in target_rows(driver)]
     assert places and not any(place.startswith("江苏省") for place in places), places
     driver.find_element(By.ID, "targets-next").click()
-    WebDriverWait(driver, 30).until(lambda d: d.find_element(By.CSS_SELECTOR, "#targets-rows tr td").text == "21")
+    WebDriverWait(driver, 30).until(lambda d: targets_settled(d) and (target_rows(d) or [("", "", "", "")])[0][3] == "21")
     assert "第 2 /" in driver.find_element(By.ID, "targets-page").text
     no_console_errors(driver)
     # The 招商 section alone, for the README: strategy presets with their weights, the custom mix, the list.

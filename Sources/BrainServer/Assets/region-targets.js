@@ -73,7 +73,7 @@
     section.setAttribute('aria-busy', 'true');
     p.set('lang', brain.en() ? 'en' : 'zh');
     fetch('/api/regions/' + code + '/targets?' + p.toString()).then(function (r) {
-      return r.json().then(function (body) { if (!r.ok) throw new Error(body.error || r.status); return body; });
+      return r.json().then(function (body) { if (!r.ok) throw new Error((body.error && body.error.message) || r.status); return body; });
     }).then(function (report) {
       if (ticket !== pending) return;  // a later choice is on its way
       draw(report);
