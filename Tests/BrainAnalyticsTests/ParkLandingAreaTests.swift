@@ -13,7 +13,8 @@ import BrainModel
             Region(code: "220000", name: "吉林省", level: .province, parentCode: "000000", provenance: source),
             Region(code: "220200", name: "吉林市", level: .city, parentCode: "220000", provenance: source),
             Region(code: "310000", name: "上海市", level: .province, parentCode: "000000", provenance: source),
-            Region(code: "310115", name: "浦东新区", level: .district, parentCode: "310000", provenance: source),
+            Region(code: "310100", name: "上海市", level: .city, parentCode: "310000", provenance: source),
+            Region(code: "310115", name: "浦东新区", level: .district, parentCode: "310100", provenance: source),
             Region(code: "320100", name: "南京市", level: .city, parentCode: "320000", provenance: source),
             Region(code: "320106", name: "鼓楼区", level: .district, parentCode: "320100", provenance: source),
             Region(code: "350100", name: "福州市", level: .city, parentCode: "350000", provenance: source),
@@ -26,7 +27,7 @@ import BrainModel
     @Test func namesResolveAsPeopleSayThem() throws {
         let index = try Self.index()
         let cases = ["苏州": "320500", "苏州市": "320500", "江苏": "320000", "江苏省": "320000", " 320000 ": "320000",
-                     "浦东": "310115", "浦东新区": "310115", "吉林省": "220000", "杭州": "330100"]
+                     "浦东": "310115", "浦东新区": "310115", "上海": "310000", "上海市": "310000", "吉林省": "220000", "杭州": "330100"]
         for (typed, code) in cases {
             #expect((try? AreaNames.resolve(typed, in: index).get())?.code == code, "\(typed)")
         }

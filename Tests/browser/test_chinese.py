@@ -23,7 +23,7 @@ from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 LANDING = "/recommend/park?" + urllib.parse.urlencode(
-    {"nodes": "antibodies,biologics", "stage": "manufacturing", "origin": "310115", "area": "320000", "land": "1", "gmp": "1"})
+    {"nodes": "antibodies,biologics", "stage": "manufacturing", "origin": "310115", "area": "江苏", "areaMode": "boost", "mu": "200", "gmp": "1"})
 
 # name → path; the region pages are a prefecture city (苏州), a district (吴中区) and 连云港 (恒瑞's home).
 PAGES = {

@@ -5,7 +5,8 @@ import BrainModel
 /// through the region names the index holds. Stages, most exact first: the code; the full name; the name without
 /// its administrative suffix (省, 市, 自治区, 新区, 区, 县 …); the start of a name. The first stage with any match
 /// decides; more than one match there is ambiguous (吉林 is a province and a city; 鼓楼区 is in several cities), and
-/// the caller gets the candidates to choose from rather than a guess.
+/// the caller gets the candidates to choose from rather than a guess. A municipality's city under its own name
+/// (上海市 in 上海市) is the same place as the province, not a second candidate.
 public enum AreaNames {
     public enum Problem: Error, Equatable, Sendable {
         case unknown(String, suggestions: [Region])
@@ -39,12 +40,19 @@ public enum AreaNames {
             { !key.isEmpty && $0.name.hasPrefix(key) },
         ]
         for matches in stages {
-            let found = regions.filter(matches)
+            let found = collapsingMunicipalities(regions.filter(matches), index)
             if found.count == 1 { return .success(found[0]) }
             if found.count > 1 { return .failure(.ambiguous(typed, candidates: ordered(found))) }
         }
         let near = key.isEmpty ? [] : regions.filter { $0.name.contains(key) || (key.count >= 2 && key.contains(stripped($0.name)) && stripped($0.name).count >= 2) }
         return .failure(.unknown(typed, suggestions: Array(ordered(near).prefix(8))))
+    }
+
+    /// 上海市 is a province and, under the same name, its own city (重庆市 twice): one place, so keep the broadest.
+    static func collapsingMunicipalities(_ found: [Region], _ index: SnapshotIndex) -> [Region] {
+        found.filter { region in
+            !index.lineage(region.code).dropFirst().contains { ancestor in ancestor.name == region.name && found.contains { $0.code == ancestor.code } }
+        }
     }
 
     static func stripped(_ name: String) -> String {
