@@ -87,6 +87,10 @@ import BrainModel
     @Test func jiangsuPreferredPutsJiangsuFirstAndTaizhouInTheTopThree() throws {
         let index = try IndustryOnlyListsTests.index.get()
         try #require(index.data.parks.contains { $0.id == "taizhou-medcity" })
+        for (typed, code) in ["江苏": "320000", "苏州": "320500", "苏州市": "320500", "上海": "310000", "浦东": "310115",
+                              "泰州": "321200", "北京": "110000"] {
+            #expect((try? AreaNames.resolve(typed, in: index).get())?.code == code, "\(typed)")
+        }
         let landing = ParkLanding(index, links: NodeLinks(index))
         let project = ParkLanding.Project(nodes: ["innovative-drugs"], stage: "manufacturing", needsGMP: true,
                                           preferredArea: "江苏", origin: "310115")
