@@ -23,7 +23,7 @@ from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 LANDING = "/recommend/park?" + urllib.parse.urlencode(
-    {"nodes": "antibodies,biologics", "stage": "manufacturing", "origin": "310115", "area": "320000", "land": "1", "gmp": "1"})
+    {"nodes": "antibodies,biologics", "stage": "manufacturing", "origin": "310115", "area": "江苏", "areaMode": "boost", "mu": "200", "gmp": "1"})
 
 # name → path; the region pages are a prefecture city (苏州), a district (吴中区) and 连云港 (恒瑞's home).
 PAGES = {
@@ -221,6 +221,13 @@ def check_api_errors(driver, base):
         _, accepted = error_of(base, path, {"Accept-Language": "en-US,en;q=0.9"})
         if HAN.search(accepted["error"]["message"]):
             problems.append(f"{path} Accept-Language en: {accepted['error']['message']}")
+    # A preferred area that names two places lists both with their codes (the names are data, Chinese in both languages).
+    ambiguous = "/api/recommend/park?nodes=antibodies&area=" + urllib.parse.quote("吉林")
+    code, body = error_of(base, ambiguous)
+    error = body.get("error") if isinstance(body, dict) else {}
+    if code != 400 or error.get("code") != "landing.area-ambiguous" or "220000" not in error.get("message", "") \
+            or "220200" not in error.get("message", ""):
+        problems.append(f"{ambiguous}: {code} {body}")
     for problem in problems:
         print(f"     {problem}")
     assert not problems, f"{len(problems)} API errors off the shape or the language"

@@ -424,7 +424,8 @@ def check_project_landing_form(driver, base):
                           " o.selected = o.value === 'antibodies' || o.value === 'biologics'; });")
     driver.execute_script("document.getElementById('stage').value = 'manufacturing';")
     driver.find_element(By.ID, "origin").send_keys("310115")
-    driver.find_element(By.ID, "area").send_keys("310000")
+    driver.find_element(By.ID, "area").send_keys("上海")     # by name; the default mode is a stated bonus
+    driver.find_element(By.ID, "mu").send_keys("120")
     driver.find_element(By.ID, "gmp").click()
     driver.find_element(By.ID, "recommend").click()
     # The form navigates: wait for the new document (the old one is still "ready" right after the click).
@@ -433,6 +434,7 @@ def check_project_landing_form(driver, base):
     rows = [row.text for row in driver.find_elements(By.CSS_SELECTOR, "#results tbody tr")]
     assert rows and any(name in rows[0] for name in ("北上海", "东方美谷", "金海岸")), rows[:3]
     assert "距来源地" in rows[0] and "nodes=" in driver.current_url
+    assert "位于首选区域上海市：得分加 0.30" in rows[0] and "用地：项目需 120 亩" in rows[0] and "GMP" in rows[0], rows[0]
     no_console_errors(driver)
     screenshot(driver, "park-landing.png")
 

@@ -14,8 +14,13 @@ import BrainModel
 ///   log-scaled, 20 weighted firms = 1;
 /// - talent: the city's universities, medical and pharmacy ones counted twice, 30 = 1;
 /// - distance: 1 / (1 + km / 200) from the origin's coordinates (0.5 without an origin);
-/// - area: 1 when the park lies in the preferred area (a province, city or district code), 0 when it does not, 0.5
-///   without a preference.
+/// - area: 1 when the park lies in the preferred area, 0 when it does not, 0.5 without a preference. The area is
+///   typed by name (苏州, 江苏省, 浦东) or code (AreaNames). `areaMode` says how the preference applies, visibly:
+///   `boost` (the default) adds `areaBonus` to the score of every park inside it, so with 江苏 preferred 江苏's parks
+///   lead; `filter` lists only the parks inside it. Each park's reasons say which it is.
+///
+/// Land and GMP needs add reasons, never score: what the park data states about land beside the project's 亩, and
+/// the drug manufacturers in the park's city (the only GMP evidence the data holds) or that the data states none.
 public struct ParkLanding: Sendable {
     public struct Project: Codable, Sendable {
         public var name: String?
@@ -26,11 +31,16 @@ public struct ParkLanding: Sendable {
         public var needsGMP: Bool?
         public var preferredArea: String?
         public var origin: String?
+        /// `boost` (default) or `filter`: how the preferred area applies.
+        public var areaMode: String?
+        /// The land the project needs, in 亩 (implies needsLand).
+        public var landMu: Double?
 
         public init(name: String? = nil, nodes: [String], stage: String, needsLand: Bool? = nil, needsGMP: Bool? = nil,
-                    preferredArea: String? = nil, origin: String? = nil) {
+                    preferredArea: String? = nil, origin: String? = nil, areaMode: String? = nil, landMu: Double? = nil) {
             (self.name, self.nodes, self.stage, self.needsLand, self.needsGMP, self.preferredArea, self.origin) =
                 (name, nodes, stage, needsLand, needsGMP, preferredArea, origin)
+            (self.areaMode, self.landMu) = (areaMode, landMu)
         }
     }
 
@@ -56,7 +66,15 @@ public struct ParkLanding: Sendable {
         public var formula: String
         public var parks: [Candidate]
         public var formulaZh: String = ParkLanding.formulaZh
+        /// The preferred area as resolved from the name typed, and how it applied (`boost` or `filter`).
+        public var area: RegionRef?
+        public var areaMode: String?
     }
+
+    /// Added to the score of a park in the preferred area under `boost`: more than the other terms usually separate
+    /// parks by, so the preference decides between comparable parks, not less than the whole cluster term.
+    public static let areaBonus = 0.30
+    public static let areaModes = ["boost", "filter"]
 
     public static let formula = "score = 0.30·positioning + 0.20·stage + 0.20·cluster + 0.10·talent + 0.10·distance + 0.10·area"
     public static let formulaZh = "得分 = 0.30·定位 + 0.20·阶段 + 0.20·集聚 + 0.10·人才 + 0.10·距离 + 0.10·区域"
@@ -78,7 +96,17 @@ public struct ParkLanding: Sendable {
         guard !project.nodes.isEmpty else { throw .invalidInput("a project names at least one chain node") }
         for node in project.nodes where index.nodesById[node] == nil { throw .unknownNode(node) }
         guard let stageWords = Self.stages[project.stage] else { throw .invalidInput("stage is rnd, pilot or manufacturing, not \(project.stage)") }
-        for code in [project.origin, project.preferredArea].compactMap({ $0 }) where index.regionsByCode[code] == nil { throw .unknownRegion(code) }
+        for code in [project.origin].compactMap({ $0 }) where index.regionsByCode[code] == nil { throw .unknownRegion(code) }
+        let mode = project.areaMode ?? "boost"
+        guard Self.areaModes.contains(mode) else { throw .invalidInput("areaMode is boost or filter, not \(mode)") }
+        var preferred: Region?
+        if let typed = project.preferredArea {
+            switch AreaNames.resolve(typed, in: index) {
+            case .success(let region): preferred = region
+            case .failure(let problem): throw .invalidInput(ReasonText.render(problem.reason(index), in: .zh))
+            }
+        }
+        if let land = project.landMu, !(land.isFinite && land > 0 && land < 1e7) { throw .invalidInput("landMu is a positive number of 亩") }
         let words = stageWords + ((project.needsGMP ?? false) || (project.needsLand ?? false) ? Self.stages["manufacturing"]! : [])
         let projectNodes = Set(project.nodes)
         let neighbours = Set(project.nodes.flatMap { node in
@@ -86,7 +114,10 @@ public struct ParkLanding: Sendable {
         }).subtracting(projectNodes)
         let origin = project.origin.flatMap(index.coordinates)
 
-        var candidates: [Candidate] = index.data.parks.map { park in
+        let parks = index.data.parks.filter { park in
+            mode != "filter" || preferred.map { area in index.lineage(park.regionCode).contains { $0.code == area.code } } ?? true
+        }
+        var candidates: [Candidate] = parks.map { park in
             var reasons: [Reason] = []
             let text = park.positioning.joined(separator: " ")
             let named = project.nodes.filter { id in
@@ -129,12 +160,14 @@ public struct ParkLanding: Sendable {
                 reasons.append(Reason("landing.distance", ["km": "\(Int((distanceKm ?? 0).rounded()))"]))
             }
             let distance = distanceKm.map { 1 / (1 + $0 / 200) } ?? 0.5
-            var area = 0.5
-            if let preferred = project.preferredArea {
-                area = index.lineage(park.regionCode).contains { $0.code == preferred } ? 1 : 0
-                if area == 1 { reasons.append(Reason("landing.area", ["area": index.regionsByCode[preferred]?.name ?? preferred])) }
+            var area = 0.5, bonus = 0.0
+            if let preferred {
+                area = index.lineage(park.regionCode).contains { $0.code == preferred.code } ? 1 : 0
+                bonus = mode == "boost" && area == 1 ? Self.areaBonus : 0
+                reasons.append(Self.areaReason(inside: area == 1, area: preferred.name, mode: mode))
             }
-            let score = 0.30 * positioning + 0.20 * (stageHit == nil ? 0 : 1) + 0.20 * cluster + 0.10 * talent + 0.10 * distance + 0.10 * area
+            reasons += needsReasons(project, park: park, city: city)
+            let score = 0.30 * positioning + 0.20 * (stageHit == nil ? 0 : 1) + 0.20 * cluster + 0.10 * talent + 0.10 * distance + 0.10 * area + bonus
             let region = index.regionsByCode[park.regionCode]
             return Candidate(rank: 0, park: park, region: RegionRef(code: park.regionCode, name: region?.name ?? park.regionCode, level: region?.level ?? .district),
                              score: score, positioning: positioning, stage: stageHit == nil ? 0 : 1, cluster: cluster, talent: talent,
@@ -143,7 +176,12 @@ public struct ParkLanding: Sendable {
         }
         candidates.sort { ($0.score, $1.park.id) > ($1.score, $0.park.id) }
         for i in candidates.indices { candidates[i].rank = i + 1 }
-        return Report(project: project, formula: Self.formula, parks: Array(candidates.prefix(limit)))
+        let boosted = preferred != nil && mode == "boost"
+        return Report(project: project, formula: Self.formula + (boosted ? " + 0.30·in preferred area" : ""),
+                      parks: Array(candidates.prefix(limit)),
+                      formulaZh: Self.formulaZh + (boosted ? " + 0.30·首选区域加分" : ""),
+                      area: preferred.map { RegionRef(code: $0.code, name: $0.name, level: $0.level) },
+                      areaMode: preferred == nil ? nil : mode)
     }
 
     static func stageName(_ stage: String) -> String { ["rnd": "研发", "pilot": "中试", "manufacturing": "生产制造"][stage] ?? stage }

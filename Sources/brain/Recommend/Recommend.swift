@@ -73,7 +73,7 @@ struct RecommendPartners: AsyncParsableCommand {
 struct RecommendPark: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "park", abstract: "Rank parks for a project (nodes, stage, needs, origin, preferred area).")
     @OptionGroup var store: StoreOptions
-    @Option(help: "JSON file: {\"nodes\": [\"antibodies\"], \"stage\": \"rnd|pilot|manufacturing\", \"needsLand\": true, \"needsGMP\": true, \"preferredArea\": \"310000\", \"origin\": \"310115\"}.")
+    @Option(help: "JSON file: {\"nodes\": [\"antibodies\"], \"stage\": \"rnd|pilot|manufacturing\", \"needsLand\": true, \"needsGMP\": true, \"landMu\": 200, \"preferredArea\": \"江苏 or 320000\", \"areaMode\": \"boost|filter\", \"origin\": \"310115\"}.")
     var project: String
     @Option(help: "How many parks to list.")
     var limit = 10

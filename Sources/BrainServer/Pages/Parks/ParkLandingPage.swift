@@ -3,7 +3,7 @@ import Hummingbird
 import BrainAnalytics
 import BrainModel
 
-/// Project → park landing: `/recommend/park?nodes=&stage=&origin=&area=&land=&gmp=` (a form and its ranked parks),
+/// Project → park landing: `/recommend/park?nodes=&stage=&origin=&area=&areaMode=boost|filter&land=&mu=&gmp=` (a form and its ranked parks),
 /// `GET /api/recommend/park` with the same parameters, and `POST /api/recommend/park` with a project as JSON.
 struct ParkLandingPage: Sendable {
     let cache: AnalyticsCache
@@ -32,7 +32,10 @@ struct ParkLandingPage: Sendable {
                 "stages": [("rnd", "研发", "R&D"), ("pilot", "中试", "pilot"), ("manufacturing", "生产", "manufacturing")].map {
                     ["id": $0.0, "name": $0.1, "nameEn": $0.2, "selected": query.get("stage") == $0.0]
                 },
-                "origin": query.get("origin") ?? "", "area": query.get("area") ?? "",
+                "origin": query.get("origin") ?? "", "area": query.get("area") ?? "", "mu": query.get("mu") ?? "",
+                "areaModes": [("boost", "加分", "boost"), ("filter", "只看该区域", "filter")].map {
+                    ["id": $0.0, "name": $0.1, "nameEn": $0.2, "selected": (query.get("areaMode") ?? "boost") == $0.0]
+                },
                 "land": query.get("land") == "1", "gmp": query.get("gmp") == "1",
             ]
             var report: ParkLanding.Report?
@@ -62,13 +65,26 @@ struct ParkLandingPage: Sendable {
         let nodes = (query.get("nodes") ?? "").split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard !nodes.isEmpty, nodes.count <= 20 else { throw PageError.badRequest(Reason("api.choose-nodes")) }
         let code = { (name: String) -> String? in query.get(name).flatMap { $0.isEmpty ? nil : $0 } }
-        return ParkLanding.Project(nodes: nodes, stage: query.get("stage") ?? "manufacturing", needsLand: query.get("land") == "1",
-                                   needsGMP: query.get("gmp") == "1", preferredArea: code("area"), origin: code("origin"))
+        var landMu: Double?
+        if let text = code("mu") {
+            guard let mu = Double(text), mu.isFinite, mu > 0, mu < 1e7 else {
+                throw PageError.badRequest(Reason("api.bad-request", ["detail": "mu: 用地面积须为正数（亩） / land in mu must be a positive number"]))
+            }
+            landMu = mu
+        }
+        return ParkLanding.Project(nodes: nodes, stage: query.get("stage") ?? "manufacturing", needsLand: query.get("land") == "1" || landMu != nil,
+                                   needsGMP: query.get("gmp") == "1", preferredArea: code("area"), origin: code("origin"),
+                                   areaMode: code("areaMode"), landMu: landMu)
     }
 
     func rank(_ project: ParkLanding.Project) async throws -> ParkLanding.Report {
+        let index = try await cache.index()
+        // A preferred area that names no region, or several, is answered with the candidates in the caller's language.
+        if let typed = project.preferredArea, case .failure(let problem) = AreaNames.resolve(typed, in: index) {
+            throw PageError.badRequest(problem.reason(index))
+        }
         do {
-            return try ParkLanding(try await cache.index(), links: try await cache.nodeLinks()).rank(project)
+            return try ParkLanding(index, links: try await cache.nodeLinks()).rank(project)
         } catch let error as AnalyticsError {
             throw PageError.badRequest(Reason("api.bad-request", ["detail": error.description]))
         }
