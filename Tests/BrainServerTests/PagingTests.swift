@@ -65,6 +65,7 @@ import Testing
             #expect(html.contains("rel=\"prev\" href=\"/search?q=\(Self.drug)&amp;page=1\"") || html.contains("rel=\"prev\" href=\"/search?q=\(Self.drug)&page=1\""))
             #expect(html.contains("page=3"))
             #expect(try await get(client, "/search?q=\(Self.drug)&page=-1").0 == .badRequest)
+            #expect(try await get(client, "/chain/api?size=500").0 == .badRequest)
         }
     }
 

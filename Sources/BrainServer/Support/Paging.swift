@@ -71,3 +71,12 @@ struct Paging: Sendable, Equatable {
         return pager
     }
 }
+
+extension PageRenderer {
+    /// A paged page: a bad `page` or `size` is the HTML error page with 400 (`page` answers other errors as 404).
+    func paged(_ query: Parameters, _ build: (Paging) async throws -> Response) async throws -> Response {
+        let paging: Paging
+        do { paging = try Paging(query) } catch let error as PageError { return errorPage(.badRequest, error.reason) }
+        return try await page { try await build(paging) }
+    }
+}

@@ -27,8 +27,8 @@ struct ChainPage: Sendable {
         }
         router.get("/chain") { _, _ in try await overview() }
         router.get("/chain/:id") { request, context in
-            try await renderer.page {
-                let paging = try Paging(request.uri.queryParameters), region = request.uri.queryParameters.get("region")
+            try await renderer.paged(request.uri.queryParameters) { paging in
+                let region = request.uri.queryParameters.get("region")
                 let report = try await node(context.parameters.get("id") ?? "", region: region, paging: paging)
                 let graph = try await cache.productGraph()
                 var context = Self.context(report)

@@ -32,11 +32,10 @@ struct SearchPage: Sendable {
             }
             return JSONResponse.response(.ok, data: body ?? Data())
         }
-        router.get("/search") { request, _ in try await renderer.page { try await page(request) } }
+        router.get("/search") { request, _ in try await renderer.paged(request.uri.queryParameters) { try await page(request, paging: $0) } }
     }
 
-    func page(_ request: Request) async throws -> Response {
-        let paging = try Paging(request.uri.queryParameters)
+    func page(_ request: Request, paging: Paging) async throws -> Response {
         let text = request.uri.queryParameters.get("q") ?? "", generation = try await cache.generation()
         let page = try await generation.searches.body("page|\(paging.page)|\(paging.size)|" + text) {
             try html(try await SiteSearch.run(store: store, cache: generation, query: text, paging: paging), paging: paging)
