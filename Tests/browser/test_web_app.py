@@ -385,6 +385,29 @@ def check_search_as_you_type(driver, base):
     no_console_errors(driver)
 
 
+def search_firms(driver):
+    return [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "#results [data-kind='enterprise'] a.node")]
+
+
+def check_search_pages(driver, base):
+    # /search?q=药 finds more firms than a page holds: the pager's next link opens page 2 with other firms, and keeps the query.
+    driver.get(base + "/search?q=" + urllib.parse.quote("药"))
+    wait_ready(driver)
+    first = search_firms(driver)
+    assert len(first) == 20, f"page 1 shows {len(first)} firms"
+    pager = driver.find_element(By.CSS_SELECTOR, "#search-pager .pager")
+    assert pager.get_attribute("data-page") == "1" and int(pager.get_attribute("data-pages")) >= 2
+    assert "第 1 / " in pager.get_attribute("textContent"), pager.get_attribute("textContent")
+    pager.find_element(By.CSS_SELECTOR, "a[rel='next']").click()
+    WebDriverWait(driver, 10).until(lambda d: "page=2" in d.current_url)
+    wait_ready(driver)
+    assert "q=" + urllib.parse.quote("药") in driver.current_url, driver.current_url
+    second = search_firms(driver)
+    assert second and not set(first) & set(second), "page 2 repeats page 1's firms"
+    assert driver.find_element(By.CSS_SELECTOR, "#search-pager a[rel='prev']"), "no previous link on page 2"
+    no_console_errors(driver)
+
+
 def check_untrusted_names_stay_text(driver, base):
     # An imported firm whose name holds markup: the search page, the suggestion box and its portrait show it as text.
     driver.get(base + "/search?q=" + urllib.parse.quote("恶意"))
@@ -615,7 +638,7 @@ def main():
     print(f"screenshots and the PDF go to {ARTIFACTS}")
     checks = [check_overview_map_and_ranking, check_click_jiangsu_drills_to_cities, check_region_page, check_target_strategy_control,
               check_region_exports,
-              check_enterprise_portrait, check_chain_explorer, check_parks, check_search_as_you_type,
+              check_enterprise_portrait, check_chain_explorer, check_parks, check_search_as_you_type, check_search_pages,
               check_untrusted_names_stay_text, check_language_switch, check_import_page_shows_row_errors,
               check_import_page_writes_and_queues_review,
               check_policies_page, check_project_landing_form, check_match_page_posts_and_shares, check_not_found_pages,

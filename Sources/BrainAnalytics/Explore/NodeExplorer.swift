@@ -40,7 +40,7 @@ public enum NodeExplorer {
     static let accountingWords = ["平衡项目", "抵销", "抵消", "其他", "合计"]
 
     public static func report(_ index: SnapshotIndex, links: NodeLinks, node id: String, region code: String? = nil,
-                              limit: Int = 50) throws(AnalyticsError) -> NodeExplorerReport {
+                              limit: Int = 50, offset: Int = 0) throws(AnalyticsError) -> NodeExplorerReport {
         guard let node = index.nodesById[id] else { throw .unknownNode(id) }
         var region: Region?
         if let code {
@@ -71,7 +71,8 @@ public enum NodeExplorer {
             chokepointNote: node.chokepointNote,
             region: region.map { RegionRef(code: $0.code, name: $0.name, level: $0.level) },
             firmCount: firms.count,
-            firms: firms.sorted(by: FirmRow.bySize).prefix(limit).map { FirmRow($0, index: index, reason: evidence[$0.id]) },
+            // `firmCount` stays the whole count: `offset` and `limit` are a page of the firms, largest first.
+            firms: firms.sorted(by: FirmRow.bySize).dropFirst(max(0, offset)).prefix(limit).map { FirmRow($0, index: index, reason: evidence[$0.id]) },
             byProvince: provinceCounts.map { .init(code: $0.key, name: index.regionsByCode[$0.key]?.name ?? $0.key, firms: $0.value) }
                 .sorted { ($0.firms, $1.code) > ($1.firms, $0.code) },
             products: productCounts.map { .init(product: $0.key, firms: $0.value) }

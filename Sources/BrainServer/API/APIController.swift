@@ -48,9 +48,16 @@ struct APIController: Sendable {
         return try JSONResponse.ok(try await store.childValues(of: code))
     }
 
-    /// `GET /api/enterprises?q=&limit=&offset=`: Chinese substring search over names, paged.
+    /// `GET /api/enterprises?q=&limit=&offset=`: Chinese substring search over names, paged; or `?page=&size=` as the
+    /// pages do (page from 1, size 1–100), which sets the offset.
     func search(_ request: Request) async throws -> Response {
         let query = request.uri.queryParameters.get("q") ?? ""
+        let parameters = request.uri.queryParameters
+        if parameters.get("page") != nil || parameters.get("size") != nil {
+            let paging = try Paging(parameters, legacySize: "limit")
+            guard query.count <= 100 else { return JSONResponse.error(.badRequest, Reason("api.query-too-long")) }
+            return try JSONResponse.ok(try await store.searchEnterprises(query, limit: paging.size, offset: paging.offset))
+        }
         guard let limit = Self.integer(request, "limit", default: 20), (1...Self.maxPageSize).contains(limit) else {
             return JSONResponse.error(.badRequest, Reason("api.limit", ["max": "\(Self.maxPageSize)"]))
         }

@@ -12,6 +12,11 @@ enum APIRoutes {
     static let node = APIParameter.query("node", .string(maxLength: 64), "产业链节点编号，如 antibodies")
     /// The language of `text` in each reason and label (`{"code", "values", "text"}`).
     static let lang = APIParameter.query("lang", .string(values: ["zh", "en"]), "理由与标签（text）的语言：zh 中文（默认）或 en 英文")
+    /// `page` and `size` of a paged list (Paging): page from 1, past the end an empty page.
+    static let paging: [APIParameter] = [
+        .query("page", .integer(minimum: 1, maximum: 100_000), "页码（从 1 起，默认 1；超出末页得到空页）"),
+        .query("size", .integer(minimum: 1, maximum: 100), "每页条数（1–100，默认 20）"),
+    ]
     static func limit(_ maximum: Int, _ fallback: Int) -> APIParameter {
         .query("limit", .integer(minimum: 1, maximum: maximum), "条数上限（1–\(maximum)，默认 \(fallback)）")
     }
@@ -80,9 +85,13 @@ enum APIRoutes {
     static let enterprises: [APIOperation] = [
         APIOperation(method: .get, path: "/api/enterprises", tag: "企业", summaryZh: "按名称检索企业（分页）", summaryEn: "Search enterprises by name",
                      parameters: [.query("q", .string(maxLength: 100), "名称中的字词"), limit(100, 20),
-                                  .query("offset", .integer(minimum: 0), "跳过的条数（默认 0）")], errors: [400]),
+                                  .query("offset", .integer(minimum: 0), "跳过的条数（默认 0；给出 page 或 size 时由页码推得）")] + paging,
+                     errors: [400]),
         APIOperation(method: .get, path: "/api/search", tag: "企业", summaryZh: "站内搜索：企业、区域、节点", summaryEn: "Site search",
-                     parameters: [.query("q", .string(maxLength: 100), "检索词"), limit(50, 10)], errors: [400]),
+                     parameters: [.query("q", .string(maxLength: 100), "检索词"),
+                                  .query("page", .integer(minimum: 1, maximum: 100_000), "企业的页码（从 1 起；地区、节点、产品只在第 1 页）"),
+                                  .query("size", .integer(minimum: 1, maximum: 100), "每页企业数（1–100，默认 10；limit 为旧名）")],
+                     errors: [400]),
         APIOperation(method: .get, path: "/api/enterprises/{id}", tag: "企业", summaryZh: "企业：链节点（含来源与置信度）、产品、事件",
                      summaryEn: "Enterprise", parameters: [enterprise],
                      response: .objectWith(required: ["enterprise": .objectWith(required: ["id": .string()]), "assignments": .array(.object)])),
@@ -106,7 +115,7 @@ enum APIRoutes {
                      response: .objectWith(required: ["nodes": .array(.object)]), errors: []),
         APIOperation(method: .get, path: "/api/chain/nodes/{id}", tag: "产业链", summaryZh: "链节点：企业、区域分布、上下游",
                      summaryEn: "Chain node", parameters: [.path("id", .string(maxLength: 64), "节点编号，如 antibodies", example: "antibodies"),
-                                                            .query("region", .regionCode, "只看该区域")]),
+                                                            .query("region", .regionCode, "只看该区域")] + paging),
         APIOperation(method: .get, path: "/api/products/graph", tag: "产业链", summaryZh: "产品的上下游邻域", summaryEn: "Product neighbourhood",
                      parameters: [.query("product", .string(maxLength: 100), "产品名"), .query("fanout", .integer(minimum: 1, maximum: 50), "每层个数（默认 8）")]),
     ]

@@ -14,7 +14,9 @@ struct ChainPage: Sendable {
 
     func register(on router: Router<BasicRequestContext>) {
         router.get("/api/chain/nodes/:id") { request, context in
-            try JSONResponse.ok(try await node(context.parameters.get("id") ?? "", region: request.uri.queryParameters.get("region")))
+            let paging = try Paging(request.uri.queryParameters)
+            let report = try await node(context.parameters.get("id") ?? "", region: request.uri.queryParameters.get("region"), paging: paging)
+            return try JSONResponse.ok(PagedNode(report: report, paging: paging.info(total: report.firmCount)))
         }
         router.get("/api/products/graph") { request, _ in
             let query = request.uri.queryParameters
@@ -25,10 +27,15 @@ struct ChainPage: Sendable {
         }
         router.get("/chain") { _, _ in try await overview() }
         router.get("/chain/:id") { request, context in
-            try await renderer.page {
-                let report = try await node(context.parameters.get("id") ?? "", region: request.uri.queryParameters.get("region"))
+            try await renderer.paged(request.uri.queryParameters) { paging in
+                let region = request.uri.queryParameters.get("region")
+                let report = try await node(context.parameters.get("id") ?? "", region: region, paging: paging)
                 let graph = try await cache.productGraph()
                 var context = Self.context(report)
+                if paging.pages(total: report.firmCount) > 1 || paging.page > 1 {
+                    context["pager"] = paging.pager(total: report.firmCount, path: "/chain/" + SiteSearch.path(report.node.id),
+                                                    keep: [("region", report.region?.code)])
+                }
                 // The graph starts from the node's most common product that the product graph links to anything.
                 context["firstProduct"] = report.products.first { !graph.inputs(of: $0.product).isEmpty || !graph.outputs(of: $0.product).isEmpty }?.product
                     ?? report.products.first?.product ?? ""
@@ -45,11 +52,24 @@ struct ChainPage: Sendable {
         }
     }
 
-    func node(_ id: String, region: String?) async throws -> NodeExplorerReport {
+    func node(_ id: String, region: String?, paging: Paging) async throws -> NodeExplorerReport {
         do {
-            return try NodeExplorer.report(try await cache.index(), links: try await cache.nodeLinks(), node: id, region: region)
+            return try NodeExplorer.report(try await cache.index(), links: try await cache.nodeLinks(), node: id, region: region,
+                                           limit: paging.size, offset: paging.offset)
         } catch let error as AnalyticsError {
             throw PageError.from(error)
+        }
+    }
+
+    /// The node's report with its firms' page beside them (`paging`: page, size, pages, total), keys side by side.
+    struct PagedNode: Encodable {
+        var report: NodeExplorerReport
+        var paging: Paging.Info
+        enum Keys: String, CodingKey { case paging }
+        func encode(to encoder: any Encoder) throws {
+            try report.encode(to: encoder)
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(paging, forKey: .paging)
         }
     }
 

@@ -23,27 +23,28 @@ struct SearchPage: Sendable {
     func register(on router: Router<BasicRequestContext>) {
         router.get("/api/search") { request, _ in
             let query = request.uri.queryParameters
-            guard let limit = Int(query.get("limit") ?? "10") else { throw PageError.badRequest(Reason("api.limit", ["max": "50"])) }
+            // `limit` is the older name of `size`; its default stays 10 for the suggestion box.
+            let paging = try Paging(query, defaultSize: 10, legacySize: "limit")
             let text = query.get("q") ?? "", generation = try await cache.generation()
             // Answers are kept per generation: the same words typed by many people are searched once per import.
-            let body = try await generation.searches.body("api|\(limit)|\(text)") {
-                try JSONResponse.encoder.encode(try await SiteSearch.run(store: store, cache: generation, query: text, limit: limit))
+            let body = try await generation.searches.body("api|\(paging.page)|\(paging.size)|\(text)") {
+                try JSONResponse.encoder.encode(try await SiteSearch.run(store: store, cache: generation, query: text, paging: paging))
             }
             return JSONResponse.response(.ok, data: body ?? Data())
         }
-        router.get("/search") { request, _ in try await renderer.page { try await page(request) } }
+        router.get("/search") { request, _ in try await renderer.paged(request.uri.queryParameters) { try await page(request, paging: $0) } }
     }
 
-    func page(_ request: Request) async throws -> Response {
+    func page(_ request: Request, paging: Paging) async throws -> Response {
         let text = request.uri.queryParameters.get("q") ?? "", generation = try await cache.generation()
-        let page = try await generation.searches.body("page|" + text) {
-            try html(try await SiteSearch.run(store: store, cache: generation, query: text, limit: 20))
+        let page = try await generation.searches.body("page|\(paging.page)|\(paging.size)|" + text) {
+            try html(try await SiteSearch.run(store: store, cache: generation, query: text, paging: paging), paging: paging)
         }
         guard let page else { return JSONResponse.error(.internalServerError, Reason("api.template-missing", ["name": "search"])) }
         return PageRenderer.htmlResponse(page)
     }
 
-    func html(_ result: SiteSearch) throws -> Data? {
+    func html(_ result: SiteSearch, paging: Paging) throws -> Data? {
         let groups = Self.groups.map { group -> [String: Any] in
             ["kind": group.kind, "zh": group.zh, "en": group.en,
              "hits": result.hits.filter { $0.kind == group.kind }.map { hit -> [String: Any] in
@@ -55,7 +56,11 @@ struct SearchPage: Sendable {
                 return fields
             }]
         }
-        return try renderer.html("search", nav: "search", context: ["q": result.query, "groups": groups,
-                                                                    "enterprisesTotal": result.enterprisesTotal], data: result)
+        var context: [String: Any] = ["q": result.query, "groups": groups, "enterprisesTotal": result.enterprisesTotal]
+        // The pager only when the firms need more than one page (or a page past the end was asked for).
+        if !result.query.isEmpty, result.paging.pages > 1 || paging.page > 1 {
+            context["pager"] = paging.pager(total: result.enterprisesTotal, path: "/search", keep: [("q", result.query)])
+        }
+        return try renderer.html("search", nav: "search", context: context, data: result)
     }
 }

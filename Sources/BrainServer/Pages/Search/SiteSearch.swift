@@ -3,8 +3,9 @@ import BrainAnalytics
 import BrainModel
 import BrainStore
 
-/// `GET /api/search?q=&limit=`: one box across firms (the store's substring search), regions, chain nodes and products,
+/// `GET /api/search?q=&page=&size=`: one box across firms (the store's substring search), regions, chain nodes and products,
 /// each hit with the page it opens. Regions rank province, city, district; products by how many firms make them.
+/// Firms are paged (`enterprisesTotal` of them in all); regions, nodes and products, never many, come on page 1 only.
 struct SiteSearch: Codable, Sendable {
     struct Hit: Codable, Sendable {
         var kind: String
@@ -17,23 +18,30 @@ struct SiteSearch: Codable, Sendable {
     var query: String
     var hits: [Hit]
     var enterprisesTotal: Int
+    /// The firms' page: page, size, pages and total (the same as `enterprisesTotal`).
+    var paging: Paging.Info
 
-    static func run(store: any Store, cache: AnalyticsGeneration, query raw: String, limit: Int) async throws -> SiteSearch {
+    static func run(store: any Store, cache: AnalyticsGeneration, query raw: String, paging: Paging) async throws -> SiteSearch {
         let query = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         guard query.count <= 100 else { throw PageError.badRequest(Reason("api.query-too-long")) }
-        guard (1...50).contains(limit) else { throw PageError.badRequest(Reason("api.limit", ["max": "50"])) }
-        guard !query.isEmpty else { return SiteSearch(query: query, hits: [], enterprisesTotal: 0) }
+        guard !query.isEmpty else { return SiteSearch(query: query, hits: [], enterprisesTotal: 0, paging: paging.info(total: 0)) }
         let index = cache.index
-        let firms = try await store.searchEnterprises(query, limit: limit, offset: 0)
-        let named = try await NamedFirms.find(query, store: store, limit: limit)
+        // The two sources are merged before paging, so each is read up to the end of the asked page.
+        let reach = paging.offset + paging.size, limit = paging.size
+        let firms = try await store.searchEnterprises(query, limit: reach, offset: 0)
+        let named = try await NamedFirms.find(query, store: store, limit: reach)
         // Exact names first, then the substring search's order, then firms named only by a part of another name.
         let exact = named.filter(\.exact), exactIds = Set(exact.map(\.firm.id)), substringIds = Set(firms.items.map(\.id))
         let ordered = exact.map { ($0.firm, Optional($0.matched)) } + firms.items.filter { !exactIds.contains($0.id) }.map { ($0, nil) }
             + named.filter { !$0.exact && !substringIds.contains($0.firm.id) }.map { ($0.firm, Optional($0.matched)) }
-        var hits = ordered.prefix(limit).map { firm, matched in
+        var hits = paging.slice(ordered).map { firm, matched in
             Hit(kind: "enterprise", label: firm.name, detail: [firm.fullName, firm.cityName].compactMap { $0 }.joined(separator: " · "),
                 url: "/enterprises/" + path(firm.id), matched: matched)
         }
+        // Firms found only by another name are not in the substring search's total.
+        let onlyByName = named.filter { !$0.firm.name.contains(query) && !($0.firm.fullName ?? "").contains(query) }.count
+        let total = firms.total + onlyByName
+        guard paging.page == 1 else { return SiteSearch(query: query, hits: hits, enterprisesTotal: total, paging: paging.info(total: total)) }
         let levelOrder: [RegionLevel: Int] = [.province: 0, .city: 1, .district: 2]
         let regions = index.data.regions.filter { $0.level != .country && $0.name.contains(query) }
             .sorted { (levelOrder[$0.level] ?? 3, $0.code) < (levelOrder[$1.level] ?? 3, $1.code) }.prefix(limit)
@@ -52,9 +60,7 @@ struct SiteSearch: Codable, Sendable {
             Hit(kind: "product", label: $0, detail: "\(graph.makers[$0]?.count ?? 0) 家企业 makers",
                 url: "/products?name=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
         }
-        // Firms found only by another name are not in the substring search's total.
-        let onlyByName = named.filter { !$0.firm.name.contains(query) && !($0.firm.fullName ?? "").contains(query) }.count
-        return SiteSearch(query: query, hits: hits, enterprisesTotal: firms.total + onlyByName)
+        return SiteSearch(query: query, hits: hits, enterprisesTotal: total, paging: paging.info(total: total))
     }
 
     static func path(_ id: String) -> String { id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? id }
