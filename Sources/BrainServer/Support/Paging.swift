@@ -18,11 +18,12 @@ struct Paging: Sendable, Equatable {
         self.size = size
     }
 
-    /// `legacySize` is an older parameter name for the size (`limit`), read when `size` is absent.
-    init(_ query: Parameters, defaultSize: Int = 20, legacySize: String? = nil) throws {
+    /// `legacySize` is an older parameter name for the size (`limit`), read when `size` is absent; `maxSize` is the
+    /// largest page a list allows (the 招商 list and its export allow more than the default).
+    init(_ query: Parameters, defaultSize: Int = 20, legacySize: String? = nil, maxSize: Int = Paging.maxSize) throws {
         let sizeText = query.get("size") ?? legacySize.flatMap { query.get($0) } ?? "\(defaultSize)"
-        guard let size = Int(sizeText), (1...Self.maxSize).contains(size) else {
-            throw PageError.badRequest(Reason("api.size", ["max": "\(Self.maxSize)"]))
+        guard let size = Int(sizeText), (1...maxSize).contains(size) else {
+            throw PageError.badRequest(Reason("api.size", ["max": "\(maxSize)"]))
         }
         guard let page = Int(query.get("page") ?? "1"), (1...Self.maxPage).contains(page) else {
             throw PageError.badRequest(Reason("api.page"))
