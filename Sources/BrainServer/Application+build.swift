@@ -95,6 +95,7 @@ func buildRouter(store: any ImportingStore, configuration: ServerConfiguration, 
     SearchPage(store: store, cache: cache, renderer: renderer).register(on: router)
     PolicyRoutes(cache: cache, renderer: renderer).register(on: router)
     ParkLandingPage(cache: cache, renderer: renderer).register(on: router)
+    NetworkPage(cache: cache, renderer: renderer).register(on: router)
     APIController(store: store, cache: apiResponses).register(on: router)
     HealthRoutes(monitor: HealthMonitor(store: store) { _ = try await cache.index() }).register(on: router)
     AnalyticsController(cache: cache).register(on: router)

@@ -1,0 +1,92 @@
+import Foundation
+import Hummingbird
+import BrainAnalytics
+import BrainModel
+
+/// The chain's relatedness network with a region's presences (`/regions/{code}/network`,
+/// `/api/regions/{code}/network?threshold=`) and the region's SWOT against peers the user picks
+/// (`/regions/{code}/swot`, `/api/regions/{code}/swot?peers=无锡,常州,330100`). Both at the region's own level,
+/// from the listed firms the product counts.
+struct NetworkPage: Sendable {
+    let cache: AnalyticsCache
+    let renderer: PageRenderer
+    /// More peers than this is no longer a comparison a page can show.
+    static let maxPeers = 12
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.get("/api/regions/:code/network") { request, context in
+            try JSONResponse.ok(try await network(context.parameters.get("code") ?? "", request.uri.queryParameters), for: request)
+        }
+        router.get("/api/regions/:code/swot") { request, context in
+            try JSONResponse.ok(try await swot(context.parameters.get("code") ?? "", request.uri.queryParameters), for: request)
+        }
+        router.get("/regions/:code/network") { request, context in
+            try await renderer.page {
+                let report = try await network(context.parameters.get("code") ?? "", request.uri.queryParameters)
+                var view = try await NetworkView.picker(report.region, cache: cache)
+                view.merge(NetworkView.network(report)) { a, _ in a }
+                return try renderer.render("network", nav: "region", context: view, data: report)
+            }
+        }
+        router.get("/regions/:code/swot") { request, context in
+            try await renderer.page {
+                let report = try await swot(context.parameters.get("code") ?? "", request.uri.queryParameters)
+                var view = try await NetworkView.picker(report.region, cache: cache)
+                view.merge(NetworkView.swot(report)) { a, _ in a }
+                return try renderer.render("swot", nav: "region", context: view, data: report)
+            }
+        }
+    }
+
+    /// The region's analysis at its own level: an unknown region is a 404, the whole country a 400.
+    func analysis(_ code: String) async throws -> LevelAnalysis {
+        guard APIController.isRegionCode(code) else { throw PageError.badRequest(Reason("api.region-code", ["code": String(code.prefix(20))])) }
+        let index = try await cache.index()
+        guard let region = index.regionsByCode[code] else { throw PageError.notFound(Reason("api.no-region", ["code": code])) }
+        guard region.level != .country else { throw PageError.badRequest(Reason("api.country-level")) }
+        return try await cache.analysis(level: region.level)
+    }
+
+    func network(_ code: String, _ query: Parameters) async throws -> RelatednessNetwork {
+        let analysis = try await analysis(code)
+        guard let threshold = AnalyticsController.number(query.get("threshold"), default: RelatednessNetworks.defaultThreshold),
+              threshold >= 0, threshold <= 1 else { throw PageError.badRequest(Reason("network.threshold")) }
+        do { return try RelatednessNetworks.report(analysis, region: code, threshold: threshold) } catch let error as AnalyticsError {
+            throw PageError.from(error)
+        }
+    }
+
+    func swot(_ code: String, _ query: Parameters) async throws -> PeerSWOT {
+        let analysis = try await analysis(code)
+        let peers = try Self.peerCodes(query, analysis: analysis, region: code)
+        do { return try PeerSWOTs.report(analysis, region: code, peers: peers) } catch let error as AnalyticsError {
+            throw PageError.badRequest(Reason("api.bad-request", ["detail": error.description]))
+        }
+    }
+
+    /// `peers`: names (苏州, 无锡市) or six-digit codes, comma-separated or repeated; absent for the default peers.
+    /// Each must be one region at the region's level; the region itself is dropped.
+    static func peerCodes(_ query: Parameters, analysis: LevelAnalysis, region code: String) throws -> [String]? {
+        let typed = query.getAll("peers").flatMap { $0.split(whereSeparator: { ",，、".contains($0) }) }
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard !typed.isEmpty else { return nil }
+        guard typed.count <= maxPeers else { throw PageError.badRequest(Reason("network.too-many-peers", ["max": "\(maxPeers)"])) }
+        var codes: [String] = []
+        for name in typed {
+            let short = String(name.prefix(40))
+            switch AreaNames.resolve(short, in: analysis.index) {
+            case .failure(let problem):
+                throw PageError.badRequest(Reason("network.peer-unknown", ["name": short, "detail": ReasonText.render(problem.reason(analysis.index), in: .zh),
+                                                                           "detail.en": ReasonText.render(problem.reason(analysis.index), in: .en)]))
+            case .success(let region):
+                guard region.level == analysis.level, analysis.row(of: region.code) != nil else {
+                    let level = NetworkView.levelNames[analysis.level] ?? (analysis.level.rawValue, analysis.level.rawValue)
+                    throw PageError.badRequest(Reason("network.peer-level", ["name": short, "level": level.zh, "level.en": level.en]))
+                }
+                if region.code != code, !codes.contains(region.code) { codes.append(region.code) }
+            }
+        }
+        guard !codes.isEmpty else { throw PageError.badRequest(Reason("network.no-peers")) }
+        return codes
+    }
+}
