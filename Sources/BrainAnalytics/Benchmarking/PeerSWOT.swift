@@ -74,7 +74,8 @@ public enum PeerSWOTs {
 
         // Strengths: specialised here (LQ ≥ 1) and above the peers' median LQ, by the margin.
         var strengths = figures.filter { ($0.regionLQ ?? 0) >= 1 && $0.regionFirms > 0 && ($0.regionLQ ?? 0) > ($0.peerMedianLQ ?? 0) }
-        strengths.sort { (($0.regionLQ ?? 0) - ($0.peerMedianLQ ?? 0), $1.node.id) > (($1.regionLQ ?? 0) - ($1.peerMedianLQ ?? 0), $0.node.id) }
+        // The nodes with most firms first: an LQ of 25 on one firm is a fact, the region's main strengths carry more.
+        strengths.sort { ($0.regionFirms, ($0.regionLQ ?? 0) - ($0.peerMedianLQ ?? 0), $1.node.id) > ($1.regionFirms, ($1.regionLQ ?? 0) - ($1.peerMedianLQ ?? 0), $0.node.id) }
         for i in strengths.indices {
             let item = strengths[i]
             strengths[i].reason = Reason("swot.strength", ["firms": whole(item.regionFirms), "lq": f(item.regionLQ), "median": f(item.peerMedianLQ), "peers": peerCount])

@@ -18,7 +18,7 @@ public struct RelatednessNetwork: Codable, Sendable {
         /// share of the node's proximity mass the region already has (0–1)
         public var density: Double?
         public var presence: Presence
-        /// a fixed layout in 0…1000 × 0…700, the same on every request
+        /// a fixed layout in 0…1000 × 0…700 (nodes without edges in a row at the bottom), the same on every request
         public var x: Double
         public var y: Double
     }
@@ -43,8 +43,9 @@ public struct RelatednessNetwork: Codable, Sendable {
 }
 
 public enum RelatednessNetworks {
-    /// φ of 0.5 keeps about the strongest tenth of the node pairs beside the tree on the listed-firm data.
-    public static let defaultThreshold = 0.5
+    /// φ ≥ 0.4 adds about a dozen edges to the tree's 37 at city level on the listed-firm data: enough to show the
+    /// clusters, few enough to read (the Atlas draws its product space the same way at 0.55 on thousands of products).
+    public static let defaultThreshold = 0.4
 
     public static func report(_ analysis: LevelAnalysis, region code: String, threshold: Double = defaultThreshold) throws -> RelatednessNetwork {
         let r = try analysis.requireRow(code)
@@ -55,7 +56,7 @@ public enum RelatednessNetworks {
         }
         let (tree, extra) = edges(count: m, phi: phi, threshold: threshold, ids: analysis.nodeIds)
         let shown = tree.map { ($0.0, $0.1, true) } + extra.map { ($0.0, $0.1, false) }
-        let positions = layout(count: m, edges: shown.map { ($0.0, $0.1, phi($0.0, $0.1)) }, tiers: (0..<m).map { analysis.node($0).tier })
+        let positions = layout(count: m, edges: shown.map { ($0.0, $0.1, phi($0.0, $0.1)) })
         let totals = analysis.table.nodeTotals
         let nodes = (0..<m).map { n -> RelatednessNetwork.Node in
             let firms = analysis.table.matrix[r, n], lq = analysis.lq.lq(region: r, node: n)
@@ -70,9 +71,11 @@ public enum RelatednessNetworks {
         }
         let counts = Dictionary(grouping: nodes, by: \.presence.rawValue).mapValues(\.count)
         let formatted = String(format: "%.2f", threshold)
+        let linked = Set(shown.flatMap { [$0.0, $0.1] })
         return RelatednessNetwork(
             region: analysis.regionRef(code), level: analysis.level, threshold: threshold,
-            rule: Reason("network.rule", ["threshold": formatted, "tree": "\(tree.count)", "extra": "\(extra.count)"]),
+            rule: Reason("network.rule", ["threshold": formatted, "tree": "\(tree.count)", "extra": "\(extra.count)",
+                                           "isolated": "\(m - linked.count)"]),
             nodes: nodes, edges: edgeList, counts: counts,
             caveats: [Reason("network.caveat-listed"), Reason("network.caveat-proximity")])
     }
@@ -97,45 +100,49 @@ public enum RelatednessNetworks {
         return (tree, extra)
     }
 
-    /// A force-directed layout (Fruchterman & Reingold 1991) from a fixed start — tiers on three arcs — with a fixed
-    /// number of cooling steps: no randomness, so the picture and its screenshots are the same on every run.
-    static func layout(count m: Int, edges: [(Int, Int, Double)], tiers: [ChainTier]) -> [(x: Double, y: Double)] {
+    /// A stress-majorisation layout (Gansner, Koren & North 2004, "Graph drawing by stress majorization"): linked
+    /// nodes are placed so that their distances on the page follow their distances in the network (a strong tie is a
+    /// shorter step), from a fixed start on a circle — no randomness, so the picture and its screenshots are the same on
+    /// every run. Nodes with no edge (no proximity at all) stand apart in a row along the bottom.
+    static func layout(count m: Int, edges: [(Int, Int, Double)]) -> [(x: Double, y: Double)] {
         guard m > 0 else { return [] }
-        let order: [ChainTier: Double] = [.upstream: 0, .midstream: 1, .downstream: 2]
-        var x = [Double](repeating: 0, count: m), y = [Double](repeating: 0, count: m)
-        for i in 0..<m {
-            let angle = 2 * Double.pi * Double(i) / Double(m)
-            x[i] = (order[tiers[i]] ?? 1) - 1 + 0.3 * cos(angle)
-            y[i] = 0.3 * sin(angle) * (1 + (order[tiers[i]] ?? 1) * 0.1)
+        let linked = Array(Set(edges.flatMap { [$0.0, $0.1] })).sorted()
+        let slot = Dictionary(uniqueKeysWithValues: linked.enumerated().map { ($1, $0) })
+        let n = linked.count
+        // Shortest-path distances, each edge 1.5 − φ long (Floyd–Warshall: a few dozen nodes).
+        var d = [Double](repeating: .infinity, count: n * n)
+        for i in 0..<n { d[i * n + i] = 0 }
+        for (p, q, phi) in edges {
+            guard let a = slot[p], let b = slot[q] else { continue }
+            let length = 1.5 - min(max(phi, 0), 1)
+            d[a * n + b] = min(d[a * n + b], length); d[b * n + a] = d[a * n + b]
         }
-        let k = (4.0 / Double(m)).squareRoot()
-        var temperature = 0.3
-        for _ in 0..<300 {
-            var dx = [Double](repeating: 0, count: m), dy = [Double](repeating: 0, count: m)
-            for i in 0..<m {
-                for j in (i + 1)..<max(i + 1, m) {
-                    let ddx = x[i] - x[j], ddy = y[i] - y[j], d = max((ddx * ddx + ddy * ddy).squareRoot(), 1e-4)
-                    let force = k * k / d
-                    dx[i] += ddx / d * force; dy[i] += ddy / d * force
-                    dx[j] -= ddx / d * force; dy[j] -= ddy / d * force
+        for k in 0..<n { for i in 0..<n { for j in 0..<n where d[i * n + k] + d[k * n + j] < d[i * n + j] { d[i * n + j] = d[i * n + k] + d[k * n + j] } } }
+        var x = (0..<n).map { cos(2 * Double.pi * Double($0) / Double(max(n, 1))) * Double(n) / 4 }
+        var y = (0..<n).map { sin(2 * Double.pi * Double($0) / Double(max(n, 1))) * Double(n) / 4 }
+        for _ in 0..<400 {
+            for i in 0..<n {
+                var sx = 0.0, sy = 0.0, sw = 0.0
+                for j in 0..<n where j != i && d[i * n + j].isFinite {
+                    let target = d[i * n + j], w = 1 / (target * target)
+                    let dx = x[i] - x[j], dy = y[i] - y[j], now = max((dx * dx + dy * dy).squareRoot(), 1e-6)
+                    sx += w * (x[j] + target * dx / now); sy += w * (y[j] + target * dy / now); sw += w
                 }
+                if sw > 0 { x[i] = sx / sw; y[i] = sy / sw }
             }
-            for (i, j, weight) in edges {
-                let ddx = x[i] - x[j], ddy = y[i] - y[j], d = max((ddx * ddx + ddy * ddy).squareRoot(), 1e-4)
-                let force = d * d / k * (0.5 + weight)
-                dx[i] -= ddx / d * force; dy[i] -= ddy / d * force
-                dx[j] += ddx / d * force; dy[j] += ddy / d * force
-            }
-            for i in 0..<m {
-                // A weak pull to the centre keeps unlinked nodes on the canvas.
-                dx[i] -= x[i] * 0.05; dy[i] -= y[i] * 0.05
-                let d = max((dx[i] * dx[i] + dy[i] * dy[i]).squareRoot(), 1e-9), step = min(d, temperature)
-                x[i] += dx[i] / d * step; y[i] += dy[i] / d * step
-            }
-            temperature = max(temperature * 0.985, 0.002)
         }
-        let (minX, maxX) = (x.min()!, x.max()!), (minY, maxY) = (y.min()!, y.max()!)
-        let scale = { (v: Double, lo: Double, hi: Double, size: Double) in hi > lo ? 40 + (v - lo) / (hi - lo) * (size - 80) : size / 2 }
-        return (0..<m).map { i in (x: (scale(x[i], minX, maxX, 1000) * 10).rounded() / 10, y: (scale(y[i], minY, maxY, 700) * 10).rounded() / 10) }
+        var out = [(x: Double, y: Double)](repeating: (500, 350), count: m)
+        if n > 0 {
+            let (minX, maxX) = (x.min() ?? 0, x.max() ?? 0), (minY, maxY) = (y.min() ?? 0, y.max() ?? 0)
+            let scale = { (v: Double, lo: Double, hi: Double, from: Double, size: Double) in hi > lo ? from + (v - lo) / (hi - lo) * size : from + size / 2 }
+            for (k, node) in linked.enumerated() {
+                out[node] = (x: (scale(x[k], minX, maxX, 40, 920) * 10).rounded() / 10, y: (scale(y[k], minY, maxY, 30, 560) * 10).rounded() / 10)
+            }
+        }
+        let apart = (0..<m).filter { slot[$0] == nil }
+        for (k, node) in apart.enumerated() {
+            out[node] = (x: ((40 + 920 * (Double(k) + 0.5) / Double(apart.count)) * 10).rounded() / 10, y: 660)
+        }
+        return out
     }
 }

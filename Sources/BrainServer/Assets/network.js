@@ -17,7 +17,7 @@
         : { color: '#e5e7eb', borderColor: '#9ca3af', borderWidth: 1 };
       return { id: n.node.id, name: brain.t(n.node.nameZh, n.node.nameEn), x: n.x, y: n.y, raw: n,
                symbolSize: 10 + 34 * Math.sqrt(n.nationalFirms / biggest), category: tierIndex[n.node.tier] || 0,
-               itemStyle: style, label: { show: true, fontSize: 11, color: n.presence === 'absent' ? '#9ca3af' : '#111827' } };
+               itemStyle: style, label: { show: true, position: 'right', distance: 3, fontSize: 11, color: n.presence === 'absent' ? '#9ca3af' : '#111827' } };
     });
     var links = data.edges.map(function (e) {
       return { source: e.source, target: e.target, value: e.proximity, tree: e.spanningTree,
@@ -34,7 +34,7 @@
           '<br>' + brain.t('全国企业 ', 'firms nationwide ') + brain.fmt(n.nationalFirms, 0);
       } },
       legend: { data: tiers.map(function (t) { return brain.t(t[1], t[2]); }), top: 0 },
-      series: [{ type: 'graph', layout: 'none', roam: true, draggable: false, top: 30, bottom: 10, left: 10, right: 10,
+      series: [{ type: 'graph', layout: 'none', roam: true, draggable: false, top: 40, bottom: 20, left: 30, right: 90,
         categories: tiers.map(function (t) { return { name: brain.t(t[1], t[2]), itemStyle: { color: t[3] } }; }),
         emphasis: { focus: 'adjacency' }, data: nodes, links: links }]
     });
