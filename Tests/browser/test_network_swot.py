@@ -2,8 +2,8 @@
 """Browser checks of the chain relatedness network and the SWOT against peers (issue 18 item 3): the network draws
 every chain node at its fixed place with the region's presences and a tooltip; the region picker opens another
 region; the SWOT redraws when a peer is added or removed (and says why for a name it cannot place); neither page shows
-a run of four English words in Chinese (test_chinese.py's scanner). Screenshots of both pages and of the region page's
-strategy controls go to BRAIN_ARTIFACTS (docs/screenshots/ holds the README's copies).
+a run of four English words in Chinese (test_chinese.py's scanner). Screenshots of both pages go to BRAIN_ARTIFACTS
+(docs/screenshots/network.png and swot.png are the README's copies; the strategy controls' is test_web_app.py's).
 
     python3 Tests/browser/test_network_swot.py            every check
     python3 Tests/browser/test_network_swot.py swot       only the checks whose names contain an argument"""
@@ -145,22 +145,12 @@ def check_en_swot(driver, base):
     test_chinese.english_check("/regions/320500/swot")(driver, base)
 
 
-def check_strategy_controls_screenshot(driver, base):
-    # The region page's 招商 strategy controls, for the README.
-    driver.get(base + "/regions/320500")
-    harness.wait_ready(driver)
-    harness.emulate(driver, 1280, 2400)
-    driver.find_element(By.ID, "targets").screenshot(os.path.join(harness.ARTIFACTS, "region-targets.png"))
-    driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
-
-
 def main():
     _, db = harness.built_database("brain-browser-network-")
     base, server = harness.serve(db)
     print(f"screenshots go to {harness.ARTIFACTS}")
     checks = [check_network_draws_with_presences, check_region_picker_opens_another_region, check_swot_reacts_to_the_peer_picker,
-              check_swot_default_peers, check_zh_network, check_zh_swot, check_en_network, check_en_swot,
-              check_strategy_controls_screenshot]
+              check_swot_default_peers, check_zh_network, check_zh_swot, check_en_network, check_en_swot]
     harness.run_checks("browser (network and SWOT)", checks, base, server)
 
 
