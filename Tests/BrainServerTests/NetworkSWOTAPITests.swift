@@ -55,6 +55,12 @@ import BrainModel
                     for item in items { #expect(Self.hasChinese((item["reason"] as? [String: Any])?["text"] as? String ?? "")) }
                 }
             }
+            // 吉林 names a province and a city: among city peers it is the city.
+            try await client.execute(uri: "/api/regions/320500/swot?peers=%E5%90%89%E6%9E%97", method: .get) { response in
+                #expect(response.status == .ok)
+                let body = try object(response.body)
+                #expect((body["peers"] as? [[String: Any]])?.compactMap { $0["code"] as? String } == ["220200"])
+            }
             try await client.execute(uri: "/api/regions/320500/swot", method: .get) { response in
                 #expect(response.status == .ok)
                 let body = try object(response.body)

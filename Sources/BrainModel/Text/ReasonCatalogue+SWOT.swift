@@ -5,7 +5,7 @@ extension ReasonCatalogue {
         "swot.title-weaknesses": .init(zh: "劣势 W", en: "Weaknesses"),
         "swot.title-opportunities": .init(zh: "机会 O", en: "Opportunities"),
         "swot.title-threats": .init(zh: "威胁 T", en: "Threats"),
-        "swot.none": .init(zh: "–", en: "–"),
+        "swot.none": .init(zh: "无", en: "none"),
         "swot.strength": .init(zh: "本地上市企业 {firms} 家，区位商 {lq}，高于 {peers} 个对标地区的中位数 {median}",
                                en: "{firms} listed firms here, LQ {lq}, above the median {median} of the {peers} peers"),
         "swot.weakness-absent": .init(zh: "{peers} 个对标地区中 {present} 个有该环节企业（中位 {firms} 家），本地尚无上市企业",
@@ -37,7 +37,7 @@ extension ReasonCatalogue {
         "network.no-peers": .init(zh: "请至少选择一个与本地区同级的对标地区", en: "pick at least one peer region of the same level"),
         "network.peer-unknown": .init(zh: "对标地区“{name}”：{detail}", en: "peer “{name}”: {detail}"),
         "network.peer-level": .init(zh: "对标地区“{name}”不是{level}，请选择同级地区", en: "peer “{name}” is not at the {level} level; pick a region of the same level"),
-        "network.threshold": .init(zh: "threshold 须为 0 到 1 之间的数", en: "threshold must be a number from 0 to 1"),
+        "network.threshold": .init(zh: "threshold 须为大于 0、不超过 1 的数", en: "threshold must be a number above 0 and at most 1"),
         "network.too-many-peers": .init(zh: "对标地区最多 {max} 个", en: "at most {max} peer regions"),
     ]
 }

@@ -74,7 +74,7 @@ enum APIRoutes {
         APIOperation(method: .get, path: "/api/regions/{code}/network", tag: "区域分析",
                      summaryZh: "产业链关联网络：各环节的邻近度连线（最大生成树加 φ ≥ 门槛的边）、固定布局与本地区的有无和区位商",
                      summaryEn: "Chain relatedness network with the region's presences",
-                     parameters: [code, .query("threshold", .number(maximum: 1), "最大生成树之外再画的边的邻近度门槛（0–1，默认 0.5）"), lang],
+                     parameters: [code, .query("threshold", .number(exclusiveMinimum: 0, maximum: 1), "最大生成树之外再画的边的邻近度门槛（大于 0、不超过 1，默认 0.4）"), lang],
                      response: .objectWith(required: ["nodes": .array(.object), "edges": .array(.object), "rule": .object])),
         APIOperation(method: .get, path: "/api/regions/{code}/swot", tag: "区域分析",
                      summaryZh: "对标 SWOT：与所选同级地区比较的优势、劣势、机会、威胁（仅上市企业）",

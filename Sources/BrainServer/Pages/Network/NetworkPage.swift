@@ -50,7 +50,7 @@ struct NetworkPage: Sendable {
     func network(_ code: String, _ query: Parameters) async throws -> RelatednessNetwork {
         let analysis = try await analysis(code)
         guard let threshold = AnalyticsController.number(query.get("threshold"), default: RelatednessNetworks.defaultThreshold),
-              threshold >= 0, threshold <= 1 else { throw PageError.badRequest(Reason("network.threshold")) }
+              threshold > 0, threshold <= 1 else { throw PageError.badRequest(Reason("network.threshold")) }
         do { return try RelatednessNetworks.report(analysis, region: code, threshold: threshold) } catch let error as AnalyticsError {
             throw PageError.from(error)
         }
@@ -74,7 +74,13 @@ struct NetworkPage: Sendable {
         var codes: [String] = []
         for name in typed {
             let short = String(name.prefix(40))
-            switch AreaNames.resolve(short, in: analysis.index) {
+            var resolved = AreaNames.resolve(short, in: analysis.index)
+            // 吉林 is a province and a city: among peers of the region's level only one of them can be meant.
+            if case .failure(.ambiguous(_, let candidates)) = resolved {
+                let sameLevel = candidates.filter { $0.level == analysis.level }
+                if sameLevel.count == 1 { resolved = .success(sameLevel[0]) }
+            }
+            switch resolved {
             case .failure(let problem):
                 throw PageError.badRequest(Reason("network.peer-unknown", ["name": short, "detail": ReasonText.render(problem.reason(analysis.index), in: .zh),
                                                                            "detail.en": ReasonText.render(problem.reason(analysis.index), in: .en)]))
