@@ -101,6 +101,22 @@ public struct TargetStrategy: Sendable, Codable, Hashable {
                                                   weights: Weights(density: 0.2, pci: 0.5, strength: 0.2, links: 0.1))
     public static let presets = [balanced, fill, strengthen, extend, complexity]
 
+    /// Whether a node of `status` here (with `extend` its product links to the strong nodes, 0…1) is one this strategy
+    /// targets. The three chain presets say which nodes they are about — 补链 weak or absent ones, 强链 strong or weak
+    /// ones, 延链 the weak or absent ones linked to a strong node — so a firm on another node is no target of theirs,
+    /// however good it is (the 延链 list of 连云港 was led by firms of its strong 中成药 and 化学药). 综合, 高附加值 and
+    /// custom mixes take every node.
+    public var isChainPreset: Bool { [Self.fill.id, Self.strengthen.id, Self.extend.id].contains(id) }
+
+    public func targets(status: String, extend: Double) -> Bool {
+        switch id {
+        case Self.fill.id: status != "strong"
+        case Self.strengthen.id: status == "strong" || status == "weak"
+        case Self.extend.id: status != "strong" && extend > 0
+        default: true
+        }
+    }
+
     /// The strategy a request asks for: a preset by id (default 综合), with any weight given by key overriding the
     /// preset's — then it is a custom mix (`custom`). Weights are numbers from 0 to 1 and at least one is positive.
     public static func parse(strategy: String?, weights given: [String: String]) throws(StrategyError) -> TargetStrategy {
