@@ -95,9 +95,10 @@ def english_runs(text):
 
 
 # A Chinese label and its English translation side by side ("全国 China", "员工人数 employees", "家企业 makers"): the
-# short runs the four-word rule misses. A Chinese character (or closing bracket), a space, then one to three English
-# words up to the next Chinese character or the end of the line; acronyms, allowed names and units do not count.
-FRAGMENT = re.compile(r"[\u4e00-\u9fff）)]\s+([A-Za-z][A-Za-z'’ -]*?)(?=\s*(?:[\u4e00-\u9fff（(：:，,；;。›·/|]|$))", re.M)
+# short runs the four-word rule misses. A Chinese character (or closing bracket), spaces (not a tab: the next table cell,
+# such as a source's id, is another text), then one to three English words up to the next Chinese character or the end
+# of the line; acronyms, allowed names and units do not count.
+FRAGMENT = re.compile(r"[\u4e00-\u9fff）)][ \u00a0]+([A-Za-z][A-Za-z'’ -]*?)(?=\s*(?:[\u4e00-\u9fff（(：:，,；;。›·/|]|$))", re.M)
 UNITS = {"km", "kg", "mg", "ml", "mu", "yi"}
 
 

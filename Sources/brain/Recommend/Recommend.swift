@@ -41,7 +41,7 @@ struct RecommendTargets: AsyncParsableCommand {
         for target in report.targets {
             let place = [target.firm.provinceName, target.firm.cityName].compactMap { $0 }.joined(separator: " ")
             print(String(format: "%3d  %.3f  ", target.rank, target.score) + "\(target.firm.name) (\(target.firm.id), \(place))"
-                  + (target.sameProvince ? "  [同省 same province]" : "") + (target.riskWarning ? "  [风险警示 ST]" : ""))
+                  + (target.sameProvince ? "  [同省]" : "") + (target.riskWarning ? "  [风险警示 ST]" : ""))
             for reason in target.reasons { print("          · \(ReasonText.render(reason, in: .zh))") }
         }
     }
