@@ -68,7 +68,7 @@
     if (!report.targets.length) {
       var empty = document.createElement('tr'), td = document.createElement('td');
       td.colSpan = 6; td.textContent = brain.t('该策略下暂无候选企业：没有上市企业位于本策略针对的节点上（延链只看本地空白或薄弱、与本地优势节点有产品关联或同在一条细分链上的节点）。',
-        'No candidates under this strategy: no listed firm sits on the nodes it targets (extend looks only at nodes absent or weak here that are linked by products, or by the chain's branches, to a strong node).');
+        'No candidates under this strategy: no listed firm sits on the nodes it targets (extend looks only at nodes absent or weak here that are linked by products, or by the chain’s branches, to a strong node).');
       empty.appendChild(td); body.appendChild(empty);
     }
   }
