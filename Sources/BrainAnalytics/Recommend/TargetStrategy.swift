@@ -6,7 +6,8 @@ import BrainModel
 ///                                          + extend·e + pci·p) + strength·s + links·l
 ///
 /// d: the node's relatedness density here over the region's highest; p: the node's PCI percentile; e: √ of the node's
-/// product links to the region's strong nodes over the most any node has (0 when it is strong itself or unlinked);
+/// product links to the region's strong nodes over the most any node has, at least 0.5 beside a strong node on the chain
+/// (its parent, a sub-node or a sibling), 0 when it is strong itself or unlinked (TargetRegionNodes);
 /// s: the firm's development quality without location, over 100; l: min(1, local firms it supplies or buys from / 3).
 /// Every feature lies in 0…1, so a weight says how many points of the score the feature can give.
 /// The default (综合 balanced) is the formula the backtest (`TargetBacktest`) measures: 0.6·(0.8·d + 0.2·p) + 0.2·s + 0.2·l.
@@ -79,7 +80,7 @@ public struct TargetStrategy: Sendable, Codable, Hashable {
 
     public static let weightNames: [String: (zh: String, en: String)] = [
         "density": ("相关密度", "relatedness density"), "gap": ("补链：薄弱或空白节点的相关密度", "fill: density of weak or absent nodes"),
-        "strong": ("强链：本地优势节点", "strengthen: node strong here"), "extend": ("延链：与本地优势节点的产品关联", "extend: product links to strong nodes"),
+        "strong": ("强链：本地优势节点", "strengthen: node strong here"), "extend": ("延链：与本地优势节点的产品或产业链关联", "extend: product or chain links to strong nodes"),
         "pci": ("产品复杂度 PCI 百分位", "PCI percentile"), "strength": ("企业发展质量", "firm quality"),
         "links": ("与本地企业的供应商/客户关系", "supplier or customer links to local firms"),
     ]
