@@ -79,6 +79,9 @@ public struct ChainPlacementRules: Codable, Sendable, Hashable {
     /// A product line containing one of these (兽用, 农药, 发泡剂) is not evidence for any node: ADC发泡剂 is a blowing agent,
     /// 农药中间体 a pesticide intermediate, 猪用疫苗 a veterinary vaccine.
     public var nonBiomedicineProductWords: [String]?
+    /// node → words of product lines that are not evidence for it: 核苷酸原料药 or 氨基酸原料药 of a seasoning maker
+    /// (星湖科技: 味精, 呈味核苷酸) are food and feed additives, not active pharmaceutical ingredients.
+    public var productWordsNotEvidenceFor: [String: [String]]?
     /// Phrases removed from business summaries before matching ("animal vaccines", "veterinary drugs").
     public var nonBiomedicineSummaryPhrases: [String]?
     /// node → WHO INN stems naming it in a business summary (antibodies: `mab`).
@@ -109,6 +112,7 @@ public struct ChainPlacementRules: Codable, Sendable, Hashable {
         case equipmentWords = "equipment_words", equipmentNodes = "equipment_nodes"
         case excludedSW2021Codes = "excluded_sw2021_codes", nonBiomedicineProductWords = "non_biomedicine_product_words"
         case nonBiomedicineSummaryPhrases = "non_biomedicine_summary_phrases"
+        case productWordsNotEvidenceFor = "product_words_not_evidence_for"
         case innStems = "inn_stems", pipelineCodeNode = "pipeline_code_node"
         case excludedSW2021L1 = "excluded_sw2021_l1", biomedicineTushareIndustries = "biomedicine_tushare_industries"
         case biomedicineProfileSectors = "biomedicine_profile_sectors"

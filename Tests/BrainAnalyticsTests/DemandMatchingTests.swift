@@ -33,7 +33,7 @@ import BrainModel
         #expect(imported.recordId == 7 && imported.name == "苏州示例平台")
         // 0.5 · service 1 + 0.3 · same city 1 + 0.2 · strength unknown 0
         #expect(abs(imported.score - 0.8) < 1e-9)
-        #expect(imported.reasons.contains("同城 same city") && imported.reasons.contains("实力未知 strength unknown"))
+        #expect(imported.reasons.contains("同城") && imported.reasons.contains("实力未知"))
         #expect(imported.reasons.contains("能力 GLP"))
     }
 

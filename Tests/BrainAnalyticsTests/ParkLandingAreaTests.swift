@@ -54,6 +54,9 @@ import BrainModel
             #expect(park.reasonCodes.contains { $0.code == code && $0.values["area"] == "浙江省" })
         }
         #expect(boost.parks.first { $0.park.id == "hz-rnd" }?.reasons.contains("位于首选区域浙江省：得分加 0.30") == true)
+        // One area term in the stated formula (the reviewer saw 0.10·区域 and + 0.30·首选区域加分 side by side).
+        #expect(boost.formulaZh.components(separatedBy: "区域").count == 3 && boost.formulaZh.contains("0.40·区域"), "\(boost.formulaZh)")
+        #expect(!plain.formulaZh.contains("0.40") && plain.formulaZh.contains("0.10·区域"))
         let filter = try landing.rank(.init(nodes: ["api"], stage: "manufacturing", preferredArea: "浙江省", areaMode: "filter"))
         #expect(filter.parks.map(\.park.id) == ["hz-rnd"])
         #expect(throws: AnalyticsError.self) { try landing.rank(.init(nodes: ["api"], stage: "rnd", areaMode: "only")) }

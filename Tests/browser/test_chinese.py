@@ -1,5 +1,6 @@
 """Chinese first (issue 18): every page, rendered in headless Chromium with the default language, shows no run of four
-or more English words in its visible text, its hover titles or its charts' labels; after the language switch its
+or more English words in its visible text, its hover titles or its charts' labels, nor a Chinese label followed by its
+English translation ("全国 China", "员工人数 employees"); after the language switch its
 headings, labels and table headers hold no Chinese (firm and place names may stay Chinese: they are data). The API's
 errors speak Chinese by default and English with `?lang=en`.
 
@@ -93,6 +94,25 @@ def english_runs(text):
     return phrases
 
 
+# A Chinese label and its English translation side by side ("全国 China", "员工人数 employees", "家企业 makers"): the
+# short runs the four-word rule misses. A Chinese character (or closing bracket), spaces (not a tab: the next table cell,
+# such as a source's id, is another text), then one to three English words up to the next Chinese character or the end
+# of the line; acronyms, allowed names and units do not count.
+FRAGMENT = re.compile(r"[\u4e00-\u9fff）)][ \u00a0]+([A-Za-z][A-Za-z'’ -]*?)(?=\s*(?:[\u4e00-\u9fff（(：:，,；;。›·/|]|$))", re.M)
+UNITS = {"km", "kg", "mg", "ml", "mu", "yi"}
+
+
+def bilingual_fragments(text):
+    """Chinese immediately followed by a short English phrase (its translation) in one line of text."""
+    text = QUOTED.sub(" ", DOTTED.sub(" ", text))
+    found = []
+    for match in FRAGMENT.finditer(text):
+        words = [w for w in WORD.findall(match.group(1)) if not ACRONYM.match(w) and w not in ALLOWED and w.lower() not in UNITS]
+        if words and len(WORD.findall(match.group(1))) <= 3:
+            found.append(text[max(0, match.start() - 6):match.end()].strip())
+    return found
+
+
 CHART_TEXT = """
 var out = [];
 document.querySelectorAll('[_echarts_instance_]').forEach(function (el) {
@@ -162,6 +182,10 @@ def chinese_check(path):
         found = []
         for kind, text in driver.execute_script(TEXTS):
             found += [f"{kind}: {phrase}" for phrase in english_runs(text or "")]
+            # The API docs name parameters and their values as they are typed (antibodies, suzhou-biobay, en):
+            # identifiers beside their Chinese descriptions, not translations.
+            if path != PAGES["apidocs"]:
+                found += [f"{kind} (both languages): {phrase}" for phrase in bilingual_fragments(text or "")]
         if driver.execute_script("return typeof echarts !== 'undefined'"):
             for text in driver.execute_script(CHART_TEXT):
                 found += [f"chart: {phrase}" for phrase in english_runs(text)]

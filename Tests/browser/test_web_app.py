@@ -288,6 +288,37 @@ def check_target_strategy_control(driver, base):
     driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
 
+def check_targets_review(driver, base):
+    # Issue 18's review: ST firms only when asked for, and flagged; 延链 lists only 延链 nodes; the opportunity chart
+    # marks the nodes of the chosen strategy's list; 补链 shows five and keeps the rest behind 展开.
+    driver.get(base + "/regions/320700")
+    wait_ready(driver)
+    assert not any("ST" in row[1] for row in target_rows(driver)), "an ST firm in the default list"
+    driver.find_element(By.CSS_SELECTOR, "#targets-form select[name=riskWarned] option[value=include]").click()
+    WebDriverWait(driver, 30).until(lambda d: "riskWarned=include" in d.current_url and targets_settled(d))
+    tags = driver.execute_script("return Array.from(document.querySelectorAll('#targets-rows .tag.risk')).map(function (t) { return t.textContent; });")
+    assert tags and all(t == "风险警示" for t in tags), tags
+    driver.get(base + "/regions/320500")
+    wait_ready(driver)
+    assert len(driver.find_elements(By.CSS_SELECTOR, "#fill-list > ul.reasons > li")) <= 5
+    # 高附加值 courts firms on absent, complex nodes (抗体, 培养基…), which are the chart's points: exactly those are marked.
+    driver.find_element(By.CSS_SELECTOR, "#targets-form input[name=strategy][value=complexity]").click()
+    wait_for_strategy(driver, "complexity")
+    marked = set(driver.execute_script(
+        "var o = echarts.getInstanceByDom(document.getElementById('opportunity-chart')).getOption(), points = brain.data().opportunities.opportunities"
+        ".filter(function (x) { return x.pci !== null && x.pci !== undefined; });"
+        " return o.series[0].data.map(function (d, i) { return d.itemStyle && d.itemStyle.color === '#f6903d' ? points[i].node.id : null; }).filter(Boolean);"))
+    points = set(driver.execute_script("return brain.data().opportunities.opportunities.map(function (x) { return x.node.id; });"))
+    listed = {row[0] for row in target_rows(driver)}
+    assert marked and marked == listed & points, f"the chart marks {marked}; the 高附加值 list's nodes on the chart are {listed & points}"
+    driver.find_element(By.CSS_SELECTOR, "#targets-form input[name=strategy][value=extend]").click()
+    wait_for_strategy(driver, "extend")
+    roles = driver.execute_script("return Array.from(document.querySelectorAll('#targets-rows tr')).map(function (tr) {"
+                                  " var r = tr.querySelector('.tag[class*=role-]'); return r ? r.className : tr.textContent.slice(0, 12); });")
+    assert roles and all("role-extend" in r or "暂无候选" in r for r in roles), roles
+    no_console_errors(driver)
+
+
 def check_region_exports(driver, base):
     with urllib.request.urlopen(base + "/regions/320500/export.xlsx") as response:
         assert response.headers["Content-Type"].startswith("application/vnd.openxmlformats"), response.headers["Content-Type"]
@@ -637,7 +668,7 @@ def main():
     base, server = serve(db)
     print(f"screenshots and the PDF go to {ARTIFACTS}")
     checks = [check_overview_map_and_ranking, check_click_jiangsu_drills_to_cities, check_region_page, check_target_strategy_control,
-              check_region_exports,
+              check_targets_review, check_region_exports,
               check_enterprise_portrait, check_chain_explorer, check_parks, check_search_as_you_type, check_search_pages,
               check_untrusted_names_stay_text, check_language_switch, check_import_page_shows_row_errors,
               check_import_page_writes_and_queues_review,

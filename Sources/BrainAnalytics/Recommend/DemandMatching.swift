@@ -82,12 +82,12 @@ public struct DemandMatching: Sendable {
         let nearness = Nearness(index, region: region)
         for record in market {
             guard let offer = record.body.offer, let fit = Self.fit(offer.nodeId, to: node, index.nodesById), fit >= 0.7 else { continue }
-            var reasons = ["需求 \(demand.title)", "\(fit == 1 ? "提供" : "相近服务") \(node.nameZh)（\(record.organisationName) 导入 imported）"]
+            var reasons = ["需求 \(demand.title)", "\(fit == 1 ? "提供" : "相近服务") \(node.nameZh)（\(record.organisationName) 导入）"]
             let near = nearness.of(code: offer.regionCode)
             if let reason = near.reason { reasons.append(reason) }
             let firm = offer.uscc.flatMap { firmsByUSCC[$0] }
             let quality = firm.flatMap { strength[$0.id] }
-            if let quality { reasons.append("发展质量(不含区位) \(Int(quality.rounded()))") } else { reasons.append("实力未知 strength unknown") }
+            if let quality { reasons.append("发展质量(不含区位) \(Int(quality.rounded()))") } else { reasons.append("实力未知") }
             if let capacity = offer.capacity { reasons.append("能力 \(capacity)") }
             candidates.append(Candidate(rank: 0, source: .importedOffer, name: offer.provider, firm: firm.map { FirmRow($0, index: index) },
                                         recordId: record.id, organisation: record.organisationName,

@@ -16,9 +16,17 @@ import BrainModel
 /// courting, and cost a little AUC there (see docs/recommend.md). The other presets (补链, 强链, 延链, 高附加值) add
 /// the region's node statuses from `ChainGaps`.
 /// The list is then spread over nodes (`TargetDiversity`) and paged. Same-province firms can be excluded or flagged
-/// (to avoid intra-provincial competition for the same firm).
+/// (to avoid intra-provincial competition for the same firm). Firms under the exchanges' risk warning (ST, *ST: losses,
+/// doubtful audits, fraud) are left out unless asked for, and flagged when shown: a 招商 team does not court them.
 public struct InvestmentTargets: Sendable {
     public enum SameProvince: String, Codable, Sendable, CaseIterable { case include, flag, exclude }
+    /// Firms under risk warning (ST, *ST): left out (default) or listed with the warning among their reasons.
+    public enum RiskWarned: String, Codable, Sendable, CaseIterable { case exclude, include }
+
+    /// An ST or *ST short name (ST康美, *ST吉药, S*ST): the exchange's risk warning.
+    public static func isRiskWarned(_ name: String) -> Bool {
+        ["ST", "*ST", "S*ST", "SST"].contains { name.hasPrefix($0) }
+    }
 
     public struct Target: Codable, Sendable {
         public var rank: Int
@@ -37,6 +45,8 @@ public struct InvestmentTargets: Sendable {
         public var pci: Double?
         public var linkedFirms: [String]
         public var sameProvince: Bool
+        /// under the exchange's risk warning (ST, *ST)
+        public var riskWarning: Bool = false
         public var reasons: [Reason]
     }
 
@@ -44,6 +54,9 @@ public struct InvestmentTargets: Sendable {
         public var region: RegionRef
         public var level: RegionLevel
         public var sameProvince: SameProvince
+        public var riskWarned: RiskWarned
+        /// risk-warned firms left out of this list (0 when they are included)
+        public var riskWarnedLeftOut: Int
         public var strategy: TargetStrategy
         /// every preset with its weights, for the page's strategy control
         public var presets: [TargetStrategy]
@@ -91,14 +104,18 @@ public struct InvestmentTargets: Sendable {
     }
 
     /// One page (`page` from 1, `size` firms) of the region's targets under `strategy`, spread over nodes by `diversity`.
-    public func report(region code: String, sameProvince: SameProvince = .flag, strategy: TargetStrategy = .balanced,
-                       diversity: TargetDiversity = TargetDiversity(), page: Int = 1, size: Int = 50) throws -> Report {
+    public func report(region code: String, sameProvince: SameProvince = .flag, riskWarned: RiskWarned = .exclude,
+                       strategy: TargetStrategy = .balanced, diversity: TargetDiversity = TargetDiversity(),
+                       page: Int = 1, size: Int = 50) throws -> Report {
         let r = try analysis.requireRow(code)
         guard let region = analysis.index.regionsByCode[code] else { throw AnalyticsError.unknownRegion(code) }
         let members = Set(analysis.index.biomedicineEnterprises.filter { analysis.index.enterprise($0, isIn: region) }.map(\.id))
         var candidates = analysis.index.biomedicineEnterprises.filter { !members.contains($0.id) }
         let province = Region.provinceCode(of: code)
         if sameProvince == .exclude { candidates = candidates.filter { $0.provinceCode != province } }
+        let before = candidates.count
+        if riskWarned == .exclude { candidates = candidates.filter { !Self.isRiskWarned($0.name) } }
+        let leftOut = before - candidates.count
         let nodes = try nodeLinks.map { links throws(AnalyticsError) in try TargetRegionNodes(analysis, links: links, region: code) }
         let densities = densities(region: r)
         let ranked = diversity.apply(rank(candidates, densities: densities, members: members, province: province, strategy: strategy, nodes: nodes)) {
@@ -119,9 +136,10 @@ public struct InvestmentTargets: Sendable {
             shown[i].rank = start + i + 1
             shown[i].reasons = reasons.reasons(for: shown[i])
         }
-        return Report(region: analysis.regionRef(code), level: analysis.level, sameProvince: sameProvince, strategy: strategy,
+        return Report(region: analysis.regionRef(code), level: analysis.level, sameProvince: sameProvince, riskWarned: riskWarned,
+                      riskWarnedLeftOut: leftOut, strategy: strategy,
                       presets: TargetStrategy.presets, weights: strategy.shownWeights, formula: Self.formula, diversity: diversity, diversityRule: diversity.ruleZh,
-                      candidates: candidates.count, page: page, size: size, pages: pages, targets: shown)
+                      candidates: ranked.count, page: page, size: size, pages: pages, targets: shown)
     }
 
     /// Scores and orders candidates against a region given by its density row and member firms (the backtest passes
@@ -147,22 +165,26 @@ public struct InvestmentTargets: Sendable {
             }
             return score
         }
-        var targets: [Target] = candidates.map { firm in
+        var targets: [Target] = candidates.compactMap { firm in
             var best: (fit: Double, node: Int?) = (0, nil)
             for node in index.nodesByEnterprise[firm.id] ?? [] {
                 guard let n = column[node], let density = densities[n] else { continue }
+                if let nodes, !strategy.targets(status: nodes.status[n], extend: nodes.extend[n]) { continue }
                 let fit = nodeScore(n, density)
                 if fit > best.fit || (fit == best.fit && best.node.map { analysis.nodeIds[$0] > node } ?? true) { best = (fit, n) }
             }
+            // A chain preset's firm must sit on one of the nodes it is about.
+            if nodes != nil, best.node == nil, strategy.isChainPreset { return nil }
             let strength = (self.strength[firm.id] ?? 0) / 100
             let linked = Set(links.linked(firm.id, among: members).map(\.firm)).sorted()
             let linkScore = min(1, Double(linked.count) / 3)
             let score = legacy ? 0.6 * best.fit + 0.2 * strength + 0.2 * linkScore : best.fit + w.strength * strength + w.links * linkScore
             return Target(rank: 0, firm: FirmRow(firm, index: index), score: score, fit: legacy ? 0.6 * best.fit : best.fit, strength: strength, links: linkScore,
                           node: best.node.map { NodeRef(analysis.node($0)) }, nodeStatus: best.node.flatMap { nodes?.status[$0] },
-                          role: best.node.flatMap { n in nodes.map { $0.role(n) } },
+                          // Under 延链 every listed node is there because it sits beside a strong one, weak or absent.
+                          role: best.node.flatMap { n in nodes.map { strategy.id == TargetStrategy.extend.id ? "extend" : $0.role(n) } },
                           density: best.node.flatMap { densities[$0] }, pci: best.node.flatMap { analysis.complexity.pci[$0] },
-                          linkedFirms: linked, sameProvince: firm.provinceCode == province, reasons: [])
+                          linkedFirms: linked, sameProvince: firm.provinceCode == province, riskWarning: Self.isRiskWarned(firm.name), reasons: [])
         }
         targets.sort { ($0.score, $1.firm.id) > ($1.score, $0.firm.id) }
         for i in targets.indices { targets[i].rank = i + 1 }

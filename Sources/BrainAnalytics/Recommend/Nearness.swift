@@ -1,6 +1,6 @@
 import BrainModel
 
-/// How near a supplier is to a need's region: 1 in the same city, 0.6 in the same province, else 1/(1 + km/300)
+/// How near a supplier is to a need's region (its reason in Chinese, as the matchers' other reasons): 1 in the same city, 0.6 in the same province, else 1/(1 + km/300)
 /// from the region's coordinates (0 when either place is unknown). Service offers and talent matching share it.
 struct Nearness {
     let index: SnapshotIndex
@@ -16,10 +16,10 @@ struct Nearness {
     /// Of a place given by its city and province codes (either may be missing).
     func of(cityCode: String?, provinceCode: String?) -> (value: Double, distanceKm: Double?, reason: String?) {
         let needCity = region.level == .province ? nil : Region.cityCode(of: region.code)
-        if let needCity, cityCode == needCity { return (1, nil, "同城 same city") }
-        if let provinceCode, provinceCode == Region.provinceCode(of: region.code) { return (0.6, nil, "同省 same province") }
+        if let needCity, cityCode == needCity { return (1, nil, "同城") }
+        if let provinceCode, provinceCode == Region.provinceCode(of: region.code) { return (0.6, nil, "同省") }
         let there = cityCode.flatMap(index.coordinates) ?? provinceCode.flatMap(index.coordinates)
-        guard let here, let there else { return (0, nil, cityCode == nil && provinceCode == nil ? "所在地未知 location unknown" : nil) }
+        guard let here, let there else { return (0, nil, cityCode == nil && provinceCode == nil ? "所在地未知" : nil) }
         let km = ParkLanding.haversineKm(here, there)
         return (1 / (1 + km / 300), km, "距离 \(Int(km.rounded())) km")
     }

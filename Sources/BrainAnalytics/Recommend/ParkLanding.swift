@@ -177,9 +177,10 @@ public struct ParkLanding: Sendable {
         candidates.sort { ($0.score, $1.park.id) > ($1.score, $0.park.id) }
         for i in candidates.indices { candidates[i].rank = i + 1 }
         let boosted = preferred != nil && mode == "boost"
-        return Report(project: project, formula: Self.formula + (boosted ? " + 0.30·in preferred area" : ""),
+        // Under boost the bonus and the area term are one term: 0.10·area + 0.30·[inside] = 0.40·area (area is 1 or 0).
+        return Report(project: project, formula: boosted ? Self.formula.replacingOccurrences(of: "0.10·area", with: "0.40·area (1 inside the preferred area, else 0)") : Self.formula,
                       parks: Array(candidates.prefix(limit)),
-                      formulaZh: Self.formulaZh + (boosted ? " + 0.30·首选区域加分" : ""),
+                      formulaZh: boosted ? Self.formulaZh.replacingOccurrences(of: "0.10·区域", with: "0.40·区域（在首选区域内为 1，否则为 0）") : Self.formulaZh,
                       area: preferred.map { RegionRef(code: $0.code, name: $0.name, level: $0.level) },
                       areaMode: preferred == nil ? nil : mode)
     }

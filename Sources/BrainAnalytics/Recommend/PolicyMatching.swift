@@ -87,7 +87,7 @@ public struct PolicyMatcher: Sendable {
             if results.contains(where: { $0.met == nil }) { possible.append(firm) } else { eligible.append(firm) }
         }
         let rows = { (list: [Enterprise]) in list.sorted(by: FirmRow.bySize).prefix(limit).map { FirmRow($0, index: index) } }
-        let conditions = rule.conditions.map(Self.describe)
+        let conditions = rule.conditions.map { Self.describe($0, nodes: index.nodesById) }
         let note = rule.action.map(Self.actionReason)
         return PolicyFirms(policy: policy, subject: rule.subject, rule: conditions.map(Self.text), eligibleCount: eligible.count,
                            possibleCount: possible.count, eligible: rows(eligible),
@@ -97,7 +97,8 @@ public struct PolicyMatcher: Sendable {
     static func text(_ reason: Reason) -> String { ReasonText.render(reason, in: .zh) }
 
     /// A condition as a reason (ReasonCatalogue+Landing, `policy.`): the attribute's name in both languages.
-    static func describe(_ c: PolicyRule.Condition) -> Reason {
+    /// Node ids in a `nodes` condition are shown by the nodes' names (医疗器械, not medical-devices).
+    static func describe(_ c: PolicyRule.Condition, nodes: [String: ChainNode] = [:]) -> Reason {
         let names = PolicyFieldNames.words[c.field] ?? (c.field, c.field)
         var values = ["field": names.zh, "field.en": names.en]
         if let equals = c.equals {
@@ -105,7 +106,11 @@ public struct PolicyMatcher: Sendable {
             values["value.en"] = equals ? "yes" : "no"
             return Reason("policy.equals", values)
         }
-        if let anyOf = c.anyOf { values["list"] = anyOf.joined(separator: ", "); return Reason("policy.any-of", values) }
+        if let anyOf = c.anyOf {
+            values["list"] = anyOf.map { c.field == "nodes" ? nodes[$0]?.nameZh ?? $0 : $0 }.joined(separator: "、")
+            values["list.en"] = anyOf.map { c.field == "nodes" ? nodes[$0]?.nameEn ?? $0 : $0 }.joined(separator: ", ")
+            return Reason("policy.any-of", values)
+        }
         if let within = c.within { values["place"] = within; return Reason("policy.within", values) }
         if let words = c.anyContains { values["words"] = words.joined(separator: " / "); return Reason("policy.contains", values) }
         values["bounds"] = [c.atLeast.map { "≥ \(String(format: "%g", $0))" }, c.atMost.map { "≤ \(String(format: "%g", $0))" }]
@@ -120,7 +125,7 @@ public struct PolicyMatcher: Sendable {
     }
 
     func evaluate(_ c: PolicyRule.Condition, _ firm: Enterprise) -> ConditionResult {
-        let text = Self.describe(c)
+        let text = Self.describe(c, nodes: index.nodesById)
         func number(_ value: Double?) -> ConditionResult {
             guard let value else { return .init(condition: text, value: "unknown", met: nil) }
             let met = (c.atLeast.map { value >= $0 } ?? true) && (c.atMost.map { value <= $0 } ?? true)

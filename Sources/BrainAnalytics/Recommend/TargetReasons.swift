@@ -18,6 +18,8 @@ struct TargetReasons {
     func reasons(for target: InvestmentTargets.Target) -> [Reason] {
         let index = analysis.index
         var reasons: [Reason] = []
+        // The warning comes first: it outweighs every other reason.
+        if target.riskWarning { reasons.append(Reason("target.risk-warning", ["name": target.firm.name])) }
         let column = target.node.flatMap { node in analysis.nodeIds.firstIndex(of: node.id) }
         if let node = target.node, let n = column {
             let maxDensity = densities.compactMap { $0 }.max() ?? 0
@@ -31,9 +33,11 @@ struct TargetReasons {
                 values["lq"] = nodes.lq[n].map { Self.number($0) } ?? "–"
                 // An absent node has no firms and no LQ to speak of: its reason says so without the zeros.
                 reasons.append(Reason(nodes.firms[n] > 0 ? "target.node-here" : "target.node-absent", values))
-                if nodes.role(n) == "extend", let link = nodes.strongestLink[n] {
+                if target.role == "extend", let link = nodes.strongestLink[n] {
                     reasons.append(Reason("target.extend-link", ["strong": link.strong.nameZh, "strong.en": link.strong.nameEn,
                                                                  "pairs": "\(link.productPairs)", "example": link.example]))
+                } else if target.role == "extend", let strong = nodes.chainNeighbour[n] {
+                    reasons.append(Reason("target.extend-chain", ["strong": strong.nameZh, "strong.en": strong.nameEn]))
                 }
             } else {
                 reasons.append(Reason("target.node-fit", values))

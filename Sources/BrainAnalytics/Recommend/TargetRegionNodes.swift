@@ -1,8 +1,10 @@
 import BrainModel
 
 /// What each chain node is for one region, as the 招商 strategies and reasons need it: its 补链/强链 status from
-/// `ChainGaps` (strong, weak, missing-related, missing), its firms and LQ, and its product links to the region's strong
-/// nodes (延链). Columns follow the analysis' node order.
+/// `ChainGaps` (strong, weak, missing-related, missing), its firms and LQ, and its links to the region's strong nodes
+/// (延链): through products, or along the chain itself (the strong node's parent, sub-nodes and sibling sub-nodes, which
+/// the product graph seldom ties: few regions had any product-linked gap, so 延链 listed nobody). Columns follow the
+/// analysis' node order.
 public struct TargetRegionNodes: Sendable {
     public struct StrongLink: Sendable {
         public var strong: NodeRef
@@ -17,6 +19,11 @@ public struct TargetRegionNodes: Sendable {
     public var extend: [Double]
     /// The strong local node each non-strong node is most linked to, with one product pair as evidence.
     public var strongestLink: [StrongLink?]
+    /// The strong local node a non-strong node sits beside on the chain (parent, sub-node or sibling), where no product
+    /// link ties it to one.
+    public var chainNeighbour: [NodeRef?]
+    /// What a chain neighbour alone counts for in `extend`: half of the most product-linked node's.
+    static let chainNeighbourExtend = 0.5
 
     public init(_ analysis: LevelAnalysis, links: NodeLinks, region code: String) throws(AnalyticsError) {
         let gaps: ChainGapReport
@@ -44,8 +51,23 @@ public struct TargetRegionNodes: Sendable {
         }
         let most = Double(pairs.max() ?? 0)
         // Square root: a node with a quarter of the most links still counts half, so a few strong links are not drowned.
-        extend = pairs.map { most > 0 ? (Double($0) / most).squareRoot() : 0 }
+        var extend = pairs.map { most > 0 ? (Double($0) / most).squareRoot() : 0 }
+        var neighbours = [NodeRef?](repeating: nil, count: ids.count)
+        let nodesById = analysis.index.nodesById
+        for (n, id) in ids.enumerated() where !strongIds.contains(id) && strongest[n] == nil {
+            guard let node = nodesById[id] else { continue }
+            let beside = strongIds.sorted().first { strongId in
+                guard let strong = nodesById[strongId] else { return false }
+                return node.parentId == strongId || strong.parentId == id || (node.parentId != nil && node.parentId == strong.parentId)
+            }
+            if let beside, let strong = nodesById[beside] {
+                neighbours[n] = NodeRef(strong)
+                extend[n] = max(extend[n], Self.chainNeighbourExtend)
+            }
+        }
+        self.extend = extend
         strongestLink = strongest
+        chainNeighbour = neighbours
     }
 
     /// What attracting a firm on node `n` does for the region: 强链 on its weak or strong nodes, 延链 on absent nodes

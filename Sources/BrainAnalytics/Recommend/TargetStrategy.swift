@@ -6,7 +6,8 @@ import BrainModel
 ///                                          + extend·e + pci·p) + strength·s + links·l
 ///
 /// d: the node's relatedness density here over the region's highest; p: the node's PCI percentile; e: √ of the node's
-/// product links to the region's strong nodes over the most any node has (0 when it is strong itself or unlinked);
+/// product links to the region's strong nodes over the most any node has, at least 0.5 beside a strong node on the chain
+/// (its parent, a sub-node or a sibling), 0 when it is strong itself or unlinked (TargetRegionNodes);
 /// s: the firm's development quality without location, over 100; l: min(1, local firms it supplies or buys from / 3).
 /// Every feature lies in 0…1, so a weight says how many points of the score the feature can give.
 /// The default (综合 balanced) is the formula the backtest (`TargetBacktest`) measures: 0.6·(0.8·d + 0.2·p) + 0.2·s + 0.2·l.
@@ -79,7 +80,7 @@ public struct TargetStrategy: Sendable, Codable, Hashable {
 
     public static let weightNames: [String: (zh: String, en: String)] = [
         "density": ("相关密度", "relatedness density"), "gap": ("补链：薄弱或空白节点的相关密度", "fill: density of weak or absent nodes"),
-        "strong": ("强链：本地优势节点", "strengthen: node strong here"), "extend": ("延链：与本地优势节点的产品关联", "extend: product links to strong nodes"),
+        "strong": ("强链：本地优势节点", "strengthen: node strong here"), "extend": ("延链：与本地优势节点的产品或产业链关联", "extend: product or chain links to strong nodes"),
         "pci": ("产品复杂度 PCI 百分位", "PCI percentile"), "strength": ("企业发展质量", "firm quality"),
         "links": ("与本地企业的供应商/客户关系", "supplier or customer links to local firms"),
     ]
@@ -100,6 +101,22 @@ public struct TargetStrategy: Sendable, Codable, Hashable {
     public static let complexity = TargetStrategy(id: "complexity", nameZh: "高附加值", nameEn: "High value added",
                                                   weights: Weights(density: 0.2, pci: 0.5, strength: 0.2, links: 0.1))
     public static let presets = [balanced, fill, strengthen, extend, complexity]
+
+    /// Whether a node of `status` here (with `extend` its product links to the strong nodes, 0…1) is one this strategy
+    /// targets. The three chain presets say which nodes they are about — 补链 weak or absent ones, 强链 strong or weak
+    /// ones, 延链 the weak or absent ones linked to a strong node — so a firm on another node is no target of theirs,
+    /// however good it is (the 延链 list of 连云港 was led by firms of its strong 中成药 and 化学药). 综合, 高附加值 and
+    /// custom mixes take every node.
+    public var isChainPreset: Bool { [Self.fill.id, Self.strengthen.id, Self.extend.id].contains(id) }
+
+    public func targets(status: String, extend: Double) -> Bool {
+        switch id {
+        case Self.fill.id: status != "strong"
+        case Self.strengthen.id: status == "strong" || status == "weak"
+        case Self.extend.id: status != "strong" && extend > 0
+        default: true
+        }
+    }
 
     /// The strategy a request asks for: a preset by id (default 综合), with any weight given by key overriding the
     /// preset's — then it is a custom mix (`custom`). Weights are numbers from 0 to 1 and at least one is positive.

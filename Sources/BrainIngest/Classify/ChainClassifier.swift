@@ -16,14 +16,15 @@ import BrainModel
 ///    replaces it; when Tushare disagrees too (纳微科技: 申万 原料药, Tushare 化工原料), the firm abstains.
 /// 3. **Other branches** need strong evidence: a product line of ≥ 30 % of revenue, the summary's first sentence or
 ///    the name, by a specific keyword — and, beside a corroborated domain, two such signals (strength ≥ 0.8).
-/// 4. **Sub-nodes.** Within each placed node, the children its evidence names (products of ≥ 5 % only), keeping those
+/// 4. **Sub-nodes.** Within each placed node, the children its evidence names (products of ≥ 15 % or one specific
+///    keyword of the summary: 南新制药 "focuses on innovative drugs and generic drugs"), keeping those
 ///    at least half as strong as the strongest; the parent stays as the coarser statement.
 public struct ChainClassifier: Sendable {
     static let tushareFallback: [String: String] = [
         "化学制药": "chemical-drugs", "生物制药": "biologics", "中成药": "tcm",
         "医疗保健": "medical-devices", "医药商业": "wholesale",
     ]
-    static let minimumShare = 0.1, refinementStrength = 0.2, strongShare = 0.3, crossBranchStrength = 0.8, corroboration = 0.3
+    static let minimumShare = 0.1, refinementStrength = 0.15, strongShare = 0.3, crossBranchStrength = 0.8, corroboration = 0.3
 
     struct Placement {
         var node: String, method: String, confidence: Double, evidence: [String], provenance: Provenance
@@ -184,7 +185,8 @@ public struct ChainClassifier: Sendable {
                   !(rules.nonBiomedicineProductWords ?? []).contains(where: product.product.contains) else { continue }
             let text = EvidenceText.folded(product.product)
             let equipment = rules.equipmentWords.contains { product.product.contains($0) }
-            let matches = keywords.filter { (!equipment || rules.equipmentNodes.contains($0.node)) && EvidenceText.contains(text, keyword: $0.bytes, latin: $0.latin) }
+            let matches = keywords.filter { (!equipment || rules.equipmentNodes.contains($0.node)) && !notEvidence($0.node, product.product)
+                && EvidenceText.contains(text, keyword: $0.bytes, latin: $0.latin) }
             let homeMatches = matches.filter { match in home.contains { sameBranch(match.node, $0) } }
             let read = homeMatches.isEmpty ? matches : homeMatches
             let longest = read.map(\.keyword.count).max() ?? 0
@@ -224,6 +226,12 @@ public struct ChainClassifier: Sendable {
             hits[match.node, default: []].append(EvidenceHit(source: .name, keyword: match.keyword, specific: true))
         }
         return hits.mapValues { $0.sorted { ($0.source, $0.share ?? 0) > ($1.source, $1.share ?? 0) } }
+    }
+
+    /// A product line naming a food or feed additive (味精, 核苷酸, 氨基酸) says nothing about the node's own products.
+    func notEvidence(_ node: String, _ product: String) -> Bool {
+        let words = rules.productWordsNotEvidenceFor?[node] ?? rules.productWordsNotEvidenceFor?[topLevel(of: node)] ?? []
+        return words.contains { product.contains($0) }
     }
 
     static func productShare(_ hits: [EvidenceHit]) -> Double {

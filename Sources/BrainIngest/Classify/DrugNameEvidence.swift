@@ -24,6 +24,12 @@ enum DrugNameEvidence {
                     found[node, default: []].append(word)
                 }
             }
+            // An inhibitor in clinical development (JAK1 inhibitor in Phase I) is a new molecule; one on the market
+            // (proton pump inhibitor injections) may well be a generic, so only development sentences count.
+            if let node = pipelineNode, aboutDevelopment, let index = words.firstIndex(where: { $0.lowercased().hasPrefix("inhibitor") }), index > 0 {
+                let named = "\(words[index - 1]) inhibitor"
+                if !(found[node] ?? []).contains(named) { found[node, default: []].append(named) }
+            }
         }
         return found
     }

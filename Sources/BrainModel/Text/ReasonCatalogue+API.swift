@@ -30,6 +30,7 @@ extension ReasonCatalogue {
         "api.size": .init(zh: "size（或 limit）应为 1 到 {max} 之间的整数", en: "size (or limit) must be an integer from 1 to {max}"),
         "api.page": .init(zh: "page 应为从 1 起的整数", en: "page must be an integer from 1"),
         "api.same-province": .init(zh: "sameProvince 应为 include、flag 或 exclude", en: "sameProvince is include, flag or exclude"),
+        "api.risk-warned": .init(zh: "riskWarned 应为 exclude 或 include", en: "riskWarned is exclude or include"),
         "api.fanout": .init(zh: "fanout 应为 1 到 50 之间的整数", en: "fanout must be an integer from 1 to 50"),
         "api.region-page-country": .init(zh: "区域页面覆盖省、市、区县；全国请看总览", en: "the region page covers provinces, cities and districts; the country is the overview"),
         "api.not-a-project": .init(zh: "请求体不是项目：{example}", en: "the body is not a project: {example}"),

@@ -18,6 +18,9 @@ extension ReasonCatalogue {
         "target.extend-link": ReasonTemplate(
             zh: "与本地优势节点{strong}有 {pairs} 组产品上下游关系，如 {example}",
             en: "{pairs} product links to {strong}, strong here, e.g. {example}"),
+        "target.extend-chain": ReasonTemplate(
+            zh: "与本地优势节点{strong}同在一条细分产业链上（上级、下级或同级节点），可沿链延伸",
+            en: "on the same branch of the chain as {strong}, strong here (its parent, a sub-node or a sibling): extends it"),
         "target.products": ReasonTemplate(zh: "主营产品：{products}", en: "Main products: {products}"),
         "target.evidence": ReasonTemplate(zh: "归入{node}的依据：{evidence}", en: "On {node} because of: {evidence}"),
         "target.supplies": ReasonTemplate(zh: "可为本地 {count} 家企业供货（作为供应商）：{firms}",
@@ -31,6 +34,8 @@ extension ReasonCatalogue {
         "target.growth": ReasonTemplate(zh: "增长：营收同比 {revenue}，净利润同比 {profit}",
                                         en: "Growth: revenue {revenue} year on year, net profit {profit}"),
         "target.quality": ReasonTemplate(zh: "发展质量（不含区位）{score} 分", en: "Development quality without location: {score}"),
+        "target.risk-warning": ReasonTemplate(zh: "风险警示：{name} 为 ST/*ST 股票（交易所风险警示，经营或财务异常），招引前需核查",
+                                              en: "Risk warning: {name} is an ST/*ST stock (the exchange's warning of losses or irregularities); check before courting it"),
         "target.same-province": ReasonTemplate(zh: "同省企业：省内招引属存量转移", en: "Same province: attracting it moves a firm within the province"),
     ]
 }

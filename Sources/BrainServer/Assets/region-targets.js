@@ -1,4 +1,4 @@
-// The region page's 招商 list: the strategy presets, custom weights, same-province choice and paging re-request
+// The region page's 招商 list: the strategy presets, custom weights, same-province and risk-warning choices and paging re-request
 // /api/regions/{code}/targets and redraw the table in place; the choice is kept in the address so a reload (or the
 // language switch, which reloads) shows the same list, and the XLSX link exports it.
 (function () {
@@ -22,6 +22,7 @@
     p.set('strategy', strategy);
     if (strategy === 'custom') keys.forEach(function (k) { p.set(k, input(k).value || '0'); });
     p.set('sameProvince', input('sameProvince').value);
+    if (input('riskWarned').value !== 'exclude') p.set('riskWarned', input('riskWarned').value);
     p.set('size', '20');
     p.set('page', String(page));
     return p;
@@ -40,6 +41,7 @@
       var firm = document.createElement('td'), a = document.createElement('a');
       a.href = '/enterprises/' + encodeURIComponent(t.firm.id); a.textContent = t.firm.name; firm.appendChild(a);
       if (t.sameProvince) { var tag = document.createElement('span'); tag.className = 'tag'; tag.textContent = brain.t('同省', 'same province'); firm.appendChild(document.createTextNode(' ')); firm.appendChild(tag); }
+      if (t.riskWarning) { var st = document.createElement('span'); st.className = 'tag risk'; st.textContent = brain.t('风险警示', 'risk warning'); firm.appendChild(document.createTextNode(' ')); firm.appendChild(st); }
       tr.appendChild(firm);
       tr.appendChild(cell([t.firm.provinceName, t.firm.cityName].filter(Boolean).join(' ')));
       var node = document.createElement('td');
@@ -61,6 +63,14 @@
     document.getElementById('targets-prev').disabled = page <= 1;
     document.getElementById('targets-next').disabled = page >= pages;
     section.setAttribute('data-strategy', report.strategy.id);
+    // The opportunity chart marks the nodes this list targets (region.js).
+    if (brain.followTargets) brain.followTargets(report.targets.map(function (t) { return t.node ? t.node.id : null; }).filter(Boolean));
+    if (!report.targets.length) {
+      var empty = document.createElement('tr'), td = document.createElement('td');
+      td.colSpan = 6; td.textContent = brain.t('该策略下暂无候选企业：没有上市企业位于本策略针对的节点上（延链只看本地空白或薄弱、与本地优势节点有产品关联或同在一条细分链上的节点）。',
+        'No candidates under this strategy: no listed firm sits on the nodes it targets (extend looks only at nodes absent or weak here that are linked by products, or by the chain’s branches, to a strong node).');
+      empty.appendChild(td); body.appendChild(empty);
+    }
   }
 
   var pending = 0;
@@ -101,12 +111,13 @@
 
   // A reload keeps the list the address names (set by an earlier choice).
   var start = new URLSearchParams(location.search);
-  if (start.has('strategy') || start.has('sameProvince') || start.has('page')) {
+  if (start.has('strategy') || start.has('sameProvince') || start.has('riskWarned') || start.has('page')) {
     choose(start.get('strategy') || 'balanced');
     var preset = presets.filter(function (x) { return x.id === chosenStrategy(); })[0];
     if (preset) showWeights(preset);
     keys.forEach(function (k) { if (start.has(k)) input(k).value = start.get(k); });
     if (start.get('sameProvince')) input('sameProvince').value = start.get('sameProvince');
+    if (start.get('riskWarned')) input('riskWarned').value = start.get('riskWarned');
     page = Math.max(1, parseInt(start.get('page') || '1', 10) || 1);
     load();
   } else {

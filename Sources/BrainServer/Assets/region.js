@@ -6,18 +6,33 @@
   if (scatter) {
     var o = report.opportunities;
     var points = o.opportunities.filter(function (x) { return x.pci !== null && x.pci !== undefined; });
+    // The chart follows the 招商 strategy: the nodes the current list targets are coloured and named, the rest grey
+    // (region-targets.js calls brain.followTargets after each redraw). Without a list, the top 8 opportunities are named.
+    var drawOpportunities = function (targeted) {
+      // A list on nodes the region already has (强链) marks none of these opportunities: then the default view.
+      if (targeted && !points.some(function (x) { return targeted.indexOf(x.node.id) >= 0; })) targeted = null;
+      var named = function (x) { return targeted ? targeted.indexOf(x.node.id) >= 0 : x.rank <= 8; };
+      scatter.setOption({
+        grid: { left: 50, right: 20, top: 30, bottom: 45 },
+        tooltip: { formatter: function (p) { var x = points[p.dataIndex]; return brain.escape(brain.t(x.node.nameZh, x.node.nameEn)) + '<br>' + brain.escape(brain.reason(x.reason)); } },
+        xAxis: { name: brain.t('相关密度', 'density'), nameLocation: 'middle', nameGap: 28, scale: true },
+        yAxis: { name: brain.t('复杂度 PCI', 'complexity (PCI)'), scale: true },
+        series: [{ type: 'scatter', symbolSize: function (v, p) { return 8 + Math.sqrt(points[p.dataIndex].firmsInRegion || 0) * 3; },
+          labelLayout: { hideOverlap: true },
+          label: { show: true, position: 'right', fontSize: 10, formatter: function (p) { var x = points[p.dataIndex]; return named(x) ? brain.t(x.node.nameZh, x.node.nameEn) : ''; } },
+          data: points.map(function (x) {
+            return { value: [x.density, x.pci], itemStyle: targeted ? { color: named(x) ? '#f6903d' : '#cbd5e1' } : undefined };
+          }),
+          markLine: { silent: true, lineStyle: { type: 'dashed', color: '#9ca3af' }, label: { show: false },
+            data: [].concat(o.densityMedian !== null ? [{ xAxis: o.densityMedian }] : [], o.pciMedian !== null ? [{ yAxis: o.pciMedian }] : []) } }]
+      });
+    };
     if (!points.length) brain.noData(scatter, '暂无可比较的节点（该地区没有可计算复杂度的机会节点）', 'No nodes to compare (no opportunity with a complexity value)');
-    else scatter.setOption({
-      grid: { left: 50, right: 20, top: 30, bottom: 45 },
-      tooltip: { formatter: function (p) { var x = points[p.dataIndex]; return brain.escape(brain.t(x.node.nameZh, x.node.nameEn)) + '<br>' + brain.escape(brain.reason(x.reason)); } },
-      xAxis: { name: brain.t('相关密度', 'density'), nameLocation: 'middle', nameGap: 28, scale: true },
-      yAxis: { name: brain.t('复杂度 PCI', 'complexity (PCI)'), scale: true },
-      series: [{ type: 'scatter', symbolSize: function (v, p) { return 8 + Math.sqrt(points[p.dataIndex].firmsInRegion || 0) * 3; },
-        label: { show: true, position: 'right', fontSize: 10, formatter: function (p) { return points[p.dataIndex].rank <= 8 ? brain.t(points[p.dataIndex].node.nameZh, points[p.dataIndex].node.nameEn) : ''; } },
-        data: points.map(function (x) { return [x.density, x.pci]; }),
-        markLine: { silent: true, lineStyle: { type: 'dashed', color: '#9ca3af' }, label: { show: false },
-          data: [].concat(o.densityMedian !== null ? [{ xAxis: o.densityMedian }] : [], o.pciMedian !== null ? [{ yAxis: o.pciMedian }] : []) } }]
-    });
+    else {
+      var first = ((report.targets || {}).targets || []).map(function (t) { return t.node && t.node.id; }).filter(Boolean);
+      drawOpportunities(first.length ? first : null);
+      brain.followTargets = function (nodeIds) { drawOpportunities(nodeIds.length ? nodeIds : null); };
+    }
     charts.push(scatter);
   }
   var peers = brain.chart('peer-chart');

@@ -60,6 +60,7 @@ enum APIRoutes {
                      summaryEn: "Region report", parameters: [code, layers, lang]),
         APIOperation(method: .get, path: "/api/regions/{code}/targets", tag: "招商", summaryZh: "招商目标企业及理由", summaryEn: "Investment targets",
                      parameters: [code, .query("sameProvince", .string(values: ["include", "flag", "exclude"]), "本省企业：计入、标注或排除（默认标注）"),
+                                  .query("riskWarned", .string(values: ["exclude", "include"]), "风险警示（ST/*ST）企业：排除（默认）或列入并标注"),
                                   .query("strategy", .string(values: TargetStrategy.presets.map(\.id) + ["custom"]),
                                          "策略：balanced 综合（默认）、fill 补链、strengthen 强链、extend 延链、complexity 高附加值、custom 自定义"),
                                   .query("page", .integer(minimum: 1, maximum: 100_000), "页码（从 1 起）"),

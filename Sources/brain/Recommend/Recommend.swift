@@ -10,6 +10,7 @@ struct Recommend: AsyncParsableCommand {
 }
 
 extension InvestmentTargets.SameProvince: ExpressibleByArgument {}
+extension InvestmentTargets.RiskWarned: ExpressibleByArgument {}
 
 /// `brain recommend targets 320500`: firms outside the region ranked by fit, strength and product links, each with why.
 struct RecommendTargets: AsyncParsableCommand {
@@ -17,6 +18,8 @@ struct RecommendTargets: AsyncParsableCommand {
     @OptionGroup var options: RegionAnalysisOptions
     @Option(help: "Firms of the same province: include, flag (default) or exclude.")
     var sameProvince: InvestmentTargets.SameProvince = .flag
+    @Option(help: "Firms under risk warning (ST, *ST): exclude (default) or include, flagged.")
+    var riskWarned: InvestmentTargets.RiskWarned = .exclude
     @Option(help: "How many targets to list (one page).")
     var limit = 20
     @Option(help: "Which page of the list, from 1.")
@@ -29,7 +32,7 @@ struct RecommendTargets: AsyncParsableCommand {
         let targets = InvestmentTargets.build(analysis)
         let chosen: TargetStrategy
         do { chosen = try TargetStrategy.parse(strategy: strategy, weights: [:]) } catch { throw CommandFailure(error.description) }
-        let report = try targets.report(region: options.region, sameProvince: sameProvince, strategy: chosen, page: page, size: limit)
+        let report = try targets.report(region: options.region, sameProvince: sameProvince, riskWarned: riskWarned, strategy: chosen, page: page, size: limit)
         // Reasons carry their Chinese text too, for readers without the catalogue (as the API's default).
         if options.json { return try Output.json(report, language: .zh) }
         let weights = report.weights.filter { $0.weight > 0 }.map { "\($0.nameZh) \($0.weight)" }.joined(separator: "，")
@@ -38,7 +41,7 @@ struct RecommendTargets: AsyncParsableCommand {
         for target in report.targets {
             let place = [target.firm.provinceName, target.firm.cityName].compactMap { $0 }.joined(separator: " ")
             print(String(format: "%3d  %.3f  ", target.rank, target.score) + "\(target.firm.name) (\(target.firm.id), \(place))"
-                  + (target.sameProvince ? "  [同省 same province]" : ""))
+                  + (target.sameProvince ? "  [同省]" : "") + (target.riskWarning ? "  [风险警示 ST]" : ""))
             for reason in target.reasons { print("          · \(ReasonText.render(reason, in: .zh))") }
         }
     }

@@ -65,6 +65,28 @@ import BrainModel
         #expect(try !nodes("300261").contains("innovative-drugs"), "雅本化学's 抗肿瘤药中间体 is an intermediate")
     }
 
+    @Test func innovativeDrugMakersAreFoundFromTheirSummaries() throws {
+        // Issue 18: the 创新药 node held 14 firms, 12 of them only by their "-U" suffix. Original new drugs, targeted
+        // small molecules named by their INN stem (apatinib, pyrotinib) and inhibitors in clinical trials say it too.
+        #expect(try nodes("688321").contains("innovative-drugs"), "微芯生物: original small molecule drugs")
+        #expect(try nodes("688189").contains("innovative-drugs"), "南新制药: focuses on innovative drugs")
+        #expect(try nodes("688505").contains("innovative-drugs"), "复旦张江: JAK1 inhibitor in Phase I")
+        #expect(try !nodes("002755").contains("innovative-drugs"), "奥赛康's marketed proton pump inhibitors are no pipeline")
+        let bundle = try BundleFixture.bundle()
+        #expect(Set(bundle.assignments.filter { $0.nodeId == "innovative-drugs" }.map(\.enterpriseId)).count >= 18)
+        let found = DrugNameEvidence.hits(summary: "It offers proton pump inhibitor injections. It is developing a JAK1 inhibitor in Phase I clinical trial.",
+                                          innStems: ["innovative-drugs": ["tinib"]], pipelineNode: "innovative-drugs")
+        #expect(found["innovative-drugs"] == ["JAK1 inhibitor"])
+    }
+
+    @Test func foodAndFeedAdditivesAreNoAPIEvidence() throws {
+        // 星湖科技 sells 味精 and 呈味核苷酸; its 核苷酸原料药 line is a flavour and feed additive, not an API.
+        #expect(try !nodes("600866").contains("api"))
+        let bundle = try BundleFixture.bundle()
+        let rules = try #require(bundle.taxonomy.placement?.productWordsNotEvidenceFor?["api"])
+        #expect(rules.contains("味精") && rules.contains("核苷酸"))
+    }
+
     @Test func developmentCodesAndAntibodyNamesAreEvidence() throws {
         #expect(try nodes("600276").contains("innovative-drugs"), "恒瑞医药 develops SHR-coded new molecules")
         #expect(try nodes("300558").contains("innovative-drugs"), "贝达药业: icotinib, CM082")

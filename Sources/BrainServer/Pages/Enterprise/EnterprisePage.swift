@@ -96,7 +96,7 @@ struct EnterprisePage: Sendable {
                       "raw": RegionView.number($0.raw), "normalised": RegionView.number($0.normalised, 1)]
                  }]
             },
-            "facts": p.facts.map { ["field": $0.field, "value": $0.value, "source": $0.source, "asOf": $0.asOf, "old": !$0.current] },
+            "facts": p.facts.map { ["field": $0.field, "fieldZh": $0.label.zh, "fieldEn": $0.label.en, "value": $0.value, "source": $0.source, "asOf": $0.asOf, "old": !$0.current] },
             "products": p.detail.products.sorted { ($0.revenueShare ?? -1) > ($1.revenueShare ?? -1) }.map {
                 ["product": $0.product, "productQuery": Self.queryValue($0.product), "share": $0.revenueShare.map { RegionView.number($0 * ($0 <= 1 ? 100 : 1), 1) + "%" } ?? "–",
                  "source": $0.provenance.source, "asOf": $0.provenance.asOf]

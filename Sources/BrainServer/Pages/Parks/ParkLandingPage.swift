@@ -24,11 +24,24 @@ struct ParkLandingPage: Sendable {
         router.get("/recommend/park") { request, _ in
             let query = request.uri.queryParameters
             let index = try await cache.index()
+            // The 44 nodes grouped by tier, sub-nodes indented under their parent, with a search box (park-landing.mustache).
+            let taxonomy = index.data.taxonomy
+            let chosenNodes = Set((query.get("nodes") ?? "").split(separator: ",").map(String.init))
+            let tierNames: [ChainTier: (String, String)] = [.upstream: ("上游", "Upstream"), .midstream: ("中游", "Midstream"), .downstream: ("下游", "Downstream")]
+            var nodeTiers: [[String: Any]] = []
+            for tier in [ChainTier.upstream, .midstream, .downstream] {
+                var options: [[String: Any]] = []
+                for top in taxonomy.topLevelNodes where top.tier == tier {
+                    for node in [top] + taxonomy.children(of: top.id) {
+                        let name: String = (node.parentId == nil ? "" : "　· ") + node.nameZh
+                        options.append(["id": node.id, "name": name, "nameEn": node.nameEn, "selected": chosenNodes.contains(node.id)])
+                    }
+                }
+                let names = tierNames[tier] ?? (tier.rawValue, tier.rawValue)
+                nodeTiers.append(["nameZh": names.0, "nameEn": names.1, "nodes": options])
+            }
             var context: [String: Any] = [
-                "nodes": index.data.taxonomy.nodes.map { node in
-                    ["id": node.id, "name": node.nameZh, "nameEn": node.nameEn,
-                     "selected": query.get("nodes")?.split(separator: ",").contains { $0 == node.id } ?? false]
-                },
+                "nodeTiers": nodeTiers,
                 "stages": [("rnd", "研发", "R&D"), ("pilot", "中试", "pilot"), ("manufacturing", "生产", "manufacturing")].map {
                     ["id": $0.0, "name": $0.1, "nameEn": $0.2, "selected": query.get("stage") == $0.0]
                 },

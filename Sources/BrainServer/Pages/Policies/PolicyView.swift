@@ -14,7 +14,10 @@ enum PolicyView {
 
     /// One clause for one firm (the enterprise page).
     static func row(_ match: PolicyMatcher.Match) -> [String: Any] {
-        let status = statusWords[match.status] ?? (match.status, match.status)
+        // Eligibility is the conditions only; a clause that also asks the firm to act (move its HQ to 苏州, set up an
+        // entity) is not "符合" as it stands: its status says the conditions are met and the action has its own column.
+        let status: (zh: String, en: String) = match.action != nil && match.status == "eligible" ? ("符合条件，尚需行动", "conditions met; action needed")
+            : statusWords[match.status] ?? (match.status, match.status)
         func conditions(_ language: DisplayLanguage) -> String {
             match.conditions.map { result in
                 let value = valueWords[result.value].map { language == .zh ? $0.zh : $0.en } ?? result.value
@@ -25,7 +28,7 @@ enum PolicyView {
         let action = match.actionReason.map(ReasonText.bilingual)
         return presentValues([
             "id": match.policy.id, "clause": match.policy.clause, "title": match.policy.title,
-            "statusZh": status.zh, "statusEn": status.en, "eligible": match.status == "eligible" ? true : nil,
+            "statusZh": status.zh, "statusEn": status.en, "eligible": match.status == "eligible" && match.action == nil ? true : nil,
             "amount": match.maxAmountWan.map { RegionView.number($0, 0) + " 万元" } ?? "–",
             "actionZh": action?.zh, "actionEn": action?.en,
             "conditionsZh": conditions(.zh), "conditionsEn": conditions(.en),

@@ -26,12 +26,14 @@ enum CoverageText {
         let layers = c.layers.map { layerName($0).zh }.joined(separator: "、")
         return "覆盖\(layers) \(count(c.firms)) 家，其中 \(count(c.locatedToProvince)) 家定位到省、\(count(c.locatedToCity)) 家定位到城市、"
             + "\(count(c.locatedToDistrict)) 家定位到区县；本页区位商与占比以定位到\(levelName(c.level).zh)的 \(count(c.located)) 家为基数"
+            + (c.layers.contains(Layer.listed) ? "。上市企业仅含A股：港股上市的豪森、正大天晴等不在其中" : "")
     }
 
     static func en(_ c: Coverage) -> String {
         let layers = c.layers.map { layerName($0).en }.joined(separator: ", ")
         return "Covers \(count(c.firms)) \(layers): \(count(c.locatedToProvince)) located to a province, \(count(c.locatedToCity)) to a city, "
             + "\(count(c.locatedToDistrict)) to a district; location quotients and shares here rest on the \(count(c.located)) located to \(levelName(c.level).en)"
+            + (c.layers.contains(Layer.listed) ? ". Listed firms are A-shares only: Hong Kong-listed firms such as Hansoh and Chia Tai Tianqing are not counted" : "")
     }
 
     static func flag(_ flag: SmallNumberFlag?) -> String? {

@@ -56,7 +56,7 @@ enum RegionExport {
                       t("总资产（亿元）", "Assets (100m yuan)"), t("节点", "Nodes")]]
             + report.largestFirms.map { [$0.id, $0.name, $0.stockCode ?? "", $0.cityName ?? "", $0.employees.map(String.init) ?? "",
                                          n($0.totalAssetsYi), $0.reason ?? ""] }
-        let targets = RegionExport.targetRows(report.targets, number: n)
+        let targets = RegionExport.targetRows(report.targets, language: language, number: n)
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("region-\(UUID().uuidString).xlsx")
         defer { try? FileManager.default.removeItem(at: url) }
         try XLSXWriter.write(sheets: [(t("概况", "Summary"), summary), (t("产业链", "Chain"), nodes), (t("补链强链延链", "Actions"), actions),
@@ -96,23 +96,31 @@ enum ContentDisposition {
 }
 
 extension RegionExport {
-    /// The 招商 sheet: one row per target of the chosen strategy and page, then the strategy's weights and the
-    /// diversity rule, so a forwarded file says how it was ranked.
-    static func targetRows(_ targets: InvestmentTargets.Report, number n: (Double?) -> String) -> [[String]] {
-        let role = { (id: String?) in id.flatMap { TargetRegionNodes.roleNames[$0] }.map { "\($0.zh) \($0.en)" } ?? "" }
-        let status = { (id: String?) in id.flatMap { TargetRegionNodes.statusNames[$0]?.zh } ?? "" }
-        let header = ["排名 Rank", "企业ID", "企业 Firm", "省 Province", "市 City", "节点 Node", "环节 Role", "节点现状 Node here",
-                      "得分 Score", "节点得分 Node part", "实力 Strength", "关联 Links", "同省 Same province", "理由 Reasons", "Reasons (English)"]
-        let rows = targets.targets.map { t -> [String] in
-            [String(t.rank), t.firm.id, t.firm.name, t.firm.provinceName ?? "", t.firm.cityName ?? "", t.node?.nameZh ?? "", role(t.role),
-             status(t.nodeStatus), n(t.score), n(t.fit), n(t.strength), n(t.links), t.sameProvince ? "同省 yes" : "",
-             ReasonText.render(t.reasons, in: .zh), ReasonText.render(t.reasons, in: .en)]
+    /// The 招商 sheet in `language` (Chinese headers by default, English with lang=en): one row per target of the chosen
+    /// strategy and page, then the strategy's weights, the diversity rule and the choices, so a forwarded file says how
+    /// it was ranked.
+    static func targetRows(_ targets: InvestmentTargets.Report, language: DisplayLanguage = .zh, number n: (Double?) -> String) -> [[String]] {
+        let zh = language == .zh
+        let t = { (chinese: String, english: String) in zh ? chinese : english }
+        let role = { (id: String?) in id.flatMap { TargetRegionNodes.roleNames[$0] }.map { zh ? $0.zh : $0.en } ?? "" }
+        let status = { (id: String?) in id.flatMap { TargetRegionNodes.statusNames[$0] }.map { zh ? $0.zh : $0.en } ?? "" }
+        let header = [t("排名", "Rank"), t("企业编号", "Firm ID"), t("企业", "Firm"), t("省", "Province"), t("市", "City"), t("节点", "Node"),
+                      t("环节", "Role"), t("节点现状", "Node here"), t("得分", "Score"), t("节点得分", "Node part"), t("实力", "Strength"),
+                      t("关联", "Links"), t("同省", "Same province"), t("风险警示", "Risk warning"), t("理由", "Reasons")]
+        let rows = targets.targets.map { target -> [String] in
+            [String(target.rank), target.firm.id, target.firm.name, target.firm.provinceName ?? "", target.firm.cityName ?? "",
+             target.node.map { zh ? $0.nameZh : $0.nameEn } ?? "", role(target.role), status(target.nodeStatus), n(target.score),
+             n(target.fit), n(target.strength), n(target.links), target.sameProvince ? t("是", "yes") : "",
+             target.riskWarning ? "ST" : "", ReasonText.render(target.reasons, in: language)]
         }
-        let strategy = [["策略 Strategy", "\(targets.strategy.nameZh) \(targets.strategy.nameEn)"]]
-            + targets.weights.map { ["权重 Weight · \($0.nameZh)", n($0.weight)] }
-            + [["多样性 Diversity", "\(targets.diversity.ruleZh)（\(targets.diversity.ruleEn)）"],
-               ["同省 Same province", targets.sameProvince.rawValue], ["页 Page", "\(targets.page) / \(targets.pages)"],
-               ["候选 Candidates", "\(targets.candidates)"]]
+        let sameProvince = ["include": t("包含", "include"), "flag": t("标注", "flag"), "exclude": t("排除", "exclude")]
+        let strategy = [[t("策略", "Strategy"), zh ? targets.strategy.nameZh : targets.strategy.nameEn]]
+            + targets.weights.map { [t("权重 · ", "Weight · ") + (zh ? $0.nameZh : $0.nameEn), n($0.weight)] }
+            + [[t("多样性", "Diversity"), zh ? targets.diversity.ruleZh : targets.diversity.ruleEn],
+               [t("同省企业", "Same province"), sameProvince[targets.sameProvince.rawValue] ?? targets.sameProvince.rawValue],
+               [t("风险警示（ST）企业", "Risk-warned (ST) firms"),
+                targets.riskWarned == .include ? t("列入并标注", "included, flagged") : t("不列入（\(targets.riskWarnedLeftOut) 家）", "left out (\(targets.riskWarnedLeftOut))")],
+               [t("页", "Page"), "\(targets.page) / \(targets.pages)"], [t("候选", "Candidates"), "\(targets.candidates)"]]
         return [header] + rows + [[]] + strategy
     }
 }

@@ -26,7 +26,8 @@ struct RegionPage: Sendable {
             }
             do {
                 let report = try await generation.investmentTargets(level: region.level)
-                    .report(region: code, sameProvince: query.sameProvince, strategy: query.strategy, page: query.paging.page, size: query.paging.size)
+                    .report(region: code, sameProvince: query.sameProvince, riskWarned: query.riskWarned, strategy: query.strategy,
+                            page: query.paging.page, size: query.paging.size)
                 return try JSONResponse.ok(report, for: request)
             } catch let error as AnalyticsError {
                 throw PageError.from(error)
@@ -60,7 +61,8 @@ struct RegionPage: Sendable {
             let (generation, _) = try await generation(for: request)
             do {
                 report.targets = try await generation.investmentTargets(level: report.region.level)
-                    .report(region: code, sameProvince: query.sameProvince, strategy: query.strategy, page: query.paging.page, size: query.paging.size)
+                    .report(region: code, sameProvince: query.sameProvince, riskWarned: query.riskWarned, strategy: query.strategy,
+                            page: query.paging.page, size: query.paging.size)
             } catch let error as AnalyticsError {
                 throw PageError.from(error)
             }

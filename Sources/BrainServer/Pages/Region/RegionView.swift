@@ -99,9 +99,13 @@ enum RegionView {
             "biomedicineEmployees": number(Double(region.biomedicineEmployees), 0), "universities": region.universities,
             "completeness": number((report.cluster.indicators.chainCompleteness) * 100, 0),
             "strongNodes": strong.joined(separator: "、"), "strongCount": strong.count,
+            "strongNodesEn": report.gaps.nodes.filter { $0.status == "strong" }.map(\.node.nameEn).joined(separator: ", "),
             "eci": number(report.opportunities.eci),
             "clusterMet": report.cluster.met, "clusterOf": report.cluster.of,
-            "tiers": tiers, "fill": actions(report.gaps.fill), "strengthen": actions(report.gaps.strengthen),
+            // 补链 shows its first five; the rest wait behind 展开 (a 招商 team reads the top of the list).
+            "tiers": tiers, "fill": actions(report.gaps.fill), "fillTop": actions(Array(report.gaps.fill.prefix(5))),
+            "fillMore": actions(Array(report.gaps.fill.dropFirst(5))), "fillMoreCount": max(0, report.gaps.fill.count - 5), "hasFillMore": report.gaps.fill.count > 5,
+            "strengthen": actions(report.gaps.strengthen),
             "extend": actions(report.gaps.extend), "opportunities": opportunities,
             "peersBySpecialisation": report.peers.bySpecialisation.map { ["code": $0.region.code, "name": $0.region.name, "similarity": number($0.similarity)] },
             "peerIndicators": peers, "criteria": criteria, "indexRows": indexRows, "indexOf": report.innovationIndex.of,
@@ -120,7 +124,7 @@ enum RegionView {
             "talentRank": report.talent.universitiesRank, "talentOf": report.talent.regionsRanked,
             "talentMedicalNames": report.talent.medicalUniversityNames.joined(separator: "、"), "talentDemandZh": talentNote(report.talent.demand).zh, "talentDemandEn": talentNote(report.talent.demand).en, "talentDemands": report.talent.demand.demands,
             "talentHeadcount": report.talent.demand.headcount, "talentImported": report.talent.demand.talents,
-            "talentNodes": report.talent.nodes.prefix(12).map { ["nameZh": $0.node.nameZh, "employees": number(Double($0.employees), 0),
+            "talentNodes": report.talent.nodes.prefix(12).map { ["nameZh": $0.node.nameZh, "nameEn": $0.node.nameEn, "employees": number(Double($0.employees), 0),
                                                                  "firms": $0.firms, "rank": $0.rank, "of": $0.of] as [String: Any] },
             "services": report.services.map { match in
                 ["service": match.service.nameZh, "id": match.service.id, "count": match.offers,

@@ -6,9 +6,10 @@ import BrainModel
 /// The 招商 list's choices as query parameters, shared by `/api/regions/{code}/targets` and the region's XLSX:
 /// `strategy` (a preset id or `custom`), the weights by key (`density`, `gap`, `strong`, `extend`, `pci`, `strength`,
 /// `links`, each 0–1, overriding the preset), `sameProvince` (include, flag, exclude), `page` (from 1), `size` (1–500;
-/// `limit` is the older name). The reasons' language (`lang`) is the JSON response's, as everywhere in the API.
+/// `limit` is the older name), `riskWarned` (exclude, the default, or include ST/*ST firms). The reasons' language (`lang`) is the JSON response's, as everywhere in the API.
 struct TargetsQuery {
     var sameProvince: InvestmentTargets.SameProvince
+    var riskWarned: InvestmentTargets.RiskWarned
     var strategy: TargetStrategy
     var paging: Paging
 
@@ -17,6 +18,10 @@ struct TargetsQuery {
             throw PageError.badRequest(Reason("api.same-province"))
         }
         sameProvince = mode
+        guard let risk = InvestmentTargets.RiskWarned(rawValue: query.get("riskWarned") ?? "exclude") else {
+            throw PageError.badRequest(Reason("api.risk-warned"))
+        }
+        riskWarned = risk
         paging = try Paging(query, defaultSize: defaultSize, legacySize: "limit", maxSize: 500)
         var weights: [String: String] = [:]
         for key in TargetStrategy.Weights.keys { if let value = query.get(key) { weights[key] = value } }

@@ -45,7 +45,9 @@ struct SearchPage: Sendable {
     }
 
     func html(_ result: SiteSearch, paging: Paging) throws -> Data? {
-        let groups = Self.groups.map { group -> [String: Any] in
+        // Regions, nodes and products are listed on the first page only: later pages page through firms, without the
+        // other sections standing empty.
+        let groups = Self.groups.filter { paging.page == 1 || $0.kind == "enterprise" }.map { group -> [String: Any] in
             ["kind": group.kind, "zh": group.zh, "en": group.en,
              "hits": result.hits.filter { $0.kind == group.kind }.map { hit -> [String: Any] in
                 var fields: [String: Any] = ["label": hit.label, "detail": hit.detail ?? "", "url": hit.url]

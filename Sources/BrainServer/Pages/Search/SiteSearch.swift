@@ -57,7 +57,7 @@ struct SiteSearch: Codable, Sendable {
         hits += nodes.map { Hit(kind: "node", label: $0.nameZh, detail: $0.nameEn, url: "/chain/\($0.id)") }
         let graph = try await cache.productGraph()
         hits += graph.search(query, limit: limit).map {
-            Hit(kind: "product", label: $0, detail: "\(graph.makers[$0]?.count ?? 0) 家企业 makers",
+            Hit(kind: "product", label: $0, detail: "\(graph.makers[$0]?.count ?? 0) 家企业",
                 url: "/products?name=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
         }
         return SiteSearch(query: query, hits: hits, enterprisesTotal: total, paging: paging.info(total: total))
