@@ -4,6 +4,7 @@ import NIOCore
 import BrainIngest
 import BrainModel
 import BrainStore
+import BrainUseCases
 
 /// Users' imports over HTTP: what was imported, the review queue, a firm's facts with their sources, and a check of
 /// an uploaded file (the same pipeline as `brain import --dry-run`; nothing is written).
