@@ -122,15 +122,18 @@ public final class AnalyticsWorkbench<Extras: WorkbenchExtras>: Sendable {
 
     /// The 招商 ranking at `level` (product links and quality scores built once).
     public func investmentTargets(level: RegionLevel) async throws -> InvestmentTargets {
-        try await targets.value(level) { [self] in
-            async let analysis = analysis(level: level)
-            async let links = productLinks()
-            async let quality = enterpriseQuality()
-            async let chain = nodeLinks()
-            let (a, l, q, c) = try await (analysis, links, quality, chain)
-            return try await HeavyWork.run("\(level.rawValue) investment targets") {
-                InvestmentTargets(a, links: FirmLinks(self.index, links: l), quality: q, nodeLinks: c)
-            }
+        try await targets.value(level) { [self] in try await investmentTargets(try await analysis(level: level)) }
+    }
+
+    /// The 招商 ranking over `analysis` (another measure or threshold than the pages': `brain recommend targets`),
+    /// with the shared product links and quality scores; not kept.
+    public func investmentTargets(_ analysis: LevelAnalysis) async throws -> InvestmentTargets {
+        async let links = productLinks()
+        async let quality = enterpriseQuality()
+        async let chain = nodeLinks()
+        let (l, q, c) = try await (links, quality, chain)
+        return try await HeavyWork.run("\(analysis.level.rawValue) investment targets") {
+            InvestmentTargets(analysis, links: FirmLinks(self.index, links: l), quality: q, nodeLinks: c)
         }
     }
 

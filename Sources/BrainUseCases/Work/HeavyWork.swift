@@ -10,6 +10,13 @@ import Glibc
 public enum HeavyWork {
     public static let logger = Logger(label: "IndustryBrain.analytics")
 
+    /// Whether each computation's time is logged: the server's log shows where a rebuild spends its time; a CLI
+    /// command turns it off (`quietTimings`), its standard error being the user's.
+    public static var logsTimings: Bool { timingsLock.withLock { timingsOn } }
+    public static func quietTimings() { timingsLock.withLock { timingsOn = false } }
+    private static let timingsLock = NSLock()
+    nonisolated(unsafe) private static var timingsOn = true
+
     /// At most this many run at once (two per core): requests that each ask for a new computation queue here instead
     /// of starting a thread apiece. Background work (the warm-up, `HeavyPriority`) has slots of its own, one per core,
     /// so a request's computation never queues behind it (and wins the CPU by its lower nice value).
@@ -28,7 +35,7 @@ public enum HeavyWork {
                 defer { if let group, let tid { group.leave(thread: tid) } }
                 let started = DispatchTime.now().uptimeNanoseconds
                 let result = Result { try work() }
-                logger.info("computed \(label) in \(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6) ms\(group == nil ? "" : " (background)")")
+                if logsTimings { logger.info("computed \(label) in \(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6) ms\(group == nil ? "" : " (background)")") }
                 continuation.resume(with: result)
             }
             thread.stackSize = 8 << 20
