@@ -30,7 +30,7 @@ public struct ImportJob: Sendable {
 }
 
 /// What a write did: the file's check (every problem with its row and field) and the store's outcome.
-public struct ImportReport: Sendable {
+public struct ImportResult: Sendable {
     public var summary: EnterpriseFileCheck.Summary
     public var outcome: ImportOutcome
 }
@@ -106,7 +106,7 @@ public struct ImportService: Sendable {
     }
 
     /// Checks the file and writes its valid rows (all or none with `rejectFile`) under one import header.
-    public func write(_ job: ImportJob, progress: Progress? = nil) async throws -> ImportReport {
+    public func write(_ job: ImportJob, progress: Progress? = nil) async throws -> ImportResult {
         let header = ImportHeader(kind: job.kind.rawValue, file: job.file.lastPathComponent, fingerprint: try Self.fingerprint(job.file),
                                   asOf: job.asOf, importedAt: ISO8601DateFormatter().string(from: Date()),
                                   organisation: job.kind.marketKind == nil ? job.organisation : nil)
@@ -125,7 +125,7 @@ public struct ImportService: Sendable {
                     try await store.importLinks(header_, rejectUnresolved: job.rejectFile, next: next)
                 }(header)
                 check.addUnresolved(report.outcome.unresolved)
-                return ImportReport(summary: check.summary, outcome: report.outcome)
+                return ImportResult(summary: check.summary, outcome: report.outcome)
             } catch ImportStoreError.unresolved(let rows) {
                 check.addUnresolved(rows)
                 throw ImportFailure.unresolved(check.summary, rows: rows)
@@ -149,7 +149,7 @@ public struct ImportService: Sendable {
     private func pump<Check: RowFileCheck, Item>(
         _ check: Check, _ job: ImportJob, _ progress: Progress?, prepare: @escaping ([Check.Row]) -> [Item],
         write: @escaping (ImportHeader, @escaping () throws -> [Item]?) async throws -> ImportOutcome
-    ) -> (ImportHeader) async throws -> ImportReport {
+    ) -> (ImportHeader) async throws -> ImportResult {
         { header in
             do {
                 try check.start(encoding: job.encoding, sheet: job.sheet)
@@ -164,7 +164,7 @@ public struct ImportService: Sendable {
                 defer { prefetch.stop() }
                 let outcome = try await write(header, prefetch.next)
                 prefetch.stop()
-                return ImportReport(summary: check.summary, outcome: outcome)
+                return ImportResult(summary: check.summary, outcome: outcome)
             } catch let error as EnterpriseFileCheck.FileError {
                 throw ImportFailure.unreadable(error)
             } catch let error as RejectedRows {
