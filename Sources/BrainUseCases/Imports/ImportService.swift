@@ -107,6 +107,7 @@ public struct ImportService: Sendable {
 
     /// Checks the file and writes its valid rows (all or none with `rejectFile`) under one import header.
     public func write(_ job: ImportJob, progress: Progress? = nil) async throws -> ImportResult {
+        if case .notBuilt(let reason) = job.kind.pipeline { throw ImportFailure.notImportable(job.kind, reason: reason) }
         let header = ImportHeader(kind: job.kind.rawValue, file: job.file.lastPathComponent, fingerprint: try Self.fingerprint(job.file),
                                   asOf: job.asOf, importedAt: ISO8601DateFormatter().string(from: Date()),
                                   organisation: job.kind.marketKind == nil ? job.organisation : nil)
