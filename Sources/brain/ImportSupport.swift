@@ -4,9 +4,6 @@ import BrainModel
 import BrainUseCases
 
 enum ImportFile {
-    /// The file's content fingerprint (as an import records it).
-    static func fingerprint(_ url: URL) throws -> String { try ImportService.fingerprint(url) }
-
     static func checkedDate(_ text: String) throws -> String {
         guard case .success(let date) = DateValue.parse(text) else { throw CommandFailure("--as-of \(text) is not a date (YYYY-MM-DD)") }
         return date

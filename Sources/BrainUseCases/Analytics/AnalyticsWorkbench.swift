@@ -120,20 +120,34 @@ public final class AnalyticsWorkbench<Extras: WorkbenchExtras>: Sendable {
         try await graph.value { [index] in try await HeavyWork.run("product graph") { ProductGraph(index) } }
     }
 
-    /// The 招商 ranking at `level` (product links and quality scores built once).
+    /// The 招商 ranking at `level` (product links and quality scores built once, side by side).
     public func investmentTargets(level: RegionLevel) async throws -> InvestmentTargets {
-        try await targets.value(level) { [self] in try await investmentTargets(try await analysis(level: level)) }
+        try await targets.value(level) { [self] in
+            async let analysis = analysis(level: level)
+            async let quality = enterpriseQuality()
+            async let links = productLinks()
+            async let chain = nodeLinks()
+            let (a, q, l, c) = try await (analysis, quality, links, chain)
+            return try await makeTargets(a, quality: q, links: l, chain: c)
+        }
     }
 
-    /// The 招商 ranking over `analysis` (another measure or threshold than the pages': `brain recommend targets`),
-    /// with the shared product links and quality scores; not kept.
-    public func investmentTargets(_ analysis: LevelAnalysis) async throws -> InvestmentTargets {
+    /// The 招商 ranking over another measure or threshold than the pages' (`brain recommend targets --measure …`),
+    /// not kept. At city level the quality scores come from that same analysis, as they always have for the CLI.
+    public func investmentTargets(level: RegionLevel, measure: Measure, threshold: Double) async throws -> InvestmentTargets {
+        if measure == .firms && threshold == 1 { return try await investmentTargets(level: level) }
+        let analysis = try await analysis(level: level, measure: measure, threshold: threshold)
         async let links = productLinks()
-        async let quality = enterpriseQuality()
         async let chain = nodeLinks()
-        let (l, q, c) = try await (links, quality, chain)
-        return try await HeavyWork.run("\(analysis.level.rawValue) investment targets") {
-            InvestmentTargets(analysis, links: FirmLinks(self.index, links: l), quality: q, nodeLinks: c)
+        let quality = level == .city
+            ? try await HeavyWork.run("enterprise quality (\(measure.rawValue), \(threshold))") { EnterpriseQuality(self.index, city: analysis) }
+            : try await enterpriseQuality()
+        return try await makeTargets(analysis, quality: quality, links: try await links, chain: try await chain)
+    }
+
+    private func makeTargets(_ analysis: LevelAnalysis, quality: EnterpriseQuality, links: ProductLinks, chain: NodeLinks) async throws -> InvestmentTargets {
+        try await HeavyWork.run("\(analysis.level.rawValue) investment targets") {
+            InvestmentTargets(analysis, links: FirmLinks(self.index, links: links), quality: quality, nodeLinks: chain)
         }
     }
 

@@ -27,7 +27,7 @@ struct RecommendTargets: AsyncParsableCommand {
 
     func run() async throws {
         let (workbench, analysis) = try await options.loaded()
-        let targets = try await workbench.investmentTargets(analysis)
+        let targets = try await workbench.investmentTargets(level: analysis.level, measure: options.measure, threshold: options.threshold)
         let chosen: TargetStrategy
         do { chosen = try TargetStrategy.parse(strategy: strategy, weights: [:]) } catch { throw CommandFailure(error.description) }
         let report = try targets.report(region: options.region, sameProvince: sameProvince, strategy: chosen, page: page, size: limit)
