@@ -63,6 +63,8 @@ struct Import: AsyncParsableCommand {
 
     /// The store and the bundled data the checks need, each loaded only when the kind needs it.
     var service: ImportService {
+        // The server logs each computation's time (a check among them); a command's standard error is the user's.
+        HeavyWork.quietTimings()
         let (db, dataFolder) = (store.db, URL(fileURLWithPath: data))
         return ImportService(sources: .init(store: { try await openStore(db) },
                                             resolver: { try AddressResolver.load(dataFolder: dataFolder) },
