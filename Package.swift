@@ -30,8 +30,13 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "BrainAnalytics", dependencies: ["BrainModel"]),
-        .target(name: "BrainServer", dependencies: [
+        // The use cases both front ends call (import kinds and the one import service, the analytics workbench).
+        .target(name: "BrainUseCases", dependencies: [
             "BrainModel", "BrainIngest", "BrainStore", "BrainAnalytics",
+            .product(name: "Logging", package: "swift-log"),
+        ], exclude: ["README.md"]),
+        .target(name: "BrainServer", dependencies: [
+            "BrainModel", "BrainIngest", "BrainStore", "BrainAnalytics", "BrainUseCases",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "Logging", package: "swift-log"),
@@ -39,7 +44,7 @@ let package = Package(
             .product(name: "Prometheus", package: "swift-prometheus"),
         ], resources: [.copy("Templates"), .copy("Assets")]),
         .executableTarget(name: "brain", dependencies: [
-            "BrainModel", "BrainIngest", "BrainStore", "BrainAnalytics", "BrainServer",
+            "BrainModel", "BrainIngest", "BrainStore", "BrainAnalytics", "BrainUseCases", "BrainServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "BrainIngestTests", dependencies: [
@@ -49,8 +54,9 @@ let package = Package(
         .testTarget(name: "BrainStoreTests", dependencies: [
             "BrainStore", "BrainIngest", "BrainModel", .product(name: "PostgresNIO", package: "postgres-nio"),
         ]),
+        .testTarget(name: "BrainUseCasesTests", dependencies: ["BrainUseCases", "BrainStore", "BrainIngest", "BrainModel"]),
         .testTarget(name: "BrainServerTests", dependencies: [
-            "BrainServer", "BrainStore", "BrainIngest",
+            "BrainServer", "BrainStore", "BrainIngest", "BrainUseCases",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
     ]

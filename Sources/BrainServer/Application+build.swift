@@ -7,6 +7,7 @@ import Logging
 import Mustache
 import BrainStore
 import BrainIngest
+import BrainUseCases
 
 /// Where the server listens and finds its files.
 public struct ServerConfiguration: Sendable {
@@ -103,10 +104,10 @@ func buildRouter(store: any ImportingStore, configuration: ServerConfiguration, 
     MarketPage(access: access, api: marketAPI, cache: cache, renderer: renderer).register(on: router)
     MetricsRoute(access: access).register(on: router)
     OpenAPIRoutes(renderer: renderer).register(on: router)
-    let marketImport = MarketImport(access: access)
-    ImportController(store: store, resolver: resolver, market: marketImport).register(on: router)
-    ImportWriter(store: store, resolver: resolver, classifier: try ImportClassifier.load(dataFolder: configuration.dataFolder),
-                 market: marketImport) {
+    let classifier = try ImportClassifier.load(dataFolder: configuration.dataFolder)
+    let imports = ImportService(sources: .init(store: { store }, resolver: { resolver }, classifier: { classifier }))
+    ImportController(store: store, imports: imports, access: access).register(on: router)
+    ImportWriter(store: store, imports: imports, access: access) {
         apiResponses.clear()
         await cache.refresh()
     }.register(on: router)
@@ -118,7 +119,8 @@ func buildRouter(store: any ImportingStore, configuration: ServerConfiguration, 
     // the session's CSRF token.
     router.get("/import") { request, _ in
         let caller = try await access.caller(request)
-        let context = presentValues(["organisation": caller.organisation.map { ["id": $0.id, "name": $0.name] }, "csrfToken": caller.csrfToken])
+        let context = presentValues(["organisation": caller.organisation.map { ["id": $0.id, "name": $0.name] }, "csrfToken": caller.csrfToken,
+                                     "kinds": ImportKind.importableKinds.map { ["value": $0.rawValue, "zh": $0.label.zh, "en": $0.label.en] }])
         return try renderer.render("import", nav: "import", context: context, data: [String: String]())
     }
     StaticAssets(echarts: configuration.echartsFile, geoFolder: configuration.geoFolder) { logger.warning("\($0)") }

@@ -3,21 +3,9 @@ import Foundation
 import BrainIngest
 import BrainModel
 import BrainStore
+import BrainUseCases
 
-enum ImportKind: String, ExpressibleByArgument, CaseIterable {
-    case enterprises, products, relations, events, talents, policies, offers, demands
-}
-
-extension ImportKind {
-    var marketKind: MarketKind? {
-        switch self {
-        case .demands: .demand
-        case .offers: .offer
-        case .talents: .talent
-        default: nil
-        }
-    }
-}
+extension ImportKind: ExpressibleByArgument {}
 
 enum OnError: String, ExpressibleByArgument { case skipRows = "skip-rows", rejectFile = "reject-file" }
 
@@ -50,12 +38,10 @@ struct Import: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        if let template { return try ImportTemplate.write(template, to: URL(fileURLWithPath: output)) }
+        if let template { return try writeTemplates(template) }
         if list { return try await listImports() }
         guard let file else { throw ValidationError("name the file to import, or --template KIND, or --list") }
-        guard kind != .policies else {
-            throw CommandFailure("importing policies is not built yet: the Suzhou rules ship as data/policies/eligibility.json")
-        }
+        if case .notBuilt(let reason) = kind.pipeline { throw CommandFailure(reason) }
         let textEncoding = try encoding.map { name in
             guard let value = TextEncoding(rawValue: name.lowercased()) else { throw ValidationError("--encoding is utf-8, gb18030, utf-16le or utf-16be") }
             return value
@@ -63,95 +49,71 @@ struct Import: AsyncParsableCommand {
         let url = URL(fileURLWithPath: file)
         guard FileManager.default.fileExists(atPath: url.path) else { throw CommandFailure("\(file): no such file") }
         let userMapping = try mapping.map { try HeaderMapping.readMappingFile(URL(fileURLWithPath: $0)) } ?? [:]
-        if let linkKind = LinkFileCheck.Kind(rawValue: kind.rawValue) {
-            let check = LinkFileCheck(url: url, kind: linkKind, mapping: userMapping)
-            return try await importFile(check, url, textEncoding, unresolved: check.addUnresolved, prepare: { $0 }) { store, header, rejectFile, next in
-                try await store.importLinks(header, rejectUnresolved: rejectFile, next: next)
-            }
+        if kind.marketKind != nil, org == nil {
+            throw ValidationError("--org names the organisation the \(kind.rawValue) belong to (brain org list)")
         }
-        if let marketKind = kind.marketKind {
-            guard let org else { throw ValidationError("--org names the organisation the \(kind.rawValue) belong to (brain org list)") }
-            let opened = try await openStore(store.db)
-            let check = MarketFileCheck(url: url, kind: marketKind, taxonomy: try await opened.taxonomy(),
-                                        resolver: try AddressResolver.load(dataFolder: URL(fileURLWithPath: data)), mapping: userMapping)
-            return try await importFile(check, url, textEncoding, prepare: { $0 }) { store, header, _, next in
-                var records: [NewMarketRecord] = []
-                while let batch = try next() { records += batch.map { NewMarketRecord($0.body, line: $0.line, shared: share) } }
-                return try await store.addMarketRecords(records, organisation: org, header: header).outcome
-            }
-        }
-        // Only enterprises are located and classified: the region codes and the chain are loaded for them alone.
-        let dataFolder = URL(fileURLWithPath: data)
-        let classification = ClassificationCache(try ImportClassifier.load(dataFolder: dataFolder))
-        let check = EnterpriseFileCheck(url: url, resolver: try AddressResolver.load(dataFolder: dataFolder), mapping: userMapping)
-        try await importFile(check, url, textEncoding, prepare: { $0.map { $0.imported(cache: classification) } }) { store, header, _, next in
-            try await store.importEnterprises(header, next: next)
-        }
+        // Only demands, offers and talents belong to an organisation: the CLI's other imports are the operator's.
+        let job = ImportJob(kind: kind, file: url, asOf: dryRun ? "" : try asOfDate(url), encoding: textEncoding, sheet: sheet,
+                            mapping: userMapping, rejectFile: onError == .rejectFile, organisation: kind.marketKind == nil ? nil : org,
+                            share: share)
+        try await importFile(job)
     }
 
     var language: DisplayLanguage { DisplayLanguage(query: lang) }
 
-    func importHeader(_ url: URL) throws -> ImportHeader {
-        ImportHeader(kind: kind.rawValue, file: url.lastPathComponent, fingerprint: try ImportFile.fingerprint(url),
-                     asOf: try asOf.map(ImportFile.checkedDate) ?? ImportFile.modificationDate(url),
-                     importedAt: ISO8601DateFormatter().string(from: Date()))
+    /// The store and the bundled data the checks need, each loaded only when the kind needs it.
+    var service: ImportService {
+        // The server logs each computation's time (a check among them); a command's standard error is the user's.
+        HeavyWork.quietTimings()
+        let (db, dataFolder) = (store.db, URL(fileURLWithPath: data))
+        return ImportService(sources: .init(store: { try await openStore(db) },
+                                            resolver: { try AddressResolver.load(dataFolder: dataFolder) },
+                                            classifier: { try ImportClassifier.load(dataFolder: dataFolder) }))
     }
 
-    /// Any kind of file: check (and with --dry-run only check), else write through `write` in one transaction, then
-    /// report. `unresolved` takes rows the store could not place (products and events naming unknown firms).
-    /// Reading, checking and `prepare` (classifying) run on a thread of their own, a few batches ahead of the
-    /// store's transaction (`BatchPrefetch`): both cores work.
-    func importFile<Check: RowFileCheck, Item>(
-        _ check: Check, _ url: URL, _ encoding: TextEncoding?, unresolved: ([UnresolvedRow]) -> Void = { _ in },
-        prepare: @escaping ([Check.Row]) -> [Item],
-        write: (any ImportingStore, ImportHeader, Bool, @escaping () throws -> [Item]?) async throws -> ImportOutcome
-    ) async throws {
+    func asOfDate(_ url: URL) throws -> String {
+        try asOf.map(ImportFile.checkedDate) ?? ImportService.modificationDate(url)
+    }
+
+    /// Checks (with --dry-run only checks) or imports the file through the import service, then reports.
+    func importFile(_ job: ImportJob) async throws {
         let progress = ImportProgress()
+        let update: ImportService.Progress = { progress.update(rows: $0, accepted: $1) }
+        let summary: EnterpriseFileCheck.Summary
         var outcome: ImportOutcome?
         do {
-            try check.start(encoding: encoding, sheet: sheet)
             if dryRun {
-                while let batch = try check.next(limit: 1_000) { progress.update(rows: check.summary.rows, accepted: batch.count) }
+                summary = try await service.check(job, progress: update)
             } else {
-                let header = try importHeader(url)
-                let store = try await openStore(self.store.db)
-                let rejectFile = onError == .rejectFile
-                let prefetch = BatchPrefetch { () throws -> [Item]? in
-                    guard let batch = try check.next(limit: 1_000) else {
-                        if rejectFile, check.summary.rejected > 0 { throw RejectedFile(rejected: check.summary.rejected) }
-                        return nil
-                    }
-                    progress.update(rows: check.summary.rows, accepted: batch.count)
-                    return prepare(batch)
-                }
-                // The check is the reading thread's until it has stopped (also when the store throws).
-                defer { prefetch.stop() }
-                let result = try await write(store, header, rejectFile, prefetch.next)
-                prefetch.stop()
-                unresolved(result.unresolved)
-                outcome = result
+                let report = try await service.write(job, progress: update)
+                (summary, outcome) = (report.summary, report.outcome)
             }
-        } catch let error as EnterpriseFileCheck.FileError {
+        } catch let failure as ImportFailure {
             progress.finish()
-            throw CommandFailure(error.description)
-        } catch let error as RejectedFile {
-            progress.finish()
-            ImportSummaryPrinter.print(check.summary, outcome: nil, problemsFile: try EnterpriseFileCheck.writeProblems(check.summary, nextTo: url, language: language), language: language)
-            throw CommandFailure("\(error.rejected) rows rejected and --on-error reject-file: nothing was written")
-        } catch ImportStoreError.unresolved(let rows) {
-            progress.finish()
-            unresolved(rows)
-            ImportSummaryPrinter.print(check.summary, outcome: nil, problemsFile: try EnterpriseFileCheck.writeProblems(check.summary, nextTo: url, language: language), language: language)
-            throw CommandFailure("\(rows.count) rows name firms the store does not hold and --on-error reject-file: nothing was written")
+            switch failure {
+            case .rejectedFile(let summary, _), .unresolved(let summary, _):
+                ImportSummaryPrinter.print(summary, outcome: nil, problemsFile: try EnterpriseFileCheck.writeProblems(summary, nextTo: job.file, language: language), language: language)
+            case .unreadable, .notImportable, .needsOrganisation: break
+            }
+            throw CommandFailure(failure.description)
         }
         progress.finish()
-        let problems = check.summary.problems.isEmpty ? nil : try EnterpriseFileCheck.writeProblems(check.summary, nextTo: url, language: language)
+        let problems = summary.problems.isEmpty ? nil : try EnterpriseFileCheck.writeProblems(summary, nextTo: job.file, language: language)
         if json {
-            var summary = check.summary
-            summary.problems = summary.problems.map { $0.rendered(in: language) }
-            return try Output.json(ImportSummaryPrinter.Combined(check: summary, store: outcome))
+            var rendered = summary
+            rendered.problems = summary.problems.map { $0.rendered(in: language) }
+            return try Output.json(ImportSummaryPrinter.Combined(check: rendered, store: outcome))
         }
-        ImportSummaryPrinter.print(check.summary, outcome: outcome, problemsFile: problems, dryRun: dryRun, language: language)
+        ImportSummaryPrinter.print(summary, outcome: outcome, problemsFile: problems, dryRun: dryRun, language: language)
+    }
+
+    func writeTemplates(_ kind: ImportKind) throws {
+        do {
+            let written = try kind.writeTemplates(to: URL(fileURLWithPath: output))
+            print("wrote \(written.xlsx.path) and \(written.csv.path)")
+        } catch let error as ImportKind.NoTemplate {
+            throw CommandFailure(error.description)
+        }
     }
 
     func listImports() async throws {
@@ -164,5 +126,3 @@ struct Import: AsyncParsableCommand {
         }
     }
 }
-
-struct RejectedFile: Error { let rejected: Int }

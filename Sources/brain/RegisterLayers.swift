@@ -2,6 +2,7 @@ import Foundation
 import BrainIngest
 import BrainModel
 import BrainStore
+import BrainUseCases
 
 /// The bundled registers written as layers through the users' enterprise import (`brain build-db`): today the NMPA
 /// 2019 drug-manufacturer register, layer `nmpa-2019`.
@@ -21,7 +22,7 @@ enum RegisterLayers {
         let resolver = AddressResolver(regions: bundle.regions, formerNames: former)
         let register = try NMPARegister(dataFolder: dataFolder, rules: rules, resolver: resolver, regions: bundle.regions)
         progress("NMPA register read, located and classified (\(register.records.count) firms)")
-        let header = register.header(fingerprint: try ImportFile.fingerprint(url), importedAt: ISO8601DateFormatter().string(from: Date()))
+        let header = register.header(fingerprint: try ImportService.fingerprint(url), importedAt: ISO8601DateFormatter().string(from: Date()))
         let outcome = try await store.importEnterprises(header, next: register.batches())
         return Result(layer: NMPARegister.layer, register: register.report, outcome: outcome)
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import BrainServer
+import BrainUseCases
 
 /// Caches keyed by what clients send stay within their bounds however many distinct keys arrive (issue 14), and keep
 /// what is in use.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import BrainServer
+import BrainUseCases
 
 /// The warm-up's computations run in the background; a request's never queue behind them, and a request that waits
 /// for one raises it and whatever it waits for (issue 14: the first view after start).

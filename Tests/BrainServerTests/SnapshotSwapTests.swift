@@ -6,6 +6,7 @@ import Testing
 import BrainIngest
 import BrainModel
 import BrainStore
+import BrainUseCases
 
 /// A snapshot loader that the test holds back: it says when a load has begun and finishes it when told.
 final class HeldSnapshot: Sendable {

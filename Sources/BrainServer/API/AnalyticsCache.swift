@@ -4,6 +4,7 @@ import BrainAnalytics
 import BrainIngest
 import BrainModel
 import BrainStore
+import BrainUseCases
 
 /// The analytics read model of a running server: the current `AnalyticsGeneration` (a snapshot of the store and what
 /// is computed from it). After an import `refresh` builds the next generation off to the side — loaded, and warmed

@@ -4,13 +4,14 @@ import NIOCore
 import BrainIngest
 import BrainModel
 import BrainStore
+import BrainUseCases
 
 /// Users' imports over HTTP: what was imported, the review queue, a firm's facts with their sources, and a check of
 /// an uploaded file (the same pipeline as `brain import --dry-run`; nothing is written).
 struct ImportController: Sendable {
     let store: any ImportingStore
-    let resolver: AddressResolver
-    let market: MarketImport
+    let imports: ImportService
+    let access: MarketAccess
     /// Uploads above this are refused with 413 and a message saying the limit.
     static let maxUploadBytes = 20 << 20
     static let maxProblemsReturned = 1_000
@@ -19,13 +20,13 @@ struct ImportController: Sendable {
         let api = router.group("api")
         // Lists show the caller's own imports and the operator's; an organisation's imports are private to it.
         api.get("imports") { request, _ in
-            let caller = try await market.access.caller(request)
+            let caller = try await access.caller(request)
             return try JSONResponse.ok(try await store.imports().filter(caller.maySee))
         }
         api.post("imports/check") { request, _ in try await check(request) }
-        api.get("review") { request, _ in try await review(request, caller: try await market.access.caller(request)) }
+        api.get("review") { request, _ in try await review(request, caller: try await access.caller(request)) }
         api.get("enterprises/:id/facts") { request, context in
-            try await facts(context.parameters.get("id") ?? "", caller: try await market.access.caller(request))
+            try await facts(context.parameters.get("id") ?? "", caller: try await access.caller(request))
         }
     }
 
@@ -62,30 +63,29 @@ struct ImportController: Sendable {
         let problemsShown: Int
     }
 
-    /// `POST /api/imports/check?kind=enterprises&file=NAME.csv` with the file as the body.
+    /// `POST /api/imports/check?kind=enterprises&file=NAME.csv` with the file as the body: any kind of the registry
+    /// (demands, offers and talents too), checked as `brain import --dry-run` checks it. Needs no credential.
     func check(_ request: Request) async throws -> Response {
-        let kind = request.uri.queryParameters.get("kind") ?? "enterprises"
-        if let marketKind = MarketImport.kind(kind) { return try await market.handle(request, kind: marketKind, write: false) }
-        let linkKind = LinkFileCheck.Kind(rawValue: kind)
-        guard kind == "enterprises" || linkKind != nil else {
+        guard let kind = ImportKind.importable(request.uri.queryParameters.get("kind")) else {
             return JSONResponse.error(.badRequest, Reason("api.import-kind"))
         }
         guard let upload = try await Upload.receive(request) else { return Upload.tooLarge }
         defer { upload.remove() }
-        let url = upload.url
         var summary: EnterpriseFileCheck.Summary
-        do {
-            // A large workbook takes seconds to check: off the request threads, like any heavy computation.
-            let resolver = self.resolver
-            summary = try await HeavyWork.run("check of \(upload.url.lastPathComponent)") {
-                try linkKind.map { try LinkFileCheck(url: url, kind: $0).run() } ?? EnterpriseFileCheck(url: url, resolver: resolver).run()
-            }
-        } catch let error as EnterpriseFileCheck.FileError {
+        do { summary = try await imports.check(ImportJob(kind: kind, file: upload.url)) } catch ImportFailure.unreadable(let error) {
             return JSONResponse.error(.unprocessableContent, Reason("api.unreadable-file", ["detail": error.description]))
         }
-        let shown = min(summary.problems.count, Self.maxProblemsReturned)
-        summary.problems = summary.problems.prefix(shown).map { $0.rendered(in: RequestLanguage.current) }
-        return try JSONResponse.ok(CheckResponse(kind: kind, summary: summary, problemsShown: shown))
+        let shown = Self.showProblems(&summary, kind: kind)
+        return try JSONResponse.ok(CheckResponse(kind: kind.rawValue, summary: summary, problemsShown: shown))
+    }
+
+    /// Keeps the first `maxProblemsReturned` problems, worded in the request's language; returns how many are kept.
+    /// (A market file's problems keep their reasons as the check wrote them, as they always have.)
+    static func showProblems(_ summary: inout EnterpriseFileCheck.Summary, kind: ImportKind) -> Int {
+        let shown = min(summary.problems.count, maxProblemsReturned)
+        let kept = summary.problems.prefix(shown)
+        summary.problems = kind.marketKind == nil ? kept.map { $0.rendered(in: RequestLanguage.current) } : Array(kept)
+        return shown
     }
 
     /// The upload's own name without any folder part; `upload.csv` when none or an unusable one is given.

@@ -4,17 +4,18 @@ import NIOCore
 import BrainIngest
 import BrainModel
 import BrainStore
+import BrainUseCases
 
-/// `POST /api/imports?kind=&file=&asOf=`: writes an uploaded file through the same pipeline as `brain import` (one
-/// transaction; rejected rows reported, valid rows kept), returns the report and the pending review queue, then drops
-/// every cached analysis so pages show the new data. Needs a credential, whatever address the request came from: an
-/// admin token (the import is the operator's, listed to everyone) or an organisation's token or signed-in session
-/// (the import is recorded as that organisation's and listed only to it).
+/// `POST /api/imports?kind=&file=&asOf=&shared=`: writes an uploaded file through the import service, as `brain
+/// import` does (one transaction; rejected rows reported, valid rows kept), returns the report and the pending review
+/// queue, then drops every cached analysis so pages show the new data. Needs a credential, whatever address the
+/// request came from: for demands, offers and talents the organisation's token or signed-in session (the records
+/// become its own; an admin token acts for no organisation and is refused); for the other kinds an admin token (the
+/// import is the operator's, listed to everyone) or an organisation's (recorded as its import, listed only to it).
 struct ImportWriter: Sendable {
     let store: any ImportingStore
-    let resolver: AddressResolver
-    let classifier: ImportClassifier
-    let market: MarketImport
+    let imports: ImportService
+    let access: MarketAccess
     let invalidate: @Sendable () async -> Void
 
     struct WriteResponse: Encodable {
@@ -30,58 +31,39 @@ struct ImportWriter: Sendable {
     }
 
     func write(_ request: Request) async throws -> Response {
-        if let marketKind = MarketImport.kind(request.uri.queryParameters.get("kind") ?? "") {
-            return try await market.handle(request, kind: marketKind, write: true)
-        }
-        let caller = try await market.access.requireWriter(request)
         let query = request.uri.queryParameters
-        let kind = query.get("kind") ?? "enterprises"
-        let linkKind = LinkFileCheck.Kind(rawValue: kind)
-        guard kind == "enterprises" || linkKind != nil else {
-            return JSONResponse.error(.badRequest, Reason("api.import-kind"))
+        let kind = ImportKind.importable(query.get("kind"))
+        let organisation: String?, caller: Caller?
+        if kind?.marketKind != nil {
+            (organisation, caller) = (try await access.requireOrganisation(request).id, nil)
+        } else {
+            let writer = try await access.requireWriter(request)
+            (organisation, caller) = (writer.isAdmin ? nil : writer.organisation?.id, writer)
         }
-        let today = String(ISO8601DateFormatter().string(from: Date()).prefix(10))
-        var asOf = today
+        guard let kind else { return JSONResponse.error(.badRequest, Reason("api.import-kind")) }
+        var asOf = ImportService.today
         if let text = query.get("asOf"), !text.isEmpty {
             guard case .success(let date) = DateValue.parse(text) else { return JSONResponse.error(.badRequest, Reason("api.as-of", ["value": String(text.prefix(40))])) }
             asOf = date
         }
         guard let upload = try await Upload.receive(request) else { return Upload.tooLarge }
         defer { upload.remove() }
-        let (data, url) = (upload.data, upload.url)
-        var fingerprint = Fingerprint()
-        fingerprint.add(data)
-        let header = ImportHeader(kind: kind, file: url.lastPathComponent, fingerprint: fingerprint.hex, asOf: asOf,
-                                  importedAt: ISO8601DateFormatter().string(from: Date()),
-                                  organisation: caller.isAdmin ? nil : caller.organisation?.id)
-        var summary: EnterpriseFileCheck.Summary
-        let outcome: ImportOutcome
-        do {
-            if let linkKind {
-                let check = LinkFileCheck(url: url, kind: linkKind)
-                try check.start(encoding: nil, sheet: nil)
-                outcome = try await store.importLinks(header, rejectUnresolved: false) { try check.next(limit: 1_000) }
-                check.addUnresolved(outcome.unresolved)
-                summary = check.summary
-            } else {
-                let check = EnterpriseFileCheck(url: url, resolver: resolver)
-                try check.start(encoding: nil, sheet: nil)
-                // Read, check and classify on a thread of their own while the store writes (as `brain import`).
-                let classification = ClassificationCache(classifier)
-                let prefetch = BatchPrefetch { try check.next(limit: 1_000)?.map { $0.imported(cache: classification) } }
-                defer { prefetch.stop() }
-                outcome = try await store.importEnterprises(header, next: prefetch.next)
-                prefetch.stop()
-                summary = check.summary
-            }
-        } catch let error as EnterpriseFileCheck.FileError {
+        let job = ImportJob(kind: kind, file: upload.url, asOf: asOf, organisation: organisation,
+                            share: kind.marketKind == nil ? nil : MarketAccess.flag(query.get("shared")))
+        let report: ImportResult
+        do { report = try await imports.write(job) } catch ImportFailure.unreadable(let error) {
             return JSONResponse.error(.unprocessableContent, Reason("api.unreadable-file", ["detail": error.description]))
         }
-        if outcome.alreadyImportedAs == nil { await invalidate() }
-        ServerMetrics.imported(kind: kind, outcome: outcome, rejected: summary.rejected)
-        let shown = min(summary.problems.count, ImportController.maxProblemsReturned)
-        summary.problems = summary.problems.prefix(shown).map { $0.rendered(in: RequestLanguage.current) }
-        return try JSONResponse.ok(WriteResponse(kind: kind, summary: summary, problemsShown: shown, outcome: outcome,
-                                                 pendingReview: try await ImportController.visibleReview(store, status: .pending, to: caller)))
+        var summary = report.summary
+        // Demands, offers and talents are not in the analytics snapshot: only the other kinds rebuild it.
+        var pending: [ReviewItem] = []
+        if let caller {
+            if report.outcome.alreadyImportedAs == nil { await invalidate() }
+            ServerMetrics.imported(kind: kind.rawValue, outcome: report.outcome, rejected: summary.rejected)
+            pending = try await ImportController.visibleReview(store, status: .pending, to: caller)
+        }
+        let shown = ImportController.showProblems(&summary, kind: kind)
+        return try JSONResponse.ok(WriteResponse(kind: kind.rawValue, summary: summary, problemsShown: shown, outcome: report.outcome,
+                                                 pendingReview: pending))
     }
 }

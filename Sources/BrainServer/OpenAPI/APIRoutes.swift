@@ -1,4 +1,5 @@
 import BrainAnalytics
+import BrainUseCases
 
 /// Every JSON and operational route of the server, documented. The router is the truth: `APIRoutesTests` fails when
 /// a route is registered without an entry here, or an entry names no route.
@@ -164,7 +165,7 @@ enum APIRoutes {
     ]
 
     static let imports: [APIOperation] = {
-        let kind = APIParameter.query("kind", .string(values: ["enterprises", "products", "events", "relations", "demands", "offers", "talents"]), "文件类型（默认 enterprises）")
+        let kind = APIParameter.query("kind", .string(values: ImportKind.importableKinds.map(\.rawValue)), "文件类型（默认 enterprises）")
         let file = APIParameter.query("file", .string(maxLength: 200), "文件名（扩展名决定格式：CSV、TSV、XLSX、JSONL）")
         return [
             APIOperation(method: .post, path: "/api/imports/check", tag: "导入", summaryZh: "检查文件（不写入）：逐行的问题及其行号、字段",

@@ -1,4 +1,5 @@
 import Foundation
+import BrainUseCases
 
 /// Encoded bodies of read-only routes, by key. A response once built stays right until the data changes: an import
 /// through the server clears the store-backed cache, and the caches of pages built from a snapshot go with their

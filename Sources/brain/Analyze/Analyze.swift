@@ -3,6 +3,7 @@ import Foundation
 import BrainAnalytics
 import BrainModel
 import BrainStore
+import BrainUseCases
 
 struct Analyze: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -28,12 +29,15 @@ struct RegionAnalysisOptions: ParsableArguments {
     var lang: DisplayLanguage = .zh
 
     /// Loads the snapshot and computes the level the region is compared at.
-    func analysis() async throws -> LevelAnalysis {
-        let index = try await AnalyticsLoader.index(store.db)
-        guard let found = index.regionsByCode[region] else { throw ValidationError("unknown region \(region)") }
+    func analysis() async throws -> LevelAnalysis { try await loaded().analysis }
+
+    /// The snapshot's workbench and the analysis at the level the region is compared at.
+    func loaded() async throws -> (workbench: AnalyticsLoader.Workbench, analysis: LevelAnalysis) {
+        let workbench = try await AnalyticsLoader.workbench(store.db)
+        guard let found = workbench.index.regionsByCode[region] else { throw ValidationError("unknown region \(region)") }
         let level = level ?? found.level
         guard level != .country else { throw ValidationError("pick a province, city or district, or pass --level") }
-        return LevelAnalysis(index, level: level, measure: measure, threshold: threshold)
+        return (workbench, try await workbench.analysis(level: level, measure: measure, threshold: threshold))
     }
 }
 
@@ -42,11 +46,20 @@ extension Measure: ExpressibleByArgument {}
 extension DisplayLanguage: ExpressibleByArgument {}
 
 enum AnalyticsLoader {
-    /// The listed firms' analyses, as the product's default figures are (issue 15): imports and the NMPA register
-    /// are layers a page may choose, never part of these.
-    static func index(_ path: String) async throws -> SnapshotIndex {
-        SnapshotIndex(try await openStore(path).snapshot().restricted(to: .listed))
+    /// The CLI's analytics: the same workbench the server keeps, one per command, with nothing kept beside it.
+    typealias Workbench = AnalyticsWorkbench<NoExtras>
+
+    /// The store's snapshot and its analyses, each built where the server builds it. They count the listed firms, as
+    /// the product's default figures do (issue 15): imports and the NMPA register are layers a page may choose.
+    /// `dataFolder` holds the policy rules (policy matching only).
+    static func workbench(_ path: String, dataFolder: URL? = nil) async throws -> Workbench {
+        // The server logs each computation's time; a command's standard error is the user's.
+        HeavyWork.quietTimings()
+        return try await Workbench.make(bundle: try await openStore(path).snapshot(), dataFolder: dataFolder)
     }
+
+    /// The listed firms' index alone (benches that time the analyses themselves).
+    static func index(_ path: String) async throws -> SnapshotIndex { try await workbench(path).index }
 
     /// An analytics call's result, its `AnalyticsError` turned into the command's error message. (A typed `catch`
     /// of that error inside an async command crashes the Swift 6.3 compiler; this synchronous step avoids it.)

@@ -3,6 +3,7 @@ import Foundation
 import BrainAnalytics
 import BrainIngest
 import BrainModel
+import BrainUseCases
 
 struct AnalyzeChokepoints: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "chokepoints", abstract: "卡脖子: supplier concentration per chain node and product.")
@@ -13,8 +14,9 @@ struct AnalyzeChokepoints: AsyncParsableCommand {
     @Option(help: "Language of the printed notes and flags: zh (default) or en.") var lang: DisplayLanguage = .zh
 
     func run() async throws {
-        let index = try await AnalyticsLoader.index(store.db)
-        let report = try analytics { try Chokepoints.report(index, measure: measure, node: node, vetted: ProductLinks(index)) }
+        let workbench = try await AnalyticsLoader.workbench(store.db)
+        let vetted = try await workbench.productLinks()
+        let report = try analytics { try Chokepoints.report(workbench.index, measure: measure, node: node, vetted: vetted) }
         if json { return try Output.json(report, language: lang) }
         let zh = lang == .zh
         print(ReasonText.render(report.tradeFigures, in: lang))
@@ -35,8 +37,7 @@ struct AnalyzeQuality: AsyncParsableCommand {
     @Flag(help: "Print JSON.") var json = false
 
     func run() async throws {
-        let index = try await AnalyticsLoader.index(store.db)
-        let quality = EnterpriseQuality(index, city: LevelAnalysis(index, level: .city))
+        let quality = try await AnalyticsLoader.workbench(store.db).enterpriseQuality()
         let score = try analytics { try quality.score(id) }
         if json { return try Output.json(score) }
         print("\(score.name) \(score.enterpriseId): \(Output.number(score.score, 1)) / 100, rank \(score.rank.map(String.init) ?? "–") of \(score.of), coverage \(Output.number(score.coverage * 100, 0))%")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BrainAnalytics
 import BrainModel
+import BrainUseCases
 
 struct AnalyzeProfile: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "profile", abstract: "Firms, location quotient and complexity per chain node.")
@@ -49,8 +50,9 @@ struct AnalyzeGaps: AsyncParsableCommand {
     @Option(help: "LQ at or above which a node is strong.") var strongLq: Double = 1.25
 
     func run() async throws {
-        let analysis = try await options.analysis()
-        let report = try analytics { try ChainGaps.report(analysis, links: NodeLinks(analysis.index), region: options.region, strongLQ: strongLq) }
+        let (workbench, analysis) = try await options.loaded()
+        let links = try await workbench.nodeLinks()
+        let report = try analytics { try ChainGaps.report(analysis, links: links, region: options.region, strongLQ: strongLq) }
         let lang = options.lang, zh = lang == .zh
         if options.json { return try Output.json(report, language: lang) }
         let statuses = [("strong", "优势"), ("weak", "薄弱"), ("missing-related", "缺失·可补"), ("missing", "缺失")]

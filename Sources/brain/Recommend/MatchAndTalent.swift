@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import BrainAnalytics
 import BrainModel
+import BrainUseCases
 
 struct Match: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -23,8 +24,7 @@ struct MatchOffers: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let index = try await AnalyticsLoader.index(store.db)
-        let offers = ServiceOffers(index, quality: EnterpriseQuality(index, city: LevelAnalysis(index, level: .city)))
+        let offers = try await AnalyticsLoader.workbench(store.db).serviceOffers()
         let match = try AnalyticsLoader.answer { () throws(AnalyticsError) in try offers.match(service: service, region: region, limit: limit) }
         if json { return try Output.json(match) }
         print("\(match.service.nameZh) for \(match.region.name): \(match.offers) firms offer it — \(match.formula)")
@@ -49,8 +49,7 @@ struct MatchDemands: AsyncParsableCommand {
         var demands = try await store.marketRecords(.demand, visibleTo: market.org)
         if let demand { demands = demands.filter { $0.id == demand } }
         if let demand, demands.isEmpty { throw CommandFailure("no demand #\(demand) that \(market.org) can see") }
-        let index = SnapshotIndex(try await store.snapshot().restricted(to: .listed))
-        let matching = DemandMatching(index, quality: EnterpriseQuality(index, city: LevelAnalysis(index, level: .city)))
+        let matching = try await AnalyticsLoader.workbench(market.store.db).demandMatching()
         let offers = try await store.marketRecords(.offer, visibleTo: market.org), talents = try await store.marketRecords(.talent, visibleTo: market.org)
         var results: [DemandMatching.Result] = []
         for record in demands {
@@ -83,7 +82,7 @@ struct TalentCommand: AsyncParsableCommand {
 
     func run() async throws {
         let store = try await openStore(self.store.db)
-        let index = SnapshotIndex(try await store.snapshot().restricted(to: .listed))
+        let index = try await AnalyticsLoader.workbench(self.store.db).index
         let market = try await store.marketRecords(.demand, visibleTo: org) + store.marketRecords(.talent, visibleTo: org)
         let cube = try AnalyticsLoader.answer { () throws(AnalyticsError) in try TalentCube.report(index, region: region, market: market) }
         if json { return try Output.json(cube) }

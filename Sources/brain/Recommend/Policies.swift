@@ -3,6 +3,7 @@ import Foundation
 import BrainAnalytics
 import BrainIngest
 import BrainModel
+import BrainUseCases
 
 /// `brain policies 600276.SH`: the policy clauses an enterprise can claim, with the conditions checked;
 /// `brain policies --policy sz-hq`: the firms that qualify for one clause.
@@ -19,12 +20,11 @@ struct Policies: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let index = try await AnalyticsLoader.index(store.db)
-        let rules: [PolicyRule]
-        do { rules = try PolicyRulesLoader.load(dataFolder: URL(fileURLWithPath: data), policies: index.data.policies) } catch let error as PolicyRulesLoader.RuleError {
+        let workbench = try await AnalyticsLoader.workbench(store.db, dataFolder: URL(fileURLWithPath: data))
+        let matcher: PolicyMatcher
+        do { matcher = try await workbench.policyMatcher() } catch let error as PolicyRulesLoader.RuleError {
             throw CommandFailure(error.description)
         }
-        let matcher = PolicyMatcher(index, rules: rules, asOf: String(ISO8601DateFormatter().string(from: Date()).prefix(10)))
         if let policy {
             let firms = try AnalyticsLoader.answer({ () throws(AnalyticsError) in try matcher.firms(policy: policy) },
                                                    failure: { _ in ValidationError("unknown policy \(policy)") })

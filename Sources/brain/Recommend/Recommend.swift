@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import BrainAnalytics
 import BrainModel
+import BrainUseCases
 
 struct Recommend: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -28,8 +29,8 @@ struct RecommendTargets: AsyncParsableCommand {
     var strategy = "balanced"
 
     func run() async throws {
-        let analysis = try await options.analysis()
-        let targets = InvestmentTargets.build(analysis)
+        let (workbench, analysis) = try await options.loaded()
+        let targets = try await workbench.investmentTargets(level: analysis.level, measure: options.measure, threshold: options.threshold)
         let chosen: TargetStrategy
         do { chosen = try TargetStrategy.parse(strategy: strategy, weights: [:]) } catch { throw CommandFailure(error.description) }
         let report = try targets.report(region: options.region, sameProvince: sameProvince, riskWarned: riskWarned, strategy: chosen, page: page, size: limit)
@@ -59,9 +60,10 @@ struct RecommendPartners: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let index = try await AnalyticsLoader.index(store.db)
+        let workbench = try await AnalyticsLoader.workbench(store.db)
+        let (index, links) = (workbench.index, try await workbench.productLinks())
         let report = try AnalyticsLoader.answer { () throws(AnalyticsError) in
-            try RelatedFirms.report(index, links: ProductLinks(index), enterprise: enterprise, limit: limit)
+            try RelatedFirms.report(index, links: links, enterprise: enterprise, limit: limit)
         }
         if json { return try Output.json(report) }
         print("partners of \(report.enterprise.name) (\(report.enterprise.id), \(report.enterprise.cityName ?? "–"))")
@@ -88,8 +90,9 @@ struct RecommendPark: AsyncParsableCommand {
         do { input = try JSONDecoder().decode(ParkLanding.Project.self, from: try Data(contentsOf: URL(fileURLWithPath: project))) } catch {
             throw CommandFailure("\(project): not a project file (\(error.localizedDescription)); see docs/examples/project-zhangjiang-manufacturing.json")
         }
-        let index = try await AnalyticsLoader.index(store.db)
-        let report = try AnalyticsLoader.answer({ () throws(AnalyticsError) in try ParkLanding(index, links: NodeLinks(index)).rank(input, limit: limit) },
+        let workbench = try await AnalyticsLoader.workbench(store.db)
+        let (index, links) = (workbench.index, try await workbench.nodeLinks())
+        let report = try AnalyticsLoader.answer({ () throws(AnalyticsError) in try ParkLanding(index, links: links).rank(input, limit: limit) },
                                                 failure: { CommandFailure("\(project): \($0.description)") })
         if json { return try Output.json(report) }
         print("parks for \(input.name ?? "the project") (\(input.nodes.joined(separator: ", ")), \(input.stage)) — \(report.formula)")

@@ -7,7 +7,7 @@ public final class LinkFileCheck: RowFileCheck {
     public enum Kind: String, Sendable, CaseIterable { case products, events, relations }
 
     static let firmName = HeaderMapping.enterpriseSynonyms["name"]! + ["简称", "证券简称", "企业简称"]
-    static let synonyms: [Kind: [String: [String]]] = [
+    public static let synonyms: [Kind: [String: [String]]] = [
         .products: [
             "name": firmName, "uscc": HeaderMapping.enterpriseSynonyms["uscc"]!,
             "product": ["产品", "产品名称", "主营产品", "主要产品", "product", "productname"],

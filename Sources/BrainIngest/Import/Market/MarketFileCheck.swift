@@ -4,7 +4,7 @@ import BrainModel
 /// Reads a demands, offers or talents file — any format `RowReaders` reads, Chinese or English headers — validates
 /// each row and reports every problem with its file, row and column; pull-based like `LinkFileCheck`.
 public final class MarketFileCheck: RowFileCheck {
-    static let synonyms: [MarketKind: [String: [String]]] = [
+    public static let synonyms: [MarketKind: [String: [String]]] = [
         .demand: [
             "need": ["需求类型", "类型", "need", "type"],
             "title": ["标题", "需求", "需求名称", "需求标题", "title"],

@@ -1,6 +1,7 @@
 import BrainAnalytics
 import BrainModel
 import BrainStore
+import BrainUseCases
 
 /// Everything the region page shows, as one JSON document (`GET /api/regions/{code}/report`): the page, its XLSX
 /// export and its PDF are all made from it. Analytics run at the region's own level, measured in firms.
@@ -27,7 +28,7 @@ struct RegionReport: Codable, Sendable {
     /// for each service, the nearest and strongest firms offering it
     var services: [ServiceOffers.Match]
 
-    static let indexYears = 2019...2023
+    static let indexYears = InnovationIndexYears.standard
 
     static func build(store: any Store, cache: AnalyticsGeneration, code: String) async throws -> RegionReport {
         guard APIController.isRegionCode(code) else { throw PageError.badRequest(Reason("api.region-code", ["code": String(code.prefix(20))])) }

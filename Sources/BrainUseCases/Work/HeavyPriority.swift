@@ -13,36 +13,38 @@ import Glibc
 ///
 /// Groups travel as a task-local value: `OnceCell` starts each computation in a group of its own under the caller's,
 /// records which groups a group waits for, and boosts the group a request (no group) joins.
-final class HeavyPriority: @unchecked Sendable {
-    static let foregroundNice: Int32 = 5
-    static let backgroundNice: Int32 = 10
+public final class HeavyPriority: @unchecked Sendable {
+    public static let foregroundNice: Int32 = 5
+    public static let backgroundNice: Int32 = 10
 
     /// The group of the computation the current task runs for; nil for a request (foreground).
-    @TaskLocal static var current: HeavyPriority?
+    @TaskLocal public static var current: HeavyPriority?
 
     private let lock = NSLock()
     private var boosted = false
     private var threads: [UInt32] = []
     private var waitsFor: [HeavyPriority] = []
 
+    public init() {}
+
     /// A group for a computation started by a task of group `parent` (nil: a request's, which is not background).
-    static func child(of parent: HeavyPriority?) -> HeavyPriority? {
+    public static func child(of parent: HeavyPriority?) -> HeavyPriority? {
         guard let parent else { return nil }
         let group = HeavyPriority()
         if parent.isBoosted { group.boost() }
         return group
     }
 
-    var isBoosted: Bool { lock.withLock { boosted } }
+    public var isBoosted: Bool { lock.withLock { boosted } }
 
     /// The nice value for a thread now starting work for `group`.
-    static func nice(for group: HeavyPriority?) -> Int32 {
+    public static func nice(for group: HeavyPriority?) -> Int32 {
         guard let group else { return foregroundNice }
         return group.isBoosted ? foregroundNice : backgroundNice
     }
 
     /// Runs the calling thread at this group's priority until it ends (`leave`).
-    func enter(thread: UInt32) {
+    public func enter(thread: UInt32) {
         let nice = lock.withLock { () -> Int32 in
             threads.append(thread)
             return boosted ? Self.foregroundNice : Self.backgroundNice
@@ -50,19 +52,19 @@ final class HeavyPriority: @unchecked Sendable {
         HeavyWork.setNice(nice, thread: thread)
     }
 
-    func leave(thread: UInt32) {
+    public func leave(thread: UInt32) {
         lock.withLock { threads.removeAll { $0 == thread } }
     }
 
     /// The current task (of `waiter`, nil for a request) waits for this group's computation: a request raises it, a
     /// group remembers it so that raising the waiter later raises this too.
-    func waited(by waiter: HeavyPriority?) {
+    public func waited(by waiter: HeavyPriority?) {
         guard let waiter else { return boost() }
         if waiter.addWaitsFor(self) { boost() }
     }
 
     /// Raises this group, its running threads and the groups it waits for to the foreground priority.
-    func boost() {
+    public func boost() {
         let (threads, next) = lock.withLock { () -> ([UInt32], [HeavyPriority]) in
             if boosted { return ([], []) }
             boosted = true

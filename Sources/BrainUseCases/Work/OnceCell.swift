@@ -6,12 +6,14 @@ import Foundation
 ///
 /// A computation started by background work (the warm-up) runs in a `HeavyPriority` group of its own; a request that
 /// comes to wait for it raises it to the request's priority.
-final class OnceCell<Value: Sendable>: @unchecked Sendable {
+public final class OnceCell<Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
     private var task: Task<Value, any Error>?
     private var group: HeavyPriority?
 
-    func value(_ make: @escaping @Sendable () async throws -> Value) async throws -> Value {
+    public init() {}
+
+    public func value(_ make: @escaping @Sendable () async throws -> Value) async throws -> Value {
         let waiter = HeavyPriority.current
         let (task, group) = lock.withLock { () -> (Task<Value, any Error>, HeavyPriority?) in
             if let existing = self.task { return (existing, self.group) }
@@ -34,15 +36,15 @@ final class OnceCell<Value: Sendable>: @unchecked Sendable {
 /// `OnceCell`s by key, at most `capacity` of them: past it the least recently used is forgotten (a caller still
 /// awaiting it keeps its answer; the next one computes it again). Keys that come from requests (a threshold, a span
 /// of years, a region code) could otherwise keep a computed analysis per value a client cares to send.
-final class OnceMap<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sendable {
+public final class OnceMap<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
     private var cells: LRUMap<Key, OnceCell<Value>>
 
-    init(capacity: Int) {
+    public init(capacity: Int) {
         cells = LRUMap(capacity: capacity)
     }
 
-    func value(_ key: Key, _ make: @escaping @Sendable () async throws -> Value) async throws -> Value {
+    public func value(_ key: Key, _ make: @escaping @Sendable () async throws -> Value) async throws -> Value {
         let cell = lock.withLock { () -> OnceCell<Value> in
             if let cell = cells.value(key) { return cell }
             let cell = OnceCell<Value>()
@@ -53,7 +55,7 @@ final class OnceMap<Key: Hashable & Sendable, Value: Sendable>: @unchecked Senda
     }
 
     /// Keys from the most recently used to the least.
-    var keys: [Key] { lock.withLock { cells.keysByRecency } }
-    var count: Int { lock.withLock { cells.count } }
-    var capacity: Int { lock.withLock { cells.capacity } }
+    public var keys: [Key] { lock.withLock { cells.keysByRecency } }
+    public var count: Int { lock.withLock { cells.count } }
+    public var capacity: Int { lock.withLock { cells.capacity } }
 }

@@ -1,7 +1,7 @@
 /// A map bounded by its number of entries and their total cost that forgets the least recently used entry to make room
 /// (issue 14: caches keyed by what a client sends — queries, codes, parameters — must not grow with what an attacker
 /// sends, nor let junk keys crowd out the pages people use). Not thread-safe: its owners hold a lock around it.
-struct LRUMap<Key: Hashable, Value> {
+public struct LRUMap<Key: Hashable, Value> {
     private struct Entry {
         var key: Key
         var value: Value?
@@ -11,35 +11,35 @@ struct LRUMap<Key: Hashable, Value> {
         var newer: Int
     }
 
-    let capacity: Int
-    let maxCost: Int
+    public let capacity: Int
+    public let maxCost: Int
     private var slots: [Key: Int] = [:]
     private var entries: [Entry] = []
     private var freeSlots: [Int] = []
     private var newest = -1
     private var oldest = -1
-    private(set) var totalCost = 0
+    public private(set) var totalCost = 0
 
-    init(capacity: Int, maxCost: Int = .max) {
+    public init(capacity: Int, maxCost: Int = .max) {
         self.capacity = max(1, capacity)
         self.maxCost = max(0, maxCost)
     }
 
-    var count: Int { slots.count }
+    public var count: Int { slots.count }
 
     /// The value for `key`, which becomes the most recently used.
-    mutating func value(_ key: Key) -> Value? {
+    public mutating func value(_ key: Key) -> Value? {
         guard let slot = slots[key] else { return nil }
         moveToNewest(slot)
         return entries[slot].value
     }
 
     /// The value for `key` without touching its recency.
-    func peek(_ key: Key) -> Value? { slots[key].flatMap { entries[$0].value } }
+    public func peek(_ key: Key) -> Value? { slots[key].flatMap { entries[$0].value } }
 
     /// Stores `value` as the most recently used, forgetting the least recently used entries until both bounds hold.
     /// A value costing more than `maxCost` alone is not kept.
-    mutating func set(_ key: Key, _ value: Value, cost: Int = 1) {
+    public mutating func set(_ key: Key, _ value: Value, cost: Int = 1) {
         remove(key)
         let cost = max(0, cost)
         guard cost <= maxCost else { return }
@@ -60,7 +60,7 @@ struct LRUMap<Key: Hashable, Value> {
         totalCost += cost
     }
 
-    mutating func remove(_ key: Key) {
+    public mutating func remove(_ key: Key) {
         guard let slot = slots.removeValue(forKey: key) else { return }
         unlink(slot)
         totalCost -= entries[slot].cost
@@ -68,12 +68,12 @@ struct LRUMap<Key: Hashable, Value> {
         freeSlots.append(slot)
     }
 
-    mutating func removeAll() {
+    public mutating func removeAll() {
         self = LRUMap(capacity: capacity, maxCost: maxCost)
     }
 
     /// Keys from the most recently used to the least.
-    var keysByRecency: [Key] {
+    public var keysByRecency: [Key] {
         var keys: [Key] = [], slot = newest
         while slot >= 0 {
             keys.append(entries[slot].key)

@@ -7,8 +7,15 @@ import Glibc
 /// CPU-heavy synchronous work (a snapshot's index, an analysis over every region) runs on a thread of its own at a
 /// lower priority, never on Swift's cooperative pool: that pool has one thread per core (two here), and a computation
 /// of seconds on it would leave every other request waiting.
-enum HeavyWork {
-    static let logger = Logger(label: "IndustryBrain.analytics")
+public enum HeavyWork {
+    public static let logger = Logger(label: "IndustryBrain.analytics")
+
+    /// Whether each computation's time is logged: the server's log shows where a rebuild spends its time; a CLI
+    /// command turns it off (`quietTimings`), its standard error being the user's.
+    public static var logsTimings: Bool { timingsLock.withLock { timingsOn } }
+    public static func quietTimings() { timingsLock.withLock { timingsOn = false } }
+    private static let timingsLock = NSLock()
+    nonisolated(unsafe) private static var timingsOn = true
 
     /// At most this many run at once (two per core): requests that each ask for a new computation queue here instead
     /// of starting a thread apiece. Background work (the warm-up, `HeavyPriority`) has slots of its own, one per core,
@@ -17,7 +24,7 @@ enum HeavyWork {
     private static let backgroundSlots = DispatchSemaphore(value: 2)
 
     /// Runs `work` and logs how long `label` took (a dozen lines per import: where a rebuild spends its time).
-    static func run<T: Sendable>(_ label: String, _ work: @escaping @Sendable () throws -> T) async throws -> T {
+    public static func run<T: Sendable>(_ label: String, _ work: @escaping @Sendable () throws -> T) async throws -> T {
         let group = HeavyPriority.current
         return try await withCheckedThrowingContinuation { continuation in
             let thread = Thread {
@@ -28,7 +35,7 @@ enum HeavyWork {
                 defer { if let group, let tid { group.leave(thread: tid) } }
                 let started = DispatchTime.now().uptimeNanoseconds
                 let result = Result { try work() }
-                logger.info("computed \(label) in \(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6) ms\(group == nil ? "" : " (background)")")
+                if logsTimings { logger.info("computed \(label) in \(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6) ms\(group == nil ? "" : " (background)")") }
                 continuation.resume(with: result)
             }
             thread.stackSize = 8 << 20
@@ -71,8 +78,8 @@ enum HeavyWork {
 
 /// Returns freed heap to the system. glibc keeps what a process freed for reuse, so after a snapshot swap the old
 /// snapshot's gigabyte would stay counted in the server's memory until the next one reused it.
-enum MemoryTrim {
-    static func soon() {
+public enum MemoryTrim {
+    public static func soon() {
         #if canImport(Glibc)
         // A moment later: the generation being freed is still being torn down on the thread that released it.
         DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + .milliseconds(500)) { _ = trim?(0) }
