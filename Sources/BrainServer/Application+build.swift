@@ -59,12 +59,8 @@ public func buildApplication(store: any ImportingStore, configuration: ServerCon
 
 /// Every route and middleware of the application (the OpenAPI test reads its route list).
 func buildRouter(store: any ImportingStore, configuration: ServerConfiguration, logger: Logger) async throws -> Router<BasicRequestContext> {
-    guard let templates = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
-        throw ServerSetupError.templatesMissing
-    }
-    let library = try await MustacheLibrary(directory: templates.path)
     let router = Router()
-    let renderer = PageRenderer(library: library, defaultRegion: configuration.defaultRegion)
+    let renderer = try await PageRenderer.load(defaultRegion: configuration.defaultRegion)
     let errorPage: @Sendable (HTTPResponse.Status, Reason) -> Response = { renderer.errorPage($0, $1) }
     // Outermost first: every answer, refusals included, is counted and gets the security headers.
     ServerMetrics.start()

@@ -12,11 +12,11 @@ struct AnalyticsController {
     func register(on router: Router<some RequestContext>) {
         let api = router.group("api")
         api.get("regions/:code/:method") { request, context in
-            try await regionMethod(context.parameters.get("code") ?? "", context.parameters.get("method") ?? "", request)
+            try await regionMethod(try context.parameters.path("code"), try context.parameters.path("method"), request)
         }
-        api.get("enterprises/:id/quality") { request, context in try await quality(context.parameters.get("id") ?? "", request) }
+        api.get("enterprises/:id/quality") { request, context in try await quality(try context.parameters.path("id"), request) }
         api.get("chokepoints") { request, _ in try await chokepoints(region: nil, request) }
-        api.get("parks/:id/profile") { _, context in try await park(context.parameters.get("id") ?? "") }
+        api.get("parks/:id/profile") { _, context in try await park(try context.parameters.path("id")) }
     }
 
     func regionMethod(_ code: String, _ method: String, _ request: Request) async throws -> Response {

@@ -23,7 +23,7 @@ struct OverviewPage: Sendable {
         router.get("/api/map/:code") { request, context in
             let query = request.uri.queryParameters
             let (generation, _) = try await generation(for: request)
-            return try JSONResponse.ok(try await RegionMap.build(store: store, cache: generation, code: context.parameters.get("code") ?? "",
+            return try JSONResponse.ok(try await RegionMap.build(store: store, cache: generation, code: try context.parameters.path("code"),
                                                                  measure: query.get("measure") ?? "firms", nodeId: query.get("node")))
         }
     }
