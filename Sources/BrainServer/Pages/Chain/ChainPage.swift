@@ -19,11 +19,8 @@ struct ChainPage: Sendable {
             return try JSONResponse.ok(PagedNode(report: report, paging: paging.info(total: report.firmCount)))
         }
         router.get("/api/products/graph") { request, _ in
-            let query = request.uri.queryParameters
-            guard let fanout = Int(query.get("fanout") ?? "\(Self.fanout)"), (1...50).contains(fanout) else {
-                throw AppError.badRequest(Reason("api.fanout"))
-            }
-            return try JSONResponse.ok(try await graph(query.get("product") ?? "", fanout: fanout))
+            let query = try request.query(ProductGraphQuery.self)
+            return try JSONResponse.ok(try await graph(query.product ?? "", fanout: query.fanout ?? Self.fanout))
         }
         router.get("/chain") { _, _ in try await overview() }
         router.get("/chain/:id") { request, context in
@@ -98,5 +95,19 @@ struct ChainPage: Sendable {
             return ReasonText.render(Reason("chokepoint.named"), in: .zh)
         }
         return "来源文献：" + phrase.1
+    }
+}
+
+/// The query of `/api/products/graph`: the product and how many neighbours each layer shows (1–50).
+struct ProductGraphQuery: RouteQuery {
+    var product: String?
+    var fanout: Int?
+
+    static func badValue(_ parameter: String) -> Reason {
+        parameter == "fanout" ? Reason("api.fanout") : Reason("api.bad-request", ["detail": String(parameter.prefix(40))])
+    }
+
+    func validate() throws {
+        if let fanout, !(1...50).contains(fanout) { throw AppError.badRequest(Reason("api.fanout")) }
     }
 }
