@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import BrainModel
 
@@ -23,7 +24,7 @@ extension Request {
         do {
             query = try URLEncodedFormDecoder().decode(Query.self, from: uri.query ?? "")
         } catch let error as DecodingError {
-            throw AppError.badRequest(Query.badValue(Self.parameter(of: error)))
+            throw AppError.badRequest(Query.badValue(Self.parameter(of: error) ?? badParameter(Query.self) ?? ""))
         } catch let error as URLEncodedFormError {
             // A query the form syntax cannot read (a name given twice, brackets that do not nest).
             throw AppError.badRequest(Reason("api.bad-request", ["detail": String(describing: error).prefix(200).description]))
@@ -32,13 +33,25 @@ extension Request {
         return query
     }
 
-    /// The top-level parameter a decoding error is about ("" when it names none).
-    static func parameter(of error: DecodingError) -> String {
+    /// The top-level parameter a decoding error is about (nil when it names none).
+    static func parameter(of error: DecodingError) -> String? {
         let path: [any CodingKey] = switch error {
         case .keyNotFound(let key, let context): context.codingPath + [key]
         case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context): context.codingPath
         @unknown default: []
         }
-        return path.first?.stringValue ?? ""
+        return path.first?.stringValue
+    }
+
+    /// The first parameter that does not decode on its own. Hummingbird's decoder leaves a number's key out of the
+    /// error's coding path (its keyed container unboxes numbers without pushing the key), so the parameter is found by
+    /// decoding each alone: every field of a query struct is optional, so only the bad one fails.
+    private func badParameter<Query: RouteQuery>(_ type: Query.Type) -> String? {
+        for parameter in uri.queryParameters {
+            var one = URLComponents()
+            one.queryItems = [URLQueryItem(name: String(parameter.key), value: String(parameter.value))]
+            if (try? URLEncodedFormDecoder().decode(Query.self, from: one.percentEncodedQuery ?? "")) == nil { return String(parameter.key) }
+        }
+        return nil
     }
 }
