@@ -83,6 +83,8 @@ func buildRouter(store: any ImportingStore, configuration: ServerConfiguration, 
     let regionPage = RegionPage(store: store, cache: cache, renderer: renderer,
                                 pdf: PDFPrinter(browser: PDFPrinter.findBrowser(), baseURL: "http://\(printHost):\(configuration.port)"),
                                 access: access)
+    let api = APIController(store: store, cache: apiResponses), analytics = AnalyticsController(cache: cache)
+    router.addRoutes(RegionRoutes.collection(api: api, page: regionPage, analytics: analytics), atPath: "/api/regions")
     regionPage.register(on: router)
     cache.beforeSwap { new, old in await regionPage.prebuild(new, from: old) }
     EnterprisePage(store: store, cache: cache, renderer: renderer).register(on: router)
@@ -91,9 +93,9 @@ func buildRouter(store: any ImportingStore, configuration: ServerConfiguration, 
     SearchPage(store: store, cache: cache, renderer: renderer).register(on: router)
     PolicyRoutes(cache: cache, renderer: renderer).register(on: router)
     ParkLandingPage(cache: cache, renderer: renderer).register(on: router)
-    APIController(store: store, cache: apiResponses).register(on: router)
+    api.register(on: router)
     HealthRoutes(monitor: HealthMonitor(store: store) { _ = try await cache.index() }).register(on: router)
-    AnalyticsController(cache: cache).register(on: router)
+    analytics.register(on: router)
     marketAPI.register(on: router)
     MarketPage(access: access, api: marketAPI, cache: cache, renderer: renderer).register(on: router)
     MetricsRoute(access: access).register(on: router)

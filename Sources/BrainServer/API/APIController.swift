@@ -12,8 +12,6 @@ struct APIController: Sendable {
     func register(on router: Router<BasicRequestContext>) {
         let api = router.group("api")
         api.get("chain") { _, _ in try await chain() }
-        api.get("regions/:code") { _, context in try await region(try context.parameters.path("code")) }
-        api.get("regions/:code/children") { _, context in try await children(try context.parameters.path("code")) }
         api.get("enterprises") { request, _ in try await search(request) }
         api.get("enterprises/:id") { _, context in try await enterprise(try context.parameters.path("id")) }
     }

@@ -11,9 +11,6 @@ struct AnalyticsController {
 
     func register(on router: Router<some RequestContext>) {
         let api = router.group("api")
-        api.get("regions/:code/:method") { request, context in
-            try await regionMethod(try context.parameters.path("code"), try context.parameters.path("method"), request)
-        }
         api.get("enterprises/:id/quality") { request, context in try await quality(try context.parameters.path("id"), request) }
         api.get("chokepoints") { request, _ in try await chokepoints(region: nil, request) }
         api.get("parks/:id/profile") { _, context in try await park(try context.parameters.path("id")) }

@@ -13,11 +13,12 @@ struct RegionPage: Sendable {
     let pdf: PDFPrinter
     let access: MarketAccess
 
-    func register(on router: Router<BasicRequestContext>) {
-        router.get("/api/regions/:code/report") { request, context in
+    /// Its `/api/regions/{code}/…` routes, on the one region collection (`RegionRoutes`).
+    func registerAPI(on regions: RouteCollection<BasicRequestContext>) {
+        regions.get(":code/report") { request, context in
             try JSONResponse.ok(try await report(try context.parameters.path("code"), for: request), for: request)
         }
-        router.get("/api/regions/:code/targets") { request, context in
+        regions.get(":code/targets") { request, context in
             let query = try TargetsQuery(request.uri.queryParameters)
             let code = try context.parameters.path("code")
             let (generation, _) = try await generation(for: request)
@@ -32,13 +33,16 @@ struct RegionPage: Sendable {
                 throw AppError.from(error)
             }
         }
-        router.get("/api/regions/:code/talent") { request, context in
+        regions.get(":code/talent") { request, context in
             let code = try context.parameters.path("code")
             let market = try await visibleMarket(request)
             do { return try JSONResponse.ok(try TalentCube.report(try await cache.index(), region: code, market: market)) } catch let error as AnalyticsError {
                 throw AppError.from(error)
             }
         }
+    }
+
+    func register(on router: Router<BasicRequestContext>) {
         router.get("/api/match/offers") { request, _ in
             let query = request.uri.queryParameters
             guard let limit = Int(query.get("limit") ?? "20"), (1...200).contains(limit) else { throw AppError.badRequest(Reason("api.limit", ["max": "200"])) }
