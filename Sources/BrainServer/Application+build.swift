@@ -115,8 +115,9 @@ func buildRouter(store: any ImportingStore, configuration: ServerConfiguration, 
     // the session's CSRF token.
     router.get("/import") { request, _ in
         let caller = try await access.caller(request)
-        let context = presentValues(["organisation": caller.organisation.map { ["id": $0.id, "name": $0.name] }, "csrfToken": caller.csrfToken])
-        return try renderer.render("import", nav: "import", context: context, data: [String: String]())
+        let view = ImportView(organisation: caller.organisation.map { .init(id: $0.id.nonEmpty, name: $0.name.nonEmpty) },
+                              csrfToken: caller.csrfToken.nonEmpty)
+        return try renderer.render("import", nav: "import", view: view, data: [String: String]())
     }
     StaticAssets(echarts: configuration.echartsFile, geoFolder: configuration.geoFolder) { logger.warning("\($0)") }
         .register(on: router)

@@ -72,4 +72,12 @@ import BrainAnalytics
         let detail = try Self.model("park", as: ParksPage.ParkDetail.self)
         try expectSnapshot("park", try renderer.html("park", nav: "parks", view: ParkView(detail), data: detail))
     }
+
+    /// Signed in (the organisation named, the session's token in the layout) and signed out (the sign-in offer).
+    @Test func importPage() async throws {
+        let renderer = try await Self.renderer()
+        let signedIn = ImportView(organisation: .init(id: "org-1", name: "示例园区 <管委会>"), csrfToken: "token-123")
+        try expectSnapshot("import", try renderer.html("import", nav: "import", view: signedIn, data: [String: String]()))
+        try expectSnapshot("import-signed-out", try renderer.html("import", nav: "import", view: ImportView(), data: [String: String]()))
+    }
 }
