@@ -60,12 +60,8 @@ public func buildApplication(store: any ImportingStore, configuration: ServerCon
 
 /// Every route and middleware of the application (the OpenAPI test reads its route list).
 func buildRouter(store: any ImportingStore, configuration: ServerConfiguration, logger: Logger) async throws -> Router<BasicRequestContext> {
-    guard let templates = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
-        throw ServerSetupError.templatesMissing
-    }
-    let library = try await MustacheLibrary(directory: templates.path)
     let router = Router()
-    let renderer = PageRenderer(library: library, defaultRegion: configuration.defaultRegion)
+    let renderer = try await PageRenderer.load(defaultRegion: configuration.defaultRegion)
     let errorPage: @Sendable (HTTPResponse.Status, Reason) -> Response = { renderer.errorPage($0, $1) }
     // Outermost first: every answer, refusals included, is counted and gets the security headers.
     ServerMetrics.start()
@@ -88,6 +84,8 @@ func buildRouter(store: any ImportingStore, configuration: ServerConfiguration, 
     let regionPage = RegionPage(store: store, cache: cache, renderer: renderer,
                                 pdf: PDFPrinter(browser: PDFPrinter.findBrowser(), baseURL: "http://\(printHost):\(configuration.port)"),
                                 access: access)
+    let api = APIController(store: store, cache: apiResponses), analytics = AnalyticsController(cache: cache)
+    router.addRoutes(RegionRoutes.collection(api: api, page: regionPage, analytics: analytics), atPath: "/api/regions")
     regionPage.register(on: router)
     cache.beforeSwap { new, old in await regionPage.prebuild(new, from: old) }
     EnterprisePage(store: store, cache: cache, renderer: renderer).register(on: router)
@@ -97,9 +95,9 @@ func buildRouter(store: any ImportingStore, configuration: ServerConfiguration, 
     PolicyRoutes(cache: cache, renderer: renderer).register(on: router)
     ParkLandingPage(cache: cache, renderer: renderer).register(on: router)
     NetworkPage(cache: cache, renderer: renderer).register(on: router)
-    APIController(store: store, cache: apiResponses).register(on: router)
+    api.register(on: router)
     HealthRoutes(monitor: HealthMonitor(store: store) { _ = try await cache.index() }).register(on: router)
-    AnalyticsController(cache: cache).register(on: router)
+    analytics.register(on: router)
     marketAPI.register(on: router)
     MarketPage(access: access, api: marketAPI, cache: cache, renderer: renderer).register(on: router)
     MetricsRoute(access: access).register(on: router)
@@ -119,9 +117,10 @@ func buildRouter(store: any ImportingStore, configuration: ServerConfiguration, 
     // the session's CSRF token.
     router.get("/import") { request, _ in
         let caller = try await access.caller(request)
-        let context = presentValues(["organisation": caller.organisation.map { ["id": $0.id, "name": $0.name] }, "csrfToken": caller.csrfToken,
-                                     "kinds": ImportKind.importableKinds.map { ["value": $0.rawValue, "zh": $0.label.zh, "en": $0.label.en] }])
-        return try renderer.render("import", nav: "import", context: context, data: [String: String]())
+        let view = ImportView(organisation: caller.organisation.map { .init(id: $0.id.nonEmpty, name: $0.name.nonEmpty) },
+                              csrfToken: caller.csrfToken.nonEmpty,
+                              kinds: ImportKind.importableKinds.map { .init(value: $0.rawValue, zh: $0.label.zh, en: $0.label.en) })
+        return try renderer.render("import", nav: "import", view: view, data: [String: String]())
     }
     StaticAssets(echarts: configuration.echartsFile, geoFolder: configuration.geoFolder) { logger.warning("\($0)") }
         .register(on: router)

@@ -12,10 +12,8 @@ struct APIController: Sendable {
     func register(on router: Router<BasicRequestContext>) {
         let api = router.group("api")
         api.get("chain") { _, _ in try await chain() }
-        api.get("regions/:code") { _, context in try await region(context.parameters.get("code") ?? "") }
-        api.get("regions/:code/children") { _, context in try await children(context.parameters.get("code") ?? "") }
         api.get("enterprises") { request, _ in try await search(request) }
-        api.get("enterprises/:id") { _, context in try await enterprise(context.parameters.get("id") ?? "") }
+        api.get("enterprises/:id") { _, context in try await enterprise(try context.parameters.path("id")) }
     }
 
     /// `GET /api/chain`: the chain taxonomy with national firm counts per node.

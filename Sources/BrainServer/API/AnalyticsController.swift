@@ -11,30 +11,17 @@ struct AnalyticsController {
 
     func register(on router: Router<some RequestContext>) {
         let api = router.group("api")
-        api.get("regions/:code/:method") { request, context in
-            try await regionMethod(context.parameters.get("code") ?? "", context.parameters.get("method") ?? "", request)
-        }
-        api.get("enterprises/:id/quality") { request, context in try await quality(context.parameters.get("id") ?? "", request) }
+        api.get("enterprises/:id/quality") { request, context in try await quality(try context.parameters.path("id"), request) }
         api.get("chokepoints") { request, _ in try await chokepoints(region: nil, request) }
-        api.get("parks/:id/profile") { _, context in try await park(context.parameters.get("id") ?? "") }
+        api.get("parks/:id/profile") { _, context in try await park(try context.parameters.path("id")) }
     }
 
     func regionMethod(_ code: String, _ method: String, _ request: Request) async throws -> Response {
         guard APIController.isRegionCode(code) else { return JSONResponse.error(.badRequest, Reason("api.region-code", ["code": String(code.prefix(20))])) }
         let index = try await cache.index()
         guard let region = index.regionsByCode[code] else { return JSONResponse.error(.notFound, Reason("api.no-region", ["code": code])) }
-        let query = request.uri.queryParameters
-        var level = region.level
-        if let text = query.get("level") {
-            guard let parsed = RegionLevel(rawValue: text), parsed != .country else {
-                return JSONResponse.error(.badRequest, Reason("api.level"))
-            }
-            level = parsed
-        }
-        guard let measure = Self.measure(query.get("measure"), default: .firms) else { return Self.badMeasure }
-        guard let threshold = Self.number(query.get("threshold"), default: 1), threshold > 0, threshold <= 100 else {
-            return JSONResponse.error(.badRequest, Reason("api.threshold"))
-        }
+        let query = try request.query(AnalysisQuery.self)
+        let level = query.level ?? region.level, measure = query.measure ?? .firms, threshold = query.threshold ?? 1
         if method == "chokepoints" { return try await chokepoints(region: code, request) }
         if method == "index" { return try await innovationIndex(region: region, request) }
         guard ["profile", "opportunities", "gaps", "peers", "cluster"].contains(method) else {
@@ -47,14 +34,12 @@ struct AnalyticsController {
             case "profile": return try JSONResponse.ok(try SpecialisationProfile.report(analysis, region: code), for: request)
             case "opportunities": return try JSONResponse.ok(try Opportunities.report(analysis, region: code), for: request)
             case "gaps":
-                guard let strong = Self.number(query.get("strongLq"), default: 1.25), strong > 0, strong <= 100 else {
-                    return JSONResponse.error(.badRequest, Reason("api.strong-lq"))
-                }
+                let strong = query.strongLq ?? 1.25
+                guard strong > 0, strong <= 100 else { return JSONResponse.error(.badRequest, Reason("api.strong-lq")) }
                 return try JSONResponse.ok(try ChainGaps.report(analysis, links: try await cache.nodeLinks(), region: code, strongLQ: strong), for: request)
             case "peers":
-                guard let count = Int(query.get("count") ?? "5"), (1...50).contains(count) else {
-                    return JSONResponse.error(.badRequest, Reason("api.count"))
-                }
+                let count = query.count ?? 5
+                guard (1...50).contains(count) else { return JSONResponse.error(.badRequest, Reason("api.count")) }
                 return try JSONResponse.ok(try Peers.report(analysis, region: code, count: count), for: request)
             default: return try JSONResponse.ok(try ClusterCriteria.report(analysis, region: code), for: request)
             }
@@ -64,9 +49,8 @@ struct AnalyticsController {
     }
 
     func innovationIndex(region: Region, _ request: Request) async throws -> Response {
-        let query = request.uri.queryParameters
-        guard let from = Int(query.get("from") ?? "2019"), let to = Int(query.get("to") ?? "2023"),
-              (1900...2100).contains(from), (1900...2100).contains(to), from <= to, to - from <= 30 else {
+        let query = try request.query(AnalysisQuery.self), from = query.from ?? 2019, to = query.to ?? 2023
+        guard (1900...2100).contains(from), (1900...2100).contains(to), from <= to, to - from <= 30 else {
             return JSONResponse.error(.badRequest, Reason("api.years"))
         }
         guard region.level != .country else { return JSONResponse.error(.badRequest, Reason("api.index-country")) }
@@ -77,10 +61,9 @@ struct AnalyticsController {
     }
 
     func chokepoints(region: String?, _ request: Request) async throws -> Response {
-        let query = request.uri.queryParameters
-        guard let measure = Self.measure(query.get("measure"), default: .assets) else { return Self.badMeasure }
+        let query = try request.query(AnalysisQuery.self)
         do {
-            return try JSONResponse.ok(try Chokepoints.report(try await cache.index(), measure: measure, node: query.get("node"), region: region,
+            return try JSONResponse.ok(try Chokepoints.report(try await cache.index(), measure: query.measure ?? .assets, node: query.node, region: region,
                                                               vetted: try await cache.productLinks()), for: request)
         } catch let error as AnalyticsError {
             return JSONResponse.error(.badRequest, Reason("api.bad-request", ["detail": error.description]))
@@ -104,17 +87,37 @@ struct AnalyticsController {
         }
     }
 
-    /// The `measure` parameter, its default when absent, nil when it names no measure.
-    static func measure(_ text: String?, default value: Measure) -> Measure? {
-        guard let text else { return value }
-        return Measure(rawValue: text)
+    static var badMeasure: Response { JSONResponse.error(.badRequest, badMeasureReason) }
+    static let badMeasureReason = Reason("api.measure", ["choices": "firms（企业数）、employees（从业人员）或 assets（总资产）", "choices.en": "firms, employees or assets"])
+}
+
+/// The query of `/api/regions/{code}/{method}` and `/api/chokepoints` (`APIRoutes.regions`): what every analysis reads
+/// (level, measure, threshold) checked for all; the one-method values (strongLq, count, from, to) range-checked by the
+/// method that reads them, so a value one method does not use never refuses another.
+struct AnalysisQuery: RouteQuery {
+    var level: RegionLevel?
+    var measure: Measure?
+    var threshold: Double?
+    var strongLq: Double?
+    var count: Int?
+    var node: String?
+    var from: Int?
+    var to: Int?
+
+    static func badValue(_ parameter: String) -> Reason {
+        switch parameter {
+        case "level": Reason("api.level")
+        case "measure": AnalyticsController.badMeasureReason
+        case "threshold": Reason("api.threshold")
+        case "strongLq": Reason("api.strong-lq")
+        case "count": Reason("api.count")
+        case "from", "to": Reason("api.years")
+        default: Reason("api.bad-request", ["detail": String(parameter.prefix(40))])
+        }
     }
 
-    static var badMeasure: Response { JSONResponse.error(.badRequest, Reason("api.measure", ["choices": "firms（企业数）、employees（从业人员）或 assets（总资产）", "choices.en": "firms, employees or assets"])) }
-
-    static func number(_ text: String?, default value: Double) -> Double? {
-        guard let text else { return value }
-        guard let number = Double(text), number.isFinite else { return nil }
-        return number
+    func validate() throws {
+        if level == .country { throw AppError.badRequest(Reason("api.level")) }
+        if let threshold, !(threshold.isFinite && threshold > 0 && threshold <= 100) { throw AppError.badRequest(Reason("api.threshold")) }
     }
 }

@@ -21,7 +21,7 @@ struct CurationController: Sendable {
         let api = router.group("api")
         api.get("curations") { request, _ in try await list(request) }
         api.post("curations") { request, _ in try await add(request) }
-        api.post("curations/:id/revoke") { request, context in try await revoke(request, id: context.parameters.get("id") ?? "") }
+        api.post("curations/:id/revoke") { request, context in try await revoke(request, id: try context.parameters.path("id")) }
     }
 
     /// `GET /api/curations?firm=ID`: every curation (one firm's with `firm`), oldest first, with its revocation.

@@ -26,7 +26,7 @@ struct ImportController: Sendable {
         api.post("imports/check") { request, _ in try await check(request) }
         api.get("review") { request, _ in try await review(request, caller: try await access.caller(request)) }
         api.get("enterprises/:id/facts") { request, context in
-            try await facts(context.parameters.get("id") ?? "", caller: try await access.caller(request))
+            try await facts(try context.parameters.path("id"), caller: try await access.caller(request))
         }
     }
 

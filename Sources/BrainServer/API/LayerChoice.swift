@@ -28,10 +28,10 @@ enum LayerChoice {
     static func parse(_ text: String?, bundle: DataBundle, caller: Caller) throws -> LayerSet {
         guard let text, !text.isEmpty else { return .listed }
         let ids = text.split(separator: ",", omittingEmptySubsequences: true).map { $0.trimmingCharacters(in: .whitespaces) }
-        guard !ids.isEmpty, ids.count <= maxLayers else { throw PageError.badRequest(Reason("api.layers-count", ["max": "\(maxLayers)"])) }
+        guard !ids.isEmpty, ids.count <= maxLayers else { throw AppError.badRequest(Reason("api.layers-count", ["max": "\(maxLayers)"])) }
         let allowed = available(bundle, caller: caller)
         for id in ids where !Layer.isWellFormed(id) || allowed[id] == nil {
-            throw PageError.badRequest(Reason("api.unknown-layer", ["layer": String(id.prefix(40)), "choices": LayerSet(allowed.keys).description]))
+            throw AppError.badRequest(Reason("api.unknown-layer", ["layer": String(id.prefix(40)), "choices": LayerSet(allowed.keys).description]))
         }
         return LayerSet(ids)
     }

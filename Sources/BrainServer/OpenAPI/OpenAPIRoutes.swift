@@ -16,14 +16,14 @@ struct OpenAPIRoutes: Sendable {
         router.get("/api/docs") { _, _ in
             let groups = Dictionary(grouping: APIRoutes.all, by: \.tag)
             let order = APIRoutes.all.map(\.tag).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-            let context: [String: Any] = ["groups": order.map { tag in
-                ["tag": tag, "tagEn": Self.tagWords[tag] ?? tag, "operations": (groups[tag] ?? []).map { operation in
-                    ["method": operation.method.rawValue.uppercased(), "path": operation.path, "zh": operation.summaryZh, "en": operation.summaryEn,
-                     "access": Self.accessLabel(operation.access),
-                     "parameters": operation.parameters.map { ["name": $0.name, "place": $0.place == .path ? "路径" : "查询", "text": $0.descriptionZh] }]
-                }] as [String: Any]
-            }]
-            return try renderer.render("apidocs", nav: "", context: context, data: [String: String]())
+            let view = APIDocsView(groups: order.map { tag in
+                APIDocsView.Group(tag: tag, tagEn: Self.tagWords[tag] ?? tag, operations: (groups[tag] ?? []).map { operation in
+                    APIDocsView.Operation(method: operation.method.rawValue.uppercased(), path: operation.path, zh: operation.summaryZh,
+                                          en: operation.summaryEn, access: Self.accessLabel(operation.access),
+                                          parameters: operation.parameters.map { .init(name: $0.name, place: $0.place == .path ? "路径" : "查询", text: $0.descriptionZh) })
+                })
+            })
+            return try renderer.render("apidocs", nav: "", view: view, data: [String: String]())
         }
     }
 
@@ -35,4 +35,28 @@ struct OpenAPIRoutes: Sendable {
         case .admin: return "需管理员令牌"
         }
     }
+}
+
+/// What `apidocs.mustache` reads: the operations by tag, as `APIRoutes` documents them.
+struct APIDocsView: PageView {
+    struct Parameter: Encodable, Sendable {
+        var name: String
+        /// 路径 or 查询.
+        var place: String
+        var text: String
+    }
+    struct Operation: Encodable, Sendable {
+        var method: String
+        var path: String
+        var zh: String
+        var en: String
+        var access: String
+        var parameters: [Parameter]
+    }
+    struct Group: Encodable, Sendable {
+        var tag: String
+        var tagEn: String
+        var operations: [Operation]
+    }
+    var groups: [Group]
 }

@@ -19,14 +19,36 @@ struct PageRenderer: Sendable {
         return Self.htmlResponse(html)
     }
 
+    /// The templates of this module's bundle.
+    static func load(defaultRegion: String) async throws -> PageRenderer {
+        guard let templates = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
+            throw ServerSetupError.templatesMissing
+        }
+        return PageRenderer(library: try await MustacheLibrary(directory: templates.path), defaultRegion: defaultRegion)
+    }
+
+    /// A page from its typed view model.
+    func render(_ template: String, nav: String, view: some PageView, data: some Encodable) throws -> Response {
+        guard let html = try html(template, nav: nav, view: view, data: data) else {
+            return JSONResponse.error(.internalServerError, Reason("api.template-missing", ["name": template]))
+        }
+        return Self.htmlResponse(html)
+    }
+
     /// The page's HTML (nil if the template is missing), for routes that keep it to serve again.
+    func html(_ template: String, nav: String, view: some PageView, data: some Encodable) throws -> Data? {
+        try html(template, nav: nav, object: view, data: data)
+    }
+
+    /// A page whose template still reads an untyped dictionary (the pages not yet given a view model).
     func html(_ template: String, nav: String, context: [String: Any], data: some Encodable) throws -> Data? {
-        var context = context
-        context["nav"] = [nav: true]
-        context["defaultRegion"] = defaultRegion
-        context["pageDataJSON"] = try Self.embeddable(data)
+        try html(template, nav: nav, object: context, data: data)
+    }
+
+    private func html(_ template: String, nav: String, object: Any, data: some Encodable) throws -> Data? {
         // Pages may be kept and served again: the nonce is a placeholder here, replaced per response.
-        context["cspNonce"] = Self.noncePlaceholder
+        let context = PageContext(view: object, nav: [nav: true], defaultRegion: defaultRegion,
+                                  pageDataJSON: try Self.embeddable(data), cspNonce: Self.noncePlaceholder)
         return library.render(context, withTemplate: template).map { Data($0.utf8) }
     }
 
@@ -68,7 +90,7 @@ struct PageRenderer: Sendable {
     /// A page route's response: a bad parameter or an unknown thing becomes the HTML error page rather than the JSON
     /// error the API routes answer with.
     func page(_ build: () async throws -> Response) async throws -> Response {
-        do { return try await build() } catch let error as PageError { return notFound(error.reason) }
+        do { return try await build() } catch let error as AppError { return notFound(error.reason) }
     }
 
     /// An HTML error page for a page route (the API routes answer JSON).
@@ -83,33 +105,6 @@ struct PageRenderer: Sendable {
         if status != .notFound { context["status"] = Int(status.code) }
         let html = library.render(context, withTemplate: "not-found") ?? message.zh
         return JSONResponse.response(status, data: Data(html.utf8), contentType: "text/html; charset=utf-8")
-    }
-}
-
-/// Why a page or its JSON cannot be built: a bad parameter (400) or an unknown region, node, firm or park (404).
-enum PageError: Error {
-    case badRequest(Reason)
-    case notFound(Reason)
-
-    var reason: Reason {
-        switch self { case .badRequest(let r), .notFound(let r): r }
-    }
-
-    var json: Response {
-        switch self {
-        case .badRequest(let r): JSONResponse.error(.badRequest, r)
-        case .notFound(let r): JSONResponse.error(.notFound, r)
-        }
-    }
-
-    /// Analytics errors name the unknown thing; they become a 404 with that name.
-    static func from(_ error: AnalyticsError) -> PageError {
-        switch error {
-        case .unknownRegion(let code): .notFound(Reason("api.no-region", ["code": String(code.prefix(20))]))
-        case .unknownEnterprise(let id): .notFound(Reason("api.no-enterprise", ["id": String(id.prefix(64))]))
-        case .unknownNode(let id): .notFound(Reason("api.unknown-node", ["node": String(id.prefix(64))]))
-        case .regionNotAtLevel, .invalidInput: .notFound(Reason("api.not-found", ["detail": error.description]))
-        }
     }
 }
 

@@ -50,8 +50,9 @@ enum JSONResponse {
     }
 }
 
-/// Turns any thrown error into a JSON 500 without leaking internals, and unknown routes into a JSON 404. A body over
-/// a route's limit is a 413: JSON under /api, the HTML error page elsewhere.
+/// Turns any thrown error into an answer: `AppError` (a route's refusal) and a body over a route's limit (413) as JSON
+/// under /api and the HTML error page elsewhere; unknown routes as a JSON 404; anything else a 500 without leaking
+/// internals.
 struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     let errorPage: @Sendable (HTTPResponse.Status, Reason) -> Response
 
@@ -61,8 +62,8 @@ struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch is NIOTooManyBytesError {
             let message = Reason("api.body-too-large")
             return request.uri.path.hasPrefix("/api/") ? JSONResponse.error(.contentTooLarge, message) : errorPage(.contentTooLarge, message)
-        } catch let error as PageError {
-            return error.json
+        } catch let error as AppError {
+            return request.uri.path.hasPrefix("/api/") ? error.json : errorPage(error.status, error.reason)
         } catch let error as HTTPError {
             return JSONResponse.error(error.status, APIErrorReason.of(error))
         } catch let error as StoreUnavailableError {

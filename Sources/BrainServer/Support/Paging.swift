@@ -23,10 +23,10 @@ struct Paging: Sendable, Equatable {
     init(_ query: Parameters, defaultSize: Int = 20, legacySize: String? = nil, maxSize: Int = Paging.maxSize) throws {
         let sizeText = query.get("size") ?? legacySize.flatMap { query.get($0) } ?? "\(defaultSize)"
         guard let size = Int(sizeText), (1...maxSize).contains(size) else {
-            throw PageError.badRequest(Reason("api.size", ["max": "\(maxSize)"]))
+            throw AppError.badRequest(Reason("api.size", ["max": "\(maxSize)"]))
         }
         guard let page = Int(query.get("page") ?? "1"), (1...Self.maxPage).contains(page) else {
-            throw PageError.badRequest(Reason("api.page"))
+            throw AppError.badRequest(Reason("api.page"))
         }
         self.init(page: page, size: size)
     }
@@ -53,7 +53,7 @@ struct Paging: Sendable, Equatable {
 
     /// The template's `pager`: page, pages, total and the neighbours' links (absent at either end), each link the same
     /// path and parameters with another page. `keep` are the parameters to carry, in order (nil values left out).
-    func pager(total: Int, path: String, keep: [(String, String?)]) -> [String: Any] {
+    func pager(total: Int, path: String, keep: [(String, String?)]) -> Pager {
         let pages = pages(total: total)
         func link(_ page: Int) -> String {
             var items = keep.compactMap { name, value in value.map { URLQueryItem(name: name, value: $0) } }
@@ -66,10 +66,17 @@ struct Paging: Sendable, Equatable {
             components.percentEncodedQuery = components.percentEncodedQuery?.replacingOccurrences(of: "+", with: "%2B")
             return components.string ?? path
         }
-        var pager: [String: Any] = ["page": page, "pages": pages, "total": total]
-        if page > 1 { pager["prev"] = link(min(page - 1, pages)) }
-        if page < pages { pager["next"] = link(page + 1) }
-        return pager
+        return Pager(page: page, pages: pages, total: total, prev: page > 1 ? link(min(page - 1, pages)) : nil,
+                     next: page < pages ? link(page + 1) : nil)
+    }
+
+    /// What `pager.mustache` reads.
+    struct Pager: Encodable, Sendable {
+        var page: Int
+        var pages: Int
+        var total: Int
+        var prev: String?
+        var next: String?
     }
 }
 
@@ -77,7 +84,7 @@ extension PageRenderer {
     /// A paged page: a bad `page` or `size` is the HTML error page with 400 (`page` answers other errors as 404).
     func paged(_ query: Parameters, _ build: (Paging) async throws -> Response) async throws -> Response {
         let paging: Paging
-        do { paging = try Paging(query) } catch let error as PageError { return errorPage(.badRequest, error.reason) }
+        do { paging = try Paging(query) } catch let error as AppError { return errorPage(.badRequest, error.reason) }
         return try await page { try await build(paging) }
     }
 }

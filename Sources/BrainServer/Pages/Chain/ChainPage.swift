@@ -15,38 +15,33 @@ struct ChainPage: Sendable {
     func register(on router: Router<BasicRequestContext>) {
         router.get("/api/chain/nodes/:id") { request, context in
             let paging = try Paging(request.uri.queryParameters)
-            let report = try await node(context.parameters.get("id") ?? "", region: request.uri.queryParameters.get("region"), paging: paging)
+            let report = try await node(try context.parameters.path("id"), region: request.uri.queryParameters.get("region"), paging: paging)
             return try JSONResponse.ok(PagedNode(report: report, paging: paging.info(total: report.firmCount)))
         }
         router.get("/api/products/graph") { request, _ in
-            let query = request.uri.queryParameters
-            guard let fanout = Int(query.get("fanout") ?? "\(Self.fanout)"), (1...50).contains(fanout) else {
-                throw PageError.badRequest(Reason("api.fanout"))
-            }
-            return try JSONResponse.ok(try await graph(query.get("product") ?? "", fanout: fanout))
+            let query = try request.query(ProductGraphQuery.self)
+            return try JSONResponse.ok(try await graph(query.product ?? "", fanout: query.fanout ?? Self.fanout))
         }
         router.get("/chain") { _, _ in try await overview() }
         router.get("/chain/:id") { request, context in
             try await renderer.paged(request.uri.queryParameters) { paging in
                 let region = request.uri.queryParameters.get("region")
-                let report = try await node(context.parameters.get("id") ?? "", region: region, paging: paging)
+                let report = try await node(try context.parameters.path("id"), region: region, paging: paging)
                 let graph = try await cache.productGraph()
-                var context = Self.context(report)
-                if paging.pages(total: report.firmCount) > 1 || paging.page > 1 {
-                    context["pager"] = paging.pager(total: report.firmCount, path: "/chain/" + SiteSearch.path(report.node.id),
-                                                    keep: [("region", report.region?.code)])
-                }
+                let pager = paging.pages(total: report.firmCount) > 1 || paging.page > 1
+                    ? paging.pager(total: report.firmCount, path: "/chain/" + SiteSearch.path(report.node.id), keep: [("region", report.region?.code)])
+                    : nil
                 // The graph starts from the node's most common product that the product graph links to anything.
-                context["firstProduct"] = report.products.first { !graph.inputs(of: $0.product).isEmpty || !graph.outputs(of: $0.product).isEmpty }?.product
+                let first = report.products.first { !graph.inputs(of: $0.product).isEmpty || !graph.outputs(of: $0.product).isEmpty }?.product
                     ?? report.products.first?.product ?? ""
-                return try renderer.render("chain-node", nav: "chain", context: context, data: report)
+                return try renderer.render("chain-node", nav: "chain", view: ChainNodeView(report, pager: pager, firstProduct: first), data: report)
             }
         }
         router.get("/products") { request, _ in
             try await renderer.page {
                 let neighbourhood = try await graph(request.uri.queryParameters.get("name") ?? "", fanout: Self.fanout)
-                return try renderer.render("product", nav: "chain", context: ["product": neighbourhood.center,
-                                                                              "makers": neighbourhood.products.first?.makers ?? 0],
+                return try renderer.render("product", nav: "chain",
+                                           view: ProductView(product: neighbourhood.center, makers: neighbourhood.products.first?.makers ?? 0),
                                            data: neighbourhood)
             }
         }
@@ -57,7 +52,7 @@ struct ChainPage: Sendable {
             return try NodeExplorer.report(try await cache.index(), links: try await cache.nodeLinks(), node: id, region: region,
                                            limit: paging.size, offset: paging.offset)
         } catch let error as AnalyticsError {
-            throw PageError.from(error)
+            throw AppError.from(error)
         }
     }
 
@@ -76,23 +71,14 @@ struct ChainPage: Sendable {
     func graph(_ product: String, fanout: Int) async throws -> ProductGraph.Neighbourhood {
         let graph = try await cache.productGraph()
         guard !product.isEmpty, product.count <= 100, graph.contains(product) else {
-            throw PageError.notFound(Reason("api.no-product", ["product": String(product.prefix(100))]))
+            throw AppError.notFound(Reason("api.no-product", ["product": String(product.prefix(100))]))
         }
         return graph.neighbourhood(of: product, fanout: fanout, vetted: try await cache.productLinks())
     }
 
     func overview() async throws -> Response {
         let nodes = NodeWithCount.merge(try await store.taxonomy(), try await store.nationalNodeCounts())
-        let tiers = RegionView.tierLabels.map { tier, zh, en -> [String: Any] in
-            ["zh": zh, "en": en, "nodes": nodes.filter { $0.tier == tier && $0.parentId == nil }.map { parent -> [String: Any] in
-                ["id": parent.id, "nameZh": parent.nameZh, "nameEn": parent.nameEn, "firms": parent.firms,
-                 "chokepoint": parent.chokepointNote != nil,
-                 "subs": nodes.filter { $0.parentId == parent.id }.map {
-                     ["id": $0.id, "nameZh": $0.nameZh, "nameEn": $0.nameEn, "firms": $0.firms, "chokepoint": $0.chokepointNote != nil] as [String: Any]
-                 }]
-            }]
-        }
-        return try renderer.render("chain", nav: "chain", context: ["tiers": tiers], data: nodes)
+        return try renderer.render("chain", nav: "chain", view: ChainOverviewView(nodes), data: nodes)
     }
 
     /// The taxonomy's chokepoint notes are English ("source articles: largely imported"): their phrases in Chinese,
@@ -110,29 +96,18 @@ struct ChainPage: Sendable {
         }
         return "来源文献：" + phrase.1
     }
+}
 
-    static func context(_ report: NodeExplorerReport) -> [String: Any] {
-        let linked = { (list: [NodeExplorerReport.LinkedNode]) in
-            list.prefix(10).map { ["id": $0.node.id, "nameZh": $0.node.nameZh, "pairs": $0.productPairs,
-                                   "examples": $0.examples.joined(separator: "；")] as [String: Any] }
-        }
-        // Absent keys, not empty values: a Mustache section shows for any present value, even an empty string.
-        var context: [String: Any] = [:]
-        if let parent = report.parent { context["parent"] = ["id": parent.id, "nameZh": parent.nameZh] }
-        if let note = report.chokepointNote { context["chokepointNote"] = ["zh": chokepointNoteZh(note), "en": note] }
-        if let region = report.region { context["region"] = ["code": region.code, "name": region.name] }
-        return context.merging([
-            "id": report.node.id, "nameZh": report.node.nameZh, "nameEn": report.node.nameEn, "tier": report.node.tier.rawValue,
-            "tierZh": RegionView.tierLabels.first { $0.0 == report.node.tier }?.1 ?? report.node.tier.rawValue,
-            "tierEn": RegionView.tierLabels.first { $0.0 == report.node.tier }?.2 ?? report.node.tier.rawValue,
-            "subNodes": report.subNodes.map { ["id": $0.id, "nameZh": $0.nameZh] },
-            "firmCount": report.firmCount,
-            "firms": report.firms.map { ["id": $0.id, "name": $0.name, "stock": $0.stockCode ?? "",
-                                         "place": [$0.provinceName, $0.cityName].compactMap { $0 }.joined(separator: " "),
-                                         "assets": RegionView.number($0.totalAssetsYi), "employees": RegionView.number($0.employees.map(Double.init), 0),
-                                         "reason": $0.reason ?? ""] },
-            "products": report.products.map { ["product": $0.product, "query": EnterprisePage.queryValue($0.product), "firms": $0.firms] },
-            "upstream": linked(report.upstream), "downstream": linked(report.downstream),
-        ]) { a, _ in a }
+/// The query of `/api/products/graph`: the product and how many neighbours each layer shows (1–50).
+struct ProductGraphQuery: RouteQuery {
+    var product: String?
+    var fanout: Int?
+
+    static func badValue(_ parameter: String) -> Reason {
+        parameter == "fanout" ? Reason("api.fanout") : Reason("api.bad-request", ["detail": String(parameter.prefix(40))])
+    }
+
+    func validate() throws {
+        if let fanout, !(1...50).contains(fanout) { throw AppError.badRequest(Reason("api.fanout")) }
     }
 }

@@ -2,13 +2,13 @@ import BrainModel
 
 /// The portrait's 人工校正 section: each curation with who, when, why and the source cited, and — when the firm has
 /// curations — the machine's own placement beside them, so a reader sees what was corrected.
-extension EnterprisePage {
+extension EnterpriseView {
     static let actionNames: [Curation.Action: String] = [
         .add: "添加节点 add node", .remove: "移除节点 remove node", .move: "移动节点 move node", .locate: "校正位置 set location",
         .revoke: "撤销 revoke",
     ]
 
-    static func curationRows(_ p: EnterprisePortrait) -> [[String: Any]] {
+    static func curationRows(_ p: EnterprisePortrait) -> [CurationRow] {
         p.detail.curations.map { record in
             let c = record.curation
             let name = { (id: String?) in id.map { p.nodeNames[$0] ?? $0 } ?? "" }
@@ -18,17 +18,17 @@ extension EnterprisePage {
             case .locate: c.regionCode.map { code in p.curatedRegionNames[code].map { "\($0) \(code)" } ?? code } ?? ""
             case .revoke: c.revokes ?? ""
             }
-            return presentValues(["id": c.id, "action": actionNames[c.action] ?? c.action.rawValue, "target": target, "author": c.author,
-                                  "date": String(c.createdAt.prefix(10)), "reason": c.reason, "source": c.source,
-                                  "revoked": record.revokedBy != nil ? true : nil])
+            return CurationRow(id: c.id.nonEmpty, action: (actionNames[c.action] ?? c.action.rawValue).nonEmpty, target: target.nonEmpty,
+                               author: c.author.nonEmpty, date: String(c.createdAt.prefix(10)).nonEmpty, reason: c.reason.nonEmpty,
+                               source: c.source.nonEmpty, revoked: record.revokedBy != nil ? true : nil)
         }
     }
 
-    static func machineNodeRows(_ p: EnterprisePortrait) -> [[String: String]] {
+    static func machineNodeRows(_ p: EnterprisePortrait) -> [MachineNode] {
         guard !p.detail.curations.isEmpty else { return [] }
         return p.detail.machineAssignments.map {
-            ["id": $0.nodeId, "name": p.nodeNames[$0.nodeId] ?? $0.nodeId, "method": $0.method, "evidence": $0.evidence,
-             "confidence": RegionView.number($0.confidence)]
+            MachineNode(id: $0.nodeId, name: p.nodeNames[$0.nodeId] ?? $0.nodeId, method: $0.method, evidence: $0.evidence,
+                        confidence: RegionView.number($0.confidence))
         }
     }
 }

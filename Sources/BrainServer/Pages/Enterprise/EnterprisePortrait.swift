@@ -44,7 +44,7 @@ struct EnterprisePortrait: Codable, Sendable {
     ]
 
     static func build(store: any ImportingStore, cache: AnalyticsCache, id: String) async throws -> EnterprisePortrait {
-        guard id.count <= 64, let detail = try await store.enterprise(id) else { throw PageError.notFound(Reason("api.no-enterprise", ["id": String(id.prefix(64))])) }
+        guard id.count <= 64, let detail = try await store.enterprise(id) else { throw AppError.notFound(Reason("api.no-enterprise", ["id": String(id.prefix(64))])) }
         let index = try await cache.index()
         let firm = detail.enterprise
         let source = firm.provenance

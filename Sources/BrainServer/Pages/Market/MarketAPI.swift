@@ -57,7 +57,7 @@ struct MarketAPI: Sendable {
             let organisation = try await access.requireOrganisation(request)
             let id = try Self.id(context)
             let fields = try await MarketAccess.jsonFields(request)
-            guard let shared = MarketAccess.flag(fields["shared"]) else { throw PageError.badRequest(Reason("api.shared-flag")) }
+            guard let shared = MarketAccess.flag(fields["shared"]) else { throw AppError.badRequest(Reason("api.shared-flag")) }
             return try JSONResponse.ok(try await MarketAccess.translating { try await store.setShared(id, shared: shared, by: organisation.id) })
         }
         router.delete("/api/market/:id") { request, context in
@@ -73,7 +73,7 @@ struct MarketAPI: Sendable {
         let body: MarketBody
         switch try await access.parser().parse(.demand, fields: fields) {
         case .success(let parsed): body = parsed
-        case .failure(let problem): throw PageError.badRequest(Reason("api.bad-field", ["column": problem.column,
+        case .failure(let problem): throw AppError.badRequest(Reason("api.bad-field", ["column": problem.column,
                                                                                      "detail": problem.because.map { ReasonText.render($0, in: .zh) } ?? problem.reason,
                                                                                      "detail.en": problem.reason]))
         }
@@ -81,7 +81,7 @@ struct MarketAPI: Sendable {
             try await access.store.addMarketRecords([NewMarketRecord(body, shared: shared)], organisation: organisation.id, header: nil)
         }
         guard let id = written.ids.first, let record = try await access.store.marketRecord(id, visibleTo: organisation.id) else {
-            throw PageError.notFound(Reason("api.demand-not-stored"))
+            throw AppError.notFound(Reason("api.demand-not-stored"))
         }
         return record
     }
@@ -90,24 +90,24 @@ struct MarketAPI: Sendable {
         let id = try Self.id(context)
         guard let record = try await access.store.marketRecord(id, visibleTo: try await access.organisation(request)?.id),
               record.body.kind == .demand else {
-            throw PageError.notFound(Reason("api.no-demand", ["id": "\(id)"]))
+            throw AppError.notFound(Reason("api.no-demand", ["id": "\(id)"]))
         }
         return record
     }
 
     /// Matches for a demand among the offers or talents the viewer may see.
     func matches(_ record: MarketRecord, viewer: String?, limit: Int) async throws -> DemandMatching.Result {
-        guard let demand = record.body.demand else { throw PageError.notFound(Reason("api.not-a-demand", ["id": "\(record.id)"])) }
+        guard let demand = record.body.demand else { throw AppError.notFound(Reason("api.not-a-demand", ["id": "\(record.id)"])) }
         let market = try await access.store.marketRecords(demand.need == .service ? .offer : .talent, visibleTo: viewer)
         do {
             return try await cache.demandMatching().match(demand, market: market, limit: limit)
         } catch let error as AnalyticsError {
-            throw PageError.badRequest(Reason("api.bad-request", ["detail": error.description]))
+            throw AppError.badRequest(Reason("api.bad-request", ["detail": error.description]))
         }
     }
 
     static func id(_ context: BasicRequestContext) throws -> Int {
-        guard let id = context.parameters.get("id").flatMap(Int.init), id > 0 else { throw PageError.notFound(Reason("api.no-record")) }
+        guard let id = context.parameters.get("id").flatMap(Int.init), id > 0 else { throw AppError.notFound(Reason("api.no-record")) }
         return id
     }
 }

@@ -86,7 +86,7 @@ struct MarketAccess: Sendable {
         var request = request
         let body = try await request.collectBody(upTo: maxBody)
         guard let object = try? JSONDecoder().decode([String: Scalar].self, from: Data(buffer: body)) else {
-            throw PageError.badRequest(Reason("api.not-json-object", ["example": #"{"title": …, "node": "cro", "region": "苏州市"}"#]))
+            throw AppError.badRequest(Reason("api.not-json-object", ["example": #"{"title": …, "node": "cro", "region": "苏州市"}"#]))
         }
         return object.compactMapValues(\.text)
     }
@@ -116,8 +116,8 @@ struct MarketAccess: Sendable {
     static func translating<T>(_ body: () async throws -> T) async throws -> T {
         do { return try await body() } catch let error as MarketStoreError {
             switch error {
-            case .noSuchRecord, .noSuchOrganisation: throw PageError.notFound(Reason("api.not-found", ["detail": error.description]))
-            default: throw PageError.badRequest(Reason("api.bad-request", ["detail": error.description]))
+            case .noSuchRecord, .noSuchOrganisation: throw AppError.notFound(Reason("api.not-found", ["detail": error.description]))
+            default: throw AppError.badRequest(Reason("api.bad-request", ["detail": error.description]))
             }
         }
     }

@@ -39,7 +39,7 @@ struct MarketPage: Sendable {
                 do {
                     let record = try await api.post(fields, by: organisation, shared: MarketAccess.flag(fields["shared"]) ?? false)
                     return Self.redirect("/match/demands/\(record.id)")
-                } catch let error as PageError {
+                } catch let error as AppError {
                     return try await page(request, caller: try await access.caller(request), error: error.reason, form: fields, status: .badRequest)
                 }
             }

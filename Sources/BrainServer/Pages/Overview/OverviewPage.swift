@@ -23,7 +23,7 @@ struct OverviewPage: Sendable {
         router.get("/api/map/:code") { request, context in
             let query = request.uri.queryParameters
             let (generation, _) = try await generation(for: request)
-            return try JSONResponse.ok(try await RegionMap.build(store: store, cache: generation, code: context.parameters.get("code") ?? "",
+            return try JSONResponse.ok(try await RegionMap.build(store: store, cache: generation, code: try context.parameters.path("code"),
                                                                  measure: query.get("measure") ?? "firms", nodeId: query.get("node")))
         }
     }
@@ -46,15 +46,47 @@ struct OverviewPage: Sendable {
         let counts = generation.layers.isListedOnly ? try await store.nationalNodeCounts()
             : LayerCounts.nodeCounts(index, firms: index.data.enterprises.filter { $0.provinceCode != nil && $0.isBiomedicine })
         let options = LayerChoice.options(generation.bundle, caller: caller, chosen: generation.layers)
-        let context: [String: Any] = [
-            "biomedicineFirms": stats.firms, "listedFirms": stats.listed, "biomedicineEmployees": stats.employees,
-            "nodeCount": nodes.count, "coverageZh": CoverageText.zh(map.coverage), "coverageEn": CoverageText.en(map.coverage),
-            "layersQuery": generation.layers.isListedOnly ? "" : generation.layers.description,
-            "layerOptions": options.map { ["id": $0.id, "nameZh": CoverageText.layerName($0.id).zh, "nameEn": CoverageText.layerName($0.id).en, "firms": CoverageText.count($0.firms), "chosen": $0.chosen] as [String: Any] },
-            "rows": map.rows.map { ["rank": $0.rank, "code": $0.code, "name": $0.name, "value": $0.biomedicineFirms,
-                                    "listedFirms": $0.listedFirms, "employees": $0.biomedicineEmployees] },
-            "nodes": nodes.map { ["id": $0.id, "nameZh": $0.nameZh, "nameEn": $0.nameEn] },
-        ]
-        return try renderer.render("overview", nav: "overview", context: context, data: PageData(map: map, nodeCounts: NodeWithCount.merge(index.data.taxonomy, counts)))
+        let view = OverviewView(
+            biomedicineFirms: stats.firms, listedFirms: stats.listed, biomedicineEmployees: stats.employees, nodeCount: nodes.count,
+            coverageZh: CoverageText.zh(map.coverage), coverageEn: CoverageText.en(map.coverage),
+            layerOptions: options.map { .init(id: $0.id, nameZh: CoverageText.layerName($0.id).zh, nameEn: CoverageText.layerName($0.id).en,
+                                              firms: CoverageText.count($0.firms), chosen: $0.chosen) },
+            rows: map.rows.map { .init(rank: $0.rank, code: $0.code, name: $0.name, value: $0.biomedicineFirms, listedFirms: $0.listedFirms) },
+            nodes: nodes.map { .init(id: $0.id, nameZh: $0.nameZh, nameEn: $0.nameEn) })
+        return try renderer.render("overview", nav: "overview", view: view, data: PageData(map: map, nodeCounts: NodeWithCount.merge(index.data.taxonomy, counts)))
     }
+}
+
+/// What `overview.mustache` reads: the national figures, the layer choice, the provinces' ranking and the node list.
+struct OverviewView: PageView {
+    struct LayerOption: Encodable, Sendable {
+        var id: String
+        var nameZh: String
+        var nameEn: String
+        /// Formatted for reading.
+        var firms: String
+        var chosen: Bool
+    }
+    /// A ranked region; `value` is its biomedicine firms.
+    struct Row: Encodable, Sendable {
+        var rank: Int
+        var code: String
+        var name: String
+        var value: Int
+        var listedFirms: Int
+    }
+    struct Node: Encodable, Sendable {
+        var id: String
+        var nameZh: String
+        var nameEn: String
+    }
+    var biomedicineFirms: Int
+    var listedFirms: Int
+    var biomedicineEmployees: Int
+    var nodeCount: Int
+    var coverageZh: String
+    var coverageEn: String
+    var layerOptions: [LayerOption]
+    var rows: [Row]
+    var nodes: [Node]
 }

@@ -37,19 +37,19 @@ struct RegionMap: Codable, Sendable {
     static func build(store: any Store, cache: AnalyticsGeneration, code: String, measure: String,
                       nodeId: String?) async throws -> RegionMap {
         let index = cache.index
-        guard let region = index.regionsByCode[code] else { throw PageError.notFound(Reason("api.no-region", ["code": code])) }
-        guard measures.contains(measure) else { throw PageError.badRequest(Reason("api.measure", ["choices": "firms（企业数）、employees（从业人员）或 lq（区位商）", "choices.en": "firms, employees or lq"])) }
+        guard let region = index.regionsByCode[code] else { throw AppError.notFound(Reason("api.no-region", ["code": code])) }
+        guard measures.contains(measure) else { throw AppError.badRequest(Reason("api.measure", ["choices": "firms（企业数）、employees（从业人员）或 lq（区位商）", "choices.en": "firms, employees or lq"])) }
         var node: ChainNode?
         if let nodeId {
-            guard let found = index.nodesById[nodeId] else { throw PageError.badRequest(Reason("api.unknown-node", ["node": nodeId])) }
+            guard let found = index.nodesById[nodeId] else { throw AppError.badRequest(Reason("api.unknown-node", ["node": nodeId])) }
             node = found
         } else if measure == "lq" {
-            throw PageError.badRequest(Reason("api.lq-needs-node"))
+            throw AppError.badRequest(Reason("api.lq-needs-node"))
         }
         var parent = region
         while let children = index.childrenByCode[parent.code], children.count == 1, let only = children.first { parent = only }
         guard let childLevel = index.childrenByCode[parent.code]?.first?.level else {
-            throw PageError.badRequest(Reason("api.no-subdivisions", ["region": region.name]))
+            throw AppError.badRequest(Reason("api.no-subdivisions", ["region": region.name]))
         }
         // The store counts the listed layer; another choice is counted from its snapshot.
         let values = cache.layers.isListedOnly ? try await store.childValues(of: parent.code) : LayerCounts.childValues(index, of: parent)

@@ -17,7 +17,7 @@ struct ParkLandingPage: Sendable {
             let body = try await request.collectBody(upTo: Self.maxBody)
             let project: ParkLanding.Project
             do { project = try JSONDecoder().decode(ParkLanding.Project.self, from: Data(buffer: body)) } catch {
-                throw PageError.badRequest(Reason("api.not-a-project", ["example": #"{"nodes": ["antibodies"], "stage": "rnd|pilot|manufacturing", …}"#]))
+                throw AppError.badRequest(Reason("api.not-a-project", ["example": #"{"nodes": ["antibodies"], "stage": "rnd|pilot|manufacturing", …}"#]))
             }
             return try JSONResponse.ok(try await rank(project))
         }
@@ -55,7 +55,7 @@ struct ParkLandingPage: Sendable {
             if query.get("nodes") != nil {
                 do {
                     report = try await rank(try Self.project(request))
-                } catch let error as PageError {
+                } catch let error as AppError {
                     let text = ReasonText.bilingual(error.reason)
                     context["error"] = ["zh": text.zh, "en": text.en]
                 }
@@ -76,12 +76,12 @@ struct ParkLandingPage: Sendable {
     static func project(_ request: Request) throws -> ParkLanding.Project {
         let query = request.uri.queryParameters
         let nodes = (query.get("nodes") ?? "").split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        guard !nodes.isEmpty, nodes.count <= 20 else { throw PageError.badRequest(Reason("api.choose-nodes")) }
+        guard !nodes.isEmpty, nodes.count <= 20 else { throw AppError.badRequest(Reason("api.choose-nodes")) }
         let code = { (name: String) -> String? in query.get(name).flatMap { $0.isEmpty ? nil : $0 } }
         var landMu: Double?
         if let text = code("mu") {
             guard let mu = Double(text), mu.isFinite, mu > 0, mu < 1e7 else {
-                throw PageError.badRequest(Reason("api.bad-request", ["detail": "mu: 用地面积须为正数（亩） / land in mu must be a positive number"]))
+                throw AppError.badRequest(Reason("api.bad-request", ["detail": "mu: 用地面积须为正数（亩） / land in mu must be a positive number"]))
             }
             landMu = mu
         }
@@ -94,12 +94,12 @@ struct ParkLandingPage: Sendable {
         let index = try await cache.index()
         // A preferred area that names no region, or several, is answered with the candidates in the caller's language.
         if let typed = project.preferredArea, case .failure(let problem) = AreaNames.resolve(typed, in: index) {
-            throw PageError.badRequest(problem.reason(index))
+            throw AppError.badRequest(problem.reason(index))
         }
         do {
             return try ParkLanding(index, links: try await cache.nodeLinks()).rank(project)
         } catch let error as AnalyticsError {
-            throw PageError.badRequest(Reason("api.bad-request", ["detail": error.description]))
+            throw AppError.badRequest(Reason("api.bad-request", ["detail": error.description]))
         }
     }
 }

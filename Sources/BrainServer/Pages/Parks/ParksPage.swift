@@ -43,20 +43,15 @@ struct ParksPage: Sendable {
 
     func register(on router: Router<BasicRequestContext>) {
         router.get("/api/parks") { _, _ in try JSONResponse.ok(try await list()) }
-        router.get("/api/parks/:id") { _, context in try JSONResponse.ok(try await detail(context.parameters.get("id") ?? "")) }
+        router.get("/api/parks/:id") { _, context in try JSONResponse.ok(try await detail(try context.parameters.path("id"))) }
         router.get("/parks") { _, _ in
             let parks = try await list()
-            let context: [String: Any] = ["parks": parks.map { summary in
-                ["id": summary.park.id, "name": summary.park.name, "kind": ParkKindWords.zh(summary.park.kind), "kindEn": summary.park.kind, "regionCode": summary.region.code,
-                 "regionName": summary.region.name, "positioning": summary.park.positioning, "facts": summary.park.facts,
-                 "source": summary.park.provenance.source, "asOf": summary.park.provenance.asOf] as [String: Any]
-            }]
-            return try renderer.render("parks", nav: "parks", context: context, data: parks)
+            return try renderer.render("parks", nav: "parks", view: ParksView(parks), data: parks)
         }
         router.get("/parks/:id") { _, context in
             try await renderer.page {
-                let detail = try await detail(context.parameters.get("id") ?? "")
-                return try renderer.render("park", nav: "parks", context: Self.context(detail), data: detail)
+                let detail = try await detail(try context.parameters.path("id"))
+                return try renderer.render("park", nav: "parks", view: ParkView(detail), data: detail)
             }
         }
     }
@@ -73,7 +68,7 @@ struct ParksPage: Sendable {
     func detail(_ id: String) async throws -> ParkDetail {
         let index = try await cache.index()
         let profile: ParkProfile
-        do { profile = try ParkProfile.report(index, park: id) } catch { throw PageError.notFound(Reason("api.no-park", ["id": String(id.prefix(64))])) }
+        do { profile = try ParkProfile.report(index, park: id) } catch { throw AppError.notFound(Reason("api.no-park", ["id": String(id.prefix(64))])) }
         let members = ParkFirms.members(of: profile.park, in: index)
         guard var region = index.regionsByCode[profile.park.regionCode] else {
             return ParkDetail(profile: profile, firmsRegion: nil, firmsFromPark: false, nodes: [], members: [], addressMarkers: [], lqFirms: 0)
@@ -97,28 +92,5 @@ struct ParksPage: Sendable {
                           members: members.map { .init(firm: FirmRow($0.enterprise, index: index), isBiomedicine: $0.enterprise.isBiomedicine,
                                                        address: $0.address, basis: $0.basis) },
                           addressMarkers: profile.park.addressMarkers, lqFirms: regionFirms.count)
-    }
-
-    static func context(_ detail: ParkDetail) -> [String: Any] {
-        let park = detail.profile.park
-        return [
-            "id": park.id, "name": park.name, "kind": ParkKindWords.zh(park.kind), "kindEn": park.kind, "positioning": park.positioning, "facts": park.facts,
-            "source": park.provenance.source, "asOf": park.provenance.asOf,
-            "regionCode": detail.profile.region.code, "regionName": detail.profile.region.name, "caveat": detail.profile.caveat,
-            "firmsRegionCode": detail.firmsRegion?.code ?? detail.profile.region.code,
-            "firmsRegionName": detail.firmsRegion?.name ?? detail.profile.region.name,
-            "firmsFromPark": detail.firmsFromPark, "lqFirms": detail.lqFirms,
-            "cityFallback": detail.firmsRegion.map { $0.code != detail.profile.region.code } ?? false,
-            "hasMarkers": !detail.addressMarkers.isEmpty, "markers": detail.addressMarkers.joined(separator: "、"),
-            "members": detail.members.map { member in
-                ["id": member.firm.id, "name": member.firm.name, "address": member.address, "biomedicine": member.isBiomedicine,
-                 "basisZh": member.basis == .registered ? "注册地址" : "办公地址", "basisEn": member.basis == .registered ? "registered" : "office"] as [String: Any]
-            },
-            "memberCount": detail.members.count,
-            "nodes": detail.nodes.map { group in
-                ["nameZh": group.node.nameZh, "nameEn": group.node.nameEn, "id": group.node.id, "lq": RegionView.number(group.lq), "count": group.firms.count,
-                 "firms": group.firms.map { ["id": $0.id, "name": $0.name] }] as [String: Any]
-            },
-        ]
     }
 }

@@ -12,10 +12,10 @@ struct PolicyRoutes: Sendable {
 
     func register(on router: Router<BasicRequestContext>) {
         router.get("/api/enterprises/:id/policies") { _, context in
-            try JSONResponse.ok(try await matches(context.parameters.get("id") ?? ""))
+            try JSONResponse.ok(try await matches(try context.parameters.path("id")))
         }
         router.get("/api/policies") { _, _ in try JSONResponse.ok(try await all()) }
-        router.get("/api/policies/:id") { _, context in try JSONResponse.ok(try await firms(context.parameters.get("id") ?? "")) }
+        router.get("/api/policies/:id") { _, context in try JSONResponse.ok(try await firms(try context.parameters.path("id"))) }
         router.get("/policies") { _, _ in
             let list = try await all()
             let context: [String: Any] = ["policies": list.map(PolicyView.clause)]
@@ -31,19 +31,19 @@ struct PolicyRoutes: Sendable {
 
     func matches(_ id: String) async throws -> [PolicyMatcher.Match] {
         let matcher = try await matcher()
-        do { return try matcher.matches(enterprise: id) } catch { throw PageError.from(error) }
+        do { return try matcher.matches(enterprise: id) } catch { throw AppError.from(error) }
     }
 
     func firms(_ id: String) async throws -> PolicyMatcher.PolicyFirms {
         let matcher = try await matcher()
-        do { return try matcher.firms(policy: id) } catch { throw PageError.notFound(Reason("api.not-found", ["detail": error.description])) }
+        do { return try matcher.firms(policy: id) } catch { throw AppError.notFound(Reason("api.not-found", ["detail": error.description])) }
     }
 
     func all() async throws -> [PolicyMatcher.PolicyFirms] {
         let matcher = try await matcher()
         var result: [PolicyMatcher.PolicyFirms] = []
         for policy in try await cache.index().data.policies {
-            do { result.append(try matcher.firms(policy: policy.id)) } catch { throw PageError.notFound(Reason("api.not-found", ["detail": error.description])) }
+            do { result.append(try matcher.firms(policy: policy.id)) } catch { throw AppError.notFound(Reason("api.not-found", ["detail": error.description])) }
         }
         return result
     }

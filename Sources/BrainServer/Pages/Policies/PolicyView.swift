@@ -12,8 +12,23 @@ enum PolicyView {
         "true": ("是", "yes"), "false": ("否", "no"), "unknown": ("未知", "unknown"), "none recorded": ("无记录", "none recorded"),
     ]
 
+    /// One clause for one firm, as the enterprise page shows it (nil where there is nothing to show).
+    struct Row: Encodable, Sendable {
+        var id: String?
+        var clause: String?
+        var title: String?
+        var statusZh: String?
+        var statusEn: String?
+        var eligible: Bool?
+        var amount: String?
+        var actionZh: String?
+        var actionEn: String?
+        var conditionsZh: String?
+        var conditionsEn: String?
+    }
+
     /// One clause for one firm (the enterprise page).
-    static func row(_ match: PolicyMatcher.Match) -> [String: Any] {
+    static func row(_ match: PolicyMatcher.Match) -> Row {
         // Eligibility is the conditions only; a clause that also asks the firm to act (move its HQ to 苏州, set up an
         // entity) is not "符合" as it stands: its status says the conditions are met and the action has its own column.
         let status: (zh: String, en: String) = match.action != nil && match.status == "eligible" ? ("符合条件，尚需行动", "conditions met; action needed")
@@ -26,13 +41,11 @@ enum PolicyView {
             }.joined(separator: language == .zh ? "；" : "; ")
         }
         let action = match.actionReason.map(ReasonText.bilingual)
-        return presentValues([
-            "id": match.policy.id, "clause": match.policy.clause, "title": match.policy.title,
-            "statusZh": status.zh, "statusEn": status.en, "eligible": match.status == "eligible" && match.action == nil ? true : nil,
-            "amount": match.maxAmountWan.map { RegionView.number($0, 0) + " 万元" } ?? "–",
-            "actionZh": action?.zh, "actionEn": action?.en,
-            "conditionsZh": conditions(.zh), "conditionsEn": conditions(.en),
-        ])
+        return Row(id: match.policy.id.nonEmpty, clause: match.policy.clause.nonEmpty, title: match.policy.title.nonEmpty,
+                   statusZh: status.zh.nonEmpty, statusEn: status.en.nonEmpty, eligible: match.status == "eligible" && match.action == nil ? true : nil,
+                   amount: match.maxAmountWan.map { RegionView.number($0, 0) + " 万元" } ?? "–",
+                   actionZh: action?.zh.nonEmpty, actionEn: action?.en.nonEmpty,
+                   conditionsZh: conditions(.zh).nonEmpty, conditionsEn: conditions(.en).nonEmpty)
     }
 
     /// One clause with the firms that qualify (the /policies page).

@@ -13,16 +13,17 @@ struct RegionPage: Sendable {
     let pdf: PDFPrinter
     let access: MarketAccess
 
-    func register(on router: Router<BasicRequestContext>) {
-        router.get("/api/regions/:code/report") { request, context in
-            try JSONResponse.ok(try await report(context.parameters.get("code") ?? "", for: request), for: request)
+    /// Its `/api/regions/{code}/…` routes, on the one region collection (`RegionRoutes`).
+    func registerAPI(on regions: RouteCollection<BasicRequestContext>) {
+        regions.get(":code/report") { request, context in
+            try JSONResponse.ok(try await report(try context.parameters.path("code"), for: request), for: request)
         }
-        router.get("/api/regions/:code/targets") { request, context in
+        regions.get(":code/targets") { request, context in
             let query = try TargetsQuery(request.uri.queryParameters)
-            let code = context.parameters.get("code") ?? ""
+            let code = try context.parameters.path("code")
             let (generation, _) = try await generation(for: request)
             guard let region = generation.index.regionsByCode[code], region.level != .country else {
-                throw PageError.notFound(Reason("api.no-region", ["code": code]))
+                throw AppError.notFound(Reason("api.no-region", ["code": code]))
             }
             do {
                 let report = try await generation.investmentTargets(level: region.level)
@@ -30,33 +31,36 @@ struct RegionPage: Sendable {
                             page: query.paging.page, size: query.paging.size)
                 return try JSONResponse.ok(report, for: request)
             } catch let error as AnalyticsError {
-                throw PageError.from(error)
+                throw AppError.from(error)
             }
         }
-        router.get("/api/regions/:code/talent") { request, context in
-            let code = context.parameters.get("code") ?? ""
+        regions.get(":code/talent") { request, context in
+            let code = try context.parameters.path("code")
             let market = try await visibleMarket(request)
             do { return try JSONResponse.ok(try TalentCube.report(try await cache.index(), region: code, market: market)) } catch let error as AnalyticsError {
-                throw PageError.from(error)
+                throw AppError.from(error)
             }
         }
+    }
+
+    func register(on router: Router<BasicRequestContext>) {
         router.get("/api/match/offers") { request, _ in
             let query = request.uri.queryParameters
-            guard let limit = Int(query.get("limit") ?? "20"), (1...200).contains(limit) else { throw PageError.badRequest(Reason("api.limit", ["max": "200"])) }
+            guard let limit = Int(query.get("limit") ?? "20"), (1...200).contains(limit) else { throw AppError.badRequest(Reason("api.limit", ["max": "200"])) }
             do {
                 return try JSONResponse.ok(try await cache.serviceOffers().match(service: query.get("service") ?? "", region: query.get("region") ?? "", limit: limit))
             } catch let error as AnalyticsError {
-                throw PageError.badRequest(Reason("api.bad-request", ["detail": error.description]))
+                throw AppError.badRequest(Reason("api.bad-request", ["detail": error.description]))
             }
         }
         router.get("/regions/:code") { request, context in
-            let code = context.parameters.get("code") ?? ""
+            let code = try context.parameters.path("code")
             return try await renderer.page { try await page(code, for: request) }
         }
         router.get("/regions/:code/export.xlsx") { request, context in
             // The targets sheet follows the strategy, same-province choice and page size the page chose.
             let query = try TargetsQuery(request.uri.queryParameters, defaultSize: 100)
-            let code = context.parameters.get("code") ?? ""
+            let code = try context.parameters.path("code")
             var report = try await report(code, for: request)
             let (generation, _) = try await generation(for: request)
             do {
@@ -64,12 +68,12 @@ struct RegionPage: Sendable {
                     .report(region: code, sameProvince: query.sameProvince, riskWarned: query.riskWarned, strategy: query.strategy,
                             page: query.paging.page, size: query.paging.size)
             } catch let error as AnalyticsError {
-                throw PageError.from(error)
+                throw AppError.from(error)
             }
             return try RegionExport.xlsx(report, language: DisplayLanguage(query: request.uri.queryParameters.get("lang")))
         }
         router.get("/regions/:code/report.pdf") { request, context in
-            let code = context.parameters.get("code") ?? ""
+            let code = try context.parameters.path("code")
             let report = try await report(code, for: request)
             let layers = report.coverage.layers == [Layer.listed] ? "" : "&layers=" + report.coverage.layers.joined(separator: ",")
             // The page takes its language from `lang` (app.js), so the printed report is in the language asked for.

@@ -31,14 +31,14 @@ struct RegionReport: Codable, Sendable {
     static let indexYears = InnovationIndexYears.standard
 
     static func build(store: any Store, cache: AnalyticsGeneration, code: String) async throws -> RegionReport {
-        guard APIController.isRegionCode(code) else { throw PageError.badRequest(Reason("api.region-code", ["code": String(code.prefix(20))])) }
+        guard APIController.isRegionCode(code) else { throw AppError.badRequest(Reason("api.region-code", ["code": String(code.prefix(20))])) }
         let index = cache.index
         guard let region = index.regionsByCode[code], var profile = try await store.regionProfile(code, largest: 10) else {
-            throw PageError.notFound(Reason("api.no-region", ["code": code]))
+            throw AppError.notFound(Reason("api.no-region", ["code": code]))
         }
         // The store counts the listed layer; other choices are counted from the snapshot of those layers.
         if !cache.layers.isListedOnly { profile = LayerCounts.profile(profile, index: index) }
-        guard region.level != .country else { throw PageError.badRequest(Reason("api.region-page-country")) }
+        guard region.level != .country else { throw AppError.badRequest(Reason("api.region-page-country")) }
         cache.startRegionPage(level: region.level)
         let analysis = try await cache.analysis(level: region.level)
         let response = RegionResponse(profile, taxonomy: try await store.taxonomy())
@@ -64,7 +64,7 @@ struct RegionReport: Codable, Sendable {
                 talent: try TalentCube.report(index, region: code),
                 services: try ServiceNodes.names.keys.sorted().map { try offers.match(service: $0, region: code, limit: 3) })
         } catch let error as AnalyticsError {
-            throw PageError.from(error)
+            throw AppError.from(error)
         }
     }
 

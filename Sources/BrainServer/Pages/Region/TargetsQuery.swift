@@ -15,7 +15,7 @@ struct TargetsQuery {
 
     init(_ query: Parameters, defaultSize: Int = 50) throws {
         guard let mode = InvestmentTargets.SameProvince(rawValue: query.get("sameProvince") ?? "flag") else {
-            throw PageError.badRequest(Reason("api.same-province"))
+            throw AppError.badRequest(Reason("api.same-province"))
         }
         sameProvince = mode
         guard let risk = InvestmentTargets.RiskWarned(rawValue: query.get("riskWarned") ?? "exclude") else {
@@ -26,7 +26,7 @@ struct TargetsQuery {
         var weights: [String: String] = [:]
         for key in TargetStrategy.Weights.keys { if let value = query.get(key) { weights[key] = value } }
         do { strategy = try TargetStrategy.parse(strategy: query.get("strategy"), weights: weights) } catch {
-            throw PageError.badRequest(error.reason)
+            throw AppError.badRequest(error.reason)
         }
     }
 }

@@ -45,24 +45,53 @@ struct SearchPage: Sendable {
     }
 
     func html(_ result: SiteSearch, paging: Paging) throws -> Data? {
+        try renderer.html("search", nav: "search", view: Self.view(result, paging: paging), data: result)
+    }
+
+    static func view(_ result: SiteSearch, paging: Paging) -> SearchView {
         // Regions, nodes and products are listed on the first page only: later pages page through firms, without the
         // other sections standing empty.
-        let groups = Self.groups.filter { paging.page == 1 || $0.kind == "enterprise" }.map { group -> [String: Any] in
-            ["kind": group.kind, "zh": group.zh, "en": group.en,
-             "hits": result.hits.filter { $0.kind == group.kind }.map { hit -> [String: Any] in
-                var fields: [String: Any] = ["label": hit.label, "detail": hit.detail ?? "", "url": hit.url]
-                if let matched = hit.matched {
+        let groups = Self.groups.filter { paging.page == 1 || $0.kind == "enterprise" }.map { group in
+            SearchView.Group(kind: group.kind, zh: group.zh, en: group.en, hits: result.hits.filter { $0.kind == group.kind }.map { hit in
+                SearchView.Hit(label: hit.label, detail: hit.detail ?? "", url: hit.url, matched: hit.matched.map { matched in
                     let label = Self.nameKinds[matched.kind.rawValue] ?? (matched.kind.rawValue, matched.kind.rawValue)
-                    fields["matched"] = ["kind": matched.kind.rawValue, "name": matched.name, "zh": label.zh, "en": label.en, "source": matched.source]
-                }
-                return fields
-            }]
+                    return SearchView.Matched(kind: matched.kind.rawValue, name: matched.name, zh: label.zh, en: label.en, source: matched.source)
+                })
+            })
         }
-        var context: [String: Any] = ["q": result.query, "groups": groups, "enterprisesTotal": result.enterprisesTotal]
         // The pager only when the firms need more than one page (or a page past the end was asked for).
-        if !result.query.isEmpty, result.paging.pages > 1 || paging.page > 1 {
-            context["pager"] = paging.pager(total: result.enterprisesTotal, path: "/search", keep: [("q", result.query)])
-        }
-        return try renderer.html("search", nav: "search", context: context, data: result)
+        let pager = !result.query.isEmpty && (result.paging.pages > 1 || paging.page > 1)
+            ? paging.pager(total: result.enterprisesTotal, path: "/search", keep: [("q", result.query)]) : nil
+        return SearchView(q: result.query, groups: groups, enterprisesTotal: result.enterprisesTotal, pager: pager)
     }
+}
+
+/// What `search.mustache` reads.
+struct SearchView: PageView {
+    struct Group: Encodable, Sendable {
+        var kind: String
+        var zh: String
+        var en: String
+        var hits: [Hit]
+    }
+    /// A hit has no `kind` of its own: the template's `detail-{{kind}}` reads its group's.
+    struct Hit: Encodable, Sendable {
+        var label: String
+        var detail: String
+        var url: String
+        var matched: Matched?
+    }
+    /// The name a firm was found by, when not its current name.
+    struct Matched: Encodable, Sendable {
+        var kind: String
+        var name: String
+        var zh: String
+        var en: String
+        var source: String
+    }
+    /// Shown as typed, "" included (the status line shows for any query).
+    var q: String
+    var groups: [Group]
+    var enterprisesTotal: Int
+    var pager: Paging.Pager?
 }

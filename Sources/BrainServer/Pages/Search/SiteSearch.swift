@@ -23,7 +23,7 @@ struct SiteSearch: Codable, Sendable {
 
     static func run(store: any Store, cache: AnalyticsGeneration, query raw: String, paging: Paging) async throws -> SiteSearch {
         let query = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard query.count <= 100 else { throw PageError.badRequest(Reason("api.query-too-long")) }
+        guard query.count <= 100 else { throw AppError.badRequest(Reason("api.query-too-long")) }
         guard !query.isEmpty else { return SiteSearch(query: query, hits: [], enterprisesTotal: 0, paging: paging.info(total: 0)) }
         let index = cache.index
         // The two sources are merged before paging, so each is read up to the end of the asked page.

@@ -1,0 +1,17 @@
+/// What `import.mustache` reads: the signed-in organisation (nil signed out), the session's CSRF token and the
+/// registry's importable kinds.
+struct ImportView: PageView {
+    struct Organisation: Encodable, Sendable {
+        var id: String?
+        var name: String?
+    }
+    /// An importable kind from the registry, for the upload form's choice.
+    struct Kind: Encodable, Sendable {
+        var value: String
+        var zh: String
+        var en: String
+    }
+    var organisation: Organisation?
+    var csrfToken: String?
+    var kinds: [Kind] = []
+}

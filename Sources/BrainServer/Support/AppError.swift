@@ -1,0 +1,42 @@
+import Hummingbird
+import BrainAnalytics
+import BrainModel
+
+/// The one error a route throws for input it refuses or a thing it cannot find: a catalogue reason and the HTTP
+/// status. `JSONErrorMiddleware` answers it as the JSON error body under `/api` and as the HTML error page elsewhere,
+/// so a handler never chooses between the two styles itself.
+struct AppError: Error, Sendable {
+    var status: HTTPResponse.Status
+    var reason: Reason
+
+    /// A bad parameter or body (400).
+    static func badRequest(_ reason: Reason) -> AppError { AppError(status: .badRequest, reason: reason) }
+    /// An unknown region, node, firm, park or record (404).
+    static func notFound(_ reason: Reason) -> AppError { AppError(status: .notFound, reason: reason) }
+
+    /// The JSON error body the API answers with.
+    var json: Response { JSONResponse.error(status, reason) }
+
+    /// Analytics errors name the unknown thing; they become a 404 with that name.
+    static func from(_ error: AnalyticsError) -> AppError {
+        switch error {
+        case .unknownRegion(let code): .notFound(Reason("api.no-region", ["code": String(code.prefix(20))]))
+        case .unknownEnterprise(let id): .notFound(Reason("api.no-enterprise", ["id": String(id.prefix(64))]))
+        case .unknownNode(let id): .notFound(Reason("api.unknown-node", ["node": String(id.prefix(64))]))
+        case .regionNotAtLevel, .invalidInput: .notFound(Reason("api.not-found", ["detail": error.description]))
+        }
+    }
+}
+
+extension Parameters {
+    /// A path parameter the route pattern names. The router only calls a handler when every named segment is there,
+    /// so a missing one is a routing mistake answered as a 404 rather than a crash or an empty string.
+    func path(_ name: String) throws -> String {
+        guard let value = self.get(name) else { throw AppError.notFound(Reason("api.no-route")) }
+        return value
+    }
+}
+
+/// The former name, for code written before the two error styles merged (the network and SWOT routes): the same
+/// `badRequest`, `notFound` and `from` build an `AppError`. Rename the uses to `AppError` and delete this.
+typealias PageError = AppError
