@@ -85,7 +85,8 @@ func buildRouter(store: any ImportingStore, configuration: ServerConfiguration, 
                                 pdf: PDFPrinter(browser: PDFPrinter.findBrowser(), baseURL: "http://\(printHost):\(configuration.port)"),
                                 access: access)
     let api = APIController(store: store, cache: apiResponses), analytics = AnalyticsController(cache: cache)
-    router.addRoutes(RegionRoutes.collection(api: api, page: regionPage, analytics: analytics), atPath: "/api/regions")
+    let networkPage = NetworkPage(cache: cache, renderer: renderer)
+    router.addRoutes(RegionRoutes.collection(api: api, page: regionPage, network: networkPage, analytics: analytics), atPath: "/api/regions")
     regionPage.register(on: router)
     cache.beforeSwap { new, old in await regionPage.prebuild(new, from: old) }
     EnterprisePage(store: store, cache: cache, renderer: renderer).register(on: router)
@@ -94,7 +95,7 @@ func buildRouter(store: any ImportingStore, configuration: ServerConfiguration, 
     SearchPage(store: store, cache: cache, renderer: renderer).register(on: router)
     PolicyRoutes(cache: cache, renderer: renderer).register(on: router)
     ParkLandingPage(cache: cache, renderer: renderer).register(on: router)
-    NetworkPage(cache: cache, renderer: renderer).register(on: router)
+    networkPage.register(on: router)
     api.register(on: router)
     HealthRoutes(monitor: HealthMonitor(store: store) { _ = try await cache.index() }).register(on: router)
     analytics.register(on: router)

@@ -37,6 +37,3 @@ extension Parameters {
     }
 }
 
-/// The former name, for code written before the two error styles merged (the network and SWOT routes): the same
-/// `badRequest`, `notFound` and `from` build an `AppError`. Rename the uses to `AppError` and delete this.
-typealias PageError = AppError

@@ -13,16 +13,20 @@ struct NetworkPage: Sendable {
     /// More peers than this is no longer a comparison a page can show.
     static let maxPeers = 12
 
+    /// The JSON routes, in the `/api/regions` collection (literal segments, so tried before `:code/:method`).
+    func registerAPI(on regions: RouteCollection<BasicRequestContext>) {
+        regions.get(":code/network") { request, context in
+            try JSONResponse.ok(try await network(try context.parameters.path("code"), request.query(NetworkQuery.self)), for: request)
+        }
+        regions.get(":code/swot") { request, context in
+            try JSONResponse.ok(try await swot(try context.parameters.path("code"), request.uri.queryParameters), for: request)
+        }
+    }
+
     func register(on router: Router<BasicRequestContext>) {
-        router.get("/api/regions/:code/network") { request, context in
-            try JSONResponse.ok(try await network(context.parameters.get("code") ?? "", request.uri.queryParameters), for: request)
-        }
-        router.get("/api/regions/:code/swot") { request, context in
-            try JSONResponse.ok(try await swot(context.parameters.get("code") ?? "", request.uri.queryParameters), for: request)
-        }
         router.get("/regions/:code/network") { request, context in
             try await renderer.page {
-                let report = try await network(context.parameters.get("code") ?? "", request.uri.queryParameters)
+                let report = try await network(try context.parameters.path("code"), request.query(NetworkQuery.self))
                 var view = try await NetworkView.picker(report.region, cache: cache)
                 view.merge(NetworkView.network(report)) { a, _ in a }
                 return try renderer.render("network", nav: "region", context: view, data: report)
@@ -30,7 +34,7 @@ struct NetworkPage: Sendable {
         }
         router.get("/regions/:code/swot") { request, context in
             try await renderer.page {
-                let report = try await swot(context.parameters.get("code") ?? "", request.uri.queryParameters)
+                let report = try await swot(try context.parameters.path("code"), request.uri.queryParameters)
                 var view = try await NetworkView.picker(report.region, cache: cache)
                 view.merge(NetworkView.swot(report)) { a, _ in a }
                 return try renderer.render("swot", nav: "region", context: view, data: report)
@@ -40,27 +44,24 @@ struct NetworkPage: Sendable {
 
     /// The region's analysis at its own level: an unknown region is a 404, the whole country a 400.
     func analysis(_ code: String) async throws -> LevelAnalysis {
-        guard APIController.isRegionCode(code) else { throw PageError.badRequest(Reason("api.region-code", ["code": String(code.prefix(20))])) }
+        guard APIController.isRegionCode(code) else { throw AppError.badRequest(Reason("api.region-code", ["code": String(code.prefix(20))])) }
         let index = try await cache.index()
-        guard let region = index.regionsByCode[code] else { throw PageError.notFound(Reason("api.no-region", ["code": code])) }
-        guard region.level != .country else { throw PageError.badRequest(Reason("api.country-level")) }
+        guard let region = index.regionsByCode[code] else { throw AppError.notFound(Reason("api.no-region", ["code": code])) }
+        guard region.level != .country else { throw AppError.badRequest(Reason("api.country-level")) }
         return try await cache.analysis(level: region.level)
     }
 
-    func network(_ code: String, _ query: Parameters) async throws -> RelatednessNetwork {
+    func network(_ code: String, _ query: NetworkQuery) async throws -> RelatednessNetwork {
         let analysis = try await analysis(code)
-        guard let threshold = AnalyticsController.number(query.get("threshold"), default: RelatednessNetworks.defaultThreshold),
-              threshold > 0, threshold <= 1 else { throw PageError.badRequest(Reason("network.threshold")) }
-        do { return try RelatednessNetworks.report(analysis, region: code, threshold: threshold) } catch let error as AnalyticsError {
-            throw PageError.from(error)
-        }
+        do { return try RelatednessNetworks.report(analysis, region: code, threshold: query.threshold ?? RelatednessNetworks.defaultThreshold) }
+        catch let error as AnalyticsError { throw AppError.from(error) }
     }
 
     func swot(_ code: String, _ query: Parameters) async throws -> PeerSWOT {
         let analysis = try await analysis(code)
         let peers = try Self.peerCodes(query, analysis: analysis, region: code)
         do { return try PeerSWOTs.report(analysis, region: code, peers: peers) } catch let error as AnalyticsError {
-            throw PageError.badRequest(Reason("api.bad-request", ["detail": error.description]))
+            throw AppError.badRequest(Reason("api.bad-request", ["detail": error.description]))
         }
     }
 
@@ -70,7 +71,7 @@ struct NetworkPage: Sendable {
         let typed = query.getAll("peers").flatMap { $0.split(whereSeparator: { ",，、".contains($0) }) }
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard !typed.isEmpty else { return nil }
-        guard typed.count <= maxPeers else { throw PageError.badRequest(Reason("network.too-many-peers", ["max": "\(maxPeers)"])) }
+        guard typed.count <= maxPeers else { throw AppError.badRequest(Reason("network.too-many-peers", ["max": "\(maxPeers)"])) }
         var codes: [String] = []
         for name in typed {
             let short = String(name.prefix(40))
@@ -82,17 +83,28 @@ struct NetworkPage: Sendable {
             }
             switch resolved {
             case .failure(let problem):
-                throw PageError.badRequest(Reason("network.peer-unknown", ["name": short, "detail": ReasonText.render(problem.reason(analysis.index), in: .zh),
+                throw AppError.badRequest(Reason("network.peer-unknown", ["name": short, "detail": ReasonText.render(problem.reason(analysis.index), in: .zh),
                                                                            "detail.en": ReasonText.render(problem.reason(analysis.index), in: .en)]))
             case .success(let region):
                 guard region.level == analysis.level, analysis.row(of: region.code) != nil else {
                     let level = NetworkView.levelNames[analysis.level] ?? (analysis.level.rawValue, analysis.level.rawValue)
-                    throw PageError.badRequest(Reason("network.peer-level", ["name": short, "level": level.zh, "level.en": level.en]))
+                    throw AppError.badRequest(Reason("network.peer-level", ["name": short, "level": level.zh, "level.en": level.en]))
                 }
                 if region.code != code, !codes.contains(region.code) { codes.append(region.code) }
             }
         }
-        guard !codes.isEmpty else { throw PageError.badRequest(Reason("network.no-peers")) }
+        guard !codes.isEmpty else { throw AppError.badRequest(Reason("network.no-peers")) }
         return codes
+    }
+}
+
+/// `?threshold=`: the least φ of an edge beyond the spanning tree, above 0 and at most 1.
+struct NetworkQuery: RouteQuery {
+    var threshold: Double?
+
+    static func badValue(_ parameter: String) -> Reason { Reason("network.threshold") }
+
+    func validate() throws {
+        if let threshold, !(threshold > 0 && threshold <= 1) { throw AppError.badRequest(Reason("network.threshold")) }
     }
 }

@@ -19,7 +19,7 @@ struct TargetsQuery {
         }
         sameProvince = mode
         guard let risk = InvestmentTargets.RiskWarned(rawValue: query.get("riskWarned") ?? "exclude") else {
-            throw PageError.badRequest(Reason("api.risk-warned"))
+            throw AppError.badRequest(Reason("api.risk-warned"))
         }
         riskWarned = risk
         paging = try Paging(query, defaultSize: defaultSize, legacySize: "limit", maxSize: 500)
