@@ -17,7 +17,7 @@ extension PostgresStore: CurationStore {
             try CurationSQL.check(batch, known: known)
             var written = 0
             for curation in batch where known.stored[curation.id] == nil {
-                let rows = try await PostgresSQL.rows(c, CurationSQL.insert + " RETURNING id", CurationSQL.values(curation).map(SQLArgument.init))
+                let rows = try await PostgresSQL.rows(c, CurationSQL.insert + " RETURNING id", CurationSQL.values(curation).map(SQLValue.init))
                 written += rows.count
             }
             for firm in Set(batch.filter { known.stored[$0.id] == nil }.map(\.enterpriseId)) { try await Self.writeThrough(c, firm) }
@@ -58,7 +58,7 @@ extension PostgresStore: CurationStore {
         for code in codes {
             var cursor: String? = code
             for _ in 0..<4 {
-                guard let current = cursor, regions[current] == nil, let region = try await Self.region(c, current) else { break }
+                guard let current = cursor, regions[current] == nil, let region = try await Self.region(PostgresDriver.Session(connection: c), current) else { break }
                 regions[current] = region
                 cursor = region.parentCode
             }
@@ -71,7 +71,7 @@ extension PostgresStore: CurationStore {
     }
 
     static func execute(_ c: PostgresConnection, _ sql: String, _ values: [StoredValue]) async throws {
-        try await c.query(PostgresSQL.query(sql, values.map(SQLArgument.init)), logger: PostgresSQL.logger)
+        try await c.query(PostgresSQL.query(sql, values.map(SQLValue.init)), logger: PostgresSQL.logger)
     }
 
     static func existing(_ c: PostgresConnection, _ table: String, key: String, _ values: Set<String>) async throws -> Set<String> {

@@ -68,8 +68,8 @@ extension SQLiteStore: CurationStore {
         return regions
     }
 
-    static func machineState(_ db: Database, _ id: String) throws -> CuratedPlacement.MachineState? {
-        try Row.fetchOne(db, sql: CuratedPlacement.machineOf, arguments: [id]).map(CuratedPlacement.state)
+    static func region(_ db: Database, _ code: String) throws -> Region? {
+        try Row.fetchOne(db, sql: StoreSQL.regionByCode, arguments: [code]).map(RowMapping.region)
     }
 
     static func arguments(_ values: [StoredValue]) -> StatementArguments { StatementArguments(values.map(\.databaseValue)) }
