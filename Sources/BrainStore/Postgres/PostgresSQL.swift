@@ -23,11 +23,11 @@ enum PostgresSQL {
         var bindings = PostgresBindings(capacity: arguments.count)
         for argument in arguments {
             switch argument {
-            case .text(let value): bindings.append(value)
-            case .int(let value): bindings.append(value)
-            case .double(let value): bindings.append(value)
+            case .text(let value?): bindings.append(value)
+            case .int(let value?): bindings.append(value)
+            case .double(let value?): bindings.append(value)
             case .bool(let value): bindings.append(value)
-            case .null: bindings.appendNull()
+            case .text(nil), .int(nil), .double(nil): bindings.appendNull()
             }
         }
         return PostgresQuery(unsafeSQL: numbered(sql), binds: bindings)

@@ -17,7 +17,7 @@ extension PostgresStore: CurationStore {
             try CurationSQL.check(batch, known: known)
             var written = 0
             for curation in batch where known.stored[curation.id] == nil {
-                let rows = try await PostgresSQL.rows(c, CurationSQL.insert + " RETURNING id", CurationSQL.values(curation).map(SQLValue.init))
+                let rows = try await PostgresSQL.rows(c, CurationSQL.insert + " RETURNING id", CurationSQL.values(curation))
                 written += rows.count
             }
             for firm in Set(batch.filter { known.stored[$0.id] == nil }.map(\.enterpriseId)) { try await Self.writeThrough(c, firm) }
@@ -70,8 +70,8 @@ extension PostgresStore: CurationStore {
         try await PostgresSQL.rows(c, CuratedPlacement.machineOf, [.text(id)]).first.map(CuratedPlacement.state)
     }
 
-    static func execute(_ c: PostgresConnection, _ sql: String, _ values: [StoredValue]) async throws {
-        try await c.query(PostgresSQL.query(sql, values.map(SQLValue.init)), logger: PostgresSQL.logger)
+    static func execute(_ c: PostgresConnection, _ sql: String, _ values: [SQLValue]) async throws {
+        try await c.query(PostgresSQL.query(sql, values), logger: PostgresSQL.logger)
     }
 
     static func existing(_ c: PostgresConnection, _ table: String, key: String, _ values: Set<String>) async throws -> Set<String> {

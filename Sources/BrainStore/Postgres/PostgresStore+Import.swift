@@ -41,14 +41,14 @@ extension PostgresStore: ImportingStore {
     static func learn<Planner: ImportBatchPlanner>(_ c: PostgresConnection, _ planner: inout Planner, _ batch: [Planner.Item]) async throws {
         var results: [[any ColumnReader]] = []
         for query in planner.queries(batch) {
-            results.append(try await PostgresSQL.rows(c, query.sql, query.arguments.map(SQLValue.init)))
+            results.append(try await PostgresSQL.rows(c, query.sql, query.arguments))
         }
         try planner.learn(results)
     }
 
     static func run(_ c: PostgresConnection, _ writes: [ImportPlanner.Write]) async throws {
         for write in writes {
-            try await c.query(PostgresSQL.query(write.sql, write.arguments.map(SQLValue.init)), logger: PostgresSQL.logger)
+            try await c.query(PostgresSQL.query(write.sql, write.arguments), logger: PostgresSQL.logger)
         }
     }
 

@@ -3,11 +3,10 @@ import GRDB
 extension SQLValue {
     var databaseValue: DatabaseValue {
         switch self {
-        case .text(let v): v.databaseValue
-        case .int(let v): v.databaseValue
-        case .double(let v): v.databaseValue
-        case .bool(let v): v.databaseValue
-        case .null: .null
+        case .text(let value): value.databaseValue
+        case .int(let value): value.databaseValue
+        case .double(let value): value.databaseValue
+        case .bool(let value): value.databaseValue
         }
     }
 }

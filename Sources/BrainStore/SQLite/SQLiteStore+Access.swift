@@ -4,7 +4,7 @@ import BrainModel
 extension SQLiteStore: AccessStore {
     public func createSession(organisation: String, policy: SessionPolicy, now: Int) async throws -> String {
         let session = AccessSQL.newSecret()
-        try await pool.write { db in
+        try await writer.write { db in
             guard try Row.fetchOne(db, sql: MarketSQL.organisationById, arguments: [organisation]) != nil else {
                 throw MarketStoreError.noSuchOrganisation(organisation)
             }
@@ -18,7 +18,7 @@ extension SQLiteStore: AccessStore {
         let digest = AccessSQL.digest(session)
         // Sendable values out of the closure: returning the Row picked GRDB's blocking read, which on the two-thread
         // cooperative pool deadlocked against the async reads holding the connections.
-        let found: (createdAt: Int, seenAt: Int, organisation: Organisation)? = try await pool.read { db in
+        let found: (createdAt: Int, seenAt: Int, organisation: Organisation)? = try await writer.read { db in
             guard let row = try Row.fetchOne(db, sql: AccessSQL.session, arguments: [digest]) else { return nil }
             return (try row.int("session_created"), try row.int("seen_at"), try MarketRowMapping.organisation(row))
         }
@@ -29,22 +29,22 @@ extension SQLiteStore: AccessStore {
             return nil
         }
         if now - seenAt >= policy.touchEverySeconds, !isReadOnly {
-            try await pool.write { db in try db.execute(sql: AccessSQL.touchSession, arguments: [now, digest]) }
+            try await writer.write { db in try db.execute(sql: AccessSQL.touchSession, arguments: [now, digest]) }
         }
         return organisation
     }
 
     public func deleteSession(_ session: String) async throws {
-        try await pool.write { db in try db.execute(sql: AccessSQL.deleteSession, arguments: [AccessSQL.digest(session)]) }
+        try await writer.write { db in try db.execute(sql: AccessSQL.deleteSession, arguments: [AccessSQL.digest(session)]) }
     }
 
     public func createAdminToken() async throws -> String {
         let token = AccessSQL.newSecret()
-        try await pool.write { db in try db.execute(sql: AccessSQL.insertAdminToken, arguments: [AccessSQL.digest(token), MarketSQL.now()]) }
+        try await writer.write { db in try db.execute(sql: AccessSQL.insertAdminToken, arguments: [AccessSQL.digest(token), MarketSQL.now()]) }
         return token
     }
 
     public func isAdminToken(_ token: String) async throws -> Bool {
-        try await pool.read { db in try Row.fetchOne(db, sql: AccessSQL.adminToken, arguments: [AccessSQL.digest(token)]) != nil }
+        try await writer.read { db in try Row.fetchOne(db, sql: AccessSQL.adminToken, arguments: [AccessSQL.digest(token)]) != nil }
     }
 }

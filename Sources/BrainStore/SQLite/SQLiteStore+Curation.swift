@@ -5,7 +5,7 @@ extension SQLiteStore: CurationStore {
     @discardableResult
     public func addCurations(_ batch: [Curation]) async throws -> Int {
         guard !batch.isEmpty else { return 0 }
-        return try await pool.write { db in
+        return try await writer.write { db in
             let stored = try Row.fetchAll(db, sql: CurationSQL.all).map(CurationSQL.curation)
             let known = CurationCheck.Known(
                 firms: try Self.existing(db, "enterprises", key: "id", Set(batch.map(\.enterpriseId))),
@@ -24,7 +24,7 @@ extension SQLiteStore: CurationStore {
     }
 
     public func curations(enterprise: String?) async throws -> [Curation] {
-        try await pool.read { db in
+        try await writer.read { db in
             if let enterprise {
                 return try Row.fetchAll(db, sql: CurationSQL.ofEnterprise, arguments: [enterprise]).map(CurationSQL.curation)
             }
@@ -72,7 +72,7 @@ extension SQLiteStore: CurationStore {
         try Row.fetchOne(db, sql: StoreSQL.regionByCode, arguments: [code]).map(RowMapping.region)
     }
 
-    static func arguments(_ values: [StoredValue]) -> StatementArguments { StatementArguments(values.map(\.databaseValue)) }
+    static func arguments(_ values: [SQLValue]) -> StatementArguments { StatementArguments(values.map(\.databaseValue)) }
 
     static func existing(_ db: Database, _ table: String, key: String, _ values: Set<String>) throws -> Set<String> {
         var found: Set<String> = []

@@ -5,13 +5,14 @@ import BrainModel
 /// The embedded default store: one SQLite file through GRDB, WAL mode, read by many connections at once. Opened
 /// read-only when `readOnly` asks for it or the file or its folder cannot be written by this process.
 public final class SQLiteStore: SQLStore, @unchecked Sendable {
-    let pool: DatabasePool
+    let writer: any DatabaseWriter
 
     public init(path: String, readOnly: Bool = false) throws {
         var configuration = Configuration()
         // Several processes or pools may open the same file at once (server + CLI, parallel tests): wait, don't fail.
         configuration.busyMode = .timeout(10)
         let isReadOnly = readOnly || !Self.writable(path)
+        let pool: DatabasePool
         if isReadOnly {
             configuration.readonly = true
             guard FileManager.default.fileExists(atPath: path) else { throw SQLiteOpenError.missing(path) }
@@ -19,15 +20,21 @@ public final class SQLiteStore: SQLStore, @unchecked Sendable {
             // but it ignores a -wal file: one with content must be read the ordinary way.
             let pendingLog = ((try? FileManager.default.attributesOfItem(atPath: path + "-wal"))?[.size] as? Int ?? 0) > 0
             let uri = "file:" + (path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path) + "?immutable=1"
-            let pool = try DatabasePool(path: pendingLog ? path : uri, configuration: configuration)
-            self.pool = pool
+            pool = try DatabasePool(path: pendingLog ? path : uri, configuration: configuration)
             guard try pool.read({ try Migrations.migrator.hasCompletedMigrations($0) }) else { throw SQLiteOpenError.needsMigration(path) }
         } else {
-            let pool = try DatabasePool(path: path, configuration: configuration)
-            self.pool = pool
+            pool = try DatabasePool(path: path, configuration: configuration)
             try Migrations.migrator.migrate(pool)
         }
+        writer = pool
         super.init(driver: GRDBDriver(writer: pool), isReadOnly: isReadOnly)
+    }
+
+    /// A store on any GRDB database, e.g. a test's in-memory `DatabaseQueue`; migrated unless `readOnly`.
+    public init(writer: any DatabaseWriter, readOnly: Bool = false) throws {
+        if !readOnly { try Migrations.migrator.migrate(writer) }
+        self.writer = writer
+        super.init(driver: GRDBDriver(writer: writer), isReadOnly: readOnly)
     }
 
     /// Whether this process may write the file (if it exists) and create files beside it (-wal, -shm).

@@ -1,20 +1,13 @@
-/// One value bound to a statement, the same for both drivers (GRDB turns it into a `DatabaseValue`, PostgresNIO into
-/// a binding), so each operation builds its arguments once.
+/// One value bound to a statement or written to a table, the same for both drivers (GRDB turns it into a
+/// `DatabaseValue`, PostgresNIO into a binding or a COPY field), so each operation builds its arguments once. A nil
+/// payload is SQL NULL.
 enum SQLValue: Sendable, Equatable {
-    case text(String)
-    case int(Int)
-    case double(Double)
+    case text(String?)
+    case int(Int?)
+    case double(Double?)
     case bool(Bool)
-    case null
 
-    init(_ value: StoredValue) {
-        switch value {
-        case .text(let v): self = v.map { .text($0) } ?? .null
-        case .int(let v): self = v.map { .int($0) } ?? .null
-        case .double(let v): self = v.map { .double($0) } ?? .null
-        case .bool(let v): self = .bool(v)
-        }
-    }
+    static let null = SQLValue.text(nil)
 }
 
 extension [String] {
