@@ -40,4 +40,27 @@ import BrainStore
         }
         #expect(try Self.json(try await memory.enterprise("600276.SH")) == Self.json(try await file.enterprise("600276.SH")))
     }
+
+    /// Write transactions run their async statements on GRDB's writer queue (GRDBStatementChannel): on a serial
+    /// in-memory queue too, committed when the operation ends and rolled back entirely when it throws.
+    @Test func curationsCommitAndRollBackOnAnInMemoryStore() async throws {
+        var bundle = try ImportStoreTests.smallBundle.get()
+        bundle.curations = []
+        let queue = try DatabaseQueue()
+        try DatabaseBuilder().build(bundle, into: queue)
+        let store = try SQLiteStore(writer: queue), firm = CurationStoreTests.firm
+        _ = try await store.addCuration(enterprise: firm, action: .add, node: "antibodies", reason: "PD-1 单抗", author: "王分析")
+        #expect(CurationStoreTests.nodes(try await store.snapshot())["antibodies"] == "curation")
+        let before = try await store.snapshot()
+        let good = Curation(id: "in-memory-good", enterpriseId: firm, action: .remove, nodeId: "chemical-drugs", reason: "r", author: "a",
+                            createdAt: "2026-11-30T00:00:00Z")
+        let bad = Curation(id: "in-memory-bad", enterpriseId: firm, action: .add, nodeId: "no-such-node", reason: "r", author: "a",
+                           createdAt: "2026-11-30T00:00:01Z")
+        await #expect(throws: (any Error).self) { try await store.addCurations([good, bad]) }
+        let after = try await store.snapshot()
+        #expect(after.curations.map(\.id) == before.curations.map(\.id))
+        #expect(CurationStoreTests.nodes(after) == CurationStoreTests.nodes(before))
+        #expect(try await store.addCurations([good]) == 1)
+        #expect(CurationStoreTests.nodes(try await store.snapshot())["chemical-drugs"] == nil)
+    }
 }

@@ -3,16 +3,22 @@ import PostgresNIO
 /// The PostgreSQL driver: PostgresNIO's connection pool, tables in the schema `brain` (the connection's search path).
 struct PostgresDriver: SQLDriver {
     let running: RunningPostgresClient
+    /// Write transactions open their own connection here (`PostgresLocation.withTransaction`).
+    let location: PostgresLocation
     /// Named in `StoreUnavailableError`.
     let name: String
     var dialect: SQLDialect { .postgres }
 
-    struct Session: SQLSession {
+    struct Session: SQLWriteSession {
         let connection: PostgresConnection
 
         func rows<T: Sendable>(_ sql: String, _ arguments: [SQLValue],
                                _ transform: @escaping @Sendable (any ColumnReader) throws -> T) async throws -> [T] {
             try await PostgresSQL.map(connection, sql, arguments) { try transform($0) }
+        }
+
+        func execute(_ sql: String, _ arguments: [SQLValue]) async throws {
+            try await connection.query(PostgresSQL.query(sql, arguments), logger: PostgresSQL.logger)
         }
     }
 
@@ -31,6 +37,10 @@ struct PostgresDriver: SQLDriver {
             }
             return state
         }
+    }
+
+    func transaction<T: Sendable>(_ body: (any SQLWriteSession) async throws -> T) async throws -> T {
+        try await location.withTransaction { connection in try await body(Session(connection: connection)) }
     }
 
     /// PostgreSQL checks its pages itself (checksums, amcheck as an extension): nothing cheap to add here.

@@ -21,6 +21,11 @@ extension SQLSession {
     }
 }
 
+/// A session inside a write transaction.
+protocol SQLWriteSession: SQLSession {
+    func execute(_ sql: String, _ arguments: [SQLValue]) async throws
+}
+
 /// One statement of a consistent multi-statement read: its rows are folded into `State` as they stream in.
 struct ReadStep<State>: Sendable {
     let sql: String
@@ -41,6 +46,8 @@ protocol SQLDriver: Sendable {
     /// The steps in order inside one snapshot of the database (SQLite: one read transaction; PostgreSQL: one
     /// repeatable-read, read-only transaction), so a concurrent import is seen entirely or not at all.
     func readTogether<State: Sendable>(_ initial: State, _ steps: [ReadStep<State>]) async throws -> State
+    /// `body`'s statements in one write transaction: committed when it returns, rolled back when it throws.
+    func transaction<T: Sendable>(_ body: (any SQLWriteSession) async throws -> T) async throws -> T
     /// The engine's own cheap consistency check (SQLite `quick_check`); nil when fine or when there is none.
     func integrityProblem() async throws -> String?
 }
