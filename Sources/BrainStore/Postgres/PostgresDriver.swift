@@ -3,8 +3,6 @@ import PostgresNIO
 /// The PostgreSQL driver: PostgresNIO's connection pool, tables in the schema `brain` (the connection's search path).
 struct PostgresDriver: SQLDriver {
     let running: RunningPostgresClient
-    /// Write transactions open their own connection here (`PostgresLocation.withTransaction`).
-    let location: PostgresLocation
     /// Named in `StoreUnavailableError`.
     let name: String
     var dialect: SQLDialect { .postgres }
@@ -40,7 +38,19 @@ struct PostgresDriver: SQLDriver {
     }
 
     func transaction<T: Sendable>(_ body: (any SQLWriteSession) async throws -> T) async throws -> T {
-        try await location.withTransaction { connection in try await body(Session(connection: connection)) }
+        // A pooled connection with a bounded wait, as reads use: sessions are touched and curations written while
+        // pages are served.
+        try await withConnection { connection in
+            try await PostgresSQL.execute(connection, "BEGIN")
+            do {
+                let result = try await body(Session(connection: connection))
+                try await PostgresSQL.execute(connection, "COMMIT")
+                return result
+            } catch {
+                try? await PostgresSQL.execute(connection, "ROLLBACK")
+                throw error
+            }
+        }
     }
 
     /// PostgreSQL checks its pages itself (checksums, amcheck as an extension): nothing cheap to add here.

@@ -25,7 +25,7 @@ public final class PostgresStore: SQLStore, @unchecked Sendable {
         }
         if !standby { try await location.withTransaction { connection in try await PostgresSchema.migrate(connection) } }
         running = RunningPostgresClient(location.clientConfiguration())
-        postgres = PostgresDriver(running: running, location: location, name: location.description)
+        postgres = PostgresDriver(running: running, name: location.description)
         super.init(driver: postgres, isReadOnly: standby)
     }
 
