@@ -53,6 +53,7 @@ let package = Package(
         .testTarget(name: "BrainAnalyticsTests", dependencies: ["BrainAnalytics", "BrainIngest", "BrainModel"], exclude: ["Fixtures"]),
         .testTarget(name: "BrainStoreTests", dependencies: [
             "BrainStore", "BrainIngest", "BrainModel", .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "BrainUseCasesTests", dependencies: ["BrainUseCases", "BrainStore", "BrainIngest", "BrainModel"]),
         .testTarget(name: "BrainServerTests", dependencies: [

@@ -59,4 +59,26 @@ import BrainStore
         (a.builtAt, a.buildSeconds, b.builtAt, b.buildSeconds) = (nil, nil, nil, nil)
         #expect(try Self.json(a) == Self.json(b))
     }
+
+    /// The names, summaries and health reads the name resolver, the firm search and /health use.
+    @Test func namesSummariesAndProbesAreIdentical() async throws {
+        let sqlite = try await DatabaseFixture.store(.sqlite), postgres = try await DatabaseFixture.store(.postgres)
+        let firms = try await sqlite.snapshot().enterprises.prefix(200)
+        let keys = Set(firms.flatMap { NameKey.lookupKeys($0.fullName ?? $0.name).chinese } + ["不存在的键"])
+        let names = try await sqlite.enterpriseNames(keys: keys)
+        #expect(names.count >= firms.count / 2)
+        #expect(try Self.json(names) == Self.json(try await postgres.enterpriseNames(keys: keys)))
+        for fragment in ["医药", "生物", "Pharma", "Bio", "制药集团", "x"] {
+            let a = try await sqlite.aliasNames(containing: fragment, limit: 30)
+            #expect(try Self.json(a) == Self.json(try await postgres.aliasNames(containing: fragment, limit: 30)), "\(fragment)")
+        }
+        let ids = ["no-such-id"] + firms.suffix(40).map(\.id).reversed()
+        let summaries = try await sqlite.enterpriseSummaries(ids: ids)
+        #expect(summaries.map(\.id) == Array(ids.dropFirst()))
+        #expect(try Self.json(summaries) == Self.json(try await postgres.enterpriseSummaries(ids: ids)))
+        let (a, b) = (try await sqlite.probe(), try await postgres.probe())
+        #expect(a.hasEnterprises && b.hasEnterprises && a.builtAt != nil && b.builtAt != nil && !a.readOnly && !b.readOnly)
+        #expect(try await sqlite.integrityProblem() == nil)
+        #expect(try await postgres.integrityProblem() == nil)
+    }
 }

@@ -25,7 +25,7 @@ struct PostgresCopy {
     }
 }
 
-extension StoredValue {
+extension SQLValue {
     /// The field in COPY's text format.
     func writeCopyText(to buffer: inout ByteBuffer) {
         switch self {

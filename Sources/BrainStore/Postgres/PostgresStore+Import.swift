@@ -20,10 +20,10 @@ extension PostgresStore: ImportingStore {
             if let previous = try await PostgresSQL.rows(c, ImportSQL.previousImport, [.text(header.kind), .text(header.fingerprint)]).first {
                 return ImportOutcome(alreadyImportedAs: try previous.int("id"))
             }
-            let importId = try await Self.count(c, ImportSQL.insertImport,
+            let importId = try await PostgresSQL.count(c, ImportSQL.insertImport,
                                                 [header.kind, header.file, header.fingerprint, header.asOf, header.importedAt].textArguments + [header.organisation.map { .text($0) } ?? .null, header.layer.map { .text($0) } ?? .null])
             var planner = Planner(header: header, importId: importId, backend: .postgres,
-                                  nextRank: try await Self.count(c, ImportBackend.postgres.nextRankSQL))
+                                  nextRank: try await PostgresSQL.count(c, ImportBackend.postgres.nextRankSQL))
             var shapes: [String: CoalescedWrites.Shape?] = [:]
             while let batch = try next() {
                 try await Self.learn(c, &planner, batch)
@@ -41,14 +41,14 @@ extension PostgresStore: ImportingStore {
     static func learn<Planner: ImportBatchPlanner>(_ c: PostgresConnection, _ planner: inout Planner, _ batch: [Planner.Item]) async throws {
         var results: [[any ColumnReader]] = []
         for query in planner.queries(batch) {
-            results.append(try await PostgresSQL.rows(c, query.sql, query.arguments.map(SQLArgument.init)))
+            results.append(try await PostgresSQL.rows(c, query.sql, query.arguments))
         }
         try planner.learn(results)
     }
 
     static func run(_ c: PostgresConnection, _ writes: [ImportPlanner.Write]) async throws {
         for write in writes {
-            try await c.query(PostgresSQL.query(write.sql, write.arguments.map(SQLArgument.init)), logger: PostgresSQL.logger)
+            try await c.query(PostgresSQL.query(write.sql, write.arguments), logger: PostgresSQL.logger)
         }
     }
 
@@ -73,7 +73,7 @@ extension PostgresStore: ImportingStore {
                 throw ImportStoreError.noSuchReviewItem(id)
             }
             var planner = ImportPlanner(header: try ImportRowMapping.header(importRow), importId: item.importId, backend: .postgres,
-                                        nextRank: try await Self.count(c, ImportBackend.postgres.nextRankSQL))
+                                        nextRank: try await PostgresSQL.count(c, ImportBackend.postgres.nextRankSQL))
             try await Self.learn(c, &planner, [record])
             let decision = ReviewDecision(item: item, accept: accept)
             if case .mergeInto(let candidate) = decision.plan,

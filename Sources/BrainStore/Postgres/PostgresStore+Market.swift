@@ -54,14 +54,14 @@ extension PostgresStore: MarketStore {
                 if let previous = try await PostgresSQL.rows(c, ImportSQL.previousImport, [.text(header.kind), .text(header.fingerprint)]).first {
                     return MarketWrite(ids: [], importId: nil, alreadyImportedAs: try previous.int("id"))
                 }
-                importId = try await Self.count(c, ImportSQL.insertImport,
+                importId = try await PostgresSQL.count(c, ImportSQL.insertImport,
                                                 [header.kind, header.file, header.fingerprint, header.asOf, header.importedAt].textArguments + [header.organisation.map { .text($0) } ?? .null, header.layer.map { .text($0) } ?? .null])
             }
             let now = MarketSQL.now()
             var ids: [Int] = []
             for record in records {
                 let origin = MarketSQL.origin(header, line: record.line, importId: importId)
-                ids.append(try await Self.count(c, MarketSQL.insertRecord, [
+                ids.append(try await PostgresSQL.count(c, MarketSQL.insertRecord, [
                     .text(record.body.kind.rawValue), .text(organisation), .bool(record.shared), .text(try MarketRowMapping.encode(record.body)),
                     .text(origin), importId.map { .int($0) } ?? .null, .text(now),
                 ]))

@@ -17,14 +17,3 @@ struct BundleWriter {
         }
     }
 }
-
-extension StoredValue {
-    var databaseValue: DatabaseValue {
-        switch self {
-        case .text(let value): value.databaseValue
-        case .int(let value): value.databaseValue
-        case .double(let value): value.databaseValue
-        case .bool(let value): value.databaseValue
-        }
-    }
-}

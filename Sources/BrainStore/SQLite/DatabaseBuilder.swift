@@ -21,13 +21,7 @@ public struct DatabaseBuilder: Sendable {
             let queue = try DatabaseQueue(path: temporary.path)
             // WAL is persistent: readers opened later (server, CLI) need not switch the mode, which takes a write lock.
             _ = try queue.writeWithoutTransaction { db in try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") }
-            try Migrations.migrator.migrate(queue)
-            try queue.write { db in
-                try BundleWriter(db: db).write(bundle, progress: progress)
-                let seconds = loadSeconds + Date().timeIntervalSince(start)
-                try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('built_at', ?), ('build_seconds', ?)",
-                               arguments: [ISO8601DateFormatter().string(from: Date()), String(format: "%.2f", seconds)])
-            }
+            try write(bundle, into: queue, since: start, loadSeconds: loadSeconds, progress: progress)
             progress("optimising")
             try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA optimize") }
             try queue.close()
@@ -40,5 +34,21 @@ public struct DatabaseBuilder: Sendable {
             throw error
         }
         return Date().timeIntervalSince(start)
+    }
+
+    /// Migrates `writer` and writes the bundle in one transaction: any GRDB database, e.g. a test's in-memory queue.
+    public func build(_ bundle: DataBundle, into writer: any DatabaseWriter) throws {
+        try write(bundle, into: writer, since: Date(), loadSeconds: 0, progress: { _ in })
+    }
+
+    private func write(_ bundle: DataBundle, into writer: any DatabaseWriter, since start: Date, loadSeconds: Double,
+                       progress: (String) -> Void) throws {
+        try Migrations.migrator.migrate(writer)
+        try writer.write { db in
+            try BundleWriter(db: db).write(bundle, progress: progress)
+            let seconds = loadSeconds + Date().timeIntervalSince(start)
+            try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('built_at', ?), ('build_seconds', ?)",
+                           arguments: [ISO8601DateFormatter().string(from: Date()), String(format: "%.2f", seconds)])
+        }
     }
 }

@@ -16,9 +16,9 @@ extension SQLiteStore: ImportingStore {
                                                           rejectUnresolved: Bool = false, next: () throws -> [Planner.Item]?) throws -> ImportOutcome {
         // The import's large page cache is for the import only: a server would otherwise keep its ~256 MB for good.
         defer {
-            try? pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA cache_size = -2000; PRAGMA temp_store = DEFAULT; PRAGMA shrink_memory") }
+            try? writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA cache_size = -2000; PRAGMA temp_store = DEFAULT; PRAGMA shrink_memory") }
         }
-        try pool.writeWithoutTransaction { db in
+        try writer.writeWithoutTransaction { db in
             // A national file touches every index of the table: a page cache that holds them saves re-reading them
             // from disk for every batch (1,800 → … rows/s at 200,000 rows). Writer connection only.
             try db.execute(sql: "PRAGMA cache_size = -262144")
@@ -27,7 +27,7 @@ extension SQLiteStore: ImportingStore {
             // Before the transaction: SQLite decides where they go when the write transaction begins.
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
         }
-        return try pool.write { db in
+        return try writer.write { db in
             if let previous = try Int.fetchOne(db, sql: ImportSQL.previousImport, arguments: [header.kind, header.fingerprint]) {
                 return ImportOutcome(alreadyImportedAs: previous)
             }
@@ -70,16 +70,16 @@ extension SQLiteStore: ImportingStore {
     }
 
     public func imports() async throws -> [ImportBatch] {
-        try await pool.read { db in try Row.fetchAll(db, sql: ImportSQL.imports).map(ImportRowMapping.batch) }
+        try await writer.read { db in try Row.fetchAll(db, sql: ImportSQL.imports).map(ImportRowMapping.batch) }
     }
 
     public func reviewItems(status: ReviewItem.Status?) async throws -> [ReviewItem] {
         let (sql, arguments) = ImportRowMapping.reviewSQL(status: status)
-        return try await pool.read { db in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map(ImportRowMapping.reviewItem) }
+        return try await writer.read { db in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map(ImportRowMapping.reviewItem) }
     }
 
     public func decideReview(_ id: Int, accept: Bool) async throws -> ReviewItem {
-        try await pool.write { db in
+        try await writer.write { db in
             guard let row = try Row.fetchOne(db, sql: ImportSQL.reviewItems + " WHERE r.id = ?", arguments: [id]) else {
                 throw ImportStoreError.noSuchReviewItem(id)
             }
@@ -105,6 +105,6 @@ extension SQLiteStore: ImportingStore {
     }
 
     public func enterpriseFacts(_ id: String) async throws -> [EnterpriseFact] {
-        try await pool.read { db in try ImportRowMapping.facts(try Row.fetchAll(db, sql: ImportSQL.factsOfEnterprise, arguments: [id])) }
+        try await writer.read { db in try ImportRowMapping.facts(try Row.fetchAll(db, sql: ImportSQL.factsOfEnterprise, arguments: [id])) }
     }
 }

@@ -5,7 +5,7 @@ extension SQLiteStore: MarketStore {
     public func createOrganisation(id: String, name: String) async throws -> OrganisationCredentials {
         try MarketSQL.checkOrganisationId(id)
         let token = MarketToken.generate(), organisation = Organisation(id: id, name: name, createdAt: MarketSQL.now())
-        try await pool.write { db in
+        try await writer.write { db in
             guard try Row.fetchOne(db, sql: MarketSQL.organisationById, arguments: [id]) == nil else { throw MarketStoreError.organisationExists(id) }
             try db.execute(sql: MarketSQL.insertOrganisation, arguments: [id, name, MarketToken.digest(token), organisation.createdAt])
         }
@@ -14,7 +14,7 @@ extension SQLiteStore: MarketStore {
 
     public func rotateToken(organisation id: String) async throws -> OrganisationCredentials {
         let token = MarketToken.generate()
-        return try await pool.write { db in
+        return try await writer.write { db in
             guard let row = try Row.fetchOne(db, sql: MarketSQL.organisationById, arguments: [id]) else { throw MarketStoreError.noSuchOrganisation(id) }
             try db.execute(sql: MarketSQL.replaceToken, arguments: [MarketToken.digest(token), id])
             try db.execute(sql: AccessSQL.deleteSessionsOfOrganisation, arguments: [id])
@@ -23,22 +23,22 @@ extension SQLiteStore: MarketStore {
     }
 
     public func organisations() async throws -> [Organisation] {
-        try await pool.read { db in try Row.fetchAll(db, sql: MarketSQL.organisations).map(MarketRowMapping.organisation) }
+        try await writer.read { db in try Row.fetchAll(db, sql: MarketSQL.organisations).map(MarketRowMapping.organisation) }
     }
 
     public func organisation(id: String) async throws -> Organisation? {
-        try await pool.read { db in try Row.fetchOne(db, sql: MarketSQL.organisationById, arguments: [id]).map(MarketRowMapping.organisation) }
+        try await writer.read { db in try Row.fetchOne(db, sql: MarketSQL.organisationById, arguments: [id]).map(MarketRowMapping.organisation) }
     }
 
     public func organisation(token: String) async throws -> Organisation? {
-        try await pool.read { db in
+        try await writer.read { db in
             try Row.fetchOne(db, sql: MarketSQL.organisationByToken, arguments: [MarketToken.digest(token)]).map(MarketRowMapping.organisation)
         }
     }
 
     public func addMarketRecords(_ records: [NewMarketRecord], organisation: String, header given: ImportHeader?) async throws -> MarketWrite {
         let header = given.map { MarketSQL.scoped($0, organisation: organisation) }
-        return try await pool.write { db in
+        return try await writer.write { db in
             guard try Row.fetchOne(db, sql: MarketSQL.organisationById, arguments: [organisation]) != nil else {
                 throw MarketStoreError.noSuchOrganisation(organisation)
             }
@@ -66,19 +66,19 @@ extension SQLiteStore: MarketStore {
     }
 
     public func marketRecords(_ kind: MarketKind, visibleTo organisation: String?) async throws -> [MarketRecord] {
-        try await pool.read { db in
+        try await writer.read { db in
             try Row.fetchAll(db, sql: MarketSQL.visibleOfKind, arguments: [kind.rawValue, organisation ?? ""]).map(MarketRowMapping.record)
         }
     }
 
     public func marketRecord(_ id: Int, visibleTo organisation: String?) async throws -> MarketRecord? {
-        try await pool.read { db in
+        try await writer.read { db in
             try Row.fetchOne(db, sql: MarketSQL.visibleById, arguments: [id, organisation ?? ""]).map(MarketRowMapping.record)
         }
     }
 
     public func setShared(_ id: Int, shared: Bool, by organisation: String) async throws -> MarketRecord {
-        try await pool.write { db in
+        try await writer.write { db in
             try db.execute(sql: MarketSQL.setShared, arguments: [shared, id, organisation])
             guard let row = try Row.fetchOne(db, sql: MarketSQL.ownedById, arguments: [id, organisation]) else {
                 throw MarketStoreError.noSuchRecord(id)
@@ -88,7 +88,7 @@ extension SQLiteStore: MarketStore {
     }
 
     public func deleteMarketRecord(_ id: Int, by organisation: String) async throws {
-        try await pool.write { db in
+        try await writer.write { db in
             try db.execute(sql: MarketSQL.delete, arguments: [id, organisation])
             guard db.changesCount == 1 else { throw MarketStoreError.noSuchRecord(id) }
         }

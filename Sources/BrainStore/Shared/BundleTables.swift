@@ -1,20 +1,12 @@
 import BrainModel
 
-/// A value written to a column, independent of the backend.
-enum StoredValue {
-    case text(String?)
-    case int(Int?)
-    case double(Double?)
-    case bool(Bool)
-}
-
 /// One table's rows as the writers of both backends insert them.
 struct TableRows {
     let name: String
     let columns: [String]
-    let rows: AnySequence<[StoredValue]>
+    let rows: AnySequence<[SQLValue]>
 
-    init<Item>(_ name: String, _ columns: [String], _ items: some Sequence<Item>, values: @escaping (Item) -> [StoredValue]) {
+    init<Item>(_ name: String, _ columns: [String], _ items: some Sequence<Item>, values: @escaping (Item) -> [SQLValue]) {
         self.name = name
         self.columns = columns
         rows = AnySequence(items.lazy.map(values))

@@ -37,7 +37,7 @@ enum CuratedPlacement {
     static let insertAssignment = ImportSQL.insertAssignment
     static let updateEnterprise = "UPDATE enterprises SET province_code = ?, city_code = ?, district_code = ?, is_biomedicine = ? WHERE id = ?"
 
-    static func values(_ id: String, _ state: MachineState) -> [StoredValue] {
+    static func values(_ id: String, _ state: MachineState) -> [SQLValue] {
         // Encoding plain strings and numbers cannot fail; "[]" would only lose the machine's evidence, never trap.
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
@@ -65,12 +65,12 @@ enum CuratedPlacement {
         return (firm, assignments)
     }
 
-    static func assignmentValues(_ a: ChainAssignment) -> [StoredValue] {
+    static func assignmentValues(_ a: ChainAssignment) -> [SQLValue] {
         [.text(a.enterpriseId), .text(a.nodeId), .text(a.method), .double(a.confidence), .text(a.evidence), .text(a.provenance.source),
          .text(a.provenance.asOf)]
     }
 
-    static func enterpriseValues(_ e: Enterprise) -> [StoredValue] {
+    static func enterpriseValues(_ e: Enterprise) -> [SQLValue] {
         [.text(e.provinceCode), .text(e.cityCode), .text(e.districtCode), .bool(e.isBiomedicine), .text(e.id)]
     }
 

@@ -30,7 +30,7 @@ enum CurationSQL {
         "SELECT \(key) FROM \(table) WHERE \(key) IN (\(StoreSQL.marks(count)))"
     }
 
-    static func values(_ c: Curation) -> [StoredValue] {
+    static func values(_ c: Curation) -> [SQLValue] {
         [.text(c.id), .text(c.enterpriseId), .text(c.action.rawValue), .text(c.nodeId), .text(c.fromNodeId), .text(c.regionCode),
          .text(c.revokes), .text(c.reason), .text(c.author), .text(c.source), .text(c.createdAt)]
     }

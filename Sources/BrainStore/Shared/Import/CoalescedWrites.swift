@@ -21,7 +21,7 @@ enum CoalescedWrites {
     /// statements; reading each one's shape again for every row was a tenth of the write thread).
     static func of(_ writes: [ImportPlanner.Write], shapes: inout [String: Shape?]) -> [ImportPlanner.Write] {
         var result: [ImportPlanner.Write] = []
-        var order: [Shape] = [], pending: [Shape: [StoredValue]] = [:]
+        var order: [Shape] = [], pending: [Shape: [SQLValue]] = [:]
         func flush() {
             // New firms first: every other insert of the segment may reference one (a register row linked to a listed
             // firm starts the facts group before a later row creates its firm), and a firm references none of them.

@@ -28,7 +28,7 @@ struct ImportNameLinking {
     static func queries(_ batch: [ImportedEnterprise], rank: String) -> [ImportPlanner.Write] {
         var wanted = Set(batch.flatMap { Self.keys($0) })
         wanted.insert("")  // never an empty IN ()
-        let arguments = wanted.sorted().map { StoredValue.text($0) }
+        let arguments = wanted.sorted().map { SQLValue.text($0) }
         let firms = """
             SELECT id, name, full_name, normalized_name, uscc, city_code, source, \(rank) AS rank FROM enterprises
             WHERE id IN (SELECT enterprise_id FROM enterprise_names WHERE key IN (\(StoreSQL.marks(arguments.count))))

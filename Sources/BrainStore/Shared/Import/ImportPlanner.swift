@@ -29,8 +29,8 @@ struct ImportBackend: Sendable {
 struct ImportPlanner: ImportBatchPlanner {
     struct Write {
         let sql: String
-        let arguments: [StoredValue]
-        init(_ sql: String, _ arguments: [StoredValue]) { (self.sql, self.arguments) = (sql, arguments) }
+        let arguments: [SQLValue]
+        init(_ sql: String, _ arguments: [SQLValue]) { (self.sql, self.arguments) = (sql, arguments) }
     }
 
     struct Latest: Equatable {
@@ -94,7 +94,7 @@ struct ImportPlanner: ImportBatchPlanner {
     mutating func queries(_ batch: [ImportedEnterprise]) -> [ImportPlanner.Write] {
         let (uscc, ids, names) = lookup(batch)
         let firms = ImportSQL.existing(rank: backend.rankExpression, uscc: uscc.count, ids: ids.count, names: names.count)
-        let arguments = (uscc + ids + names).map { StoredValue.text($0) }
+        let arguments = (uscc + ids + names).map { SQLValue.text($0) }
         return [Write(firms, arguments), Write(ImportSQL.records(ofFirmsIn: firms), arguments)]
             + ImportNameLinking.queries(batch, rank: backend.rankExpression)
     }
@@ -364,7 +364,7 @@ struct ImportPlanner: ImportBatchPlanner {
             let chunk = deltas[start..<min(start + 500, deltas.count)]
             return Write("INSERT INTO name_gram_counts (gram, n) VALUES " + Array(repeating: "(?, ?)", count: chunk.count).joined(separator: ", ")
                          + " ON CONFLICT (gram) DO UPDATE SET n = name_gram_counts.n + excluded.n",
-                         chunk.flatMap { [StoredValue.text($0.key), .int($0.value)] })
+                         chunk.flatMap { [SQLValue.text($0.key), .int($0.value)] })
         }
     }
 }

@@ -37,7 +37,7 @@ struct LinkPlanner: ImportBatchPlanner {
             UNION SELECT id, uscc, name, normalized_name FROM enterprises WHERE normalized_name IN (\(StoreSQL.marks(names.count)))
             UNION SELECT id, uscc, name, normalized_name FROM enterprises WHERE name IN (\(StoreSQL.marks(names.count)))
             """
-        let arguments = (codes.sorted() + names.sorted() + names.sorted()).map { StoredValue.text($0) }
+        let arguments = (codes.sorted() + names.sorted() + names.sorted()).map { SQLValue.text($0) }
         let keys = NameResolution.keys(for: batch.compactMap { $0.firm?.name }).union([""]).sorted()
         let ofFirms = "enterprise_id IN (SELECT id FROM (\(firms)) f)"
         return [
@@ -66,7 +66,7 @@ struct LinkPlanner: ImportBatchPlanner {
     }
 
     mutating func plan(_ link: ImportedLink) throws -> [ImportPlanner.Write] {
-        let source = StoredValue.text("import:\(importId)"), asOf = StoredValue.text(header.asOf)
+        let source = SQLValue.text("import:\(importId)"), asOf = SQLValue.text(header.asOf)
         switch link {
         case .product(let line, let firm, let product, let share):
             guard let id = resolve(firm, line) else { return [] }

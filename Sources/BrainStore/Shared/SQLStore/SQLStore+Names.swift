@@ -1,12 +1,12 @@
-import PostgresNIO
 import BrainModel
 
-extension PostgresStore {
+extension SQLStore {
     public func enterpriseNames(keys: Set<String>) async throws -> [EnterpriseName] {
-        try await withConnection { c in
+        try await driver.read { s in
             var names: [EnterpriseName] = []
             for chunk in NameSQL.chunks(keys) {
-                names += try await PostgresSQL.rows(c, NameSQL.byKeys(chunk.count), NameSQL.arguments(chunk).textArguments).compactMap(NameSQL.name)
+                names += try await s.rows(NameSQL.byKeys(chunk.count), NameSQL.arguments(chunk).textArguments) { try NameSQL.name($0) }
+                    .compactMap { $0 }
             }
             return names
         }
@@ -14,15 +14,15 @@ extension PostgresStore {
 
     public func aliasNames(containing text: String, limit: Int) async throws -> [EnterpriseName] {
         guard let pattern = NameSQL.aliasPattern(text) else { return [] }
-        return try await withConnection { c in
-            try await PostgresSQL.rows(c, NameSQL.aliasesContaining, [.text(pattern), .int(limit)]).compactMap(NameSQL.name)
+        return try await driver.read { s in
+            try await s.rows(NameSQL.aliasesContaining, [.text(pattern), .int(limit)]) { try NameSQL.name($0) }.compactMap { $0 }
         }
     }
 
     public func enterpriseSummaries(ids: [String]) async throws -> [EnterpriseSummary] {
         guard !ids.isEmpty else { return [] }
-        let found = try await withConnection { c in
-            try await Self.summaries(c, "SELECT e.* FROM enterprises e WHERE e.id IN (\(StoreSQL.marks(ids.count)))", ids.textArguments)
+        let found = try await driver.read { s in
+            try await Self.summaries(s, "SELECT e.* FROM enterprises e WHERE e.id IN (\(StoreSQL.marks(ids.count)))", ids.textArguments)
         }
         return ExactFirstPage.ordered(found, as: ids)
     }

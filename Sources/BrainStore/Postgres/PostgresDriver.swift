@@ -1,0 +1,74 @@
+import PostgresNIO
+
+/// The PostgreSQL driver: PostgresNIO's connection pool, tables in the schema `brain` (the connection's search path).
+struct PostgresDriver: SQLDriver {
+    let running: RunningPostgresClient
+    /// Named in `StoreUnavailableError`.
+    let name: String
+    var dialect: SQLDialect { .postgres }
+
+    struct Session: SQLWriteSession {
+        let connection: PostgresConnection
+
+        func rows<T: Sendable>(_ sql: String, _ arguments: [SQLValue],
+                               _ transform: @escaping @Sendable (any ColumnReader) throws -> T) async throws -> [T] {
+            try await PostgresSQL.map(connection, sql, arguments) { try transform($0) }
+        }
+
+        func execute(_ sql: String, _ arguments: [SQLValue]) async throws {
+            try await connection.query(PostgresSQL.query(sql, arguments), logger: PostgresSQL.logger)
+        }
+    }
+
+    func read<T: Sendable>(_ body: (any SQLSession) async throws -> T) async throws -> T {
+        try await withConnection { connection in try await body(Session(connection: connection)) }
+    }
+
+    func readTogether<State: Sendable>(_ initial: State, _ steps: [ReadStep<State>]) async throws -> State {
+        try await running.client.transaction { c in
+            try await PostgresSQL.execute(c, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            var state = initial
+            for step in steps {
+                for try await row in try await c.query(PostgresSQL.query(step.sql, []), logger: PostgresSQL.logger) {
+                    try step.apply(&state, row.makeRandomAccess())
+                }
+            }
+            return state
+        }
+    }
+
+    func transaction<T: Sendable>(_ body: (any SQLWriteSession) async throws -> T) async throws -> T {
+        // A pooled connection with a bounded wait, as reads use: sessions are touched and curations written while
+        // pages are served.
+        try await withConnection { connection in
+            try await PostgresSQL.execute(connection, "BEGIN")
+            do {
+                let result = try await body(Session(connection: connection))
+                try await PostgresSQL.execute(connection, "COMMIT")
+                return result
+            } catch {
+                try? await PostgresSQL.execute(connection, "ROLLBACK")
+                throw error
+            }
+        }
+    }
+
+    /// PostgreSQL checks its pages itself (checksums, amcheck as an extension): nothing cheap to add here.
+    func integrityProblem() async throws -> String? { nil }
+
+    /// A pooled connection for `body`; waiting for one is bounded (a server that is down otherwise holds every request
+    /// for the pool's retries).
+    func withConnection<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
+        let client = running.client
+        return try await withoutActuallyEscaping(body) { body in
+            // The task group below awaits its child before returning, so `body` never outlives this call.
+            nonisolated(unsafe) let body = body
+            return try await withAcquireDeadline(PostgresStore.acquireSeconds, store: name) { started in
+                try await client.withConnection { connection in
+                    started()
+                    return try await body(connection)
+                }
+            }
+        }
+    }
+}
