@@ -119,8 +119,7 @@ func buildRouter(store: any ImportingStore, configuration: ServerConfiguration, 
     router.get("/import") { request, _ in
         let caller = try await access.caller(request)
         let view = ImportView(organisation: caller.organisation.map { .init(id: $0.id.nonEmpty, name: $0.name.nonEmpty) },
-                              csrfToken: caller.csrfToken.nonEmpty,
-                              kinds: ImportKind.importableKinds.map { .init(value: $0.rawValue, zh: $0.label.zh, en: $0.label.en) })
+                              csrfToken: caller.csrfToken.nonEmpty)
         return try renderer.render("import", nav: "import", view: view, data: [String: String]())
     }
     StaticAssets(echarts: configuration.echartsFile, geoFolder: configuration.geoFolder) { logger.warning("\($0)") }

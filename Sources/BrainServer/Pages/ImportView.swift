@@ -1,3 +1,5 @@
+import BrainUseCases
+
 /// What `import.mustache` reads: the signed-in organisation (nil signed out), the session's CSRF token and the
 /// registry's importable kinds.
 struct ImportView: PageView {
@@ -13,5 +15,10 @@ struct ImportView: PageView {
     }
     var organisation: Organisation?
     var csrfToken: String?
-    var kinds: [Kind] = []
+    var kinds: [Kind] = ImportView.registryKinds
+
+    /// The import-kind registry's importable kinds, in its order.
+    static var registryKinds: [Kind] {
+        ImportKind.importableKinds.map { Kind(value: $0.rawValue, zh: $0.label.zh, en: $0.label.en) }
+    }
 }
