@@ -15,8 +15,12 @@ import BrainStore
             坏代码公司,914403001922038217,江苏省苏州市吴中区
             少一列公司,914403001922038216
             """
-        try await ServerFixture.withApp { client in
-            let before = try await ServerFixture.store().stats().counts
+        // A private copy of the store: other tests write to the shared one while this one runs, so its counts may move.
+        let path = try ServerFixture.databaseCopy()
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let store = try SQLiteStore(path: path)
+        try await ServerFixture.withApp(store: store) { client in
+            let before = try await store.stats().counts
             try await client.execute(uri: "/api/imports/check?kind=enterprises&file=../../list.csv", method: .post,
                                      body: ByteBuffer(string: csv)) { response in
                 #expect(response.status == .ok)
@@ -36,7 +40,7 @@ import BrainStore
                 #expect((problems[0]["reason"] as? String)?.contains("check character") == true)
                 #expect((problems[1]["reason"] as? String) == "has 2 fields, the header has 3")
             }
-            #expect(try await ServerFixture.store().stats().counts == before)
+            #expect(try await store.stats().counts == before)
         }
     }
 
