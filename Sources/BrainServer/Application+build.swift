@@ -93,7 +93,7 @@ func buildRouter(store: any ImportingStore, configuration: ServerConfiguration, 
     ChainPage(store: store, cache: cache, renderer: renderer).register(on: router)
     ParksPage(cache: cache, renderer: renderer).register(on: router)
     SearchPage(store: store, cache: cache, renderer: renderer).register(on: router)
-    PolicyRoutes(cache: cache, renderer: renderer).register(on: router)
+    PolicyRoutes(cache: cache, renderer: renderer, access: access).register(on: router)
     ParkLandingPage(cache: cache, renderer: renderer).register(on: router)
     networkPage.register(on: router)
     api.register(on: router)

@@ -57,7 +57,7 @@ import BrainStore
                 let message = try ServerFixture.errorMessage(response.body)
                 #expect(message?.contains("not a zip archive") == true)
             }
-            try await client.execute(uri: "/api/imports/check?kind=policies", method: .post, body: ByteBuffer(string: "x")) { response in
+            try await client.execute(uri: "/api/imports/check?kind=regions", method: .post, body: ByteBuffer(string: "x")) { response in
                 #expect(response.status == .badRequest)
             }
         }

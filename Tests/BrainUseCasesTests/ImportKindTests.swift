@@ -9,7 +9,7 @@ import BrainUseCases
     @Test func theAPIsKindParameterNamesAnImportableKind() {
         #expect(ImportKind.importable(nil) == .enterprises, "no kind given means enterprises, as the API always had it")
         #expect(ImportKind.importable("talents") == .talents)
-        #expect(ImportKind.importable("policies") == nil, "policies cannot be imported yet")
+        #expect(ImportKind.importable("policies") == .policies)
         #expect(ImportKind.importable("Enterprises") == nil)
         #expect(ImportKind.importable("") == nil)
         #expect(Set(ImportKind.importableKinds) == Set(ImportKind.allCases.filter(\.isImportable)))
@@ -28,11 +28,23 @@ import BrainUseCases
         #expect(!kind.label.zh.isEmpty && !kind.label.en.isEmpty)
     }
 
-    @Test func aKindThatCannotBeImportedHasNoTemplateAndSaysWhy() throws {
-        #expect(ImportKind.policies.template == nil)
-        #expect(throws: ImportKind.NoTemplate.self) { try ImportKind.policies.writeTemplates(to: FileManager.default.temporaryDirectory) }
-        guard case .notBuilt(let reason) = ImportKind.policies.pipeline else { Issue.record("policies are importable"); return }
-        #expect(reason.contains("eligibility.json"))
+    /// The policies template, downloaded as CSV and as XLSX, reads back as one clause whose eligibility and action are
+    /// the example's.
+    @Test func thePoliciesTemplateReadsBackAsOneClause() throws {
+        let folder = try ImportServiceTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let written = try ImportKind.policies.writeTemplates(to: folder)
+        let taxonomy = try BundleLoader.loadTaxonomy(UseCaseFixture.dataFolder.appendingPathComponent("chain/biomedicine.json"), file: "chain")
+        let resolver = try AddressResolver.load(dataFolder: UseCaseFixture.dataFolder)
+        for file in [written.csv, written.xlsx] {
+            var clauses: [ImportedPolicy] = []
+            let summary = try PolicyFileCheck(url: file, taxonomy: taxonomy, resolver: resolver).run { clauses.append($0) }
+            #expect(summary.rows == 1 && summary.accepted == 1 && summary.problems.isEmpty, "\(file.lastPathComponent): \(summary.problems)")
+            let clause = try #require(clauses.first)
+            #expect(clause.policy.id == "示例-001" && clause.policy.regionCode == "320500" && clause.policy.maxAmountWan == 2000)
+            #expect(clause.rule.action == "在苏州市实施产业化")
+            #expect(clause.rule.conditions.map(\.field) == ["nodes", "region", "biomedicine", "employees", "registeredCapitalWan", "ageYears", "approvals"])
+        }
     }
 }
 
@@ -71,12 +83,6 @@ import BrainUseCases
             guard case ImportFailure.unreadable(let fileError) = error else { return false }
             return fileError.description.hasPrefix("empty.csv")
         }
-    }
-
-    @Test func aKindThatCannotBeImportedIsRefusedBeforeAnythingIsRead() async throws {
-        let job = ImportJob(kind: .policies, file: URL(fileURLWithPath: "/nonexistent/policies.csv"))
-        await #expect(throws: ImportFailure.self) { _ = try await Self.service.check(job) }
-        await #expect(throws: ImportFailure.self) { _ = try await Self.service.write(job) }
     }
 
     @Test func theFingerprintIsTheContentsFingerprint() throws {

@@ -42,7 +42,9 @@ public struct PolicyMatcher: Sendable {
     }
 
     let index: SnapshotIndex
-    let rules: [String: PolicyRule]
+    /// The bundled clauses, then those imported that the viewer may see (`including`).
+    public private(set) var clauses: [Policy]
+    var rules: [String: PolicyRule]
     let approvals: [String: [String]]
     /// the date ages are counted to
     let asOf: String
@@ -50,16 +52,33 @@ public struct PolicyMatcher: Sendable {
     public init(_ index: SnapshotIndex, rules: [PolicyRule], asOf: String) {
         self.index = index
         self.rules = Dictionary(rules.map { ($0.policyId, $0) }, uniquingKeysWith: { a, _ in a })
+        clauses = index.data.policies
         approvals = Dictionary(grouping: index.data.events.filter { $0.kind == .approval }, by: \.enterpriseId)
             .mapValues { $0.map { [$0.title, $0.detail].compactMap { $0 }.joined(separator: " ") } }
         self.asOf = asOf
+    }
+
+    /// This matcher with users' imported clauses added. A clause whose id is already taken (a bundled clause, or one
+    /// imported by the viewer's organisation and publicly) is shown under "organisation/id" so that neither hides the other.
+    public func including(_ imported: [ImportedPolicy]) -> PolicyMatcher {
+        var matcher = self
+        for clause in imported {
+            var (policy, rule) = (clause.policy, clause.rule)
+            if matcher.rules[policy.id] != nil || matcher.clauses.contains(where: { $0.id == policy.id }) {
+                policy.id = "\(clause.organisation ?? "public")/\(policy.id)"
+                rule.policyId = policy.id
+            }
+            matcher.clauses.append(policy)
+            matcher.rules[policy.id] = rule
+        }
+        return matcher
     }
 
     /// Every enterprise clause for one firm, eligible first, then possible, then the rest.
     public func matches(enterprise id: String) throws(AnalyticsError) -> [Match] {
         guard let firm = index.enterprisesById[id] else { throw .unknownEnterprise(id) }
         let order = ["eligible": 0, "possible": 1, "not eligible": 2]
-        return index.data.policies.compactMap { policy -> Match? in
+        return clauses.compactMap { policy -> Match? in
             guard let rule = rules[policy.id], rule.subject == "enterprise" else { return nil }
             let results = rule.conditions.map { evaluate($0, firm) }
             let status = results.contains { $0.met == false } ? "not eligible" : results.contains { $0.met == nil } ? "possible" : "eligible"
@@ -70,7 +89,7 @@ public struct PolicyMatcher: Sendable {
 
     /// The firms that qualify for one clause (eligible, and possible pending data), larger first.
     public func firms(policy id: String, limit: Int = 200) throws(AnalyticsError) -> PolicyFirms {
-        guard let policy = index.data.policies.first(where: { $0.id == id }) else { throw .invalidInput("unknown policy \(id)") }
+        guard let policy = clauses.first(where: { $0.id == id }) else { throw .invalidInput("unknown policy \(id)") }
         guard let rule = rules[id] else {
             return PolicyFirms(policy: policy, subject: "enterprise", rule: [], eligibleCount: 0, possibleCount: 0, eligible: [], possible: [],
                                note: Self.text(Reason("policy.no-rule")), noteReason: Reason("policy.no-rule"))

@@ -56,6 +56,10 @@ extension ReasonCatalogue {
         "import.amount-wan": .init(zh: "应为不小于 0 的数（万元）", en: "expected a number ≥ 0 (万元)"),
         "import.whole-number": .init(zh: "应为 0 到 100000 之间的整数", en: "expected a whole number from 0 to 100000"),
         "import.too-long": .init(zh: "超过 {max} 个字符", en: "longer than {max} characters"),
+        // Policy clauses.
+        "import.yes-no": .init(zh: "应为 是 或 否", en: "expected 是 (yes) or 否 (no)"),
+        "import.policy-subject": .init(zh: "适用对象应为 企业 或 人才", en: "the subject is 企业 (enterprises) or 人才 (talents)"),
+        "import.duplicate-id": .init(zh: "与第 {first} 行的编号重复", en: "the same id as row {first}"),
         // Addresses (sent to review, not rejected).
         "import.address-ambiguous": .init(zh: "地址无法确定属于 {candidates} 中的哪一个",
                                           en: "the address does not decide between {candidates}"),

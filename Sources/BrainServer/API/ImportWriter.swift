@@ -55,10 +55,11 @@ struct ImportWriter: Sendable {
             return JSONResponse.error(.unprocessableContent, Reason("api.unreadable-file", ["detail": error.description]))
         }
         var summary = report.summary
-        // Demands, offers and talents are not in the analytics snapshot: only the other kinds rebuild it.
+        // Demands, offers and talents are not in the analytics snapshot, nor are imported policy clauses (read per
+        // request, as the caller may see them): only the other kinds rebuild it.
         var pending: [ReviewItem] = []
         if let caller {
-            if report.outcome.alreadyImportedAs == nil { await invalidate() }
+            if report.outcome.alreadyImportedAs == nil, kind != .policies { await invalidate() }
             ServerMetrics.imported(kind: kind.rawValue, outcome: report.outcome, rejected: summary.rejected)
             pending = try await ImportController.visibleReview(store, status: .pending, to: caller)
         }

@@ -127,6 +127,8 @@ enum PostgresSchema {
         ("v12-curations", CurationSQL.schema(text: text)),
         // SQLite's v12-names: every name each firm is known by (NameSchema).
         ("v13-names", NameSchema.statements(text: text)),
+        // SQLite's v13-policies: imported policy clauses (PolicySQL).
+        ("v14-policies", PolicySQL.schema(text: text, real: "DOUBLE PRECISION")),
     ]
 
     /// Creates the schema if it is missing and applies the migrations it has not seen, in one transaction.

@@ -204,6 +204,10 @@ enum Migrations {
             // Issue 16 item 3: every name each firm is known by, for resolving names to firms (NameSchema).
             for statement in NameSchema.statements(text: "TEXT") { try db.execute(sql: statement) }
         }
+        migrator.registerMigration("v13-policies") { db in
+            // Issue 18 item 5: policy clauses users import, each its organisation's own or public (PolicySQL).
+            for statement in PolicySQL.schema(text: "TEXT", real: "REAL") { try db.execute(sql: statement) }
+        }
         return migrator
     }
 }

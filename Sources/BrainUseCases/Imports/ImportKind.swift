@@ -15,6 +15,9 @@ public enum ImportKind: String, CaseIterable, Sendable, Codable {
         case links(LinkFileCheck.Kind)
         /// An organisation's demands, offers or talents (`MarketFileCheck` → `addMarketRecords`).
         case market(MarketKind)
+        /// Policy clauses and who may claim them (`PolicyFileCheck` → `importPolicies`), the importing organisation's own
+        /// or public.
+        case policies
         /// Not importable yet; the reason says what to do instead.
         case notBuilt(reason: String)
     }
@@ -28,7 +31,7 @@ public enum ImportKind: String, CaseIterable, Sendable, Codable {
         case .demands: .market(.demand)
         case .offers: .market(.offer)
         case .talents: .market(.talent)
-        case .policies: .notBuilt(reason: "importing policies is not built yet: the Suzhou rules ship as data/policies/eligibility.json")
+        case .policies: .policies
         }
     }
 
@@ -39,7 +42,7 @@ public enum ImportKind: String, CaseIterable, Sendable, Codable {
     }
 
     /// The kinds a file can be imported as, in the order pages and documents list them.
-    public static var importableKinds: [ImportKind] { [.enterprises, .products, .events, .relations, .demands, .offers, .talents] }
+    public static var importableKinds: [ImportKind] { [.enterprises, .products, .events, .relations, .demands, .offers, .talents, .policies] }
 
     public var isImportable: Bool {
         if case .notBuilt = pipeline { return false }
@@ -72,6 +75,7 @@ public enum ImportKind: String, CaseIterable, Sendable, Codable {
         case .enterprises: HeaderMapping.enterpriseSynonyms
         case .links(let kind): LinkFileCheck.synonyms[kind] ?? [:]
         case .market(let kind): MarketFileCheck.synonyms[kind] ?? [:]
+        case .policies: PolicyFileCheck.synonyms
         case .notBuilt: [:]
         }
     }
@@ -93,7 +97,12 @@ public enum ImportKind: String, CaseIterable, Sendable, Codable {
                          "产业经验", "创办企业数", "联系方式"],
                         ["示例（虚构，请替换）", "示例大学", "教授", "苏州市", "抗体药物", "双特异性抗体", "博士", "国家杰青", "80", "35", "12", "6",
                          "5", "1", ""]]
-        case .policies: nil
+        // Eligibility (环节 … 需持有批件) apart from the action the firm must take (企业需办事项); empty cells test nothing.
+        case .policies: [["编号", "政策名称", "条款", "发布地区", "适用对象", "申报条件", "产业链环节", "企业所在地区", "生物医药企业", "上市企业",
+                          "最少员工数", "最低注册资本(万元)", "最低成立年限", "需持有批件", "企业需办事项", "最高金额(万元)", "期限", "来源", "发布日期"],
+                         ["示例-001", "生物医药产业高质量发展若干措施（示例）", "创新药产业化奖励", "苏州市", "企业", "在本市实施产业化的一类创新药",
+                          "抗体药物", "苏州市", "是", "", "50", "1000", "3", "药品注册", "在苏州市实施产业化", "2000", "2025-2027", "（示例）",
+                          "2025-01-01"]]
         }
     }
 }

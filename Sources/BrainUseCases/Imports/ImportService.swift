@@ -140,6 +140,12 @@ public struct ImportService: Sendable {
                 while let batch = try next() { records += batch.map { NewMarketRecord($0.body, line: $0.line, shared: job.share) } }
                 return try await store.addMarketRecords(records, organisation: organisation, header: header_).outcome
             }(header)
+        case .policies:
+            let check = PolicyFileCheck(url: job.file, taxonomy: try await store.taxonomy(), resolver: try await sources.resolver(),
+                                        mapping: job.mapping)
+            return try await pump(check, job, progress, prepare: { $0 }) { _, next in
+                try await store.importPolicies(organisation: job.organisation, next: next)
+            }(header)
         case .notBuilt(let reason):
             throw ImportFailure.notImportable(job.kind, reason: reason)
         }
@@ -190,6 +196,9 @@ public struct ImportService: Sendable {
         case .market(let kind):
             let taxonomy = try await sources.store().taxonomy(), resolver = try await sources.resolver()
             return CheckMaker { MarketFileCheck(url: url, kind: kind, taxonomy: taxonomy, resolver: resolver, mapping: mapping) }
+        case .policies:
+            let taxonomy = try await sources.store().taxonomy(), resolver = try await sources.resolver()
+            return CheckMaker { PolicyFileCheck(url: url, taxonomy: taxonomy, resolver: resolver, mapping: mapping) }
         case .notBuilt(let reason):
             throw ImportFailure.notImportable(job.kind, reason: reason)
         }

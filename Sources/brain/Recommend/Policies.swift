@@ -21,10 +21,12 @@ struct Policies: AsyncParsableCommand {
 
     func run() async throws {
         let workbench = try await AnalyticsLoader.workbench(store.db, dataFolder: URL(fileURLWithPath: data))
-        let matcher: PolicyMatcher
+        var matcher: PolicyMatcher
         do { matcher = try await workbench.policyMatcher() } catch let error as PolicyRulesLoader.RuleError {
             throw CommandFailure(error.description)
         }
+        // The operator sees the bundled clauses and the public imported ones (`brain import --kind policies`).
+        matcher = matcher.including(try await openStore(store.db).importedPolicies(visibleTo: nil))
         if let policy {
             let firms = try AnalyticsLoader.answer({ () throws(AnalyticsError) in try matcher.firms(policy: policy) },
                                                    failure: { _ in ValidationError("unknown policy \(policy)") })

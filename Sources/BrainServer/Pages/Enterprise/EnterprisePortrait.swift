@@ -43,6 +43,11 @@ struct EnterprisePortrait: Codable, Sendable {
         "licence_no": "生产许可证编号 licence", "location_basis": "定位依据 basis", "register": "名录 register", "name": "名称 name",
     ]
 
+    /// The bundled clauses and the public imported ones (an organisation's own show in `/api/enterprises/{id}/policies`).
+    static func policyMatcher(store: any ImportingStore, cache: AnalyticsCache) async throws -> PolicyMatcher {
+        try await cache.policyMatcher().including(try await store.importedPolicies(visibleTo: nil))
+    }
+
     static func build(store: any ImportingStore, cache: AnalyticsCache, id: String) async throws -> EnterprisePortrait {
         guard id.count <= 64, let detail = try await store.enterprise(id) else { throw AppError.notFound(Reason("api.no-enterprise", ["id": String(id.prefix(64))])) }
         let index = try await cache.index()
@@ -99,7 +104,7 @@ struct EnterprisePortrait: Codable, Sendable {
         var portrait = EnterprisePortrait(detail: detail, districtName: firm.districtCode.flatMap { index.regionsByCode[$0]?.name },
                                           location: location, facts: facts, quality: quality, related: related,
                                           nodeNames: index.nodesById.mapValues(\.nameZh),
-                                          policies: (try? await cache.policyMatcher().matches(enterprise: id)) ?? [])
+                                          policies: (try? await policyMatcher(store: store, cache: cache).matches(enterprise: id)) ?? [])
         for code in detail.curations.compactMap(\.curation.regionCode) { portrait.curatedRegionNames[code] = index.regionsByCode[code]?.name }
         return portrait
     }
