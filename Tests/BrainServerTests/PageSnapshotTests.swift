@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Hummingbird
 import BrainModel
 import BrainAnalytics
 @testable import BrainServer
@@ -79,5 +80,31 @@ import BrainAnalytics
         let signedIn = ImportView(organisation: .init(id: "org-1", name: "示例园区 <管委会>"), csrfToken: "token-123")
         try expectSnapshot("import", try renderer.html("import", nav: "import", view: signedIn, data: [String: String]()))
         try expectSnapshot("import-signed-out", try renderer.html("import", nav: "import", view: ImportView(), data: [String: String]()))
+    }
+}
+
+/// The pages moved from untyped dictionaries to view models (issue 17 item 3), from models the API answered for real
+/// data, trimmed to a few rows.
+extension PageSnapshotTests {
+    @Test func policiesPage() async throws {
+        let renderer = try await Self.renderer()
+        let list = try Self.model("policies", as: [PolicyMatcher.PolicyFirms].self)
+        try expectSnapshot("policies", try renderer.html("policies", nav: "policies", view: PoliciesView(list), data: list))
+    }
+
+    /// The form as a query filled it (two nodes ticked, the pilot stage, filter mode, land and GMP asked for) with the
+    /// ranked parks, and the bare form with the error a project without nodes gets.
+    @Test func parkLandingPage() async throws {
+        let renderer = try await Self.renderer()
+        let taxonomy = try Self.model("park-landing-chain", as: ChainTaxonomy.self)
+        let report = try Self.model("park-landing", as: ParkLanding.Report.self)
+        let query: Parameters = ["nodes": "antibodies,cro", "stage": "pilot", "areaMode": "filter", "land": "1", "gmp": "1",
+                                "origin": "320505", "area": "苏州<市>", "mu": "50"]
+        var view = ParkLandingView(taxonomy, query: query)
+        view.show(report)
+        try expectSnapshot("park-landing", try renderer.html("park-landing", nav: "parks", view: view, data: report))
+        var failed = ParkLandingView(taxonomy, query: ["nodes": ""])
+        failed.error = .init(zh: "请选择环节", en: "choose nodes")
+        try expectSnapshot("park-landing-error", try renderer.html("park-landing", nav: "parks", view: failed, data: ParkLanding.Report?.none))
     }
 }

@@ -18,8 +18,7 @@ struct PolicyRoutes: Sendable {
         router.get("/api/policies/:id") { _, context in try JSONResponse.ok(try await firms(try context.parameters.path("id"))) }
         router.get("/policies") { _, _ in
             let list = try await all()
-            let context: [String: Any] = ["policies": list.map(PolicyView.clause)]
-            return try renderer.render("policies", nav: "policies", context: context, data: list)
+            return try renderer.render("policies", nav: "policies", view: PoliciesView(list), data: list)
         }
     }
 
