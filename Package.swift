@@ -59,6 +59,6 @@ let package = Package(
         .testTarget(name: "BrainServerTests", dependencies: [
             "BrainServer", "BrainStore", "BrainIngest", "BrainUseCases",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
-        ]),
+        ], exclude: ["Snapshots"]),
     ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Hummingbird
 import BrainModel
 import BrainAnalytics
 @testable import BrainServer
@@ -79,5 +80,56 @@ import BrainAnalytics
         let signedIn = ImportView(organisation: .init(id: "org-1", name: "示例园区 <管委会>"), csrfToken: "token-123")
         try expectSnapshot("import", try renderer.html("import", nav: "import", view: signedIn, data: [String: String]()))
         try expectSnapshot("import-signed-out", try renderer.html("import", nav: "import", view: ImportView(), data: [String: String]()))
+    }
+}
+
+/// The pages moved from untyped dictionaries to view models (issue 17 item 3), from models the API answered for real
+/// data, trimmed to a few rows.
+extension PageSnapshotTests {
+    @Test func policiesPage() async throws {
+        let renderer = try await Self.renderer()
+        let list = try Self.model("policies", as: [PolicyMatcher.PolicyFirms].self)
+        try expectSnapshot("policies", try renderer.html("policies", nav: "policies", view: PoliciesView(list), data: list))
+    }
+
+    /// The form as a query filled it (two nodes ticked, the pilot stage, filter mode, land and GMP asked for) with the
+    /// ranked parks, and the bare form with the error a project without nodes gets.
+    @Test func parkLandingPage() async throws {
+        let renderer = try await Self.renderer()
+        let taxonomy = try Self.model("park-landing-chain", as: ChainTaxonomy.self)
+        let report = try Self.model("park-landing", as: ParkLanding.Report.self)
+        let query: Parameters = ["nodes": "antibodies,cro", "stage": "pilot", "areaMode": "filter", "land": "1", "gmp": "1",
+                                "origin": "320505", "area": "苏州<市>", "mu": "50"]
+        var view = ParkLandingView(taxonomy, query: query)
+        view.show(report)
+        try expectSnapshot("park-landing", try renderer.html("park-landing", nav: "parks", view: view, data: report))
+        var failed = ParkLandingView(taxonomy, query: ["nodes": ""])
+        failed.error = .init(zh: "请选择环节", en: "choose nodes")
+        try expectSnapshot("park-landing-error", try renderer.html("park-landing", nav: "parks", view: failed, data: ParkLanding.Report?.none))
+    }
+}
+
+extension PageSnapshotTests {
+    /// A talent demand seen by the organisation that posted it (share and delete offered), matched to a firm and to an
+    /// imported offer that names no firm; and the same demand seen signed out.
+    @Test func matchDemandPage() async throws {
+        let renderer = try await Self.renderer()
+        let result = try JSONDecoder().decode(DemandMatching.Result.self, from: Data(#"""
+        {"demand": {"need": "talent", "title": "抗体<工艺>负责人", "nodeId": "antibodies", "regionCode": "320500", "detail": "下游纯化",
+                    "deadline": "2027-03-31", "minDegree": "doctorate", "minYears": 5, "headcount": 2},
+         "node": {"id": "antibodies", "nameZh": "抗体药物", "nameEn": "Antibodies", "tier": "midstream"},
+         "region": {"code": "320500", "name": "苏州市", "level": "city"},
+         "formula": "score = field", "candidates": 7,
+         "matches": [{"rank": 1, "source": "firm", "name": "信达生物", "firm": {"id": "01801.HK", "name": "信达生物", "cityName": "苏州市"},
+                      "score": 0.91234, "reasons": ["同一环节", "距离 0 km"]},
+                     {"rank": 2, "source": "imported-offer", "name": "示例<平台>", "regionName": "上海市", "score": 0.5, "reasons": []}]}
+        """#.utf8))
+        let record = MarketRecord(id: 42, organisationId: "org-1", organisationName: "示例园区", shared: false, createdAt: "2026-11-30",
+                                  origin: "form", body: .demand(result.demand))
+        let owner = Organisation(id: "org-1", name: "示例园区", createdAt: "2026-11-30")
+        let mine = MarketDemandView(record, result, viewer: owner, csrfToken: "token-123")
+        try expectSnapshot("match-demand", try renderer.html("match-demand", nav: "match", view: mine, data: result))
+        let anonymous = MarketDemandView(record, result, viewer: nil, csrfToken: nil)
+        try expectSnapshot("match-demand-signed-out", try renderer.html("match-demand", nav: "match", view: anonymous, data: result))
     }
 }

@@ -70,9 +70,8 @@ struct MarketPage: Sendable {
                 let caller = try await access.caller(request)
                 let record = try await api.demand(request, context)
                 let result = try await api.matches(record, viewer: caller.organisation?.id, limit: 30)
-                var view = MarketView.demand(record, result, viewer: caller.organisation)
-                view["csrfToken"] = caller.csrfToken
-                return try renderer.render("match-demand", nav: "match", context: view, data: result)
+                let view = MarketDemandView(record, result, viewer: caller.organisation, csrfToken: caller.csrfToken)
+                return try renderer.render("match-demand", nav: "match", view: view, data: result)
             }
         }
     }
@@ -98,10 +97,9 @@ struct MarketPage: Sendable {
         let demands = try await store.marketRecords(.demand, visibleTo: organisation?.id)
         let offers = try await store.marketRecords(.offer, visibleTo: organisation?.id)
         let talents = try await store.marketRecords(.talent, visibleTo: organisation?.id)
-        var context = MarketView.page(organisation: organisation, demands: demands, offers: offers, talents: talents,
-                                      index: try await cache.index(), error: error, form: form)
-        context["csrfToken"] = caller.csrfToken
-        var response = try renderer.render("match", nav: "match", context: context, data: demands)
+        let view = MarketView(organisation: organisation, csrfToken: caller.csrfToken, demands: demands, offers: offers, talents: talents,
+                              index: try await cache.index(), error: error, form: form)
+        var response = try renderer.render("match", nav: "match", view: view, data: demands)
         response.status = status
         return response
     }

@@ -24,52 +24,18 @@ struct ParkLandingPage: Sendable {
         router.get("/recommend/park") { request, _ in
             let query = request.uri.queryParameters
             let index = try await cache.index()
-            // The 44 nodes grouped by tier, sub-nodes indented under their parent, with a search box (park-landing.mustache).
-            let taxonomy = index.data.taxonomy
-            let chosenNodes = Set((query.get("nodes") ?? "").split(separator: ",").map(String.init))
-            let tierNames: [ChainTier: (String, String)] = [.upstream: ("上游", "Upstream"), .midstream: ("中游", "Midstream"), .downstream: ("下游", "Downstream")]
-            var nodeTiers: [[String: Any]] = []
-            for tier in [ChainTier.upstream, .midstream, .downstream] {
-                var options: [[String: Any]] = []
-                for top in taxonomy.topLevelNodes where top.tier == tier {
-                    for node in [top] + taxonomy.children(of: top.id) {
-                        let name: String = (node.parentId == nil ? "" : "　· ") + node.nameZh
-                        options.append(["id": node.id, "name": name, "nameEn": node.nameEn, "selected": chosenNodes.contains(node.id)])
-                    }
-                }
-                let names = tierNames[tier] ?? (tier.rawValue, tier.rawValue)
-                nodeTiers.append(["nameZh": names.0, "nameEn": names.1, "nodes": options])
-            }
-            var context: [String: Any] = [
-                "nodeTiers": nodeTiers,
-                "stages": [("rnd", "研发", "R&D"), ("pilot", "中试", "pilot"), ("manufacturing", "生产", "manufacturing")].map {
-                    ["id": $0.0, "name": $0.1, "nameEn": $0.2, "selected": query.get("stage") == $0.0]
-                },
-                "origin": query.get("origin") ?? "", "area": query.get("area") ?? "", "mu": query.get("mu") ?? "",
-                "areaModes": [("boost", "加分", "boost"), ("filter", "只看该区域", "filter")].map {
-                    ["id": $0.0, "name": $0.1, "nameEn": $0.2, "selected": (query.get("areaMode") ?? "boost") == $0.0]
-                },
-                "land": query.get("land") == "1", "gmp": query.get("gmp") == "1",
-            ]
+            var view = ParkLandingView(index.data.taxonomy, query: query)
             var report: ParkLanding.Report?
             if query.get("nodes") != nil {
                 do {
                     report = try await rank(try Self.project(request))
                 } catch let error as AppError {
                     let text = ReasonText.bilingual(error.reason)
-                    context["error"] = ["zh": text.zh, "en": text.en]
+                    view.error = .init(zh: text.zh, en: text.en)
                 }
             }
-            if let report {
-                context["results"] = report.parks.map { candidate in
-                    ["rank": candidate.rank, "id": candidate.park.id, "name": candidate.park.name, "region": candidate.region.name,
-                     "score": RegionView.number(candidate.score, 3),
-                     "reasonsZh": candidate.reasonCodes.map { ReasonText.render($0, in: .zh) },
-                     "reasonsEn": candidate.reasonCodes.map { ReasonText.render($0, in: .en) }] as [String: Any]
-                }
-                context["formula"] = ["zh": report.formulaZh, "en": report.formula]
-            }
-            return try renderer.render("park-landing", nav: "parks", context: context, data: report)
+            if let report { view.show(report) }
+            return try renderer.render("park-landing", nav: "parks", view: view, data: report)
         }
     }
 

@@ -22,8 +22,7 @@ struct PolicyRoutes: Sendable {
         }
         router.get("/policies") { request, _ in
             let list = try await all(for: request)
-            let context: [String: Any] = ["policies": list.map(PolicyView.clause)]
-            return try renderer.render("policies", nav: "policies", context: context, data: list)
+            return try renderer.render("policies", nav: "policies", view: PoliciesView(list), data: list)
         }
     }
 

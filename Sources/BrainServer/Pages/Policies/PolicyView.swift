@@ -48,19 +48,43 @@ enum PolicyView {
                    conditionsZh: conditions(.zh).nonEmpty, conditionsEn: conditions(.en).nonEmpty)
     }
 
-    /// One clause with the firms that qualify (the /policies page).
-    static func clause(_ item: PolicyMatcher.PolicyFirms) -> [String: Any] {
-        let note = item.noteReason.map(ReasonText.bilingual)
-        return presentValues([
-            "id": item.policy.id, "title": item.policy.title, "clause": item.policy.clause,
-            "eligibility": item.policy.eligibility, "region": item.policy.regionCode,
-            "amount": item.policy.maxAmountWan.map { RegionView.number($0, 0) + " 万元" } ?? "–",
-            "subject": item.subject,
-            "ruleZh": ReasonText.render(item.ruleReasons, in: .zh), "ruleEn": ReasonText.render(item.ruleReasons, in: .en),
-            "noteZh": note?.zh, "noteEn": note?.en,
-            "eligible": item.eligibleCount, "possible": item.possibleCount,
-            "firms": item.eligible.prefix(8).map { ["id": $0.id, "name": $0.name] },
-            "source": item.policy.provenance.source,
-        ])
+    /// One clause with the firms that qualify (the /policies page); nil where there is nothing to show.
+    struct Clause: Encodable, Sendable {
+        struct Firm: Encodable, Sendable { var id: String; var name: String }
+        var id: String?
+        var title: String?
+        var clause: String?
+        var eligibility: String?
+        var region: String?
+        var amount: String
+        var subject: String?
+        var ruleZh: String?
+        var ruleEn: String?
+        var noteZh: String?
+        var noteEn: String?
+        var eligible: Int
+        var possible: Int
+        var firms: [Firm]
+        var source: String?
     }
+
+    static func clause(_ item: PolicyMatcher.PolicyFirms) -> Clause {
+        let note = item.noteReason.map(ReasonText.bilingual)
+        return Clause(id: item.policy.id.nonEmpty, title: item.policy.title.nonEmpty, clause: item.policy.clause.nonEmpty,
+                      eligibility: item.policy.eligibility.nonEmpty, region: item.policy.regionCode.nonEmpty,
+                      amount: item.policy.maxAmountWan.map { RegionView.number($0, 0) + " 万元" } ?? "–",
+                      subject: item.subject.nonEmpty,
+                      ruleZh: ReasonText.render(item.ruleReasons, in: .zh).nonEmpty, ruleEn: ReasonText.render(item.ruleReasons, in: .en).nonEmpty,
+                      noteZh: note?.zh.nonEmpty, noteEn: note?.en.nonEmpty,
+                      eligible: item.eligibleCount, possible: item.possibleCount,
+                      firms: item.eligible.prefix(8).map { Clause.Firm(id: $0.id, name: $0.name) },
+                      source: item.policy.provenance.source.nonEmpty)
+    }
+}
+
+/// The /policies page: every clause with the firms that qualify.
+struct PoliciesView: PageView {
+    var policies: [PolicyView.Clause]
+
+    init(_ list: [PolicyMatcher.PolicyFirms]) { policies = list.map(PolicyView.clause) }
 }
