@@ -27,14 +27,24 @@ struct PostgresDriver: SQLDriver {
     func readTogether<State: Sendable>(_ initial: State, _ steps: [ReadStep<State>]) async throws -> State {
         try await running.client.transaction { c in
             try await PostgresSQL.execute(c, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
-            var state = initial
-            for step in steps {
-                for try await row in try await c.query(PostgresSQL.query(step.sql, []), logger: PostgresSQL.logger) {
-                    try step.apply(&state, row.makeRandomAccess())
-                }
-            }
-            return state
+            return try await Self.run(c, initial, steps)
         }
+    }
+
+    func readSteps<State: Sendable>(_ initial: State, _ steps: [ReadStep<State>]) async throws -> State {
+        try await withConnection { connection in try await Self.run(connection, initial, steps) }
+    }
+
+    private static func run<State: Sendable>(_ connection: PostgresConnection, _ initial: State,
+                                             _ steps: [ReadStep<State>]) async throws -> State {
+        var state = initial
+        for step in steps {
+            guard let (sql, arguments) = try step.statement(state) else { continue }
+            for try await row in try await connection.query(PostgresSQL.query(sql, arguments), logger: PostgresSQL.logger) {
+                try step.apply(&state, row.makeRandomAccess())
+            }
+        }
+        return state
     }
 
     func transaction<T: Sendable>(_ body: (any SQLWriteSession) async throws -> T) async throws -> T {

@@ -35,11 +35,17 @@ struct GRDBDriver: SQLDriver {
         try await body(Session(reader: writer))
     }
 
+    /// A GRDB read is already one snapshot (a pool's reader runs it in one transaction), so both are the same.
     func readTogether<State: Sendable>(_ initial: State, _ steps: [ReadStep<State>]) async throws -> State {
+        try await readSteps(initial, steps)
+    }
+
+    func readSteps<State: Sendable>(_ initial: State, _ steps: [ReadStep<State>]) async throws -> State {
         try await writer.read { db in
             var state = initial
             for step in steps {
-                let cursor = try Row.fetchCursor(db, sql: step.sql)
+                guard let (sql, arguments) = try step.statement(state) else { continue }
+                let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments.statementArguments)
                 while let row = try cursor.next() { try step.apply(&state, row) }
             }
             return state

@@ -21,9 +21,6 @@ extension SQLStore {
 
     public func enterpriseSummaries(ids: [String]) async throws -> [EnterpriseSummary] {
         guard !ids.isEmpty else { return [] }
-        let found = try await driver.read { s in
-            try await Self.summaries(s, "SELECT e.* FROM enterprises e WHERE e.id IN (\(StoreSQL.marks(ids.count)))", ids.textArguments)
-        }
-        return ExactFirstPage.ordered(found, as: ids)
+        return ExactFirstPage.ordered(try await summaries(ids: ids), as: ids)
     }
 }

@@ -63,26 +63,38 @@ private struct SearchPlan {
     }
 }
 
+/// What a search's steps fold in: the exact matches, the total, the page's ids, then their summaries.
+private struct SearchState: Sendable {
+    var exact: [(id: String, key: SQLValue)] = []
+    var total = 0
+    /// The index's part of the page (the exact matches on it come first).
+    var ids: [String] = []
+    var batch = SummaryBatch()
+}
+
 extension SQLStore {
     /// An exact name match first, then the index's own order (SearchOrder), so a page is an index range even when
-    /// tens of thousands of names match; the same answers on both engines.
+    /// tens of thousands of names match; the same answers on both engines. Its statements run in one driver read.
     public func searchEnterprises(_ query: String, limit: Int, offset: Int) async throws -> Page<EnterpriseSummary> {
         guard let query = SearchQuery(query) else { return Page(items: [], total: 0, limit: limit, offset: offset) }
         let plan = SearchPlan(query, driver.dialect)
-        return try await driver.read { s in
-            let exactKey = plan.exactKey
-            let exactRows = try await s.rows(plan.exactSQL, [.text(query.text)]) { (try $0.text("id"), try exactKey($0)) }
-            let total = try await s.count(plan.totalSQL, plan.arguments)
-            let page = ExactFirstPage(exact: exactRows.map(\.0), limit: limit, offset: offset)
-            var ids = page.exactOnPage
-            if page.indexLimit > 0 {
+        let exactKey = plan.exactKey
+        let pageOf: @Sendable (SearchState) -> ExactFirstPage = { ExactFirstPage(exact: $0.exact.map(\.id), limit: limit, offset: offset) }
+        let steps: [ReadStep<SearchState>] = [
+            ReadStep(plan.exactSQL, [.text(query.text)]) { state, row in state.exact.append((try row.text("id"), try exactKey(row))) },
+            ReadStep(plan.totalSQL, plan.arguments) { state, row in state.total = try row.int("n") },
+            ReadStep(after: { state in
+                let page = pageOf(state)
+                guard page.indexLimit > 0 else { return nil }
                 let sql = plan.idsSQL.replacingOccurrences(of: "{exclude}", with: page.excludeSQL(plan.excludeColumn))
-                ids += try await s.texts(sql, plan.arguments + exactRows.map(\.1) + [.int(page.indexLimit), .int(page.indexOffset)], column: "id")
-            }
-            guard !ids.isEmpty else { return Page(items: [], total: total, limit: limit, offset: offset) }
-            let found = try await Self.summaries(s, "SELECT e.* FROM enterprises e WHERE e.id IN (\(StoreSQL.marks(ids.count)))",
-                                                 ids.textArguments)
-            return Page(items: ExactFirstPage.ordered(found, as: ids), total: total, limit: limit, offset: offset)
+                return (sql, plan.arguments + state.exact.map(\.key) + [.int(page.indexLimit), .int(page.indexOffset)])
+            }) { state, row in state.ids.append(try row.text("id")) },
+        ] + SummaryBatch.steps(\SearchState.batch) { state in
+            let ids = pageOf(state).exactOnPage + state.ids
+            return ids.isEmpty ? nil : ("SELECT e.* FROM enterprises e WHERE e.id IN (\(StoreSQL.marks(ids.count)))", ids.textArguments)
         }
+        let state = try await driver.readSteps(SearchState(), steps)
+        let ids = pageOf(state).exactOnPage + state.ids
+        return Page(items: ExactFirstPage.ordered(state.batch.summaries, as: ids), total: state.total, limit: limit, offset: offset)
     }
 }

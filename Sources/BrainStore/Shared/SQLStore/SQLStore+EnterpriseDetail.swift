@@ -1,0 +1,61 @@
+import BrainModel
+
+/// What an enterprise portrait's steps fold in, in the order they run.
+private struct DetailState: Sendable {
+    var enterprise: Enterprise?
+    var regionNames: [String: String] = [:]
+    var assignments: [ChainAssignment] = []
+    var products: [EnterpriseProduct] = []
+    var events: [EnterpriseEvent] = []
+    var curations: [Curation] = []
+    var machine: CuratedPlacement.MachineState?
+    /// The located regions and their ancestors, read a level at a time.
+    var regions: [String: Region] = [:]
+}
+
+extension SQLStore {
+    /// A firm's portrait with its curations, every statement in one driver read.
+    public func enterprise(_ id: String) async throws -> EnterpriseDetail? {
+        let state = try await driver.readSteps(DetailState(), Self.detailSteps(id))
+        guard let enterprise = state.enterprise else { return nil }
+        var detail = EnterpriseDetail(
+            enterprise: enterprise, provinceName: enterprise.provinceCode.flatMap { state.regionNames[$0] },
+            cityName: enterprise.cityCode.flatMap { state.regionNames[$0] },
+            assignments: state.assignments, products: state.products, events: state.events)
+        CuratedDetail.apply(&detail, curations: state.curations, machine: state.machine, regions: state.regions)
+        return detail
+    }
+
+    private static func detailSteps(_ id: String) -> [ReadStep<DetailState>] {
+        let firm: [SQLValue] = [.text(id)]
+        /// A step that runs only once the firm is found.
+        func ofFirm(_ sql: String, _ apply: @escaping @Sendable (inout DetailState, any ColumnReader) throws -> Void) -> ReadStep<DetailState> {
+            ReadStep(after: { state in state.enterprise == nil ? nil : (sql, firm) }, apply)
+        }
+        let firmSteps: [ReadStep<DetailState>] = [
+            ReadStep("SELECT * FROM enterprises WHERE id = ?", firm) { state, row in state.enterprise = try RowMapping.enterprise(row) },
+            ReadStep(after: { state in
+                let codes = Array(Set([state.enterprise?.provinceCode, state.enterprise?.cityCode].compactMap { $0 })).sorted()
+                return codes.isEmpty ? nil : (StoreSQL.regionNames(count: codes.count), codes.textArguments)
+            }) { state, row in state.regionNames[try row.text("code")] = try row.text("name") },
+            ofFirm(StoreSQL.assignmentsOfEnterprise) { state, row in state.assignments.append(try RowMapping.assignment(row)) },
+            ofFirm(StoreSQL.productsOfEnterprise) { state, row in state.products.append(try RowMapping.product(row)) },
+            ofFirm(StoreSQL.eventsOfEnterprise) { state, row in state.events.append(try RowMapping.event(row)) },
+            ofFirm(CurationSQL.ofEnterprise) { state, row in state.curations.append(try CurationSQL.curation(row)) },
+            ofFirm(CuratedPlacement.machineOf) { state, row in state.machine = try CuratedPlacement.state(row) },
+        ]
+        // The located regions, then their parents a level at a time: four levels at most, so a code table with a
+        // cycle cannot hang a request.
+        let chainSteps = (0..<4).map { level in
+            ReadStep<DetailState>(after: { state in
+                let wanted = level == 0 ? CuratedDetail.locatedCodes(state.curations) : state.regions.values.compactMap(\.parentCode)
+                let codes = Array(Set(wanted.filter { state.regions[$0] == nil })).sorted()
+                return codes.isEmpty ? nil : ("SELECT * FROM regions WHERE code IN (\(StoreSQL.marks(codes.count)))", codes.textArguments)
+            }) { state, row in
+                let region = try RowMapping.region(row)
+                state.regions[region.code] = region
+            }
+        }
+        return firmSteps + chainSteps
+    }
+}
