@@ -30,10 +30,10 @@ import Testing
     @Test func gapReasonsReadInBothLanguages() {
         let weak = Reason("gap.weak", ["lq": "0.8", "threshold": "1.25", "firms": "3"])
         #expect(ReasonText.render(weak, in: .zh) == "已有 3 家企业，但区位商 LQ 0.8 < 1.25")
-        #expect(ReasonText.render(weak, in: .en) == "3 firm(s) here, but LQ 0.8 < 1.25")
+        #expect(ReasonText.render(weak, in: .en) == "3 firms here, but LQ 0.8 < 1.25")
         let extend = Reason("gap.downstream-of-strong", ["node": "原料药", "node.en": "APIs", "pairs": "4", "example": "阿莫西林胶囊 ← 青霉素"])
         #expect(ReasonText.render(extend, in: .zh) == "为本地优势节点「原料药」的下游：4 组产品关联，如 阿莫西林胶囊 ← 青霉素")
-        #expect(ReasonText.render(extend, in: .en) == "downstream of strong APIs: 4 product link(s), e.g. 阿莫西林胶囊 ← 青霉素")
+        #expect(ReasonText.render(extend, in: .en) == "downstream of strong APIs: 4 product links, e.g. 阿莫西林胶囊 ← 青霉素")
     }
 
     @Test func opportunityAndChokepointReasons() throws {

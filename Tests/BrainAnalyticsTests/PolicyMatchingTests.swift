@@ -39,6 +39,14 @@ import BrainModel
         #expect(b["young"]?.status == "eligible")
         #expect(b["young"]?.conditions.first?.value == "3")
         #expect(try matcher.matches(enterprise: "A").first?.status == "eligible")
+        // The firm's chain nodes read as the nodes' names per language; `value` keeps the ids for the API.
+        let nodes = try #require(b["young"]?.conditions.last)
+        let index = try ExploreFixture.index()
+        let ids = nodes.value.split(separator: ",").map(String.init)
+        #expect(!ids.isEmpty)
+        #expect(nodes.valueZh == ids.map { index.nodesById[$0]?.nameZh ?? "?" }.joined(separator: "、"))
+        #expect(nodes.valueEn == ids.map { index.nodesById[$0]?.nameEn ?? "?" }.joined(separator: ", "))
+        #expect(!(nodes.valueZh ?? "").contains("-") && nodes.valueZh != nodes.value)
     }
 
     @Test func aClauseListsItsFirms() throws {

@@ -9,6 +9,21 @@ import Testing
         #expect(ReasonText.fill("missing {absent}", with: values, language: .en) == "missing –")
     }
 
+    /// "1 firms" read wrong on English pages: a count of one takes the singular, others the plural, "(s)" resolved.
+    @Test func englishNounsAgreeWithTheirCount() {
+        #expect(ReasonText.fill("{n} firms here", with: ["n": "1"], language: .en) == "1 firm here")
+        #expect(ReasonText.fill("{n} firm(s) here, but LQ", with: ["n": "1"], language: .en) == "1 firm here, but LQ")
+        #expect(ReasonText.fill("{n} firm(s) here", with: ["n": "3"], language: .en) == "3 firms here")
+        #expect(ReasonText.fill("supply {n} local firms: x", with: ["n": "1"], language: .en) == "supply 1 local firm: x")
+        #expect(ReasonText.fill("{n} product link(s), e.g.", with: ["n": "1"], language: .en) == "1 product link, e.g.")
+        #expect(ReasonText.fill("({n} firms, LQ 2)", with: ["n": "1"], language: .en) == "(1 firm, LQ 2)")
+        #expect(ReasonText.fill("{n} universities", with: ["n": "1"], language: .en) == "1 university")
+        // Not a count, or not a countable noun: unchanged; Chinese untouched.
+        #expect(ReasonText.fill("{n} is shown", with: ["n": "1"], language: .en) == "1 is shown")
+        #expect(ReasonText.fill("{n} has fields", with: ["n": "1"], language: .en) == "1 has fields")
+        #expect(ReasonText.fill("{n} 家企业", with: ["n": "1"], language: .zh) == "1 家企业")
+    }
+
     @Test func unknownCodeStillReadsAsItsCodeAndValues() {
         #expect(ReasonText.render(Reason("no.such.code", ["b": "2", "a": "1"]), in: .zh) == "no.such.code a=1 b=2")
     }

@@ -1,12 +1,14 @@
 """Chinese first (issue 18): every page, rendered in headless Chromium with the default language, shows no run of four
 or more English words in its visible text, its hover titles or its charts' labels, nor a Chinese label followed by its
 English translation ("全国 China", "员工人数 employees"); after the language switch its
-headings, labels and table headers hold no Chinese (firm and place names may stay Chinese: they are data). The API's
+headings, labels and table headers hold no Chinese, nor does its visible text (firm, place and park names, policy titles
+and quotations may stay Chinese: they are data). The API's
 errors speak Chinese by default and English with `?lang=en`.
 
     python3 Tests/browser/test_chinese.py               every page, both languages, and the API errors
     python3 Tests/browser/test_chinese.py zh_region      only the checks whose names contain one of the arguments
-    (page names: see PAGES; checks are zh_<page>, en_<page> and api_errors)
+    python3 Tests/browser/test_chinese.py enprose       also the English pages' visible text, not only labels (a work list)
+    (page names: see PAGES; checks are zh_<page>, en_<page>, enprose_<page> and api_errors)
 
 Every offending phrase is printed per page, so a failure is a work list."""
 
@@ -155,6 +157,26 @@ return out;
 """
 
 
+# In English: the visible text holds no Chinese of ours. Data stays as it is: firm, place, park and node-link names
+# (links to their pages), headings naming the page's subject (h1), tags, quotations “…”, policy titles and <code>.
+PROSE = """
+var text = document.body.innerText;
+var data = 'h1, a[href^="/enterprises/"], a[href^="/regions/"], a[href^="/parks/"], a[href^="/products"], .tag, code, ' +
+  '[data-name], #lang-toggle, .policy-title, td.title, .note.title, select, datalist, [data-data]';
+document.querySelectorAll(data).forEach(function (el) {
+  var t = el.innerText; if (t && t.trim()) text = text.split(t).join(' · ');
+});
+return text;
+"""
+HAN_RUN = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff\u3000-\u303f\uff00-\uffef·]*")
+
+
+def chinese_runs(text):
+    """Chinese runs left in an English page's own text, each with a little context (a work list)."""
+    text = QUOTED.sub(" ", text)
+    return [text[max(0, m.start() - 15):m.end() + 15].replace("\n", " ") for m in HAN_RUN.finditer(text)]
+
+
 def load(driver, base, path, lang):
     # The language lives in localStorage (app.js); set it, then load the page fresh.
     driver.get(base + "/health")
@@ -196,7 +218,7 @@ def chinese_check(path):
     return check
 
 
-def english_check(path):
+def english_check(path, prose=False):
     def check(driver, base):
         load(driver, base, path, "zh")
         if not driver.find_elements(By.ID, "lang-toggle"):
@@ -205,6 +227,9 @@ def english_check(path):
         WebDriverWait(driver, 30).until(lambda d: d.execute_script("return document.documentElement.lang") == "en")
         settle(driver)
         found = sorted(set(driver.execute_script(LABELS)))
+        # Pages whose subject is Chinese data throughout (the search hits, the 404's path) are read by their labels only.
+        if prose and path not in (PAGES["search"], PAGES["apidocs"]):
+            found += sorted(set(f"text: {run}" for run in chinese_runs(driver.execute_script(PROSE) or "")))
         for label in found:
             print(f"     {path}  {label}")
         driver.execute_script("localStorage.removeItem('brain-lang');")
@@ -263,6 +288,12 @@ def checks():
         for prefix, make in (("zh", chinese_check), ("en", english_check)):
             check = make(path)
             check.__name__ = f"{prefix}_{name}"
+            made.append(check)
+        # The English pages' visible text (not only labels): run by name (`enprose`, `enprose_region_320500`) until the
+        # leftovers it lists are worded per language; then it joins the default run.
+        if any(arg.startswith("enprose") for arg in sys.argv[1:]):
+            check = english_check(path, prose=True)
+            check.__name__ = f"enprose_{name}"
             made.append(check)
     return made + [check_api_errors]
 

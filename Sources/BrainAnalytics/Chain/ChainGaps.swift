@@ -7,7 +7,8 @@ import BrainModel
 /// - missing-related: no firms, relatedness density ≥ the median density of the region's absent nodes (and > 0);
 /// - missing: no firms and little relatedness.
 /// 补链 (fill) = missing-related nodes; 强链 (strengthen) = weak nodes, most related first;
-/// 延链 (extend) = nodes upstream or downstream of a strong node through the product graph that are not strong here.
+/// 延链 (extend) = nodes not strong here that a strong node's products tie to it (upstream or downstream), or else that
+/// sit beside a strong node on the chain tree (`ChainExtension`); the score is the 延链 weight, 0…1.
 public struct ChainGapReport: Codable, Sendable {
     public struct NodeStatus: Codable, Sendable {
         public var node: NodeRef
@@ -75,23 +76,12 @@ public enum ChainGaps {
             .map { ChainGapReport.Action(node: $0.node, kind: "strengthen", score: $0.density ?? 0,
                                          reasons: $0.reasons + [Reason("gap.density", ["density": fmt($0.density ?? 0)])]) }
             .sorted { $0.score > $1.score }
-        let statusById = Dictionary(uniqueKeysWithValues: statuses.map { ($0.node.id, $0) })
-        var extend: [String: ChainGapReport.Action] = [:]
-        for strong in statuses where strong.status == "strong" {
-            let neighbours = (links.upstreamOf[strong.node.id] ?? []).map { ($0.upstream, $0, "gap.upstream-of-strong") }
-                + (links.downstreamOf[strong.node.id] ?? []).map { ($0.downstream, $0, "gap.downstream-of-strong") }
-            for (id, link, code) in neighbours {
-                guard let target = statusById[id], target.status != "strong" else { continue }
-                let reason = Reason(code, ["node": strong.node.nameZh, "node.en": strong.node.nameEn,
-                                           "pairs": String(link.productPairs), "example": link.examples.first ?? "–"])
-                var action = extend[id] ?? .init(node: target.node, kind: "extend", score: 0, reasons: [])
-                action.score += Double(link.productPairs)
-                action.reasons.append(reason)
-                extend[id] = action
-            }
-        }
+        // 延链 by the rule the 延链 target strategy uses (product links, else chain adjacency): one rule, one answer.
+        let extending = ChainExtension(index: analysis.index, links: links, nodeIds: analysis.nodeIds,
+                                       strongIds: Set(statuses.filter { $0.status == "strong" }.map(\.node.id)))
+        let extend = extending.nodes.values.map { ChainGapReport.Action(node: $0.node, kind: "extend", score: $0.weight, reasons: $0.reasons) }
         return ChainGapReport(region: analysis.regionRef(code), level: analysis.level, strongLQ: strongLQ, nodes: statuses,
-                              fill: fill, strengthen: strengthen, extend: extend.values.sorted { ($0.score, $1.node.id) > ($1.score, $0.node.id) })
+                              fill: fill, strengthen: strengthen, extend: extend.sorted { ($0.score, $1.node.id) > ($1.score, $0.node.id) })
     }
 
     static func fmt(_ x: Double) -> String {

@@ -12,9 +12,14 @@ public struct PolicyMatcher: Sendable {
         /// nil: unknown
         public var met: Bool?
         public var reason: Reason
+        /// The value in words per language where `value` is ids (a firm's chain nodes: 医疗器械 / Medical devices, not
+        /// medical-devices); nil where `value` reads as it is.
+        public var valueZh: String?
+        public var valueEn: String?
 
-        init(condition: Reason, value: String, met: Bool?) {
+        init(condition: Reason, value: String, met: Bool?, valueZh: String? = nil, valueEn: String? = nil) {
             (self.condition, self.reason, self.value, self.met) = (ReasonText.render(condition, in: .zh), condition, value, met)
+            (self.valueZh, self.valueEn) = (valueZh, valueEn)
         }
     }
     public struct Match: Codable, Sendable {
@@ -166,7 +171,10 @@ public struct PolicyMatcher: Sendable {
             return .init(condition: text, value: codes.last ?? "", met: codes.contains(within))
         case "nodes":
             let nodes = index.nodesByEnterprise[firm.id] ?? []
-            return .init(condition: text, value: nodes.sorted().joined(separator: ","), met: c.anyOf.map { !nodes.isDisjoint(with: $0) })
+            let named = nodes.sorted().map { index.nodesById[$0] }
+            return .init(condition: text, value: nodes.sorted().joined(separator: ","), met: c.anyOf.map { !nodes.isDisjoint(with: $0) },
+                         valueZh: zip(nodes.sorted(), named).map { $1?.nameZh ?? $0 }.joined(separator: "、"),
+                         valueEn: zip(nodes.sorted(), named).map { $1?.nameEn ?? $0 }.joined(separator: ", "))
         case "employees": return number(firm.employees.map(Double.init))
         case "registeredCapitalWan": return number(firm.registeredCapitalWan)
         case "totalAssetsYi": return number(firm.totalAssetsYi)

@@ -19,6 +19,8 @@ extension ReasonCatalogue {
                                         en: "upstream of strong {node}: {pairs} product link(s), e.g. {example}"),
         "gap.downstream-of-strong": .init(zh: "为本地优势节点「{node}」的下游：{pairs} 组产品关联，如 {example}",
                                           en: "downstream of strong {node}: {pairs} product link(s), e.g. {example}"),
+        "gap.chain-neighbour-of-strong": .init(zh: "与本地优势节点「{node}」同在一条细分产业链上（上级、下级或同级节点），可沿链延伸",
+                                               en: "beside strong {node} on the chain (its parent, a sub-node or a sibling): extends it"),
     ]
 
     static let opportunities: [String: ReasonTemplate] = [

@@ -39,8 +39,43 @@ public enum ReasonText {
             let value = (language == .en ? values[name + ".en"] : nil) ?? values[name]
             output += value ?? "–"
             rest = rest[rest.index(after: close)...]
+            if language == .en, let value { rest = Substring(agree(rest, count: value)) }
         }
         output += rest
         return output
+    }
+
+    /// Countable nouns English templates put after a number ("{firms} firms", "{count} local firms").
+    static let countable: Set<String> = ["firm", "link", "node", "clause", "row", "employee", "product", "pair", "region",
+                                         "park", "university", "universities", "sheet", "field", "file", "error", "year", "draw", "supplier"]
+    static let adjectives: Set<String> = ["local", "listed", "product", "biomedicine", "innovative", "other", "more"]
+    static let irregular: [String: String] = ["universities": "university"]
+
+    /// English number agreement for the text after a number: "1 firms" and "1 firm(s)" read "1 firm", "3 firm(s)"
+    /// reads "3 firms". Up to one adjective may stand between (1 local firm, 2 product links).
+    static func agree(_ text: Substring, count: String) -> String {
+        guard text.first == " ", let number = Double(count.replacingOccurrences(of: ",", with: "")) else { return String(text) }
+        let words = text.dropFirst().split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
+        for (i, word) in words.prefix(2).enumerated() {
+            let letters = word.prefix { $0.isLetter || $0 == "(" || $0 == ")" }
+            let tail = word.dropFirst(letters.count)
+            var singular: String?, plural: String?
+            if letters.hasSuffix("(s)") {
+                singular = String(letters.dropLast(3)); plural = singular.map { $0 + "s" }
+            } else if let irregular = irregular[String(letters)] {
+                singular = irregular; plural = String(letters)
+            } else if letters.hasSuffix("s") {
+                singular = String(letters.dropLast()); plural = String(letters)
+            }
+            guard let singular, let plural, countable.contains(singular) || countable.contains(plural) else {
+                if i == 0, adjectives.contains(String(word)) { continue }
+                break
+            }
+            let chosen = number == 1 ? singular : plural
+            var out = words.map(String.init)
+            out[i] = chosen + tail
+            return " " + out.joined(separator: " ")
+        }
+        return String(text)
     }
 }

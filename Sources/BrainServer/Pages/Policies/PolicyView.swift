@@ -35,7 +35,8 @@ enum PolicyView {
             : statusWords[match.status] ?? (match.status, match.status)
         func conditions(_ language: DisplayLanguage) -> String {
             match.conditions.map { result in
-                let value = valueWords[result.value].map { language == .zh ? $0.zh : $0.en } ?? result.value
+                let value = (language == .zh ? result.valueZh : result.valueEn)
+                    ?? valueWords[result.value].map { language == .zh ? $0.zh : $0.en } ?? result.value
                 let mark = result.met.map { $0 ? "✔" : "✘" } ?? "?"
                 return "\(ReasonText.render(result.reason, in: language))（\(value)）\(mark)"
             }.joined(separator: language == .zh ? "；" : "; ")

@@ -43,6 +43,6 @@ enum CoverageText {
 
     static func flagEn(_ flag: SmallNumberFlag?) -> String? {
         guard let flag else { return nil }
-        return flag.code == "few-firms" ? "only \(flag.firms) firm(s): unstable" : flag.code
+        return flag.code == "few-firms" ? "only \(flag.firms) \(flag.firms == 1 ? "firm" : "firms"): unstable" : flag.code
     }
 }

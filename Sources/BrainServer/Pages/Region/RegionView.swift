@@ -88,7 +88,11 @@ enum RegionView {
              "assets": number(f.totalAssetsYi), "sectors": f.reason ?? ""]
         }
         let strong = report.gaps.nodes.filter { $0.status == "strong" }.map(\.node.nameZh)
-        let flagged = report.gaps.nodes.compactMap { s in CoverageText.flag(s.flag).map { "\(s.node.nameZh) LQ \(number(s.lq))（\($0)）" } }
+        // Both languages, as every note on the page: the English page read this warning in Chinese.
+        let flagged = report.gaps.nodes.compactMap { s -> [String: String]? in
+            guard let zh = CoverageText.flag(s.flag), let en = CoverageText.flagEn(s.flag) else { return nil }
+            return ["zh": "\(s.node.nameZh) LQ \(number(s.lq))（\(zh)）", "en": "\(s.node.nameEn) LQ \(number(s.lq)) (\(en))"]
+        }
         return [
             "coverageZh": CoverageText.zh(report.coverage), "coverageEn": CoverageText.en(report.coverage),
             "layersText": report.coverage.layers.joined(separator: ","), "flagged": flagged, "hasFlagged": !flagged.isEmpty,

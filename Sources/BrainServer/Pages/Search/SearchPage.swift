@@ -53,7 +53,9 @@ struct SearchPage: Sendable {
         // other sections standing empty.
         let groups = Self.groups.filter { paging.page == 1 || $0.kind == "enterprise" }.map { group in
             SearchView.Group(kind: group.kind, zh: group.zh, en: group.en, hits: result.hits.filter { $0.kind == group.kind }.map { hit in
-                SearchView.Hit(label: hit.label, detail: hit.detail ?? "", url: hit.url, matched: hit.matched.map { matched in
+                SearchView.Hit(label: hit.label, detail: hit.detail ?? "", url: hit.url,
+                               names: hit.labelEn.map { SearchView.Words(zh: hit.label, en: $0) },
+                               details: hit.detailEn.map { SearchView.Words(zh: hit.detail ?? "", en: $0) }, matched: hit.matched.map { matched in
                     let label = Self.nameKinds[matched.kind.rawValue] ?? (matched.kind.rawValue, matched.kind.rawValue)
                     return SearchView.Matched(kind: matched.kind.rawValue, name: matched.name, zh: label.zh, en: label.en, source: matched.source)
                 })
@@ -79,7 +81,14 @@ struct SearchView: PageView {
         var label: String
         var detail: String
         var url: String
+        /// label and detail per language, where they have an English form (nodes, product counts)
+        var names: Words?
+        var details: Words?
         var matched: Matched?
+    }
+    struct Words: Encodable, Sendable {
+        var zh: String
+        var en: String
     }
     /// The name a firm was found by, when not its current name.
     struct Matched: Encodable, Sendable {

@@ -14,6 +14,10 @@ struct SiteSearch: Codable, Sendable {
         var url: String
         /// For a firm found by one of its other names (short, former, English…): that name, its kind, source and date.
         var matched: EnterpriseName?
+        /// The label and detail in English where they are words of ours, not data (a node's name, "3 firms"): the
+        /// language switch shows one; firm and place names have none and read as they are.
+        var labelEn: String? = nil
+        var detailEn: String? = nil
     }
     var query: String
     var hits: [Hit]
@@ -54,11 +58,13 @@ struct SiteSearch: Codable, Sendable {
         let nodes = index.data.taxonomy.nodes.filter {
             $0.nameZh.contains(query) || $0.nameEn.lowercased().contains(lower) || $0.keywords.contains { $0.contains(query) }
         }.prefix(limit)
-        hits += nodes.map { Hit(kind: "node", label: $0.nameZh, detail: $0.nameEn, url: "/chain/\($0.id)") }
+        hits += nodes.map { Hit(kind: "node", label: $0.nameZh, detail: nil, url: "/chain/\($0.id)", matched: nil, labelEn: $0.nameEn) }
         let graph = try await cache.productGraph()
         hits += graph.search(query, limit: limit).map {
-            Hit(kind: "product", label: $0, detail: "\(graph.makers[$0]?.count ?? 0) 家企业",
-                url: "/products?name=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+            let makers = graph.makers[$0]?.count ?? 0
+            return Hit(kind: "product", label: $0, detail: "\(makers) 家企业",
+                       url: "/products?name=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""),
+                       matched: nil, detailEn: makers == 1 ? "1 firm" : "\(makers) firms")
         }
         return SiteSearch(query: query, hits: hits, enterprisesTotal: total, paging: paging.info(total: total))
     }
