@@ -17,6 +17,27 @@ struct Caller: Sendable {
 
     var csrfToken: String? { session.map(SessionCookie.csrfToken) }
 
+    /// Whether the caller may do `permission`: the operator anything, an organisation's callers what their rights
+    /// allow, nobody signed in only public reads.
+    func may(_ permission: Permission) -> Bool {
+        if isAdmin { return true }
+        guard organisation != nil else { return permission == .read }
+        return Role.organisationClientAllows(permission)
+    }
+
+    /// How the audit trail names the caller.
+    var auditActor: String {
+        if isAdmin { return "admin-token" }
+        return organisation.map { "org-token:\($0.id)" } ?? "anonymous"
+    }
+
+    /// An audit entry for an act of this caller, stamped now.
+    func auditEntry(_ action: String, target kind: String, _ id: String, before: String? = nil, after: String? = nil,
+                    at: String = ISO8601DateFormatter().string(from: Date())) -> AuditEntry {
+        AuditEntry(at: at, organisationId: organisation?.id, personId: nil, actor: auditActor, action: action,
+                   targetKind: kind, targetId: id, before: before, after: after)
+    }
+
     /// Which imports it may see: the operator's (no organisation) and its own; the admin sees all.
     func maySee(_ batch: ImportBatch) -> Bool {
         isAdmin || batch.organisationId == nil || batch.organisationId == organisation?.id

@@ -208,6 +208,12 @@ enum Migrations {
             // Issue 18 item 5: policy clauses users import, each its organisation's own or public (PolicySQL).
             for statement in PolicySQL.schema(text: "TEXT", real: "REAL") { try db.execute(sql: statement) }
         }
+        migrator.registerMigration("v14-audit") { db in
+            // Issue 19 item 2: the append-only audit trail (AuditSQL).
+            for statement in AuditSQL.schema(text: "TEXT", identity: "INTEGER PRIMARY KEY AUTOINCREMENT") + AuditSQL.sqliteGuards {
+                try db.execute(sql: statement)
+            }
+        }
         return migrator
     }
 }

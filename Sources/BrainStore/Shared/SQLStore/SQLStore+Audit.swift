@@ -1,0 +1,18 @@
+import BrainModel
+
+extension SQLStore: AuditStore {
+    @discardableResult
+    public func recordAudit(_ entry: AuditEntry) async throws -> AuditEntry {
+        let id = try await driver.transaction { s in
+            try await s.rows(AuditSQL.insert, AuditSQL.values(entry)) { try $0.int("n") }.first ?? 0
+        }
+        var recorded = entry
+        recorded.id = Int64(id)
+        return recorded
+    }
+
+    public func auditEntries(_ query: AuditQuery) async throws -> [AuditEntry] {
+        let (sql, arguments) = AuditSQL.select(query)
+        return try await driver.read { s in try await s.rows(sql, arguments) { try AuditSQL.entry($0) } }
+    }
+}
