@@ -10,7 +10,8 @@ import BrainStore
 /// Issue 15's layers on the real data: importing firms leaves every listed-firm figure as it was; choosing layers
 /// changes the counts and the coverage says so; a private import counts only for its organisation; LQs on fewer than
 /// 3 firms are flagged.
-@Suite(.timeLimit(.minutes(10))) struct LayerTests {
+// A hang guard, not a speed check (see SnapshotSwapTests).
+@Suite(.timeLimit(.minutes(20))) struct LayerTests {
     static let data = ServerFixture.root.appendingPathComponent("data")
     static let loaded: Result<DataBundle, any Error> = Result { try BundleLoader(folder: data).load().bundle }
 
