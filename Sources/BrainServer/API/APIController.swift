@@ -30,19 +30,19 @@ struct APIController: Sendable {
 
     /// `GET /api/regions/{code}`: name, level, parent, children and firm counts per chain node.
     func region(_ code: String) async throws -> Response {
-        guard Self.isRegionCode(code) else { return JSONResponse.error(.badRequest, Reason("api.region-code", ["code": String(code.prefix(20))])) }
+        try RouteRegion.checkCode(code)
         let body = try await cache.body("region/" + code) { () async throws -> Data? in
             guard let profile = try await store.regionProfile(code, largest: 10) else { return nil }
             return try JSONResponse.encoder.encode(RegionResponse(profile, taxonomy: try await store.taxonomy()))
         }
-        guard let body else { return JSONResponse.error(.notFound, Reason("api.no-region", ["code": code])) }
+        guard let body else { throw RouteRegion.unknown(code) }
         return JSONResponse.response(.ok, data: body)
     }
 
     /// `GET /api/regions/{code}/children`: firm counts of each child region, for maps.
     func children(_ code: String) async throws -> Response {
-        guard Self.isRegionCode(code) else { return JSONResponse.error(.badRequest, Reason("api.region-code", ["code": String(code.prefix(20))])) }
-        guard try await store.region(code) != nil else { return JSONResponse.error(.notFound, Reason("api.no-region", ["code": code])) }
+        try RouteRegion.checkCode(code)
+        guard try await store.region(code) != nil else { throw RouteRegion.unknown(code) }
         return try JSONResponse.ok(try await store.childValues(of: code))
     }
 
@@ -72,10 +72,6 @@ struct APIController: Sendable {
             return JSONResponse.error(.notFound, Reason("api.no-enterprise", ["id": String(id.prefix(64))]))
         }
         return try JSONResponse.ok(detail)
-    }
-
-    static func isRegionCode(_ code: String) -> Bool {
-        code.count == 6 && code.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
     static func integer(_ request: Request, _ name: String, default value: Int) -> Int? {

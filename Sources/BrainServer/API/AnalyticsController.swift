@@ -17,9 +17,7 @@ struct AnalyticsController {
     }
 
     func regionMethod(_ code: String, _ method: String, _ request: Request) async throws -> Response {
-        guard APIController.isRegionCode(code) else { return JSONResponse.error(.badRequest, Reason("api.region-code", ["code": String(code.prefix(20))])) }
-        let index = try await cache.index()
-        guard let region = index.regionsByCode[code] else { return JSONResponse.error(.notFound, Reason("api.no-region", ["code": code])) }
+        let region = try RouteRegion.region(code, in: try await cache.index())
         let query = try request.query(AnalysisQuery.self)
         let level = query.level ?? region.level, measure = query.measure ?? .firms, threshold = query.threshold ?? 1
         if method == "chokepoints" { return try await chokepoints(region: code, request) }

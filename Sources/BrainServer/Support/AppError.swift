@@ -20,7 +20,7 @@ struct AppError: Error, Sendable {
     /// Analytics errors name the unknown thing; they become a 404 with that name.
     static func from(_ error: AnalyticsError) -> AppError {
         switch error {
-        case .unknownRegion(let code): .notFound(Reason("api.no-region", ["code": String(code.prefix(20))]))
+        case .unknownRegion(let code): RouteRegion.unknown(code)
         case .unknownEnterprise(let id): .notFound(Reason("api.no-enterprise", ["id": String(id.prefix(64))]))
         case .unknownNode(let id): .notFound(Reason("api.unknown-node", ["node": String(id.prefix(64))]))
         case .regionNotAtLevel, .invalidInput: .notFound(Reason("api.not-found", ["detail": error.description]))

@@ -44,9 +44,7 @@ struct NetworkPage: Sendable {
 
     /// The region's analysis at its own level: an unknown region is a 404, the whole country a 400.
     func analysis(_ code: String) async throws -> LevelAnalysis {
-        guard APIController.isRegionCode(code) else { throw AppError.badRequest(Reason("api.region-code", ["code": String(code.prefix(20))])) }
-        let index = try await cache.index()
-        guard let region = index.regionsByCode[code] else { throw AppError.notFound(Reason("api.no-region", ["code": code])) }
+        let region = try RouteRegion.region(code, in: try await cache.index())
         guard region.level != .country else { throw AppError.badRequest(Reason("api.country-level")) }
         return try await cache.analysis(level: region.level)
     }

@@ -37,7 +37,7 @@ struct RegionMap: Codable, Sendable {
     static func build(store: any Store, cache: AnalyticsGeneration, code: String, measure: String,
                       nodeId: String?) async throws -> RegionMap {
         let index = cache.index
-        guard let region = index.regionsByCode[code] else { throw AppError.notFound(Reason("api.no-region", ["code": code])) }
+        let region = try RouteRegion.region(code, in: index)
         guard measures.contains(measure) else { throw AppError.badRequest(Reason("api.measure", ["choices": "firms（企业数）、employees（从业人员）或 lq（区位商）", "choices.en": "firms, employees or lq"])) }
         var node: ChainNode?
         if let nodeId {

@@ -22,9 +22,8 @@ struct RegionPage: Sendable {
             let query = try TargetsQuery(request.uri.queryParameters)
             let code = try context.parameters.path("code")
             let (generation, _) = try await generation(for: request)
-            guard let region = generation.index.regionsByCode[code], region.level != .country else {
-                throw AppError.notFound(Reason("api.no-region", ["code": code]))
-            }
+            let region = try RouteRegion.region(code, in: generation.index)
+            guard region.level != .country else { throw RouteRegion.unknown(code) }
             do {
                 let report = try await generation.investmentTargets(level: region.level)
                     .report(region: code, sameProvince: query.sameProvince, riskWarned: query.riskWarned, strategy: query.strategy,

@@ -31,10 +31,10 @@ struct RegionReport: Codable, Sendable {
     static let indexYears = InnovationIndexYears.standard
 
     static func build(store: any Store, cache: AnalyticsGeneration, code: String) async throws -> RegionReport {
-        guard APIController.isRegionCode(code) else { throw AppError.badRequest(Reason("api.region-code", ["code": String(code.prefix(20))])) }
+        try RouteRegion.checkCode(code)
         let index = cache.index
         guard let region = index.regionsByCode[code], var profile = try await store.regionProfile(code, largest: 10) else {
-            throw AppError.notFound(Reason("api.no-region", ["code": code]))
+            throw RouteRegion.unknown(code)
         }
         // The store counts the listed layer; other choices are counted from the snapshot of those layers.
         if !cache.layers.isListedOnly { profile = LayerCounts.profile(profile, index: index) }
