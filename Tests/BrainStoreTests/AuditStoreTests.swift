@@ -60,7 +60,7 @@ import BrainStore
             for sql in attempts.prefix(2) {
                 #expect(throws: DatabaseError.self, "\(sql)") { try queue.write { try $0.execute(sql: sql) } }
             }
-            #expect(try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM audit_log") } == 1)
+            #expect(try await queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM audit_log") } == 1)
         case .postgres(let pg):
             var configuration = PostgresClient.Configuration(host: pg.host, port: pg.port, username: pg.username, password: nil,
                                                              database: pg.database, tls: .disable)
