@@ -168,6 +168,21 @@ import BrainUseCases
         #expect(try await store.auditEntries(AuditQuery()).map(\.action) == ["session.sign-in", "market.create"])
     }
 
+    /// Who reads which entries: the operator all (nil), nobody signed in (401), an organisation's token without
+    /// `readAudit` (403). An organisation administrator's scope (its own id) comes with accounts' roles.
+    @Test func theReadScopeFollowsTheCaller() async throws {
+        let organisation = try await Self.privateStore().createOrganisation(id: "audit-scope", name: "范围").organisation
+        #expect(try AuditAccess.readScope(Caller(isAdmin: true)) == nil)
+        #expect(Self.refusal { try AuditAccess.readScope(.anonymous) } == .unauthorized)
+        #expect(Self.refusal { try AuditAccess.readScope(Caller(organisation: organisation)) } == .forbidden)
+        #expect(Self.refusal { try AuditAccess.require(.anonymous, .curate) } == .forbidden)
+        #expect(Self.refusal { try AuditAccess.require(Caller(organisation: organisation), .curate) } == nil)
+    }
+
+    static func refusal(_ body: () throws -> Any?) -> HTTPResponse.Status? {
+        do { _ = try body(); return nil } catch let error as AppError { return error.status } catch { return .internalServerError }
+    }
+
     @Test func pagesGoBackThroughTheTrailWithBefore() async throws {
         let store = try Self.privateStore()
         let admin = try await store.createAdminToken()
