@@ -31,7 +31,8 @@ struct MarketPage: Sendable {
                                  cookie: SessionCookie.set(session, maxAge: policy.absoluteSeconds, secure: access.secureCookies(request)))
         }
         router.post("/match/signout") { request, _ in
-            try await signedIn(request) { caller, _ in
+            // Signing out needs no right beyond being signed in.
+            try await signedIn(request, needsMarketRights: false) { caller, _ in
                 if let session = SessionCookie.value(request) { try await store.deleteSession(session) }
                 if let organisation = caller.organisation {
                     await AuditRecorder.record(caller, "session.sign-out", target: "organisation", organisation.id, in: store)
@@ -86,12 +87,13 @@ struct MarketPage: Sendable {
 
     /// A form post in the signed-in organisation's name with the session's CSRF token, or the page saying why not
     /// (401 signed out, 403 a stale or foreign form).
-    func signedIn(_ request: Request, _ body: (Caller, [String: String]) async throws -> Response) async throws -> Response {
+    func signedIn(_ request: Request, needsMarketRights: Bool = true,
+                  _ body: (Caller, [String: String]) async throws -> Response) async throws -> Response {
         let form = try await MarketAccess.form(request)
         let caller: Caller
         do {
             caller = try await access.requireWriter(request, form: form)
-            _ = try MarketAPI.owner(caller)
+            if needsMarketRights { _ = try MarketAPI.owner(caller) }
         } catch let error as HTTPError {
             let message = Reason(error.status == .unauthorized ? "api.sign-in-first" : "api.stale-form")
             return try await page(request, caller: try await access.caller(request), error: message, status: error.status)
