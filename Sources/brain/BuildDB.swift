@@ -3,6 +3,7 @@ import Foundation
 import BrainIngest
 import BrainModel
 import BrainStore
+import BrainUseCases
 
 struct BuildDB: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -26,8 +27,12 @@ struct BuildDB: AsyncParsableCommand {
     func run() async throws {
         // Analysts' curations outlive every rebuild: read them from the database being replaced and write them into
         // the new one with the shipped data/curation files (docs/curation.md).
-        var carried: [Curation] = []
-        if let store = try await StoreLocation(out).openIfBuilt() { carried = try await store.curations(enterprise: nil) }
+        var carried: [Curation] = [], trail: [AuditEntry] = []
+        if let store = try await StoreLocation(out).openIfBuilt() {
+            carried = try await store.curations(enterprise: nil)
+            // So does the audit trail: nothing in the product removes an entry, a rebuild included.
+            trail = try await AuditTrail.entries(of: store)
+        }
         // A rebuild starts from the bundled data alone: refuse to drop users' imports or posted demands silently.
         if !discardImports, let store = try await StoreLocation(out).openIfBuilt() {
             // The bundled registers' own imports (a named layer, the operator's) are rebuilt with the rest.
@@ -42,12 +47,15 @@ struct BuildDB: AsyncParsableCommand {
                                       + "rebuilding drops them. Rebuild anyway with --discard-imports, or build into another file.")
             }
         }
-        try await Self.build(data: data, out: out, json: json, carried: carried)
+        try await Self.build(data: data, out: out, json: json, carried: carried, trail: trail, discardedImports: discardImports)
     }
 
     /// `carried`: curations of the database being replaced, kept whatever the data says (one naming a firm the data
     /// no longer holds stays stored and has no effect until the firm returns).
-    static func build(data: String, out: String, json: Bool = false, carried: [Curation] = []) async throws {
+    /// `trail`: the audit entries of the database being replaced, appended to the new one in order before the
+    /// rebuild's own entry.
+    static func build(data: String, out: String, json: Bool = false, carried: [Curation] = [], trail: [AuditEntry] = [],
+                      discardedImports: Bool = false) async throws {
         let location = try StoreLocation(out)
         do { try location.checkWritable() } catch let error as StoreLocationError { throw CommandFailure(error.message) }
         let start = Date()
@@ -70,6 +78,12 @@ struct BuildDB: AsyncParsableCommand {
             layer = try await RegisterLayers.importNMPA(into: try await location.open(), dataFolder: URL(fileURLWithPath: data), bundle: bundle, progress: progress)
             layerSeconds = Date().timeIntervalSince(layerStart)
             progress("register layers imported")
+            let built = try await location.open()
+            try await built.recordAudit(contentsOf: trail)
+            if !trail.isEmpty { progress("\(trail.count) audit entries carried over") }
+            await CLIAudit.record(built, "database.build", target: "database", location.description, after: AuditTrail.json(
+                BuildAudit(data: data, read: report.totalRead, accepted: report.totalAccepted, rejected: report.totalRejected,
+                           curationsCarried: kept.count, auditEntriesCarried: trail.count, discardedImports: discardedImports)))
         } catch let error as SourceFileError {
             throw ValidationError("build-db failed, \(location) left untouched: \(data)/\(error.description)")
         } catch let error as PostgresLocationError {
@@ -125,4 +139,15 @@ struct BuildReport: Encodable {
         var container = encoder.container(keyedBy: Key.self)
         try container.encode(layers, forKey: .layers)
     }
+}
+
+/// What the audit trail keeps of a rebuild.
+struct BuildAudit: Encodable {
+    let data: String
+    let read: Int
+    let accepted: Int
+    let rejected: Int
+    let curationsCarried: Int
+    let auditEntriesCarried: Int
+    let discardedImports: Bool
 }

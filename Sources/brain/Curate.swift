@@ -3,6 +3,7 @@ import Foundation
 import BrainIngest
 import BrainModel
 import BrainStore
+import BrainUseCases
 
 /// `brain curate`: analysts' corrections of firms' chain nodes and locations (docs/curation.md).
 struct Curate: AsyncParsableCommand {
@@ -75,7 +76,10 @@ struct Curate: AsyncParsableCommand {
         func run() async throws {
             let opened = try await openStore(store.db)
             do {
+                let before = try await opened.curations(enterprise: nil).first { $0.id == id }
                 let revocation = try await opened.revokeCuration(id, reason: provenance.reason, author: provenance.by, source: provenance.source)
+                await CLIAudit.record(opened, "curation.revoke", target: "curation", id, before: before.flatMap { AuditTrail.json($0) },
+                                      after: AuditTrail.json(revocation))
                 print("撤销 revoked \(id) by \(revocation.id)")
             } catch let error as CurationError { throw CommandFailure(error.description) }
         }
@@ -121,6 +125,7 @@ struct Curate: AsyncParsableCommand {
                 enterprise: firmId, action: action, node: node.map { CurationTargets.nodeId($0, taxonomy) },
                 fromNode: fromNode.map { CurationTargets.nodeId($0, taxonomy) }, region: region, reason: provenance.reason,
                 author: provenance.by, source: provenance.source)
+            await CLIAudit.record(store, "curation.add", target: "curation", curation.id, after: AuditTrail.json(curation))
             print("人工校正 curated: " + line(CurationRecord(curation: curation, revokedBy: nil)))
         } catch let error as CurationError { throw CommandFailure(error.description) }
     }

@@ -3,6 +3,7 @@ import Foundation
 import BrainIngest
 import BrainModel
 import BrainStore
+import BrainUseCases
 
 extension Curate {
     /// `brain curate import FILE`: a file written by `export` (or by hand) back into the store. Every bad row is
@@ -59,6 +60,12 @@ extension Curate {
             while !rows.isEmpty {
                 do {
                     report.written = try await opened.addCurations(rows.map(\.curation))
+                    if report.written > 0 {
+                        // One entry per curation, as adding them one by one records.
+                        for curation in rows.map(\.curation) where !stored.contains(curation.id) {
+                            await CLIAudit.record(opened, "curation.add", target: "curation", curation.id, after: AuditTrail.json(curation))
+                        }
+                    }
                     break
                 } catch let error as CurationError {
                     report.problems += error.problems.map { p in

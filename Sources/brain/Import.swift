@@ -87,6 +87,12 @@ struct Import: AsyncParsableCommand {
             } else {
                 let report = try await service.write(job, progress: update)
                 (summary, outcome) = (report.summary, report.outcome)
+                // A file imported before wrote nothing, so it is not on the trail.
+                if report.outcome.alreadyImportedAs == nil {
+                    let record = ImportAuditRecord(job, report)
+                    await CLIAudit.record(store.db, "import.write", target: "import", record.targetId, organisation: job.organisation,
+                                          after: AuditTrail.json(record))
+                }
             }
         } catch let failure as ImportFailure {
             progress.finish()

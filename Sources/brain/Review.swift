@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import BrainModel
 import BrainStore
+import BrainUseCases
 
 struct Review: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -45,7 +46,12 @@ struct Review: AsyncParsableCommand {
 
     static func decide(_ id: Int, accept: Bool, _ database: String) async throws {
         do {
-            print(line(try await openStore(database).decideReview(id, accept: accept)))
+            let store = try await openStore(database)
+            let before = try await store.reviewItems(status: nil).first { $0.id == id }
+            let item = try await store.decideReview(id, accept: accept)
+            await CLIAudit.record(store, accept ? "review.accept" : "review.reject", target: "review", "\(id)",
+                                  before: before.flatMap { AuditTrail.json($0) }, after: AuditTrail.json(item))
+            print(line(item))
         } catch let error as ImportStoreError {
             throw CommandFailure(error.description)
         }

@@ -650,6 +650,56 @@ def check_resolve_names(db):
     assert missing.returncode != 0 and "build-db" in missing.stderr, missing.stderr
 
 
+def check_audit_trail(db):
+    """brain audit: the CLI's writes are on the trail as "cli", filters and exports work, a rebuild keeps the trail,
+    and the table refuses changes even to someone who opens the file."""
+    import shutil
+    import sqlite3
+    mine = os.path.join(WORK, "audit.sqlite")
+    shutil.copy(db, mine)
+    # Earlier checks wrote to the shared database: this one looks at the entries after what is there.
+    earlier = json.loads(brain("audit", "list", "--db", mine, "--limit", "10000", "--json").stdout)
+    assert earlier[-1]["action"] == "database.build" and earlier[-1]["actor"] == "cli", earlier[-1:]
+    start = earlier[0]["id"]
+    created = json.loads(brain("org", "add", "audit-bureau", "--name", "审计局", "--db", mine, "--json").stdout)
+    token = brain("admin", "token", "--db", mine).stdout.split("admin token: ")[1].split()[0]
+    path = write("audit-import.csv", "企业名称,注册地址\n审计命令行生物有限公司,江苏省苏州市工业园区\n")
+    brain("import", path, "--db", mine)
+    brain("import", path, "--db", mine)  # the same file again writes nothing and records nothing
+    everything = json.loads(brain("audit", "list", "--db", mine, "--limit", "10000", "--json").stdout)
+    entries = [e for e in everything if e["id"] > start]
+    assert [e["action"] for e in entries] == ["import.write", "admin-token.create", "organisation.create"], entries
+    assert all(e["actor"] == "cli" for e in entries), entries
+    # No token reaches the trail.
+    assert created["token"] not in json.dumps(entries) and token not in json.dumps(entries)
+    after = json.loads(entries[0]["after"])
+    assert after["kind"] == "enterprises" and after["file"] == "audit-import.csv" and after["created"] == 1, after
+    only = [e for e in json.loads(brain("audit", "list", "--db", mine, "--action", "organisation.create", "--json").stdout) if e["id"] > start]
+    assert [e["targetId"] for e in only] == ["audit-bureau"] and only[0]["organisationId"] == "audit-bureau", only
+    assert json.loads(brain("audit", "list", "--db", mine, "--org", "nobody", "--json").stdout) == []
+    text = brain("audit", "list", "--db", mine, "--lang", "en").stdout
+    assert "Imported a file (import.write)" in text and "created: – → 1" in text, text
+    assert brain("audit", "list", "--db", mine, "--from", "last week", ok=False).returncode != 0
+    for name in ("audit.csv", "audit.xlsx"):
+        out = os.path.join(WORK, name)
+        assert f"wrote {len(everything)} audit entries" in brain("audit", "export", out, "--db", mine).stdout
+        assert os.path.getsize(out) > 0
+    assert "导入文件" in open(os.path.join(WORK, "audit.csv"), encoding="utf-8").read()
+    # Opened directly, the table refuses UPDATE and DELETE.
+    with sqlite3.connect(mine) as connection:
+        for sql in ("UPDATE audit_log SET actor = 'x'", "DELETE FROM audit_log"):
+            try:
+                connection.execute(sql)
+                raise AssertionError(f"{sql} was allowed")
+            except sqlite3.DatabaseError as error:
+                assert "append-only" in str(error), error
+    # A rebuild (which drops the imports) keeps the trail and records itself.
+    brain("build-db", "--db", mine, "--discard-imports", "--data", os.path.join(ROOT, "data"))
+    rebuilt = json.loads(brain("audit", "list", "--db", mine, "--limit", "10000", "--json").stdout)
+    assert [e["action"] for e in rebuilt] == ["database.build"] + [e["action"] for e in everything], rebuilt[:5]
+    assert json.loads(rebuilt[0]["after"])["auditEntriesCarried"] == len(everything), rebuilt[0]
+
+
 def main():
     db = os.path.join(WORK, "brain.sqlite")
     brain("build-db", "--out", db, "--data", os.path.join(ROOT, "data"))
@@ -659,13 +709,15 @@ def main():
               check_postgres_gone_fails_requests_fast, lambda: check_missing_folder_and_read_only_database(db), check_normalize_and_import_dry_run,
               lambda: check_import_writes_reviews_and_is_idempotent(db), lambda: check_killed_import_leaves_the_database_as_before(db),
               lambda: check_recommend_commands(db), lambda: check_market_commands(db), lambda: check_serve_needs_a_credential_to_write(db),
-              lambda: check_curations_round_trip(db), lambda: check_resolve_names(db), lambda: check_api_contract_and_metrics(db)]
+              lambda: check_curations_round_trip(db), lambda: check_resolve_names(db), lambda: check_api_contract_and_metrics(db),
+              lambda: check_audit_trail(db)]
     names = ["complexity_matches_reference", "complexity_per_year", "bad_matrix_names_file_row_field", "index_on_a_file",
              "store_commands", "generate_marks_synthetic_and_fails_cleanly", "postgres_build_query_and_serve",
              "postgres_errors_are_clear", "postgres_gone_fails_requests_fast",
              "missing_folder_and_read_only_database", "normalize_and_import_dry_run", "import_writes_reviews_and_is_idempotent",
              "killed_import_leaves_the_database_as_before", "recommend_commands",
-             "market_commands", "serve_needs_a_credential_to_write", "curations_round_trip", "resolve_names", "api_contract_and_metrics"]
+             "market_commands", "serve_needs_a_credential_to_write", "curations_round_trip", "resolve_names", "api_contract_and_metrics",
+             "audit_trail"]
     # `python3 Tests/cli/test_cli.py NAME …` runs only the checks whose names contain a NAME.
     selected = [(name, check) for name, check in zip(names, checks) if len(sys.argv) < 2 or any(part in name for part in sys.argv[1:])]
     checks = [check for _, check in selected]

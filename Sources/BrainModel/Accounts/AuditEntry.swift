@@ -36,9 +36,15 @@ public struct AuditQuery: Sendable {
     public var actor: String?
     /// Entries with `id` below this (paging back through the trail).
     public var before: Int64?
+    /// Entries recorded on or after this day or instant, and before the end of this day or at this instant (ISO 8601,
+    /// compared as `at` is stored: `2026-11-30` or `2026-11-30T03:00:00Z`).
+    public var from: String?
+    public var to: String?
     public var limit: Int
 
-    public init(organisationId: String? = nil, action: String? = nil, actor: String? = nil, before: Int64? = nil, limit: Int = 100) {
+    public init(organisationId: String? = nil, action: String? = nil, actor: String? = nil, before: Int64? = nil,
+                from: String? = nil, to: String? = nil, limit: Int = 100) {
         (self.organisationId, self.action, self.actor, self.before, self.limit) = (organisationId, action, actor, before, limit)
+        (self.from, self.to) = (from, to)
     }
 }

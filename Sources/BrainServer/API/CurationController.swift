@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import BrainModel
 import BrainStore
+import BrainUseCases
 
 /// Analysts' curations over HTTP (docs/curation.md). Anyone may read them (portraits show them); adding and revoking
 /// need the credential imports need: an organisation's token or signed-in session (with its CSRF token), or an admin
@@ -38,7 +39,8 @@ struct CurationController: Sendable {
         guard let action = Curation.Action(rawValue: fields["action"] ?? ""), action != .revoke else {
             return JSONResponse.error(.badRequest, Reason("api.curation-action"))
         }
-        return try await answer {
+        try AuditAccess.require(caller, .curate)
+        return try await answer(caller, "curation.add", before: nil) {
             try await store.addCuration(enterprise: fields["firm"] ?? "", action: action, node: fields["node"],
                                         fromNode: fields["fromNode"] ?? fields["from_node"], region: fields["region"],
                                         reason: fields["reason"] ?? "", author: Self.author(caller), source: fields["source"])
@@ -48,7 +50,10 @@ struct CurationController: Sendable {
     /// `POST /api/curations/{id}/revoke` with `{"reason": "…", "source": "…"}`: a new record withdrawing curation `id`.
     func revoke(_ request: Request, id: String) async throws -> Response {
         let (caller, fields) = try await writer(request)
-        return try await answer {
+        try AuditAccess.require(caller, .curate)
+        // The trail shows the curation withdrawn (before) beside the record that withdraws it (after).
+        let revoked = try await store.curations(enterprise: nil).first { $0.id == id }
+        return try await answer(caller, "curation.revoke", before: revoked) {
             try await store.revokeCuration(id, reason: fields["reason"] ?? "", author: Self.author(caller), source: fields["source"])
         }
     }
@@ -61,9 +66,11 @@ struct CurationController: Sendable {
         return (caller, fields.filter { !$0.value.isEmpty })
     }
 
-    func answer(_ write: () async throws -> Curation) async throws -> Response {
+    func answer(_ caller: Caller, _ action: String, before: Curation?, _ write: () async throws -> Curation) async throws -> Response {
         do {
             let curation = try await write()
+            await AuditRecorder.record(caller, action, target: "curation", curation.revokes ?? curation.id,
+                                       before: before.flatMap { AuditTrail.json($0) }, after: AuditTrail.json(curation), in: store)
             await invalidate()
             return JSONResponse.response(.created, data: try JSONResponse.encoder.encode(curation))
         } catch let error as CurationError {

@@ -33,14 +33,15 @@ struct ImportWriter: Sendable {
     func write(_ request: Request) async throws -> Response {
         let query = request.uri.queryParameters
         let kind = ImportKind.importable(query.get("kind"))
-        let organisation: String?, caller: Caller?
+        let organisation: String?, caller = try await access.requireWriter(request)
         if kind?.marketKind != nil {
-            (organisation, caller) = (try await access.requireOrganisation(request).id, nil)
+            guard let own = caller.organisation else { throw HTTPError(.forbidden, message: MarketAccessMessage.adminNoOrganisation) }
+            organisation = own.id
         } else {
-            let writer = try await access.requireWriter(request)
-            (organisation, caller) = (writer.isAdmin ? nil : writer.organisation?.id, writer)
+            organisation = caller.isAdmin ? nil : caller.organisation?.id
         }
         guard let kind else { return JSONResponse.error(.badRequest, Reason("api.import-kind")) }
+        try AuditAccess.require(caller, kind.marketKind == nil ? .importData : .shareDemands)
         var asOf = ImportService.today
         if let text = query.get("asOf"), !text.isEmpty {
             guard case .success(let date) = DateValue.parse(text) else { return JSONResponse.error(.badRequest, Reason("api.as-of", ["value": String(text.prefix(40))])) }
@@ -58,7 +59,12 @@ struct ImportWriter: Sendable {
         // Demands, offers and talents are not in the analytics snapshot, nor are imported policy clauses (read per
         // request, as the caller may see them): only the other kinds rebuild it.
         var pending: [ReviewItem] = []
-        if let caller {
+        // A file imported before wrote nothing, so it is not on the trail.
+        if report.outcome.alreadyImportedAs == nil {
+            let record = ImportAuditRecord(job, report)
+            await AuditRecorder.record(caller, "import.write", target: "import", record.targetId, after: AuditTrail.json(record), in: store)
+        }
+        if kind.marketKind == nil {
             if report.outcome.alreadyImportedAs == nil, kind != .policies { await invalidate() }
             ServerMetrics.imported(kind: kind.rawValue, outcome: report.outcome, rejected: summary.rejected)
             pending = try await ImportController.visibleReview(store, status: .pending, to: caller)

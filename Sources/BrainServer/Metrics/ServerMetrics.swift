@@ -44,6 +44,12 @@ enum ServerMetrics {
         }
     }
 
+    /// An audit entry that could not be recorded after its write succeeded (the write stands; someone must look).
+    static func auditFailed(action: String) {
+        start()
+        Counter(label: "brain_audit_failures_total", dimensions: [("action", action)]).increment()
+    }
+
     /// How long building the next analytics generation took (after start or an import).
     static func analyticsRebuilt(seconds: Double, succeeded: Bool) {
         Timer(label: "brain_analytics_rebuild_seconds", dimensions: [("result", succeeded ? "ok" : "failed")],

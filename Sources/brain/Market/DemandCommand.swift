@@ -4,6 +4,7 @@ import BrainAnalytics
 import BrainIngest
 import BrainModel
 import BrainStore
+import BrainUseCases
 
 /// `brain demand post|list|share|delete`: an organisation's demands for services or talent. A demand is private to
 /// its organisation until shared.
@@ -42,6 +43,10 @@ struct DemandPost: AsyncParsableCommand {
         case .failure(let problem): throw CommandFailure("--\(problem.column): \(problem.reason)")
         case .success(let body):
             let written = try await MarketCommands.run { try await store.addMarketRecords([NewMarketRecord(body, shared: share)], organisation: market.org, header: nil) }
+            for id in written.ids {
+                let record = try await store.marketRecord(id, visibleTo: market.org)
+                await CLIAudit.record(store, "market.create", target: "demand", "\(id)", organisation: market.org, after: record.flatMap { AuditTrail.json($0) })
+            }
             print("demand #\(written.ids[0]) posted by \(market.org), \(share ? "shared" : "private to \(market.org) (brain demand share \(written.ids[0]) --org \(market.org))")")
         }
     }
@@ -72,7 +77,10 @@ struct DemandShare: AsyncParsableCommand {
 
     func run() async throws {
         let store = try await openStore(market.store.db)
+        let before = try await store.marketRecord(id, visibleTo: market.org)
         let record = try await MarketCommands.run { try await store.setShared(id, shared: !withdraw, by: market.org) }
+        await CLIAudit.record(store, withdraw ? "market.withdraw" : "market.share", target: record.body.kind.rawValue, "\(id)",
+                              organisation: market.org, before: before.flatMap { AuditTrail.json($0) }, after: AuditTrail.json(record))
         print(MarketCommands.line(record))
     }
 }
@@ -84,7 +92,10 @@ struct DemandDelete: AsyncParsableCommand {
 
     func run() async throws {
         let store = try await openStore(market.store.db)
+        let before = try await store.marketRecord(id, visibleTo: market.org)
         try await MarketCommands.run { try await store.deleteMarketRecord(id, by: market.org) }
+        await CLIAudit.record(store, "market.delete", target: before?.body.kind.rawValue ?? "market", "\(id)", organisation: market.org,
+                              before: before.flatMap { AuditTrail.json($0) })
         print("record #\(id) deleted")
     }
 }

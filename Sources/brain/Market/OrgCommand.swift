@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import BrainModel
 import BrainStore
+import BrainUseCases
 
 /// `brain org add ID --name NAME`, `brain org list`: the organisations that post demands and import offers and
 /// talents. The CLI works on the database directly (its operator is trusted); the web and API act through the token.
@@ -22,6 +23,9 @@ struct OrgAdd: AsyncParsableCommand {
         do { credentials = try await openStore(store.db).createOrganisation(id: id, name: name) } catch let error as MarketStoreError {
             throw CommandFailure(error.description)
         }
+        // The token itself never goes on the trail.
+        await CLIAudit.record(store.db, "organisation.create", target: "organisation", id, organisation: id,
+                              after: AuditTrail.json(credentials.organisation))
         if json { return try Output.json(credentials) }
         print("organisation \(credentials.organisation.id) (\(credentials.organisation.name)) created")
         print("token: \(credentials.token)")
@@ -53,6 +57,7 @@ struct OrgToken: AsyncParsableCommand {
         do { credentials = try await openStore(store.db).rotateToken(organisation: id) } catch let error as MarketStoreError {
             throw CommandFailure(error.description)
         }
+        await CLIAudit.record(store.db, "organisation.token", target: "organisation", id, organisation: id)
         if json { return try Output.json(credentials) }
         print("new token for \(credentials.organisation.id): \(credentials.token)")
         print("the old token no longer works, and its signed-in browsers are signed out")
@@ -74,7 +79,10 @@ struct AdminToken: AsyncParsableCommand {
     struct Created: Encodable { let token: String }
 
     func run() async throws {
-        let token = try await openStore(store.db).createAdminToken()
+        let opened = try await openStore(store.db)
+        let token = try await opened.createAdminToken()
+        // Which token it was stays secret: the trail says only that one was made.
+        await CLIAudit.record(opened, "admin-token.create", target: "admin-token", "-")
         if json { return try Output.json(Created(token: token)) }
         print("admin token: \(token)")
         print("keep it: it is shown only now. Send `Authorization: Bearer TOKEN` to POST /api/imports.")

@@ -3,6 +3,7 @@ import Hummingbird
 import BrainAnalytics
 import BrainModel
 import BrainStore
+import BrainUseCases
 
 /// The market's JSON API. Reads show what the caller may see (its own records and shared ones; without a token,
 /// shared ones only); writes need the organisation's token.
@@ -30,9 +31,9 @@ struct MarketAPI: Sendable {
             try JSONResponse.ok(try await store.marketRecords(.demand, visibleTo: try await access.organisation(request)?.id))
         }
         router.post("/api/demands") { request, _ in
-            let organisation = try await access.requireOrganisation(request)
+            let caller = try await access.requireWriter(request)
             let fields = try await MarketAccess.jsonFields(request)
-            let record = try await post(fields, by: organisation, shared: MarketAccess.flag(fields["shared"]) ?? false)
+            let record = try await post(fields, by: caller, shared: MarketAccess.flag(fields["shared"]) ?? false)
             var response = try JSONResponse.ok(record)
             response.status = .created
             response.headers[.location] = "/api/demands/\(record.id)"
@@ -54,22 +55,49 @@ struct MarketAPI: Sendable {
             return try JSONResponse.ok(records.compactMap { r in r.body.talent.map { TalentEntry(record: r, leadingTalent: LeadingTalentScore($0)) } })
         }
         router.post("/api/market/:id/share") { request, context in
-            let organisation = try await access.requireOrganisation(request)
+            let caller = try await access.requireWriter(request)
             let id = try Self.id(context)
             let fields = try await MarketAccess.jsonFields(request)
             guard let shared = MarketAccess.flag(fields["shared"]) else { throw AppError.badRequest(Reason("api.shared-flag")) }
-            return try JSONResponse.ok(try await MarketAccess.translating { try await store.setShared(id, shared: shared, by: organisation.id) })
+            return try JSONResponse.ok(try await share(id, shared: shared, by: caller))
         }
         router.delete("/api/market/:id") { request, context in
-            let organisation = try await access.requireOrganisation(request)
-            let id = try Self.id(context)
-            try await MarketAccess.translating { try await store.deleteMarketRecord(id, by: organisation.id) }
+            let caller = try await access.requireWriter(request)
+            try await delete(try Self.id(context), by: caller)
             return Response(status: .noContent)
         }
     }
 
+    /// The organisation a market write is made for: an admin token acts for none (403), and the caller's role must
+    /// allow market records.
+    static func owner(_ caller: Caller) throws -> Organisation {
+        guard let organisation = caller.organisation else { throw HTTPError(.forbidden, message: MarketAccessMessage.adminNoOrganisation) }
+        try AuditAccess.require(caller, .shareDemands)
+        return organisation
+    }
+
+    /// Shares or withdraws one of the caller's records, and puts it on the audit trail.
+    func share(_ id: Int, shared: Bool, by caller: Caller) async throws -> MarketRecord {
+        let organisation = try Self.owner(caller)
+        let before = try await access.store.marketRecord(id, visibleTo: organisation.id)
+        let record = try await MarketAccess.translating { try await access.store.setShared(id, shared: shared, by: organisation.id) }
+        await AuditRecorder.record(caller, shared ? "market.share" : "market.withdraw", target: record.body.kind.rawValue, "\(id)",
+                                   before: before.flatMap { AuditTrail.json($0) }, after: AuditTrail.json(record), in: access.store)
+        return record
+    }
+
+    /// Deletes one of the caller's records, and puts what it held on the audit trail.
+    func delete(_ id: Int, by caller: Caller) async throws {
+        let organisation = try Self.owner(caller)
+        let before = try await access.store.marketRecord(id, visibleTo: organisation.id)
+        try await MarketAccess.translating { try await access.store.deleteMarketRecord(id, by: organisation.id) }
+        await AuditRecorder.record(caller, "market.delete", target: before?.body.kind.rawValue ?? "market", "\(id)",
+                                   before: before.flatMap { AuditTrail.json($0) }, in: access.store)
+    }
+
     /// Validates and stores a demand from form or JSON fields.
-    func post(_ fields: [String: String], by organisation: Organisation, shared: Bool) async throws -> MarketRecord {
+    func post(_ fields: [String: String], by caller: Caller, shared: Bool) async throws -> MarketRecord {
+        let organisation = try Self.owner(caller)
         let body: MarketBody
         switch try await access.parser().parse(.demand, fields: fields) {
         case .success(let parsed): body = parsed
@@ -83,6 +111,7 @@ struct MarketAPI: Sendable {
         guard let id = written.ids.first, let record = try await access.store.marketRecord(id, visibleTo: organisation.id) else {
             throw AppError.notFound(Reason("api.demand-not-stored"))
         }
+        await AuditRecorder.record(caller, "market.create", target: record.body.kind.rawValue, "\(id)", after: AuditTrail.json(record), in: access.store)
         return record
     }
 

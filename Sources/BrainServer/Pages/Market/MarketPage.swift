@@ -25,19 +25,25 @@ struct MarketPage: Sendable {
             }
             let policy = access.security.sessionPolicy
             let session = try await store.createSession(organisation: organisation.id, policy: policy, now: access.security.now())
+            await AuditRecorder.record(Caller(organisation: organisation, session: session), "session.sign-in", target: "organisation",
+                                       organisation.id, in: store)
             return Self.redirect(Self.afterSignIn(form["next"]),
                                  cookie: SessionCookie.set(session, maxAge: policy.absoluteSeconds, secure: access.secureCookies(request)))
         }
         router.post("/match/signout") { request, _ in
-            try await signedIn(request) { _, _ in
+            // Signing out needs no right beyond being signed in.
+            try await signedIn(request, needsMarketRights: false) { caller, _ in
                 if let session = SessionCookie.value(request) { try await store.deleteSession(session) }
+                if let organisation = caller.organisation {
+                    await AuditRecorder.record(caller, "session.sign-out", target: "organisation", organisation.id, in: store)
+                }
                 return Self.redirect("/match", cookie: SessionCookie.clear(secure: access.secureCookies(request)))
             }
         }
         router.post("/match/demands") { request, _ in
-            try await signedIn(request) { organisation, fields in
+            try await signedIn(request) { caller, fields in
                 do {
-                    let record = try await api.post(fields, by: organisation, shared: MarketAccess.flag(fields["shared"]) ?? false)
+                    let record = try await api.post(fields, by: caller, shared: MarketAccess.flag(fields["shared"]) ?? false)
                     return Self.redirect("/match/demands/\(record.id)")
                 } catch let error as AppError {
                     return try await page(request, caller: try await access.caller(request), error: error.reason, form: fields, status: .badRequest)
@@ -45,22 +51,22 @@ struct MarketPage: Sendable {
             }
         }
         router.post("/match/share/:id") { request, context in
-            try await signedIn(request) { organisation, form in
+            try await signedIn(request) { caller, form in
                 let shared = MarketAccess.flag(form["shared"]) ?? false
                 let id = try MarketAPI.id(context)
                 // Back to the page the button was on: the list, or the demand's own page.
                 let back = form["back"] == "demand" ? "/match/demands/\(id)" : "/match"
                 return try await renderer.page {
-                    _ = try await MarketAccess.translating { try await store.setShared(id, shared: shared, by: organisation.id) }
+                    _ = try await api.share(id, shared: shared, by: caller)
                     return Self.redirect(back)
                 }
             }
         }
         router.post("/match/delete/:id") { request, context in
-            try await signedIn(request) { organisation, _ in
+            try await signedIn(request) { caller, _ in
                 let id = try MarketAPI.id(context)
                 return try await renderer.page {
-                    try await MarketAccess.translating { try await store.deleteMarketRecord(id, by: organisation.id) }
+                    try await api.delete(id, by: caller)
                     return Self.redirect("/match")
                 }
             }
@@ -81,14 +87,18 @@ struct MarketPage: Sendable {
 
     /// A form post in the signed-in organisation's name with the session's CSRF token, or the page saying why not
     /// (401 signed out, 403 a stale or foreign form).
-    func signedIn(_ request: Request, _ body: (Organisation, [String: String]) async throws -> Response) async throws -> Response {
+    func signedIn(_ request: Request, needsMarketRights: Bool = true,
+                  _ body: (Caller, [String: String]) async throws -> Response) async throws -> Response {
         let form = try await MarketAccess.form(request)
-        let organisation: Organisation
-        do { organisation = try await access.requireOrganisation(request, form: form) } catch let error as HTTPError {
+        let caller: Caller
+        do {
+            caller = try await access.requireWriter(request, form: form)
+            if needsMarketRights { _ = try MarketAPI.owner(caller) }
+        } catch let error as HTTPError {
             let message = Reason(error.status == .unauthorized ? "api.sign-in-first" : "api.stale-form")
             return try await page(request, caller: try await access.caller(request), error: message, status: error.status)
         }
-        return try await body(organisation, form)
+        return try await body(caller, form)
     }
 
     func page(_ request: Request, caller: Caller, error: Reason? = nil, form: [String: String] = [:],

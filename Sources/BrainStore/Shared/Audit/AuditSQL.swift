@@ -46,6 +46,9 @@ enum AuditSQL {
         if let action = query.action { conditions.append("action = ?"); arguments.append(.text(action)) }
         if let actor = query.actor { conditions.append("actor = ?"); arguments.append(.text(actor)) }
         if let before = query.before { conditions.append("id < ?"); arguments.append(.int(Int(before))) }
+        if let from = query.from { conditions.append("at >= ?"); arguments.append(.text(from)) }
+        // A bare day runs to its end: every instant of it sorts below the day followed by "~".
+        if let to = query.to { conditions.append("at <= ?"); arguments.append(.text(to.count == 10 ? to + "~" : to)) }
         let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
         arguments.append(.int(max(0, min(query.limit, 10_000))))
         return ("SELECT * FROM audit_log\(filter) ORDER BY id DESC LIMIT ?", arguments)

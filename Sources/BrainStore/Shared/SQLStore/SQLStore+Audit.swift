@@ -11,6 +11,13 @@ extension SQLStore: AuditStore {
         return recorded
     }
 
+    public func recordAudit(contentsOf entries: [AuditEntry]) async throws {
+        guard !entries.isEmpty else { return }
+        try await driver.transaction { s in
+            for entry in entries { _ = try await s.rows(AuditSQL.insert, AuditSQL.values(entry)) { try $0.int("n") } }
+        }
+    }
+
     public func auditEntries(_ query: AuditQuery) async throws -> [AuditEntry] {
         let (sql, arguments) = AuditSQL.select(query)
         return try await driver.read { s in try await s.rows(sql, arguments) { try AuditSQL.entry($0) } }
