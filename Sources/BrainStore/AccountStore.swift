@@ -48,16 +48,29 @@ public enum AccountStoreError: Error, CustomStringConvertible, Equatable {
     case invalidLogin(String)
     case personExists(String)
     case noSuchPerson(String)
-    case weakPassword(String)
+    /// The policy's words (Chinese, English).
+    case weakPassword(zh: String, en: String)
     case invalidRegion(String)
 
-    public var description: String {
+    public var zh: String {
         switch self {
-        case .invalidLogin(let login): "登录名 \"\(login)\" 无效：请用 2–64 个小写字母、数字或 . - _ @ (login \"\(login)\": use 2–64 lower-case letters, digits, . - _ @)"
-        case .personExists(let login): "登录名 \(login) 已存在 (login \(login) already exists)"
-        case .noSuchPerson(let login): "没有用户 \(login) (no person \(login))"
-        case .weakPassword(let message): message
-        case .invalidRegion(let code): "地区代码 \"\(code)\" 无效：请用 6 位行政区划代码 (region \"\(code)\": use a 6-digit division code)"
+        case .invalidLogin(let login): "登录名“\(login)”无效：请用 2–64 个小写字母、数字或 . - _ @"
+        case .personExists(let login): "登录名 \(login) 已存在"
+        case .noSuchPerson(let login): "没有用户 \(login)"
+        case .weakPassword(let zh, _): zh
+        case .invalidRegion(let code): "地区代码“\(code)”无效：请用 6 位行政区划代码"
         }
     }
+
+    public var en: String {
+        switch self {
+        case .invalidLogin(let login): "Login \"\(login)\" is not valid: use 2–64 lower-case letters, digits, . - _ @"
+        case .personExists(let login): "Login \(login) already exists"
+        case .noSuchPerson(let login): "No person \(login)"
+        case .weakPassword(_, let en): en
+        case .invalidRegion(let code): "Region \"\(code)\" is not valid: use a 6-digit division code"
+        }
+    }
+
+    public var description: String { "\(zh) (\(en))" }
 }

@@ -68,13 +68,13 @@ public enum PasswordPolicy {
     public static let minimumLength = 10
     public static let maximumLength = 256
 
-    /// A Chinese-first message naming what is wrong, or nil when the password is acceptable.
-    public static func problem(_ password: String) -> String? {
+    /// What is wrong, in Chinese and English, or nil when the password is acceptable.
+    public static func problem(_ password: String) -> (zh: String, en: String)? {
         if password.count < minimumLength {
-            return "密码太短：至少需要 \(minimumLength) 个字符 (the password is too short: use at least \(minimumLength) characters)"
+            return ("密码太短：至少需要 \(minimumLength) 个字符", "The password is too short: use at least \(minimumLength) characters")
         }
         if password.count > maximumLength {
-            return "密码太长：最多 \(maximumLength) 个字符 (the password is too long: use at most \(maximumLength) characters)"
+            return ("密码太长：最多 \(maximumLength) 个字符", "The password is too long: use at most \(maximumLength) characters")
         }
         return nil
     }

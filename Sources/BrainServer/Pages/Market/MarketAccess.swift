@@ -23,10 +23,10 @@ struct MarketAccess: Sendable {
             return try await store.isAdminToken(token) ? Caller(isAdmin: true) : .anonymous
         }
         guard let session = SessionCookie.value(request), (1...128).contains(session.count),
-              let organisation = try await store.sessionOrganisation(session, policy: security.sessionPolicy, now: security.now()) else {
+              let holder = try await store.sessionHolder(session, policy: security.sessionPolicy, now: security.now()) else {
             return .anonymous
         }
-        return Caller(organisation: organisation, session: session)
+        return Caller(organisation: holder.organisation, person: holder.person, session: session)
     }
 
     /// The organisation a read is shown to (nil: shared records only).

@@ -16,7 +16,7 @@ extension SQLStore: AccountStore {
 
     public func createPerson(_ person: Person, password: String) async throws -> Person {
         guard LoginRule.isValid(person.id) else { throw AccountStoreError.invalidLogin(person.id) }
-        if let problem = PasswordPolicy.problem(password) { throw AccountStoreError.weakPassword(problem) }
+        if let problem = PasswordPolicy.problem(password) { throw AccountStoreError.weakPassword(zh: problem.zh, en: problem.en) }
         let hash = try PasswordHash.make(password)
         var created = person
         created.disabled = false
@@ -56,7 +56,7 @@ extension SQLStore: AccountStore {
     }
 
     public func setPassword(_ login: String, password: String) async throws {
-        if let problem = PasswordPolicy.problem(password) { throw AccountStoreError.weakPassword(problem) }
+        if let problem = PasswordPolicy.problem(password) { throw AccountStoreError.weakPassword(zh: problem.zh, en: problem.en) }
         let hash = try PasswordHash.make(password)
         _ = try await changePerson(login) { s in
             try await s.execute(AccountSQL.setPassword, [.text(hash.digest), .text(hash.salt), .int(hash.iterations), .text(login)])
