@@ -169,6 +169,25 @@ import BrainStore
         #expect(actions.prefix(3) == ["person.disable", "person.role", "person.create"])
     }
 
+    @Test func aViewerWritesNothingAndAnAnalystWritesForTheOrganisation() async throws {
+        let (id, logins) = try await Self.organisation(roles: [.viewer, .analyst])
+        let viewerLogin = try #require(logins[.viewer]), analystLogin = try #require(logins[.analyst])
+        let demand = ByteBuffer(string: #"{"title": "角色测试", "node": "cro", "region": "苏州市"}"#)
+        try await ServerFixture.withApp { client in
+            let viewer = try #require(try await Self.signIn(client, viewerLogin).session)
+            try await client.execute(uri: "/api/demands", method: .post,
+                                     headers: ServerFixture.browser(viewer, csrf: SessionToken.csrf(session: viewer), contentType: "application/json"),
+                                     body: demand) { response in
+                #expect(response.status == .forbidden && String(buffer: response.body).contains("角色"))
+            }
+            let analyst = try #require(try await Self.signIn(client, analystLogin).session)
+            try await client.execute(uri: "/api/demands", method: .post,
+                                     headers: ServerFixture.browser(analyst, csrf: SessionToken.csrf(session: analyst), contentType: "application/json"),
+                                     body: demand) { #expect($0.status == .created) }
+        }
+        #expect(try await ServerFixture.store().marketRecords(.demand, visibleTo: id).filter { $0.organisationId == id }.count == 1)
+    }
+
     @Test func anAdminCannotTouchAnotherOrganisationsPeople() async throws {
         let (ours, ourLogins) = try await Self.organisation(roles: [.admin])
         let (theirs, theirLogins) = try await Self.organisation(roles: [.viewer])

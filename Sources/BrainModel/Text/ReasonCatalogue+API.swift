@@ -62,6 +62,7 @@ extension ReasonCatalogue {
                                            en: "an admin token acts for no organisation: use the organisation's token (brain org add ID --name NAME prints one)"),
         "api.bad-token": .init(zh: "这个令牌不对", en: "The token is not valid"),
         "api.sign-in-first": .init(zh: "请先登录", en: "Sign in first"),
+        "api.role-forbids": .init(zh: "您的角色不允许此操作：请联系本机构管理员", en: "your role does not allow this: ask your organisation's administrator"),
         "api.needs-admin-role": .init(zh: "管理人员需要管理员角色", en: "managing people needs the administrator role"),
         "api.operator-only": .init(zh: "只有平台运营方可以创建机构", en: "only the operator creates organisations"),
         "api.no-person-of-yours": .init(zh: "没有您可管理的此用户或机构", en: "no such person or organisation of yours"),

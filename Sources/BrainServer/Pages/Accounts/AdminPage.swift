@@ -89,9 +89,9 @@ struct AdminPage: Sendable {
     func write(_ request: Request, _ change: (Caller, [String: String]) async throws -> Bilingual) async throws -> Response {
         let form = try await MarketAccess.form(request)
         let caller: Caller
-        do { caller = try await access.requireWriter(request, form: form) } catch let error as HTTPError {
+        do { caller = try await access.requireWriter(request, form: form, for: .managePeople) } catch let error as HTTPError {
             if error.status == .unauthorized { return MarketPage.redirect("/signin?next=/admin") }
-            return renderer.errorPage(.forbidden, Reason("api.stale-form"))
+            return renderer.errorPage(.forbidden, Reason(error.body == MarketAccessMessage.role ? "api.needs-admin-role" : "api.stale-form"))
         }
         if let refusal = refusal(caller) { return refusal }
         do {

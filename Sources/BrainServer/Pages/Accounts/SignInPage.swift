@@ -27,7 +27,7 @@ struct SignInPage: Sendable {
         router.post("/signout") { request, _ in
             let form = try await MarketAccess.form(request)
             let caller: Caller
-            do { caller = try await access.requireWriter(request, form: form) } catch is HTTPError {
+            do { caller = try await access.requireWriter(request, form: form, for: .read) } catch is HTTPError {
                 return MarketPage.redirect("/signin")
             }
             if let session = caller.session {
