@@ -170,8 +170,9 @@ import BrainStore
     }
 
     @Test func aViewerWritesNothingAndAnAnalystWritesForTheOrganisation() async throws {
-        let (id, logins) = try await Self.organisation(roles: [.viewer, .analyst])
+        let (id, logins) = try await Self.organisation(roles: [.viewer, .analyst, .investment])
         let viewerLogin = try #require(logins[.viewer]), analystLogin = try #require(logins[.analyst])
+        let investmentLogin = try #require(logins[.investment])
         let demand = ByteBuffer(string: #"{"title": "角色测试", "node": "cro", "region": "苏州市"}"#)
         try await ServerFixture.withApp { client in
             let viewer = try #require(try await Self.signIn(client, viewerLogin).session)
@@ -184,6 +185,11 @@ import BrainStore
             try await client.execute(uri: "/api/demands", method: .post,
                                      headers: ServerFixture.browser(analyst, csrf: SessionToken.csrf(session: analyst), contentType: "application/json"),
                                      body: demand) { #expect($0.status == .created) }
+            // A 招商专员 may post demands but not import firms (分析师's right).
+            let investment = try #require(try await Self.signIn(client, investmentLogin).session)
+            try await client.execute(uri: "/api/imports?kind=enterprises&file=role-\(id).csv", method: .post,
+                                     headers: ServerFixture.browser(investment, csrf: SessionToken.csrf(session: investment), contentType: "text/csv"),
+                                     body: AccessTests.csv("角色\(id)")) { #expect($0.status == .forbidden) }
         }
         #expect(try await ServerFixture.store().marketRecords(.demand, visibleTo: id).filter { $0.organisationId == id }.count == 1)
     }

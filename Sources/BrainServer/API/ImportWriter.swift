@@ -35,9 +35,9 @@ struct ImportWriter: Sendable {
         let kind = ImportKind.importable(query.get("kind"))
         let organisation: String?, caller: Caller?
         if kind?.marketKind != nil {
-            (organisation, caller) = (try await access.requireOrganisation(request).id, nil)
+            (organisation, caller) = (try await access.requireOrganisation(request, for: .shareDemands).id, nil)
         } else {
-            let writer = try await access.requireWriter(request)
+            let writer = try await access.requireWriter(request, for: .importData)
             (organisation, caller) = (writer.isAdmin ? nil : writer.organisation?.id, writer)
         }
         guard let kind else { return JSONResponse.error(.badRequest, Reason("api.import-kind")) }

@@ -30,7 +30,7 @@ struct MarketAPI: Sendable {
             try JSONResponse.ok(try await store.marketRecords(.demand, visibleTo: try await access.organisation(request)?.id))
         }
         router.post("/api/demands") { request, _ in
-            let organisation = try await access.requireOrganisation(request)
+            let organisation = try await access.requireOrganisation(request, for: .shareDemands)
             let fields = try await MarketAccess.jsonFields(request)
             let record = try await post(fields, by: organisation, shared: MarketAccess.flag(fields["shared"]) ?? false)
             var response = try JSONResponse.ok(record)
@@ -54,14 +54,14 @@ struct MarketAPI: Sendable {
             return try JSONResponse.ok(records.compactMap { r in r.body.talent.map { TalentEntry(record: r, leadingTalent: LeadingTalentScore($0)) } })
         }
         router.post("/api/market/:id/share") { request, context in
-            let organisation = try await access.requireOrganisation(request)
+            let organisation = try await access.requireOrganisation(request, for: .shareDemands)
             let id = try Self.id(context)
             let fields = try await MarketAccess.jsonFields(request)
             guard let shared = MarketAccess.flag(fields["shared"]) else { throw AppError.badRequest(Reason("api.shared-flag")) }
             return try JSONResponse.ok(try await MarketAccess.translating { try await store.setShared(id, shared: shared, by: organisation.id) })
         }
         router.delete("/api/market/:id") { request, context in
-            let organisation = try await access.requireOrganisation(request)
+            let organisation = try await access.requireOrganisation(request, for: .shareDemands)
             let id = try Self.id(context)
             try await MarketAccess.translating { try await store.deleteMarketRecord(id, by: organisation.id) }
             return Response(status: .noContent)

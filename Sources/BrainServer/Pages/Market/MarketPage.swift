@@ -84,7 +84,7 @@ struct MarketPage: Sendable {
     func signedIn(_ request: Request, _ body: (Organisation, [String: String]) async throws -> Response) async throws -> Response {
         let form = try await MarketAccess.form(request)
         let organisation: Organisation
-        do { organisation = try await access.requireOrganisation(request, form: form) } catch let error as HTTPError {
+        do { organisation = try await access.requireOrganisation(request, form: form, for: .shareDemands) } catch let error as HTTPError {
             let message = Reason(error.status == .unauthorized ? "api.sign-in-first" : "api.stale-form")
             return try await page(request, caller: try await access.caller(request), error: message, status: error.status)
         }
