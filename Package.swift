@@ -28,6 +28,8 @@ let package = Package(
             .product(name: "PostgresNIO", package: "postgres-nio"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Crypto", package: "swift-crypto"),
+            // PBKDF2 for passwords (issue 19); named _CryptoExtras so both swift-crypto 3.x and 4.x provide it.
+            .product(name: "_CryptoExtras", package: "swift-crypto"),
         ]),
         .target(name: "BrainAnalytics", dependencies: ["BrainModel"]),
         // The use cases both front ends call (import kinds and the one import service, the analytics workbench).

@@ -48,7 +48,7 @@ public func buildApplication(store: any ImportingStore, configuration: ServerCon
     let deadlines = RequestDeadlines.Limits(head: timeAmount(security.headTimeout), bodyInitial: timeAmount(security.bodyTimeout),
                                             bodyBytesPerSecond: security.bodyMinimumRate, bodyMaximum: timeAmount(security.bodyMaximum))
     let http1 = HTTP1Channel.Configuration(
-        additionalChannelHandlers: [RequestDeadlines(deadlines, logger: logger)],
+        additionalChannelHandlers: [RequestDeadlines(deadlines, logger: logger), PeerAddress()],
         idleTimeout: timeAmount(security.idleTimeout),
         httpDecoderConfiguration: .init(maxHeaderFieldSize: 16 << 10, maxHeaderListSize: 64 << 10, maxHeaderFieldCount: 200))
     return Application(router: router, server: .http1(configuration: http1),
@@ -101,6 +101,8 @@ func buildRouter(store: any ImportingStore, configuration: ServerConfiguration, 
     analytics.register(on: router)
     marketAPI.register(on: router)
     MarketPage(access: access, api: marketAPI, cache: cache, renderer: renderer).register(on: router)
+    SignInPage(access: access, renderer: renderer).register(on: router)
+    AdminPage(access: access, renderer: renderer).register(on: router)
     MetricsRoute(access: access).register(on: router)
     AuditPage(store: store, access: access, renderer: renderer).register(on: router)
     OpenAPIRoutes(renderer: renderer).register(on: router)

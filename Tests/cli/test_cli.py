@@ -539,6 +539,33 @@ def check_market_commands(db):
     assert os.path.exists(os.path.join(WORK, "template-talents.xlsx"))
 
 
+def check_user_commands(db):
+    def with_password(password, *args, ok=True):
+        result = subprocess.run([BRAIN, *args], cwd=ROOT, capture_output=True, text=True, input=password + "\n")
+        if ok and result.returncode != 0:
+            raise AssertionError(f"brain {' '.join(args)} failed ({result.returncode}): {result.stderr[-500:]}")
+        return result
+    org = json.loads(brain("org", "add", "cli-park", "--name", "示例园区", "--kind", "park", "--region", "320571", "--db", db, "--json").stdout)
+    assert org["organisation"]["kind"] == "park" and org["organisation"]["regionCode"] == "320571", org
+    assert "park 园区  320571" in brain("org", "list", "--db", db).stdout
+    assert brain("org", "add", "cli-bad", "--name", "x", "--region", "32", "--db", db, ok=False).returncode != 0
+    added = with_password("a-long-enough-secret", "user", "add", "zhangsan", "--org", "cli-park", "--role", "analyst",
+                          "--name", "张三", "--password-stdin", "--db", db).stdout
+    assert "zhangsan (张三) added to cli-park as analyst 分析师" in added, added
+    # The policy's Chinese error, and nothing written; a password is never an argument, and never asked of a pipe.
+    short = with_password("short", "user", "add", "lisi", "--org", "cli-park", "--password-stdin", "--db", db, ok=False)
+    assert short.returncode != 0 and "密码太短" in short.stderr, short.stderr
+    assert "--password-stdin" in brain("user", "add", "lisi", "--org", "cli-park", "--db", db, ok=False).stderr
+    assert brain("user", "add", "lisi", "--org", "cli-park", "--password", "x", "--db", db, ok=False).returncode != 0
+    assert "没有用户 ghost" in brain("user", "role", "ghost", "admin", "--db", db, ok=False).stderr
+    assert "analyst → investment" in brain("user", "role", "zhangsan", "investment", "--db", db).stdout
+    with_password("another-long-secret", "user", "password", "zhangsan", "--password-stdin", "--db", db)
+    brain("user", "disable", "zhangsan", "--db", db)
+    people = json.loads(brain("user", "list", "--org", "cli-park", "--db", db, "--json").stdout)
+    assert [(p["id"], p["role"], p["disabled"]) for p in people] == [("zhangsan", "investment", True)], people
+    assert "a-long-enough-secret" not in open(db, "rb").read().decode("latin-1")
+
+
 def check_curations_round_trip(db):
     """brain curate: add/remove/move/locate/revoke with clear errors, export → build-db → import, row/field reports."""
     import shutil
@@ -708,7 +735,7 @@ def main():
               lambda: check_postgres_build_query_and_serve(db), check_postgres_errors_are_clear,
               check_postgres_gone_fails_requests_fast, lambda: check_missing_folder_and_read_only_database(db), check_normalize_and_import_dry_run,
               lambda: check_import_writes_reviews_and_is_idempotent(db), lambda: check_killed_import_leaves_the_database_as_before(db),
-              lambda: check_recommend_commands(db), lambda: check_market_commands(db), lambda: check_serve_needs_a_credential_to_write(db),
+              lambda: check_recommend_commands(db), lambda: check_market_commands(db), lambda: check_user_commands(db), lambda: check_serve_needs_a_credential_to_write(db),
               lambda: check_curations_round_trip(db), lambda: check_resolve_names(db), lambda: check_api_contract_and_metrics(db),
               lambda: check_audit_trail(db)]
     names = ["complexity_matches_reference", "complexity_per_year", "bad_matrix_names_file_row_field", "index_on_a_file",
@@ -716,7 +743,7 @@ def main():
              "postgres_errors_are_clear", "postgres_gone_fails_requests_fast",
              "missing_folder_and_read_only_database", "normalize_and_import_dry_run", "import_writes_reviews_and_is_idempotent",
              "killed_import_leaves_the_database_as_before", "recommend_commands",
-             "market_commands", "serve_needs_a_credential_to_write", "curations_round_trip", "resolve_names", "api_contract_and_metrics",
+             "market_commands", "user_commands", "serve_needs_a_credential_to_write", "curations_round_trip", "resolve_names", "api_contract_and_metrics",
              "audit_trail"]
     # `python3 Tests/cli/test_cli.py NAME …` runs only the checks whose names contain a NAME.
     selected = [(name, check) for name, check in zip(names, checks) if len(sys.argv) < 2 or any(part in name for part in sys.argv[1:])]

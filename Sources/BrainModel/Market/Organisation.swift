@@ -4,8 +4,14 @@ public struct Organisation: Codable, Sendable, Hashable {
     public var id: String
     public var name: String
     public var createdAt: String
+    /// What it is (issue 19); organisations of earlier releases were carried over as bureaus.
+    public var kind: OrganisationKind
+    /// The region it answers for (a district, city or province code); nil: national.
+    public var regionCode: String?
 
-    public init(id: String, name: String, createdAt: String) { (self.id, self.name, self.createdAt) = (id, name, createdAt) }
+    public init(id: String, name: String, createdAt: String, kind: OrganisationKind = .bureau, regionCode: String? = nil) {
+        (self.id, self.name, self.createdAt, self.kind, self.regionCode) = (id, name, createdAt, kind, regionCode)
+    }
 }
 
 /// A new organisation with its token, shown once.

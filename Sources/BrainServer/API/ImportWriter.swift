@@ -33,7 +33,7 @@ struct ImportWriter: Sendable {
     func write(_ request: Request) async throws -> Response {
         let query = request.uri.queryParameters
         let kind = ImportKind.importable(query.get("kind"))
-        let organisation: String?, caller = try await access.requireWriter(request)
+        let organisation: String?, caller = try await access.requireWriter(request, for: kind?.marketKind != nil ? .shareDemands : .importData)
         if kind?.marketKind != nil {
             guard let own = caller.organisation else { throw HTTPError(.forbidden, message: MarketAccessMessage.adminNoOrganisation) }
             organisation = own.id

@@ -5,9 +5,12 @@ import BrainModel
 import BrainStore
 
 /// Who sent a request: an organisation (by its token as `Authorization: Bearer`, or by its sign-in session cookie),
-/// the operator (an admin token from `brain admin token`), or nobody.
+/// a person of an organisation (by their password sign-in's session cookie), the operator (an admin token from
+/// `brain admin token`), or nobody.
 struct Caller: Sendable {
     var organisation: Organisation?
+    /// The person signed in, whose role decides what they may do; nil for an organisation's token and the operator.
+    var person: Person?
     var isAdmin = false
     /// The sign-in session's id when the caller came with the cookie: such a request's writes must also carry the
     /// session's CSRF token, which another site cannot read.
@@ -21,6 +24,7 @@ struct Caller: Sendable {
     /// allow, nobody signed in only public reads.
     func may(_ permission: Permission) -> Bool {
         if isAdmin { return true }
+        if let person { return !person.disabled && person.role.allows(permission) }
         guard organisation != nil else { return permission == .read }
         return Role.organisationClientAllows(permission)
     }
@@ -28,14 +32,28 @@ struct Caller: Sendable {
     /// How the audit trail names the caller.
     var auditActor: String {
         if isAdmin { return "admin-token" }
+        if let person { return person.id }
         return organisation.map { "org-token:\($0.id)" } ?? "anonymous"
     }
 
     /// An audit entry for an act of this caller, stamped now.
     func auditEntry(_ action: String, target kind: String, _ id: String, before: String? = nil, after: String? = nil,
                     at: String = ISO8601DateFormatter().string(from: Date())) -> AuditEntry {
-        AuditEntry(at: at, organisationId: organisation?.id, personId: nil, actor: auditActor, action: action,
+        AuditEntry(at: at, organisationId: organisation?.id, personId: person?.id, actor: auditActor, action: action,
                    targetKind: kind, targetId: id, before: before, after: after)
+    }
+
+    /// The operator: the admin token, or an admin person of a platform organisation (the operator's own, made with
+    /// `brain org add ID --kind platform` and `brain user add LOGIN --org ID --role admin`). Sees and creates every
+    /// organisation.
+    var isOperator: Bool {
+        isAdmin || (person?.role == .admin && person?.disabled == false && organisation?.kind == .platform)
+    }
+
+    /// Whether the caller may manage the people of `organisation`: the operator any organisation's, an admin person
+    /// only their own.
+    func mayManagePeople(of organisation: String) -> Bool {
+        isOperator || (person != nil && may(.managePeople) && self.organisation?.id == organisation)
     }
 
     /// Which imports it may see: the operator's (no organisation) and its own; the admin sees all.

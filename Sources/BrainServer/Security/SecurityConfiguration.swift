@@ -24,6 +24,9 @@ public struct SecurityConfiguration: Sendable {
     /// Connections open at once; more wait in the listen backlog.
     public var maxConnections = 2_048
     public var sessionPolicy: SessionPolicy = .standard
+    /// Password sign-in: attempts per login and per address (`SignInLimiter`), and wrong passwords before a lock.
+    public var signInLimit: SignInLimit = .standard
+    public var lockout: LockoutPolicy = .standard
     /// The clock sessions are measured with, in Unix seconds (tests move it).
     public var now: @Sendable () -> Int = { Int(Date().timeIntervalSince1970) }
 

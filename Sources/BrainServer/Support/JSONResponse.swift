@@ -83,7 +83,7 @@ enum APIErrorReason {
     /// Messages thrown as `HTTPError` by the sign-in checks, by the code they stand for.
     static let thrown: [String: String] = [
         MarketAccessMessage.signIn: "api.sign-in", MarketAccessMessage.adminNoOrganisation: "api.admin-no-organisation",
-        MarketAccessMessage.staleForm: "api.stale-form",
+        MarketAccessMessage.staleForm: "api.stale-form", MarketAccessMessage.role: "api.role-forbids",
     ]
 
     static func of(_ error: HTTPError) -> Reason {

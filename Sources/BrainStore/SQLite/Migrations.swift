@@ -214,6 +214,11 @@ enum Migrations {
                 try db.execute(sql: statement)
             }
         }
+        migrator.registerMigration("v15-accounts") { db in
+            // Issue 19 item 1: people with roles and password hashes, organisations' kind and region scope (existing
+            // ones carried over as national bureaus), and the person a sign-in session names (AccountSQL).
+            for statement in AccountSQL.schema(text: "TEXT", time: "INTEGER") { try db.execute(sql: statement) }
+        }
         return migrator
     }
 }

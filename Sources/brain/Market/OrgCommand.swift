@@ -16,16 +16,15 @@ struct OrgAdd: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
     @Argument(help: "Id: 2–40 lower-case letters, digits and hyphens, e.g. suzhou-bureau.") var id: String
     @Option(help: "Display name, e.g. 苏州市工业和信息化局.") var name: String
+    @Option(help: "bureau (主管部门), park (园区), enterprise (企业) or platform (平台, the operator's own).") var kind: OrganisationKind = .bureau
+    @Option(help: "The region it answers for, a 6-digit division code (e.g. 320500); omitted: national.") var region: String?
     @Flag(help: "Print JSON.") var json = false
 
     func run() async throws {
-        let credentials: OrganisationCredentials
-        do { credentials = try await openStore(store.db).createOrganisation(id: id, name: name) } catch let error as MarketStoreError {
-            throw CommandFailure(error.description)
-        }
-        // The token itself never goes on the trail.
-        await CLIAudit.record(store.db, "organisation.create", target: "organisation", id, organisation: id,
-                              after: AuditTrail.json(credentials.organisation))
+        let store = try await openStore(self.store.db)
+        let credentials = try await accounts { try await store.createOrganisation(id: id, name: name, kind: kind, regionCode: region) }
+        await CLIAudit.record(store, "organisation.create", target: "organisation", id, organisation: id,
+                                                   after: AuditTrail.json(credentials.organisation))
         if json { return try Output.json(credentials) }
         print("organisation \(credentials.organisation.id) (\(credentials.organisation.name)) created")
         print("token: \(credentials.token)")
@@ -42,7 +41,9 @@ struct OrgList: AsyncParsableCommand {
         let organisations = try await openStore(store.db).organisations()
         if json { return try Output.json(organisations) }
         if organisations.isEmpty { print("no organisations yet: brain org add ID --name NAME") }
-        for o in organisations { print("\(o.id)  \(o.name)  since \(o.createdAt)") }
+        for o in organisations {
+            print("\(o.id)  \(o.name)  \(o.kind.rawValue) \(o.kind.nameZh)  \(o.regionCode ?? "national")  since \(o.createdAt)")
+        }
     }
 }
 

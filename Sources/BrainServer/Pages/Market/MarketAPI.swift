@@ -31,7 +31,7 @@ struct MarketAPI: Sendable {
             try JSONResponse.ok(try await store.marketRecords(.demand, visibleTo: try await access.organisation(request)?.id))
         }
         router.post("/api/demands") { request, _ in
-            let caller = try await access.requireWriter(request)
+            let caller = try await access.requireWriter(request, for: .shareDemands)
             let fields = try await MarketAccess.jsonFields(request)
             let record = try await post(fields, by: caller, shared: MarketAccess.flag(fields["shared"]) ?? false)
             var response = try JSONResponse.ok(record)
@@ -55,14 +55,14 @@ struct MarketAPI: Sendable {
             return try JSONResponse.ok(records.compactMap { r in r.body.talent.map { TalentEntry(record: r, leadingTalent: LeadingTalentScore($0)) } })
         }
         router.post("/api/market/:id/share") { request, context in
-            let caller = try await access.requireWriter(request)
+            let caller = try await access.requireWriter(request, for: .shareDemands)
             let id = try Self.id(context)
             let fields = try await MarketAccess.jsonFields(request)
             guard let shared = MarketAccess.flag(fields["shared"]) else { throw AppError.badRequest(Reason("api.shared-flag")) }
             return try JSONResponse.ok(try await share(id, shared: shared, by: caller))
         }
         router.delete("/api/market/:id") { request, context in
-            let caller = try await access.requireWriter(request)
+            let caller = try await access.requireWriter(request, for: .shareDemands)
             try await delete(try Self.id(context), by: caller)
             return Response(status: .noContent)
         }

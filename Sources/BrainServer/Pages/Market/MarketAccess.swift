@@ -23,10 +23,10 @@ struct MarketAccess: Sendable {
             return try await store.isAdminToken(token) ? Caller(isAdmin: true) : .anonymous
         }
         guard let session = SessionCookie.value(request), (1...128).contains(session.count),
-              let organisation = try await store.sessionOrganisation(session, policy: security.sessionPolicy, now: security.now()) else {
+              let holder = try await store.sessionHolder(session, policy: security.sessionPolicy, now: security.now()) else {
             return .anonymous
         }
-        return Caller(organisation: organisation, session: session)
+        return Caller(organisation: holder.organisation, person: holder.person, session: session)
     }
 
     /// The organisation a read is shown to (nil: shared records only).
@@ -36,16 +36,17 @@ struct MarketAccess: Sendable {
 
     /// The organisation a write is made for, or a 401 that says how to sign in; a session's write without its CSRF
     /// token (form field `csrf` or header `X-CSRF-Token`) is a 403.
-    func requireOrganisation(_ request: Request, form: [String: String]? = nil) async throws -> Organisation {
-        let caller = try await requireWriter(request, form: form)
+    func requireOrganisation(_ request: Request, form: [String: String]? = nil, for permission: Permission? = nil) async throws -> Organisation {
+        let caller = try await requireWriter(request, form: form, for: permission)
         guard let organisation = caller.organisation else {
             throw HTTPError(.forbidden, message: MarketAccessMessage.adminNoOrganisation)
         }
         return organisation
     }
 
-    /// A caller allowed to write: an organisation or the admin, with the CSRF token when it came with the cookie.
-    func requireWriter(_ request: Request, form: [String: String]? = nil) async throws -> Caller {
+    /// A caller allowed to write: an organisation or the admin, with the CSRF token when it came with the cookie. A
+    /// person writes only what their role allows (`permission`); a write that names none is one a viewer may not make.
+    func requireWriter(_ request: Request, form: [String: String]? = nil, for permission: Permission? = nil) async throws -> Caller {
         let caller = try await caller(request)
         guard caller.organisation != nil || caller.isAdmin else {
             throw HTTPError(.unauthorized, message: MarketAccessMessage.signIn)
@@ -55,6 +56,9 @@ struct MarketAccess: Sendable {
             guard SessionCookie.same(sent, expected) else {
                 throw HTTPError(.forbidden, message: MarketAccessMessage.staleForm)
             }
+        }
+        if let person = caller.person, !(permission.map(caller.may) ?? (person.role != .viewer)) {
+            throw HTTPError(.forbidden, message: MarketAccessMessage.role)
         }
         return caller
     }
@@ -128,4 +132,5 @@ enum MarketAccessMessage {
     static let signIn = "sign in: send Authorization: Bearer TOKEN (brain org add ID --name NAME prints one), or sign in on /match"
     static let adminNoOrganisation = "an admin token acts for no organisation: use the organisation's token (brain org add ID --name NAME prints one)"
     static let staleForm = "the form is stale or came from another site: reload the page and try again"
+    static let role = "your role does not allow this: ask your organisation's administrator"
 }

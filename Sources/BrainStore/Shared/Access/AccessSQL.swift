@@ -19,7 +19,7 @@ enum AccessSQL {
     /// An organisation's ended sessions go when it signs in again (a lookup removes an ended session it is shown).
     static let sweepSessions = "DELETE FROM sessions WHERE organisation_id = ? AND (seen_at <= ? OR created_at <= ?)"
     static let session = """
-        SELECT o.id, o.name, o.created_at, s.created_at AS session_created, s.seen_at
+        SELECT o.id, o.name, o.created_at, o.kind, o.region_code, s.created_at AS session_created, s.seen_at
         FROM sessions s JOIN organisations o ON o.id = s.organisation_id WHERE s.id_sha256 = ?
         """
     static let touchSession = "UPDATE sessions SET seen_at = ? WHERE id_sha256 = ?"

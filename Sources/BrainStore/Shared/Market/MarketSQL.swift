@@ -6,9 +6,9 @@ import BrainModel
 enum MarketSQL {
     static let insertOrganisation = "INSERT INTO organisations (id, name, token_sha256, created_at) VALUES (?, ?, ?, ?)"
     static let replaceToken = "UPDATE organisations SET token_sha256 = ? WHERE id = ?"
-    static let organisationById = "SELECT id, name, created_at FROM organisations WHERE id = ?"
-    static let organisationByToken = "SELECT id, name, created_at FROM organisations WHERE token_sha256 = ?"
-    static let organisations = "SELECT id, name, created_at FROM organisations ORDER BY id"
+    static let organisationById = "SELECT id, name, created_at, kind, region_code FROM organisations WHERE id = ?"
+    static let organisationByToken = "SELECT id, name, created_at, kind, region_code FROM organisations WHERE token_sha256 = ?"
+    static let organisations = "SELECT id, name, created_at, kind, region_code FROM organisations ORDER BY id"
 
     static let insertRecord = """
         INSERT INTO market_records (kind, organisation_id, shared, body, origin, import_id, created_at)
@@ -50,7 +50,10 @@ enum MarketSQL {
 /// Rows to values, for both backends.
 enum MarketRowMapping {
     static func organisation(_ row: any ColumnReader) throws -> Organisation {
-        Organisation(id: try row.text("id"), name: try row.text("name"), createdAt: try row.text("created_at"))
+        let kind = try row.text("kind")
+        guard let known = OrganisationKind(rawValue: kind) else { throw MarketStoreError.corrupt("organisation of unknown kind \"\(kind)\"") }
+        return Organisation(id: try row.text("id"), name: try row.text("name"), createdAt: try row.text("created_at"),
+                            kind: known, regionCode: try row.optionalText("region_code"))
     }
 
     static func record(_ row: any ColumnReader) throws -> MarketRecord {

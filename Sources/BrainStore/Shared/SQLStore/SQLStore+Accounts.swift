@@ -1,0 +1,139 @@
+import BrainModel
+
+extension SQLStore: AccountStore {
+    public func createOrganisation(id: String, name: String, kind: OrganisationKind, regionCode: String?) async throws -> OrganisationCredentials {
+        try MarketSQL.checkOrganisationId(id)
+        try AccountSQL.checkRegion(regionCode)
+        let token = MarketToken.generate()
+        let organisation = Organisation(id: id, name: name, createdAt: MarketSQL.now(), kind: kind, regionCode: regionCode)
+        try await driver.transaction { s in
+            guard try await s.first(MarketSQL.organisationById, [.text(id)], { _ in true }) == nil else { throw MarketStoreError.organisationExists(id) }
+            try await s.execute(AccountSQL.insertOrganisation, [.text(id), .text(name), .text(MarketToken.digest(token)),
+                                                                .text(organisation.createdAt), .text(kind.rawValue), .text(regionCode)])
+        }
+        return OrganisationCredentials(organisation: organisation, token: token)
+    }
+
+    public func createPerson(_ person: Person, password: String) async throws -> Person {
+        guard LoginRule.isValid(person.id) else { throw AccountStoreError.invalidLogin(person.id) }
+        if let problem = PasswordPolicy.problem(password) { throw AccountStoreError.weakPassword(zh: problem.zh, en: problem.en) }
+        let hash = try PasswordHash.make(password)
+        var created = person
+        created.disabled = false
+        created.createdAt = MarketSQL.now()
+        try await driver.transaction { [created] s in
+            guard try await s.first(MarketSQL.organisationById, [.text(created.organisationId)], { _ in true }) != nil else {
+                throw MarketStoreError.noSuchOrganisation(created.organisationId)
+            }
+            guard try await s.first(AccountSQL.person, [.text(created.id)], { _ in true }) == nil else { throw AccountStoreError.personExists(created.id) }
+            try await s.execute(AccountSQL.insertPerson, [.text(created.id), .text(created.organisationId), .text(created.displayName),
+                                                          .text(created.role.rawValue), .text(hash.digest), .text(hash.salt),
+                                                          .int(hash.iterations), .text(created.createdAt)])
+        }
+        return created
+    }
+
+    public func person(_ login: String) async throws -> Person? {
+        try await driver.read { s in try await s.first(AccountSQL.person, [.text(login)]) { try AccountSQL.person($0) } }
+    }
+
+    public func people(organisation: String?) async throws -> [Person] {
+        try await driver.read { s in
+            if let organisation { return try await s.rows(AccountSQL.peopleOfOrganisation, [.text(organisation)]) { try AccountSQL.person($0) } }
+            return try await s.rows(AccountSQL.everyone, []) { try AccountSQL.person($0) }
+        }
+    }
+
+    public func setRole(_ login: String, role: Role) async throws -> (before: Person, after: Person) {
+        try await changePerson(login) { s in try await s.execute(AccountSQL.setRole, [.text(role.rawValue), .text(login)]) }
+    }
+
+    public func setDisabled(_ login: String, disabled: Bool) async throws -> (before: Person, after: Person) {
+        try await changePerson(login) { s in
+            try await s.execute(AccountSQL.setDisabled, [.bool(disabled), .text(login)])
+            if disabled { try await s.execute(AccountSQL.deletePersonSessions, [.text(login)]) }
+        }
+    }
+
+    public func setPassword(_ login: String, password: String) async throws {
+        if let problem = PasswordPolicy.problem(password) { throw AccountStoreError.weakPassword(zh: problem.zh, en: problem.en) }
+        let hash = try PasswordHash.make(password)
+        _ = try await changePerson(login) { s in
+            try await s.execute(AccountSQL.setPassword, [.text(hash.digest), .text(hash.salt), .int(hash.iterations), .text(login)])
+            try await s.execute(AccountSQL.deletePersonSessions, [.text(login)])
+        }
+    }
+
+    /// Runs `change` on an existing person in one transaction and returns them before and after.
+    private func changePerson(_ login: String, _ change: @escaping @Sendable (any SQLWriteSession) async throws -> Void) async throws -> (before: Person, after: Person) {
+        try await driver.transaction { s in
+            guard let before = try await s.first(AccountSQL.person, [.text(login)], { try AccountSQL.person($0) }) else {
+                throw AccountStoreError.noSuchPerson(login)
+            }
+            try await change(s)
+            guard let after = try await s.first(AccountSQL.person, [.text(login)], { try AccountSQL.person($0) }) else {
+                throw AccountStoreError.noSuchPerson(login)
+            }
+            return (before, after)
+        }
+    }
+
+    public func verifyPassword(login: String, password: String, lockout: LockoutPolicy, now: Int) async throws -> SignInResult {
+        let found = try await driver.read { s in try await s.first(AccountSQL.credentials, [.text(login)]) { try AccountSQL.Credentials($0) } }
+        guard let found else {
+            // The same hashing time as a real check, so timing does not tell which logins exist.
+            _ = try PasswordHash.make(String(password.prefix(PasswordPolicy.maximumLength)))
+            return .refused(.unknownLogin, lockedUntil: nil)
+        }
+        if let until = found.lockedUntil, until > now { return .refused(.locked, lockedUntil: until) }
+        // Longer than any password the policy lets one set: refused without hashing megabytes.
+        let matches = try password.count <= PasswordPolicy.maximumLength && found.hash.matches(password)
+        guard matches else {
+            return try await driver.transaction { s in
+                let failures = (try await s.first(AccountSQL.credentials, [.text(login)]) { try $0.int("failed_attempts") } ?? 0) + 1
+                let locks = failures >= lockout.maxFailures
+                let until = locks ? now + lockout.seconds : nil
+                try await s.execute(AccountSQL.recordFailure, [.int(locks ? 0 : failures), .int(until), .text(login)])
+                return .refused(locks ? .locked : .wrongPassword, lockedUntil: until)
+            }
+        }
+        if found.person.disabled { return .refused(.disabled, lockedUntil: nil) }
+        if found.failedAttempts > 0 || found.lockedUntil != nil {
+            try await driver.transaction { s in try await s.execute(AccountSQL.clearFailures, [.text(login)]) }
+        }
+        return .signedIn(found.person)
+    }
+
+    public func createPersonSession(login: String, policy: SessionPolicy, now: Int) async throws -> String {
+        let session = AccessSQL.newSecret()
+        try await driver.transaction { s in
+            guard let person = try await s.first(AccountSQL.person, [.text(login)], { try AccountSQL.person($0) }), !person.disabled else {
+                throw AccountStoreError.noSuchPerson(login)
+            }
+            try await s.execute(AccountSQL.sweepPersonSessions, [.text(login), .int(now - policy.idleSeconds), .int(now - policy.absoluteSeconds)])
+            try await s.execute(AccountSQL.insertPersonSession, [.text(AccessSQL.digest(session)), .text(person.organisationId),
+                                                                 .text(login), .int(now), .int(now)])
+        }
+        return session
+    }
+
+    public func sessionHolder(_ session: String, policy: SessionPolicy, now: Int) async throws -> SessionHolder? {
+        let digest = AccessSQL.digest(session)
+        let found = try await driver.read { s in
+            try await s.first(AccountSQL.sessionHolder, [.text(digest)]) {
+                (createdAt: try $0.int("session_created"), seenAt: try $0.int("seen_at"),
+                 holder: SessionHolder(organisation: try MarketRowMapping.organisation($0), person: try AccountSQL.sessionPerson($0)))
+            }
+        }
+        guard let (createdAt, seenAt, holder) = found else { return nil }
+        // A read-only store (a copy, a standby) checks sessions but records nothing about them.
+        guard policy.isLive(createdAt: createdAt, seenAt: seenAt, now: now), holder.person?.disabled != true else {
+            if !isReadOnly { try await deleteSession(session) }
+            return nil
+        }
+        if now - seenAt >= policy.touchEverySeconds, !isReadOnly {
+            try await driver.transaction { s in try await s.execute(AccessSQL.touchSession, [.int(now), .text(digest)]) }
+        }
+        return holder
+    }
+}
