@@ -101,6 +101,7 @@ func buildRouter(store: any ImportingStore, configuration: ServerConfiguration, 
     analytics.register(on: router)
     marketAPI.register(on: router)
     MarketPage(access: access, api: marketAPI, cache: cache, renderer: renderer).register(on: router)
+    LeadRoutes(leads: LeadAccess(access: access)).register(on: router)
     MetricsRoute(access: access).register(on: router)
     OpenAPIRoutes(renderer: renderer).register(on: router)
     let classifier = try ImportClassifier.load(dataFolder: configuration.dataFolder)
