@@ -102,6 +102,7 @@ func buildRouter(store: any ImportingStore, configuration: ServerConfiguration, 
     marketAPI.register(on: router)
     MarketPage(access: access, api: marketAPI, cache: cache, renderer: renderer).register(on: router)
     LeadRoutes(leads: LeadAccess(access: access)).register(on: router)
+    LeadsPage(leads: LeadAccess(access: access), renderer: renderer).register(on: router)
     MetricsRoute(access: access).register(on: router)
     OpenAPIRoutes(renderer: renderer).register(on: router)
     let classifier = try ImportClassifier.load(dataFolder: configuration.dataFolder)
