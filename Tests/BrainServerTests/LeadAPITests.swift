@@ -45,7 +45,8 @@ import BrainStore
             }
             try await client.execute(uri: "/api/leads/\(id)", method: .get, headers: Self.bearer(b.token)) { #expect($0.status == .notFound) }
             try await client.execute(uri: "/api/leads", method: .get, headers: Self.bearer(b.token)) { response in
-                #expect((try ServerFixture.jsonObject(response.body)["items"] as? [Any])?.isEmpty == true)
+                let list = try ServerFixture.jsonObject(response.body)
+                #expect((list["items"] as? [Any])?.isEmpty == true)
             }
             try await client.execute(uri: "/api/leads/board", method: .get, headers: Self.bearer(b.token)) { response in
                 let board = try ServerFixture.jsonObject(response.body)

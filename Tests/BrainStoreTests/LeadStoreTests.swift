@@ -35,7 +35,7 @@ import BrainStore
     }
 
     @Test(arguments: Backend.allCases) func movesFollowTheRulesAndAreRecorded(_ backend: Backend) async throws {
-        let store = try await MarketStoreTests().store(backend, "leads-moves")
+        let store = try await MarketStoreTests().store(backend, "leads_moves")
         let created = try await store.createLead(Self.lead("甲生物"), by: Self.actor)
         #expect(created.id > 0 && created.createdAt == Self.actor.at)
         let moved = try await store.moveLead(created.id, organisation: "bureau", to: .negotiation, reason: nil, by: Self.actor)
@@ -58,7 +58,7 @@ import BrainStore
     }
 
     @Test(arguments: Backend.allCases) func editsChangeOnlyWhatTheyNameAndKeepTheirHistory(_ backend: Backend) async throws {
-        let store = try await MarketStoreTests().store(backend, "leads-edits")
+        let store = try await MarketStoreTests().store(backend, "leads_edits")
         let created = try await store.createLead(Self.lead("乙医药"), by: Self.actor)
         let edited = try await store.updateLead(created.id, organisation: "bureau",
                                                 changes: [.nextStep: "约见董事长", .dueDate: "2026-12-15", .nodeId: nil], by: Self.actor)
@@ -74,7 +74,7 @@ import BrainStore
     }
 
     @Test(arguments: Backend.allCases) func filtersBoardAndOverdue(_ backend: Backend) async throws {
-        let store = try await MarketStoreTests().store(backend, "leads-filters")
+        let store = try await MarketStoreTests().store(backend, "leads_filters")
         let a = try await store.createLead(Self.lead("丙抗体", due: "2026-11-01", owner: "li"), by: Self.actor)
         _ = try await store.createLead(Self.lead("丁试剂", region: "310115", node: "reagents", due: "2026-12-31"), by: Self.actor)
         let c = try await store.createLead(Self.lead("戊 100%_纯化", due: "2026-10-01"), by: Self.actor)
@@ -98,7 +98,7 @@ import BrainStore
     }
 
     @Test(arguments: Backend.allCases) func anotherOrganisationSeesAndChangesNothing(_ backend: Backend) async throws {
-        let store = try await MarketStoreTests().store(backend, "leads-private")
+        let store = try await MarketStoreTests().store(backend, "leads_private")
         let mine = try await store.createLead(Self.lead("己制药"), by: Self.actor)
         #expect(try await store.lead(mine.id, organisation: "park") == nil)
         #expect(try await store.leads(LeadQuery(organisationId: "park")).total == 0)
