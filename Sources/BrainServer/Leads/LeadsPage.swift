@@ -69,7 +69,7 @@ struct LeadsPage: Sendable {
         let boardCounts = try await leads.store.leadBoard(organisation: organisation.id, regionCode: api.region, today: today)
         var view = Self.empty(board: query.view != "list")
         (view.organisation, view.csrfToken, view.mayManage) = (.init(id: organisation.id, name: organisation.name), caller.csrfToken, caller.may(.manageLeads))
-        (view.total, view.overdue, view.region, view.node, view.q, view.overdueOnly) =
+        (view.total, view.overdue, view.filterRegion, view.filterNode, view.filterQ, view.overdueOnly) =
             (boardCounts.total, boardCounts.overdue > 0 ? boardCounts.overdue : nil, api.region, api.node, api.q, api.overdue == true)
         view.stages = LeadStage.allCases.map { .init(value: $0.rawValue, nameZh: $0.nameZh, nameEn: $0.nameEn, chosen: $0.rawValue == api.stage) }
         view.exportLink = "/leads.xlsx" + (request.uri.query.map { "?" + $0 } ?? "")
@@ -77,14 +77,14 @@ struct LeadsPage: Sendable {
             for column in boardCounts.columns {
                 var columnQuery = api.leadQuery(organisation: organisation.id, paging: Paging(page: 1, size: Self.columnSize))
                 columnQuery.stage = column.stage
-                let cards = column.count == 0 ? [] : try await leads.store.leads(columnQuery).items.map { LeadsView.card($0, today: today, taxonomy: taxonomy) }
+                let cards = column.count == 0 ? [] : try await leads.store.leads(columnQuery).items.map { LeadsView.card($0, today: today, node: taxonomy.node) }
                 view.columns.append(.init(stage: column.stage.rawValue, nameZh: column.stage.nameZh, nameEn: column.stage.nameEn,
-                                          count: column.count, overdue: column.overdue > 0 ? column.overdue : nil, cards: cards, more: column.count > cards.count))
+                                          count: column.count, columnOverdue: column.overdue > 0 ? column.overdue : nil, cards: cards, more: column.count > cards.count))
             }
         } else {
             let paging = try Paging(request.uri.queryParameters, defaultSize: 50, maxSize: 500)
             let list = try await leads.store.leads(api.leadQuery(organisation: organisation.id, paging: paging))
-            view.rows = list.items.map { LeadsView.card($0, today: today, taxonomy: taxonomy) }
+            view.rows = list.items.map { LeadsView.card($0, today: today, node: taxonomy.node) }
             view.pager = paging.pager(total: list.total, path: "/leads", keep: [("view", "list"), ("stage", api.stage), ("region", api.region),
                                                                                ("node", api.node), ("overdue", api.overdue == true ? "true" : nil), ("q", api.q)])
         }
@@ -93,7 +93,7 @@ struct LeadsPage: Sendable {
 
     static func empty(board: Bool) -> LeadsView {
         LeadsView(organisation: nil, csrfToken: nil, mayManage: false, board: board, columns: [], rows: [], total: 0, overdue: nil, stages: [],
-                  region: nil, node: nil, q: nil, overdueOnly: false, pager: nil, exportLink: "/leads.xlsx")
+                  filterRegion: nil, filterNode: nil, filterQ: nil, overdueOnly: false, pager: nil, exportLink: "/leads.xlsx")
     }
 
     func detail(_ request: Request, id: Int64) async throws -> Response {
@@ -104,7 +104,7 @@ struct LeadsPage: Sendable {
         let history = try await leads.store.leadHistory(id, organisation: organisation.id)
         let source = LeadDetailView.sourceNames[lead.source] ?? ("", "")
         let view = LeadDetailView(csrfToken: caller.csrfToken, mayManage: caller.may(.manageLeads),
-                                  card: LeadsView.card(lead, today: LeadAccess.today(), taxonomy: try await leads.store.taxonomy()),
+                                  card: LeadsView.card(lead, today: LeadAccess.today(), node: try await leads.store.taxonomy().node),
                                   lead: lead, dropReason: lead.dropReason, sourceZh: source.zh, sourceEn: source.en,
                                   sourceReasonZh: lead.sourceReason.map { ReasonText.render(Reason($0), in: .zh) },
                                   sourceReasonEn: lead.sourceReason.map { ReasonText.render(Reason($0), in: .en) },

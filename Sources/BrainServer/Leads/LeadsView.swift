@@ -30,8 +30,8 @@ struct LeadsView: PageView {
         var nameZh: String
         var nameEn: String
         var count: Int
-        /// nil when none, so the template's section hides.
-        var overdue: Int?
+        /// nil when none, so the template's section hides (its own name: a nil falls back to an outer name).
+        var columnOverdue: Int?
         var cards: [Card]
         /// More leads than the column shows.
         var more: Bool
@@ -54,15 +54,17 @@ struct LeadsView: PageView {
     /// nil when none.
     var overdue: Int?
     var stages: [StageOption]
-    var region: String?
-    var node: String?
-    var q: String?
+    /// The filters as given (names of their own: a card's nil region must not fall back to the filter's).
+    var filterRegion: String?
+    var filterNode: String?
+    var filterQ: String?
     var overdueOnly: Bool
     var pager: Paging.Pager?
     var exportLink: String
 
-    static func card(_ lead: Lead, today: String, taxonomy: ChainTaxonomy) -> Card {
-        let node = lead.fields.nodeId.flatMap { taxonomy.node($0) }
+    /// `node` names a chain node (the taxonomy's `node(_:)`).
+    static func card(_ lead: Lead, today: String, node named: (String) -> ChainNode?) -> Card {
+        let node = lead.fields.nodeId.flatMap(named)
         return Card(id: lead.id, firm: lead.fields.firmName, enterpriseId: lead.fields.enterpriseId, region: lead.fields.regionCode,
                     nodeZh: node?.nameZh ?? lead.fields.nodeId, nodeEn: node?.nameEn ?? lead.fields.nodeId, stage: lead.stage.rawValue,
                     stageZh: lead.stage.nameZh, stageEn: lead.stage.nameEn, due: lead.fields.dueDate, overdue: lead.isOverdue(today: today),
