@@ -11,6 +11,7 @@ enum LeadSQL {
               next_step \(text), due_date \(text), notes \(text), source \(text) NOT NULL, source_reason \(text),
               created_at \(text) NOT NULL, updated_at \(text) NOT NULL, version \(integer) NOT NULL)
             """,
+            "CREATE INDEX leads_on_organisation ON leads (organisation_id, id)",
             "CREATE INDEX leads_on_organisation_stage ON leads (organisation_id, stage, id)",
             "CREATE INDEX leads_on_organisation_due ON leads (organisation_id, due_date)",
             "CREATE INDEX leads_on_organisation_region ON leads (organisation_id, region_code)",
