@@ -4,7 +4,7 @@ import Foundation
 /// it. `APIRoutesTests` compares this table with the router's own route list both ways, so a route cannot be added or
 /// removed without its entry.
 struct APIOperation: Sendable {
-    enum Method: String, Sendable { case get, post, delete }
+    enum Method: String, Sendable { case get, post, patch, delete }
     enum Access: String, Sendable {
         /// Anyone may call it.
         case open

@@ -1,4 +1,5 @@
 import BrainAnalytics
+import BrainModel
 import BrainUseCases
 
 /// Every JSON and operational route of the server, documented. The router is the truth: `APIRoutesTests` fails when
@@ -23,7 +24,7 @@ enum APIRoutes {
     }
     static let recordId = APIParameter.path("id", .integer(minimum: 1), "记录编号")
 
-    static let all: [APIOperation] = health + regions + enterprises + chain + recommend + market + imports + curation + audit + contract
+    static let all: [APIOperation] = health + regions + enterprises + chain + recommend + market + imports + curation + audit + leads + contract
 
     static let health: [APIOperation] = [
         APIOperation(method: .get, path: "/health", tag: "运维", summaryZh: "就绪检查（同 /health/ready）", summaryEn: "Readiness",
@@ -190,6 +191,37 @@ enum APIRoutes {
         APIOperation(method: .post, path: "/api/curations/{id}/revoke", tag: "人工校正", summaryZh: "撤销一条校正", summaryEn: "Revoke a curation",
                      access: .writer, parameters: [.path("id", .string(maxLength: 64), "校正编号")], body: .json(.object),
                      successStatus: 201, errors: [400, 401, 403, 404, 422]),
+    ]
+
+    static let leadId = APIParameter.path("id", .integer(minimum: 1), "线索编号")
+    static let leadBody = JSONSchema.object
+
+    /// The 招商 pipeline: private to the caller's organisation (401 signed out), writes need the right to manage leads.
+    static let leads: [APIOperation] = [
+        APIOperation(method: .get, path: "/api/leads", tag: "招商", summaryZh: "本机构的招商线索（可按阶段、负责人、地区、节点、逾期、关键词筛选）",
+                     summaryEn: "The organisation's leads", access: .scoped,
+                     parameters: [.query("stage", .string(values: LeadStage.allCases.map(\.rawValue)), "阶段"),
+                                  .query("owner", .string(maxLength: 64), "负责人"),
+                                  .query("region", .regionCode, "地区代码（含下级地区）"), node,
+                                  .query("overdue", .boolean, "只看逾期的（true）"),
+                                  .query("q", .string(maxLength: 100), "企业名称、下一步或备注中的文字"),
+                                  .query("page", .integer(minimum: 1, maximum: 100_000), "页码（从 1 起）"),
+                                  .query("size", .integer(minimum: 1, maximum: 500), "每页条数（1–500，默认 20）")],
+                     response: .objectWith(required: ["items": .array(.object), "paging": .object]), errors: [400, 401]),
+        APIOperation(method: .post, path: "/api/leads", tag: "招商", summaryZh: "新建线索", summaryEn: "Open a lead", access: .writer,
+                     body: .json(.objectWith(required: ["firmName": .string()])), successStatus: 201, errors: [400, 401, 403]),
+        APIOperation(method: .get, path: "/api/leads/board", tag: "招商", summaryZh: "各阶段线索数与逾期数", summaryEn: "Lead counts by stage",
+                     access: .scoped, parameters: [.query("region", .regionCode, "地区代码（含下级地区）")],
+                     response: .objectWith(required: ["columns": .array(.object), "total": .integer(), "overdue": .integer()]), errors: [400, 401]),
+        APIOperation(method: .get, path: "/api/leads/{id}", tag: "招商", summaryZh: "一条线索及其变更记录", summaryEn: "A lead and its history",
+                     access: .scoped, parameters: [leadId], response: .objectWith(required: ["lead": .object, "history": .array(.object)]),
+                     errors: [401, 404]),
+        APIOperation(method: .patch, path: "/api/leads/{id}", tag: "招商", summaryZh: "修改线索（空字符串清除字段）", summaryEn: "Edit a lead",
+                     access: .writer, parameters: [leadId], body: .json(.object), errors: [400, 401, 403, 404, 409]),
+        APIOperation(method: .post, path: "/api/leads/{id}/stage", tag: "招商", summaryZh: "推进或放弃线索（放弃须填原因）", summaryEn: "Move a lead's stage",
+                     access: .writer, parameters: [leadId],
+                     body: .json(.objectWith(required: ["stage": .string(values: LeadStage.allCases.map(\.rawValue))])),
+                     errors: [400, 401, 403, 404, 409]),
     ]
 
     static let contract: [APIOperation] = [

@@ -92,6 +92,7 @@ enum OpenAPIDocument {
         case 401: return "需要令牌 Needs a token"
         case 403: return "无权操作 Forbidden"
         case 404: return "不存在 Not found"
+        case 409: return "已被他人修改 Changed meanwhile"
         case 413: return "请求体过大 Body too large"
         case 422: return "文件或内容有误（逐行说明） Unprocessable"
         case 503: return "未就绪 Not ready"

@@ -219,6 +219,12 @@ enum Migrations {
             // ones carried over as national bureaus), and the person a sign-in session names (AccountSQL).
             for statement in AccountSQL.schema(text: "TEXT", time: "INTEGER") { try db.execute(sql: statement) }
         }
+        migrator.registerMigration("v16-leads") { db in
+            // Issue 19 item 3: the 招商 pipeline's leads and their history (LeadSQL).
+            for statement in LeadSQL.schema(text: "TEXT", integer: "INTEGER", identity: "INTEGER PRIMARY KEY AUTOINCREMENT") {
+                try db.execute(sql: statement)
+            }
+        }
         return migrator
     }
 }

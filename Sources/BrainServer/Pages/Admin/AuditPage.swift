@@ -138,11 +138,3 @@ struct AuditRouteQuery: RouteQuery {
         return text.wholeMatch(of: day) != nil || text.wholeMatch(of: instant) != nil
     }
 }
-
-extension Optional where Wrapped == String {
-    /// The text unless it is absent or only spaces (a form's empty filter means no filter).
-    var nonBlank: String? {
-        guard let text = self?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
-        return text
-    }
-}
