@@ -95,7 +95,11 @@ import BrainServer
             #expect(((partners["sameNode"] as? [[String: Any]])?.first?["cityName"] as? String) == "连云港市")
             let cro = try json(try await get(client, "/api/match/offers?service=cro&region=320500").1)
             let offers = try #require(cro["matches"] as? [[String: Any]])
-            #expect(!offers.isEmpty && (offers.first?["reasons"] as? [String])?.first?.contains("CRO") == true)
+            #expect(!offers.isEmpty && ((offers.first?["reasons"] as? [[String: Any]])?.first?["text"] as? String)?.contains("CRO") == true)
+            // In English (`lang=en`) the same reasons hold no Chinese of ours (firm names are data, not in the reasons).
+            let croEn = try json(try await get(client, "/api/match/offers?service=cro&region=320500&lang=en").1)
+            let englishReasons = ((croEn["matches"] as? [[String: Any]]) ?? []).flatMap { ($0["reasons"] as? [[String: Any]]) ?? [] }
+            #expect(!englishReasons.isEmpty && englishReasons.allSatisfy { ($0["text"] as? String)?.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } == false })
             #expect(try await get(client, "/api/match/offers?service=api&region=320500").0 == .badRequest)
             let talent = try json(try await get(client, "/api/regions/320500/talent").1)
             #expect((talent["universities"] as? Int ?? 0) > 10)

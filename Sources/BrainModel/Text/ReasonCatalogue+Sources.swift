@@ -1,0 +1,8 @@
+extension ReasonCatalogue {
+    /// Where a value came from and why a firm is related (provenance labels, RelatedFirms).
+    static let sources: [String: ReasonTemplate] = [
+        "related.same-node": ReasonTemplate(zh: "同属 {node}", en: "also on {node}"),
+        "related.supplies": ReasonTemplate(zh: "供应 {input} → 本企业 {product}", en: "supplies {input} → this firm's {product}"),
+        "related.buys": ReasonTemplate(zh: "采用 本企业 {product} → {output}", en: "uses this firm's {product} → {output}"),
+    ]
+}
