@@ -12,6 +12,8 @@ struct EnterprisePortrait: Codable, Sendable {
         var source: String
         var asOf: String
         var current: Bool
+        /// The source in words per language where it is ours (an import's row), not a data source's id.
+        var sourceReason: Reason? = nil
     }
     /// How the firm was located: the finest region, the address and report year it rests on, or why it stops above
     /// the district (codes; the page renders them).
@@ -82,8 +84,8 @@ struct EnterprisePortrait: Codable, Sendable {
         let operatorImports = Set(try await store.imports().filter { $0.organisationId == nil }.map(\.id))
         for fact in try await store.enterpriseFacts(id) where operatorImports.contains(fact.importId) {
             facts.append(Fact(field: Self.importedFieldWords[fact.field] ?? fact.field, value: fact.value,
-                              source: "导入 #\(fact.importId) \(fact.file) 第 \(fact.row) 行",
-                              asOf: fact.asOf, current: fact.current))
+                              source: "import:\(fact.importId)", asOf: fact.asOf, current: fact.current,
+                              sourceReason: Reason("source.import-row", ["import": String(fact.importId), "file": fact.file, "row": String(fact.row)])))
         }
         let quality = try? await cache.enterpriseQuality().score(id)
         let related: RelatedFirmsReport

@@ -37,6 +37,7 @@ struct EnterpriseView: PageView {
         var fieldEn: String
         var value: String
         var source: String
+        var sourceEn: String
         var asOf: String
         var old: Bool
     }
@@ -61,6 +62,7 @@ struct EnterpriseView: PageView {
         var name: String
         var city: String
         var reason: String
+        var reasonEn: String
     }
     struct Event: Encodable, Sendable {
         var date: String
@@ -132,7 +134,10 @@ extension EnterpriseView {
     init(_ p: EnterprisePortrait) {
         let firm = p.detail.enterprise
         let timeline = Self.timeline(p)
-        let firms = { (rows: [FirmRow]) in rows.map { Firm(id: $0.id, name: $0.name, city: $0.cityName ?? "", reason: $0.reason ?? "") } }
+        let firms = { (rows: [FirmRow]) in rows.map { firm in
+            let relation = firm.relation.map(ReasonText.bilingual)
+            return Firm(id: firm.id, name: firm.name, city: firm.cityName ?? "", reason: relation?.zh ?? firm.reason ?? "", reasonEn: relation?.en ?? firm.reason ?? "")
+        } }
         id = firm.id.nonEmpty
         name = firm.name.nonEmpty
         fullName = firm.fullName.nonEmpty
@@ -157,7 +162,9 @@ extension EnterpriseView {
                                     raw: RegionView.number($0.raw), normalised: RegionView.number($0.normalised, 1))
                       })
         }
-        facts = p.facts.map { Fact(field: $0.field, fieldZh: $0.label.zh, fieldEn: $0.label.en, value: $0.value, source: $0.source, asOf: $0.asOf, old: !$0.current) }
+        facts = p.facts.map { Fact(field: $0.field, fieldZh: $0.label.zh, fieldEn: $0.label.en, value: $0.value,
+                                  source: $0.sourceReason.map { ReasonText.render($0, in: .zh) } ?? $0.source,
+                                  sourceEn: $0.sourceReason.map { ReasonText.render($0, in: .en) } ?? $0.source, asOf: $0.asOf, old: !$0.current) }
         products = p.detail.products.sorted { ($0.revenueShare ?? -1) > ($1.revenueShare ?? -1) }.map {
             Product(product: $0.product, productQuery: EnterprisePage.queryValue($0.product),
                     share: $0.revenueShare.map { RegionView.number($0 * ($0 <= 1 ? 100 : 1), 1) + "%" } ?? "–",
