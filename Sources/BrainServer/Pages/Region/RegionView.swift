@@ -85,7 +85,7 @@ enum RegionView {
         }
         let largest = report.largestFirms.map { f -> [String: Any] in
             ["id": f.id, "name": f.name, "stock": f.stockCode ?? "", "city": f.cityName ?? "", "employees": number(f.employees.map(Double.init), 0),
-             "assets": number(f.totalAssetsYi), "sectors": f.reason ?? ""]
+             "assets": number(f.totalAssetsYi), "sectors": f.reason ?? "", "sectorsEn": report.largestFirmNodesEn[f.id] ?? f.reason ?? ""]
         }
         let strong = report.gaps.nodes.filter { $0.status == "strong" }.map(\.node.nameZh)
         // Both languages, as every note on the page: the English page read this warning in Chinese.
