@@ -32,17 +32,17 @@ public enum RelatedFirms {
         }
 
         // Only vetted product links (`ProductLinks`): biomedicine products along the chain's tiers, made by firms on the chain.
-        // Product names are the source's, quoted as written in either language.
+        // Product names are the source's (data): English quotes them as written (`ReasonText`).
         var suppliers: [String: Reason] = [:], customers: [String: Reason] = [:]
         for product in products {
             for link in links.inputs[product] ?? [] {
                 for maker in links.makers[link.upstream] ?? [] where maker != id && suppliers[maker] == nil {
-                    suppliers[maker] = Reason("related.supplies", ["input": "“\(link.upstream)”", "product": "“\(product)”"])
+                    suppliers[maker] = Reason("related.supplies", ["input": link.upstream, "product": product])
                 }
             }
             for link in links.outputs[product] ?? [] {
                 for maker in links.makers[link.downstream] ?? [] where maker != id && customers[maker] == nil {
-                    customers[maker] = Reason("related.buys", ["product": "“\(product)”", "output": "“\(link.downstream)”"])
+                    customers[maker] = Reason("related.buys", ["product": product, "output": link.downstream])
                 }
             }
         }
