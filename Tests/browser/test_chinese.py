@@ -163,9 +163,10 @@ PROSE = """
 var text = document.body.innerText;
 var data = 'h1, a[href^="/enterprises/"], a[href^="/regions/"], a[href^="/parks/"], a[href^="/products"], .tag, code, ' +
   '[data-name], #lang-toggle, .policy-title, td.title, .note.title, select, datalist, [data-data]';
-document.querySelectorAll(data).forEach(function (el) {
-  var t = el.innerText; if (t && t.trim()) text = text.split(t).join(' · ');
-});
+// Longest first: a region link's name (苏州工业园区) must not split an address cell that contains it before that cell is read.
+var texts = Array.prototype.map.call(document.querySelectorAll(data), function (el) { return el.innerText; })
+  .filter(function (t) { return t && t.trim(); }).sort(function (a, b) { return b.length - a.length; });
+texts.forEach(function (t) { text = text.split(t).join(' · '); });
 return text;
 """
 HAN_RUN = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff\u3000-\u303f\uff00-\uffef·]*")
