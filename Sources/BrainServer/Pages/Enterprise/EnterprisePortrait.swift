@@ -36,6 +36,8 @@ struct EnterprisePortrait: Codable, Sendable {
     var quality: QualityScore?
     var related: RelatedFirmsReport
     var nodeNames: [String: String]
+    /// The nodes' English names (optional: portraits saved before it was added decode without it)
+    var nodeNamesEn: [String: String]? = nil
     var policies: [PolicyMatcher.Match]
     /// Names of the regions the firm's location curations name, for the 人工校正 section.
     var curatedRegionNames: [String: String] = [:]
@@ -105,7 +107,7 @@ struct EnterprisePortrait: Codable, Sendable {
         }
         var portrait = EnterprisePortrait(detail: detail, districtName: firm.districtCode.flatMap { index.regionsByCode[$0]?.name },
                                           location: location, facts: facts, quality: quality, related: related,
-                                          nodeNames: index.nodesById.mapValues(\.nameZh),
+                                          nodeNames: index.nodesById.mapValues(\.nameZh), nodeNamesEn: index.nodesById.mapValues(\.nameEn),
                                           policies: (try? await policyMatcher(store: store, cache: cache).matches(enterprise: id)) ?? [])
         for code in detail.curations.compactMap(\.curation.regionCode) { portrait.curatedRegionNames[code] = index.regionsByCode[code]?.name }
         return portrait

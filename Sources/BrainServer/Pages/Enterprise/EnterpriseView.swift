@@ -51,6 +51,7 @@ struct EnterpriseView: PageView {
     struct Node: Encodable, Sendable {
         var id: String
         var name: String
+        var nameEn: String
         var method: String
         var confidence: String
         var evidence: String
@@ -68,6 +69,8 @@ struct EnterpriseView: PageView {
         var date: String
         var kind: String
         var title: String
+        /// The title in English where it is ours (listed, founded); nil for an event's stored title, shown as it is.
+        var titleEn: String?
         var detail: String
         var source: String
     }
@@ -171,7 +174,7 @@ extension EnterpriseView {
                     source: $0.provenance.source, asOf: $0.provenance.asOf)
         }
         nodes = p.detail.assignments.map {
-            Node(id: $0.nodeId, name: p.nodeNames[$0.nodeId] ?? $0.nodeId, method: $0.method, confidence: RegionView.number($0.confidence),
+            Node(id: $0.nodeId, name: p.nodeNames[$0.nodeId] ?? $0.nodeId, nameEn: p.nodeNamesEn?[$0.nodeId] ?? p.nodeNames[$0.nodeId] ?? $0.nodeId, method: $0.method, confidence: RegionView.number($0.confidence),
                  evidence: $0.evidence, source: $0.provenance.source, asOf: $0.provenance.asOf)
         }
         policies = p.policies.map(PolicyView.row)
@@ -189,14 +192,14 @@ extension EnterpriseView {
     static func timeline(_ p: EnterprisePortrait) -> [Event] {
         let firm = p.detail.enterprise
         var items = p.detail.events.map {
-            Event(date: $0.date, kind: $0.kind.rawValue, title: $0.title, detail: $0.detail ?? "", source: $0.provenance.source)
+            Event(date: $0.date, kind: $0.kind.rawValue, title: $0.title, titleEn: nil, detail: $0.detail ?? "", source: $0.provenance.source)
         }
         if let listed = firm.listDate, !p.detail.events.contains(where: { $0.kind == .ipo }) {
-            items.append(Event(date: listed, kind: "ipo", title: "上市 listed", detail: [firm.stockCode, firm.market].compactMap { $0 }.joined(separator: " "),
+            items.append(Event(date: listed, kind: "ipo", title: "上市", titleEn: "listed", detail: [firm.stockCode, firm.market].compactMap { $0 }.joined(separator: " "),
                                source: firm.provenance.source))
         }
         if let founded = firm.setupDate {
-            items.append(Event(date: founded, kind: "founded", title: "成立 founded", detail: "", source: firm.provenance.source))
+            items.append(Event(date: founded, kind: "founded", title: "成立", titleEn: "founded", detail: "", source: firm.provenance.source))
         }
         return items.sorted { $0.date > $1.date }
     }
