@@ -33,7 +33,7 @@ import Testing
         #expect(ReasonText.render(weak, in: .en) == "3 firms here, but LQ 0.8 < 1.25")
         let extend = Reason("gap.downstream-of-strong", ["node": "原料药", "node.en": "APIs", "pairs": "4", "example": "阿莫西林胶囊 ← 青霉素"])
         #expect(ReasonText.render(extend, in: .zh) == "为本地优势节点「原料药」的下游：4 组产品关联，如 阿莫西林胶囊 ← 青霉素")
-        #expect(ReasonText.render(extend, in: .en) == "downstream of strong APIs: 4 product links, e.g. 阿莫西林胶囊 ← 青霉素")
+        #expect(ReasonText.render(extend, in: .en) == "downstream of strong APIs: 4 product links, e.g. “阿莫西林胶囊 ← 青霉素”")
     }
 
     @Test func opportunityAndChokepointReasons() throws {

@@ -33,8 +33,10 @@ import BrainModel
         #expect(imported.recordId == 7 && imported.name == "苏州示例平台")
         // 0.5 · service 1 + 0.3 · same city 1 + 0.2 · strength unknown 0
         #expect(abs(imported.score - 0.8) < 1e-9)
-        #expect(imported.reasons.contains("同城") && imported.reasons.contains("实力未知"))
-        #expect(imported.reasons.contains("能力 GLP"))
+        // Reasons are codes with values, worded per language by the catalogue.
+        let zh = imported.reasons.map { ReasonText.render($0, in: .zh) }, en = imported.reasons.map { ReasonText.render($0, in: .en) }
+        #expect(zh.contains("同城") && zh.contains("实力未知") && zh.contains("能力 GLP"))
+        #expect(en.contains("same city") && en.contains("strength unknown") && en.contains("capacity: GLP"))
     }
 
     @Test func aTalentDemandWeighsFieldLeadershipNearnessAndRequirements() throws {
@@ -56,7 +58,9 @@ import BrainModel
         #expect(abs(scores[1] - 0.4644) < 1e-9)
         // 丙: degree below (× 0.5), years unknown (× 0.8) → (0.5 + 0 + 0.2) · 0.4 = 0.28
         #expect(abs(scores[2] - 0.28) < 1e-9)
-        #expect(result.matches[2].reasons.contains("学历 硕士 低于要求 博士") && result.matches[2].reasons.contains("产业经验未知"))
+        let third = result.matches[2].reasons
+        #expect(third.map { ReasonText.render($0, in: .zh) }.contains("学历 硕士 低于要求 博士") && third.contains(Reason("talent.years-unknown")))
+        #expect(third.map { ReasonText.render($0, in: .en) }.contains("degree master's, below the doctorate asked"))
     }
 
     @Test func theLeadingTalentRubricIsCappedAndListsWhatIsUnknown() {

@@ -92,12 +92,13 @@ enum ExploreFixture {
         let b = try RelatedFirms.report(index, links: links, enterprise: "B")
         // A makes 青霉素 in B's city, C makes it in 杭州: the nearer supplier first although C is larger.
         #expect(b.suppliers.map(\.id) == ["A", "C"])
-        #expect(b.suppliers.first?.reason == "供应 青霉素 → 本企业 阿莫西林胶囊")
+        #expect(b.suppliers.first?.relation.map { ReasonText.render($0, in: .zh) } == "供应 青霉素 → 本企业 阿莫西林胶囊")
+        #expect(b.suppliers.first?.relation.map { ReasonText.render($0, in: .en) } == "supplies “青霉素” → this firm's “阿莫西林胶囊”")
         #expect(b.customers.isEmpty)
         let a = try RelatedFirms.report(index, links: links, enterprise: "A")
         #expect(a.customers.map(\.id) == ["B", "D"])
         #expect(a.sameNode.map(\.id) == ["C"])
-        #expect(a.sameNode.first?.reason == "同属 原料药")
+        #expect(a.sameNode.first?.relation?.code == "related.same-node" && a.sameNode.first?.relation.map { ReasonText.render($0, in: .zh) } == "同属 原料药")
         #expect(throws: AnalyticsError.unknownEnterprise("Z")) { try RelatedFirms.report(index, links: links, enterprise: "Z") }
     }
 }

@@ -7,6 +7,11 @@ import Testing
         #expect(ReasonText.fill("{node} 密度 {density}", with: values, language: .zh) == "化学药 密度 0.54")
         #expect(ReasonText.fill("{node}: density {density}", with: values, language: .en) == "Chemical drugs: density 0.54")
         #expect(ReasonText.fill("missing {absent}", with: values, language: .en) == "missing –")
+        // A value in Chinese only is data (a name): quoted as written in English, as it is in Chinese.
+        #expect(ReasonText.fill("{city}: {n} firms", with: ["city": "苏州市", "n": "3"], language: .en) == "“苏州市”: 3 firms")
+        #expect(ReasonText.fill("{city}: {n} 家", with: ["city": "苏州市", "n": "3"], language: .zh) == "苏州市: 3 家")
+        #expect(ReasonText.fill("in {city}", with: ["city": "“苏州市”"], language: .en) == "in “苏州市”")
+        #expect(ReasonText.fill("names “{word}”", with: ["word": "承接"], language: .en) == "names “承接”")
     }
 
     /// "1 firms" read wrong on English pages: a count of one takes the singular, others the plural, "(s)" resolved.

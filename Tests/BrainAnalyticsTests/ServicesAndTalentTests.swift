@@ -35,7 +35,7 @@ import BrainModel
         let match = try offers.match(service: "cro", region: "320500")
         #expect(match.offers == 2)
         #expect(match.matches.map(\.firm.id) == ["NEAR", "FAR"])
-        #expect(match.matches.first?.reasons.contains("同城") == true)
+        #expect(match.matches.first?.reasons.contains(Reason("near.same-city")) == true)
         let far = try #require(match.matches.last?.distanceKm)
         #expect(far > 100 && far < 200)
         #expect(throws: AnalyticsError.self) { try offers.match(service: "api", region: "320500") }

@@ -47,7 +47,8 @@ import BrainStore
                 let result = try ServerFixture.jsonObject(response.body)
                 let matches = try #require(result["matches"] as? [[String: Any]])
                 #expect(matches.count == 3 && (result["candidates"] as? Int ?? 0) > 3)
-                let reasons = try #require(matches.first?["reasons"] as? [String])
+                // Each reason is its code, values and text in the language asked (Chinese by default).
+                let reasons = try #require(matches.first?["reasons"] as? [[String: Any]]).compactMap { $0["text"] as? String }
                 #expect(reasons.contains("提供 CRO 研发外包") && reasons.contains("需求 IND 前药理毒理研究"))
             }
             try await client.execute(uri: "/api/market/\(id)", method: .delete, headers: Self.bearer(b.token)) { #expect($0.status == .notFound) }

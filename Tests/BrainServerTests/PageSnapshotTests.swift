@@ -121,7 +121,8 @@ extension PageSnapshotTests {
          "region": {"code": "320500", "name": "苏州市", "level": "city"},
          "formula": "score = field", "candidates": 7,
          "matches": [{"rank": 1, "source": "firm", "name": "信达生物", "firm": {"id": "01801.HK", "name": "信达生物", "cityName": "苏州市"},
-                      "score": 0.91234, "reasons": ["同一环节", "距离 0 km"]},
+                      "score": 0.91234, "reasons": [{"code": "talent.field", "values": {"node": "抗体药物", "node.en": "Antibodies"}},
+                                                    {"code": "near.distance", "values": {"km": "0"}}]},
                      {"rank": 2, "source": "imported-offer", "name": "示例<平台>", "regionName": "上海市", "score": 0.5, "reasons": []}]}
         """#.utf8))
         let record = MarketRecord(id: 42, organisationId: "org-1", organisationName: "示例园区", shared: false, createdAt: "2026-11-30",

@@ -93,9 +93,19 @@ import BrainServer
             #expect(try await get(client, "/api/recommend/park?nodes=cro&stage=soon").0 == .badRequest)
             let partners = try json(try await get(client, "/api/enterprises/600276.SH/partners").1)
             #expect(((partners["sameNode"] as? [[String: Any]])?.first?["cityName"] as? String) == "连云港市")
+            // The relation is a code with its text in the language asked.
+            let peer = try #require((partners["sameNode"] as? [[String: Any]])?.first?["relation"] as? [String: Any])
+            #expect(peer["code"] as? String == "related.same-node" && (peer["text"] as? String)?.hasPrefix("同属") == true)
+            let partnersEn = try json(try await get(client, "/api/enterprises/600276.SH/partners?lang=en").1)
+            let peerEn = (partnersEn["sameNode"] as? [[String: Any]])?.first?["relation"] as? [String: Any]
+            #expect((peerEn?["text"] as? String)?.hasPrefix("also on") == true)
             let cro = try json(try await get(client, "/api/match/offers?service=cro&region=320500").1)
             let offers = try #require(cro["matches"] as? [[String: Any]])
-            #expect(!offers.isEmpty && (offers.first?["reasons"] as? [String])?.first?.contains("CRO") == true)
+            #expect(!offers.isEmpty && ((offers.first?["reasons"] as? [[String: Any]])?.first?["text"] as? String)?.contains("CRO") == true)
+            // In English (`lang=en`) the same reasons hold no Chinese of ours (firm names are data, not in the reasons).
+            let croEn = try json(try await get(client, "/api/match/offers?service=cro&region=320500&lang=en").1)
+            let englishReasons = ((croEn["matches"] as? [[String: Any]]) ?? []).flatMap { ($0["reasons"] as? [[String: Any]]) ?? [] }
+            #expect(!englishReasons.isEmpty && englishReasons.allSatisfy { ($0["text"] as? String)?.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } == false })
             #expect(try await get(client, "/api/match/offers?service=api&region=320500").0 == .badRequest)
             let talent = try json(try await get(client, "/api/regions/320500/talent").1)
             #expect((talent["universities"] as? Int ?? 0) > 10)

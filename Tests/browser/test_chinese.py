@@ -7,7 +7,7 @@ errors speak Chinese by default and English with `?lang=en`.
 
     python3 Tests/browser/test_chinese.py               every page, both languages, and the API errors
     python3 Tests/browser/test_chinese.py zh_region      only the checks whose names contain one of the arguments
-    python3 Tests/browser/test_chinese.py enprose       also the English pages' visible text, not only labels (a work list)
+    python3 Tests/browser/test_chinese.py enprose       the English pages' visible text, also on the pages still pending (a work list)
     (page names: see PAGES; checks are zh_<page>, en_<page>, enprose_<page> and api_errors)
 
 Every offending phrase is printed per page, so a failure is a work list."""
@@ -163,9 +163,10 @@ PROSE = """
 var text = document.body.innerText;
 var data = 'h1, a[href^="/enterprises/"], a[href^="/regions/"], a[href^="/parks/"], a[href^="/products"], .tag, code, ' +
   '[data-name], #lang-toggle, .policy-title, td.title, .note.title, select, datalist, [data-data]';
-document.querySelectorAll(data).forEach(function (el) {
-  var t = el.innerText; if (t && t.trim()) text = text.split(t).join(' · ');
-});
+// Longest first: a region link's name (苏州工业园区) must not split an address cell that contains it before that cell is read.
+var texts = Array.prototype.map.call(document.querySelectorAll(data), function (el) { return el.innerText; })
+  .filter(function (t) { return t && t.trim(); }).sort(function (a, b) { return b.length - a.length; });
+texts.forEach(function (t) { text = text.split(t).join(' · '); });
 return text;
 """
 HAN_RUN = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff\u3000-\u303f\uff00-\uffef·]*")
@@ -282,6 +283,12 @@ def check_api_errors(driver, base):
     assert not problems, f"{len(problems)} API errors off the shape or the language"
 
 
+# Pages whose English text still shows Chinese of ours, and why: the chain-assignment evidence (申万2021 …, 英文业务简介含
+# “…”, 主营产品 … (占营收 N%)) is stored by the classifier as Chinese text; it must become reasons (code and values)
+# in the store before these pages can read it per language.
+PROSE_PENDING = {"enterprise", "chain_node"}
+
+
 def checks():
     made = []
     for name, path in PAGES.items():
@@ -289,9 +296,9 @@ def checks():
             check = make(path)
             check.__name__ = f"{prefix}_{name}"
             made.append(check)
-        # The English pages' visible text (not only labels): run by name (`enprose`, `enprose_region_320500`) until the
-        # leftovers it lists are worded per language; then it joins the default run.
-        if any(arg.startswith("enprose") for arg in sys.argv[1:]):
+        # The English pages' visible text (not only labels): in the default run, except on the pages still listed in
+        # PROSE_PENDING, which run by name (`enprose`, `enprose_chain_node`) until their leftovers are worded per language.
+        if name not in PROSE_PENDING or any(arg.startswith("enprose") for arg in sys.argv[1:]):
             check = english_check(path, prose=True)
             check.__name__ = f"enprose_{name}"
             made.append(check)

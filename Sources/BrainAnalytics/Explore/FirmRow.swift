@@ -12,8 +12,10 @@ public struct FirmRow: Codable, Sendable, Hashable {
     public var totalAssetsYi: Double?
     /// why the firm is listed: the evidence of its node, or the product link that relates it
     public var reason: String?
+    /// how the firm relates to another (a peer on its node, a supplier, a customer): a code worded per language
+    public var relation: Reason?
 
-    public init(_ enterprise: Enterprise, index: SnapshotIndex, reason: String? = nil) {
+    public init(_ enterprise: Enterprise, index: SnapshotIndex, reason: String? = nil, relation: Reason? = nil) {
         id = enterprise.id
         name = enterprise.name
         stockCode = enterprise.stockCode
@@ -23,6 +25,7 @@ public struct FirmRow: Codable, Sendable, Hashable {
         employees = enterprise.employees
         totalAssetsYi = enterprise.totalAssetsYi
         self.reason = reason
+        self.relation = relation
     }
 
     /// Largest first: total assets, then employees, then name — the order a bureau reads a list of firms in.

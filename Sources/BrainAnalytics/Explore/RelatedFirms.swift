@@ -24,24 +24,25 @@ public enum RelatedFirms {
         let ownNodes = (index.nodesByEnterprise[id] ?? []).sorted {
             ((index.enterprisesByNode[$0]?.count ?? 0), $0) < ((index.enterprisesByNode[$1]?.count ?? 0), $1)
         }
-        var peers: [String: String] = [:]
+        var peers: [String: Reason] = [:]
         for node in ownNodes {
             for other in index.enterprisesByNode[node] ?? [] where other != id && peers[other] == nil {
-                peers[other] = "同属 \(index.nodesById[node]?.nameZh ?? node)"
+                peers[other] = Reason("related.same-node", ["node": index.nodesById[node]?.nameZh ?? node, "node.en": index.nodesById[node]?.nameEn ?? node])
             }
         }
 
         // Only vetted product links (`ProductLinks`): biomedicine products along the chain's tiers, made by firms on the chain.
-        var suppliers: [String: String] = [:], customers: [String: String] = [:]
+        // Product names are the source's (data): English quotes them as written (`ReasonText`).
+        var suppliers: [String: Reason] = [:], customers: [String: Reason] = [:]
         for product in products {
             for link in links.inputs[product] ?? [] {
                 for maker in links.makers[link.upstream] ?? [] where maker != id && suppliers[maker] == nil {
-                    suppliers[maker] = "供应 \(link.upstream) → 本企业 \(product)"
+                    suppliers[maker] = Reason("related.supplies", ["input": link.upstream, "product": product])
                 }
             }
             for link in links.outputs[product] ?? [] {
                 for maker in links.makers[link.downstream] ?? [] where maker != id && customers[maker] == nil {
-                    customers[maker] = "采用 本企业 \(product) → \(link.downstream)"
+                    customers[maker] = Reason("related.buys", ["product": product, "output": link.downstream])
                 }
             }
         }
@@ -51,7 +52,7 @@ public enum RelatedFirms {
                                   customers: nearest(customers, to: firm, index: index, limit: limit))
     }
 
-    static func nearest(_ reasons: [String: String], to firm: Enterprise, index: SnapshotIndex, limit: Int) -> [FirmRow] {
+    static func nearest(_ reasons: [String: Reason], to firm: Enterprise, index: SnapshotIndex, limit: Int) -> [FirmRow] {
         func ring(_ other: Enterprise) -> Int {
             if let city = firm.cityCode, other.cityCode == city { return 0 }
             if let province = firm.provinceCode, other.provinceCode == province { return 1 }
@@ -59,6 +60,6 @@ public enum RelatedFirms {
         }
         return reasons.keys.compactMap { index.enterprisesById[$0] }
             .sorted { ring($0) != ring($1) ? ring($0) < ring($1) : FirmRow.bySize($0, $1) }
-            .prefix(limit).map { FirmRow($0, index: index, reason: reasons[$0.id]) }
+            .prefix(limit).map { FirmRow($0, index: index, relation: reasons[$0.id]) }
     }
 }

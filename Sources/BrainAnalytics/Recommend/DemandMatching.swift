@@ -25,7 +25,7 @@ public struct DemandMatching: Sendable {
         public var score: Double
         public var distanceKm: Double?
         public var leadingTalent: LeadingTalentScore?
-        public var reasons: [String]
+        public var reasons: [Reason]
     }
 
     public struct Result: Codable, Sendable {
@@ -77,18 +77,20 @@ public struct DemandMatching: Sendable {
         let derived = try offers.match(service: node.id, region: region.code, limit: Int.max)
         var candidates = derived.matches.map { o in
             Candidate(rank: 0, source: .firm, name: o.firm.name, firm: o.firm, score: o.score, distanceKm: o.distanceKm,
-                      reasons: ["需求 \(demand.title)"] + o.reasons)
+                      reasons: [Reason("match.demand", ["title": demand.title])] + o.reasons)
         }
         let nearness = Nearness(index, region: region)
         for record in market {
             guard let offer = record.body.offer, let fit = Self.fit(offer.nodeId, to: node, index.nodesById), fit >= 0.7 else { continue }
-            var reasons = ["需求 \(demand.title)", "\(fit == 1 ? "提供" : "相近服务") \(node.nameZh)（\(record.organisationName) 导入）"]
+            var reasons = [Reason("match.demand", ["title": demand.title]),
+                           Reason(fit == 1 ? "match.provides-imported" : "match.related-imported",
+                                  ["node": node.nameZh, "node.en": node.nameEn, "organisation": record.organisationName])]
             let near = nearness.of(code: offer.regionCode)
             if let reason = near.reason { reasons.append(reason) }
             let firm = offer.uscc.flatMap { firmsByUSCC[$0] }
             let quality = firm.flatMap { strength[$0.id] }
-            if let quality { reasons.append("发展质量(不含区位) \(Int(quality.rounded()))") } else { reasons.append("实力未知") }
-            if let capacity = offer.capacity { reasons.append("能力 \(capacity)") }
+            if let quality { reasons.append(Reason("match.quality", ["score": String(Int(quality.rounded()))])) } else { reasons.append(Reason("match.strength-unknown")) }
+            if let capacity = offer.capacity { reasons.append(Reason("match.capacity", ["capacity": capacity])) }
             candidates.append(Candidate(rank: 0, source: .importedOffer, name: offer.provider, firm: firm.map { FirmRow($0, index: index) },
                                         recordId: record.id, organisation: record.organisationName,
                                         regionName: index.regionsByCode[offer.regionCode]?.name,
@@ -104,23 +106,25 @@ public struct DemandMatching: Sendable {
             let fits = talent.nodeIds.compactMap { Self.fit($0, to: node, index.nodesById) }
             guard let fit = fits.max() else { return nil }
             let leading = LeadingTalentScore(talent)
-            var reasons = ["需求 \(demand.title)", "\(fit == 1 ? "领域" : "相近领域") \(node.nameZh)",
-                           "领军人才评分 \(Int(leading.total.rounded()))/100"]
-            if let honour = talent.honours.first { reasons.append(honour.nameZh) }
+            var reasons = [Reason("match.demand", ["title": demand.title]),
+                           Reason(fit == 1 ? "talent.field" : "talent.related-field", ["node": node.nameZh, "node.en": node.nameEn]),
+                           Reason("talent.leading-score", ["score": String(Int(leading.total.rounded()))])]
+            if let honour = talent.honours.first { reasons.append(Reason("talent.honour", ["honour": honour.nameZh, "honour.en": honour.nameEn])) }
             let near = nearness.of(code: talent.regionCode)
             if let reason = near.reason { reasons.append(reason) }
             var requirements = 1.0
             if let wanted = demand.minDegree {
                 if let degree = talent.degree {
-                    if degree < wanted { requirements *= 0.5; reasons.append("学历 \(degree.nameZh) 低于要求 \(wanted.nameZh)") }
-                    else { reasons.append("学历 \(degree.nameZh) 满足") }
-                } else { requirements *= 0.8; reasons.append("学历未知") }
+                    let names = ["degree": degree.nameZh, "degree.en": degree.nameEn, "wanted": wanted.nameZh, "wanted.en": wanted.nameEn]
+                    if degree < wanted { requirements *= 0.5; reasons.append(Reason("talent.degree-below", names)) }
+                    else { reasons.append(Reason("talent.degree-met", names.filter { !$0.key.hasPrefix("wanted") })) }
+                } else { requirements *= 0.8; reasons.append(Reason("talent.degree-unknown")) }
             }
             if let wanted = demand.minYears {
                 if let years = talent.industryYears {
-                    if years < wanted { requirements *= 0.5; reasons.append("产业经验 \(years) 年 少于 \(wanted) 年") }
-                    else { reasons.append("产业经验 \(years) 年 满足") }
-                } else { requirements *= 0.8; reasons.append("产业经验未知") }
+                    if years < wanted { requirements *= 0.5; reasons.append(Reason("talent.years-below", ["years": String(years), "wanted": String(wanted)])) }
+                    else { reasons.append(Reason("talent.years-met", ["years": String(years)])) }
+                } else { requirements *= 0.8; reasons.append(Reason("talent.years-unknown")) }
             }
             return Candidate(rank: 0, source: .talent, name: talent.name, recordId: record.id, organisation: record.organisationName,
                              regionName: talent.regionCode.flatMap { index.regionsByCode[$0]?.name },

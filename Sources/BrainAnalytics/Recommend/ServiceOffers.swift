@@ -15,7 +15,7 @@ public struct ServiceOffers: Sendable {
         public var service: NodeRef
         public var score: Double
         public var distanceKm: Double?
-        public var reasons: [String]
+        public var reasons: [Reason]
     }
 
     public struct Match: Codable, Sendable {
@@ -54,11 +54,11 @@ public struct ServiceOffers: Sendable {
             let direct = nodes.contains(id)
             guard direct || !nodes.isDisjoint(with: related) else { continue }
             let service = direct ? 1.0 : 0.7
-            var reasons = ["\(direct ? "提供" : "相近服务") \(node.nameZh)"]
+            var reasons = [Reason(direct ? "match.provides" : "match.related-service", ["node": node.nameZh, "node.en": node.nameEn])]
             let near = nearness.of(cityCode: firm.cityCode, provinceCode: firm.provinceCode)
             if let reason = near.reason { reasons.append(reason) }
             let quality = strength[firm.id]
-            if let quality { reasons.append("发展质量(不含区位) \(Int(quality.rounded()))") }
+            if let quality { reasons.append(Reason("match.quality", ["score": String(Int(quality.rounded()))])) }
             offers.append(Offer(rank: 0, firm: FirmRow(firm, index: index), service: NodeRef(node),
                                 score: 0.5 * service + 0.3 * near.value + 0.2 * (quality ?? 0) / 100, distanceKm: near.distanceKm, reasons: reasons))
         }

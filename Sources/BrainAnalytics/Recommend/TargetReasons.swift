@@ -45,7 +45,9 @@ struct TargetReasons {
         }
         let products = Self.mainProducts(index.productsByEnterprise[target.firm.id] ?? [])
         if !products.isEmpty {
-            reasons.append(Reason("target.products", ["products": products.joined(separator: "、")]))
+            // The products are the source's names: quoted as written in English.
+            reasons.append(Reason("target.products", ["products": products.joined(separator: "、"),
+                                                      "products.en": products.map { "“\($0)”" }.joined(separator: ", ")]))
         } else if let node = target.node, let evidence = evidence["\(target.firm.id)|\(node.id)"], !evidence.isEmpty {
             reasons.append(Reason("target.evidence", ["node": node.nameZh, "node.en": node.nameEn, "evidence": Self.firstClause(evidence)]))
         }

@@ -54,6 +54,7 @@ public enum Degree: String, Codable, Sendable, CaseIterable, Comparable {
     case bachelor, master, doctorate
 
     public var nameZh: String { switch self { case .bachelor: "本科"; case .master: "硕士"; case .doctorate: "博士" } }
+    public var nameEn: String { switch self { case .bachelor: "bachelor's"; case .master: "master's"; case .doctorate: "doctorate" } }
     public static func < (a: Degree, b: Degree) -> Bool { allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)! }
 }
 
@@ -67,6 +68,15 @@ public enum TalentHonour: String, Codable, Sendable, CaseIterable {
         case .nationalLeading: "国家级领军人才（杰青、长江学者等）"
         case .nationalYoung: "国家级青年人才（优青、青年长江等）"
         case .provincial: "省市级人才计划"
+        }
+    }
+
+    public var nameEn: String {
+        switch self {
+        case .academician: "academician of the CAS or CAE"
+        case .nationalLeading: "national leading talent (e.g. Distinguished Young Scholar, Changjiang Scholar)"
+        case .nationalYoung: "national young talent (e.g. Excellent Young Scholar)"
+        case .provincial: "provincial or city talent programme"
         }
     }
 }

@@ -36,13 +36,22 @@ public enum ReasonText {
             output += rest[..<open]
             guard let close = rest[open...].firstIndex(of: "}") else { break }
             let name = String(rest[rest.index(after: open)..<close])
-            let value = (language == .en ? values[name + ".en"] : nil) ?? values[name]
-            output += value ?? "–"
+            let english = language == .en ? values[name + ".en"] : nil
+            let value = english ?? values[name]
+            // A slot the template already quotes (“{word}”) is not quoted twice.
+            output += value.map { language == .en && english == nil && !output.hasSuffix("“") ? quotedIfChinese($0) : $0 } ?? "–"
             rest = rest[rest.index(after: close)...]
             if language == .en, let value { rest = Substring(agree(rest, count: value)) }
         }
         output += rest
         return output
+    }
+
+    /// In English, a value given in Chinese only (a firm's, a place's or a product's name, a policy's keyword: data,
+    /// with no English of its own) is quoted as written, so a reader sees it is a name and not our wording.
+    static func quotedIfChinese(_ value: String) -> String {
+        guard value.unicodeScalars.contains(where: { (0x4E00...0x9FFF).contains($0.value) }), !value.hasPrefix("“") else { return value }
+        return "“\(value)”"
     }
 
     /// Countable nouns English templates put after a number ("{firms} firms", "{count} local firms").

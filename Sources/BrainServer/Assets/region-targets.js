@@ -43,7 +43,9 @@
       if (t.sameProvince) { var tag = document.createElement('span'); tag.className = 'tag'; tag.textContent = brain.t('同省', 'same province'); firm.appendChild(document.createTextNode(' ')); firm.appendChild(tag); }
       if (t.riskWarning) { var st = document.createElement('span'); st.className = 'tag risk'; st.textContent = brain.t('风险警示', 'risk warning'); firm.appendChild(document.createTextNode(' ')); firm.appendChild(st); }
       tr.appendChild(firm);
-      tr.appendChild(cell([t.firm.provinceName, t.firm.cityName].filter(Boolean).join(' ')));
+      var place = cell([t.firm.provinceName, t.firm.cityName].filter(Boolean).join(' '));
+      place.setAttribute('data-data', '');  // a place name: data, shown as it is in either language
+      tr.appendChild(place);
       var node = document.createElement('td');
       if (t.role && roleNames[t.role]) {
         var role = document.createElement('span'); role.className = 'tag role-' + t.role; role.textContent = brain.t(roleNames[t.role][0], roleNames[t.role][1]);

@@ -23,7 +23,7 @@ struct LeadAccess: Sendable {
     func writer(_ request: Request) async throws -> (Caller, Organisation, [String: String]) {
         let isJSON = request.headers[.contentType]?.lowercased().hasPrefix("application/json") == true
         let fields = isJSON ? try await MarketAccess.jsonFields(request) : try await MarketAccess.form(request)
-        let caller = try await access.requireWriter(request, form: fields)
+        let caller = try await access.requireWriter(request, form: fields, for: .manageLeads)
         guard let organisation = caller.organisation else { throw AppError(status: .unauthorized, reason: Reason("api.leads-private")) }
         guard caller.may(.manageLeads) else { throw AppError(status: .forbidden, reason: Reason("api.leads-permission")) }
         return (caller, organisation, fields)
@@ -31,7 +31,7 @@ struct LeadAccess: Sendable {
 
     /// The history's actor for this caller, stamped now.
     func actor(_ caller: Caller) -> LeadActor {
-        LeadActor(actor: caller.auditActor, personId: nil, at: ISO8601DateFormatter().string(from: Date()))
+        LeadActor(actor: caller.auditActor, personId: caller.person?.id, at: ISO8601DateFormatter().string(from: Date()))
     }
 
     /// Records the write in the audit trail with the lead before and after.
@@ -72,7 +72,8 @@ struct LeadAccess: Sendable {
 
     /// A new lead from a body's fields (`firmName` or `firm`, `enterpriseId` or `enterprise`, …); a firm of the store
     /// lends its name when none is given.
-    func newLead(_ fields: [String: String], organisation: String) async throws -> Lead {
+    /// The owner is the signed-in person unless the body names another.
+    func newLead(_ fields: [String: String], organisation: String, owner defaultOwner: String? = nil) async throws -> Lead {
         func value(_ names: String...) -> String? {
             names.lazy.compactMap { fields[$0]?.trimmingCharacters(in: .whitespacesAndNewlines) }.first { !$0.isEmpty }
         }
@@ -87,7 +88,7 @@ struct LeadAccess: Sendable {
         guard let stage = LeadStage(rawValue: value("stage") ?? "lead") else { throw AppError.badRequest(Reason("api.lead-stage")) }
         guard let source = LeadSource(rawValue: value("source") ?? "manual") else { throw AppError.badRequest(Reason("api.lead-source")) }
         let leadFields = LeadFields(enterpriseId: enterpriseId, firmName: firmName ?? "", regionCode: value("regionCode", "region"),
-                                    nodeId: value("nodeId", "node"), parkId: value("parkId", "park"), owner: value("owner"),
+                                    nodeId: value("nodeId", "node"), parkId: value("parkId", "park"), owner: value("owner") ?? defaultOwner,
                                     nextStep: value("nextStep"), dueDate: value("dueDate"), notes: value("notes"))
         let reason = value("sourceReason").map { String($0.prefix(100)) }
         return Lead(organisationId: organisation, fields: leadFields, stage: stage, source: source, sourceReason: reason, createdAt: "", updatedAt: "")

@@ -100,7 +100,7 @@ struct LeadRoutes: Sendable {
 
     func create(_ request: Request) async throws -> Response {
         let (caller, organisation, fields) = try await leads.writer(request)
-        let draft = try await leads.newLead(fields, organisation: organisation.id)
+        let draft = try await leads.newLead(fields, organisation: organisation.id, owner: caller.person?.id)
         let lead = try await LeadAccess.translating { try await leads.store.createLead(draft, by: leads.actor(caller)) }
         try await leads.audit(caller, "lead.create", before: nil, after: lead)
         var response = JSONResponse.response(.created, data: try JSONResponse.encoder.encode(lead))

@@ -30,7 +30,7 @@ struct LeadsPage: Sendable {
         router.get("/leads") { request, _ in try await index(request) }
         router.post("/leads") { request, _ in
             let (caller, organisation, fields) = try await leads.writer(request)
-            let draft = try await leads.newLead(fields, organisation: organisation.id)
+            let draft = try await leads.newLead(fields, organisation: organisation.id, owner: caller.person?.id)
             let lead = try await LeadAccess.translating { try await leads.store.createLead(draft, by: leads.actor(caller)) }
             try await leads.audit(caller, "lead.create", before: nil, after: lead)
             return Self.redirect("/leads/\(lead.id)")

@@ -26,11 +26,11 @@ struct MatchOffers: AsyncParsableCommand {
     func run() async throws {
         let offers = try await AnalyticsLoader.workbench(store.db).serviceOffers()
         let match = try AnalyticsLoader.answer { () throws(AnalyticsError) in try offers.match(service: service, region: region, limit: limit) }
-        if json { return try Output.json(match) }
+        if json { return try Output.json(match, language: .zh) }
         print("\(match.service.nameZh) for \(match.region.name): \(match.offers) firms offer it — \(match.formula)")
         for offer in match.matches {
             print(String(format: "%3d  %.3f  ", offer.rank, offer.score) + "\(offer.firm.name) (\(offer.firm.id), \(offer.firm.cityName ?? "–")) — "
-                  + offer.reasons.joined(separator: "; "))
+                  + ReasonText.render(offer.reasons, in: .zh, separator: "; "))
         }
     }
 }
@@ -62,10 +62,10 @@ struct MatchDemands: AsyncParsableCommand {
             print(MarketCommands.line(record))
             print("  \(result.candidates) candidates — \(result.formula)")
             for m in result.matches {
-                print(String(format: "  %3d  %.3f  ", m.rank, m.score) + "\(m.name) [\(m.source.rawValue)] — " + m.reasons.joined(separator: "; "))
+                print(String(format: "  %3d  %.3f  ", m.rank, m.score) + "\(m.name) [\(m.source.rawValue)] — " + ReasonText.render(m.reasons, in: .zh, separator: "; "))
             }
         }
-        if json { try Output.json(results) } else if demands.isEmpty { print("no demands \(market.org) can see: brain demand post --org \(market.org) …") }
+        if json { try Output.json(results, language: .zh) } else if demands.isEmpty { print("no demands \(market.org) can see: brain demand post --org \(market.org) …") }
     }
 }
 

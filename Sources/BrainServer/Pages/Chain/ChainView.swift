@@ -7,6 +7,7 @@ struct ChainNodeView: PageView {
     struct Named: Encodable, Sendable {
         var id: String
         var nameZh: String
+        var nameEn: String
     }
     struct Note: Encodable, Sendable {
         var zh: String
@@ -33,6 +34,7 @@ struct ChainNodeView: PageView {
     struct Linked: Encodable, Sendable {
         var id: String
         var nameZh: String
+        var nameEn: String
         var pairs: Int
         var examples: String
     }
@@ -56,7 +58,7 @@ struct ChainNodeView: PageView {
 
     init(_ report: NodeExplorerReport, pager: Paging.Pager?, firstProduct: String) {
         let linked = { (list: [NodeExplorerReport.LinkedNode]) in
-            list.prefix(10).map { Linked(id: $0.node.id, nameZh: $0.node.nameZh, pairs: $0.productPairs, examples: $0.examples.joined(separator: "；")) }
+            list.prefix(10).map { Linked(id: $0.node.id, nameZh: $0.node.nameZh, nameEn: $0.node.nameEn, pairs: $0.productPairs, examples: $0.examples.joined(separator: "；")) }
         }
         let tier = RegionView.tierLabels.first { $0.0 == report.node.tier }
         id = report.node.id
@@ -64,10 +66,10 @@ struct ChainNodeView: PageView {
         nameEn = report.node.nameEn
         tierZh = tier?.1 ?? report.node.tier.rawValue
         tierEn = tier?.2 ?? report.node.tier.rawValue
-        parent = report.parent.map { Named(id: $0.id, nameZh: $0.nameZh) }
+        parent = report.parent.map { Named(id: $0.id, nameZh: $0.nameZh, nameEn: $0.nameEn) }
         chokepointNote = report.chokepointNote.map { Note(zh: ChainPage.chokepointNoteZh($0), en: $0) }
         region = report.region.map { Place(code: $0.code, name: $0.name) }
-        subNodes = report.subNodes.map { Named(id: $0.id, nameZh: $0.nameZh) }
+        subNodes = report.subNodes.map { Named(id: $0.id, nameZh: $0.nameZh, nameEn: $0.nameEn) }
         firmCount = report.firmCount
         firms = report.firms.map {
             Firm(id: $0.id, name: $0.name, stock: $0.stockCode ?? "", place: [$0.provinceName, $0.cityName].compactMap { $0 }.joined(separator: " "),

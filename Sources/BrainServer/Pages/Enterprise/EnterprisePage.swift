@@ -12,14 +12,14 @@ struct EnterprisePage: Sendable {
     let renderer: PageRenderer
 
     func register(on router: Router<BasicRequestContext>) {
-        router.get("/api/enterprises/:id/portrait") { _, context in
-            try JSONResponse.ok(try await EnterprisePortrait.build(store: store, cache: cache, id: try context.parameters.path("id")))
+        router.get("/api/enterprises/:id/portrait") { request, context in
+            try JSONResponse.ok(try await EnterprisePortrait.build(store: store, cache: cache, id: try context.parameters.path("id")), for: request)
         }
         // Partner discovery: suppliers and customers through product relations and firms of the same node, nearest first.
-        router.get("/api/enterprises/:id/partners") { _, context in
+        router.get("/api/enterprises/:id/partners") { request, context in
             let id = try context.parameters.path("id")
             do {
-                return try JSONResponse.ok(try RelatedFirms.report(try await cache.index(), links: try await cache.productLinks(), enterprise: id, limit: 30))
+                return try JSONResponse.ok(try RelatedFirms.report(try await cache.index(), links: try await cache.productLinks(), enterprise: id, limit: 30), for: request)
             } catch let error as AnalyticsError {
                 throw AppError.from(error)
             }

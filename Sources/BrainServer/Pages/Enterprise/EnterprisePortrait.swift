@@ -12,6 +12,8 @@ struct EnterprisePortrait: Codable, Sendable {
         var source: String
         var asOf: String
         var current: Bool
+        /// The source in words per language where it is ours (an import's row), not a data source's id.
+        var sourceReason: Reason? = nil
     }
     /// How the firm was located: the finest region, the address and report year it rests on, or why it stops above
     /// the district (codes; the page renders them).
@@ -34,6 +36,8 @@ struct EnterprisePortrait: Codable, Sendable {
     var quality: QualityScore?
     var related: RelatedFirmsReport
     var nodeNames: [String: String]
+    /// The nodes' English names (optional: portraits saved before it was added decode without it)
+    var nodeNamesEn: [String: String]? = nil
     var policies: [PolicyMatcher.Match]
     /// Names of the regions the firm's location curations name, for the 人工校正 section.
     var curatedRegionNames: [String: String] = [:]
@@ -82,8 +86,8 @@ struct EnterprisePortrait: Codable, Sendable {
         let operatorImports = Set(try await store.imports().filter { $0.organisationId == nil }.map(\.id))
         for fact in try await store.enterpriseFacts(id) where operatorImports.contains(fact.importId) {
             facts.append(Fact(field: Self.importedFieldWords[fact.field] ?? fact.field, value: fact.value,
-                              source: "导入 #\(fact.importId) \(fact.file) 第 \(fact.row) 行",
-                              asOf: fact.asOf, current: fact.current))
+                              source: "import:\(fact.importId)", asOf: fact.asOf, current: fact.current,
+                              sourceReason: Reason("source.import-row", ["import": String(fact.importId), "file": fact.file, "row": String(fact.row)])))
         }
         let quality = try? await cache.enterpriseQuality().score(id)
         let related: RelatedFirmsReport
@@ -103,7 +107,7 @@ struct EnterprisePortrait: Codable, Sendable {
         }
         var portrait = EnterprisePortrait(detail: detail, districtName: firm.districtCode.flatMap { index.regionsByCode[$0]?.name },
                                           location: location, facts: facts, quality: quality, related: related,
-                                          nodeNames: index.nodesById.mapValues(\.nameZh),
+                                          nodeNames: index.nodesById.mapValues(\.nameZh), nodeNamesEn: index.nodesById.mapValues(\.nameEn),
                                           policies: (try? await policyMatcher(store: store, cache: cache).matches(enterprise: id)) ?? [])
         for code in detail.curations.compactMap(\.curation.regionCode) { portrait.curatedRegionNames[code] = index.regionsByCode[code]?.name }
         return portrait

@@ -37,6 +37,7 @@ struct EnterpriseView: PageView {
         var fieldEn: String
         var value: String
         var source: String
+        var sourceEn: String
         var asOf: String
         var old: Bool
     }
@@ -50,6 +51,7 @@ struct EnterpriseView: PageView {
     struct Node: Encodable, Sendable {
         var id: String
         var name: String
+        var nameEn: String
         var method: String
         var confidence: String
         var evidence: String
@@ -61,11 +63,14 @@ struct EnterpriseView: PageView {
         var name: String
         var city: String
         var reason: String
+        var reasonEn: String
     }
     struct Event: Encodable, Sendable {
         var date: String
         var kind: String
         var title: String
+        /// The title in English where it is ours (listed, founded); nil for an event's stored title, shown as it is.
+        var titleEn: String?
         var detail: String
         var source: String
     }
@@ -132,7 +137,10 @@ extension EnterpriseView {
     init(_ p: EnterprisePortrait) {
         let firm = p.detail.enterprise
         let timeline = Self.timeline(p)
-        let firms = { (rows: [FirmRow]) in rows.map { Firm(id: $0.id, name: $0.name, city: $0.cityName ?? "", reason: $0.reason ?? "") } }
+        let firms = { (rows: [FirmRow]) in rows.map { firm in
+            let relation = firm.relation.map(ReasonText.bilingual)
+            return Firm(id: firm.id, name: firm.name, city: firm.cityName ?? "", reason: relation?.zh ?? firm.reason ?? "", reasonEn: relation?.en ?? firm.reason ?? "")
+        } }
         id = firm.id.nonEmpty
         name = firm.name.nonEmpty
         fullName = firm.fullName.nonEmpty
@@ -157,14 +165,16 @@ extension EnterpriseView {
                                     raw: RegionView.number($0.raw), normalised: RegionView.number($0.normalised, 1))
                       })
         }
-        facts = p.facts.map { Fact(field: $0.field, fieldZh: $0.label.zh, fieldEn: $0.label.en, value: $0.value, source: $0.source, asOf: $0.asOf, old: !$0.current) }
+        facts = p.facts.map { Fact(field: $0.field, fieldZh: $0.label.zh, fieldEn: $0.label.en, value: $0.value,
+                                  source: $0.sourceReason.map { ReasonText.render($0, in: .zh) } ?? $0.source,
+                                  sourceEn: $0.sourceReason.map { ReasonText.render($0, in: .en) } ?? $0.source, asOf: $0.asOf, old: !$0.current) }
         products = p.detail.products.sorted { ($0.revenueShare ?? -1) > ($1.revenueShare ?? -1) }.map {
             Product(product: $0.product, productQuery: EnterprisePage.queryValue($0.product),
                     share: $0.revenueShare.map { RegionView.number($0 * ($0 <= 1 ? 100 : 1), 1) + "%" } ?? "–",
                     source: $0.provenance.source, asOf: $0.provenance.asOf)
         }
         nodes = p.detail.assignments.map {
-            Node(id: $0.nodeId, name: p.nodeNames[$0.nodeId] ?? $0.nodeId, method: $0.method, confidence: RegionView.number($0.confidence),
+            Node(id: $0.nodeId, name: p.nodeNames[$0.nodeId] ?? $0.nodeId, nameEn: p.nodeNamesEn?[$0.nodeId] ?? p.nodeNames[$0.nodeId] ?? $0.nodeId, method: $0.method, confidence: RegionView.number($0.confidence),
                  evidence: $0.evidence, source: $0.provenance.source, asOf: $0.provenance.asOf)
         }
         policies = p.policies.map(PolicyView.row)
@@ -182,14 +192,14 @@ extension EnterpriseView {
     static func timeline(_ p: EnterprisePortrait) -> [Event] {
         let firm = p.detail.enterprise
         var items = p.detail.events.map {
-            Event(date: $0.date, kind: $0.kind.rawValue, title: $0.title, detail: $0.detail ?? "", source: $0.provenance.source)
+            Event(date: $0.date, kind: $0.kind.rawValue, title: $0.title, titleEn: nil, detail: $0.detail ?? "", source: $0.provenance.source)
         }
         if let listed = firm.listDate, !p.detail.events.contains(where: { $0.kind == .ipo }) {
-            items.append(Event(date: listed, kind: "ipo", title: "上市 listed", detail: [firm.stockCode, firm.market].compactMap { $0 }.joined(separator: " "),
+            items.append(Event(date: listed, kind: "ipo", title: "上市", titleEn: "listed", detail: [firm.stockCode, firm.market].compactMap { $0 }.joined(separator: " "),
                                source: firm.provenance.source))
         }
         if let founded = firm.setupDate {
-            items.append(Event(date: founded, kind: "founded", title: "成立 founded", detail: "", source: firm.provenance.source))
+            items.append(Event(date: founded, kind: "founded", title: "成立", titleEn: "founded", detail: "", source: firm.provenance.source))
         }
         return items.sorted { $0.date > $1.date }
     }

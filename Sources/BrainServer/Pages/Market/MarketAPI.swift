@@ -45,7 +45,7 @@ struct MarketAPI: Sendable {
         router.get("/api/demands/:id/matches") { request, context in
             let viewer = try await access.organisation(request)?.id
             let limit = min(max(request.uri.queryParameters.get("limit").flatMap(Int.init) ?? 20, 1), 200)
-            return try JSONResponse.ok(try await matches(try await demand(request, context), viewer: viewer, limit: limit))
+            return try JSONResponse.ok(try await matches(try await demand(request, context), viewer: viewer, limit: limit), for: request)
         }
         router.get("/api/offers") { request, _ in
             try JSONResponse.ok(try await store.marketRecords(.offer, visibleTo: try await access.organisation(request)?.id))

@@ -117,7 +117,8 @@ struct MarketDemandView: PageView {
         var source: String
         var place: String
         var score: String
-        var reasons: [String]
+        /// Each reason in both languages (`zh`, `en`): the page's language switch shows one.
+        var reasons: [[String: String]]
     }
 
     var id: Int
@@ -152,7 +153,7 @@ struct MarketDemandView: PageView {
         (years, headcount, formula, candidates) = (d.minYears, d.headcount, result.formula, result.candidates)
         matches = result.matches.map { m in
             Match(rank: m.rank, name: m.name, firmId: m.firm?.id.nonEmpty, source: m.source.rawValue,
-                  place: m.firm?.cityName ?? m.firm?.provinceName ?? m.regionName ?? "", score: RegionView.number(m.score, 3), reasons: m.reasons)
+                  place: m.firm?.cityName ?? m.firm?.provinceName ?? m.regionName ?? "", score: RegionView.number(m.score, 3), reasons: RegionView.reasonViews(m.reasons))
         }
     }
 }

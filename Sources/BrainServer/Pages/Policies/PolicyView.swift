@@ -12,6 +12,14 @@ enum PolicyView {
         "true": ("是", "yes"), "false": ("否", "no"), "unknown": ("未知", "unknown"), "none recorded": ("无记录", "none recorded"),
     ]
 
+    /// A clause's maximum amount: 万元 in Chinese, million yuan in English (1 万元 = 10,000 yuan).
+    static func amount(_ wan: Double?, _ language: DisplayLanguage) -> String {
+        guard let wan else { return "–" }
+        if language == .zh { return RegionView.number(wan, 0) + " 万元" }
+        let million = wan / 100
+        return RegionView.number(million, million == million.rounded() ? 0 : 2) + " million yuan"
+    }
+
     /// One clause for one firm, as the enterprise page shows it (nil where there is nothing to show).
     struct Row: Encodable, Sendable {
         var id: String?
@@ -21,6 +29,7 @@ enum PolicyView {
         var statusEn: String?
         var eligible: Bool?
         var amount: String?
+        var amountEn: String?
         var actionZh: String?
         var actionEn: String?
         var conditionsZh: String?
@@ -44,7 +53,7 @@ enum PolicyView {
         let action = match.actionReason.map(ReasonText.bilingual)
         return Row(id: match.policy.id.nonEmpty, clause: match.policy.clause.nonEmpty, title: match.policy.title.nonEmpty,
                    statusZh: status.zh.nonEmpty, statusEn: status.en.nonEmpty, eligible: match.status == "eligible" && match.action == nil ? true : nil,
-                   amount: match.maxAmountWan.map { RegionView.number($0, 0) + " 万元" } ?? "–",
+                   amount: amount(match.maxAmountWan, .zh), amountEn: amount(match.maxAmountWan, .en),
                    actionZh: action?.zh.nonEmpty, actionEn: action?.en.nonEmpty,
                    conditionsZh: conditions(.zh).nonEmpty, conditionsEn: conditions(.en).nonEmpty)
     }
@@ -58,6 +67,7 @@ enum PolicyView {
         var eligibility: String?
         var region: String?
         var amount: String
+        var amountEn: String
         var subject: String?
         var ruleZh: String?
         var ruleEn: String?
@@ -73,7 +83,7 @@ enum PolicyView {
         let note = item.noteReason.map(ReasonText.bilingual)
         return Clause(id: item.policy.id.nonEmpty, title: item.policy.title.nonEmpty, clause: item.policy.clause.nonEmpty,
                       eligibility: item.policy.eligibility.nonEmpty, region: item.policy.regionCode.nonEmpty,
-                      amount: item.policy.maxAmountWan.map { RegionView.number($0, 0) + " 万元" } ?? "–",
+                      amount: amount(item.policy.maxAmountWan, .zh), amountEn: amount(item.policy.maxAmountWan, .en),
                       subject: item.subject.nonEmpty,
                       ruleZh: ReasonText.render(item.ruleReasons, in: .zh).nonEmpty, ruleEn: ReasonText.render(item.ruleReasons, in: .en).nonEmpty,
                       noteZh: note?.zh.nonEmpty, noteEn: note?.en.nonEmpty,

@@ -47,7 +47,7 @@ struct RegionPage: Sendable {
             let query = request.uri.queryParameters
             guard let limit = Int(query.get("limit") ?? "20"), (1...200).contains(limit) else { throw AppError.badRequest(Reason("api.limit", ["max": "200"])) }
             do {
-                return try JSONResponse.ok(try await cache.serviceOffers().match(service: query.get("service") ?? "", region: query.get("region") ?? "", limit: limit))
+                return try JSONResponse.ok(try await cache.serviceOffers().match(service: query.get("service") ?? "", region: query.get("region") ?? "", limit: limit), for: request)
             } catch let error as AnalyticsError {
                 throw AppError.badRequest(Reason("api.bad-request", ["detail": error.description]))
             }

@@ -23,6 +23,8 @@ struct RegionReport: Codable, Sendable {
     var chokepoints: [ChokepointReport.NodeSupply]
     var innovationIndex: IndexSummary
     var largestFirms: [FirmRow]
+    /// firm id → its most specific nodes in English (each row's `reason` holds them in Chinese)
+    var largestFirmNodesEn: [String: String]
     var targets: InvestmentTargets.Report
     var talent: TalentCube
     /// for each service, the nearest and strongest firms offering it
@@ -60,6 +62,7 @@ struct RegionReport: Codable, Sendable {
                 chokepoints: chokepoints,
                 innovationIndex: IndexSummary(of: units, rows: indexResult.rows, notes: indexResult.notes),
                 largestFirms: Array(largest),
+                largestFirmNodesEn: Dictionary(largest.map { ($0.id, sectorNames(of: $0.id, index: index, .en)) }, uniquingKeysWith: { a, _ in a }),
                 targets: try await cache.investmentTargets(level: region.level).report(region: code, sameProvince: .flag, size: 20),
                 talent: try TalentCube.report(index, region: code),
                 services: try ServiceNodes.names.keys.sorted().map { try offers.match(service: $0, region: code, limit: 3) })
@@ -69,9 +72,10 @@ struct RegionReport: Codable, Sendable {
     }
 
     /// The firm's most specific nodes, for the "largest firms" list.
-    static func sectorNames(of id: String, index: SnapshotIndex) -> String {
+    static func sectorNames(of id: String, index: SnapshotIndex, _ language: DisplayLanguage = .zh) -> String {
         let nodes = index.nodesByEnterprise[id] ?? []
-        let leaves = nodes.filter { node in !nodes.contains { index.nodesById[$0]?.parentId == node } }
-        return leaves.compactMap { index.nodesById[$0]?.nameZh }.sorted().joined(separator: "、")
+        let leaves = nodes.filter { node in !nodes.contains { index.nodesById[$0]?.parentId == node } }.sorted()
+        let names = leaves.compactMap { index.nodesById[$0] }.map { language == .zh ? $0.nameZh : $0.nameEn }
+        return language == .zh ? names.sorted().joined(separator: "、") : names.joined(separator: ", ")
     }
 }

@@ -85,7 +85,7 @@ enum RegionView {
         }
         let largest = report.largestFirms.map { f -> [String: Any] in
             ["id": f.id, "name": f.name, "stock": f.stockCode ?? "", "city": f.cityName ?? "", "employees": number(f.employees.map(Double.init), 0),
-             "assets": number(f.totalAssetsYi), "sectors": f.reason ?? ""]
+             "assets": number(f.totalAssetsYi), "sectors": f.reason ?? "", "sectorsEn": report.largestFirmNodesEn[f.id] ?? f.reason ?? ""]
         }
         let strong = report.gaps.nodes.filter { $0.status == "strong" }.map(\.node.nameZh)
         // Both languages, as every note on the page: the English page read this warning in Chinese.
@@ -131,8 +131,12 @@ enum RegionView {
             "talentNodes": report.talent.nodes.prefix(12).map { ["nameZh": $0.node.nameZh, "nameEn": $0.node.nameEn, "employees": number(Double($0.employees), 0),
                                                                  "firms": $0.firms, "rank": $0.rank, "of": $0.of] as [String: Any] },
             "services": report.services.map { match in
-                ["service": match.service.nameZh, "id": match.service.id, "count": match.offers,
-                 "offers": match.matches.map { ["id": $0.firm.id, "name": $0.firm.name, "why": $0.reasons.dropFirst().joined(separator: "; ")] }] as [String: Any]
+                ["service": match.service.nameZh, "serviceEn": match.service.nameEn, "id": match.service.id, "count": match.offers,
+                 "offers": match.matches.map { offer in
+                     // The first reason names the service, already the row's heading.
+                     ["id": offer.firm.id, "name": offer.firm.name, "whyZh": ReasonText.render(Array(offer.reasons.dropFirst()), in: .zh, separator: "; "),
+                      "whyEn": ReasonText.render(Array(offer.reasons.dropFirst()), in: .en, separator: "; ")]
+                 }] as [String: Any]
             },
             "caveats": reasonViews(report.opportunities.caveats), "indexNotes": reasonViews(report.innovationIndex.notes), "hasParks": !region.parks.isEmpty,
             "topOpportunities": Array(opportunities.prefix(5)),
