@@ -14,4 +14,6 @@ public protocol WatchStore: Store {
     func unreadAlertCount(organisation: String) async throws -> Int
     /// Marks the organisation's alerts `ids` (all of its unread ones when nil) read at `at`; returns how many changed.
     func markAlertsRead(_ ids: [Int64]?, organisation: String, at: String) async throws -> Int
+    /// The region's firms by year (RegionTimeline); imported firms counted from the changes `organisation` may see.
+    func regionTimeline(_ code: String, organisation: String?) async throws -> RegionTimeline
 }

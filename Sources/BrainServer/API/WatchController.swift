@@ -19,6 +19,8 @@ struct WatchController: Sendable {
         api.post("alerts/read") { request, _ in try await markRead(request) }
         api.get("changes") { request, _ in try await changes(request) }
         api.get("watch/status") { request, _ in try await status(request) }
+        // Beside the region collection's routes: a literal last segment wins over its `:method`.
+        api.get("regions/:code/timeline") { request, context in try await timeline(request, code: try context.parameters.path("code")) }
     }
 
     /// What every page's script needs to show the inbox link, its unread count and the watch buttons, answered to
@@ -143,6 +145,14 @@ struct WatchController: Sendable {
         let changes = try await store.changes(query)
         let names = try await RegionNames.of(changes, store: store)
         return try JSONResponse.ok(changes.map { ChangeJSON($0, names: names) }, for: request)
+    }
+
+    /// `GET /api/regions/{code}/timeline`: the region's firms by year (RegionTimeline), imports' as the caller may see.
+    func timeline(_ request: Request, code: String) async throws -> Response {
+        guard code.count == 6, code.allSatisfy(\.isNumber) else { throw AppError.badRequest(Reason("api.region-code", ["code": String(code.prefix(20))])) }
+        guard try await store.region(code) != nil else { throw AppError.notFound(Reason("api.no-region", ["code": code])) }
+        let caller = try await access.caller(request)
+        return try JSONResponse.ok(try await store.regionTimeline(code, organisation: caller.organisation?.id))
     }
 
     /// The caller (refused unless it may write) and the body's fields, JSON or a form.

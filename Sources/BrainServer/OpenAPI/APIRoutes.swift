@@ -193,6 +193,9 @@ enum APIRoutes {
     ]
 
     static let watch: [APIOperation] = [
+        APIOperation(method: .get, path: "/api/regions/{code}/timeline", tag: "区域", summaryZh: "区域逐年变化：上市企业成立与上市年份、导入新增企业（按数据日期）",
+                     summaryEn: "A region by year: listed firms founded and listed, firms added by imports", access: .scoped, parameters: [code],
+                     response: .objectWith(required: ["code": .regionCode, "years": .array(.object)])),
         APIOperation(method: .get, path: "/api/watch/status", tag: "关注与提醒", summaryZh: "页面脚本用：是否可关注、未读提醒数、关注列表",
                      summaryEn: "For page scripts: whether the caller may watch, unread alerts, watches", access: .scoped,
                      response: .objectWith(required: ["signedIn": .boolean, "mayWatch": .boolean, "unread": .integer()]), errors: []),

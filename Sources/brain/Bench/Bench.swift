@@ -7,7 +7,7 @@ struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Benchmarks that print figures (run a release build: swift run -c release brain bench …).",
         subcommands: [BenchAnalytics.self, BenchRelatedness.self, BenchStore.self, BenchAddress.self, BenchImport.self, BenchClassify.self,
-                       BenchPages.self, BenchRecommend.self, BenchMarket.self, BenchNames.self, BenchLinks.self, BenchLocate.self])
+                       BenchPages.self, BenchRecommend.self, BenchMarket.self, BenchNames.self, BenchLinks.self, BenchLocate.self, BenchChanges.self])
 }
 
 enum Measurement {

@@ -229,7 +229,7 @@ struct ImportPlanner: ImportBatchPlanner {
         known[id] = Known(name: record.name, fullName: record.name, normalizedName: record.normalizedName, uscc: record.uscc,
                           cityCode: record.cityCode, provinceCode: record.provinceCode, districtCode: record.districtCode,
                           createdByImports: true, rank: rank, createdHere: true)
-        writes.append(try ChangeFeed.newFirm(header: header, importId: importId, id: id, record))
+        if header.recordsChanges { writes.append(try ChangeFeed.newFirm(header: header, importId: importId, id: id, record)) }
         idsByName[record.normalizedName, default: []].append(id)
         if let code = record.uscc { idByUSCC[code] = id }
         outcome.created += 1
@@ -263,7 +263,7 @@ struct ImportPlanner: ImportBatchPlanner {
             writes.append(ImportNameLinking.nameWrite(id, previous, importId: importId, asOf: header.asOf, matched: nil))
         }
         if !(idsByName[record.normalizedName]?.contains(id) ?? false) { idsByName[record.normalizedName, default: []].append(id) }
-        if let moved = try ChangeFeed.moved(header: header, importId: importId, id: id, record,
+        if header.recordsChanges, let moved = try ChangeFeed.moved(header: header, importId: importId, id: id, record,
                                             from: [state.provinceCode, state.cityCode, state.districtCode]) {
             writes.append(moved)
         }
@@ -370,7 +370,7 @@ struct ImportPlanner: ImportBatchPlanner {
     mutating func finish() -> [Write] {
         let deltas = gramCountDeltas.filter { $0.value != 0 }.sorted { $0.key < $1.key }
         gramCountDeltas = [:]
-        return [ChangeFeed.raiseAlerts(importId)] + stride(from: 0, to: deltas.count, by: 500).map { start in
+        return (header.recordsChanges ? [ChangeFeed.raiseAlerts(importId)] : []) + stride(from: 0, to: deltas.count, by: 500).map { start in
             let chunk = deltas[start..<min(start + 500, deltas.count)]
             return Write("INSERT INTO name_gram_counts (gram, n) VALUES " + Array(repeating: "(?, ?)", count: chunk.count).joined(separator: ", ")
                          + " ON CONFLICT (gram) DO UPDATE SET n = name_gram_counts.n + excluded.n",
