@@ -62,6 +62,8 @@ struct InboxView: PageView {
         var zh: String
         var en: String
         var kind: String
+        var kindZh: String
+        var kindEn: String
         var target: String
         var at: String
         var unread: Bool
@@ -71,6 +73,9 @@ struct InboxView: PageView {
         init(_ alert: Alert, names: [String: String]) {
             let text = ReasonText.bilingual(RegionNames.reason(alert.change, names))
             (id, zh, en, kind, target) = (alert.id, text.zh, text.en, alert.watchKind.rawValue, alert.watchTarget)
+            let watched = alert.watchKind.rawValue
+            let label = InboxView.filters(selected: nil).first { $0.value == watched }
+            (kindZh, kindEn) = (label?.zh ?? watched, label?.en ?? watched)
             (at, unread, enterpriseId, isPrivate) = (String(alert.createdAt.prefix(10)), alert.readAt == nil, alert.change.enterpriseId,
                                                      alert.change.organisationId != nil)
         }
