@@ -2,7 +2,8 @@
 """Browser check of watches and alerts (issue 19 item 4): an organisation signs in (its token on /match/signin for
 now), watches 苏州市 with the region page's 关注 button, imports a file of firms in 苏州 through /import, and finds the
 alert in its inbox, with the unread count in the navigation; marking it read empties the count. Signed out, neither
-the button nor the inbox link shows, and no page logs an error.
+the button nor the inbox link shows, and no page logs an error. The region page draws its by-year chart with Chinese
+axes.
 
     python3 Tests/browser/test_watch.py            every check
     python3 Tests/browser/test_watch.py inbox      only the checks whose names contain an argument"""
@@ -73,13 +74,29 @@ def check_watch_import_and_inbox(driver, base):
     harness.no_console_errors(driver)
 
 
+def check_region_timeline_chart(driver, base):
+    data = harness.get_json(base, "/api/regions/320500/timeline")
+    assert data["code"] == "320500" and len(data["years"]) >= 10, data
+    driver.get_log("browser")
+    driver.get(base + "/regions/320500")
+    WebDriverWait(driver, 30).until(lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-timeline-ready"))
+    option = driver.execute_script("var o = echarts.getInstanceByDom(document.getElementById('timeline-chart')).getOption();"
+                                   "return [o.xAxis[0].name, o.yAxis[0].name, o.series.map(function (s) { return s.name; }), o.xAxis[0].data.length,"
+                                   " o.series[0].data.reduce(function (a, b) { return a + b; }, 0)];")
+    assert option[0] == "年份" and option[1] == "企业数" and option[2] == ["上市企业成立", "上市", "导入新增"], option
+    # Signed in (the earlier check), the page also counts the organisation's own private import: a year more at most.
+    assert option[3] in (len(data["years"]), len(data["years"]) + 1) and option[4] == sum(y["founded"] for y in data["years"]) > 0, option
+    harness.no_console_errors(driver)
+    harness.screenshot(driver, "region-timeline.png")
+
+
 def main():
     _, db = harness.built_database("brain-browser-watch-")
     organisation = subprocess.run([harness.BRAIN, "org", "add", "watch-bureau", "--name", "苏州市工信局", "--db", db, "--json"],
                                   check=True, capture_output=True, text=True)
     harness.MARKET["token"] = json.loads(organisation.stdout)["token"]
     base, server = harness.serve(db)
-    checks = [check_signed_out_shows_no_watch_controls, check_watch_import_and_inbox]
+    checks = [check_signed_out_shows_no_watch_controls, check_watch_import_and_inbox, check_region_timeline_chart]
     harness.run_checks("browser (watch and inbox)", checks, base, server)
 
 
