@@ -113,7 +113,7 @@ import BrainStore
             }
         }
         let audit = try await store.auditEntries(AuditQuery(organisationId: "bureau"))
-        #expect(audit.map(\.action) == ["watch.remove", "watch.add"])
+        #expect(audit.map(\.action) == ["watch.remove", "alert.read", "watch.add"])
         #expect(audit.first?.before?.contains("320500") == true && audit.last?.after?.contains("320500") == true)
     }
 }

@@ -119,8 +119,19 @@ struct WatchController: Sendable {
             guard !parts.isEmpty, parts.count <= 1_000, parts.allSatisfy({ ($0 ?? 0) > 0 }) else { throw AppError.badRequest(Reason("watch.ids")) }
             ids = parts.compactMap { $0 }
         }
-        let marked = try await store.markAlertsRead(ids, organisation: organisation.id, at: ISO8601DateFormatter().string(from: Date()))
+        let marked = try await Self.markRead(ids, caller: caller, organisation: organisation, store: store)
         return try JSONResponse.ok(["marked": marked, "unread": try await store.unreadAlertCount(organisation: organisation.id)])
+    }
+
+    /// Marks the alerts read and records the act (`alert.read`, the ids asked and how many changed) when any did.
+    static func markRead(_ ids: [Int64]?, caller: Caller, organisation: Organisation, store: any ImportingStore) async throws -> Int {
+        let marked = try await store.markAlertsRead(ids, organisation: organisation.id, at: ISO8601DateFormatter().string(from: Date()))
+        if marked > 0 {
+            let asked = ids.map { $0.map(String.init).joined(separator: ",") } ?? "all"
+            let after = String(decoding: try JSONResponse.encoder.encode(["ids": asked, "marked": String(marked)]), as: UTF8.self)
+            try await store.recordAudit(caller.auditEntry("alert.read", target: "alerts", asked, after: after))
+        }
+        return marked
     }
 
     /// `GET /api/changes?region=320500&node=antibodies&firm=ID&limit=50`: the feed, newest first — public changes

@@ -53,7 +53,8 @@ struct BenchChanges: AsyncParsableCommand {
             guard feed else { continue }
             let (changes, read) = try await Measurement.asyncSeconds { try await store.changes(ChangeQuery(everything: true, limit: 10_000_000)) }
             let alerts = try await store.unreadAlertCount(organisation: "bench")
-            print("change feed: \(changes.count) changes, \(alerts) alerts for the watches; read back in \(Output.number(read)) s")
+            // The store lists at most 10,000 changes at a time (the newest).
+            print("change feed: one change per created firm, \(alerts) alerts for the watches; newest \(changes.count) changes read back in \(Output.number(read)) s")
             if let city = cities.first {
                 let (one, byRegion) = try await Measurement.asyncSeconds { try await store.changes(ChangeQuery(everything: true, regionCode: city, limit: 100)) }
                 print("changes of one city (\(city), newest 100: \(one.count)) in \(Output.number(byRegion * 1000)) ms")

@@ -36,7 +36,7 @@ struct InboxPage: Sendable {
         let caller = try await access.requireWriter(request, form: form)
         let (_, organisation) = try WatchController.watcher(caller)
         let ids: [Int64]? = form["ids"] == "all" ? nil : [Int64(form["ids"] ?? "") ?? 0]
-        _ = try await store.markAlertsRead(ids, organisation: organisation.id, at: ISO8601DateFormatter().string(from: Date()))
+        _ = try await WatchController.markRead(ids, caller: caller, organisation: organisation, store: store)
         let kind = WatchKind(rawValue: form["kind"] ?? "").map { "?kind=" + $0.rawValue } ?? ""
         return Response(status: .seeOther, headers: [.location: "/inbox" + kind])
     }
