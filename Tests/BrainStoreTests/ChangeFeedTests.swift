@@ -39,6 +39,18 @@ import BrainStore
         #expect(try await store.changes(ChangeQuery(regionCode: "320200")).map(\.code) == [.firmMoved])
     }
 
+    @Test(arguments: Backend.allCases) func aNewEventIsAChangeInItsFirmsPlace(_ backend: Backend) async throws {
+        let store = try await ImportStoreTests().store(backend, "changes-event")
+        let code = "914403001922038216"
+        _ = try await ImportStoreTests().run(store, ImportStoreTests.header("firms.csv"), [ImportStoreTests.firm(2, "苏州丁抗体有限公司", uscc: code)])
+        var batches: [[ImportedLink]] = [[.event(line: 2, firm: FirmReference(uscc: code, name: nil), kind: .approval, date: "2025-06-01",
+                                                 title: "示例新药获批", detail: nil)]]
+        _ = try await store.importLinks(ImportStoreTests.header("events.csv"), rejectUnresolved: true) { batches.isEmpty ? nil : batches.removeFirst() }
+        let change = try #require(try await store.changes(ChangeQuery(enterpriseId: code)).first)
+        #expect(change.code == .eventNew && change.cityCode == Self.suzhou && change.nodeIds == ["antibodies"])
+        #expect(change.values == ["kind": "approval", "date": "2025-06-01", "title": "示例新药获批"])
+    }
+
     @Test(arguments: Backend.allCases) func aPrivateImportsChangesAreNotVisibleToOthers(_ backend: Backend) async throws {
         let store = try await ImportStoreTests().store(backend, "changes-private")
         var header = ImportStoreTests.header("private.csv")
