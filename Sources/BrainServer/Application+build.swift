@@ -115,6 +115,8 @@ func buildRouter(store: any ImportingStore, configuration: ServerConfiguration, 
         apiResponses.clear()
         await cache.refresh()
     }.register(on: router)
+    WatchController(store: store, access: access).register(on: router)
+    InboxPage(store: store, access: access, renderer: renderer).register(on: router)
     CurationController(store: store, access: access) {
         apiResponses.clear()
         await cache.refresh()

@@ -16,6 +16,9 @@ public struct ImportHeader: Sendable, Codable {
     /// A row whose normalised name is a listed firm's is that firm: its facts and nodes are linked to it (counted only
     /// where this import's layer is), not a second firm nor a review item. For registers of whole legal names.
     public var linksListedByName = false
+    /// Whether the import writes the change feed (issue 19 item 4) and raises alerts: always, but for `brain bench
+    /// changes`, which measures the import without it.
+    public var recordsChanges = true
 
     public init(kind: String, file: String, fingerprint: String, asOf: String, importedAt: String, organisation: String? = nil,
                 layer: String? = nil) {

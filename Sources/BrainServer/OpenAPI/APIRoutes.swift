@@ -24,7 +24,7 @@ enum APIRoutes {
     }
     static let recordId = APIParameter.path("id", .integer(minimum: 1), "记录编号")
 
-    static let all: [APIOperation] = health + regions + enterprises + chain + recommend + market + imports + curation + audit + leads + contract
+    static let all: [APIOperation] = health + regions + enterprises + chain + recommend + market + imports + curation + audit + leads + watch + contract
 
     static let health: [APIOperation] = [
         APIOperation(method: .get, path: "/health", tag: "运维", summaryZh: "就绪检查（同 /health/ready）", summaryEn: "Readiness",
@@ -222,6 +222,37 @@ enum APIRoutes {
                      access: .writer, parameters: [leadId],
                      body: .json(.objectWith(required: ["stage": .string(values: LeadStage.allCases.map(\.rawValue))])),
                      errors: [400, 401, 403, 404, 409]),
+    ]
+
+    static let watch: [APIOperation] = [
+        APIOperation(method: .get, path: "/api/regions/{code}/timeline", tag: "区域", summaryZh: "区域逐年变化：上市企业成立与上市年份、导入新增企业（按数据日期）",
+                     summaryEn: "A region by year: listed firms founded and listed, firms added by imports", access: .scoped, parameters: [code],
+                     response: .objectWith(required: ["code": .regionCode, "years": .array(.object)])),
+        APIOperation(method: .get, path: "/api/watch/status", tag: "关注与提醒", summaryZh: "页面脚本用：是否可关注、未读提醒数、关注列表",
+                     summaryEn: "For page scripts: whether the caller may watch, unread alerts, watches", access: .scoped,
+                     response: .objectWith(required: ["signedIn": .boolean, "mayWatch": .boolean, "unread": .integer()]), errors: []),
+        APIOperation(method: .get, path: "/api/watchlist", tag: "关注与提醒", summaryZh: "本机构的关注列表", summaryEn: "The organisation's watchlist",
+                     access: .writer, response: .array(.object), errors: [401, 403]),
+        APIOperation(method: .post, path: "/api/watchlist", tag: "关注与提醒", summaryZh: "关注一家企业、一个区域或一个产业链节点",
+                     summaryEn: "Watch a firm, a region or a chain node", access: .writer,
+                     body: .json(.objectWith(required: ["kind": .string(values: ["firm", "region", "node"]), "target": .string()])),
+                     successStatus: 201, errors: [400, 401, 403, 404]),
+        APIOperation(method: .delete, path: "/api/watchlist/{id}", tag: "关注与提醒", summaryZh: "取消一条关注", summaryEn: "Remove a watch",
+                     access: .writer, parameters: [recordId], errors: [401, 403, 404]),
+        APIOperation(method: .get, path: "/api/alerts", tag: "关注与提醒", summaryZh: "本机构的提醒：未读在前，另附未读数",
+                     summaryEn: "The organisation's alerts, unread first, with the unread count", access: .writer, parameters: [
+                        .query("kind", .string(values: ["firm", "region", "node"]), "只看该类关注引起的提醒"),
+                        .query("unread", .string(values: ["1", "0", "true", "false"]), "只看未读"), lang,
+                     ], response: .objectWith(required: ["unread": .integer(), "alerts": .array(.object)]), errors: [400, 401, 403]),
+        APIOperation(method: .post, path: "/api/alerts/read", tag: "关注与提醒", summaryZh: "标记提醒为已读（ids 逗号分隔，或 all）",
+                     summaryEn: "Mark alerts read (ids comma-separated, or all)", access: .writer,
+                     body: .json(.objectWith(required: ["ids": .string()])), errors: [400, 401, 403]),
+        APIOperation(method: .get, path: "/api/changes", tag: "关注与提醒", summaryZh: "变化动态：导入带来的新企业、迁移与新事件（公开的及本机构的）",
+                     summaryEn: "The change feed: new firms, moves and new events from imports (public and the organisation's own)",
+                     access: .scoped, parameters: [
+                        .query("region", .string(maxLength: 64), "只看该区域（省、市或区县代码）"), node,
+                        .query("firm", .string(maxLength: 64), "只看该企业"), limit(500, 100), lang,
+                     ], response: .array(.object), errors: [400]),
     ]
 
     static let contract: [APIOperation] = [

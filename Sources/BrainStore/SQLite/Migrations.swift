@@ -225,6 +225,10 @@ enum Migrations {
                 try db.execute(sql: statement)
             }
         }
+        migrator.registerMigration("v17-watch") { db in
+            // Issue 19 item 4: the change feed imports write, watchlists and alerts (WatchSQL).
+            for statement in WatchSQL.schema(text: "TEXT", identity: "INTEGER PRIMARY KEY AUTOINCREMENT") { try db.execute(sql: statement) }
+        }
         return migrator
     }
 }

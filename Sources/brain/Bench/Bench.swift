@@ -7,7 +7,7 @@ struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Benchmarks that print figures (run a release build: swift run -c release brain bench …).",
         subcommands: [BenchAnalytics.self, BenchSignIn.self, BenchRelatedness.self, BenchStore.self, BenchAddress.self, BenchImport.self, BenchClassify.self,
-                       BenchPages.self, BenchRecommend.self, BenchMarket.self, BenchNames.self, BenchLinks.self, BenchLocate.self, BenchLeads.self])
+                       BenchPages.self, BenchRecommend.self, BenchMarket.self, BenchNames.self, BenchLinks.self, BenchLocate.self, BenchLeads.self, BenchChanges.self])
 }
 
 enum Measurement {

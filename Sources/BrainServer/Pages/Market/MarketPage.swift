@@ -83,7 +83,7 @@ struct MarketPage: Sendable {
     }
 
     /// Where sign-in leads: back to the page that offered it (only this site's own pages that do).
-    static func afterSignIn(_ next: String?) -> String { ["/import", "/leads"].contains(next ?? "") ? next ?? "/match" : "/match" }
+    static func afterSignIn(_ next: String?) -> String { ["/import", "/leads", "/inbox"].contains(next ?? "") ? next ?? "/match" : "/match" }
 
     /// A form post in the signed-in organisation's name with the session's CSRF token, or the page saying why not
     /// (401 signed out, 403 a stale or foreign form).

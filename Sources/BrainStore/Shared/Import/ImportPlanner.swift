@@ -47,6 +47,9 @@ struct ImportPlanner: ImportBatchPlanner {
         var normalizedName: String?
         var uscc: String?
         var cityCode: String?
+        /// The firm's place as stored, for the change feed's moves.
+        var provinceCode: String? = nil
+        var districtCode: String? = nil
         var createdByImports: Bool
         var rank: Int
         var latest: Latest?
@@ -126,10 +129,11 @@ struct ImportPlanner: ImportBatchPlanner {
             let id = try row.text("id")
             guard known[id] == nil else { continue }
             let source = try row.text("source")
-            let state = Known(name: try row.text("name"), fullName: try row.optionalText("full_name"),
+            var state = Known(name: try row.text("name"), fullName: try row.optionalText("full_name"),
                               normalizedName: try row.optionalText("normalized_name"), uscc: try row.optionalText("uscc"),
                               cityCode: try row.optionalText("city_code"), createdByImports: source.hasPrefix("import:"),
                               rank: try row.int("rank"), createdHere: source == "import:\(importId)")
+            (state.provinceCode, state.districtCode) = (try row.optionalText("province_code"), try row.optionalText("district_code"))
             known[id] = state
             if let name = try row.optionalText("normalized_name"), !(idsByName[name]?.contains(id) ?? false) { idsByName[name, default: []].append(id) }
             if let code = state.uscc { idByUSCC[code] = id }
@@ -223,8 +227,9 @@ struct ImportPlanner: ImportBatchPlanner {
         ])]
         writes += gramWrites(id, rank: rank, old: [], new: [record.name])
         known[id] = Known(name: record.name, fullName: record.name, normalizedName: record.normalizedName, uscc: record.uscc,
-                          cityCode: record.cityCode, createdByImports: true,
-                          rank: rank, createdHere: true)
+                          cityCode: record.cityCode, provinceCode: record.provinceCode, districtCode: record.districtCode,
+                          createdByImports: true, rank: rank, createdHere: true)
+        if header.recordsChanges { writes.append(try ChangeFeed.newFirm(header: header, importId: importId, id: id, record)) }
         idsByName[record.normalizedName, default: []].append(id)
         if let code = record.uscc { idByUSCC[code] = id }
         outcome.created += 1
@@ -258,7 +263,12 @@ struct ImportPlanner: ImportBatchPlanner {
             writes.append(ImportNameLinking.nameWrite(id, previous, importId: importId, asOf: header.asOf, matched: nil))
         }
         if !(idsByName[record.normalizedName]?.contains(id) ?? false) { idsByName[record.normalizedName, default: []].append(id) }
+        if header.recordsChanges, let moved = try ChangeFeed.moved(header: header, importId: importId, id: id, record,
+                                            from: [state.provinceCode, state.cityCode, state.districtCode]) {
+            writes.append(moved)
+        }
         (state.name, state.fullName, state.normalizedName) = (newName, record.name, record.normalizedName)
+        (state.provinceCode, state.districtCode) = (record.provinceCode ?? state.provinceCode, record.districtCode ?? state.districtCode)
         state.cityCode = record.cityCode ?? state.cityCode
         state.uscc = record.uscc ?? state.uscc
         if let code = state.uscc { idByUSCC[code] = id }
@@ -360,7 +370,7 @@ struct ImportPlanner: ImportBatchPlanner {
     mutating func finish() -> [Write] {
         let deltas = gramCountDeltas.filter { $0.value != 0 }.sorted { $0.key < $1.key }
         gramCountDeltas = [:]
-        return stride(from: 0, to: deltas.count, by: 500).map { start in
+        return (header.recordsChanges ? [ChangeFeed.raiseAlerts(importId)] : []) + stride(from: 0, to: deltas.count, by: 500).map { start in
             let chunk = deltas[start..<min(start + 500, deltas.count)]
             return Write("INSERT INTO name_gram_counts (gram, n) VALUES " + Array(repeating: "(?, ?)", count: chunk.count).joined(separator: ", ")
                          + " ON CONFLICT (gram) DO UPDATE SET n = name_gram_counts.n + excluded.n",

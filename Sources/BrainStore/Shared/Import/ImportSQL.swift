@@ -15,9 +15,9 @@ enum ImportSQL {
     /// union, so each part uses its index (an `OR` of the three made SQLite scan the table for every batch).
     static func existing(rank: String, uscc: Int, ids: Int, names: Int) -> String {
         """
-        SELECT id, name, full_name, normalized_name, uscc, city_code, source, \(rank) AS rank FROM enterprises WHERE uscc IN (\(StoreSQL.marks(uscc)))
-        UNION SELECT id, name, full_name, normalized_name, uscc, city_code, source, \(rank) AS rank FROM enterprises WHERE id IN (\(StoreSQL.marks(ids)))
-        UNION SELECT id, name, full_name, normalized_name, uscc, city_code, source, \(rank) AS rank FROM enterprises
+        SELECT id, name, full_name, normalized_name, uscc, province_code, city_code, district_code, source, \(rank) AS rank FROM enterprises WHERE uscc IN (\(StoreSQL.marks(uscc)))
+        UNION SELECT id, name, full_name, normalized_name, uscc, province_code, city_code, district_code, source, \(rank) AS rank FROM enterprises WHERE id IN (\(StoreSQL.marks(ids)))
+        UNION SELECT id, name, full_name, normalized_name, uscc, province_code, city_code, district_code, source, \(rank) AS rank FROM enterprises
           WHERE normalized_name IN (\(StoreSQL.marks(names)))
         """
     }

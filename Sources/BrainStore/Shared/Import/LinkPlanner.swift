@@ -23,6 +23,9 @@ struct LinkPlanner: ImportBatchPlanner {
 
     static func key(_ parts: String...) -> String { parts.joined(separator: "\u{1}") }
 
+    /// The alerts the import's new events raise for their watchers.
+    mutating func finish() -> [ImportPlanner.Write] { header.recordsChanges ? [ChangeFeed.raiseAlerts(importId)] : [] }
+
     mutating func queries(_ batch: [ImportedLink]) -> [ImportPlanner.Write] {
         (idsByUSCC, idsByName, products, events, relations) = ([:], [:], [:], [], [])
         var codes: Set<String> = [""], names: Set<String> = [""], sources: Set<String> = [""]
@@ -88,6 +91,7 @@ struct LinkPlanner: ImportBatchPlanner {
             outcome.created += 1
             return [.init("INSERT INTO events (enterprise_id, kind, date, title, detail, source, as_of) VALUES (?, ?, ?, ?, ?, ?, ?)",
                           [.text(id), .text(kind.rawValue), .text(date), .text(title), .text(detail), source, asOf])]
+                + (header.recordsChanges ? [try ChangeFeed.event(header: header, importId: importId, enterpriseId: id, kind: kind.rawValue, date: date, title: title)] : [])
         case .relation(_, let from, let to, let kind):
             guard relations.insert(Self.key(from, to, kind.rawValue)).inserted else { outcome.unchanged += 1; return [] }
             outcome.created += 1

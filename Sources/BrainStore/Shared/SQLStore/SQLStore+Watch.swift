@@ -1,0 +1,55 @@
+import BrainModel
+
+extension SQLStore: WatchStore {
+    public func changes(_ query: ChangeQuery) async throws -> [Change] {
+        let (sql, arguments) = WatchSQL.selectChanges(query)
+        return try await driver.read { s in try await s.rows(sql, arguments) { try WatchSQL.change($0) } }
+    }
+
+    public func watchlist(organisation: String) async throws -> [WatchItem] {
+        try await driver.read { s in try await s.rows(WatchSQL.selectWatchlist, [.text(organisation)]) { try WatchSQL.watch($0) } }
+    }
+
+    public func addWatch(_ item: WatchItem) async throws -> (item: WatchItem, created: Bool) {
+        try await driver.transaction { s in
+            let key: [SQLValue] = [.text(item.organisationId), .text(item.kind.rawValue), .text(item.targetId), .text(item.personId ?? "")]
+            if let existing = try await s.first(WatchSQL.findWatch, key, { try WatchSQL.watch($0) }) { return (existing, false) }
+            let id = try await s.count(WatchSQL.insertWatch, [.text(item.organisationId), .text(item.personId), .text(item.kind.rawValue),
+                                                             .text(item.targetId), .text(item.createdAt)])
+            var stored = item
+            stored.id = Int64(id)
+            return (stored, true)
+        }
+    }
+
+    public func removeWatch(_ id: Int64, organisation: String) async throws -> WatchItem? {
+        try await driver.transaction { s in
+            let key: [SQLValue] = [.int(Int(id)), .text(organisation)]
+            guard let existing = try await s.first(WatchSQL.watchById, key, { try WatchSQL.watch($0) }) else { return nil }
+            try await s.execute(WatchSQL.deleteWatch, key)
+            return existing
+        }
+    }
+
+    public func alerts(_ query: AlertQuery) async throws -> [Alert] {
+        let (sql, arguments) = WatchSQL.selectAlerts(query)
+        return try await driver.read { s in try await s.rows(sql, arguments) { try WatchSQL.alert($0) } }
+    }
+
+    public func unreadAlertCount(organisation: String) async throws -> Int {
+        try await driver.read { s in try await s.count(WatchSQL.unreadCount, [.text(organisation)]) }
+    }
+
+    public func markAlertsRead(_ ids: [Int64]?, organisation: String, at: String) async throws -> Int {
+        try await driver.transaction { s in
+            let before = try await s.count(WatchSQL.unreadCount, [.text(organisation)])
+            if let ids {
+                guard !ids.isEmpty else { return 0 }
+                try await s.execute(WatchSQL.markRead(ids), [.text(at), .text(organisation)] + ids.map { .int(Int($0)) })
+            } else {
+                try await s.execute(WatchSQL.markAllRead, [.text(at), .text(organisation)])
+            }
+            return before - (try await s.count(WatchSQL.unreadCount, [.text(organisation)]))
+        }
+    }
+}

@@ -1,0 +1,173 @@
+import Foundation
+import BrainModel
+
+/// The change feed, watchlists and alerts (issue 19 item 4): the same tables and statements on both engines but for
+/// the identity column.
+enum WatchSQL {
+    static func schema(text: String, identity: String) -> [String] {
+        [
+            // `node_ids` is the firm's nodes as ",a,b," so a node's watchers match with LIKE on either engine.
+            """
+            CREATE TABLE changes (id \(identity), import_id INTEGER NOT NULL, at \(text) NOT NULL, as_of \(text) NOT NULL,
+              organisation_id \(text), code \(text) NOT NULL, enterprise_id \(text) NOT NULL, province_code \(text),
+              city_code \(text), district_code \(text), node_id \(text), node_ids \(text) NOT NULL, values_json TEXT NOT NULL)
+            """,
+            "CREATE INDEX changes_on_import ON changes (import_id)",
+            "CREATE INDEX changes_on_city ON changes (city_code, id)",
+            "CREATE INDEX changes_on_enterprise ON changes (enterprise_id)",
+            """
+            CREATE TABLE watchlist (id \(identity), organisation_id \(text) NOT NULL, person_id \(text), kind \(text) NOT NULL,
+              target_id \(text) NOT NULL, created_at \(text) NOT NULL)
+            """,
+            "CREATE INDEX watchlist_on_organisation ON watchlist (organisation_id, kind, target_id)",
+            "CREATE INDEX watchlist_on_target ON watchlist (target_id)",
+            // The watch's kind and target are copied: an alert outlives the watch that raised it.
+            """
+            CREATE TABLE alerts (id \(identity), organisation_id \(text) NOT NULL, person_id \(text), watch_id INTEGER NOT NULL,
+              watch_kind \(text) NOT NULL, watch_target \(text) NOT NULL, change_id INTEGER NOT NULL, created_at \(text) NOT NULL,
+              read_at \(text))
+            """,
+            "CREATE UNIQUE INDEX alerts_once ON alerts (watch_id, change_id)",
+            "CREATE INDEX alerts_on_organisation ON alerts (organisation_id, read_at, id)",
+        ]
+    }
+
+    // MARK: The feed
+
+    static let insertChange = """
+        INSERT INTO changes (import_id, at, as_of, organisation_id, code, enterprise_id, province_code, city_code, district_code,
+          node_id, node_ids, values_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+
+    /// An event's change, its firm's place read from the firm as it stands in the same transaction.
+    static let insertEventChange = """
+        INSERT INTO changes (import_id, at, as_of, organisation_id, code, enterprise_id, province_code, city_code, district_code,
+          node_id, node_ids, values_json)
+        SELECT ?, ?, ?, ?, ?, e.id, e.province_code, e.city_code, e.district_code,
+          (SELECT MIN(node_id) FROM chain_assignments WHERE enterprise_id = e.id),
+          COALESCE((SELECT ',' || MIN(node_id) || ',' FROM chain_assignments WHERE enterprise_id = e.id), ''), ?
+        FROM enterprises e WHERE e.id = ?
+        """
+
+    static func changeValues(_ c: Change) throws -> [SQLValue] {
+        [.int(c.importId), .text(c.at), .text(c.asOf), .text(c.organisationId), .text(c.code.rawValue), .text(c.enterpriseId),
+         .text(c.provinceCode), .text(c.cityCode), .text(c.districtCode), .text(c.nodeIds.first), .text(nodeList(c.nodeIds)),
+         .text(try json(c.values))]
+    }
+
+    static func nodeList(_ ids: [String]) -> String { ids.isEmpty ? "" : "," + ids.joined(separator: ",") + "," }
+
+    static func json(_ values: [String: String]) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(values), as: UTF8.self)
+    }
+
+    /// Who may see a change: the operator all; an organisation the public ones and its own; anyone else the public ones.
+    static func visibility(organisation: String?, everything: Bool, alias: String = "") -> (String?, [SQLValue]) {
+        if everything { return (nil, []) }
+        guard let organisation else { return ("\(alias)organisation_id IS NULL", []) }
+        return ("(\(alias)organisation_id IS NULL OR \(alias)organisation_id = ?)", [.text(organisation)])
+    }
+
+    static func selectChanges(_ q: ChangeQuery) -> (sql: String, arguments: [SQLValue]) {
+        var conditions: [String] = [], arguments: [SQLValue] = []
+        let (visible, visibleArguments) = visibility(organisation: q.organisationId, everything: q.everything)
+        if let visible { conditions.append(visible); arguments += visibleArguments }
+        if let region = q.regionCode {
+            conditions.append("(province_code = ? OR city_code = ? OR district_code = ?)")
+            arguments += [.text(region), .text(region), .text(region)]
+        }
+        if let firm = q.enterpriseId { conditions.append("enterprise_id = ?"); arguments.append(.text(firm)) }
+        if let node = q.nodeId { conditions.append("node_ids LIKE ?"); arguments.append(.text("%," + node + ",%")) }
+        if let importId = q.importId { conditions.append("import_id = ?"); arguments.append(.int(importId)) }
+        let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        arguments.append(.int(max(0, min(q.limit, 10_000))))
+        return ("SELECT * FROM changes\(filter) ORDER BY id DESC LIMIT ?", arguments)
+    }
+
+    static func change(_ row: some ColumnReader, prefix: String = "") throws -> Change {
+        let code = try row.text(prefix + "code")
+        guard let known = Change.Code(rawValue: code) else { throw WatchStoreError.unknownChangeCode(code) }
+        let values = try JSONDecoder().decode([String: String].self, from: Data(try row.text(prefix + "values_json").utf8))
+        return Change(id: Int64(try row.int(prefix + "id")), importId: try row.int(prefix + "import_id"), at: try row.text(prefix + "at"),
+                      asOf: try row.text(prefix + "as_of"), organisationId: try row.optionalText(prefix + "organisation_id"), code: known,
+                      enterpriseId: try row.text(prefix + "enterprise_id"), provinceCode: try row.optionalText(prefix + "province_code"),
+                      cityCode: try row.optionalText(prefix + "city_code"), districtCode: try row.optionalText(prefix + "district_code"),
+                      nodeIds: try row.text(prefix + "node_ids").split(separator: ",").map(String.init), values: values)
+    }
+
+    // MARK: Alerts
+
+    /// An alert for every watch the import's changes touch, once per watch and change (re-running it after a review
+    /// decision adds only the new ones). A private import's changes reach only its own organisation's watchers.
+    static let raiseAlerts = """
+        INSERT INTO alerts (organisation_id, person_id, watch_id, watch_kind, watch_target, change_id, created_at)
+        SELECT w.organisation_id, w.person_id, w.id, w.kind, w.target_id, c.id, c.at FROM changes c JOIN watchlist w ON
+          ((w.kind = 'firm' AND w.target_id = c.enterprise_id)
+           OR (w.kind = 'region' AND (w.target_id = c.province_code OR w.target_id = c.city_code OR w.target_id = c.district_code))
+           OR (w.kind = 'node' AND c.node_ids LIKE '%,' || w.target_id || ',%'))
+        WHERE c.import_id = ? AND (c.organisation_id IS NULL OR c.organisation_id = w.organisation_id)
+          AND NOT EXISTS (SELECT 1 FROM alerts a WHERE a.watch_id = w.id AND a.change_id = c.id)
+        """
+
+    static func selectAlerts(_ q: AlertQuery) -> (sql: String, arguments: [SQLValue]) {
+        var conditions = ["a.organisation_id = ?"], arguments: [SQLValue] = [.text(q.organisationId)]
+        if let person = q.personId { conditions.append("(a.person_id IS NULL OR a.person_id = ?)"); arguments.append(.text(person)) }
+        if let kind = q.kind { conditions.append("a.watch_kind = ?"); arguments.append(.text(kind.rawValue)) }
+        if q.unreadOnly { conditions.append("a.read_at IS NULL") }
+        arguments.append(.int(max(0, min(q.limit, 10_000))))
+        return ("""
+            SELECT a.id AS alert_id, a.organisation_id AS alert_organisation, a.person_id AS alert_person, a.watch_kind, a.watch_target,
+              a.created_at AS alert_created, a.read_at, c.* FROM alerts a JOIN changes c ON c.id = a.change_id
+            WHERE \(conditions.joined(separator: " AND "))
+            ORDER BY CASE WHEN a.read_at IS NULL THEN 0 ELSE 1 END, a.id DESC LIMIT ?
+            """, arguments)
+    }
+
+    static func alert(_ row: some ColumnReader) throws -> Alert {
+        let kind = try row.text("watch_kind")
+        guard let watchKind = WatchKind(rawValue: kind) else { throw WatchStoreError.unknownWatchKind(kind) }
+        return Alert(id: Int64(try row.int("alert_id")), organisationId: try row.text("alert_organisation"),
+                     personId: try row.optionalText("alert_person"), watchKind: watchKind, watchTarget: try row.text("watch_target"),
+                     createdAt: try row.text("alert_created"), readAt: try row.optionalText("read_at"), change: try change(row))
+    }
+
+    static let unreadCount = "SELECT COUNT(*) AS n FROM alerts WHERE organisation_id = ? AND read_at IS NULL"
+
+    static func markRead(_ ids: [Int64]) -> String {
+        "UPDATE alerts SET read_at = ? WHERE organisation_id = ? AND read_at IS NULL AND id IN (\(StoreSQL.marks(ids.count)))"
+    }
+
+    static let markAllRead = "UPDATE alerts SET read_at = ? WHERE organisation_id = ? AND read_at IS NULL"
+
+    // MARK: Watchlists
+
+    static let selectWatchlist = "SELECT * FROM watchlist WHERE organisation_id = ? ORDER BY id"
+    static let findWatch = "SELECT * FROM watchlist WHERE organisation_id = ? AND kind = ? AND target_id = ? AND COALESCE(person_id, '') = ?"
+    static let insertWatch = """
+        INSERT INTO watchlist (organisation_id, person_id, kind, target_id, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id AS n
+        """
+    static let watchById = "SELECT * FROM watchlist WHERE id = ? AND organisation_id = ?"
+    static let deleteWatch = "DELETE FROM watchlist WHERE id = ? AND organisation_id = ?"
+
+    static func watch(_ row: some ColumnReader) throws -> WatchItem {
+        let kind = try row.text("kind")
+        guard let watchKind = WatchKind(rawValue: kind) else { throw WatchStoreError.unknownWatchKind(kind) }
+        return WatchItem(id: Int64(try row.int("id")), organisationId: try row.text("organisation_id"), personId: try row.optionalText("person_id"),
+                         kind: watchKind, targetId: try row.text("target_id"), createdAt: try row.text("created_at"))
+    }
+}
+
+/// A stored row the code does not know how to read (a newer version wrote it).
+public enum WatchStoreError: Error, CustomStringConvertible {
+    case unknownChangeCode(String)
+    case unknownWatchKind(String)
+
+    public var description: String {
+        switch self {
+        case .unknownChangeCode(let code): "changes: unknown change code \(code)"
+        case .unknownWatchKind(let kind): "watchlist: unknown watch kind \(kind)"
+        }
+    }
+}
