@@ -235,4 +235,25 @@ import BrainStore
         #expect(organisation?.kind == .park && organisation?.regionCode == "320571")
         #expect(try await ServerFixture.store().auditEntries(AuditQuery(organisationId: nil, action: "organisation.create", actor: operatorLogin)).count == 1)
     }
+
+    /// A platform organisation's admins administer every organisation, so /admin never makes one (only the CLI does);
+    /// a sign-in's `next` stays on this site even when a tab or newline would let a browser read "//host".
+    @Test func noOperatorOrganisationOnlineAndNoRedirectAway() async throws {
+        let (_, logins) = try await Self.organisation(.platform, roles: [.admin])
+        let operatorLogin = try #require(logins[.admin]), created = "plat-\(UUID().uuidString.prefix(8).lowercased())"
+        try await ServerFixture.withApp { client in
+            let session = try #require(try await Self.signIn(client, operatorLogin).session)
+            try await client.execute(uri: "/admin/organisations", method: .post, headers: ServerFixture.browser(session),
+                                     body: ByteBuffer(string: "id=\(created)&name=X&kind=platform&csrf=\(SessionToken.csrf(session: session))")) { response in
+                #expect(String(buffer: response.body).contains("平台机构只能在命令行创建"))
+            }
+            var headers = Self.form
+            headers[HTTPField.Name("X-Brain-Peer")!] = "192.0.2.9"
+            try await client.execute(uri: "/signin", method: .post, headers: headers,
+                                     body: ByteBuffer(string: "login=\(operatorLogin)&password=\(Self.password)&next=/%09/evil.example")) { response in
+                #expect(response.status == .seeOther && response.headers[.location] == "/", "\(response.headers)")
+            }
+        }
+        #expect(try await ServerFixture.store().organisation(id: created) == nil)
+    }
 }

@@ -66,6 +66,22 @@ import BrainStore
                 == .refused(.wrongPassword, lockedUntil: nil))
     }
 
+    /// A burst of parallel guesses cannot each pass a lock check read before the slow hash: attempts are claimed
+    /// atomically, so at most `maxFailures` are ever weighed, and the right password right after the burst is refused.
+    @Test(arguments: Backend.allCases) func parallelGuessesAreCountedOneByOne(_ backend: Backend) async throws {
+        let store = try await storeWithBureau(backend, "accounts_burst")
+        _ = try await store.createPerson(Self.person("burst"), password: Self.password)
+        let lockout = LockoutPolicy(maxFailures: 3, seconds: 900)
+        let answers = try await withThrowingTaskGroup(of: SignInResult.self) { group in
+            for _ in 0..<8 {
+                group.addTask { try await store.verifyPassword(login: "burst", password: "wrong-password!", lockout: lockout, now: 1000) }
+            }
+            return try await group.reduce(into: [SignInResult]()) { $0.append($1) }
+        }
+        #expect(answers.filter { $0 == .refused(.wrongPassword, lockedUntil: nil) }.count <= 2, "\(answers)")
+        #expect(try await store.verifyPassword(login: "burst", password: Self.password, lockout: lockout, now: 1001) == .refused(.locked, lockedUntil: 1900))
+    }
+
     @Test(arguments: Backend.allCases) func disablingRefusesSignInAndEndsSessions(_ backend: Backend) async throws {
         let store = try await storeWithBureau(backend, "accounts_disable")
         let person = try await store.createPerson(Self.person("zhaoliu", role: .investment), password: Self.password)

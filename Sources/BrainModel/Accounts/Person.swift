@@ -22,8 +22,12 @@ public enum OrganisationKind: String, Codable, Sendable, CaseIterable {
     case bureau
     case park
     case enterprise
-    /// 平台: the operator of the brain itself, or a service platform.
+    /// 平台: the operator of the brain itself, and only that: its admins administer every organisation, so such an
+    /// organisation is made on the command line (`brain org add --kind platform`), never through /admin.
     case platform
+
+    /// The kinds /admin may create.
+    public static let creatableOnline: [OrganisationKind] = [.bureau, .park, .enterprise]
 
     public var nameZh: String {
         switch self {

@@ -170,7 +170,7 @@ struct WatchController: Sendable {
     func writer(_ request: Request) async throws -> (Caller, [String: String]) {
         let isJSON = request.headers[.contentType]?.lowercased().hasPrefix("application/json") == true
         let fields = request.method == .delete ? [:] : isJSON ? try await MarketAccess.jsonFields(request) : try await MarketAccess.form(request)
-        let caller = try await access.requireWriter(request, form: fields)
+        let caller = try await access.requireWriter(request, form: fields, for: .watch)
         return (caller, fields.filter { !$0.value.isEmpty })
     }
 

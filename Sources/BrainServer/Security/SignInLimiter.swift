@@ -23,6 +23,10 @@ final class SignInLimiter: @unchecked Sendable {
     private var attempts: [String: [Int]] = [:]
     /// Past this many keys, expired ones are swept before adding (memory stays bounded under a flood of addresses).
     private let sweepAbove = 10_000
+    /// A flood of distinct addresses past this many live keys is refused outright (fail closed) rather than grown.
+    private let maxKeys = 200_000
+    /// Sweeps run at most once a second, so a flood cannot make every attempt walk the whole table.
+    private var lastSweep = Int.min
 
     init(_ limit: SignInLimit) { self.limit = limit }
 
@@ -31,14 +35,17 @@ final class SignInLimiter: @unchecked Sendable {
     func allow(login: String, address: String, now: Int) -> Bool {
         lock.lock()
         defer { lock.unlock() }
-        if attempts.count > sweepAbove {
+        if attempts.count > sweepAbove, now != lastSweep {
+            lastSweep = now
             attempts = attempts.compactMapValues { times in
                 let live = times.filter { now - $0 < limit.windowSeconds }
                 return live.isEmpty ? nil : live
             }
         }
-        let byLogin = record("login:" + login, now), byAddress = record("address:" + address, now)
-        return byLogin <= limit.perLogin && byAddress <= limit.perAddress
+        guard attempts.count < maxKeys else { return false }
+        // An address over its limit adds nothing more: a sprayer cannot grow the table with new logins.
+        guard record("address:" + address, now) <= limit.perAddress else { return false }
+        return record("login:" + login, now) <= limit.perLogin
     }
 
     /// Adds now to the key's attempts and returns how many fall in the window.

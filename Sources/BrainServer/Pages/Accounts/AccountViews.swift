@@ -79,7 +79,7 @@ struct AdminView: PageView {
                                           isSelf: person.id == caller.person?.id)
                             })
         }
-        kinds = OrganisationKind.allCases.map { Option(value: $0.rawValue, zh: $0.nameZh, en: $0.nameEn, selected: $0 == .bureau) }
+        kinds = OrganisationKind.creatableOnline.map { Option(value: $0.rawValue, zh: $0.nameZh, en: $0.nameEn, selected: $0 == .bureau) }
         roles = Self.roleOptions(selected: .viewer)
     }
 

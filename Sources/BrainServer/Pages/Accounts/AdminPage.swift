@@ -21,10 +21,17 @@ struct AdminPage: Sendable {
         router.post("/admin/organisations") { request, _ in
             try await write(request) { caller, form in
                 guard caller.isOperator else { throw AdminRefusal.forbidden }
+                // An operator organisation is made only at the terminal: its admins would administer everyone.
                 let kind = OrganisationKind(rawValue: form["kind"] ?? "") ?? .bureau
+                guard OrganisationKind.creatableOnline.contains(kind) else {
+                    throw AdminRefusal.message(Bilingual(zh: "平台机构只能在命令行创建（brain org add --kind platform）",
+                                                         en: "A platform organisation is made only on the command line (brain org add --kind platform)"))
+                }
                 let region = (form["region"] ?? "").trimmingCharacters(in: .whitespaces)
                 let id = (form["id"] ?? "").trimmingCharacters(in: .whitespaces), name = (form["name"] ?? "").trimmingCharacters(in: .whitespaces)
-                guard !name.isEmpty else { throw AdminRefusal.message(Bilingual(zh: "请填写机构名称", en: "Give the organisation a name")) }
+                guard !name.isEmpty, name.count <= 200 else {
+                    throw AdminRefusal.message(Bilingual(zh: "请填写机构名称（不超过 200 字）", en: "Give the organisation a name (at most 200 characters)"))
+                }
                 let created = try await access.store.createOrganisation(id: id, name: name, kind: kind, regionCode: region.isEmpty ? nil : region)
                 try await access.store.recordAudit(caller.auditEntry("organisation.create", target: "organisation", id,
                                                                      after: try Self.json(created.organisation)))

@@ -3,6 +3,7 @@ import Hummingbird
 import HTTPTypes
 import BrainModel
 import BrainStore
+import BrainUseCases
 
 /// Password sign-in for people (issue 19): `/signin` (the form), `POST /signin`, `POST /signout`, and `/signin/me`
 /// (who is signed in, for the layout's corner). Every sign-in gets a new session id and drops the one the browser
@@ -52,18 +53,25 @@ struct SignInPage: Sendable {
         let next = Self.next(form["next"])
         let security = access.security, store = access.store, now = security.now()
         let address = PeerAddress.of(request, trustProxy: security.trustForwardedProto)
+        // Only a login that could exist is kept (on the trail and as a limiter key): a password pasted into the login
+        // box is never stored, and made-up logins cannot grow the limiter's table.
+        let validLogin = LoginRule.isValid(login)
         func refuse(_ reason: SignInRefusal, lockedUntil: Int?, organisation: String?, status: HTTPResponse.Status) async throws -> Response {
-            let after = #"{"reason":"\#(reason.rawValue)","address":"\#(address)"}"#
-            try await store.recordAudit(AuditEntry(at: ISO8601DateFormatter().string(from: Date()), organisationId: organisation, personId: nil,
-                                                   actor: "anonymous", action: "session.sign-in-failed", targetKind: "person",
-                                                   targetId: String(login.prefix(64)), after: after))
+            // A refused flood is counted, not written: the trail can never be pruned, so it must not fill the disk.
+            if reason != .rateLimited {
+                try await store.recordAudit(AuditEntry(at: AuditTrail.now(), organisationId: organisation, personId: nil,
+                                                       actor: "anonymous", action: "session.sign-in-failed", targetKind: "person",
+                                                       targetId: validLogin ? login : "(invalid)",
+                                                       after: AuditTrail.json(["reason": reason.rawValue, "address": address])))
+            }
             var view = SignInView(login: login, next: next)
             view.error = SignInView.message(reason, lockedUntil: lockedUntil)
             return try page(view, status: status)
         }
-        guard limiter.allow(login: login, address: address, now: now) else {
+        guard limiter.allow(login: validLogin ? login : "(invalid)", address: address, now: now) else {
             return try await refuse(.rateLimited, lockedUntil: nil, organisation: nil, status: .tooManyRequests)
         }
+        guard validLogin else { return try await refuse(.unknownLogin, lockedUntil: nil, organisation: nil, status: .unauthorized) }
         switch try await store.verifyPassword(login: login, password: password, lockout: security.lockout, now: now) {
         case .refused(let reason, let until):
             let organisation = reason == .unknownLogin ? nil : try await store.person(login)?.organisationId
@@ -73,7 +81,7 @@ struct SignInPage: Sendable {
             if let old = SessionCookie.value(request), (1...128).contains(old.count) { try await store.deleteSession(old) }
             let session = try await store.createPersonSession(login: person.id, policy: security.sessionPolicy, now: now)
             let caller = Caller(organisation: try await store.organisation(id: person.organisationId), person: person, session: session)
-            try await store.recordAudit(caller.auditEntry("session.sign-in", target: "person", person.id, after: #"{"address":"\#(address)"}"#))
+            try await store.recordAudit(caller.auditEntry("session.sign-in", target: "person", person.id, after: AuditTrail.json(["address": address])))
             return MarketPage.redirect(next, cookie: SessionCookie.set(session, maxAge: security.sessionPolicy.absoluteSeconds,
                                                                         secure: access.secureCookies(request)))
         }
@@ -88,7 +96,9 @@ struct SignInPage: Sendable {
 
     /// Where to go after signing in: one of this site's own paths, never another site ("//host" or a scheme).
     static func next(_ wanted: String?) -> String {
-        guard let wanted, wanted.hasPrefix("/"), !wanted.hasPrefix("//"), !wanted.contains("\\"), wanted.count <= 200 else { return "/" }
+        // Printable ASCII only: browsers drop tabs and newlines from a Location, so "/\t/evil.com" would become "//evil.com".
+        guard let wanted, wanted.hasPrefix("/"), !wanted.hasPrefix("//"), !wanted.contains("\\"), wanted.count <= 200,
+              wanted.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F }) else { return "/" }
         return wanted
     }
 

@@ -57,9 +57,10 @@ struct MarketAccess: Sendable {
                 throw HTTPError(.forbidden, message: MarketAccessMessage.staleForm)
             }
         }
-        if let person = caller.person, !(permission.map(caller.may) ?? (person.role != .viewer)) {
-            throw HTTPError(.forbidden, message: MarketAccessMessage.role)
-        }
+        // Every kind of caller is held to the permission (an organisation's token has no say over people, publishing
+        // or the audit trail); a write that names none is one a viewer may not make.
+        let allowed = permission.map(caller.may) ?? (caller.person?.role != .viewer)
+        guard allowed else { throw HTTPError(.forbidden, message: MarketAccessMessage.role) }
         return caller
     }
 

@@ -92,7 +92,7 @@ struct MarketPage: Sendable {
         let form = try await MarketAccess.form(request)
         let caller: Caller
         do {
-            caller = try await access.requireWriter(request, form: form, for: needsMarketRights ? .shareDemands : nil)
+            caller = try await access.requireWriter(request, form: form, for: needsMarketRights ? .shareDemands : .read)
             if needsMarketRights { _ = try MarketAPI.owner(caller) }
         } catch let error as HTTPError {
             let message = Reason(error.status == .unauthorized ? "api.sign-in-first" : "api.stale-form")

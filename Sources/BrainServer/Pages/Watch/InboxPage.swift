@@ -33,7 +33,7 @@ struct InboxPage: Sendable {
     /// The form's `ids` (one alert, or `all`), then back to the inbox with the filter it came from.
     func markRead(_ request: Request) async throws -> Response {
         let form = try await MarketAccess.form(request)
-        let caller = try await access.requireWriter(request, form: form)
+        let caller = try await access.requireWriter(request, form: form, for: .watch)
         let (_, organisation) = try WatchController.watcher(caller)
         let ids: [Int64]? = form["ids"] == "all" ? nil : [Int64(form["ids"] ?? "") ?? 0]
         _ = try await WatchController.markRead(ids, caller: caller, organisation: organisation, store: store)

@@ -44,7 +44,14 @@ enum AccountSQL {
         UPDATE people SET password_hash = ?, password_salt = ?, password_iterations = ?, failed_attempts = 0, locked_until = NULL
         WHERE id = ?
         """
-    static let recordFailure = "UPDATE people SET failed_attempts = ?, locked_until = ? WHERE id = ?"
+    /// Takes one attempt before the password is hashed, atomically, so parallel guesses cannot all pass a lock check
+    /// read earlier: no row back means the person is locked, or `maxFailures` attempts are already counted.
+    static let claimAttempt = """
+        UPDATE people SET failed_attempts = failed_attempts + 1
+        WHERE id = ? AND (locked_until IS NULL OR locked_until <= ?) AND failed_attempts < ? RETURNING failed_attempts AS n
+        """
+    /// The attempt that reached the limit locks the person; the count starts again when the lock ends.
+    static let lock = "UPDATE people SET failed_attempts = 0, locked_until = ? WHERE id = ? AND failed_attempts >= ?"
     static let clearFailures = "UPDATE people SET failed_attempts = 0, locked_until = NULL WHERE id = ?"
     static let insertPersonSession = """
         INSERT INTO sessions (id_sha256, organisation_id, person_id, created_at, seen_at) VALUES (?, ?, ?, ?, ?)

@@ -85,22 +85,27 @@ extension SQLStore: AccountStore {
             _ = try PasswordHash.make(String(password.prefix(PasswordPolicy.maximumLength)))
             return .refused(.unknownLogin, lockedUntil: nil)
         }
-        if let until = found.lockedUntil, until > now { return .refused(.locked, lockedUntil: until) }
-        // Longer than any password the policy lets one set: refused without hashing megabytes.
-        let matches = try password.count <= PasswordPolicy.maximumLength && found.hash.matches(password)
-        guard matches else {
-            return try await driver.transaction { s in
-                let failures = (try await s.first(AccountSQL.credentials, [.text(login)]) { try $0.int("failed_attempts") } ?? 0) + 1
-                let locks = failures >= lockout.maxFailures
-                let until = locks ? now + lockout.seconds : nil
-                try await s.execute(AccountSQL.recordFailure, [.int(locks ? 0 : failures), .int(until), .text(login)])
-                return .refused(locks ? .locked : .wrongPassword, lockedUntil: until)
+        let claimed = try await driver.transaction { s in
+            try await s.rows(AccountSQL.claimAttempt, [.text(login), .int(now), .int(lockout.maxFailures)]) { try $0.int("n") }.first
+        }
+        guard let attempt = claimed else {
+            let until = try await driver.read { s in
+                try await s.first(AccountSQL.credentials, [.text(login)]) { try $0.optionalInt("locked_until") } ?? nil
             }
+            return .refused(.locked, lockedUntil: until.flatMap { $0 > now ? $0 : nil } ?? now + lockout.seconds)
+        }
+        // A password longer than the policy allows is hashed only up to that length, so its answer takes as long as
+        // any other (timing tells nothing), and is refused.
+        let matches = try found.hash.matches(String(password.prefix(PasswordPolicy.maximumLength)))
+            && password.count <= PasswordPolicy.maximumLength
+        guard matches else {
+            guard attempt >= lockout.maxFailures else { return .refused(.wrongPassword, lockedUntil: nil) }
+            let until = now + lockout.seconds
+            try await driver.transaction { s in try await s.execute(AccountSQL.lock, [.int(until), .text(login), .int(lockout.maxFailures)]) }
+            return .refused(.locked, lockedUntil: until)
         }
         if found.person.disabled { return .refused(.disabled, lockedUntil: nil) }
-        if found.failedAttempts > 0 || found.lockedUntil != nil {
-            try await driver.transaction { s in try await s.execute(AccountSQL.clearFailures, [.text(login)]) }
-        }
+        try await driver.transaction { s in try await s.execute(AccountSQL.clearFailures, [.text(login)]) }
         return .signedIn(found.person)
     }
 
