@@ -16,7 +16,8 @@ enum AuditAccess {
     /// The organisation whose entries the caller may read (nil: all, the operator), or 401 signed out / 403 without
     /// the permission.
     static func readScope(_ caller: Caller) throws -> String? {
-        if caller.isAdmin { return nil }
+        // The operator, by token or as a platform admin person, reads every organisation's entries (as on /admin).
+        if caller.isOperator { return nil }
         guard let organisation = caller.organisation else {
             throw AppError(status: .unauthorized, reason: Reason("audit.sign-in"))
         }

@@ -24,7 +24,8 @@ enum AccessSQL {
         """
     static let touchSession = "UPDATE sessions SET seen_at = ? WHERE id_sha256 = ?"
     static let deleteSession = "DELETE FROM sessions WHERE id_sha256 = ?"
-    static let deleteSessionsOfOrganisation = "DELETE FROM sessions WHERE organisation_id = ?"
+    /// A new organisation token ends the sessions signed in with the old one; its people's own sessions stay.
+    static let deleteSessionsOfOrganisation = "DELETE FROM sessions WHERE organisation_id = ? AND person_id IS NULL"
     static let insertAdminToken = "INSERT INTO admin_tokens (token_sha256, created_at) VALUES (?, ?)"
     static let adminToken = "SELECT token_sha256 FROM admin_tokens WHERE token_sha256 = ?"
 
