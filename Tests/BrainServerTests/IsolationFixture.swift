@@ -61,7 +61,8 @@ struct IsolationWorld: Sendable {
         }
         // The alert the import raised is A's.
         try await client.execute(uri: "/api/alerts", method: .get, headers: bearer) { response in
-            #expect(try ServerFixture.jsonObject(response.body)["unread"] as? Int == 1)
+            let unread = try ServerFixture.jsonObject(response.body)["unread"] as? Int
+            #expect(unread == 1)
         }
         return Records(demand: demand, lead: lead, watch: watch, enterprise: enterprise)
     }
