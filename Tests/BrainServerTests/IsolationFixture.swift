@@ -7,6 +7,7 @@ import Testing
 @testable import BrainServer
 import BrainModel
 import BrainStore
+import BrainIngest
 
 /// Organisation A with one person per role and one private record of each kind, each carrying a marker string an
 /// outsider must never see; organisation B with its own admin. Issue 19 item 5's walk (IsolationTests) runs over it.
@@ -76,6 +77,23 @@ struct IsolationWorld: Sendable {
             return object.values.lazy.compactMap(firstId).first
         }
         return (json as? [Any])?.lazy.compactMap(firstId).first
+    }
+
+    /// An answer as text: an .xlsx export's cells, sheet by sheet (its zip bytes carry times and hide text), else the body.
+    static func text(_ body: ByteBuffer) throws -> String {
+        let data = Data(buffer: body)
+        guard data.starts(with: Array("PK".utf8)) else { return String(buffer: body) }
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("isolation-\(UUID().uuidString).xlsx")
+        try data.write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        var text = ""
+        for sheet in try XLSXReader(url: url).sheetNames {
+            var reader = try XLSXReader(url: url, sheet: sheet)
+            defer { reader.close() }
+            text += "[\(sheet)]\n"
+            while let item = try reader.next() { if case .record(_, let fields) = item { text += fields.joined(separator: "\t") + "\n" } }
+        }
+        return text
     }
 
     /// Every route the router serves, as `(method, template)`: the walk cannot forget a route added later.

@@ -51,7 +51,7 @@ import BrainStore
 
     /// What a walker sees of a GET: status and body, with the digits removed (ids, counts of time) where `digits` is false.
     static func read(_ client: any TestClientProtocol, _ uri: String, _ walker: Walker, method: HTTPRequest.Method = .get) async throws -> (HTTPResponse.Status, String) {
-        try await client.execute(uri: uri, method: method, headers: walker.headers) { ($0.status, Self.withoutNonce(String(buffer: $0.body))) }
+        try await client.execute(uri: uri, method: method, headers: walker.headers) { ($0.status, Self.withoutNonce(try IsolationWorld.text($0.body))) }
     }
 
     /// Pages carry a fresh CSP nonce in every answer; it says nothing about A.
