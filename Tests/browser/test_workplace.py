@@ -58,6 +58,16 @@ def import_file(driver, base, name, rows):
     assert driver.find_element(By.ID, "created").text == str(len(rows)), driver.find_element(By.ID, "outcome").text
 
 
+def check_another_organisation_opens_a_lead(driver, base):
+    """A lead of another organisation (by its token), which no one of the bureau may see."""
+    OTHER["firm"] = "另一园区私有线索有限公司"
+    request = urllib.request.Request(base + "/api/leads", method="POST",
+                                     data=json.dumps({"firmName": OTHER["firm"], "region": "320500"}).encode(),
+                                     headers={"Authorization": "Bearer " + OTHER["token"], "Content-Type": "application/json"})
+    with urllib.request.urlopen(request) as response:
+        assert response.status == 201
+
+
 def check_signed_out_nav_offers_sign_in_only(driver, base):
     driver.delete_all_cookies()
     driver.get(base + "/leads")
@@ -168,15 +178,10 @@ def main():
                    password=OPERATOR_PASSWORD)
     other = subprocess.run([harness.BRAIN, "org", "add", "other-park", "--name", "另一园区", "--db", db, "--json"],
                            check=True, capture_output=True, text=True)
+    OTHER["token"] = json.loads(other.stdout)["token"]
     base, server = harness.serve(db)
-    # Another organisation's lead, which no one of the bureau may see.
-    OTHER["firm"] = "另一园区私有线索有限公司"
-    request = urllib.request.Request(base + "/api/leads", method="POST",
-                                     data=json.dumps({"firmName": OTHER["firm"], "region": "320500"}).encode(),
-                                     headers={"Authorization": "Bearer " + json.loads(other.stdout)["token"], "Content-Type": "application/json"})
-    with urllib.request.urlopen(request) as response:
-        assert response.status == 201
-    checks = [check_signed_out_nav_offers_sign_in_only, check_operator_creates_the_bureau_and_its_people, check_analyst_imports_privately,
+    checks = [check_another_organisation_opens_a_lead, check_signed_out_nav_offers_sign_in_only, check_operator_creates_the_bureau_and_its_people,
+              check_analyst_imports_privately,
               check_investment_officer_tracks_a_target_to_signed, check_admin_watches_and_is_alerted_of_the_analysts_import,
               check_viewer_reads_the_board_only, check_audit_page_shows_each_step_with_its_actor]
     harness.run_checks("browser (workplace: people at work)", checks, base, server)
