@@ -2,18 +2,31 @@ import BrainModel
 
 /// The change feed imports write, organisations' watchlists and the alerts their watches raise (issue 19 item 4).
 /// Every read and write is keyed by the organisation: another organisation's watches, alerts and private changes are
-/// never listed, counted or changed.
+/// never listed, counted or changed. A `person` narrows a read or write to the organisation-wide watches (no person)
+/// and that person's own, never a colleague's personal ones; nil (an organisation's token) covers the organisation's.
 public protocol WatchStore: Store {
     func changes(_ query: ChangeQuery) async throws -> [Change]
-    func watchlist(organisation: String) async throws -> [WatchItem]
+    func watchlist(organisation: String, person: String?) async throws -> [WatchItem]
     /// Adds the watch, or returns the same one already there (`created` false).
     func addWatch(_ item: WatchItem) async throws -> (item: WatchItem, created: Bool)
-    /// Removes the organisation's watch `id` and returns it; nil when it has none such.
-    func removeWatch(_ id: Int64, organisation: String) async throws -> WatchItem?
+    /// Removes the organisation's watch `id` and returns it; nil when it has none such (or it is a colleague's).
+    func removeWatch(_ id: Int64, organisation: String, person: String?) async throws -> WatchItem?
     func alerts(_ query: AlertQuery) async throws -> [Alert]
-    func unreadAlertCount(organisation: String) async throws -> Int
+    func unreadAlertCount(organisation: String, person: String?) async throws -> Int
     /// Marks the organisation's alerts `ids` (all of its unread ones when nil) read at `at`; returns how many changed.
-    func markAlertsRead(_ ids: [Int64]?, organisation: String, at: String) async throws -> Int
+    func markAlertsRead(_ ids: [Int64]?, organisation: String, person: String?, at: String) async throws -> Int
     /// The region's firms by year (RegionTimeline); imported firms counted from the changes `organisation` may see.
     func regionTimeline(_ code: String, organisation: String?) async throws -> RegionTimeline
+}
+
+/// The organisation-wide forms (an organisation's token, the benches): every watch and alert of the organisation.
+extension WatchStore {
+    public func watchlist(organisation: String) async throws -> [WatchItem] { try await watchlist(organisation: organisation, person: nil) }
+    public func removeWatch(_ id: Int64, organisation: String) async throws -> WatchItem? {
+        try await removeWatch(id, organisation: organisation, person: nil)
+    }
+    public func unreadAlertCount(organisation: String) async throws -> Int { try await unreadAlertCount(organisation: organisation, person: nil) }
+    public func markAlertsRead(_ ids: [Int64]?, organisation: String, at: String) async throws -> Int {
+        try await markAlertsRead(ids, organisation: organisation, person: nil, at: at)
+    }
 }

@@ -58,4 +58,35 @@ import BrainStore
         #expect(try await store.markAlertsRead(nil, organisation: "park", at: "2026-11-30T04:00:00Z") == 1)
         #expect(try await store.unreadAlertCount(organisation: "park") == 0)
     }
+
+    /// A person's watches are theirs: they see, count, mark and remove the organisation-wide watches and alerts and
+    /// their own, never a colleague's personal ones; the organisation's token covers them all.
+    @Test(arguments: Backend.allCases) func personalWatchesStayWithTheirPerson(_ backend: Backend) async throws {
+        let store = try await ImportStoreTests().store(backend, "watch-person")
+        _ = try await store.addWatch(Self.watch("bureau", .node, "antibodies"))
+        var ana = Self.watch("bureau", .region, "320000"), bob = ana
+        ana.personId = "ana"
+        bob.personId = "bob"
+        let anas = try await store.addWatch(ana).item
+        let bobs = try await store.addWatch(bob)
+        #expect(bobs.created && bobs.item.id != anas.id)
+        #expect(try await store.watchlist(organisation: "bureau", person: "ana").map(\.id).contains(bobs.item.id) == false)
+        #expect(try await store.watchlist(organisation: "bureau", person: "ana").count == 2)
+        #expect(try await store.watchlist(organisation: "bureau").count == 3)
+
+        _ = try await ImportStoreTests().run(store, ImportStoreTests.header("a.csv"), [ImportStoreTests.firm(2, "苏州甲抗体生物科技有限公司")])
+        let anasAlerts = try await store.alerts(AlertQuery(organisationId: "bureau", personId: "ana"))
+        #expect(anasAlerts.count == 2 && anasAlerts.allSatisfy { $0.personId == nil || $0.personId == "ana" })
+        #expect(try await store.alerts(AlertQuery(organisationId: "bureau")).count == 3)
+        #expect(try await store.unreadAlertCount(organisation: "bureau", person: "bob") == 2)
+
+        // Ana cannot mark Bob's alert read nor remove his watch; her "all" leaves his own alert unread.
+        let bobsAlert = try #require(try await store.alerts(AlertQuery(organisationId: "bureau", personId: "bob")).first { $0.personId == "bob" })
+        #expect(try await store.markAlertsRead([bobsAlert.id], organisation: "bureau", person: "ana", at: "2026-11-30T04:00:00Z") == 0)
+        #expect(try await store.removeWatch(bobs.item.id, organisation: "bureau", person: "ana") == nil)
+        #expect(try await store.markAlertsRead(nil, organisation: "bureau", person: "ana", at: "2026-11-30T04:00:00Z") == 2)
+        #expect(try await store.unreadAlertCount(organisation: "bureau", person: "bob") == 1)
+        #expect(try await store.removeWatch(anas.id, organisation: "bureau", person: "ana")?.personId == "ana")
+        #expect(try await store.removeWatch(bobs.item.id, organisation: "bureau")?.personId == "bob")
+    }
 }

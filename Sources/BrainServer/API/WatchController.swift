@@ -39,8 +39,9 @@ struct WatchController: Sendable {
         guard let organisation = caller.organisation, caller.may(.watch) else {
             return try JSONResponse.ok(Status(signedIn: caller.organisation != nil || caller.isAdmin, mayWatch: false, unread: 0, watches: []))
         }
-        return try JSONResponse.ok(Status(signedIn: true, mayWatch: true, unread: try await store.unreadAlertCount(organisation: organisation.id),
-                                          watches: try await store.watchlist(organisation: organisation.id), csrf: caller.csrfToken))
+        let person = caller.person?.id
+        return try JSONResponse.ok(Status(signedIn: true, mayWatch: true, unread: try await store.unreadAlertCount(organisation: organisation.id, person: person),
+                                          watches: try await store.watchlist(organisation: organisation.id, person: person), csrf: caller.csrfToken))
     }
 
     /// The watcher behind a read: an organisation allowed to watch; 401 signed out, 403 for the admin token.
@@ -55,21 +56,22 @@ struct WatchController: Sendable {
         return (caller, organisation)
     }
 
-    /// `GET /api/watchlist`: the organisation's watches, oldest first.
+    /// `GET /api/watchlist`: the organisation's watches, oldest first (a person's: the organisation-wide ones and theirs).
     func list(_ request: Request) async throws -> Response {
-        let (_, organisation) = try await reader(request)
-        return try JSONResponse.ok(try await store.watchlist(organisation: organisation.id))
+        let (caller, organisation) = try await reader(request)
+        return try JSONResponse.ok(try await store.watchlist(organisation: organisation.id, person: caller.person?.id))
     }
 
     /// `POST /api/watchlist` with `{"kind": "region", "target": "320500"}` (JSON or a form): 201 with the new watch,
-    /// 200 with the same one when it was already there.
+    /// 200 with the same one when it was already there. A signed-in person's watch is theirs alone; a token's, the
+    /// organisation's.
     func add(_ request: Request) async throws -> Response {
         let (caller, fields) = try await writer(request)
         let (_, organisation) = try Self.watcher(caller)
         guard let kind = WatchKind(rawValue: fields["kind"] ?? "") else { throw AppError.badRequest(Reason("watch.kind")) }
         let target = (fields["target"] ?? "").trimmingCharacters(in: .whitespaces)
         guard try await exists(kind, target) else { throw AppError.notFound(Reason("watch.target", ["target": String(target.prefix(64))])) }
-        let (item, created) = try await store.addWatch(WatchItem(organisationId: organisation.id, kind: kind, targetId: target,
+        let (item, created) = try await store.addWatch(WatchItem(organisationId: organisation.id, personId: caller.person?.id, kind: kind, targetId: target,
                                                                  createdAt: ISO8601DateFormatter().string(from: Date())))
         if created {
             try await store.recordAudit(caller.auditEntry("watch.add", target: "watch", String(item.id), after: try Self.json(item)))
@@ -81,7 +83,7 @@ struct WatchController: Sendable {
     func remove(_ request: Request, id: String) async throws -> Response {
         let (caller, _) = try await writer(request)
         let (_, organisation) = try Self.watcher(caller)
-        guard let number = Int64(id), number > 0, let removed = try await store.removeWatch(number, organisation: organisation.id) else {
+        guard let number = Int64(id), number > 0, let removed = try await store.removeWatch(number, organisation: organisation.id, person: caller.person?.id) else {
             throw AppError.notFound(Reason("watch.no-such", ["id": String(id.prefix(20))]))
         }
         try await store.recordAudit(caller.auditEntry("watch.remove", target: "watch", id, before: try Self.json(removed)))
@@ -90,16 +92,16 @@ struct WatchController: Sendable {
 
     /// `GET /api/alerts?kind=region&unread=1&lang=en`: the organisation's alerts, unread first, and its unread count.
     func alerts(_ request: Request) async throws -> Response {
-        let (_, organisation) = try await reader(request)
-        let query = try Self.alertQuery(request, organisation: organisation.id)
+        let (caller, organisation) = try await reader(request)
+        let query = try Self.alertQuery(request, caller: caller, organisation: organisation.id)
         let alerts = try await store.alerts(query)
         let names = try await RegionNames.of(alerts.map(\.change), store: store)
-        return try JSONResponse.ok(AlertList(unread: try await store.unreadAlertCount(organisation: organisation.id),
+        return try JSONResponse.ok(AlertList(unread: try await store.unreadAlertCount(organisation: organisation.id, person: caller.person?.id),
                                              alerts: alerts.map { AlertJSON($0, names: names) }), for: request)
     }
 
-    static func alertQuery(_ request: Request, organisation: String) throws -> AlertQuery {
-        var query = AlertQuery(organisationId: organisation)
+    static func alertQuery(_ request: Request, caller: Caller, organisation: String) throws -> AlertQuery {
+        var query = AlertQuery(organisationId: organisation, personId: caller.person?.id)
         if let kind = request.uri.queryParameters.get("kind"), !kind.isEmpty {
             guard let known = WatchKind(rawValue: kind) else { throw AppError.badRequest(Reason("watch.kind")) }
             query.kind = known
@@ -120,12 +122,13 @@ struct WatchController: Sendable {
             ids = parts.compactMap { $0 }
         }
         let marked = try await Self.markRead(ids, caller: caller, organisation: organisation, store: store)
-        return try JSONResponse.ok(["marked": marked, "unread": try await store.unreadAlertCount(organisation: organisation.id)])
+        return try JSONResponse.ok(["marked": marked, "unread": try await store.unreadAlertCount(organisation: organisation.id, person: caller.person?.id)])
     }
 
     /// Marks the alerts read and records the act (`alert.read`, the ids asked and how many changed) when any did.
     static func markRead(_ ids: [Int64]?, caller: Caller, organisation: Organisation, store: any ImportingStore) async throws -> Int {
-        let marked = try await store.markAlertsRead(ids, organisation: organisation.id, at: ISO8601DateFormatter().string(from: Date()))
+        let marked = try await store.markAlertsRead(ids, organisation: organisation.id, person: caller.person?.id,
+                                                    at: ISO8601DateFormatter().string(from: Date()))
         if marked > 0 {
             let asked = ids.map { $0.map(String.init).joined(separator: ",") } ?? "all"
             let after = String(decoding: try JSONResponse.encoder.encode(["ids": asked, "marked": String(marked)]), as: UTF8.self)

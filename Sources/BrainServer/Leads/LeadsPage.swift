@@ -20,10 +20,11 @@ struct LeadsPage: Sendable {
         var node: String?
         var overdue: Bool?
         var q: String?
+        var owner: String?
 
         static func badValue(_ parameter: String) -> Reason { Reason("api.bad-request", ["detail": parameter]) }
 
-        var api: LeadRoutes.ListQuery { .init(stage: stage.nonBlank, owner: nil, region: region.nonBlank, node: node.nonBlank, overdue: overdue, q: q.nonBlank) }
+        var api: LeadRoutes.ListQuery { .init(stage: stage.nonBlank, owner: owner.nonBlank, region: region.nonBlank, node: node.nonBlank, overdue: overdue, q: q.nonBlank) }
     }
 
     func register(on router: Router<BasicRequestContext>) {
@@ -66,27 +67,33 @@ struct LeadsPage: Sendable {
         let api = query.api
         try api.validate()
         let today = LeadAccess.today(), taxonomy = try await leads.store.taxonomy()
+        let people = try await leads.store.people(organisation: organisation.id)
+        let names = Dictionary(people.map { ($0.id, $0.displayName) }, uniquingKeysWith: { first, _ in first })
         let boardCounts = try await leads.store.leadBoard(organisation: organisation.id, regionCode: api.region, today: today)
         var view = Self.empty(board: query.view != "list")
         (view.organisation, view.csrfToken, view.mayManage) = (.init(id: organisation.id, name: organisation.name), caller.csrfToken, caller.may(.manageLeads))
         (view.total, view.overdue, view.filterRegion, view.filterNode, view.filterQ, view.overdueOnly) =
             (boardCounts.total, boardCounts.overdue > 0 ? boardCounts.overdue : nil, api.region, api.node, api.q, api.overdue == true)
+        view.owners = LeadsView.OwnerOption.list(people, chosen: api.owner)
         view.stages = LeadStage.allCases.map { .init(value: $0.rawValue, nameZh: $0.nameZh, nameEn: $0.nameEn, chosen: $0.rawValue == api.stage) }
         view.exportLink = "/leads.xlsx" + (request.uri.query.map { "?" + $0 } ?? "")
         if view.board {
             for column in boardCounts.columns {
                 var columnQuery = api.leadQuery(organisation: organisation.id, paging: Paging(page: 1, size: Self.columnSize))
                 columnQuery.stage = column.stage
-                let cards = column.count == 0 ? [] : try await leads.store.leads(columnQuery).items.map { LeadsView.card($0, today: today, node: taxonomy.node) }
+                let cards = column.count == 0 ? [] : try await leads.store.leads(columnQuery).items.map {
+                    LeadsView.card($0, today: today, node: taxonomy.node, people: names)
+                }
                 view.columns.append(.init(stage: column.stage.rawValue, nameZh: column.stage.nameZh, nameEn: column.stage.nameEn,
                                           count: column.count, columnOverdue: column.overdue > 0 ? column.overdue : nil, cards: cards, more: column.count > cards.count))
             }
         } else {
             let paging = try Paging(request.uri.queryParameters, defaultSize: 50, maxSize: 500)
             let list = try await leads.store.leads(api.leadQuery(organisation: organisation.id, paging: paging))
-            view.rows = list.items.map { LeadsView.card($0, today: today, node: taxonomy.node) }
+            view.rows = list.items.map { LeadsView.card($0, today: today, node: taxonomy.node, people: names) }
             view.pager = paging.pager(total: list.total, path: "/leads", keep: [("view", "list"), ("stage", api.stage), ("region", api.region),
-                                                                               ("node", api.node), ("overdue", api.overdue == true ? "true" : nil), ("q", api.q)])
+                                                                               ("node", api.node), ("overdue", api.overdue == true ? "true" : nil), ("q", api.q),
+                                                                               ("owner", api.owner)])
         }
         return try renderer.render("leads", nav: "leads", view: view, data: [String: String]())
     }
@@ -103,19 +110,22 @@ struct LeadsPage: Sendable {
         }
         let history = try await leads.store.leadHistory(id, organisation: organisation.id)
         let source = LeadDetailView.sourceNames[lead.source] ?? ("", "")
-        let view = LeadDetailView(csrfToken: caller.csrfToken, mayManage: caller.may(.manageLeads),
-                                  card: LeadsView.card(lead, today: LeadAccess.today(), node: try await leads.store.taxonomy().node),
+        let people = try await leads.store.people(organisation: organisation.id)
+        let names = Dictionary(people.map { ($0.id, $0.displayName) }, uniquingKeysWith: { first, _ in first })
+        var view = LeadDetailView(csrfToken: caller.csrfToken, mayManage: caller.may(.manageLeads),
+                                  card: LeadsView.card(lead, today: LeadAccess.today(), node: try await leads.store.taxonomy().node, people: names),
                                   lead: lead, dropReason: lead.dropReason, sourceZh: source.zh, sourceEn: source.en,
                                   sourceReasonZh: lead.sourceReason.map { ReasonText.render(Reason($0), in: .zh) },
                                   sourceReasonEn: lead.sourceReason.map { ReasonText.render(Reason($0), in: .en) },
                                   moves: LeadDetailView.moves(from: lead.stage), mayDrop: lead.stage.isOpen,
                                   history: history.reversed().map(LeadDetailView.event))
+        view.owners = LeadsView.OwnerOption.list(people, chosen: lead.fields.owner)
         return try renderer.render("lead", nav: "leads", view: view, data: [String: String]())
     }
 
     /// The form a "转为线索 / Track as lead" button opens: firm, region, node and the target's reason from its link.
     func newLead(_ request: Request) async throws -> Response {
-        let (caller, _) = try await leads.reader(request)
+        let (caller, organisation) = try await leads.reader(request)
         guard caller.may(.manageLeads) else { throw AppError(status: .forbidden, reason: Reason("api.leads-permission")) }
         let q = request.uri.queryParameters
         func value(_ name: String, _ limit: Int = 200) -> String? { q.get(name).map { String($0.prefix(limit)) }.nonBlank }
@@ -123,10 +133,11 @@ struct LeadsPage: Sendable {
         let enterprise = value("enterprise", 64)
         if firm == nil, let enterprise { firm = try await leads.store.enterprise(enterprise)?.enterprise.name }
         let reason = value("reason", 100)
-        let view = LeadNewView(csrfToken: caller.csrfToken, firmName: firm, enterpriseId: enterprise, regionCode: value("region", 6),
+        var view = LeadNewView(csrfToken: caller.csrfToken, firmName: firm, enterpriseId: enterprise, regionCode: value("region", 6),
                                nodeId: value("node", 64), source: LeadSource(rawValue: value("source") ?? "")?.rawValue ?? "manual",
                                sourceReason: reason, sourceReasonZh: reason.map { ReasonText.render(Reason($0), in: .zh) },
                                sourceReasonEn: reason.map { ReasonText.render(Reason($0), in: .en) })
+        view.owners = LeadsView.OwnerOption.list(try await leads.store.people(organisation: organisation.id), chosen: caller.person?.id)
         return try renderer.render("lead-new", nav: "leads", view: view, data: [String: String]())
     }
 

@@ -23,6 +23,26 @@ struct LeadsView: PageView {
         var overdue: Bool
         var nextStep: String?
         var owner: String?
+        /// The owner's display name when they are one of the organisation's people, else the owner as written.
+        var ownerName: String?
+    }
+
+    /// One of the organisation's active people as an owner choice.
+    struct OwnerOption: Encodable, Sendable {
+        var login: String
+        var name: String
+        var chosen: Bool
+
+        /// The active people, by login, `chosen` marked; an owner who is not among them (written before people
+        /// existed, or since disabled) stays a choice so saving the form does not lose it.
+        static func list(_ people: [Person], chosen: String?) -> [OwnerOption] {
+            var options = people.filter { !$0.disabled }.sorted { $0.id < $1.id }
+                .map { OwnerOption(login: $0.id, name: $0.displayName, chosen: $0.id == chosen) }
+            if let chosen, !chosen.isEmpty, !options.contains(where: { $0.login == chosen }) {
+                options.append(OwnerOption(login: chosen, name: chosen, chosen: true))
+            }
+            return options
+        }
     }
 
     struct Column: Encodable, Sendable {
@@ -58,17 +78,21 @@ struct LeadsView: PageView {
     var filterRegion: String?
     var filterNode: String?
     var filterQ: String?
+    /// The people the owner filter offers, the filtered one chosen.
+    var owners: [OwnerOption] = [] { didSet { hasOwners = !owners.isEmpty } }
+    /// Whether to show the owner select (a template cannot ask whether a list is empty).
+    var hasOwners = false
     var overdueOnly: Bool
     var pager: Paging.Pager?
     var exportLink: String
 
     /// `node` names a chain node (the taxonomy's `node(_:)`).
-    static func card(_ lead: Lead, today: String, node named: (String) -> ChainNode?) -> Card {
+    static func card(_ lead: Lead, today: String, node named: (String) -> ChainNode?, people: [String: String] = [:]) -> Card {
         let node = lead.fields.nodeId.flatMap(named)
         return Card(id: lead.id, firm: lead.fields.firmName, enterpriseId: lead.fields.enterpriseId, region: lead.fields.regionCode,
                     nodeZh: node?.nameZh ?? lead.fields.nodeId, nodeEn: node?.nameEn ?? lead.fields.nodeId, stage: lead.stage.rawValue,
                     stageZh: lead.stage.nameZh, stageEn: lead.stage.nameEn, due: lead.fields.dueDate, overdue: lead.isOverdue(today: today),
-                    nextStep: lead.fields.nextStep, owner: lead.fields.owner)
+                    nextStep: lead.fields.nextStep, owner: lead.fields.owner, ownerName: lead.fields.owner.map { people[$0] ?? $0 })
     }
 }
 
@@ -99,6 +123,8 @@ struct LeadDetailView: PageView {
     var sourceReasonEn: String?
     var moves: [Move]
     var mayDrop: Bool
+    var owners: [LeadsView.OwnerOption] = [] { didSet { hasOwners = !owners.isEmpty } }
+    var hasOwners = false
     var history: [Event]
 
     static func moves(from stage: LeadStage) -> [Move] {
@@ -136,4 +162,7 @@ struct LeadNewView: PageView {
     var sourceReason: String?
     var sourceReasonZh: String?
     var sourceReasonEn: String?
+    /// The owner select: the organisation's active people, the signed-in person chosen.
+    var owners: [LeadsView.OwnerOption] = [] { didSet { hasOwners = !owners.isEmpty } }
+    var hasOwners = false
 }

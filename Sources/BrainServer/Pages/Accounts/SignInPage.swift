@@ -113,12 +113,18 @@ struct SignInPage: Sendable {
         var organisation: String?
         var organisationName: String?
         var csrf: String?
+        /// What the nav offers: 审计 to those who may read the audit trail, 管理 (/admin) to those who manage people
+        /// (an organisation's admin, the operator).
+        var mayReadAudit: Bool
+        var mayAdmin: Bool
 
         init(_ caller: Caller) {
             signedIn = caller.person != nil || caller.organisation != nil
             (login, name, role) = (caller.person?.id, caller.person?.displayName, caller.person?.role.rawValue)
             (roleZh, roleEn) = (caller.person?.role.nameZh, caller.person?.role.nameEn)
             (organisation, organisationName, csrf) = (caller.organisation?.id, caller.organisation?.name, caller.csrfToken)
+            mayReadAudit = signedIn && caller.may(.readAudit)
+            mayAdmin = caller.isOperator || (caller.person != nil && caller.may(.managePeople))
         }
     }
 }

@@ -20,11 +20,11 @@ struct InboxPage: Sendable {
         guard let organisation = caller.organisation, caller.may(.watch) else {
             return try renderer.render("inbox", nav: "inbox", view: InboxView(signedIn: false), data: [String: String]())
         }
-        let query = try WatchController.alertQuery(request, organisation: organisation.id)
+        let query = try WatchController.alertQuery(request, caller: caller, organisation: organisation.id)
         let alerts = try await store.alerts(query)
         let names = try await RegionNames.of(alerts.map(\.change), store: store)
         let view = InboxView(signedIn: true, organisation: organisation.name, csrfToken: caller.csrfToken,
-                             unread: try await store.unreadAlertCount(organisation: organisation.id),
+                             unread: try await store.unreadAlertCount(organisation: organisation.id, person: caller.person?.id),
                              filters: InboxView.filters(selected: query.kind), alerts: alerts.map { InboxView.Row($0, names: names) },
                              selectedKind: query.kind?.rawValue)
         return try renderer.render("inbox", nav: "inbox", view: view, data: [String: String]())

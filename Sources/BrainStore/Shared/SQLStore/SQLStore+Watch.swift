@@ -6,8 +6,9 @@ extension SQLStore: WatchStore {
         return try await driver.read { s in try await s.rows(sql, arguments) { try WatchSQL.change($0) } }
     }
 
-    public func watchlist(organisation: String) async throws -> [WatchItem] {
-        try await driver.read { s in try await s.rows(WatchSQL.selectWatchlist, [.text(organisation)]) { try WatchSQL.watch($0) } }
+    public func watchlist(organisation: String, person: String?) async throws -> [WatchItem] {
+        let owner = WatchSQL.owned(organisation: organisation, person: person)
+        return try await driver.read { s in try await s.rows(WatchSQL.selectWatchlist(owner), owner.arguments) { try WatchSQL.watch($0) } }
     }
 
     public func addWatch(_ item: WatchItem) async throws -> (item: WatchItem, created: Bool) {
@@ -22,11 +23,13 @@ extension SQLStore: WatchStore {
         }
     }
 
-    public func removeWatch(_ id: Int64, organisation: String) async throws -> WatchItem? {
-        try await driver.transaction { s in
-            let key: [SQLValue] = [.int(Int(id)), .text(organisation)]
-            guard let existing = try await s.first(WatchSQL.watchById, key, { try WatchSQL.watch($0) }) else { return nil }
-            try await s.execute(WatchSQL.deleteWatch, key)
+    public func removeWatch(_ id: Int64, organisation: String, person: String?) async throws -> WatchItem? {
+        let owner = WatchSQL.owned(organisation: organisation, person: person)
+        return try await driver.transaction { s in
+            guard let existing = try await s.first(WatchSQL.watchById(owner), [.int(Int(id))] + owner.arguments, { try WatchSQL.watch($0) }) else {
+                return nil
+            }
+            try await s.execute(WatchSQL.deleteWatch, [.int(Int(id))])
             return existing
         }
     }
@@ -36,20 +39,22 @@ extension SQLStore: WatchStore {
         return try await driver.read { s in try await s.rows(sql, arguments) { try WatchSQL.alert($0) } }
     }
 
-    public func unreadAlertCount(organisation: String) async throws -> Int {
-        try await driver.read { s in try await s.count(WatchSQL.unreadCount, [.text(organisation)]) }
+    public func unreadAlertCount(organisation: String, person: String?) async throws -> Int {
+        let owner = WatchSQL.owned(organisation: organisation, person: person)
+        return try await driver.read { s in try await s.count(WatchSQL.unreadCount(owner), owner.arguments) }
     }
 
-    public func markAlertsRead(_ ids: [Int64]?, organisation: String, at: String) async throws -> Int {
-        try await driver.transaction { s in
-            let before = try await s.count(WatchSQL.unreadCount, [.text(organisation)])
+    public func markAlertsRead(_ ids: [Int64]?, organisation: String, person: String?, at: String) async throws -> Int {
+        let owner = WatchSQL.owned(organisation: organisation, person: person)
+        return try await driver.transaction { s in
+            let before = try await s.count(WatchSQL.unreadCount(owner), owner.arguments)
             if let ids {
                 guard !ids.isEmpty else { return 0 }
-                try await s.execute(WatchSQL.markRead(ids), [.text(at), .text(organisation)] + ids.map { .int(Int($0)) })
+                try await s.execute(WatchSQL.markRead(ids, owner), [.text(at)] + owner.arguments + ids.map { .int(Int($0)) })
             } else {
-                try await s.execute(WatchSQL.markAllRead, [.text(at), .text(organisation)])
+                try await s.execute(WatchSQL.markAllRead(owner), [.text(at)] + owner.arguments)
             }
-            return before - (try await s.count(WatchSQL.unreadCount, [.text(organisation)]))
+            return before - (try await s.count(WatchSQL.unreadCount(owner), owner.arguments))
         }
     }
 }

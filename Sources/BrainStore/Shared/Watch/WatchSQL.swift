@@ -133,23 +133,35 @@ enum WatchSQL {
                      createdAt: try row.text("alert_created"), readAt: try row.optionalText("read_at"), change: try change(row))
     }
 
-    static let unreadCount = "SELECT COUNT(*) AS n FROM alerts WHERE organisation_id = ? AND read_at IS NULL"
-
-    static func markRead(_ ids: [Int64]) -> String {
-        "UPDATE alerts SET read_at = ? WHERE organisation_id = ? AND read_at IS NULL AND id IN (\(StoreSQL.marks(ids.count)))"
+    /// The rows of `organisation` a caller covers: all of them, or for a person the organisation-wide ones and their own.
+    static func owned(organisation: String, person: String?) -> (sql: String, arguments: [SQLValue]) {
+        guard let person else { return ("organisation_id = ?", [.text(organisation)]) }
+        return ("organisation_id = ? AND (person_id IS NULL OR person_id = ?)", [.text(organisation), .text(person)])
     }
 
-    static let markAllRead = "UPDATE alerts SET read_at = ? WHERE organisation_id = ? AND read_at IS NULL"
+    static func unreadCount(_ owner: (sql: String, arguments: [SQLValue])) -> String {
+        "SELECT COUNT(*) AS n FROM alerts WHERE \(owner.sql) AND read_at IS NULL"
+    }
+
+    static func markRead(_ ids: [Int64], _ owner: (sql: String, arguments: [SQLValue])) -> String {
+        "UPDATE alerts SET read_at = ? WHERE \(owner.sql) AND read_at IS NULL AND id IN (\(StoreSQL.marks(ids.count)))"
+    }
+
+    static func markAllRead(_ owner: (sql: String, arguments: [SQLValue])) -> String {
+        "UPDATE alerts SET read_at = ? WHERE \(owner.sql) AND read_at IS NULL"
+    }
 
     // MARK: Watchlists
 
-    static let selectWatchlist = "SELECT * FROM watchlist WHERE organisation_id = ? ORDER BY id"
+    static func selectWatchlist(_ owner: (sql: String, arguments: [SQLValue])) -> String {
+        "SELECT * FROM watchlist WHERE \(owner.sql) ORDER BY id"
+    }
     static let findWatch = "SELECT * FROM watchlist WHERE organisation_id = ? AND kind = ? AND target_id = ? AND COALESCE(person_id, '') = ?"
     static let insertWatch = """
         INSERT INTO watchlist (organisation_id, person_id, kind, target_id, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id AS n
         """
-    static let watchById = "SELECT * FROM watchlist WHERE id = ? AND organisation_id = ?"
-    static let deleteWatch = "DELETE FROM watchlist WHERE id = ? AND organisation_id = ?"
+    static func watchById(_ owner: (sql: String, arguments: [SQLValue])) -> String { "SELECT * FROM watchlist WHERE id = ? AND \(owner.sql)" }
+    static let deleteWatch = "DELETE FROM watchlist WHERE id = ?"
 
     static func watch(_ row: some ColumnReader) throws -> WatchItem {
         let kind = try row.text("kind")
