@@ -55,6 +55,7 @@ struct EnterpriseView: PageView {
         var method: String
         var confidence: String
         var evidence: String
+        var evidenceText: EvidenceText?
         var source: String
         var asOf: String
     }
@@ -89,6 +90,7 @@ struct EnterpriseView: PageView {
         var name: String
         var method: String
         var evidence: String
+        var evidenceText: EvidenceText?
         var confidence: String
     }
     var id: String?
@@ -175,7 +177,7 @@ extension EnterpriseView {
         }
         nodes = p.detail.assignments.map {
             Node(id: $0.nodeId, name: p.nodeNames[$0.nodeId] ?? $0.nodeId, nameEn: p.nodeNamesEn?[$0.nodeId] ?? p.nodeNames[$0.nodeId] ?? $0.nodeId, method: $0.method, confidence: RegionView.number($0.confidence),
-                 evidence: $0.evidence, source: $0.provenance.source, asOf: $0.provenance.asOf)
+                 evidence: $0.evidence, evidenceText: EvidenceText(stored: $0.evidence), source: $0.provenance.source, asOf: $0.provenance.asOf)
         }
         policies = p.policies.map(PolicyView.row)
         sameNode = firms(p.related.sameNode)
