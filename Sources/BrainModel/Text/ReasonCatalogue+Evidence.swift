@@ -19,6 +19,11 @@ extension ReasonCatalogue {
         "evidence.sub-node": .init(zh: "属子节点 {node}", en: "on its sub-node {node}"),
         "evidence.pre-profit": .init(zh: "证券简称带“{suffix}”（上市时尚未盈利）：研发阶段的药企",
                                      en: "the short name carries “{suffix}” (not yet profitable at listing): a drug developer"),
+        // An import's classifier (`ImportClassifier`, `NMPANameRules`): the row's 所属行业 (GB/T 4754 class), 经营范围 and name.
+        "evidence.industry-class": .init(zh: "所属行业 {label}", en: "industry class {label}"),
+        "evidence.industry-class-scope": .init(zh: "所属行业 {label} · 经营范围含 {words}", en: "industry class {label} · business scope names {words}"),
+        "evidence.scope": .init(zh: "经营范围含 {words}", en: "business scope names {words}"),
+        "evidence.company-name": .init(zh: "企业名称: {words}", en: "company name: {words}"),
         "evidence.no-other-sub-node": .init(zh: "未见其他子节点的证据", en: "no evidence of another sub-node"),
     ]
 }
