@@ -64,7 +64,8 @@ public struct ChainAssignment: Codable, Sendable, Hashable {
     /// How the assignment was made, e.g. `sw2021-official`, `product-keyword`.
     public var method: String
     public var confidence: Double
-    /// Human-readable evidence, e.g. `申万 370102 化学制剂` or `主营产品: 单抗`.
+    /// Why: coded reasons as JSON (`ChainEvidence`, worded per language where shown), or plain text from an old
+    /// database, an analyst or an import (`所属行业 化学制药`), shown as data.
     public var evidence: String
     public var provenance: Provenance
 

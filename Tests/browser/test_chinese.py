@@ -283,10 +283,9 @@ def check_api_errors(driver, base):
     assert not problems, f"{len(problems)} API errors off the shape or the language"
 
 
-# Pages whose English text still shows Chinese of ours, and why: the chain-assignment evidence (申万2021 …, 英文业务简介含
-# “…”, 主营产品 … (占营收 N%)) is stored by the classifier as Chinese text; it must become reasons (code and values)
-# in the store before these pages can read it per language.
-PROSE_PENDING = {"enterprise", "chain_node"}
+# Pages whose English text still shows Chinese of ours, and why (none now: the chain-assignment evidence is stored as
+# reason codes and values, worded per language).
+PROSE_PENDING: set[str] = set()
 
 
 def checks():

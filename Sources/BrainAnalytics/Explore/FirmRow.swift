@@ -12,6 +12,9 @@ public struct FirmRow: Codable, Sendable, Hashable {
     public var totalAssetsYi: Double?
     /// why the firm is listed: the evidence of its node, or the product link that relates it
     public var reason: String?
+    /// the node's evidence as codes (`ChainEvidence`), each with `text` in the request's language in the API; nil when
+    /// `reason` is plain text (a product link, an old database's sentence)
+    public var evidence: [Reason]?
     /// how the firm relates to another (a peer on its node, a supplier, a customer): a code worded per language
     public var relation: Reason?
 
@@ -24,7 +27,9 @@ public struct FirmRow: Codable, Sendable, Hashable {
         cityCode = enterprise.cityCode
         employees = enterprise.employees
         totalAssetsYi = enterprise.totalAssetsYi
-        self.reason = reason
+        // Coded evidence reads in Chinese in `reason`, as it did when it was stored as a sentence.
+        evidence = reason.flatMap(ChainEvidence.reasons)
+        self.reason = evidence.map { ChainEvidence.render($0, in: .zh) } ?? reason
         self.relation = relation
     }
 

@@ -49,7 +49,7 @@ struct TargetReasons {
             reasons.append(Reason("target.products", ["products": products.joined(separator: "、"),
                                                       "products.en": products.map { "“\($0)”" }.joined(separator: ", ")]))
         } else if let node = target.node, let evidence = evidence["\(target.firm.id)|\(node.id)"], !evidence.isEmpty {
-            reasons.append(Reason("target.evidence", ["node": node.nameZh, "node.en": node.nameEn, "evidence": Self.firstClause(evidence)]))
+            reasons.append(Reason("target.evidence", Self.firstClauses(evidence).merging(["node": node.nameZh, "node.en": node.nameEn]) { a, _ in a }))
         }
         let linked = links.linked(target.firm.id, among: members)
         for (role, code) in [("customer", "target.supplies"), ("supplier", "target.buys")] {
@@ -85,6 +85,15 @@ struct TargetReasons {
             if names.count == 3 { break }
         }
         return names
+    }
+
+    /// The first clause of a placement's evidence in each language: `evidence` and `evidence.en` from coded evidence
+    /// (`ChainEvidence`), `evidence` alone from an old database's sentence, which is data in either language.
+    static func firstClauses(_ stored: String) -> [String: String] {
+        guard let first = ChainEvidence.reasons(stored)?.first else { return ["evidence": firstClause(stored)] }
+        let english = ReasonText.render(first, in: .en)
+        return ["evidence": firstClause(ReasonText.render(first, in: .zh)),
+                "evidence.en": english.count > 60 ? String(english.prefix(59)) + "…" : english]
     }
 
     /// The first clause of a placement's evidence (the rest lists further hits and reviewers' notes), at most 60 characters.

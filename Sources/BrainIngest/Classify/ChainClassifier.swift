@@ -27,8 +27,8 @@ public struct ChainClassifier: Sendable {
     static let minimumShare = 0.1, refinementStrength = 0.15, strongShare = 0.3, crossBranchStrength = 0.8, corroboration = 0.3
 
     struct Placement {
-        var node: String, method: String, confidence: Double, evidence: [String], provenance: Provenance
-        init(_ node: String, _ method: String, _ confidence: Double, _ evidence: [String], _ provenance: Provenance) {
+        var node: String, method: String, confidence: Double, evidence: [Reason], provenance: Provenance
+        init(_ node: String, _ method: String, _ confidence: Double, _ evidence: [Reason], _ provenance: Provenance) {
             (self.node, self.method, self.confidence, self.evidence, self.provenance) = (node, method, confidence, evidence, provenance)
         }
     }
@@ -87,12 +87,15 @@ public struct ChainClassifier: Sendable {
         let profile = enterprise.stockCode.flatMap { inputs.profiles[$0] }
 
         // The nodes the industry code may mean.
-        var candidates: [String] = [], domainEvidence = "", domainMethod = "", domainProvenance = enterprise.provenance
+        var candidates: [String] = [], domainEvidence: Reason?, dropped: Reason?, domainMethod = "", domainProvenance = enterprise.provenance
         if inIndustry, let sw, let nodes = nodesBySW[sw] {
-            (candidates, domainMethod, domainEvidence) = (nodes, "sw2021-official", "申万2021 \(sw) \(inputs.swNames[sw] ?? "")")
+            let values = ["code": sw, "name": inputs.swNames[sw] ?? ""]
+            (candidates, domainMethod) = (nodes, "sw2021-official")
+            (domainEvidence, dropped) = (Reason("evidence.sw2021", values), Reason("evidence.sw2021-unconfirmed", values))
             domainProvenance = Provenance(source: "sw2021-official", asOf: "2024-11")
         } else if sw == nil || inIndustry, tushareAgrees, let industry = tushare, let node = Self.tushareFallback[industry] {
-            (candidates, domainMethod, domainEvidence) = ([node], "tushare-industry", "Tushare 行业 \(industry)")
+            (candidates, domainMethod) = ([node], "tushare-industry")
+            (domainEvidence, dropped) = (Reason("evidence.tushare", ["industry": industry]), Reason("evidence.tushare-unconfirmed", ["industry": industry]))
         }
         let hits = evidence(enterprise, profile: profile, products: inputs.productsByEnterprise[enterprise.id] ?? [], home: candidates)
         let strength = hits.mapValues(Self.strength)
@@ -117,10 +120,11 @@ public struct ChainClassifier: Sendable {
             domains = [first]
         }
         for domain in domains {
-            let own = (hits[domain] ?? []).prefix(2).map(\.description)
-            placed.append(Placement(domain, domainMethod, support(domain) >= Self.corroboration ? 0.9 : 0.8, [domainEvidence] + own, domainProvenance))
+            let own = (hits[domain] ?? []).prefix(2).map(\.reason)
+            placed.append(Placement(domain, domainMethod, support(domain) >= Self.corroboration ? 0.9 : 0.8, [domainEvidence].compactMap { $0 } + own, domainProvenance))
         }
-        let dropped = !candidates.isEmpty && domains.isEmpty ? "（\(domainEvidence) 无佐证，未采用）" : ""
+        // The industry code the firm was not placed by is said, so a reader sees it was weighed.
+        if candidates.isEmpty || !domains.isEmpty { dropped = nil }
         // Other branches, most specific node of each. Beside a domain they need two kinds of evidence and stay in the
         // domain's tier kind: a drug maker with a distribution arm is not a distributor, nor a distributor a drug maker.
         var cross = strong.filter { node in !domains.contains { sameBranch(node, $0) } }
@@ -134,12 +138,12 @@ public struct ChainClassifier: Sendable {
         cross = cross.filter { node in !cross.contains { nodes[$0]?.parentId == node } }
         for node in cross.sorted() {
             let nodeHits = hits[node] ?? []
-            let evidence = nodeHits.prefix(3).map(\.description) + (dropped.isEmpty ? [] : [dropped])
+            let evidence = nodeHits.prefix(3).map(\.reason) + [dropped].compactMap { $0 }
             placed.append(Placement(node, Self.method(nodeHits), Self.confidence(strength[node] ?? 0), evidence, provenance(nodeHits, enterprise)))
             // A sub-node's firm is also its parent's.
             if let parent = nodes[node]?.parentId, !placed.contains(where: { $0.node == parent }) {
                 placed.append(Placement(parent, Self.method(nodeHits), Self.confidence(strength[node] ?? 0),
-                                        ["属子节点 \(nodes[node]?.nameZh ?? node)"] + evidence, provenance(nodeHits, enterprise)))
+                                        [Reason("evidence.sub-node", ["node": nodes[node]?.nameZh ?? node, "node.en": nodes[node]?.nameEn ?? node])] + evidence, provenance(nodeHits, enterprise)))
             }
         }
         // Sub-nodes of what was placed.
@@ -149,14 +153,14 @@ public struct ChainClassifier: Sendable {
             for child in children where (strength[child] ?? 0) >= best / 2 {
                 let nodeHits = hits[child] ?? []
                 placed.append(Placement(child, Self.method(nodeHits), Self.confidence(strength[child] ?? 0),
-                                        nodeHits.prefix(3).map(\.description), provenance(nodeHits, enterprise)))
+                                        nodeHits.prefix(3).map(\.reason), provenance(nodeHits, enterprise)))
             }
         }
         // 科创板 lists firms before their first profit with a "-U" suffix: a pre-profit drug firm is developing new drugs.
         if let suffix = rules.preProfitSuffix, enterprise.name.hasSuffix(suffix) {
             for domain in domains {
                 guard let child = rules.preProfitRefinements[domain], !placed.contains(where: { $0.node == child }) else { continue }
-                placed.append(Placement(child, "listing-marker", 0.6, ["证券简称带“\(suffix)”（上市时尚未盈利）：研发阶段的药企"], enterprise.provenance))
+                placed.append(Placement(child, "listing-marker", 0.6, [Reason("evidence.pre-profit", ["suffix": suffix])], enterprise.provenance))
             }
         }
         // A maker of the node's own products (制剂, "Chinese medicines") with no sub-node named is on the default one;
@@ -164,12 +168,12 @@ public struct ChainClassifier: Sendable {
         let codeConfirmed = domainMethod == "sw2021-official" && tushareAgrees
         for domain in domains where (codeConfirmed || !(hits[domain] ?? []).isEmpty) && !enterprise.name.hasSuffix(rules.preProfitSuffix ?? "\u{0}") {
             guard let child = rules.defaultChildren[domain], !placed.contains(where: { nodes[$0.node]?.parentId == domain }) else { continue }
-            let own = (hits[domain] ?? []).isEmpty ? domainEvidence : (hits[domain] ?? []).prefix(2).map(\.description).joined(separator: "；")
-            placed.append(Placement(child, "default-child", 0.55, ["\(own)，未见其他子节点的证据"], provenance(hits[domain] ?? [], enterprise)))
+            let own = (hits[domain] ?? []).isEmpty ? [domainEvidence].compactMap { $0 } : (hits[domain] ?? []).prefix(2).map(\.reason)
+            placed.append(Placement(child, "default-child", 0.55, own + [Reason("evidence.no-other-sub-node")], provenance(hits[domain] ?? [], enterprise)))
         }
         let assignments = placed.map {
             ChainAssignment(enterpriseId: enterprise.id, nodeId: $0.node, method: $0.method, confidence: $0.confidence,
-                            evidence: $0.evidence.filter { !$0.isEmpty }.joined(separator: "；"), provenance: $0.provenance)
+                            evidence: ChainEvidence.encode($0.evidence), provenance: $0.provenance)
         }
         return (assignments, true)
     }

@@ -1,3 +1,4 @@
+import BrainModel
 import Foundation
 
 /// Where a chain keyword was found for a firm, and how much that says.
@@ -16,14 +17,15 @@ struct EvidenceHit: Sendable, Hashable {
     /// firm is already on.
     var specific: Bool
 
-    var description: String {
+    /// The hit as a reason code and values (`ReasonCatalogue+Evidence`), worded per language where it is shown.
+    var reason: Reason {
         switch source {
         case .product:
-            let share = share.map { String(format: " (占营收 %.0f%%)", $0 * 100) } ?? ""
-            return "主营产品 \(text)\(share) 含“\(keyword)”"
-        case .summaryLead: return "英文业务简介首句含“\(keyword)”"
-        case .summaryBody: return "英文业务简介含“\(keyword)”"
-        case .name: return "企业全称含“\(keyword)”"
+            guard let share else { return Reason("evidence.product", ["product": text, "keyword": keyword]) }
+            return Reason("evidence.product-share", ["product": text, "share": ChainEvidence.percent(share), "keyword": keyword])
+        case .summaryLead: return Reason("evidence.summary-lead", ["keyword": keyword])
+        case .summaryBody: return Reason("evidence.summary", ["keyword": keyword])
+        case .name: return Reason("evidence.name", ["keyword": keyword])
         }
     }
 }

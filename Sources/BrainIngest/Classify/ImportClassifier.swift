@@ -81,16 +81,18 @@ public struct ImportClassifier: Sendable {
             let chosen = nodes.filter { scopeHits[$0.id] != nil }
             let picked = chosen.isEmpty ? Array(nodes.filter { $0.parentId == nil }.prefix(1)) : chosen
             for node in picked {
-                let agreed = scopeHits[node.id].map { " · 经营范围含 \($0.joined(separator: "、"))" } ?? ""
-                result.append(NodeEvidence(nodeId: node.id, method: "import-industry", confidence: agreed.isEmpty ? 0.7 : 0.85,
-                                           evidence: "所属行业 \(label)\(agreed)"))
+                let agreed = scopeHits[node.id].map { $0.joined(separator: "、") }
+                let reason = agreed.map { Reason("evidence.industry-class-scope", ["label": label, "words": $0]) }
+                    ?? Reason("evidence.industry-class", ["label": label])
+                result.append(NodeEvidence(nodeId: node.id, method: "import-industry", confidence: agreed == nil ? 0.7 : 0.85,
+                                           evidence: ChainEvidence.encode([reason])))
             }
         }
         let placed = Set(result.map(\.nodeId))
         for node in taxonomy.nodes {
             guard let hits = scopeHits[node.id], !placed.contains(node.id) else { continue }
             result.append(NodeEvidence(nodeId: node.id, method: "import-scope", confidence: min(0.6, 0.4 + 0.1 * Double(hits.count - 1)),
-                                       evidence: "经营范围含 \(hits.joined(separator: "、"))"))
+                                       evidence: ChainEvidence.encode([Reason("evidence.scope", ["words": hits.joined(separator: "、")])])))
             if industryClass == nil, hits.count >= 2 { biomedicine = true }
         }
         // A sub-node makes its parent's own scope match redundant.

@@ -43,7 +43,7 @@ public struct NMPANameRules: Sendable, Decodable {
     public func classify(_ name: String) -> NodeEvidence? {
         for rule in rules {
             if let word = rule.keywords.first(where: { name.contains($0) }) {
-                return NodeEvidence(nodeId: rule.node, method: "import-name", confidence: 0.7, evidence: "企业名称: \(rule.evidence ?? word)")
+                return NodeEvidence(nodeId: rule.node, method: "import-name", confidence: 0.7, evidence: ChainEvidence.encode([Reason("evidence.company-name", ["words": rule.evidence ?? word])]))
             }
         }
         return defaultNode.map { NodeEvidence(nodeId: $0, method: "import-name", confidence: 0.4, evidence: defaultEvidence ?? "") }

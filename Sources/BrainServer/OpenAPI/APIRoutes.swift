@@ -111,7 +111,7 @@ enum APIRoutes {
         APIOperation(method: .get, path: "/api/enterprises/{id}/quality", tag: "企业", summaryZh: "企业质量评分", summaryEn: "Quality score",
                      parameters: [enterprise, lang]),
         APIOperation(method: .get, path: "/api/enterprises/{id}/portrait", tag: "企业", summaryZh: "企业画像", summaryEn: "Portrait",
-                     parameters: [enterprise]),
+                     parameters: [enterprise, lang]),
         APIOperation(method: .get, path: "/api/enterprises/{id}/partners", tag: "企业", summaryZh: "上下游伙伴与同行", summaryEn: "Partners",
                      parameters: [enterprise]),
         APIOperation(method: .get, path: "/api/enterprises/{id}/policies", tag: "政策", summaryZh: "企业可对照的政策条款", summaryEn: "Matching policy clauses",
@@ -128,7 +128,7 @@ enum APIRoutes {
                      response: .objectWith(required: ["nodes": .array(.object)]), errors: []),
         APIOperation(method: .get, path: "/api/chain/nodes/{id}", tag: "产业链", summaryZh: "链节点：企业、区域分布、上下游",
                      summaryEn: "Chain node", parameters: [.path("id", .string(maxLength: 64), "节点编号，如 antibodies", example: "antibodies"),
-                                                            .query("region", .regionCode, "只看该区域")] + paging),
+                                                            .query("region", .regionCode, "只看该区域"), lang] + paging),
         APIOperation(method: .get, path: "/api/products/graph", tag: "产业链", summaryZh: "产品的上下游邻域", summaryEn: "Product neighbourhood",
                      parameters: [.query("product", .string(maxLength: 100), "产品名"), .query("fanout", .integer(minimum: 1, maximum: 50), "每层个数（默认 8）")]),
     ]

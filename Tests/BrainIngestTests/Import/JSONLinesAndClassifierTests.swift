@@ -44,7 +44,8 @@ import BrainModel
     @Test func industryClassNameOrCodePlacesTheFirm() throws {
         let byName = try classify("化学药品制剂制造", nil)
         #expect(byName.isBiomedicine && byName.assignments.map(\.nodeId) == ["chemical-drugs"])
-        #expect(byName.assignments.first?.confidence == 0.7 && byName.assignments.first?.evidence == "所属行业 2720 化学药品制剂制造")
+        #expect(byName.assignments.first?.confidence == 0.7 && byName.assignments.first.map { ChainEvidence.render($0.evidence, in: .zh) } == "所属行业 2720 化学药品制剂制造")
+        #expect(byName.assignments.first.map { ChainEvidence.render($0.evidence, in: .en) } == "industry class “2720 化学药品制剂制造”")
         let byCode = try classify("C2762", "单克隆抗体的研发、生产")
         #expect(byCode.assignments.first.map { ($0.nodeId, $0.confidence) } ?? ("", 0) == ("antibodies", 0.85))
     }

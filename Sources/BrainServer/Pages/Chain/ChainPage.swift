@@ -16,7 +16,7 @@ struct ChainPage: Sendable {
         router.get("/api/chain/nodes/:id") { request, context in
             let paging = try Paging(request.uri.queryParameters)
             let report = try await node(try context.parameters.path("id"), region: request.uri.queryParameters.get("region"), paging: paging)
-            return try JSONResponse.ok(PagedNode(report: report, paging: paging.info(total: report.firmCount)))
+            return try JSONResponse.ok(PagedNode(report: report, paging: paging.info(total: report.firmCount)), for: request)
         }
         router.get("/api/products/graph") { request, _ in
             let query = try request.query(ProductGraphQuery.self)

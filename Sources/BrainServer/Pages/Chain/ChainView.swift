@@ -25,6 +25,8 @@ struct ChainNodeView: PageView {
         var assets: String
         var employees: String
         var reason: String
+        /// the node's evidence per language when it is coded; nil for plain text, shown as data
+        var evidence: EvidenceText?
     }
     struct Product: Encodable, Sendable {
         var product: String
@@ -73,7 +75,8 @@ struct ChainNodeView: PageView {
         firmCount = report.firmCount
         firms = report.firms.map {
             Firm(id: $0.id, name: $0.name, stock: $0.stockCode ?? "", place: [$0.provinceName, $0.cityName].compactMap { $0 }.joined(separator: " "),
-                 assets: RegionView.number($0.totalAssetsYi), employees: RegionView.number($0.employees.map(Double.init), 0), reason: $0.reason ?? "")
+                 assets: RegionView.number($0.totalAssetsYi), employees: RegionView.number($0.employees.map(Double.init), 0), reason: $0.reason ?? "",
+                 evidence: $0.evidence.map(EvidenceText.init))
         }
         products = report.products.map { Product(product: $0.product, query: EnterprisePage.queryValue($0.product), firms: $0.firms) }
         upstream = linked(report.upstream)

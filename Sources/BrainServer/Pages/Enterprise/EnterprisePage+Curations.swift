@@ -27,7 +27,7 @@ extension EnterpriseView {
     static func machineNodeRows(_ p: EnterprisePortrait) -> [MachineNode] {
         guard !p.detail.curations.isEmpty else { return [] }
         return p.detail.machineAssignments.map {
-            MachineNode(id: $0.nodeId, name: p.nodeNames[$0.nodeId] ?? $0.nodeId, method: $0.method, evidence: $0.evidence,
+            MachineNode(id: $0.nodeId, name: p.nodeNames[$0.nodeId] ?? $0.nodeId, method: $0.method, evidence: $0.evidence, evidenceText: EvidenceText(stored: $0.evidence),
                         confidence: RegionView.number($0.confidence))
         }
     }

@@ -39,6 +39,9 @@ struct EnterprisePortrait: Codable, Sendable {
     /// The nodes' English names (optional: portraits saved before it was added decode without it)
     var nodeNamesEn: [String: String]? = nil
     var policies: [PolicyMatcher.Match]
+    /// Each node's evidence as codes (`ChainEvidence`), by node id, each reason with `text` in the request's language;
+    /// a node whose stored evidence is plain text (an old database, an analyst's note) is left out: `detail` has it.
+    var evidence: [String: [Reason]]? = nil
     /// Names of the regions the firm's location curations name, for the 人工校正 section.
     var curatedRegionNames: [String: String] = [:]
 
@@ -109,6 +112,8 @@ struct EnterprisePortrait: Codable, Sendable {
                                           location: location, facts: facts, quality: quality, related: related,
                                           nodeNames: index.nodesById.mapValues(\.nameZh), nodeNamesEn: index.nodesById.mapValues(\.nameEn),
                                           policies: (try? await policyMatcher(store: store, cache: cache).matches(enterprise: id)) ?? [])
+        portrait.evidence = Dictionary(detail.assignments.compactMap { a in ChainEvidence.reasons(a.evidence).map { (a.nodeId, $0) } },
+                                       uniquingKeysWith: { first, _ in first })
         for code in detail.curations.compactMap(\.curation.regionCode) { portrait.curatedRegionNames[code] = index.regionsByCode[code]?.name }
         return portrait
     }

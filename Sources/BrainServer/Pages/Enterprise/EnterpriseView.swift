@@ -55,6 +55,7 @@ struct EnterpriseView: PageView {
         var method: String
         var confidence: String
         var evidence: String
+        var evidenceText: EvidenceText?
         var source: String
         var asOf: String
     }
@@ -72,6 +73,8 @@ struct EnterpriseView: PageView {
         /// The title in English where it is ours (listed, founded); nil for an event's stored title, shown as it is.
         var titleEn: String?
         var detail: String
+        /// The detail in English where it is ours (the listing's board); nil for an event's stored detail, shown as data.
+        var detailEn: String?
         var source: String
     }
     struct CurationRow: Encodable, Sendable {
@@ -89,6 +92,7 @@ struct EnterpriseView: PageView {
         var name: String
         var method: String
         var evidence: String
+        var evidenceText: EvidenceText?
         var confidence: String
     }
     var id: String?
@@ -175,7 +179,7 @@ extension EnterpriseView {
         }
         nodes = p.detail.assignments.map {
             Node(id: $0.nodeId, name: p.nodeNames[$0.nodeId] ?? $0.nodeId, nameEn: p.nodeNamesEn?[$0.nodeId] ?? p.nodeNames[$0.nodeId] ?? $0.nodeId, method: $0.method, confidence: RegionView.number($0.confidence),
-                 evidence: $0.evidence, source: $0.provenance.source, asOf: $0.provenance.asOf)
+                 evidence: $0.evidence, evidenceText: EvidenceText(stored: $0.evidence), source: $0.provenance.source, asOf: $0.provenance.asOf)
         }
         policies = p.policies.map(PolicyView.row)
         sameNode = firms(p.related.sameNode)
@@ -188,6 +192,9 @@ extension EnterpriseView {
         hasMachineNodes = p.detail.curations.isEmpty ? nil : true
     }
 
+    /// Tushare's board names (`stock_basic.market`) in English; another board shows as written, quoted.
+    static let boardNames = ["主板": "Main Board", "创业板": "ChiNext", "科创板": "STAR Market", "北交所": "Beijing Stock Exchange"]
+
     /// Events, plus founding and listing from the firm's own record when no event states them, newest first.
     static func timeline(_ p: EnterprisePortrait) -> [Event] {
         let firm = p.detail.enterprise
@@ -195,8 +202,10 @@ extension EnterpriseView {
             Event(date: $0.date, kind: $0.kind.rawValue, title: $0.title, titleEn: nil, detail: $0.detail ?? "", source: $0.provenance.source)
         }
         if let listed = firm.listDate, !p.detail.events.contains(where: { $0.kind == .ipo }) {
-            items.append(Event(date: listed, kind: "ipo", title: "上市", titleEn: "listed", detail: [firm.stockCode, firm.market].compactMap { $0 }.joined(separator: " "),
-                               source: firm.provenance.source))
+            let board = firm.market.map { (zh: $0, en: Self.boardNames[$0] ?? "“\($0)”") }
+            items.append(Event(date: listed, kind: "ipo", title: "上市", titleEn: "listed",
+                               detail: [firm.stockCode, board?.zh].compactMap { $0 }.joined(separator: " "),
+                               detailEn: [firm.stockCode, board?.en].compactMap { $0 }.joined(separator: " "), source: firm.provenance.source))
         }
         if let founded = firm.setupDate {
             items.append(Event(date: founded, kind: "founded", title: "成立", titleEn: "founded", detail: "", source: firm.provenance.source))
