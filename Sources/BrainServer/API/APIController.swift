@@ -68,9 +68,14 @@ struct APIController: Sendable {
 
     /// `GET /api/enterprises/{id}`: one enterprise with chain nodes, products and events, each with provenance.
     func enterprise(_ id: String) async throws -> Response {
-        guard let detail = try await store.enterprise(id) else {
+        guard var detail = try await store.enterprise(id) else {
             return JSONResponse.error(.notFound, Reason("api.no-enterprise", ["id": String(id.prefix(64))]))
         }
+        // Evidence is stored as reason codes; this answer keeps giving it as the sentence it always was.
+        func worded(_ assignments: [ChainAssignment]) -> [ChainAssignment] {
+            assignments.map { var a = $0; a.evidence = ChainEvidence.render(a.evidence, in: .zh); return a }
+        }
+        (detail.assignments, detail.machineAssignments) = (worded(detail.assignments), worded(detail.machineAssignments))
         return try JSONResponse.ok(detail)
     }
 
