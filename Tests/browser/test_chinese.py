@@ -46,6 +46,11 @@ PAGES = {
     "landing_results": LANDING,
     "search": "/search?q=" + urllib.parse.quote("药"),
     "apidocs": "/api/docs",
+    # Issue 19's pages as a visitor who has not signed in sees them.
+    "signin": "/signin",
+    "leads": "/leads",
+    "inbox": "/inbox",
+    "audit": "/admin/audit",
     "not_found": "/regions/999999",
 }
 
@@ -190,12 +195,12 @@ def load(driver, base, path, lang):
 
 
 def settle(driver):
-    # Pages with charts or scripts mark data-ready when done; the API docs and the 404 page have neither.
+    # Pages with charts or scripts mark data-ready when done; the API docs and the error pages have neither.
     WebDriverWait(driver, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
     path = urllib.parse.urlparse(driver.current_url).path
     if path == "/":
         harness.wait_ready(driver, "data-map-ready")  # the overview marks its map
-    elif path not in ("/api/docs", PAGES["not_found"]):
+    elif path not in ("/api/docs", PAGES["not_found"], PAGES["audit"]):  # error pages (404; the signed-out audit's 401)
         harness.wait_ready(driver)
 
 
