@@ -7,7 +7,9 @@
     var en = document.documentElement.lang === 'en';
     var names = en ? ['Listed firms founded', 'Listed', 'Added by imports'] : ['上市企业成立', '上市', '导入新增'];
     var years = data.years.map(function (y) { return String(y.year); });
-    var chart = echarts.getInstanceByDom(el) || echarts.init(el);
+    // brain.chart follows the window's size (a phone, a rotated tablet), as every other chart of the page does.
+    var chart = echarts.getInstanceByDom(el) || window.brain.chart('timeline-chart');
+    if (!chart) return;
     chart.setOption({
       tooltip: { trigger: 'axis' },
       legend: { data: names },
