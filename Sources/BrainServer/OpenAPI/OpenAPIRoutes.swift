@@ -8,7 +8,8 @@ struct OpenAPIRoutes: Sendable {
     /// The operation groups' names in English for the docs page's English view (the OpenAPI tags stay Chinese).
     static let tagWords = [
         "产业链": "Chain", "人工校正": "Curations", "企业": "Enterprises", "供需": "Supply and demand", "区域": "Regions",
-        "区域分析": "Region analytics", "园区": "Parks", "导入": "Imports", "招商": "Investment targets", "政策": "Policies", "运维": "Operations",
+        "区域分析": "Region analytics", "园区": "Parks", "导入": "Imports", "招商": "Investment promotion", "政策": "Policies", "运维": "Operations",
+        "审计": "Audit trail", "关注与提醒": "Watches and alerts",
     ]
 
     func register(on router: Router<BasicRequestContext>) {
