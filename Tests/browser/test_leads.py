@@ -13,6 +13,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import test_web_app as harness  # noqa: E402
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
 
@@ -54,12 +55,15 @@ def check_move_to_signed_and_see_it_on_the_board(driver, base):
     harness.wait_ready(driver)
     Select(driver.find_element(By.ID, "stage-choice")).select_by_value("signed")
     driver.find_element(By.ID, "stage-submit").click()
-    WebDriverWait(driver, 30).until(lambda d: d.find_element(By.ID, "lead").get_attribute("data-stage") == "signed")
+    # The form posts and the page reloads: an element found just before the reload goes stale, so the wait retries.
+    WebDriverWait(driver, 30, ignored_exceptions=(StaleElementReferenceException,)).until(
+        lambda d: d.find_element(By.ID, "lead").get_attribute("data-stage") == "signed")
     assert "线索 → 签约" in driver.find_element(By.ID, "lead-history").text
     # A due date in the past makes it overdue: marked on the board and counted in the navigation.
     driver.execute_script("document.querySelector('#edit-form [name=dueDate]').value = '2020-01-31';")
     driver.find_element(By.ID, "edit-submit").click()
-    WebDriverWait(driver, 30).until(lambda d: "2020-01-31" in d.find_element(By.ID, "lead-due").text)
+    WebDriverWait(driver, 30, ignored_exceptions=(StaleElementReferenceException,)).until(
+        lambda d: "2020-01-31" in d.find_element(By.ID, "lead-due").text)
     driver.get(base + "/leads")
     wait_leads_ready(driver)
     column = driver.find_element(By.CSS_SELECTOR, ".lead-column[data-stage='signed']")

@@ -19,6 +19,7 @@ import urllib.request
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import test_web_app as harness  # noqa: E402
 import test_accounts as accounts  # noqa: E402
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support import expected_conditions as expected  # noqa: E402
 from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
@@ -123,7 +124,9 @@ def check_investment_officer_tracks_a_target_to_signed(driver, base):
     harness.wait_ready(driver)
     Select(driver.find_element(By.ID, "stage-choice")).select_by_value("signed")
     driver.find_element(By.ID, "stage-submit").click()
-    WebDriverWait(driver, 30).until(lambda d: d.find_element(By.ID, "lead").get_attribute("data-stage") == "signed")
+    # The stage form reloads the page: an element found just before the reload goes stale, so the wait retries.
+    WebDriverWait(driver, 30, ignored_exceptions=(StaleElementReferenceException,)).until(
+        lambda d: d.find_element(By.ID, "lead").get_attribute("data-stage") == "signed")
     LEAD["firm"], LEAD["url"] = firm, driver.current_url
     harness.no_console_errors(driver)
 
