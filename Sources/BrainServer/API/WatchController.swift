@@ -163,8 +163,8 @@ struct WatchController: Sendable {
 
     /// `GET /api/regions/{code}/timeline`: the region's firms by year (RegionTimeline), imports' as the caller may see.
     func timeline(_ request: Request, code: String) async throws -> Response {
-        guard code.count == 6, code.allSatisfy(\.isNumber) else { throw AppError.badRequest(Reason("api.region-code", ["code": String(code.prefix(20))])) }
-        guard try await store.region(code) != nil else { throw AppError.notFound(Reason("api.no-region", ["code": code])) }
+        try RouteRegion.checkCode(code)
+        guard try await store.region(code) != nil else { throw RouteRegion.unknown(code) }
         let caller = try await access.caller(request)
         return try JSONResponse.ok(try await store.regionTimeline(code, organisation: caller.organisation?.id))
     }

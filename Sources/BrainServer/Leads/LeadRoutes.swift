@@ -27,9 +27,7 @@ struct LeadRoutes: Sendable {
 
         func validate() throws {
             if let stage, LeadStage(rawValue: stage) == nil { throw AppError.badRequest(Reason("api.lead-stage")) }
-            if let region, region.count != 6 || !region.allSatisfy({ $0.isASCII && $0.isNumber }) {
-                throw AppError.badRequest(Reason("api.region-code", ["code": String(region.prefix(20))]))
-            }
+            if let region { try RouteRegion.checkCode(region) }
             if [owner, node].contains(where: { ($0?.count ?? 0) > 64 }) || (q?.count ?? 0) > 100 {
                 throw AppError.badRequest(Reason("api.query-too-long"))
             }
@@ -81,9 +79,7 @@ struct LeadRoutes: Sendable {
     func board(_ request: Request) async throws -> Response {
         let (_, organisation) = try await leads.reader(request)
         let region = request.uri.queryParameters.get("region")
-        if let region, region.count != 6 || !region.allSatisfy({ $0.isASCII && $0.isNumber }) {
-            throw AppError.badRequest(Reason("api.region-code", ["code": String(region.prefix(20))]))
-        }
+        if let region { try RouteRegion.checkCode(region) }
         let today = LeadAccess.today()
         let board = try await leads.store.leadBoard(organisation: organisation.id, regionCode: region, today: today)
         return try JSONResponse.ok(BoardAnswer(columns: board.columns, total: board.total, overdue: board.overdue, today: today))

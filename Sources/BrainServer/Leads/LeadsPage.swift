@@ -163,7 +163,7 @@ struct LeadsPage: Sendable {
         guard let organisation = caller.organisation else {
             return try JSONResponse.ok(Navigation(signedIn: false, mayManage: false, overdue: 0, total: 0, columns: []))
         }
-        let region = request.uri.queryParameters.get("region").flatMap { $0.count == 6 && $0.allSatisfy { $0.isASCII && $0.isNumber } ? $0 : nil }
+        let region = request.uri.queryParameters.get("region").flatMap { RouteRegion.isCode($0) ? $0 : nil }
         let board = try await leads.store.leadBoard(organisation: organisation.id, regionCode: region, today: LeadAccess.today())
         let overdue = region == nil ? board.overdue
             : try await leads.store.leadBoard(organisation: organisation.id, regionCode: nil, today: LeadAccess.today()).overdue
