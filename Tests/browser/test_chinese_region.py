@@ -8,6 +8,7 @@ built database, driven by headless Chromium; uses the harness of test_web_app.py
 import os
 import re
 import sys
+import unicodedata
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import test_web_app as harness  # noqa: E402
@@ -151,6 +152,30 @@ def check_pdf_in_the_language_asked(driver, base):
     chinese, english = text("/regions/320700/report.pdf"), text("/regions/320700/report.pdf?lang=en")
     assert "产业链图谱" in chinese and "Chain map" not in chinese, chinese[:300]
     assert "Chain map" in english and "产业链图谱" not in english, english[:300]
+    # The English PDF holds no Chinese of ours: only data (firm, place, park and node names, quotations) stays Chinese.
+    # The names are read from the same page as printed; whitespace is dropped on both sides, since the PDF's text
+    # breaks lines inside names.
+    driver.get(base + "/regions/320700?print=1&lang=en")
+    harness.wait_ready(driver)
+    names = driver.execute_script(PRINTED_DATA) or []
+    # The PDF's fonts map some characters to their compatibility forms (⽩ for 白, ⼴ for 广); NFKC folds most, and a
+    # character left in the radicals block stands for any character of a name.
+    squashed = re.sub(r"\s+", "", unicodedata.normalize("NFKC", re.sub(r"“[^”]*”", " ", english)))
+    for name in sorted((re.sub(r"\s+", "", n) for n in names), key=len, reverse=True):
+        if name:
+            pattern = "".join(f"(?:{re.escape(c)}|[\u2e80-\u2eff])" if "\u4e00" <= c <= "\u9fff" else re.escape(c) for c in name)
+            squashed = re.sub(pattern, " · ", squashed)
+    ours = [squashed[max(0, m.start() - 15):m.end() + 15] for m in HAN_RUN.finditer(squashed)]
+    assert not ours, f"{len(ours)} Chinese runs of ours in the English PDF: {ours[:10]}"
+
+
+# Data on a printed page: the names the English PDF keeps in Chinese (as test_chinese.py's PROSE selector).
+PRINTED_DATA = """
+var data = 'h1, a[href^="/enterprises/"], a[href^="/regions/"], a[href^="/parks/"], a[href^="/products"], .tag, code, ' +
+  '[data-name], .policy-title, td.title, .note.title, [data-data]';
+return Array.prototype.map.call(document.querySelectorAll(data), function (el) { return el.innerText; });
+"""
+HAN_RUN = re.compile(r"[\u2e80-\u2eff\u4e00-\u9fff][\u2e80-\u2eff\u4e00-\u9fff\u3000-\u303f\uff00-\uffef·]*")
 
 
 def main():
