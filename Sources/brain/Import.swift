@@ -11,7 +11,7 @@ enum OnError: String, ExpressibleByArgument { case skipRows = "skip-rows", rejec
 
 struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Import a user's file (CSV/TSV in UTF-8 or GB18030, XLSX, JSON Lines; Chinese or English headers).",
+        abstract: "Import a user's file (CSV/TSV in UTF-8 or GB18030, XLSX, JSON Lines or a JSON list; Chinese or English headers).",
         discussion: """
             Every row is validated, located (address → province, city, district codes) and classified (所属行业,
             经营范围 → chain nodes), then written in one transaction: the same 统一社会信用代码 updates the same firm;

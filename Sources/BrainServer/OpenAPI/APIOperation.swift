@@ -19,7 +19,7 @@ struct APIOperation: Sendable {
         case none
         /// A JSON object (or, for forms, the same fields url-encoded).
         case json(JSONSchema)
-        /// A file's bytes: CSV, TSV, XLSX or JSON Lines.
+        /// A file's bytes: CSV, TSV, XLSX, JSON Lines or a JSON list.
         case file
     }
 

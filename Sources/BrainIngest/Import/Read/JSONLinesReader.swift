@@ -6,8 +6,7 @@ import Foundation
 /// stops the file, since it defines the columns.
 public struct JSONLinesReader: RowReader {
     private var lines: DelimitedReader
-    private var header: [String]?
-    private var headerReturned = false
+    private var rows = JSONObjectRows()
     private var pending: DelimitedReader.Item?
 
     public init(url: URL) throws {
@@ -21,21 +20,15 @@ public struct JSONLinesReader: RowReader {
     public var delimiterName: String { "json-lines" }
 
     public mutating func next() throws -> DelimitedReader.Item? {
-        if header == nil {
+        if rows.header == nil {
             while let item = try lines.next() {
                 guard case .record(let line, let fields) = item else { pending = item; break }
                 let text = fields.joined(separator: "\u{1}")
                 if text.trimmingCharacters(in: .whitespaces).isEmpty { continue }
-                switch Self.object(text) {
-                case .success(let object):
-                    header = object.keys.sorted()
-                    pending = row(line, object)
-                case .failure(let reason):
-                    throw RowReaderError("line \(line): \(reason.description); the first line must be a JSON object")
-                }
+                pending = try rows.row(line: line, text: text)
                 break
             }
-            guard let header else { return nil }
+            guard let header = rows.header else { return nil }
             return .record(line: 0, fields: header)
         }
         if let item = pending { pending = nil; return item }
@@ -43,22 +36,8 @@ public struct JSONLinesReader: RowReader {
             guard case .record(let line, let fields) = item else { return item }
             let text = fields.joined(separator: "\u{1}")
             if text.trimmingCharacters(in: .whitespaces).isEmpty { continue }
-            switch Self.object(text) {
-            case .success(let object): return row(line, object)
-            case .failure(let reason): return .invalid(line: line, reason: reason.description)
-            }
+            return try rows.row(line: line, text: text)
         }
         return nil
     }
-
-    private func row(_ line: Int, _ object: [String: String]) -> DelimitedReader.Item {
-        let header = header ?? []
-        if let unknown = object.keys.filter({ !header.contains($0) }).sorted().first {
-            return .invalid(line: line, reason: "key \"\(unknown)\" is not among the first line's keys (\(header.joined(separator: ", ")))")
-        }
-        return .record(line: line, fields: header.map { object[$0] ?? "" })
-    }
-
-    /// A line as key → text (numbers and booleans written as in JSON; null as empty).
-    static func object(_ text: String) -> Result<[String: String], RowReaderError> { JSONLineObject.parse(text) }
 }

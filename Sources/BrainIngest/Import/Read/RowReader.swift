@@ -1,6 +1,6 @@
 import Foundation
 
-/// A source of rows, the first being the header: delimited text, an XLSX sheet or JSON Lines.
+/// A source of rows, the first being the header: delimited text, an XLSX sheet, JSON Lines or a JSON list.
 public protocol RowReader {
     mutating func next() throws -> DelimitedReader.Item?
     func close()
@@ -19,7 +19,7 @@ extension DelimitedReader: RowReader {
 }
 
 /// Picks the reader by content: a zip is XLSX (a `.xlsx` that is not a zip is an error, not text), `.jsonl`/`.ndjson`
-/// is JSON Lines, anything else delimited text.
+/// is JSON Lines, `.json` a JSON list of objects, anything else delimited text.
 public enum RowReaders {
     public static func open(_ url: URL, encoding: TextEncoding? = nil, sheet: String? = nil) throws -> any RowReader {
         let ext = url.pathExtension.lowercased()
@@ -30,6 +30,7 @@ public enum RowReaders {
                                                : "is named .\(ext) but is not an XLSX workbook (not a zip archive)")
         }
         if ["jsonl", "ndjson"].contains(ext) { return try JSONLinesReader(url: url) }
+        if ext == "json" { return try JSONArrayReader(url: url) }
         return try DelimitedReader(url: url, encoding: encoding)
     }
 }
