@@ -8,8 +8,8 @@ import Foundation
 /// when an input crashes the process `scripts/fuzz` finds it there and keeps it as a regression case.
 struct Fuzz: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Feed seeded hostile inputs to a reader (csv, jsonl, xlsx, matrix, address) and report inputs/s, slow inputs and memory.")
-    @Option(help: "csv, jsonl, xlsx, matrix or address.") var target: String
+        abstract: "Feed seeded hostile inputs to a reader (csv, jsonl, json, xlsx, matrix, address) and report inputs/s, slow inputs and memory.")
+    @Option(help: "csv, jsonl, json, xlsx, matrix or address.") var target: String
     @Option(help: "How long to run.") var seconds: Double = 20
     @Option(help: "Seed of the input stream (the same seed gives the same inputs).") var seed: UInt64 = 1
     @Option(help: "Folder holding the bundled open data (for the address resolver).") var data: String = "data"

@@ -13,7 +13,7 @@ public enum FuzzCheck {
 
     public static func run(_ target: HostileInputs.Target, file url: URL, resolver: AddressResolver) -> [String] {
         switch target {
-        case .csv, .jsonl, .xlsx: return table(url, resolver: resolver)
+        case .csv, .jsonl, .json, .xlsx: return table(url, resolver: resolver)
         case .matrix: return matrix(url)
         case .address:
             let text = String(decoding: (try? Data(contentsOf: url)) ?? Data(), as: UTF8.self)

@@ -8,12 +8,13 @@ import BrainModel
 /// and out-of-range numbers. The same seed gives the same inputs, so a finding can be replayed by its number.
 public struct HostileInputs {
     public enum Target: String, CaseIterable, Sendable {
-        case csv, jsonl, xlsx, matrix, address
+        case csv, jsonl, json, xlsx, matrix, address
         /// The file name extension the input is written with (the readers choose by it).
         public var fileExtension: String {
             switch self {
             case .csv: "csv"
             case .jsonl: "jsonl"
+            case .json: "json"
             case .xlsx: "xlsx"
             case .matrix: "csv"
             case .address: "txt"
@@ -54,6 +55,10 @@ public struct HostileInputs {
         case (.jsonl, 1): return Array("{\"name\":\"a\",\"n\":1e999}\n{\"name\":\"b\",\"n\":-1e999}\n".utf8)
         case (.jsonl, 2): return Array("{\"name\":\"a\",\"name\":\"b\"}\n[1,2]\n\"x\"\n{\"name\":\"\\ud800\"}\n".utf8)
         case (.jsonl, 3): return Array("{\"name\":\"a\",\"n\":123456789012345678901234567890}\n{\"name\":\"\\u0000\"}\n".utf8)
+        case (.json, 0): return Array(("[{\"name\":" + String(repeating: "[", count: 100_000)).utf8)
+        case (.json, 1): return Array(("[" + String(repeating: "{\"name\":\"a\"},", count: 50_000) + "]").utf8)
+        case (.json, 2): return Array("[{\"name\":\"a\\\"]}\"}, {\"name\":\"\\ud800\"}] [".utf8)
+        case (.json, 3): return Array(("[" + String(repeating: "[", count: 100_000)).utf8)
         case (.address, _): return Array(String(repeating: ["省", "市", "区", "县", "路", "号", "北京", "苏州"][random.below(8)], count: 1 + random.below(5_000)).utf8)
         case (.xlsx, _): return xlsxBomb()
         case (_, 0): return header + Array(repeating: UInt8(ascii: "x"), count: (1 << 20) + random.below(4_096))
@@ -108,6 +113,11 @@ public struct HostileInputs {
             return [
                 "{\"企业名称\":\"江苏恒瑞医药股份有限公司\",\"统一社会信用代码\":\"91320700704045236A\",\"注册地址\":\"江苏省连云港市\",\"参保人数\":21000}\n{\"企业名称\":\"某公司\",\"统一社会信用代码\":null,\"注册地址\":\"苏州市\",\"参保人数\":1.5}\n",
                 "{\"name\":\"Acme\",\"address\":\"北京市海淀区\",\"flag\":true}\n",
+            ].map { Array($0.utf8) }
+        case .json:
+            return [
+                "[\n{\"企业名称\":\"江苏恒瑞医药股份有限公司\",\"统一社会信用代码\":\"91320700704045236A\",\"注册地址\":\"江苏省连云港市\",\"参保人数\":21000},\n{\"企业名称\":\"某公司 {括号]\",\"统一社会信用代码\":null,\"注册地址\":\"苏州市\",\"参保人数\":1.5}\n]\n",
+                "[{\"name\":\"Acme\",\"address\":\"北京市海淀区\",\"flag\":true}]",
             ].map { Array($0.utf8) }
         case .matrix:
             return ["region,sector,value\n320500,2710,12.5\n310000,2710,3\n310000,2720,0\n", "year,region,sector,value\n2020,a,x,1\n2021,a,x,2\n2021,b,y,3\n"].map { Array($0.utf8) }

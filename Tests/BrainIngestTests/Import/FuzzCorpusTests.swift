@@ -26,7 +26,7 @@ import BrainIngest
         }
     }
 
-    @Test(arguments: [HostileInputs.Target.csv, .jsonl])
+    @Test(arguments: [HostileInputs.Target.csv, .jsonl, .json])
     func generatedHostileTablesAreReportedRowByRow(_ target: HostileInputs.Target) throws {
         let resolver = try EnterpriseFileCheckTests.resolver.get()
         let seeds = try Self.corpusFiles(target).map { [UInt8](try Data(contentsOf: $0)) }
