@@ -53,7 +53,10 @@ extension ReasonCatalogue {
         "import.degree": .init(zh: "学历应为 本科、硕士 或 博士", en: "the degree is 本科, 硕士 or 博士"),
         "import.honour": .init(zh: "未知的人才称号：可用 院士、国家杰青/长江学者（领军）、优青/青年长江（青年）或 省/市 人才计划",
                                en: "unknown honour: use 院士, 国家杰青/长江学者 (leading), 优青/青年长江 (young), or a 省/市 programme"),
-        "import.amount-wan": .init(zh: "应为不小于 0 的数（万元）", en: "expected a number ≥ 0 (万元)"),
+        "import.amount-wan": .init(zh: "应为不小于 0 的金额（如 500、500万元、1.2亿元；无单位时按表头单位，表头未写则为万元）",
+                                   en: "expected an amount ≥ 0 (e.g. 500, 500万元, 1.2亿元; a bare number is in the header's unit, else 万元)"),
+        "import.number": .init(zh: "应为不小于 0 的数", en: "expected a number ≥ 0"),
+        "import.amount-not-yuan": .init(zh: "金额须以人民币计，此处为 {currency}；请换算后填写", en: "amounts are in yuan, not {currency}; convert it first"),
         "import.whole-number": .init(zh: "应为 0 到 100000 之间的整数", en: "expected a whole number from 0 to 100000"),
         "import.too-long": .init(zh: "超过 {max} 个字符", en: "longer than {max} characters"),
         // Policy clauses.

@@ -38,6 +38,17 @@ import BrainModel
         #expect(summary.problems[0].reason.contains("不是服务类环节") && summary.problems[0].rendered(in: .en).reason.contains("not a service"))
     }
 
+    @Test func aBudgetInYuanIsKeptIn万元() throws {
+        let (summary, rows) = try check(.demand, """
+            需求类型,标题,服务,地区,预算(元)
+            服务,毒理,cro,苏州市,3000000
+            服务,临床,cro,苏州市,1.5亿元
+            服务,外币,cro,苏州市,50万美元
+            """)
+        #expect(rows.compactMap(\.body.demand?.budgetWan) == [300, 15_000])
+        #expect(summary.problems.map { "\($0.row) \($0.code ?? "")" } == ["4 import.amount-not-yuan"])
+    }
+
     @Test func offersNeedAServiceNodeAndAValidCode() throws {
         let (summary, rows) = try check(.offer, """
             服务商,统一社会信用代码,服务,地区,能力

@@ -54,6 +54,25 @@ import BrainModel
         #expect(summary.problems.last?.reason.contains("第 2 行") == true)
     }
 
+    @Test func amountsFollowTheHeadersUnitOrTheirOwn() throws {
+        let (summary, rows) = try check("""
+            编号,政策名称,条款,发布地区,最低注册资本（亿元）,最高金额(元),最少员工数
+            yuan,政策,条款,苏州市,1,5000000,10
+            own,政策,条款,苏州市,0.5,1.2亿元,
+            dollars,政策,条款,苏州市,,300万美元,
+            people,政策,条款,苏州市,,,十人
+            """)
+        #expect(rows.map(\.policy.id) == ["yuan", "own"])
+        #expect(rows.map(\.policy.maxAmountWan) == [500, 12_000])
+        #expect(rows.map { $0.rule.conditions.first { $0.field == "registeredCapitalWan" } } == [
+            .init(field: "registeredCapitalWan", atLeast: 10_000), .init(field: "registeredCapitalWan", atLeast: 5_000)])
+        #expect(summary.problems.map { "\($0.row) \($0.column) \($0.code ?? "")" } == [
+            "4 最高金额(元) import.amount-not-yuan", "5 最少员工数 import.number"])
+        // No unit in the header: 万元, as the template says.
+        let (_, plain) = try check("编号,政策名称,条款,发布地区,最高金额\nwan,政策,条款,苏州市,300\n")
+        #expect(plain.first?.policy.maxAmountWan == 300)
+    }
+
     @Test func aFileWithoutTheClauseColumnsIsRefused() throws {
         #expect(throws: EnterpriseFileCheck.FileError.self) { _ = try check("编号,政策名称\nx,y\n") }
     }

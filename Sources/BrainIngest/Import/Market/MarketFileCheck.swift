@@ -96,7 +96,7 @@ public final class MarketFileCheck: RowFileCheck {
                     var values: [String: MarketRowParser.Cell] = [:]
                     for (column, raw) in zip(columns.columns, fields) {
                         let value = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-                        if let field = column.field, !value.isEmpty { values[field] = .init(value: value, header: column.header) }
+                        if let field = column.field, !value.isEmpty { values[field] = .init(value: value, header: column.header, unit: column.multiplier) }
                     }
                     switch parser.parse(kind, values, header: { field in columns.columns.first { $0.field == field }?.header ?? field }) {
                     case .success(let body): batch.append(NumberedMarketBody(line: line, body: body)); summary.accepted += 1

@@ -7,7 +7,9 @@ public struct MarketRowParser: Sendable {
     public struct Cell: Sendable {
         public var value: String
         public var header: String
-        public init(value: String, header: String) { (self.value, self.header) = (value, header) }
+        /// The multiplier the column's header gives its values (预算(元) → 1, (亿元) → 10⁸), nil when it names none.
+        public var unit: Double?
+        public init(value: String, header: String, unit: Double? = nil) { (self.value, self.header, self.unit) = (value, header, unit) }
     }
 
     public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
@@ -93,7 +95,7 @@ public struct MarketRowParser: Sendable {
             }
         }
         return Demand(need: need, title: try text(cells["title"]!, max: 200), nodeId: node.id, regionCode: try region(cells["region"]!),
-                      detail: try cells["detail"].map { try text($0, max: 4_000) }, budgetWan: try cells["budget"].map { try number($0) },
+                      detail: try cells["detail"].map { try text($0, max: 4_000) }, budgetWan: try cells["budget"].map { try Self.wan($0) },
                       deadline: deadline, minDegree: try cells["degree"].map(degree), minYears: try cells["years"].map { try count($0) },
                       headcount: try cells["headcount"].map { try count($0) })
     }
@@ -176,11 +178,17 @@ public struct MarketRowParser: Sendable {
                       because: Reason("import.honour"))
     }
 
-    func number(_ cell: Cell) throws -> Double {
-        guard let value = Double(TextNormalizer.halfWidth(cell.value).replacingOccurrences(of: ",", with: "")), value >= 0, value.isFinite else {
+    /// An amount in 万元: a bare number is in the header's unit (最高金额(元), 预算(亿元)) or, when the header names
+    /// none, in 万元 as the templates say; a cell may carry its own unit (500万元, 1.2亿, 3000000元). Another currency
+    /// is refused rather than converted.
+    public static func wan(_ cell: Cell) throws -> Double {
+        switch Money.parse(cell.value, defaultMultiplier: cell.unit ?? 10_000) {
+        case .success(let money) where money.currency == "CNY": return money.wan
+        case .success(let money):
+            throw Problem(column: cell.header, value: cell.value, because: Reason("import.amount-not-yuan", ["currency": money.currency]))
+        case .failure:
             throw Problem(column: cell.header, value: cell.value, because: Reason("import.amount-wan"))
         }
-        return value
     }
 
     func count(_ cell: Cell) throws -> Int {

@@ -83,7 +83,7 @@ public final class PolicyFileCheck: RowFileCheck {
                     var cells: [String: MarketRowParser.Cell] = [:]
                     for (column, raw) in zip(columns.columns, fields) {
                         let value = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-                        if let field = column.field, !value.isEmpty { cells[field] = .init(value: value, header: column.header) }
+                        if let field = column.field, !value.isEmpty { cells[field] = .init(value: value, header: column.header, unit: column.multiplier) }
                     }
                     do {
                         let clause = try parse(cells, line: line, header: { field in columns.columns.first { $0.field == field }?.header ?? field })
@@ -130,10 +130,11 @@ public final class PolicyFileCheck: RowFileCheck {
             if let cell = cells[field] { conditions.append(.init(field: field, equals: try Self.yesNo(cell))) }
         }
         for (field, attribute) in [("employees", "employees"), ("capital", "registeredCapitalWan"), ("age", "ageYears")] {
-            if let cell = cells[field] { conditions.append(.init(field: attribute, atLeast: try Self.number(cell))) }
+            guard let cell = cells[field] else { continue }
+            conditions.append(.init(field: attribute, atLeast: field == "capital" ? try MarketRowParser.wan(cell) : try Self.number(cell)))
         }
         if let cell = cells["approvals"] { conditions.append(.init(field: "approvals", anyContains: MarketRowParser.split(cell.value))) }
-        let maxAmount = try cells["max_amount"].map(Self.number)
+        let maxAmount = try cells["max_amount"].map { try MarketRowParser.wan($0) }
         var asOf = ""
         if let cell = cells["as_of"] {
             switch DateValue.parse(cell.value) {
@@ -157,11 +158,11 @@ public final class PolicyFileCheck: RowFileCheck {
         }
     }
 
-    /// A threshold or amount: a finite number ≥ 0 (万元, people or years, as the column says).
+    /// A threshold: a finite number ≥ 0 (people or years, as the column says).
     static func number(_ cell: MarketRowParser.Cell) throws -> Double {
         let text = TextNormalizer.halfWidth(cell.value).replacingOccurrences(of: ",", with: "")
         guard let value = Double(text), value.isFinite, value >= 0 else {
-            throw MarketRowParser.Problem(column: cell.header, value: cell.value, because: Reason("import.amount-wan"))
+            throw MarketRowParser.Problem(column: cell.header, value: cell.value, because: Reason("import.number"))
         }
         return value
     }
