@@ -45,4 +45,32 @@ import BrainStore
             }
         }
     }
+
+    @Test func aClauseWhoseIdIsTakenIsShownAndRoutedUnderItsOrganisation() async throws {
+        let (a, b) = try await MarketAPITests.organisations()
+        let csv = """
+            编号,政策名称,条款,发布地区,上市企业
+            sz-hq,某区医药产业措施（测试，与内置条款同编号）,上市奖励,苏州市,是
+            """
+        try await ServerFixture.withApp { client in
+            try await client.execute(uri: "/api/imports?kind=policies&file=clash.csv", method: .post, headers: MarketAPITests.bearer(a.token),
+                                     body: ByteBuffer(string: csv)) { #expect($0.status == .ok) }
+            var shownId = ""
+            try await client.execute(uri: "/api/policies", method: .get, headers: MarketAPITests.bearer(a.token)) { response in
+                let list = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [[String: Any]])
+                let ids = list.compactMap { ($0["policy"] as? [String: Any])?["id"] as? String }
+                #expect(ids.contains("sz-hq"), "the bundled clause keeps its id")
+                shownId = try #require(ids.first { $0.hasPrefix("sz-hq@") }, "\(ids)")
+            }
+            #expect(!shownId.contains("/"))
+            try await client.execute(uri: "/api/policies/\(shownId)", method: .get, headers: MarketAPITests.bearer(a.token)) { response in
+                #expect(response.status == .ok)
+                let body = try ServerFixture.jsonObject(response.body)
+                #expect((body["policy"] as? [String: Any])?["clause"] as? String == "上市奖励")
+            }
+            try await client.execute(uri: "/api/policies/\(shownId)", method: .get, headers: MarketAPITests.bearer(b.token)) { response in
+                #expect(response.status == .notFound, "another organisation does not see the clause")
+            }
+        }
+    }
 }

@@ -64,13 +64,14 @@ public struct PolicyMatcher: Sendable {
     }
 
     /// This matcher with users' imported clauses added. A clause whose id is already taken (a bundled clause, or one
-    /// imported by the viewer's organisation and publicly) is shown under "organisation/id" so that neither hides the other.
+    /// imported by the viewer's organisation and publicly) is shown under "id@organisation" so that neither hides the
+    /// other; one path segment, so `/api/policies/{id}` routes it.
     public func including(_ imported: [ImportedPolicy]) -> PolicyMatcher {
         var matcher = self
         for clause in imported {
             var (policy, rule) = (clause.policy, clause.rule)
             if matcher.rules[policy.id] != nil || matcher.clauses.contains(where: { $0.id == policy.id }) {
-                policy.id = "\(clause.organisation ?? "public")/\(policy.id)"
+                policy.id = "\(policy.id)@\(clause.organisation ?? "public")"
                 rule.policyId = policy.id
             }
             matcher.clauses.append(policy)
