@@ -34,10 +34,22 @@ struct LeadAccess: Sendable {
         LeadActor(actor: caller.auditActor, personId: caller.person?.id, at: ISO8601DateFormatter().string(from: Date()))
     }
 
-    /// Records the write in the audit trail with the lead before and after.
-    func audit(_ caller: Caller, _ action: String, before: Lead?, after: Lead) async throws {
-        try await store.recordAudit(caller.auditEntry(action, target: "lead", String(after.id), before: before.map(Self.json),
-                                                      after: Self.json(after), at: actor(caller).at))
+    /// The write's audit entry with the lead before and after, recorded by the store in the write's transaction.
+    func audit(_ caller: Caller, _ action: String, at: String) -> AuditOf<LeadChange> {
+        { change in
+            caller.auditEntry(action, target: "lead", String(change.after.id), before: Self.json(change.before), after: Self.json(change.after), at: at)
+        }
+    }
+
+    /// A new lead's audit entry (no before).
+    func auditCreation(_ caller: Caller, at: String) -> AuditOf<Lead> {
+        { lead in caller.auditEntry("lead.create", target: "lead", String(lead.id), after: Self.json(lead), at: at) }
+    }
+
+    /// Creates the lead with its audit entry, in one transaction.
+    func create(_ draft: Lead, caller: Caller) async throws -> Lead {
+        let actor = actor(caller)
+        return try await Self.translating { try await store.createLead(draft, by: actor, audit: auditCreation(caller, at: actor.at)) }
     }
 
     static func json(_ lead: Lead) -> String {
@@ -90,8 +102,18 @@ struct LeadAccess: Sendable {
         let leadFields = LeadFields(enterpriseId: enterpriseId, firmName: firmName ?? "", regionCode: value("regionCode", "region"),
                                     nodeId: value("nodeId", "node"), parkId: value("parkId", "park"), owner: value("owner") ?? defaultOwner,
                                     nextStep: value("nextStep"), dueDate: value("dueDate"), notes: value("notes"))
+        if let owner = leadFields.owner { try await checkOwner(owner, organisation: organisation) }
         let reason = value("sourceReason").map { String($0.prefix(100)) }
         return Lead(organisationId: organisation, fields: leadFields, stage: stage, source: source, sourceReason: reason, createdAt: "", updatedAt: "")
+    }
+
+    /// A lead's owner is one of its organisation's people (or nobody: ""), so the board's owner filter and names hold.
+    func checkOwner(_ owner: String, organisation: String) async throws {
+        let login = owner.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !login.isEmpty else { return }
+        guard login.count <= 64, let person = try await store.person(login), person.organisationId == organisation else {
+            throw AppError(status: .unprocessableContent, reason: Reason("api.lead-owner", ["owner": String(login.prefix(64))]))
+        }
     }
 
     /// An edit's changes: every known field the body names ("" clears it); other names are refused, except the CSRF

@@ -32,9 +32,9 @@ struct AdminPage: Sendable {
                 guard !name.isEmpty, name.count <= 200 else {
                     throw AdminRefusal.message(Bilingual(zh: "请填写机构名称（不超过 200 字）", en: "Give the organisation a name (at most 200 characters)"))
                 }
-                let created = try await access.store.createOrganisation(id: id, name: name, kind: kind, regionCode: region.isEmpty ? nil : region)
-                try await access.store.recordAudit(caller.auditEntry("organisation.create", target: "organisation", id,
-                                                                     after: try Self.json(created.organisation)))
+                let created = try await access.store.createOrganisation(id: id, name: name, kind: kind, regionCode: region.isEmpty ? nil : region) {
+                    caller.auditEntry("organisation.create", target: "organisation", id, after: try Self.json($0))
+                }
                 return Bilingual(zh: "已创建机构 \(id)。其 API 令牌只显示这一次：\(created.token)",
                                  en: "Organisation \(id) created. Its API token is shown only now: \(created.token)")
             }
@@ -48,8 +48,7 @@ struct AdminPage: Sendable {
                 let name = (form["name"] ?? "").trimmingCharacters(in: .whitespaces)
                 let person = try await access.store.createPerson(
                     Person(id: login, organisationId: organisation, displayName: name.isEmpty ? login : name, role: role, createdAt: ""),
-                    password: form["password"] ?? "")
-                try await access.store.recordAudit(Self.entry(caller, "person.create", person, after: person))
+                    password: form["password"] ?? "") { Self.entry(caller, "person.create", $0, after: $0) }
                 return Bilingual(zh: "已添加 \(person.displayName)（\(login)）", en: "Added \(person.displayName) (\(login))")
             }
         }
@@ -57,8 +56,7 @@ struct AdminPage: Sendable {
             try await write(request) { caller, form in
                 let login = try await managed(caller, context)
                 guard let role = Role(rawValue: form["role"] ?? "") else { throw AdminRefusal.message(Bilingual(zh: "未知角色", en: "Unknown role")) }
-                let (before, after) = try await access.store.setRole(login, role: role)
-                try await access.store.recordAudit(Self.entry(caller, "person.role", after, before: before, after: after))
+                _ = try await access.store.setRole(login, role: role) { Self.entry(caller, "person.role", $0.after, before: $0.before, after: $0.after) }
                 return Bilingual(zh: "\(login) 的角色改为\(role.nameZh)", en: "\(login) is now \(role.nameEn)")
             }
         }
@@ -66,8 +64,9 @@ struct AdminPage: Sendable {
             try await write(request) { caller, form in
                 let login = try await managed(caller, context)
                 let disabled = MarketAccess.flag(form["disabled"]) ?? true
-                let (before, after) = try await access.store.setDisabled(login, disabled: disabled)
-                try await access.store.recordAudit(Self.entry(caller, disabled ? "person.disable" : "person.enable", after, before: before, after: after))
+                _ = try await access.store.setDisabled(login, disabled: disabled) {
+                    Self.entry(caller, disabled ? "person.disable" : "person.enable", $0.after, before: $0.before, after: $0.after)
+                }
                 return disabled ? Bilingual(zh: "已停用 \(login)", en: "Disabled \(login)") : Bilingual(zh: "已启用 \(login)", en: "Enabled \(login)")
             }
         }
