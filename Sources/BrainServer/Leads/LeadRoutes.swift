@@ -120,6 +120,10 @@ extension LeadAccess {
     /// An edit of the named fields, audited when something changed. `version` (the `Lead.version` the editor read) is
     /// required: a lead saved by someone else since is refused with 409 rather than overwritten.
     func edit(_ caller: Caller, organisation: Organisation, id: Int64, fields: [String: String]) async throws -> LeadChange {
+        // Another organisation's lead stays a 404, whatever the body lacks.
+        guard try await store.lead(id, organisation: organisation.id) != nil else {
+            throw AppError.notFound(Reason("api.not-found", ["detail": "lead \(id)"]))
+        }
         guard let text = fields["version"], let readVersion = Int(text), readVersion >= 0 else {
             throw AppError.badRequest(Reason("api.lead-version"))
         }
