@@ -12,15 +12,20 @@ enum RawSQL {
             let queue = try DatabaseQueue(path: path)
             try await queue.write { db in for sql in statements { try db.execute(sql: sql) } }
         case .postgres(let pg):
-            var configuration = PostgresClient.Configuration(host: pg.host, port: pg.port, username: pg.username, password: nil,
-                                                             database: pg.database, tls: .disable)
-            configuration.options.additionalStartupParameters = [("search_path", "brain, public")]
-            let client = PostgresClient(configuration: configuration)
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { await client.run() }
-                defer { group.cancelAll() }
-                for sql in statements { try await client.query(PostgresQuery(unsafeSQL: sql)) }
-            }
+            try await withClient(pg) { client in for sql in statements { try await client.query(PostgresQuery(unsafeSQL: sql)) } }
+        }
+    }
+
+    /// A client of the test database (the store's schema first on the search path), running for `body`.
+    static func withClient(_ pg: PostgresLocation, _ body: (PostgresClient) async throws -> Void) async throws {
+        var configuration = PostgresClient.Configuration(host: pg.host, port: pg.port, username: pg.username, password: nil,
+                                                         database: pg.database, tls: .disable)
+        configuration.options.additionalStartupParameters = [("search_path", "brain, public")]
+        let client = PostgresClient(configuration: configuration)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await client.run() }
+            defer { group.cancelAll() }
+            try await body(client)
         }
     }
 

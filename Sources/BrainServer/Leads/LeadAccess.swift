@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import BrainModel
 import BrainStore
+import BrainUseCases
 
 /// Who may see and change an organisation's leads, and the common steps of every lead write: the body's fields, the
 /// caller's right, the audit entry, and the store's refusals as HTTP answers. Shared by the API and the pages.
@@ -31,29 +32,26 @@ struct LeadAccess: Sendable {
 
     /// The history's actor for this caller, stamped now.
     func actor(_ caller: Caller) -> LeadActor {
-        LeadActor(actor: caller.auditActor, personId: caller.person?.id, at: ISO8601DateFormatter().string(from: Date()))
+        LeadActor(actor: caller.auditActor, personId: caller.person?.id, at: AuditTrail.now())
     }
 
     /// The write's audit entry with the lead before and after, recorded by the store in the write's transaction.
     func audit(_ caller: Caller, _ action: String, at: String) -> AuditOf<LeadChange> {
         { change in
-            caller.auditEntry(action, target: "lead", String(change.after.id), before: Self.json(change.before), after: Self.json(change.after), at: at)
+            caller.auditEntry(action, target: "lead", String(change.after.id), before: AuditTrail.json(change.before),
+                              after: AuditTrail.json(change.after), at: at)
         }
     }
 
     /// A new lead's audit entry (no before).
     func auditCreation(_ caller: Caller, at: String) -> AuditOf<Lead> {
-        { lead in caller.auditEntry("lead.create", target: "lead", String(lead.id), after: Self.json(lead), at: at) }
+        { lead in caller.auditEntry("lead.create", target: "lead", String(lead.id), after: AuditTrail.json(lead), at: at) }
     }
 
     /// Creates the lead with its audit entry, in one transaction.
     func create(_ draft: Lead, caller: Caller) async throws -> Lead {
         let actor = actor(caller)
         return try await Self.translating { try await store.createLead(draft, by: actor, audit: auditCreation(caller, at: actor.at)) }
-    }
-
-    static func json(_ lead: Lead) -> String {
-        String(decoding: (try? JSONResponse.encoder.encode(lead)) ?? Data(), as: UTF8.self)
     }
 
     /// Today in China (leads' due dates are Beijing days), as YYYY-MM-DD.

@@ -3,6 +3,7 @@ import Hummingbird
 import HTTPTypes
 import BrainModel
 import BrainStore
+import BrainUseCases
 
 /// `/admin` (issue 19): the people of an organisation for its admin, every organisation for the operator. The
 /// operator creates organisations; an admin adds people with a first password, changes their role and disables
@@ -33,7 +34,7 @@ struct AdminPage: Sendable {
                     throw AdminRefusal.message(Bilingual(zh: "请填写机构名称（不超过 200 字）", en: "Give the organisation a name (at most 200 characters)"))
                 }
                 let created = try await access.store.createOrganisation(id: id, name: name, kind: kind, regionCode: region.isEmpty ? nil : region) {
-                    caller.auditEntry("organisation.create", target: "organisation", id, after: try Self.json($0))
+                    caller.auditEntry("organisation.create", target: "organisation", id, after: AuditTrail.json($0))
                 }
                 return Bilingual(zh: "已创建机构 \(id)。其 API 令牌只显示这一次：\(created.token)",
                                  en: "Organisation \(id) created. Its API token is shown only now: \(created.token)")
@@ -129,16 +130,11 @@ struct AdminPage: Sendable {
     }
 
     static func entry(_ caller: Caller, _ action: String, _ person: Person, before: Person? = nil, after: Person?) -> AuditEntry {
-        var entry = caller.auditEntry(action, target: "person", person.id, before: before.flatMap { try? json($0) }, after: after.flatMap { try? json($0) })
+        var entry = caller.auditEntry(action, target: "person", person.id, before: before.flatMap { AuditTrail.json($0) },
+                                      after: after.flatMap { AuditTrail.json($0) })
         // The act concerns the person's organisation, so its admins see it in their trail (the operator's too).
         entry.organisationId = person.organisationId
         return entry
-    }
-
-    static func json(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 }
 
