@@ -3,19 +3,21 @@ import BrainModel
 /// People, their passwords and sessions, and organisations' kind and region scope (issue 19 item 1). Passwords are
 /// kept only as `PasswordHash` digests; a person's session is an ordinary sign-in session that also names them.
 public protocol AccountStore: AccessStore {
-    /// A new organisation of `kind` answering for `regionCode` (nil: national), and its token (shown once).
-    func createOrganisation(id: String, name: String, kind: OrganisationKind, regionCode: String?) async throws -> OrganisationCredentials
+    /// A new organisation of `kind` answering for `regionCode` (nil: national), and its token (shown once). Every
+    /// write here that takes `audit` records its entry in the write's own transaction (see `AuditOf`).
+    func createOrganisation(id: String, name: String, kind: OrganisationKind, regionCode: String?,
+                            audit: AuditOf<Organisation>?) async throws -> OrganisationCredentials
     /// A new person with a first password; the password must meet `PasswordPolicy`.
-    func createPerson(_ person: Person, password: String) async throws -> Person
+    func createPerson(_ person: Person, password: String, audit: AuditOf<Person>?) async throws -> Person
     func person(_ login: String) async throws -> Person?
     /// The organisation's people, or everyone's (nil), by login.
     func people(organisation: String?) async throws -> [Person]
     /// Returns the person as they were before and after.
-    func setRole(_ login: String, role: Role) async throws -> (before: Person, after: Person)
+    func setRole(_ login: String, role: Role, audit: AuditOf<PersonChange>?) async throws -> PersonChange
     /// A new password; the person's sessions end (a stolen session dies with the old password) and a lock is lifted.
     func setPassword(_ login: String, password: String) async throws
     /// Disables (or enables again) the person; disabling ends their sessions at once.
-    func setDisabled(_ login: String, disabled: Bool) async throws -> (before: Person, after: Person)
+    func setDisabled(_ login: String, disabled: Bool, audit: AuditOf<PersonChange>?) async throws -> PersonChange
     /// Checks the password, counting failures: `lockout.maxFailures` wrong ones in a row lock the person for
     /// `lockout.seconds`. An unknown login costs the same hashing time as a known one.
     func verifyPassword(login: String, password: String, lockout: LockoutPolicy, now: Int) async throws -> SignInResult
@@ -24,6 +26,21 @@ public protocol AccountStore: AccessStore {
     /// Who holds a live session: the organisation, and the person when it was a person's sign-in (nil for the
     /// organisation's token sign-in on /match). Nil once the session ended or its person was disabled.
     func sessionHolder(_ session: String, policy: SessionPolicy, now: Int) async throws -> SessionHolder?
+}
+
+/// A person before and after a change.
+public typealias PersonChange = (before: Person, after: Person)
+
+/// The writes without an audit entry (the command line records its own; the store's tests).
+extension AccountStore {
+    public func createOrganisation(id: String, name: String, kind: OrganisationKind, regionCode: String?) async throws -> OrganisationCredentials {
+        try await createOrganisation(id: id, name: name, kind: kind, regionCode: regionCode, audit: nil)
+    }
+    public func createPerson(_ person: Person, password: String) async throws -> Person { try await createPerson(person, password: password, audit: nil) }
+    public func setRole(_ login: String, role: Role) async throws -> PersonChange { try await setRole(login, role: role, audit: nil) }
+    public func setDisabled(_ login: String, disabled: Bool) async throws -> PersonChange {
+        try await setDisabled(login, disabled: disabled, audit: nil)
+    }
 }
 
 public struct SessionHolder: Sendable, Equatable {

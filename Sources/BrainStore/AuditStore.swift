@@ -1,5 +1,10 @@
 import BrainModel
 
+/// Makes a write's audit entry from what the write did, inside the write's transaction (nil: nothing to record). The
+/// entry is inserted in that same transaction, so a write never stands without its entry and an entry that cannot be
+/// recorded undoes the write: the user is told it failed, and it did.
+public typealias AuditOf<Outcome> = @Sendable (Outcome) throws -> AuditEntry?
+
 /// The audit trail: every write is recorded here, and nothing here can be changed or removed (the tables refuse
 /// UPDATE and DELETE on both engines).
 public protocol AuditStore: Store {

@@ -9,7 +9,7 @@ import BrainModel
     @Test func signInWithARefusal() async throws {
         let renderer = try await PageSnapshotTests.renderer()
         var view = SignInView(login: "zhangsan", next: "/admin")
-        view.error = SignInView.message(.wrongPassword, lockedUntil: nil)
+        view.error = SignInView.message(.wrongPassword, lockedUntil: nil, now: 0)
         try PageSnapshotTests().expectSnapshot("signin", try renderer.html("signin", nav: "signin", view: view, data: [String: String]()))
     }
 

@@ -111,16 +111,20 @@ import BrainStore
         let viewer = try #require(logins[.viewer])
         var configuration = ServerFixture.configuration
         configuration.security.lockout = LockoutPolicy(maxFailures: 2, seconds: 900)
+        // The minutes left count on the server's clock (the one the lock-out uses), not the machine's.
+        let clock = TestClock()
+        configuration.security.now = { clock.now }
         try await ServerFixture.withApp(configuration: configuration) { client in
             do {
                 let outcome = try await Self.signIn(client, viewer, "wrong-password-here")
                 #expect(outcome.status == .unauthorized)
             }
             let locked = try await Self.signIn(client, viewer, "wrong-password-here")
-            #expect(locked.status == .tooManyRequests && locked.body.contains("账户已锁定"))
+            #expect(locked.status == .tooManyRequests && locked.body.contains("账户已锁定") && locked.body.contains("请 15 分钟后再试"))
+            clock.advance(600)
             do {
                 let outcome = try await Self.signIn(client, viewer)
-                #expect(outcome.status == .tooManyRequests)
+                #expect(outcome.status == .tooManyRequests && outcome.body.contains("请 5 分钟后再试"))
             }
         }
     }

@@ -83,15 +83,15 @@ import BrainStore
                 let lead = try ServerFixture.jsonObject(response.body)
                 #expect(response.status == .ok && lead["stage"] as? String == "signed")
             }
-            for (body, code) in [(#"{"dueDate": "下周"}"#, "lead.due-date"), (#"{"colour": "red"}"#, "api.lead-field"),
-                                 (#"{"enterpriseId": "NO-SUCH-FIRM"}"#, "api.lead-enterprise")] {
+            for (body, code) in [(#"{"dueDate": "下周", "version": 1}"#, "lead.due-date"), (#"{"colour": "red", "version": 1}"#, "api.lead-field"),
+                                 (#"{"enterpriseId": "NO-SUCH-FIRM", "version": 1}"#, "api.lead-enterprise")] {
                 try await client.execute(uri: "/api/leads/\(id)", method: .patch, headers: Self.bearer(a.token), body: ByteBuffer(string: body)) { response in
                     let answered = try Self.code(response.body)
                     #expect(response.status == .badRequest && answered == code)
                 }
             }
             try await client.execute(uri: "/api/leads/\(id)", method: .patch, headers: Self.bearer(a.token),
-                                     body: ByteBuffer(string: #"{"nextStep": "落地选址", "dueDate": ""}"#)) { response in
+                                     body: ByteBuffer(string: #"{"nextStep": "落地选址", "dueDate": "", "version": 1}"#)) { response in
                 #expect(response.status == .ok)
                 let fields = try #require(try ServerFixture.jsonObject(response.body)["fields"] as? [String: Any])
                 #expect(fields["nextStep"] as? String == "落地选址" && fields["dueDate"] == nil)

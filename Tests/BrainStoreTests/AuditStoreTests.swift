@@ -62,12 +62,7 @@ import BrainStore
             }
             #expect(try await queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM audit_log") } == 1)
         case .postgres(let pg):
-            var configuration = PostgresClient.Configuration(host: pg.host, port: pg.port, username: pg.username, password: nil,
-                                                             database: pg.database, tls: .disable)
-            configuration.options.additionalStartupParameters = [("search_path", "brain, public")]
-            let client = PostgresClient(configuration: configuration)
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { await client.run() }
+            try await RawSQL.withClient(pg) { client in
                 for sql in attempts {
                     await #expect(throws: PSQLError.self, "\(sql)") { try await client.query(PostgresQuery(unsafeSQL: sql)) }
                 }
@@ -75,7 +70,6 @@ import BrainStore
                 var count = 0
                 for try await (n) in rows.decode(Int.self) { count = n }
                 #expect(count == 1)
-                group.cancelAll()
             }
         }
         #expect(try await store.auditEntries(AuditQuery()) == [written])

@@ -15,11 +15,14 @@ public struct Lead: Codable, Sendable, Hashable {
     /// UTC, ISO 8601 to the second.
     public var createdAt: String
     public var updatedAt: String
+    /// Counts the lead's writes (0 when created). An editor sends back the version it read, so a save over a newer
+    /// lead is refused instead of silently overwriting it (`updated_at` is to the second: two saves can share one).
+    public var version: Int
 
     public init(id: Int64 = 0, organisationId: String, fields: LeadFields, stage: LeadStage = .lead, dropReason: String? = nil,
-                source: LeadSource = .manual, sourceReason: String? = nil, createdAt: String, updatedAt: String) {
+                source: LeadSource = .manual, sourceReason: String? = nil, createdAt: String, updatedAt: String, version: Int = 0) {
         (self.id, self.organisationId, self.fields, self.stage, self.dropReason) = (id, organisationId, fields, stage, dropReason)
-        (self.source, self.sourceReason, self.createdAt, self.updatedAt) = (source, sourceReason, createdAt, updatedAt)
+        (self.source, self.sourceReason, self.createdAt, self.updatedAt, self.version) = (source, sourceReason, createdAt, updatedAt, version)
     }
 
     /// Open and its due date (YYYY-MM-DD) is before `today`.

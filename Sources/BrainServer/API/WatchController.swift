@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import BrainModel
 import BrainStore
+import BrainUseCases
 
 /// Watchlists, alerts and the change feed over HTTP (issue 19 item 4). Watches and alerts belong to an organisation
 /// (its token or signed-in session; a session's writes carry the CSRF token) and are never listed, counted or changed
@@ -72,9 +73,8 @@ struct WatchController: Sendable {
         let target = (fields["target"] ?? "").trimmingCharacters(in: .whitespaces)
         guard try await exists(kind, target) else { throw AppError.notFound(Reason("watch.target", ["target": String(target.prefix(64))])) }
         let (item, created) = try await store.addWatch(WatchItem(organisationId: organisation.id, personId: caller.person?.id, kind: kind, targetId: target,
-                                                                 createdAt: ISO8601DateFormatter().string(from: Date())))
-        if created {
-            try await store.recordAudit(caller.auditEntry("watch.add", target: "watch", String(item.id), after: try Self.json(item)))
+                                                                 createdAt: AuditTrail.now())) { item in
+            caller.auditEntry("watch.add", target: "watch", String(item.id), after: AuditTrail.json(item))
         }
         return JSONResponse.response(created ? .created : .ok, data: try JSONResponse.encoder.encode(item))
     }
@@ -83,10 +83,11 @@ struct WatchController: Sendable {
     func remove(_ request: Request, id: String) async throws -> Response {
         let (caller, _) = try await writer(request)
         let (_, organisation) = try Self.watcher(caller)
-        guard let number = Int64(id), number > 0, let removed = try await store.removeWatch(number, organisation: organisation.id, person: caller.person?.id) else {
+        let audit: AuditOf<WatchItem> = { removed in caller.auditEntry("watch.remove", target: "watch", id, before: AuditTrail.json(removed)) }
+        guard let number = Int64(id), number > 0,
+              let removed = try await store.removeWatch(number, organisation: organisation.id, person: caller.person?.id, audit: audit) else {
             throw AppError.notFound(Reason("watch.no-such", ["id": String(id.prefix(20))]))
         }
-        try await store.recordAudit(caller.auditEntry("watch.remove", target: "watch", id, before: try Self.json(removed)))
         return try JSONResponse.ok(removed)
     }
 
@@ -125,16 +126,14 @@ struct WatchController: Sendable {
         return try JSONResponse.ok(["marked": marked, "unread": try await store.unreadAlertCount(organisation: organisation.id, person: caller.person?.id)])
     }
 
-    /// Marks the alerts read and records the act (`alert.read`, the ids asked and how many changed) when any did.
+    /// Marks the alerts read and records the act (`alert.read`, the ids asked and how many changed) when any did, in
+    /// the same transaction.
     static func markRead(_ ids: [Int64]?, caller: Caller, organisation: Organisation, store: any ImportingStore) async throws -> Int {
-        let marked = try await store.markAlertsRead(ids, organisation: organisation.id, person: caller.person?.id,
-                                                    at: ISO8601DateFormatter().string(from: Date()))
-        if marked > 0 {
-            let asked = ids.map { $0.map(String.init).joined(separator: ",") } ?? "all"
-            let after = String(decoding: try JSONResponse.encoder.encode(["ids": asked, "marked": String(marked)]), as: UTF8.self)
-            try await store.recordAudit(caller.auditEntry("alert.read", target: "alerts", asked, after: after))
+        let asked = ids.map { $0.map(String.init).joined(separator: ",") } ?? "all"
+        return try await store.markAlertsRead(ids, organisation: organisation.id, person: caller.person?.id,
+                                              at: AuditTrail.now()) { marked in
+            caller.auditEntry("alert.read", target: "alerts", asked, after: AuditTrail.json(["ids": asked, "marked": String(marked)]))
         }
-        return marked
     }
 
     /// `GET /api/changes?region=320500&node=antibodies&firm=ID&limit=50`: the feed, newest first — public changes
@@ -185,6 +184,4 @@ struct WatchController: Sendable {
         case .node: return try await store.taxonomy().nodes.contains { $0.id == target }
         }
     }
-
-    static func json(_ item: WatchItem) throws -> String { String(decoding: try JSONResponse.encoder.encode(item), as: UTF8.self) }
 }

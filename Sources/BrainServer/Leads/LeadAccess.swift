@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import BrainModel
 import BrainStore
+import BrainUseCases
 
 /// Who may see and change an organisation's leads, and the common steps of every lead write: the body's fields, the
 /// caller's right, the audit entry, and the store's refusals as HTTP answers. Shared by the API and the pages.
@@ -31,17 +32,26 @@ struct LeadAccess: Sendable {
 
     /// The history's actor for this caller, stamped now.
     func actor(_ caller: Caller) -> LeadActor {
-        LeadActor(actor: caller.auditActor, personId: caller.person?.id, at: ISO8601DateFormatter().string(from: Date()))
+        LeadActor(actor: caller.auditActor, personId: caller.person?.id, at: AuditTrail.now())
     }
 
-    /// Records the write in the audit trail with the lead before and after.
-    func audit(_ caller: Caller, _ action: String, before: Lead?, after: Lead) async throws {
-        try await store.recordAudit(caller.auditEntry(action, target: "lead", String(after.id), before: before.map(Self.json),
-                                                      after: Self.json(after), at: actor(caller).at))
+    /// The write's audit entry with the lead before and after, recorded by the store in the write's transaction.
+    func audit(_ caller: Caller, _ action: String, at: String) -> AuditOf<LeadChange> {
+        { change in
+            caller.auditEntry(action, target: "lead", String(change.after.id), before: AuditTrail.json(change.before),
+                              after: AuditTrail.json(change.after), at: at)
+        }
     }
 
-    static func json(_ lead: Lead) -> String {
-        String(decoding: (try? JSONResponse.encoder.encode(lead)) ?? Data(), as: UTF8.self)
+    /// A new lead's audit entry (no before).
+    func auditCreation(_ caller: Caller, at: String) -> AuditOf<Lead> {
+        { lead in caller.auditEntry("lead.create", target: "lead", String(lead.id), after: AuditTrail.json(lead), at: at) }
+    }
+
+    /// Creates the lead with its audit entry, in one transaction.
+    func create(_ draft: Lead, caller: Caller) async throws -> Lead {
+        let actor = actor(caller)
+        return try await Self.translating { try await store.createLead(draft, by: actor, audit: auditCreation(caller, at: actor.at)) }
     }
 
     /// Today in China (leads' due dates are Beijing days), as YYYY-MM-DD.
@@ -90,8 +100,18 @@ struct LeadAccess: Sendable {
         let leadFields = LeadFields(enterpriseId: enterpriseId, firmName: firmName ?? "", regionCode: value("regionCode", "region"),
                                     nodeId: value("nodeId", "node"), parkId: value("parkId", "park"), owner: value("owner") ?? defaultOwner,
                                     nextStep: value("nextStep"), dueDate: value("dueDate"), notes: value("notes"))
+        if let owner = leadFields.owner { try await checkOwner(owner, organisation: organisation) }
         let reason = value("sourceReason").map { String($0.prefix(100)) }
         return Lead(organisationId: organisation, fields: leadFields, stage: stage, source: source, sourceReason: reason, createdAt: "", updatedAt: "")
+    }
+
+    /// A lead's owner is one of its organisation's people (or nobody: ""), so the board's owner filter and names hold.
+    func checkOwner(_ owner: String, organisation: String) async throws {
+        let login = owner.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !login.isEmpty else { return }
+        guard login.count <= 64, let person = try await store.person(login), person.organisationId == organisation else {
+            throw AppError(status: .unprocessableContent, reason: Reason("api.lead-owner", ["owner": String(login.prefix(64))]))
+        }
     }
 
     /// An edit's changes: every known field the body names ("" clears it); other names are refused, except the CSRF

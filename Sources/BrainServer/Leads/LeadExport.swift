@@ -4,7 +4,7 @@ import BrainIngest
 import BrainModel
 
 /// Leads as a workbook, one row each. Every cell is text; a value that a spreadsheet would read as a formula when
-/// copied or saved as CSV (= + - @, tab, carriage return first) gets a leading apostrophe.
+/// copied or saved as CSV gets a leading apostrophe (`CSVWriter.neutralised`, as every export of ours).
 enum LeadExport {
     static func xlsx(_ leads: [Lead], taxonomy: ChainTaxonomy, today: String, language: DisplayLanguage, organisation: String) throws -> Response {
         let zh = language == .zh
@@ -18,7 +18,7 @@ enum LeadExport {
             let source = LeadDetailView.sourceNames[lead.source].map { zh ? $0.zh : $0.en } ?? lead.source.rawValue
             return [String(lead.id), f.firmName, f.enterpriseId ?? "", f.regionCode ?? "", node, f.parkId ?? "", f.owner ?? "",
                     zh ? lead.stage.nameZh : lead.stage.nameEn, lead.dropReason ?? "", f.nextStep ?? "", f.dueDate ?? "",
-                    lead.isOverdue(today: today) ? t("逾期", "overdue") : "", f.notes ?? "", source, lead.createdAt, lead.updatedAt].map(safe)
+                    lead.isOverdue(today: today) ? t("逾期", "overdue") : "", f.notes ?? "", source, lead.createdAt, lead.updatedAt].map(CSVWriter.neutralised)
         }
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("leads-\(UUID().uuidString).xlsx")
         defer { try? FileManager.default.removeItem(at: url) }
@@ -27,11 +27,5 @@ enum LeadExport {
                                              contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         response.headers[.contentDisposition] = ContentDisposition.attachment(t("招商线索", "leads") + "-\(organisation)-\(today).xlsx")
         return response
-    }
-
-    /// The value with an apostrophe before a character that starts a formula.
-    static func safe(_ value: String) -> String {
-        guard let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else { return value }
-        return "'" + value
     }
 }

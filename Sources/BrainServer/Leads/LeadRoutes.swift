@@ -10,7 +10,7 @@ import BrainStore
 ///   POST  /api/leads              a new lead → 201 (audit `lead.create`)
 ///   GET   /api/leads/board        counts per stage and the overdue ones (region: within a region)
 ///   GET   /api/leads/{id}         one lead with its history
-///   PATCH /api/leads/{id}         edit fields; "" clears one (audit `lead.update`)
+///   PATCH /api/leads/{id}         edit fields; "" clears one; `version` as read, else 409 (audit `lead.update`)
 ///   POST  /api/leads/{id}/stage   {"stage", "reason"?} (audit `lead.stage`)
 struct LeadRoutes: Sendable {
     let leads: LeadAccess
@@ -97,8 +97,7 @@ struct LeadRoutes: Sendable {
     func create(_ request: Request) async throws -> Response {
         let (caller, organisation, fields) = try await leads.writer(request)
         let draft = try await leads.newLead(fields, organisation: organisation.id, owner: caller.person?.id)
-        let lead = try await LeadAccess.translating { try await leads.store.createLead(draft, by: leads.actor(caller)) }
-        try await leads.audit(caller, "lead.create", before: nil, after: lead)
+        let lead = try await leads.create(draft, caller: caller)
         var response = JSONResponse.response(.created, data: try JSONResponse.encoder.encode(lead))
         response.headers[.location] = "/api/leads/\(lead.id)"
         return response
@@ -118,28 +117,37 @@ struct LeadRoutes: Sendable {
 }
 
 extension LeadAccess {
-    /// An edit of the named fields, audited when something changed.
+    /// An edit of the named fields, audited when something changed. `version` (the `Lead.version` the editor read) is
+    /// required: a lead saved by someone else since is refused with 409 rather than overwritten.
     func edit(_ caller: Caller, organisation: Organisation, id: Int64, fields: [String: String]) async throws -> LeadChange {
-        let changes = try Self.changes(fields)
+        // Another organisation's lead stays a 404, whatever the body lacks.
+        guard try await store.lead(id, organisation: organisation.id) != nil else {
+            throw AppError.notFound(Reason("api.not-found", ["detail": "lead \(id)"]))
+        }
+        guard let text = fields["version"], let readVersion = Int(text), readVersion >= 0 else {
+            throw AppError.badRequest(Reason("api.lead-version"))
+        }
+        let changes = try Self.changes(fields.filter { $0.key != "version" })
+        if case .some(.some(let owner)) = changes[.owner] { try await checkOwner(owner, organisation: organisation.id) }
         if case .some(.some(let firm)) = changes[.enterpriseId], !firm.isEmpty {
             guard firm.count <= 64, try await store.enterprise(firm) != nil else {
                 throw AppError.badRequest(Reason("api.lead-enterprise", ["id": String(firm.prefix(64))]))
             }
         }
-        let change = try await Self.translating {
-            try await store.updateLead(id, organisation: organisation.id, changes: changes, by: actor(caller))
+        let actor = actor(caller)
+        return try await Self.translating {
+            try await store.updateLead(id, organisation: organisation.id, changes: changes, readVersion: readVersion, by: actor,
+                                       audit: audit(caller, "lead.update", at: actor.at))
         }
-        if change.before != change.after { try await audit(caller, "lead.update", before: change.before, after: change.after) }
-        return change
     }
 
     /// A stage move (`stage`, and `reason` for 放弃), audited.
     func move(_ caller: Caller, organisation: Organisation, id: Int64, fields: [String: String]) async throws -> LeadChange {
         guard let stage = fields["stage"].flatMap(LeadStage.init(rawValue:)) else { throw AppError.badRequest(Reason("api.lead-stage")) }
-        let change = try await Self.translating {
-            try await store.moveLead(id, organisation: organisation.id, to: stage, reason: fields["reason"], by: actor(caller))
+        let actor = actor(caller)
+        return try await Self.translating {
+            try await store.moveLead(id, organisation: organisation.id, to: stage, reason: fields["reason"], by: actor,
+                                     audit: audit(caller, "lead.stage", at: actor.at))
         }
-        try await audit(caller, "lead.stage", before: change.before, after: change.after)
-        return change
     }
 }

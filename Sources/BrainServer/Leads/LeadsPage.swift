@@ -32,8 +32,7 @@ struct LeadsPage: Sendable {
         router.post("/leads") { request, _ in
             let (caller, organisation, fields) = try await leads.writer(request)
             let draft = try await leads.newLead(fields, organisation: organisation.id, owner: caller.person?.id)
-            let lead = try await LeadAccess.translating { try await leads.store.createLead(draft, by: leads.actor(caller)) }
-            try await leads.audit(caller, "lead.create", before: nil, after: lead)
+            let lead = try await leads.create(draft, caller: caller)
             return Self.redirect("/leads/\(lead.id)")
         }
         router.get("/leads/new") { request, _ in try await newLead(request) }
@@ -49,8 +48,13 @@ struct LeadsPage: Sendable {
         router.post("/leads/:id/edit") { request, context in
             let id = try LeadAccess.id(context.parameters.get("id"))
             let (caller, organisation, fields) = try await leads.writer(request)
-            let editable = fields.filter { LeadFields.Name(rawValue: $0.key) != nil }
-            _ = try await leads.edit(caller, organisation: organisation, id: id, fields: editable)
+            let editable = fields.filter { LeadFields.Name(rawValue: $0.key) != nil || $0.key == "version" }
+            do {
+                _ = try await leads.edit(caller, organisation: organisation, id: id, fields: editable)
+            } catch let error as AppError where error.status == .conflict {
+                // Saved by someone else since this form was read: the form again with what the lead holds now.
+                return try await detail(caller, organisation, id: id, notice: Reason("lead.edit-conflict"), status: .conflict)
+            }
             return Self.redirect("/leads/\(id)")
         }
     }
@@ -105,6 +109,12 @@ struct LeadsPage: Sendable {
 
     func detail(_ request: Request, id: Int64) async throws -> Response {
         let (caller, organisation) = try await leads.reader(request)
+        return try await detail(caller, organisation, id: id)
+    }
+
+    /// The lead's page; `notice` above its edit form (with `status`) when a save was refused.
+    func detail(_ caller: Caller, _ organisation: Organisation, id: Int64, notice: Reason? = nil,
+                status: HTTPResponse.Status = .ok) async throws -> Response {
         guard let lead = try await leads.store.lead(id, organisation: organisation.id) else {
             throw AppError.notFound(Reason("api.not-found", ["detail": "lead \(id)"]))
         }
@@ -120,7 +130,10 @@ struct LeadsPage: Sendable {
                                   moves: LeadDetailView.moves(from: lead.stage), mayDrop: lead.stage.isOpen,
                                   history: history.reversed().map(LeadDetailView.event))
         view.owners = LeadsView.OwnerOption.list(people, chosen: lead.fields.owner)
-        return try renderer.render("lead", nav: "leads", view: view, data: [String: String]())
+        view.notice = notice.map { Bilingual(zh: ReasonText.render($0, in: .zh), en: ReasonText.render($0, in: .en)) }
+        var response = try renderer.render("lead", nav: "leads", view: view, data: [String: String]())
+        response.status = status
+        return response
     }
 
     /// The form a "转为线索 / Track as lead" button opens: firm, region, node and the target's reason from its link.

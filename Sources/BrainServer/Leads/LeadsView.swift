@@ -126,6 +126,8 @@ struct LeadDetailView: PageView {
     var owners: [LeadsView.OwnerOption] = [] { didSet { hasOwners = !owners.isEmpty } }
     var hasOwners = false
     var history: [Event]
+    /// Why the last save was refused (a colleague saved first), shown above the edit form.
+    var notice: Bilingual?
 
     static func moves(from stage: LeadStage) -> [Move] {
         LeadStage.allCases.filter { $0 != .dropped && stage.refusal(movingTo: $0, reason: nil) == nil }

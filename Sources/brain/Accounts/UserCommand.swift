@@ -28,10 +28,12 @@ struct UserAdd: AsyncParsableCommand {
     func run() async throws {
         let password = try PasswordInput.read(fromStdin: passwordStdin, prompt: "password for \(login): ")
         let store = try await openStore(self.store.db)
+        // The entry is written in the person's own transaction: no person without it.
         let person = try await accounts {
-            try await store.createPerson(Person(id: login, organisationId: org, displayName: name ?? login, role: role, createdAt: ""), password: password)
+            try await store.createPerson(Person(id: login, organisationId: org, displayName: name ?? login, role: role, createdAt: ""), password: password) {
+                AuditTrail.cli("person.create", target: "person", $0.id, organisation: $0.organisationId, after: AuditTrail.json($0))
+            }
         }
-        await CLIAudit.record(store, "person.create", target: "person", login, organisation: org, after: AuditTrail.json(person))
         if json { return try Output.json(person) }
         print("\(person.id) (\(person.displayName)) added to \(org) as \(role.rawValue) \(role.nameZh); they sign in on /signin")
     }
@@ -61,9 +63,7 @@ struct UserRole: AsyncParsableCommand {
 
     func run() async throws {
         let store = try await openStore(self.store.db)
-        let (before, after) = try await accounts { try await store.setRole(login, role: role) }
-        await CLIAudit.record(store, "person.role", target: "person", login, organisation: after.organisationId,
-                                                   before: AuditTrail.json(before), after: AuditTrail.json(after))
+        let (before, after) = try await accounts { try await store.setRole(login, role: role, audit: CLIAudit.personChange("person.role")) }
         print("\(login): \(before.role.rawValue) → \(after.role.rawValue) \(after.role.nameZh)")
     }
 }
@@ -76,8 +76,9 @@ struct UserDisable: AsyncParsableCommand {
 
     func run() async throws {
         let store = try await openStore(self.store.db)
-        let (before, after) = try await accounts { try await store.setDisabled(login, disabled: !enable) }
-        await CLIAudit.record(store, enable ? "person.enable" : "person.disable", target: "person", login, organisation: after.organisationId, before: AuditTrail.json(before), after: AuditTrail.json(after))
+        _ = try await accounts {
+            try await store.setDisabled(login, disabled: !enable, audit: CLIAudit.personChange(enable ? "person.enable" : "person.disable"))
+        }
         print(enable ? "\(login) enabled" : "\(login) disabled: they cannot sign in, and their sessions have ended")
     }
 }

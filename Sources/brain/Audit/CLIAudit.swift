@@ -3,9 +3,18 @@ import BrainModel
 import BrainStore
 import BrainUseCases
 
-/// Puts the CLI's writes on the audit trail as the actor "cli". The write has already succeeded: an entry that cannot
-/// be recorded is reported loudly on standard error and the command still succeeds, since its work is done.
+/// Puts the CLI's writes on the audit trail as the actor "cli". Organisations and people are written with their entry
+/// in one transaction (`personChange`, `AuditOf`); for the other writes `record` comes after: the write has already
+/// succeeded, so an entry that cannot be recorded is reported loudly on standard error and the command still succeeds.
 enum CLIAudit {
+    /// The entry of a change to a person, for the store to record in the change's own transaction.
+    static func personChange(_ action: String) -> AuditOf<PersonChange> {
+        { change in
+            AuditTrail.cli(action, target: "person", change.after.id, organisation: change.after.organisationId,
+                           before: AuditTrail.json(change.before), after: AuditTrail.json(change.after))
+        }
+    }
+
     static func record(_ store: any AuditStore, _ action: String, target kind: String, _ id: String, organisation: String? = nil,
                        before: String? = nil, after: String? = nil) async {
         let entry = AuditTrail.cli(action, target: kind, id, organisation: organisation, before: before, after: after)

@@ -22,9 +22,12 @@ struct OrgAdd: AsyncParsableCommand {
 
     func run() async throws {
         let store = try await openStore(self.store.db)
-        let credentials = try await accounts { try await store.createOrganisation(id: id, name: name, kind: kind, regionCode: region) }
-        await CLIAudit.record(store, "organisation.create", target: "organisation", id, organisation: id,
-                                                   after: AuditTrail.json(credentials.organisation))
+        // The entry is written in the organisation's own transaction: no organisation without it.
+        let credentials = try await accounts {
+            try await store.createOrganisation(id: id, name: name, kind: kind, regionCode: region) {
+                AuditTrail.cli("organisation.create", target: "organisation", $0.id, organisation: $0.id, after: AuditTrail.json($0))
+            }
+        }
         if json { return try Output.json(credentials) }
         print("organisation \(credentials.organisation.id) (\(credentials.organisation.name)) created")
         print("token: \(credentials.token)")

@@ -25,14 +25,16 @@ struct SignInView: PageView {
 
     init(person: Who? = nil, login: String = "", next: String = "/") { (self.person, self.login, self.next) = (person, login, next) }
 
-    /// The same words for an unknown login and a wrong password: the page does not tell which logins exist.
-    static func message(_ reason: SignInRefusal, lockedUntil: Int?) -> Bilingual {
+    /// The same words for an unknown login and a wrong password: the page does not tell which logins exist. A lock's
+    /// minutes count from `now` on the clock the lock-out itself uses (`SecurityConfiguration.now`), to the store's
+    /// `lockedUntil`.
+    static func message(_ reason: SignInRefusal, lockedUntil: Int?, now: Int) -> Bilingual {
         switch reason {
         case .unknownLogin, .wrongPassword: return Bilingual(zh: "登录名或密码不正确", en: "Wrong login or password")
         case .disabled: return Bilingual(zh: "该账户已停用，请联系本机构管理员", en: "This account is disabled: ask your organisation's administrator")
         case .rateLimited: return Bilingual(zh: "尝试过于频繁，请几分钟后再试", en: "Too many attempts: try again in a few minutes")
         case .locked:
-            let minutes = lockedUntil.map { max(1, ($0 - Int(Date().timeIntervalSince1970) + 59) / 60) }
+            let minutes = lockedUntil.map { max(1, ($0 - now + 59) / 60) }
             return Bilingual(zh: "密码错误次数过多，账户已锁定" + (minutes.map { "，请 \($0) 分钟后再试" } ?? ""),
                              en: "Too many wrong passwords: the account is locked" + (minutes.map { " for \($0) more minutes" } ?? ""))
         }

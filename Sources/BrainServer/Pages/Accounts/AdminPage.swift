@@ -3,6 +3,7 @@ import Hummingbird
 import HTTPTypes
 import BrainModel
 import BrainStore
+import BrainUseCases
 
 /// `/admin` (issue 19): the people of an organisation for its admin, every organisation for the operator. The
 /// operator creates organisations; an admin adds people with a first password, changes their role and disables
@@ -32,9 +33,9 @@ struct AdminPage: Sendable {
                 guard !name.isEmpty, name.count <= 200 else {
                     throw AdminRefusal.message(Bilingual(zh: "请填写机构名称（不超过 200 字）", en: "Give the organisation a name (at most 200 characters)"))
                 }
-                let created = try await access.store.createOrganisation(id: id, name: name, kind: kind, regionCode: region.isEmpty ? nil : region)
-                try await access.store.recordAudit(caller.auditEntry("organisation.create", target: "organisation", id,
-                                                                     after: try Self.json(created.organisation)))
+                let created = try await access.store.createOrganisation(id: id, name: name, kind: kind, regionCode: region.isEmpty ? nil : region) {
+                    caller.auditEntry("organisation.create", target: "organisation", id, after: AuditTrail.json($0))
+                }
                 return Bilingual(zh: "已创建机构 \(id)。其 API 令牌只显示这一次：\(created.token)",
                                  en: "Organisation \(id) created. Its API token is shown only now: \(created.token)")
             }
@@ -48,8 +49,7 @@ struct AdminPage: Sendable {
                 let name = (form["name"] ?? "").trimmingCharacters(in: .whitespaces)
                 let person = try await access.store.createPerson(
                     Person(id: login, organisationId: organisation, displayName: name.isEmpty ? login : name, role: role, createdAt: ""),
-                    password: form["password"] ?? "")
-                try await access.store.recordAudit(Self.entry(caller, "person.create", person, after: person))
+                    password: form["password"] ?? "") { Self.entry(caller, "person.create", $0, after: $0) }
                 return Bilingual(zh: "已添加 \(person.displayName)（\(login)）", en: "Added \(person.displayName) (\(login))")
             }
         }
@@ -57,8 +57,7 @@ struct AdminPage: Sendable {
             try await write(request) { caller, form in
                 let login = try await managed(caller, context)
                 guard let role = Role(rawValue: form["role"] ?? "") else { throw AdminRefusal.message(Bilingual(zh: "未知角色", en: "Unknown role")) }
-                let (before, after) = try await access.store.setRole(login, role: role)
-                try await access.store.recordAudit(Self.entry(caller, "person.role", after, before: before, after: after))
+                _ = try await access.store.setRole(login, role: role) { Self.entry(caller, "person.role", $0.after, before: $0.before, after: $0.after) }
                 return Bilingual(zh: "\(login) 的角色改为\(role.nameZh)", en: "\(login) is now \(role.nameEn)")
             }
         }
@@ -66,8 +65,9 @@ struct AdminPage: Sendable {
             try await write(request) { caller, form in
                 let login = try await managed(caller, context)
                 let disabled = MarketAccess.flag(form["disabled"]) ?? true
-                let (before, after) = try await access.store.setDisabled(login, disabled: disabled)
-                try await access.store.recordAudit(Self.entry(caller, disabled ? "person.disable" : "person.enable", after, before: before, after: after))
+                _ = try await access.store.setDisabled(login, disabled: disabled) {
+                    Self.entry(caller, disabled ? "person.disable" : "person.enable", $0.after, before: $0.before, after: $0.after)
+                }
                 return disabled ? Bilingual(zh: "已停用 \(login)", en: "Disabled \(login)") : Bilingual(zh: "已启用 \(login)", en: "Enabled \(login)")
             }
         }
@@ -130,16 +130,11 @@ struct AdminPage: Sendable {
     }
 
     static func entry(_ caller: Caller, _ action: String, _ person: Person, before: Person? = nil, after: Person?) -> AuditEntry {
-        var entry = caller.auditEntry(action, target: "person", person.id, before: before.flatMap { try? json($0) }, after: after.flatMap { try? json($0) })
+        var entry = caller.auditEntry(action, target: "person", person.id, before: before.flatMap { AuditTrail.json($0) },
+                                      after: after.flatMap { AuditTrail.json($0) })
         // The act concerns the person's organisation, so its admins see it in their trail (the operator's too).
         entry.organisationId = person.organisationId
         return entry
-    }
-
-    static func json(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 }
 

@@ -65,7 +65,7 @@ struct SignInPage: Sendable {
                                                        after: AuditTrail.json(["reason": reason.rawValue, "address": address])))
             }
             var view = SignInView(login: login, next: next)
-            view.error = SignInView.message(reason, lockedUntil: lockedUntil)
+            view.error = SignInView.message(reason, lockedUntil: lockedUntil, now: now)
             return try page(view, status: status)
         }
         guard limiter.allow(login: validLogin ? login : "(invalid)", address: address, now: now) else {

@@ -113,7 +113,7 @@ enum LeadSQL {
         return Lead(id: Int64(try row.int("id")), organisationId: try row.text("organisation_id"), fields: fields,
                     stage: LeadStage(rawValue: try row.text("stage")) ?? .lead, dropReason: try row.optionalText("drop_reason"),
                     source: LeadSource(rawValue: try row.text("source")) ?? .manual, sourceReason: try row.optionalText("source_reason"),
-                    createdAt: try row.text("created_at"), updatedAt: try row.text("updated_at"))
+                    createdAt: try row.text("created_at"), updatedAt: try row.text("updated_at"), version: try row.int("version"))
     }
 
     static func historyEntry(_ row: some ColumnReader) throws -> LeadHistoryEntry {

@@ -1,7 +1,8 @@
 import BrainModel
 
 extension SQLStore: AccountStore {
-    public func createOrganisation(id: String, name: String, kind: OrganisationKind, regionCode: String?) async throws -> OrganisationCredentials {
+    public func createOrganisation(id: String, name: String, kind: OrganisationKind, regionCode: String?,
+                                   audit: AuditOf<Organisation>?) async throws -> OrganisationCredentials {
         try MarketSQL.checkOrganisationId(id)
         try AccountSQL.checkRegion(regionCode)
         let token = MarketToken.generate()
@@ -10,11 +11,12 @@ extension SQLStore: AccountStore {
             guard try await s.first(MarketSQL.organisationById, [.text(id)], { _ in true }) == nil else { throw MarketStoreError.organisationExists(id) }
             try await s.execute(AccountSQL.insertOrganisation, [.text(id), .text(name), .text(MarketToken.digest(token)),
                                                                 .text(organisation.createdAt), .text(kind.rawValue), .text(regionCode)])
+            try await Self.append(audit, of: organisation, in: s)
         }
         return OrganisationCredentials(organisation: organisation, token: token)
     }
 
-    public func createPerson(_ person: Person, password: String) async throws -> Person {
+    public func createPerson(_ person: Person, password: String, audit: AuditOf<Person>?) async throws -> Person {
         guard LoginRule.isValid(person.id) else { throw AccountStoreError.invalidLogin(person.id) }
         if let problem = PasswordPolicy.problem(password) { throw AccountStoreError.weakPassword(zh: problem.zh, en: problem.en) }
         let hash = try PasswordHash.make(password)
@@ -29,6 +31,7 @@ extension SQLStore: AccountStore {
             try await s.execute(AccountSQL.insertPerson, [.text(created.id), .text(created.organisationId), .text(created.displayName),
                                                           .text(created.role.rawValue), .text(hash.digest), .text(hash.salt),
                                                           .int(hash.iterations), .text(created.createdAt)])
+            try await Self.append(audit, of: created, in: s)
         }
         return created
     }
@@ -44,12 +47,12 @@ extension SQLStore: AccountStore {
         }
     }
 
-    public func setRole(_ login: String, role: Role) async throws -> (before: Person, after: Person) {
-        try await changePerson(login) { s in try await s.execute(AccountSQL.setRole, [.text(role.rawValue), .text(login)]) }
+    public func setRole(_ login: String, role: Role, audit: AuditOf<PersonChange>?) async throws -> PersonChange {
+        try await changePerson(login, audit: audit) { s in try await s.execute(AccountSQL.setRole, [.text(role.rawValue), .text(login)]) }
     }
 
-    public func setDisabled(_ login: String, disabled: Bool) async throws -> (before: Person, after: Person) {
-        try await changePerson(login) { s in
+    public func setDisabled(_ login: String, disabled: Bool, audit: AuditOf<PersonChange>?) async throws -> PersonChange {
+        try await changePerson(login, audit: audit) { s in
             try await s.execute(AccountSQL.setDisabled, [.bool(disabled), .text(login)])
             if disabled { try await s.execute(AccountSQL.deletePersonSessions, [.text(login)]) }
         }
@@ -58,14 +61,15 @@ extension SQLStore: AccountStore {
     public func setPassword(_ login: String, password: String) async throws {
         if let problem = PasswordPolicy.problem(password) { throw AccountStoreError.weakPassword(zh: problem.zh, en: problem.en) }
         let hash = try PasswordHash.make(password)
-        _ = try await changePerson(login) { s in
+        _ = try await changePerson(login, audit: nil) { s in
             try await s.execute(AccountSQL.setPassword, [.text(hash.digest), .text(hash.salt), .int(hash.iterations), .text(login)])
             try await s.execute(AccountSQL.deletePersonSessions, [.text(login)])
         }
     }
 
-    /// Runs `change` on an existing person in one transaction and returns them before and after.
-    private func changePerson(_ login: String, _ change: @escaping @Sendable (any SQLWriteSession) async throws -> Void) async throws -> (before: Person, after: Person) {
+    /// Runs `change` on an existing person in one transaction, with `audit`'s entry, and returns them before and after.
+    private func changePerson(_ login: String, audit: AuditOf<PersonChange>?,
+                              _ change: @escaping @Sendable (any SQLWriteSession) async throws -> Void) async throws -> PersonChange {
         try await driver.transaction { s in
             guard let before = try await s.first(AccountSQL.person, [.text(login)], { try AccountSQL.person($0) }) else {
                 throw AccountStoreError.noSuchPerson(login)
@@ -74,6 +78,7 @@ extension SQLStore: AccountStore {
             guard let after = try await s.first(AccountSQL.person, [.text(login)], { try AccountSQL.person($0) }) else {
                 throw AccountStoreError.noSuchPerson(login)
             }
+            try await Self.append(audit, of: (before, after), in: s)
             return (before, after)
         }
     }

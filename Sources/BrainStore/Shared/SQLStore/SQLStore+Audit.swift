@@ -23,3 +23,11 @@ extension SQLStore: AuditStore {
         return try await driver.read { s in try await s.rows(sql, arguments) { try AuditSQL.entry($0) } }
     }
 }
+
+extension SQLStore {
+    /// Records `audit`'s entry for `outcome` in the write's own transaction `s` (see `AuditOf`).
+    static func append<Outcome>(_ audit: AuditOf<Outcome>?, of outcome: Outcome, in s: any SQLWriteSession) async throws {
+        guard let entry = try audit?(outcome) else { return }
+        _ = try await s.rows(AuditSQL.insert, AuditSQL.values(entry)) { try $0.int("n") }
+    }
+}

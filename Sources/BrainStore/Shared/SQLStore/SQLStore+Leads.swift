@@ -2,24 +2,25 @@ import Foundation
 import BrainModel
 
 extension SQLStore: LeadStore {
-    public func createLead(_ lead: Lead, by actor: LeadActor) async throws -> Lead {
+    public func createLead(_ lead: Lead, by actor: LeadActor, audit: AuditOf<Lead>?) async throws -> Lead {
         if let (field, code) = lead.fields.problem() { throw LeadError.invalid(field: field.rawValue, code: code) }
         guard lead.stage != .dropped else { throw LeadError.illegalMove(from: .lead, to: .dropped, code: "lead.create-dropped") }
         var stored = lead
-        (stored.createdAt, stored.updatedAt, stored.dropReason) = (actor.at, actor.at, nil)
-        let id = try await driver.transaction { s in
-            let id = try await s.rows(LeadSQL.insert, LeadSQL.insertValues(stored)) { try $0.int("n") }.first ?? 0
-            let entry = LeadHistoryEntry(leadId: Int64(id), at: actor.at, actor: actor.actor, personId: actor.personId, kind: .create,
+        (stored.createdAt, stored.updatedAt, stored.dropReason, stored.version) = (actor.at, actor.at, nil, 0)
+        return try await driver.transaction { [stored] s in
+            var created = stored
+            created.id = Int64(try await s.rows(LeadSQL.insert, LeadSQL.insertValues(stored)) { try $0.int("n") }.first ?? 0)
+            let entry = LeadHistoryEntry(leadId: created.id, at: actor.at, actor: actor.actor, personId: actor.personId, kind: .create,
                                          to: stored.stage.rawValue)
             try await s.execute(LeadSQL.insertHistory, LeadSQL.historyValues(entry, organisation: stored.organisationId))
-            return id
+            try await Self.append(audit, of: created, in: s)
+            return created
         }
-        stored.id = Int64(id)
-        return stored
     }
 
-    public func updateLead(_ id: Int64, organisation: String, changes: [LeadFields.Name: String?], by actor: LeadActor) async throws -> LeadChange {
-        try await change(id, organisation: organisation, by: actor) { before in
+    public func updateLead(_ id: Int64, organisation: String, changes: [LeadFields.Name: String?], readVersion: Int?, by actor: LeadActor,
+                           audit: AuditOf<LeadChange>?) async throws -> LeadChange {
+        try await change(id, organisation: organisation, readVersion: readVersion, by: actor, audit: audit) { before in
             var after = before
             after.fields = before.fields.applying(changes)
             if let (field, code) = after.fields.problem() { throw LeadError.invalid(field: field.rawValue, code: code) }
@@ -31,10 +32,11 @@ extension SQLStore: LeadStore {
         }
     }
 
-    public func moveLead(_ id: Int64, organisation: String, to stage: LeadStage, reason: String?, by actor: LeadActor) async throws -> LeadChange {
+    public func moveLead(_ id: Int64, organisation: String, to stage: LeadStage, reason: String?, by actor: LeadActor,
+                         audit: AuditOf<LeadChange>?) async throws -> LeadChange {
         let reason = reason?.trimmingCharacters(in: .whitespacesAndNewlines)
         if let reason, reason.count > 1000 { throw LeadError.invalid(field: "reason", code: "lead.too-long") }
-        return try await change(id, organisation: organisation, by: actor) { before in
+        return try await change(id, organisation: organisation, readVersion: nil, by: actor, audit: audit) { before in
             if let code = before.stage.refusal(movingTo: stage, reason: reason) {
                 throw LeadError.illegalMove(from: before.stage, to: stage, code: code)
             }
@@ -77,19 +79,24 @@ extension SQLStore: LeadStore {
     }
 
     /// Reads the lead in the transaction, lets `edit` make the new one and its history entry (nil: nothing changed),
-    /// and writes both only if the lead is unchanged since it was read.
-    private func change(_ id: Int64, organisation: String, by actor: LeadActor,
+    /// and writes both, and the audit entry, only if the lead is unchanged since it was read: here, and since the
+    /// editor read it (`readVersion`), so a form left open never overwrites a colleague's later save.
+    private func change(_ id: Int64, organisation: String, readVersion: Int?, by actor: LeadActor, audit: AuditOf<LeadChange>?,
                         _ edit: @escaping @Sendable (Lead) throws -> (Lead, LeadHistoryEntry)?) async throws -> LeadChange {
         try await driver.transaction { s in
-            let read = try await s.first(LeadSQL.one, [.text(organisation), .int(Int(id))]) { (try LeadSQL.lead($0), try $0.int("version")) }
-            guard let (before, version) = read else { throw LeadError.noSuchLead(id) }
+            guard let before = try await s.first(LeadSQL.one, [.text(organisation), .int(Int(id))], { try LeadSQL.lead($0) }) else {
+                throw LeadError.noSuchLead(id)
+            }
+            if let readVersion, readVersion != before.version { throw LeadError.changedMeanwhile(id) }
             guard var (after, entry) = try edit(before) else { return LeadChange(before: before, after: before) }
-            after.updatedAt = actor.at
-            let written = try await s.rows(LeadSQL.update, LeadSQL.updateValues(after, version: version)) { try $0.int("n") }
+            (after.updatedAt, after.version) = (actor.at, before.version + 1)
+            let written = try await s.rows(LeadSQL.update, LeadSQL.updateValues(after, version: before.version)) { try $0.int("n") }
             guard !written.isEmpty else { throw LeadError.changedMeanwhile(id) }
             entry.leadId = id
             try await s.execute(LeadSQL.insertHistory, LeadSQL.historyValues(entry, organisation: organisation))
-            return LeadChange(before: before, after: after)
+            let change = LeadChange(before: before, after: after)
+            try await Self.append(audit, of: change, in: s)
+            return change
         }
     }
 

@@ -26,7 +26,7 @@ enum ChangeFeed {
     /// An event's change; its place and node are the firm's as stored.
     static func event(header: ImportHeader, importId: Int, enterpriseId: String, kind: String, date: String, title: String) throws -> ImportPlanner.Write {
         ImportPlanner.Write(WatchSQL.insertEventChange, [
-            .int(importId), .text(header.importedAt), .text(header.asOf), .text(header.organisation), .text(Change.Code.eventNew.rawValue),
+            .text(enterpriseId), .text(enterpriseId), .text(enterpriseId), .int(importId), .text(header.importedAt), .text(header.asOf), .text(header.organisation), .text(Change.Code.eventNew.rawValue),
             .text(try WatchSQL.json(["kind": kind, "date": date, "title": title])), .text(enterpriseId),
         ])
     }

@@ -39,13 +39,22 @@ enum WatchSQL {
           node_id, node_ids, values_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
 
-    /// An event's change, its firm's place read from the firm as it stands in the same transaction.
+    /// An event's change, its firm's place and every node it sits on read from the firm as it stands in the same
+    /// transaction, so each node's watchers hear of it. The nodes are listed (",a,b,") by a recursive walk in node id
+    /// order, which both engines run alike (they share no string aggregate). Arguments: the firm three times for the
+    /// walk, then `eventValues`.
     static let insertEventChange = """
+        WITH RECURSIVE firm_nodes (node_id, list) AS (
+          SELECT MIN(node_id), ',' || MIN(node_id) || ',' FROM chain_assignments WHERE enterprise_id = ?
+          UNION ALL
+          SELECT (SELECT MIN(a.node_id) FROM chain_assignments a WHERE a.enterprise_id = ? AND a.node_id > f.node_id),
+            f.list || (SELECT MIN(a.node_id) FROM chain_assignments a WHERE a.enterprise_id = ? AND a.node_id > f.node_id) || ','
+          FROM firm_nodes f WHERE f.node_id IS NOT NULL)
         INSERT INTO changes (import_id, at, as_of, organisation_id, code, enterprise_id, province_code, city_code, district_code,
           node_id, node_ids, values_json)
         SELECT ?, ?, ?, ?, ?, e.id, e.province_code, e.city_code, e.district_code,
           (SELECT MIN(node_id) FROM chain_assignments WHERE enterprise_id = e.id),
-          COALESCE((SELECT ',' || MIN(node_id) || ',' FROM chain_assignments WHERE enterprise_id = e.id), ''), ?
+          COALESCE((SELECT list FROM firm_nodes WHERE list IS NOT NULL ORDER BY length(list) DESC LIMIT 1), ''), ?
         FROM enterprises e WHERE e.id = ?
         """
 
@@ -79,7 +88,8 @@ enum WatchSQL {
             arguments += [.text(region), .text(region), .text(region)]
         }
         if let firm = q.enterpriseId { conditions.append("enterprise_id = ?"); arguments.append(.text(firm)) }
-        if let node = q.nodeId { conditions.append("node_ids LIKE ?"); arguments.append(.text("%," + node + ",%")) }
+        // Escaped: a node id's own `_` or `%` must not match other nodes.
+        if let node = q.nodeId { conditions.append("node_ids LIKE ? ESCAPE '\\'"); arguments.append(.text("%," + StoreSQL.escapeLike(node) + ",%")) }
         if let importId = q.importId { conditions.append("import_id = ?"); arguments.append(.int(importId)) }
         let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
         arguments.append(.int(max(0, min(q.limit, 10_000))))
