@@ -103,6 +103,7 @@ func buildRouter(store: any ImportingStore, configuration: ServerConfiguration, 
     MarketPage(access: access, api: marketAPI, cache: cache, renderer: renderer).register(on: router)
     SignInPage(access: access, renderer: renderer).register(on: router)
     AdminPage(access: access, renderer: renderer).register(on: router)
+    AccountPage(access: access, renderer: renderer).register(on: router)
     LeadRoutes(leads: LeadAccess(access: access)).register(on: router)
     LeadsPage(leads: LeadAccess(access: access), renderer: renderer).register(on: router)
     MetricsRoute(access: access).register(on: router)
