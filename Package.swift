@@ -65,6 +65,8 @@ let package = Package(
         .testTarget(name: "BrainServerTests", dependencies: [
             "BrainServer", "BrainStore", "BrainIngest", "BrainUseCases",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
+            // Webhook tests check the signature with their own HMAC, as a receiver would.
+            .product(name: "Crypto", package: "swift-crypto"),
         ], exclude: ["Snapshots"]),
     ]
 )
