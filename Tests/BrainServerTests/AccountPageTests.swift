@@ -47,7 +47,8 @@ import BrainStore
             #expect(try await Self.post(client, "/account/tokens/\(listed[0].id)/revoke", other, "").status == .notFound)
             #expect(try await Self.post(client, "/account/tokens/\(listed[0].id)/revoke", session, "").status == .ok)
             try await client.execute(uri: "/signin/me", method: .get, headers: [.authorization: "Bearer \(token)"]) { response in
-                #expect(try ServerFixture.jsonObject(response.body)["signedIn"] as? Bool == false)
+                let me = try ServerFixture.jsonObject(response.body)
+                #expect(me["signedIn"] as? Bool == false)
             }
         }
         let trail = try await store.auditEntries(AuditQuery(organisationId: id)).filter { $0.targetKind == "token" }
