@@ -25,7 +25,7 @@ public protocol WebhookStore: Store {
     /// Revokes the person's token `id`; nil when the person has no such live token (or it is another's).
     func revokePersonToken(_ id: Int64, person: String, at: String) async throws -> PersonToken?
     /// The person a live token (by digest) belongs to, with their organisation, stamping its last use; nil when
-    /// unknown, revoked, or its person is disabled.
+    /// unknown, revoked, or its person is disabled. The stamp is written at most once a minute.
     func tokenHolder(digest: String, at: String) async throws -> SessionHolder?
 }
 

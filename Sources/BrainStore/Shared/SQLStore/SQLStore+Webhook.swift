@@ -77,13 +77,14 @@ extension SQLStore: WebhookStore {
     public func tokenHolder(digest: String, at: String) async throws -> SessionHolder? {
         let found = try await driver.read { s in
             try await s.first(WebhookSQL.tokenHolder, [.text(digest)]) {
-                (id: try $0.int("token_id"), holder: SessionHolder(organisation: try MarketRowMapping.organisation($0),
-                                                                  person: try AccountSQL.sessionPerson($0)))
+                (id: try $0.int("token_id"), lastUsed: try $0.optionalText("last_used_at"),
+                 holder: SessionHolder(organisation: try MarketRowMapping.organisation($0), person: try AccountSQL.sessionPerson($0)))
             }
         }
         guard let found else { return nil }
-        // A read-only store (a copy, a standby) checks tokens but records nothing about their use.
-        if !isReadOnly { try await driver.transaction { s in try await s.execute(WebhookSQL.touchToken, [.text(at), .int(found.id)]) } }
+        // Stamped at most once a minute (ISO 8601 times share their first 16 characters within one), so a busy API
+        // client does not write on every request; a read-only store (a copy, a standby) records nothing.
+        if !isReadOnly, found.lastUsed?.prefix(16) != at.prefix(16) { try await driver.transaction { s in try await s.execute(WebhookSQL.touchToken, [.text(at), .int(found.id)]) } }
         return found.holder
     }
 }

@@ -78,7 +78,7 @@ enum WebhookSQL {
     static let tokenById = "SELECT * FROM person_tokens WHERE id = ?"
     /// The holder columns `AccountSQL.sessionHolder` reads, for a live token of a person not disabled.
     static let tokenHolder = """
-        SELECT o.id, o.name, o.created_at, o.kind, o.region_code, t.id AS token_id,
+        SELECT o.id, o.name, o.created_at, o.kind, o.region_code, t.id AS token_id, t.last_used_at,
           p.id AS person_login, p.organisation_id AS person_organisation, p.display_name, p.role, p.disabled,
           p.created_at AS person_created
         FROM person_tokens t JOIN people p ON p.id = t.person_id JOIN organisations o ON o.id = p.organisation_id
