@@ -1,7 +1,6 @@
 import Foundation
 import AsyncHTTPClient
 import Logging
-import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
 import BrainModel
@@ -29,27 +28,15 @@ final class WebhookDispatcher: Sendable {
     let configuration: WebhookConfiguration
     let address: WebhookAddress
     let logger: Logger
-    private let running = NIOLockedValueBox<[Int: Task<Void, Never>]>([:])
-    private let counter = NIOLockedValueBox(0)
 
     init(store: any ImportingStore, configuration: WebhookConfiguration, logger: Logger) {
         (self.store, self.configuration, self.logger) = (store, configuration, logger)
         address = WebhookAddress(allowedHosts: configuration.allowedHosts)
     }
 
-    /// Starts delivering the import's alerts and returns at once.
+    /// Starts delivering the import's alerts and returns at once; the delivery log tells how it went.
     func importFinished(_ importId: Int) {
-        let key = counter.withLockedValue { value in value += 1; return value }
-        let task = Task { [self] in
-            await deliver(importId: importId)
-            _ = running.withLockedValue { $0.removeValue(forKey: key) }
-        }
-        running.withLockedValue { $0[key] = task }
-    }
-
-    /// Waits for the deliveries started so far (tests, and a server shutting down).
-    func idle() async {
-        for task in running.withLockedValue({ Array($0.values) }) { await task.value }
+        Task { [self] in await deliver(importId: importId) }
     }
 
     /// Sends each organisation with a webhook the alerts the import raised for it, and no other organisation's.
@@ -58,9 +45,13 @@ final class WebhookDispatcher: Sendable {
             let alerts = try await store.alerts(importId: importId)
             guard !alerts.isEmpty else { return }
             let names = try await RegionNames.of(alerts.map(\.change), store: store)
-            for (organisation, own) in Dictionary(grouping: alerts, by: \.organisationId).sorted(by: { $0.key < $1.key }) {
-                guard let webhook = try await store.webhook(organisation: organisation) else { continue }
-                try await send(webhook, importId: importId, alerts: own, names: names)
+            // Side by side: one organisation's slow or failing receiver does not hold up another's alerts.
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for (organisation, own) in Dictionary(grouping: alerts, by: \.organisationId) {
+                    guard let webhook = try await store.webhook(organisation: organisation) else { continue }
+                    group.addTask { try await self.send(webhook, importId: importId, alerts: own, names: names) }
+                }
+                try await group.waitForAll()
             }
         } catch {
             logger.error("webhook deliveries for import \(importId) stopped: \(error)")
