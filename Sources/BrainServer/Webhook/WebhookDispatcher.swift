@@ -49,7 +49,12 @@ final class WebhookDispatcher: Sendable {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for (organisation, own) in Dictionary(grouping: alerts, by: \.organisationId) {
                     guard let webhook = try await store.webhook(organisation: organisation) else { continue }
-                    group.addTask { try await self.send(webhook, importId: importId, alerts: own, names: names) }
+                    group.addTask {
+                        // A large import's alerts go in posts of at most `batch`, so no receiver gets an unbounded body.
+                        for start in stride(from: 0, to: own.count, by: Self.batch) {
+                            try await self.send(webhook, importId: importId, alerts: Array(own[start..<min(start + Self.batch, own.count)]), names: names)
+                        }
+                    }
                 }
                 try await group.waitForAll()
             }
@@ -106,6 +111,9 @@ final class WebhookDispatcher: Sendable {
     static let client = HTTPClient(eventLoopGroupProvider: .singleton,
                                    configuration: HTTPClient.Configuration(redirectConfiguration: .disallow,
                                                                            timeout: .init(connect: .seconds(5), read: .seconds(5))))
+
+    /// Alerts in one post at most.
+    static let batch = 1_000
 
     static func now() -> String { ISO8601DateFormatter().string(from: Date()) }
 }
