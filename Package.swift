@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        // Posts organisations' alert webhooks (issue 19 item 4); Hummingbird has no HTTP client of its own.
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         .target(name: "BrainModel"),
@@ -44,6 +46,8 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Metrics", package: "swift-metrics"),
             .product(name: "Prometheus", package: "swift-prometheus"),
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "Crypto", package: "swift-crypto"),
         ], resources: [.copy("Templates"), .copy("Assets")]),
         .executableTarget(name: "brain", dependencies: [
             "BrainModel", "BrainIngest", "BrainStore", "BrainAnalytics", "BrainUseCases", "BrainServer",
@@ -61,6 +65,8 @@ let package = Package(
         .testTarget(name: "BrainServerTests", dependencies: [
             "BrainServer", "BrainStore", "BrainIngest", "BrainUseCases",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
+            // Webhook tests check the signature with their own HMAC, as a receiver would.
+            .product(name: "Crypto", package: "swift-crypto"),
         ], exclude: ["Snapshots"]),
     ]
 )

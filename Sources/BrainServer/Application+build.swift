@@ -25,6 +25,8 @@ public struct ServerConfiguration: Sendable {
     public var warmCaches = false
     /// Host names, cookies, time-outs and connection limits (issue 14). Writes over HTTP always need a credential.
     public var security = SecurityConfiguration()
+    /// Organisations' alert webhooks: hosts allowed over http or on private addresses, time-out, tries (issue 19).
+    public var webhooks = WebhookConfiguration()
 
     public init(host: String = "127.0.0.1", port: Int = 8080,
                 echartsFile: URL = URL(fileURLWithPath: "web/vendor/echarts.min.js"),
@@ -103,6 +105,9 @@ func buildRouter(store: any ImportingStore, configuration: ServerConfiguration, 
     MarketPage(access: access, api: marketAPI, cache: cache, renderer: renderer).register(on: router)
     SignInPage(access: access, renderer: renderer).register(on: router)
     AdminPage(access: access, renderer: renderer).register(on: router)
+    AccountPage(access: access, renderer: renderer).register(on: router)
+    let webhooks = WebhookDispatcher(store: store, configuration: configuration.webhooks, logger: logger)
+    WebhookPage(access: access, renderer: renderer, dispatcher: webhooks).register(on: router)
     LeadRoutes(leads: LeadAccess(access: access)).register(on: router)
     LeadsPage(leads: LeadAccess(access: access), renderer: renderer).register(on: router)
     MetricsRoute(access: access).register(on: router)
@@ -111,7 +116,7 @@ func buildRouter(store: any ImportingStore, configuration: ServerConfiguration, 
     let classifier = try ImportClassifier.load(dataFolder: configuration.dataFolder)
     let imports = ImportService(sources: .init(store: { store }, resolver: { resolver }, classifier: { classifier }))
     ImportController(store: store, imports: imports, access: access).register(on: router)
-    ImportWriter(store: store, imports: imports, access: access) {
+    ImportWriter(store: store, imports: imports, access: access, webhooks: webhooks) {
         apiResponses.clear()
         await cache.refresh()
     }.register(on: router)

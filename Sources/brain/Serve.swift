@@ -22,6 +22,8 @@ struct Serve: AsyncParsableCommand {
     var readOnly = false
     @Option(help: "Another host name the server answers to (repeatable): NAME on any port, or NAME:PORT. The bind host, localhost, 127.0.0.1 and [::1] with --port are always allowed.")
     var allowedHost: [String] = []
+    @Option(help: "A host organisations' alert webhooks may use over plain http and on loopback or private addresses (repeatable; e.g. 127.0.0.1 for a receiver on this machine). Other webhooks must be https to public addresses.")
+    var webhookAllowHost: [String] = []
     @Flag(help: "Mark session cookies Secure (the server is reached over HTTPS).")
     var secureCookies = false
     @Flag(help: "Believe X-Forwarded-Proto from the reverse proxy in front (Secure cookies for https).")
@@ -62,6 +64,7 @@ struct Serve: AsyncParsableCommand {
             throw ValidationError("--idle-timeout, --header-timeout, --body-timeout and --max-connections must be positive")
         }
         configuration.security.allowedHosts = allowedHost
+        configuration.webhooks.allowedHosts = webhookAllowHost
         configuration.security.secureCookies = secureCookies
         configuration.security.trustForwardedProto = trustProxy
         configuration.security.idleTimeout = .seconds(idleTimeout)

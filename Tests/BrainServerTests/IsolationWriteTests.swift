@@ -14,8 +14,9 @@ import BrainStore
     /// Routes anyone may post to: signing in and out, checking a file without writing it, and the park
     /// recommendation (a computation over public data, posted for its long criteria).
     static let open: Set<String> = ["/signin", "/signout", "/match/signin", "/match/signout", "/api/imports/check", "/api/recommend/park"]
-    /// What a viewer may write: its own watches and the read marks of its own alerts.
-    static let viewerMay: Set<String> = ["/api/watchlist", "/api/watchlist/{id}", "/api/alerts/read", "/inbox/read"]
+    /// What a viewer may write: its own watches, the read marks of its own alerts, its own password and API tokens.
+    static let viewerMay: Set<String> = ["/api/watchlist", "/api/watchlist/{id}", "/api/alerts/read", "/inbox/read",
+                                         "/account/password", "/account/tokens", "/account/tokens/{id}/revoke"]
 
     static func headers(_ session: String?, csrf: Bool) -> HTTPFields {
         guard let session else { return [.contentType: "application/x-www-form-urlencoded"] }

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Browser checks of accounts (issue 19 item 1): the operator, an admin person of the platform organisation made on
 the CLI, signs in on /signin, creates an organisation and two people in it (an analyst and a 招商专员) on /admin, and
-signs out; the analyst then signs in, sees their name and role in the header, and is refused /admin.
+signs out; the analyst then signs in, sees their name and role in the header, and is refused /admin; on /account
+(the header's 账户 link) the analyst makes an API token, shown once, and changes their password.
 
     python3 Tests/browser/test_accounts.py            every check
     python3 Tests/browser/test_accounts.py analyst    only the checks whose names contain an argument"""
@@ -100,13 +101,37 @@ def check_a_wrong_password_is_refused(driver, base):
     assert "登录名或密码不正确" in driver.find_element(By.ID, "error").text
 
 
+def check_analyst_makes_a_token_and_changes_the_password(driver, base):
+    driver.get_log("browser")  # the refusals the checks before this one provoked on purpose
+    sign_in(driver, base, ANALYST, ANALYST_PASSWORD, "/match")
+    link = driver.find_element(By.ID, "who-account")
+    link.click()
+    WebDriverWait(driver, 30).until(expected.staleness_of(link))
+    harness.wait_ready(driver)
+    assert driver.current_url.endswith("/account"), driver.current_url
+    assert "王分析" in driver.find_element(By.ID, "account-who").text
+    submit(driver, driver.find_element(By.ID, "token-form"), {"name": "报表同步"})
+    assert "bp_" in driver.find_element(By.ID, "notice").text
+    assert "报表同步" in driver.find_element(By.ID, "token-list").text and "有效" in driver.find_element(By.ID, "token-list").text
+    new = ANALYST_PASSWORD + "-new"
+    submit(driver, driver.find_element(By.ID, "password-form"), {"current": ANALYST_PASSWORD, "new": new, "confirm": new})
+    assert "密码已修改" in driver.find_element(By.ID, "notice").text
+    # This browser stays signed in (a new session); the old password no longer works.
+    driver.get(base + "/account")
+    harness.wait_ready(driver)
+    assert driver.current_url.endswith("/account"), driver.current_url
+    harness.no_console_errors(driver)
+    sign_in(driver, base, ANALYST, new, "/account")
+    assert driver.current_url.endswith("/account"), driver.current_url
+
+
 def main():
     _, db = harness.built_database("brain-browser-accounts-")
     brain(db, "org", "add", "ops", "--name", "平台运营", "--kind", "platform")
     brain(db, "user", "add", OPERATOR, "--org", "ops", "--role", "admin", "--name", "运营管理员", "--password-stdin", password=OPERATOR_PASSWORD)
     base, server = harness.serve(db)
     checks = [check_operator_creates_an_organisation_and_two_people, check_analyst_signs_in_and_is_kept_out_of_admin,
-              check_a_wrong_password_is_refused]
+              check_a_wrong_password_is_refused, check_analyst_makes_a_token_and_changes_the_password]
     harness.run_checks("browser (accounts)", checks, base, server)
 
 

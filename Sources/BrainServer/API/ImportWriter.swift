@@ -16,6 +16,8 @@ struct ImportWriter: Sendable {
     let store: any ImportingStore
     let imports: ImportService
     let access: MarketAccess
+    /// Posts the alerts the import raised to the organisations' webhooks, in the background.
+    let webhooks: WebhookDispatcher
     let invalidate: @Sendable () async -> Void
 
     struct WriteResponse: Encodable {
@@ -63,6 +65,7 @@ struct ImportWriter: Sendable {
         if report.outcome.alreadyImportedAs == nil {
             let record = ImportAuditRecord(job, report)
             await AuditRecorder.record(caller, "import.write", target: "import", record.targetId, after: AuditTrail.json(record), in: store)
+            if let importId = report.outcome.importId { webhooks.importFinished(importId) }
         }
         if kind.marketKind == nil {
             if report.outcome.alreadyImportedAs == nil, kind != .policies { await invalidate() }

@@ -21,6 +21,12 @@ document.addEventListener('DOMContentLoaded', function () {
       var organisation = span('who-name', me.organisationName || me.organisation || ''); organisation.id = 'who-organisation';
       corner.appendChild(organisation);
     }
+    // A person keeps their password and API tokens on /account.
+    if (me.login) {
+      var account = document.createElement('a'); account.href = '/account'; account.id = 'who-account';
+      account.appendChild(span('zh', '账户')); account.appendChild(span('en', 'Account'));
+      corner.appendChild(account);
+    }
     if (me.mayAdmin) {
       var admin = document.createElement('a'); admin.href = '/admin'; admin.id = 'who-admin';
       admin.appendChild(span('zh', '管理')); admin.appendChild(span('en', 'Admin'));

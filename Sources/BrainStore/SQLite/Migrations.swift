@@ -229,6 +229,12 @@ enum Migrations {
             // Issue 19 item 4: the change feed imports write, watchlists and alerts (WatchSQL).
             for statement in WatchSQL.schema(text: "TEXT", identity: "INTEGER PRIMARY KEY AUTOINCREMENT") { try db.execute(sql: statement) }
         }
+        migrator.registerMigration("v18-webhook") { db in
+            // Issue 19 items 1 and 4: organisations' alert webhooks and their delivery log, people's API tokens (WebhookSQL).
+            for statement in WebhookSQL.schema(text: "TEXT", integer: "INTEGER", identity: "INTEGER PRIMARY KEY AUTOINCREMENT") {
+                try db.execute(sql: statement)
+            }
+        }
         return migrator
     }
 }

@@ -19,6 +19,13 @@ struct MarketAccess: Sendable {
         if let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") {
             let token = String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)
             guard token.count <= 128 else { return .anonymous }
+            // A person's own API token acts as the person, with their role (issue 19 item 1).
+            if token.hasPrefix(AccountPage.tokenPrefix) {
+                guard let holder = try await store.tokenHolder(digest: StoreSecret.digest(token), at: ISO8601DateFormatter().string(from: Date())) else {
+                    return .anonymous
+                }
+                return Caller(organisation: holder.organisation, person: holder.person)
+            }
             if let organisation = try await store.organisation(token: token) { return Caller(organisation: organisation) }
             return try await store.isAdminToken(token) ? Caller(isAdmin: true) : .anonymous
         }

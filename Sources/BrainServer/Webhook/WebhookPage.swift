@@ -1,0 +1,139 @@
+import Foundation
+import Hummingbird
+import HTTPTypes
+import BrainModel
+import BrainStore
+import BrainUseCases
+
+/// `/admin/webhook` (issue 19 item 4): an organisation's admin sets where its alerts are posted, rotates the signing
+/// secret (shown once, never again) or removes the webhook, and reads the delivery log. Only the admin's own
+/// organisation's webhook exists for them; every change is on the audit trail (the URL, never the secret).
+struct WebhookPage: Sendable {
+    let access: MarketAccess
+    let renderer: PageRenderer
+    let dispatcher: WebhookDispatcher
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.get("/admin/webhook") { request, _ in
+            let caller = try await access.caller(request)
+            guard let organisation = try refusalOrOrganisation(caller) else { return try refusal(caller) }
+            return try await page(caller, organisation)
+        }
+        router.post("/admin/webhook") { request, _ in
+            try await write(request) { caller, organisation, form in
+                let url = try checked(form["url"] ?? "")
+                let now = AuditTrail.now(), store = access.store
+                let before = try await store.webhook(organisation: organisation.id)
+                let secret = before?.secret ?? StoreSecret.generate()
+                _ = try await store.setWebhook(Webhook(organisationId: organisation.id, url: url, secret: secret,
+                                                       createdAt: before?.createdAt ?? now, updatedAt: now))
+                try await store.recordAudit(Self.entry(caller, organisation, "webhook.set", before: before?.audited, after: ["url": url]))
+                guard before == nil else { return Bilingual(zh: "已更新 webhook 网址", en: "Webhook URL updated") }
+                return Bilingual(zh: "已设置 webhook。签名密钥只显示这一次：\(secret)", en: "Webhook set. Its signing secret is shown only now: \(secret)")
+            }
+        }
+        router.post("/admin/webhook/rotate") { request, _ in
+            try await write(request) { caller, organisation, _ in
+                let store = access.store
+                guard var webhook = try await store.webhook(organisation: organisation.id) else { throw AdminRefusal.notFound }
+                (webhook.secret, webhook.updatedAt) = (StoreSecret.generate(), AuditTrail.now())
+                _ = try await store.setWebhook(webhook)
+                try await store.recordAudit(Self.entry(caller, organisation, "webhook.rotate", before: nil, after: webhook.audited))
+                return Bilingual(zh: "已更换签名密钥。新密钥只显示这一次：\(webhook.secret)",
+                                 en: "Signing secret rotated. The new one is shown only now: \(webhook.secret)")
+            }
+        }
+        router.post("/admin/webhook/remove") { request, _ in
+            try await write(request) { caller, organisation, _ in
+                guard let removed = try await access.store.removeWebhook(organisation: organisation.id) else { throw AdminRefusal.notFound }
+                try await access.store.recordAudit(Self.entry(caller, organisation, "webhook.remove", before: removed.audited, after: nil))
+                return Bilingual(zh: "已删除 webhook", en: "Webhook removed")
+            }
+        }
+    }
+
+    func checked(_ url: String) throws -> String {
+        do { return try dispatcher.address.check(url).absoluteString } catch let refusal as WebhookAddress.Refusal {
+            throw AdminRefusal.message(refusal.words)
+        }
+    }
+
+    /// The organisation whose webhook the caller manages: a signed-in admin's own (the operator's admin token acts for
+    /// no organisation, an organisation's token manages no people).
+    func refusalOrOrganisation(_ caller: Caller) throws -> Organisation? {
+        guard caller.person != nil, caller.may(.managePeople) else { return nil }
+        return caller.organisation
+    }
+
+    func refusal(_ caller: Caller) throws -> Response {
+        if caller.person == nil && caller.organisation == nil { return MarketPage.redirect("/signin?next=/admin/webhook") }
+        return renderer.errorPage(.forbidden, Reason("api.needs-admin-role"))
+    }
+
+    func write(_ request: Request, _ change: (Caller, Organisation, [String: String]) async throws -> Bilingual) async throws -> Response {
+        let form = try await MarketAccess.form(request)
+        let caller: Caller
+        do { caller = try await access.requireWriter(request, form: form, for: .managePeople) } catch let error as HTTPError {
+            if error.status == .unauthorized { return MarketPage.redirect("/signin?next=/admin/webhook") }
+            return renderer.errorPage(.forbidden, Reason(error.body == MarketAccessMessage.role ? "api.needs-admin-role" : "api.stale-form"))
+        }
+        guard let organisation = try refusalOrOrganisation(caller) else { return try refusal(caller) }
+        do {
+            return try await page(caller, organisation, notice: try await change(caller, organisation, form))
+        } catch AdminRefusal.notFound {
+            return try await page(caller, organisation, error: Bilingual(zh: "尚未设置 webhook", en: "No webhook is set"), status: .notFound)
+        } catch AdminRefusal.message(let message) {
+            return try await page(caller, organisation, error: message, status: .badRequest)
+        }
+    }
+
+    func page(_ caller: Caller, _ organisation: Organisation, notice: Bilingual? = nil, error: Bilingual? = nil,
+              status: HTTPResponse.Status = .ok) async throws -> Response {
+        let store = access.store
+        var view = WebhookView(csrfToken: caller.csrfToken ?? "", organisation: organisation.name,
+                               webhook: try await store.webhook(organisation: organisation.id).map { .init(url: $0.url, updatedAt: $0.updatedAt) },
+                               deliveries: try await store.deliveries(organisation: organisation.id, limit: 50).map(WebhookView.DeliveryRow.init))
+        (view.notice, view.error) = (notice, error)
+        var response = try renderer.render("webhook", nav: "admin", view: view, data: [String: String]())
+        response.status = status
+        response.headers[.cacheControl] = "no-store"
+        return response
+    }
+
+    static func entry(_ caller: Caller, _ organisation: Organisation, _ action: String, before: [String: String]?, after: [String: String]?) -> AuditEntry {
+        var entry = caller.auditEntry(action, target: "webhook", organisation.id, before: before.flatMap { AuditTrail.json($0) },
+                                      after: after.flatMap { AuditTrail.json($0) })
+        entry.organisationId = organisation.id
+        return entry
+    }
+}
+
+/// The `/admin/webhook` page (webhook.mustache).
+struct WebhookView: PageView {
+    struct Current: Encodable, Sendable { var url: String; var updatedAt: String }
+    struct DeliveryRow: Encodable, Sendable {
+        var deliveryId: String
+        var importId: Int?
+        var alertCount: Int
+        var status: String
+        var statusZh: String
+        var httpStatus: Int?
+        var attempts: Int
+        var lastError: String?
+        var createdAt: String
+        var updatedAt: String
+
+        init(_ d: WebhookDelivery) {
+            (deliveryId, importId, alertCount, status, httpStatus, attempts) = (d.deliveryId, d.importId, d.alertCount, d.status.rawValue, d.httpStatus, d.attempts)
+            statusZh = switch d.status { case .pending: "发送中"; case .delivered: "已送达"; case .failed: "失败" }
+            (lastError, createdAt, updatedAt) = (d.lastError, d.createdAt, d.updatedAt)
+        }
+    }
+
+    var csrfToken: String
+    var organisation: String
+    var webhook: Current?
+    var deliveries: [DeliveryRow]
+    var notice: Bilingual?
+    var error: Bilingual?
+}

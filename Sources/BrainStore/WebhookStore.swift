@@ -1,0 +1,91 @@
+import BrainModel
+
+/// An organisation's webhook for its alerts (issue 19 item 4), the log of deliveries to it, and people's own API
+/// tokens (issue 19 item 1). Every read and write is keyed by the organisation or the person: one organisation never
+/// reads, lists or changes another's webhook or deliveries; a person only their own tokens.
+public protocol WebhookStore: Store {
+    func webhook(organisation: String) async throws -> Webhook?
+    /// Sets (or replaces) the organisation's webhook; returns the one before, if any.
+    func setWebhook(_ webhook: Webhook) async throws -> Webhook?
+    /// Removes it; returns what was removed (nil when there was none).
+    func removeWebhook(organisation: String) async throws -> Webhook?
+    /// The alerts an import raised, every organisation's (the server sends each organisation only its own).
+    func alerts(importId: Int) async throws -> [Alert]
+    /// Records a delivery about to be sent (attempts 0, status pending); returns its row id.
+    func queueDelivery(_ delivery: WebhookDelivery) async throws -> Int64
+    /// The delivery's outcome after an attempt.
+    func updateDelivery(_ id: Int64, status: WebhookDelivery.Status, httpStatus: Int?, attempts: Int, lastError: String?, at: String) async throws
+    /// The organisation's latest deliveries, newest first.
+    func deliveries(organisation: String, limit: Int) async throws -> [WebhookDelivery]
+
+    /// A new named token for the person (only its SHA-256 digest is kept); returns the token's row.
+    func createPersonToken(person: String, name: String, digest: String, at: String) async throws -> PersonToken
+    /// The person's tokens, revoked ones too, newest first.
+    func personTokens(person: String) async throws -> [PersonToken]
+    /// Revokes the person's token `id`; nil when the person has no such live token (or it is another's).
+    func revokePersonToken(_ id: Int64, person: String, at: String) async throws -> PersonToken?
+    /// The person a live token (by digest) belongs to, with their organisation, stamping its last use; nil when
+    /// unknown, revoked, or its person is disabled. The stamp is written at most once a minute.
+    func tokenHolder(digest: String, at: String) async throws -> SessionHolder?
+}
+
+/// Where an organisation's alerts are posted and the secret they are signed with. The secret is kept as it is (it
+/// signs every body), shown to the admin once when made and never again.
+public struct Webhook: Sendable, Equatable, Codable {
+    public var organisationId: String
+    public var url: String
+    public var secret: String
+    public var createdAt: String
+    public var updatedAt: String
+
+    public init(organisationId: String, url: String, secret: String, createdAt: String, updatedAt: String) {
+        (self.organisationId, self.url, self.secret, self.createdAt, self.updatedAt) = (organisationId, url, secret, createdAt, updatedAt)
+    }
+
+    /// The webhook as the audit trail records it: never the secret, only that it changed.
+    public var audited: [String: String] { ["url": url, "updatedAt": updatedAt] }
+}
+
+/// One post of an import's alerts to an organisation's webhook, and how it went.
+public struct WebhookDelivery: Sendable, Equatable, Codable {
+    public enum Status: String, Sendable, Codable { case pending, delivered, failed }
+
+    public var id: Int64 = 0
+    public var organisationId: String
+    /// The `X-Brain-Delivery` header: a random id the receiver can de-duplicate retries with.
+    public var deliveryId: String
+    public var importId: Int?
+    public var url: String
+    public var alertCount: Int
+    public var status: Status = .pending
+    public var httpStatus: Int?
+    public var attempts = 0
+    public var lastError: String?
+    public var createdAt: String
+    public var updatedAt: String
+
+    public init(organisationId: String, deliveryId: String, importId: Int?, url: String, alertCount: Int, createdAt: String) {
+        (self.organisationId, self.deliveryId, self.importId, self.url, self.alertCount) = (organisationId, deliveryId, importId, url, alertCount)
+        (self.createdAt, self.updatedAt) = (createdAt, createdAt)
+    }
+}
+
+/// A person's named API token: `Authorization: Bearer` with it acts as the person, with their role.
+public struct PersonToken: Sendable, Equatable, Codable {
+    public var id: Int64
+    public var personId: String
+    public var name: String
+    public var createdAt: String
+    public var lastUsedAt: String?
+    public var revokedAt: String?
+
+    public init(id: Int64, personId: String, name: String, createdAt: String, lastUsedAt: String? = nil, revokedAt: String? = nil) {
+        (self.id, self.personId, self.name, self.createdAt, self.lastUsedAt, self.revokedAt) = (id, personId, name, createdAt, lastUsedAt, revokedAt)
+    }
+}
+
+/// A fresh random secret or token (64 hex digits) and the digest tokens are kept as.
+public enum StoreSecret {
+    public static func generate() -> String { MarketToken.generate() }
+    public static func digest(_ token: String) -> String { MarketToken.digest(token) }
+}
