@@ -41,7 +41,8 @@ struct CurationController: Sendable {
         }
         try AuditAccess.require(caller, .curate)
         return try await answer(caller, "curation.add", before: nil) {
-            try await store.addCuration(enterprise: fields["firm"] ?? "", action: action, node: fields["node"],
+            try await CurationScope(store: store).check(caller, firm: fields["firm"] ?? "", newRegion: action == .locate ? fields["region"] : nil)
+            return try await store.addCuration(enterprise: fields["firm"] ?? "", action: action, node: fields["node"],
                                         fromNode: fields["fromNode"] ?? fields["from_node"], region: fields["region"],
                                         reason: fields["reason"] ?? "", author: Self.author(caller), source: fields["source"])
         }
@@ -54,7 +55,9 @@ struct CurationController: Sendable {
         // The trail shows the curation withdrawn (before) beside the record that withdraws it (after).
         let revoked = try await store.curations(enterprise: nil).first { $0.id == id }
         return try await answer(caller, "curation.revoke", before: revoked) {
-            try await store.revokeCuration(id, reason: fields["reason"] ?? "", author: Self.author(caller), source: fields["source"])
+            // Withdrawing a correction changes the firm's shared facts as making it did: the same scope.
+            if let revoked { try await CurationScope(store: store).check(caller, firm: revoked.enterpriseId, newRegion: nil) }
+            return try await store.revokeCuration(id, reason: fields["reason"] ?? "", author: Self.author(caller), source: fields["source"])
         }
     }
 
