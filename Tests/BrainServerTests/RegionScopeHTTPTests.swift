@@ -52,6 +52,23 @@ import BrainStore
         }
     }
 
+    @Test func theHomePageOffersTheOrganisationsRegion() async throws {
+        let store = try SQLiteStore(path: try ServerFixture.databaseCopy())
+        let city = try await store.createOrganisation(id: "suzhou-home", name: "苏州市局", kind: .bureau, regionCode: "320500")
+        let national = try await store.createOrganisation(id: "national-home", name: "国家部门", kind: .bureau, regionCode: nil)
+        try await ServerFixture.withApp(store: store) { client in
+            try await client.execute(uri: "/", method: .get, headers: [.authorization: "Bearer \(city.token)"]) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains(#"<p class="note" id="own-region"><a class="action" href="/regions/320500">"#) && html.contains("本机构辖区：苏州市"))
+            }
+            for headers: HTTPFields in [[:], [.authorization: "Bearer \(national.token)"]] {
+                try await client.execute(uri: "/", method: .get, headers: headers) { response in
+                    #expect(response.status == .ok && !String(buffer: response.body).contains("own-region"))
+                }
+            }
+        }
+    }
+
     @Test func scopesCoverTheirOwnCodes() {
         #expect(RegionScope.covers("320000", "320506") && RegionScope.covers("320000", "320700") && RegionScope.covers("320000", "320000"))
         #expect(RegionScope.covers("320500", "320506") && RegionScope.covers("320500", "320500"))
