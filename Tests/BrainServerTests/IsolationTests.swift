@@ -47,7 +47,9 @@ import BrainStore
     /// Queries that would find A's records if they leaked: the start of its marker in searches (a search answer
     /// repeats its words, so not the whole marker), its region in lists.
     static func query(_ path: String, marker: String) -> String {
-        if path.contains("search") || path == "/api/enterprises" || path == "/api/curations" {
+        // Every curation: A's curation of its own firm must not be among them.
+        if path == "/api/curations" { return "" }
+        if path.contains("search") || path == "/api/enterprises" {
             return "?q=\(IsolationWorld.escaped(IsolationWorld.markerStem))&firm=x"
         }
         return "?region=320500"
