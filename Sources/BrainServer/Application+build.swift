@@ -86,15 +86,15 @@ func buildRouter(store: any ImportingStore, configuration: ServerConfiguration, 
     let regionPage = RegionPage(store: store, cache: cache, renderer: renderer,
                                 pdf: PDFPrinter(browser: PDFPrinter.findBrowser(), baseURL: "http://\(printHost):\(configuration.port)"),
                                 access: access)
-    let api = APIController(store: store, cache: apiResponses), analytics = AnalyticsController(cache: cache)
+    let api = APIController(store: store, cache: apiResponses, access: access), analytics = AnalyticsController(cache: cache)
     let networkPage = NetworkPage(cache: cache, renderer: renderer)
     router.addRoutes(RegionRoutes.collection(api: api, page: regionPage, network: networkPage, analytics: analytics), atPath: "/api/regions")
     regionPage.register(on: router)
     cache.beforeSwap { new, old in await regionPage.prebuild(new, from: old) }
-    EnterprisePage(store: store, cache: cache, renderer: renderer).register(on: router)
+    EnterprisePage(store: store, cache: cache, renderer: renderer, access: access).register(on: router)
     ChainPage(store: store, cache: cache, renderer: renderer).register(on: router)
     ParksPage(cache: cache, renderer: renderer).register(on: router)
-    SearchPage(store: store, cache: cache, renderer: renderer).register(on: router)
+    SearchPage(store: store, cache: cache, renderer: renderer, access: access).register(on: router)
     PolicyRoutes(cache: cache, renderer: renderer, access: access).register(on: router)
     ParkLandingPage(cache: cache, renderer: renderer).register(on: router)
     networkPage.register(on: router)

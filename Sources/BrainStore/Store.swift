@@ -9,8 +9,13 @@ public protocol Store: Sendable {
     func childValues(of code: String) async throws -> [RegionValue]
     func taxonomy() async throws -> ChainTaxonomy
     func nationalNodeCounts() async throws -> [NodeCount]
-    func searchEnterprises(_ query: String, limit: Int, offset: Int) async throws -> Page<EnterpriseSummary>
-    func enterprise(_ id: String) async throws -> EnterpriseDetail?
+    /// Firms whose name contains `query`, leaving out (in the page and the total) those `viewer` may not see.
+    func searchEnterprises(_ query: String, limit: Int, offset: Int, visibleTo viewer: FirmViewer) async throws -> Page<EnterpriseSummary>
+    /// A firm's portrait as `viewer` may see it: nil for a firm of another organisation's private import (as for an
+    /// unknown id), and without the facts such an import brought to a public firm.
+    func enterprise(_ id: String, visibleTo viewer: FirmViewer) async throws -> EnterpriseDetail?
+    /// The imports whose firms and facts `viewer` may not see.
+    func hiddenImports(from viewer: FirmViewer) async throws -> HiddenImports
     /// Stored names (registered, short, former, English, imported) whose folded key is one of `keys` (`NameKey`): one
     /// query for any number of names. `resolveNames` turns them into firms.
     func enterpriseNames(keys: Set<String>) async throws -> [EnterpriseName]
@@ -19,6 +24,8 @@ public protocol Store: Sendable {
     func aliasNames(containing text: String, limit: Int) async throws -> [EnterpriseName]
     /// Summaries of these firms, in this order (unknown ids left out).
     func enterpriseSummaries(ids: [String]) async throws -> [EnterpriseSummary]
+    /// The same, leaving out the firms `viewer` may not see.
+    func enterpriseSummaries(ids: [String], visibleTo viewer: FirmViewer) async throws -> [EnterpriseSummary]
     /// Everything, as values: the in-memory snapshot analytics reads (DESIGN.md "The flow").
     func snapshot() async throws -> DataBundle
     /// A cheap look for health checks: built, holding firms, read-only.
@@ -43,6 +50,18 @@ public protocol ImportingStore: MarketStore, CurationStore, PolicyStore, AuditSt
     /// firm (same-entity) or remove the imported firm (location).
     func decideReview(_ id: Int, accept: Bool) async throws -> ReviewItem
     func enterpriseFacts(_ id: String) async throws -> [EnterpriseFact]
+}
+
+extension Store {
+    /// Every firm, as the operator and the CLI read them.
+    public func searchEnterprises(_ query: String, limit: Int, offset: Int) async throws -> Page<EnterpriseSummary> {
+        try await searchEnterprises(query, limit: limit, offset: offset, visibleTo: .operator)
+    }
+
+    /// Any firm with every fact, as the operator and the CLI read them.
+    public func enterprise(_ id: String) async throws -> EnterpriseDetail? {
+        try await enterprise(id, visibleTo: .operator)
+    }
 }
 
 public enum ImportStoreError: Error, CustomStringConvertible, Equatable {

@@ -34,7 +34,16 @@ struct IsolationWorld: Sendable {
         let bAdmin = "b-admin-\(tag)"
         _ = try await store.createPerson(Person(id: bAdmin, organisationId: b.organisation.id, displayName: "乙管理员", role: .admin, createdAt: ""),
                                          password: AccountsHTTPTests.password)
-        return IsolationWorld(store: store, a: a, b: b, logins: logins, bAdmin: bAdmin, marker: "隔离标记\(tag)")
+        return IsolationWorld(store: store, a: a, b: b, logins: logins, bAdmin: bAdmin, marker: markerStem + tag)
+    }
+
+    /// The marker without its run's tag: searched for, it finds A's firm if that leaks, and its echo in the answer
+    /// ("results for …") is not the marker.
+    static let markerStem = "隔离标记"
+
+    /// An id of the same form as `id` (its digits changed) that names no firm: a 404 that repeats it differs only in digits.
+    static func absentLike(_ id: String) -> String {
+        String(id.map { $0.wholeNumberValue.map { Character(String(($0 + 1) % 10)) } ?? $0 }) + "0"
     }
 
     /// Ids of A's private records, filled into the routes' path parameters.
@@ -60,6 +69,8 @@ struct IsolationWorld: Sendable {
         let enterprise = try await client.execute(uri: "/api/enterprises?q=\(Self.escaped(marker))", method: .get, headers: bearer) { response in
             try #require(Self.firstId(try JSONSerialization.jsonObject(with: Data(buffer: response.body))))
         }
+        // A's correction of its own private firm: its reason names the marker.
+        _ = try await post("/api/curations", #"{"firm": "\#(enterprise)", "action": "add", "node": "cro", "reason": "\#(marker)校正", "source": "内部调研"}"#)
         // The alert the import raised is A's.
         try await client.execute(uri: "/api/alerts", method: .get, headers: bearer) { response in
             let unread = try ServerFixture.jsonObject(response.body)["unread"] as? Int

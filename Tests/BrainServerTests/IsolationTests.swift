@@ -26,7 +26,8 @@ import BrainStore
         switch template {
         case let t where t.contains("/leads/"): privateId = missing ? "999999" : String(records.lead)
         case let t where t.contains("/watchlist/"): privateId = missing ? "999999" : String(records.watch)
-        case let t where t.contains("/enterprises/"): privateId = missing ? "NOPE-999999" : records.enterprise
+        // A firm id that does not exist but has the same form as A's, so an answer naming the id differs only in digits.
+        case let t where t.contains("/enterprises/"): privateId = missing ? IsolationWorld.absentLike(records.enterprise) : records.enterprise
         case let t where t.contains("/demands/") || t.contains("/market/") || t.contains("/match/"):
             privateId = missing ? "999999" : String(records.demand)
         case let t where t.contains("/parks/"): privateId = "suzhou-biobay"
@@ -43,9 +44,14 @@ import BrainStore
         template.contains("{id}") && ["/leads/", "/watchlist/", "/enterprises/", "/demands/", "/market/", "/match/"].contains { template.contains($0) }
     }
 
-    /// Queries that would find A's records if they leaked: its marker in searches, its region in lists.
+    /// Queries that would find A's records if they leaked: the start of its marker in searches (a search answer
+    /// repeats its words, so not the whole marker), its region in lists.
     static func query(_ path: String, marker: String) -> String {
-        if path.contains("search") || path == "/api/enterprises" || path == "/api/curations" { return "?q=\(IsolationWorld.escaped(marker))&firm=x" }
+        // Every curation: A's curation of its own firm must not be among them.
+        if path == "/api/curations" { return "" }
+        if path.contains("search") || path == "/api/enterprises" {
+            return "?q=\(IsolationWorld.escaped(IsolationWorld.markerStem))&firm=x"
+        }
         return "?region=320500"
     }
 
@@ -62,7 +68,7 @@ import BrainStore
     /// Firms of a private import are found, shown and counted for everyone by the enterprise routes and the search
     /// (found by this walk; the routes take no caller yet). Recorded as a known issue (a failure shown, not counted)
     /// until they do; drop this when the enterprise routes filter by the caller's imports.
-    static func knownLeak(_ path: String) -> Bool { path.contains("enterprises") || path.contains("search") }
+    static func knownLeak(_ path: String) -> Bool { false }
 
     static func check(_ condition: Bool, _ comment: Comment, path: String, sourceLocation: SourceLocation = #_sourceLocation) {
         if knownLeak(path) {
@@ -111,7 +117,7 @@ import BrainStore
                         // A's id answers as an id that does not exist: the record is not even inferable.
                         let absent = Self.fill(route.path, records, logins: world.logins, missing: true) + Self.query(route.path, marker: world.marker)
                         let (absentStatus, absentBody) = try await Self.read(client, absent, walker)
-                        Self.check(status == absentStatus && Self.digitless(body) == Self.digitless(absentBody.replacingOccurrences(of: "NOPE-", with: "")),
+                        Self.check(status == absentStatus && Self.digitless(body) == Self.digitless(absentBody),
                                    "\(walker.name) tells A's record from a missing one at \(uri)", path: route.path)
                     } else if let earlier = before["\(walker.name) \(uri)"] {
                         Self.check(earlier.0 == status && earlier.1 == body, "\(walker.name) sees \(uri) change with A's private records: \(Self.difference(earlier.1, body))", path: route.path)

@@ -111,7 +111,7 @@ final class HeldSnapshot: Sendable {
                 let again = try await client.execute(uri: uri, method: .get) { Data(buffer: $0.body) }
                 #expect(first == again, "\(text)")
                 let cache = AnalyticsCache(store: try ServerFixture.store())
-                let fresh = try await SiteSearch.run(store: try ServerFixture.store(), cache: try await cache.generation(), query: text, paging: Paging(size: 10))
+                let fresh = try await SiteSearch.run(store: try ServerFixture.store(), cache: try await cache.generation(), query: text, paging: Paging(size: 10), viewer: .organisation(nil))
                 #expect(first == (try JSONResponse.encoder.encode(fresh)), "\(text)")
             }
         }

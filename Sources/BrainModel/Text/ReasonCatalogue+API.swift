@@ -61,6 +61,7 @@ extension ReasonCatalogue {
         "api.admin-no-organisation": .init(zh: "管理员令牌不代表任何机构：请使用机构令牌（brain org add ID --name 名称 生成）",
                                            en: "an admin token acts for no organisation: use the organisation's token (brain org add ID --name NAME prints one)"),
         "api.bad-token": .init(zh: "这个令牌不对", en: "The token is not valid"),
+        "api.sign-in-rate-limited": .init(zh: "尝试过于频繁，请几分钟后再试", en: "Too many attempts: try again in a few minutes"),
         "api.sign-in-first": .init(zh: "请先登录", en: "Sign in first"),
         "api.role-forbids": .init(zh: "您的角色不允许此操作：请联系本机构管理员", en: "your role does not allow this: ask your organisation's administrator"),
         "api.needs-admin-role": .init(zh: "管理人员需要管理员角色", en: "managing people needs the administrator role"),

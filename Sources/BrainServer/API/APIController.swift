@@ -7,13 +7,17 @@ import BrainStore
 struct APIController: Sendable {
     let store: any Store
     let cache: ResponseCache
+    /// Who asks: another organisation's private import's firms are neither found, counted nor shown.
+    let access: MarketAccess
     static let maxPageSize = 100
 
     func register(on router: Router<BasicRequestContext>) {
         let api = router.group("api")
         api.get("chain") { _, _ in try await chain() }
         api.get("enterprises") { request, _ in try await search(request) }
-        api.get("enterprises/:id") { _, context in try await enterprise(try context.parameters.path("id")) }
+        api.get("enterprises/:id") { request, context in
+            try await enterprise(try context.parameters.path("id"), viewer: try await access.caller(request).firmViewer)
+        }
     }
 
     /// `GET /api/chain`: the chain taxonomy with national firm counts per node.
@@ -51,10 +55,11 @@ struct APIController: Sendable {
     func search(_ request: Request) async throws -> Response {
         let query = request.uri.queryParameters.get("q") ?? ""
         let parameters = request.uri.queryParameters
+        let viewer = try await access.caller(request).firmViewer
         if parameters.get("page") != nil || parameters.get("size") != nil {
             let paging = try Paging(parameters, legacySize: "limit")
             guard query.count <= 100 else { return JSONResponse.error(.badRequest, Reason("api.query-too-long")) }
-            return try JSONResponse.ok(try await store.searchEnterprises(query, limit: paging.size, offset: paging.offset))
+            return try JSONResponse.ok(try await store.searchEnterprises(query, limit: paging.size, offset: paging.offset, visibleTo: viewer))
         }
         guard let limit = Self.integer(request, "limit", default: 20), (1...Self.maxPageSize).contains(limit) else {
             return JSONResponse.error(.badRequest, Reason("api.limit", ["max": "\(Self.maxPageSize)"]))
@@ -63,12 +68,13 @@ struct APIController: Sendable {
             return JSONResponse.error(.badRequest, Reason("api.offset"))
         }
         guard query.count <= 100 else { return JSONResponse.error(.badRequest, Reason("api.query-too-long")) }
-        return try JSONResponse.ok(try await store.searchEnterprises(query, limit: limit, offset: offset))
+        return try JSONResponse.ok(try await store.searchEnterprises(query, limit: limit, offset: offset, visibleTo: viewer))
     }
 
     /// `GET /api/enterprises/{id}`: one enterprise with chain nodes, products and events, each with provenance.
-    func enterprise(_ id: String) async throws -> Response {
-        guard var detail = try await store.enterprise(id) else {
+    /// A firm `viewer` may not see answers exactly as an unknown id does.
+    func enterprise(_ id: String, viewer: FirmViewer) async throws -> Response {
+        guard var detail = try await store.enterprise(id, visibleTo: viewer) else {
             return JSONResponse.error(.notFound, Reason("api.no-enterprise", ["id": String(id.prefix(64))]))
         }
         // Evidence is stored as reason codes; this answer keeps giving it as the sentence it always was.

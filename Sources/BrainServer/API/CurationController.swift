@@ -25,11 +25,21 @@ struct CurationController: Sendable {
         api.post("curations/:id/revoke") { request, context in try await revoke(request, id: try context.parameters.path("id")) }
     }
 
-    /// `GET /api/curations?firm=ID`: every curation (one firm's with `firm`), oldest first, with its revocation.
+    /// `GET /api/curations?firm=ID`: every curation (one firm's with `firm`), oldest first, with its revocation; but
+    /// none of a firm the caller may not see (another organisation's private import's).
     func list(_ request: Request) async throws -> Response {
         let firm: String? = request.uri.queryParameters.get("firm")
         if let firm, firm.count > 64 { return JSONResponse.error(.badRequest, Reason("api.firm-id")) }
-        return try JSONResponse.ok(CurationRecord.history(try await store.curations(enterprise: firm)))
+        let viewer = try await access.caller(request).firmViewer
+        var curations = try await store.curations(enterprise: firm)
+        if try await !store.hiddenImports(from: viewer).layers.isEmpty {
+            // The firms that exist but are hidden from the caller (a curation may outlive its firm: those stay listed).
+            let ids = Array(Set(curations.map(\.enterpriseId))).sorted()
+            let hidden = Set(try await store.enterpriseSummaries(ids: ids, visibleTo: .operator).map(\.id))
+                .subtracting(try await store.enterpriseSummaries(ids: ids, visibleTo: viewer).map(\.id))
+            curations.removeAll { hidden.contains($0.enterpriseId) }
+        }
+        return try JSONResponse.ok(CurationRecord.history(curations))
     }
 
     /// `POST /api/curations` with `{"firm": "688690.SH", "action": "add", "node": "purification-resins", "reason": "…",
@@ -41,7 +51,8 @@ struct CurationController: Sendable {
         }
         try AuditAccess.require(caller, .curate)
         return try await answer(caller, "curation.add", before: nil) {
-            try await store.addCuration(enterprise: fields["firm"] ?? "", action: action, node: fields["node"],
+            try await CurationScope(store: store).check(caller, firm: fields["firm"] ?? "", newRegion: action == .locate ? fields["region"] : nil)
+            return try await store.addCuration(enterprise: fields["firm"] ?? "", action: action, node: fields["node"],
                                         fromNode: fields["fromNode"] ?? fields["from_node"], region: fields["region"],
                                         reason: fields["reason"] ?? "", author: Self.author(caller), source: fields["source"])
         }
@@ -54,7 +65,9 @@ struct CurationController: Sendable {
         // The trail shows the curation withdrawn (before) beside the record that withdraws it (after).
         let revoked = try await store.curations(enterprise: nil).first { $0.id == id }
         return try await answer(caller, "curation.revoke", before: revoked) {
-            try await store.revokeCuration(id, reason: fields["reason"] ?? "", author: Self.author(caller), source: fields["source"])
+            // Withdrawing a correction changes the firm's shared facts as making it did: the same scope.
+            if let revoked { try await CurationScope(store: store).check(caller, firm: revoked.enterpriseId, newRegion: nil) }
+            return try await store.revokeCuration(id, reason: fields["reason"] ?? "", author: Self.author(caller), source: fields["source"])
         }
     }
 

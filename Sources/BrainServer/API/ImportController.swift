@@ -47,7 +47,8 @@ struct ImportController: Sendable {
 
     /// `GET /api/enterprises/{id}/facts`: every imported value the caller may see with its import, file, row and date.
     func facts(_ id: String, caller: Caller) async throws -> Response {
-        guard try await store.enterprise(id) != nil else { return JSONResponse.error(.notFound, Reason("api.no-enterprise", ["id": String(id.prefix(64))])) }
+        // Another organisation's private firm answers as an unknown id does.
+        guard try await store.enterprise(id, visibleTo: caller.firmViewer) != nil else { return JSONResponse.error(.notFound, Reason("api.no-enterprise", ["id": String(id.prefix(64))])) }
         let visible = try await Self.visibleImportIds(store, caller)
         return try JSONResponse.ok(try await store.enterpriseFacts(id).filter { visible.contains($0.importId) })
     }

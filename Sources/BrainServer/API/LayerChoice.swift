@@ -18,7 +18,7 @@ enum LayerChoice {
     static func available(_ bundle: DataBundle, caller: Caller) -> [String: Int] {
         let counts = bundle.layerCounts
         var result = [Layer.listed: counts[Layer.listed] ?? 0]
-        for entry in bundle.importLayers where caller.isAdmin || entry.organisationId == nil || entry.organisationId == caller.organisation?.id {
+        for entry in bundle.importLayers where caller.isOperator || entry.organisationId == nil || entry.organisationId == caller.organisation?.id {
             // Market files are imports too, but create no firms: only layers with firms (or a named register) are offered.
             if counts[entry.layer] != nil || !entry.layer.hasPrefix("import:") { result[entry.layer] = counts[entry.layer] ?? 0 }
         }

@@ -56,6 +56,9 @@ struct Caller: Sendable {
         isOperator || (person != nil && may(.managePeople) && self.organisation?.id == organisation)
     }
 
+    /// Whose firms it may read: the operator every firm; anyone else the public ones and its organisation's imports'.
+    var firmViewer: FirmViewer { isOperator ? .operator : .organisation(organisation?.id) }
+
     /// Which imports it may see: the operator's (no organisation) and its own; the admin sees all.
     func maySee(_ batch: ImportBatch) -> Bool {
         isAdmin || batch.organisationId == nil || batch.organisationId == organisation?.id

@@ -10,10 +10,14 @@ struct EnterprisePage: Sendable {
     let store: any ImportingStore
     let cache: AnalyticsCache
     let renderer: PageRenderer
+    /// Who asks: a firm of another organisation's private import is a 404, as an unknown id is.
+    let access: MarketAccess
 
     func register(on router: Router<BasicRequestContext>) {
         router.get("/api/enterprises/:id/portrait") { request, context in
-            try JSONResponse.ok(try await EnterprisePortrait.build(store: store, cache: cache, id: try context.parameters.path("id")), for: request)
+            let viewer = try await access.caller(request).firmViewer
+            return try JSONResponse.ok(try await EnterprisePortrait.build(store: store, cache: cache, id: try context.parameters.path("id"), viewer: viewer),
+                                       for: request)
         }
         // Partner discovery: suppliers and customers through product relations and firms of the same node, nearest first.
         router.get("/api/enterprises/:id/partners") { request, context in
@@ -24,9 +28,10 @@ struct EnterprisePage: Sendable {
                 throw AppError.from(error)
             }
         }
-        router.get("/enterprises/:id") { _, context in
-            try await renderer.page {
-                let portrait = try await EnterprisePortrait.build(store: store, cache: cache, id: try context.parameters.path("id"))
+        router.get("/enterprises/:id") { request, context in
+            let viewer = try await access.caller(request).firmViewer
+            return try await renderer.page {
+                let portrait = try await EnterprisePortrait.build(store: store, cache: cache, id: try context.parameters.path("id"), viewer: viewer)
                 return try renderer.render("enterprise", nav: "search", view: EnterpriseView(portrait), data: portrait)
             }
         }

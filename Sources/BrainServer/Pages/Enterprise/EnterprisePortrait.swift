@@ -55,8 +55,10 @@ struct EnterprisePortrait: Codable, Sendable {
         try await cache.policyMatcher().including(try await store.importedPolicies(visibleTo: nil))
     }
 
-    static func build(store: any ImportingStore, cache: AnalyticsCache, id: String) async throws -> EnterprisePortrait {
-        guard id.count <= 64, let detail = try await store.enterprise(id) else { throw AppError.notFound(Reason("api.no-enterprise", ["id": String(id.prefix(64))])) }
+    /// The portrait as `viewer` may see it: none (404, as for an unknown id) of a firm of another organisation's
+    /// private import, and a public firm without the facts and nodes such an import brought.
+    static func build(store: any ImportingStore, cache: AnalyticsCache, id: String, viewer: FirmViewer) async throws -> EnterprisePortrait {
+        guard id.count <= 64, let detail = try await store.enterprise(id, visibleTo: viewer) else { throw AppError.notFound(Reason("api.no-enterprise", ["id": String(id.prefix(64))])) }
         let index = try await cache.index()
         let firm = detail.enterprise
         let source = firm.provenance
@@ -84,10 +86,9 @@ struct EnterprisePortrait: Codable, Sendable {
         add("毛利率 gross margin %", firm.grossMarginPct.map { RegionView.number($0) })
         add("申万2021 SW 2021", firm.sw2021L3)
         add("网站 website", firm.website)
-        // The portrait is the same for every caller: only facts from the operator's imports (no organisation) show;
-        // an organisation reads its own through /api/enterprises/{id}/facts.
-        let operatorImports = Set(try await store.imports().filter { $0.organisationId == nil }.map(\.id))
-        for fact in try await store.enterpriseFacts(id) where operatorImports.contains(fact.importId) {
+        // Facts from the operator's imports (no organisation) show to everyone; an organisation's, to it and the operator.
+        let hidden = try await store.hiddenImports(from: viewer)
+        for fact in try await store.enterpriseFacts(id) where !hidden.ids.contains(fact.importId) {
             facts.append(Fact(field: Self.importedFieldWords[fact.field] ?? fact.field, value: fact.value,
                               source: "import:\(fact.importId)", asOf: fact.asOf, current: fact.current,
                               sourceReason: Reason("source.import-row", ["import": String(fact.importId), "file": fact.file, "row": String(fact.row)])))

@@ -13,6 +13,14 @@ struct MarketPage: Sendable {
     let api: MarketAPI
     let cache: AnalyticsCache
     let renderer: PageRenderer
+    /// Token sign-ins per client address, as password sign-ins are limited (`SignInLimit`): a guesser of tokens meets
+    /// the same wall as a guesser of passwords.
+    let limiter: SignInLimiter
+
+    init(access: MarketAccess, api: MarketAPI, cache: AnalyticsCache, renderer: PageRenderer) {
+        (self.access, self.api, self.cache, self.renderer) = (access, api, cache, renderer)
+        limiter = SignInLimiter(access.security.signInLimit)
+    }
 
     func register(on router: Router<BasicRequestContext>) {
         let store = access.store
@@ -20,10 +28,18 @@ struct MarketPage: Sendable {
         router.post("/match/signin") { request, _ in
             let form = try await MarketAccess.form(request)
             let token = (form["token"] ?? "").trimmingCharacters(in: .whitespaces)
+            // A token names no login: its attempts count against the address (the per-login limit, the tighter one,
+            // is the address's own token attempts), checked before the token is looked up.
+            let address = PeerAddress.of(request, trustProxy: access.security.trustForwardedProto)
+            guard limiter.allow(login: "token@" + address, address: address, now: access.security.now()) else {
+                return try await page(request, caller: .anonymous, error: Reason("api.sign-in-rate-limited"), status: .tooManyRequests)
+            }
             guard token.count <= 128, let organisation = try await store.organisation(token: token) else {
                 return try await page(request, caller: .anonymous, error: Reason("api.bad-token"), status: .unauthorized)
             }
             let policy = access.security.sessionPolicy
+            // Session fixation: whatever session the browser came with ends; the new one has a fresh id (as on /signin).
+            if let old = SessionCookie.value(request), (1...128).contains(old.count) { try await store.deleteSession(old) }
             let session = try await store.createSession(organisation: organisation.id, policy: policy, now: access.security.now())
             await AuditRecorder.record(Caller(organisation: organisation, session: session), "session.sign-in", target: "organisation",
                                        organisation.id, in: store)

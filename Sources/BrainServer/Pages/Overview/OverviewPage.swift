@@ -52,8 +52,18 @@ struct OverviewPage: Sendable {
             layerOptions: options.map { .init(id: $0.id, nameZh: CoverageText.layerName($0.id).zh, nameEn: CoverageText.layerName($0.id).en,
                                               firms: CoverageText.count($0.firms), chosen: $0.chosen) },
             rows: map.rows.map { .init(rank: $0.rank, code: $0.code, name: $0.name, value: $0.biomedicineFirms, listedFirms: $0.listedFirms) },
-            nodes: nodes.map { .init(id: $0.id, nameZh: $0.nameZh, nameEn: $0.nameEn) })
+            nodes: nodes.map { .init(id: $0.id, nameZh: $0.nameZh, nameEn: $0.nameEn) },
+            ownRegion: Self.ownRegion(caller, index: index))
         return try renderer.render("overview", nav: "overview", view: view, data: PageData(map: map, nodeCounts: NodeWithCount.merge(index.data.taxonomy, counts)))
+    }
+}
+
+extension OverviewPage {
+    /// A signed-in organisation's own region (its scope), offered first on the home page: a bureau starts from its
+    /// region, not the nation. Nil for the signed-out, national organisations and unknown codes.
+    static func ownRegion(_ caller: Caller, index: SnapshotIndex) -> OverviewView.OwnRegion? {
+        guard let code = caller.organisation?.regionCode, let region = index.regionsByCode[code] else { return nil }
+        return OverviewView.OwnRegion(code: code, name: region.name)
     }
 }
 
@@ -89,4 +99,10 @@ struct OverviewView: PageView {
     var layerOptions: [LayerOption]
     var rows: [Row]
     var nodes: [Node]
+    /// The signed-in organisation's region, linked above the map.
+    struct OwnRegion: Encodable, Sendable {
+        var code: String
+        var name: String
+    }
+    var ownRegion: OwnRegion? = nil
 }

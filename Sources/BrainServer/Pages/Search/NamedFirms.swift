@@ -12,14 +12,18 @@ enum NamedFirms {
         var exact: Bool
     }
 
-    static func find(_ query: String, store: any Store, limit: Int) async throws -> [Found] {
+    /// Names an import `viewer` may not see brought are not matched (a private import's name for a listed firm would
+    /// tell its words to everyone), nor are firms of such imports.
+    static func find(_ query: String, store: any Store, limit: Int, viewer: FirmViewer) async throws -> [Found] {
+        let hidden = try await store.hiddenImports(from: viewer)
         let resolution = try await store.resolveName(query)
-        var matched = resolution.matches
+        var matched = resolution.matches.filter { !hidden.hides(source: $0.source) }
         let exact = Set(matched.map(\.enterpriseId))
         var seen = exact
         // One name per firm, the best (current before former); the store orders by firm.
         var best: [String: EnterpriseName] = [:]
-        for name in try await store.aliasNames(containing: query, limit: limit * 4) where !seen.contains(name.enterpriseId) {
+        for name in try await store.aliasNames(containing: query, limit: limit * 4)
+        where !seen.contains(name.enterpriseId) && !hidden.hides(source: name.source) {
             if let current = best[name.enterpriseId], NameResolution.rank(current) <= NameResolution.rank(name) { continue }
             best[name.enterpriseId] = name
         }
@@ -28,7 +32,7 @@ enum NamedFirms {
             matched.append(name)
         }
         matched = Array(matched.prefix(limit))
-        let summaries = try await store.enterpriseSummaries(ids: matched.map(\.enterpriseId))
+        let summaries = try await store.enterpriseSummaries(ids: matched.map(\.enterpriseId), visibleTo: viewer)
         let byId = Dictionary(summaries.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         return matched.compactMap { name in byId[name.enterpriseId].map { Found(firm: $0, matched: name, exact: exact.contains(name.enterpriseId)) } }
     }

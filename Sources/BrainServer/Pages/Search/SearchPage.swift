@@ -8,6 +8,8 @@ struct SearchPage: Sendable {
     let store: any Store
     let cache: AnalyticsCache
     let renderer: PageRenderer
+    /// Who asks: another organisation's private import's firms are neither found nor counted.
+    let access: MarketAccess
     static let groups: [(kind: String, zh: String, en: String)] = [("enterprise", "企业", "Firms"), ("region", "地区", "Regions"),
                                                                     ("node", "产业链节点", "Chain nodes"), ("product", "产品", "Products")]
 
@@ -26,9 +28,11 @@ struct SearchPage: Sendable {
             // `limit` is the older name of `size`; its default stays 10 for the suggestion box.
             let paging = try Paging(query, defaultSize: 10, legacySize: "limit")
             let text = query.get("q") ?? "", generation = try await cache.generation()
-            // Answers are kept per generation: the same words typed by many people are searched once per import.
-            let body = try await generation.searches.body("api|\(paging.page)|\(paging.size)|\(text)") {
-                try JSONResponse.encoder.encode(try await SiteSearch.run(store: store, cache: generation, query: text, paging: paging))
+            let viewer = try await access.caller(request).firmViewer
+            // Answers are kept per generation and per viewer: the same words typed by many people are searched once per
+            // import, and one organisation's answer (with its private firms) is never served to another.
+            let body = try await generation.searches.body("api|\(Self.cacheKey(viewer))|\(paging.page)|\(paging.size)|\(text)") {
+                try JSONResponse.encoder.encode(try await SiteSearch.run(store: store, cache: generation, query: text, paging: paging, viewer: viewer))
             }
             return JSONResponse.response(.ok, data: body ?? Data())
         }
@@ -37,11 +41,20 @@ struct SearchPage: Sendable {
 
     func page(_ request: Request, paging: Paging) async throws -> Response {
         let text = request.uri.queryParameters.get("q") ?? "", generation = try await cache.generation()
-        let page = try await generation.searches.body("page|\(paging.page)|\(paging.size)|" + text) {
-            try html(try await SiteSearch.run(store: store, cache: generation, query: text, paging: paging), paging: paging)
+        let viewer = try await access.caller(request).firmViewer
+        let page = try await generation.searches.body("page|\(Self.cacheKey(viewer))|\(paging.page)|\(paging.size)|" + text) {
+            try html(try await SiteSearch.run(store: store, cache: generation, query: text, paging: paging, viewer: viewer), paging: paging)
         }
         guard let page else { return JSONResponse.error(.internalServerError, Reason("api.template-missing", ["name": "search"])) }
         return PageRenderer.htmlResponse(page)
+    }
+
+    /// The part of a cached answer's key that says whose it is ("|" cannot occur in an organisation's id).
+    static func cacheKey(_ viewer: FirmViewer) -> String {
+        switch viewer {
+        case .operator: "operator"
+        case .organisation(let id): id.map { "org:" + $0.replacingOccurrences(of: "|", with: "_") } ?? "public"
+        }
     }
 
     func html(_ result: SiteSearch, paging: Paging) throws -> Data? {

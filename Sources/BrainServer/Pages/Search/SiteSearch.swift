@@ -25,15 +25,16 @@ struct SiteSearch: Codable, Sendable {
     /// The firms' page: page, size, pages and total (the same as `enterprisesTotal`).
     var paging: Paging.Info
 
-    static func run(store: any Store, cache: AnalyticsGeneration, query raw: String, paging: Paging) async throws -> SiteSearch {
+    /// Firms `viewer` may not see (another organisation's private import) are neither hits nor counted.
+    static func run(store: any Store, cache: AnalyticsGeneration, query raw: String, paging: Paging, viewer: FirmViewer) async throws -> SiteSearch {
         let query = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         guard query.count <= 100 else { throw AppError.badRequest(Reason("api.query-too-long")) }
         guard !query.isEmpty else { return SiteSearch(query: query, hits: [], enterprisesTotal: 0, paging: paging.info(total: 0)) }
         let index = cache.index
         // The two sources are merged before paging, so each is read up to the end of the asked page.
         let reach = paging.offset + paging.size, limit = paging.size
-        let firms = try await store.searchEnterprises(query, limit: reach, offset: 0)
-        let named = try await NamedFirms.find(query, store: store, limit: reach)
+        let firms = try await store.searchEnterprises(query, limit: reach, offset: 0, visibleTo: viewer)
+        let named = try await NamedFirms.find(query, store: store, limit: reach, viewer: viewer)
         // Exact names first, then the substring search's order, then firms named only by a part of another name.
         let exact = named.filter(\.exact), exactIds = Set(exact.map(\.firm.id)), substringIds = Set(firms.items.map(\.id))
         let ordered = exact.map { ($0.firm, Optional($0.matched)) } + firms.items.filter { !exactIds.contains($0.id) }.map { ($0, nil) }

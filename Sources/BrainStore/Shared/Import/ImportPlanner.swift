@@ -238,6 +238,10 @@ struct ImportPlanner: ImportBatchPlanner {
 
     private mutating func update(_ id: String, with record: ImportedEnterprise) throws -> [Write] {
         guard var state = known[id] else { return try create(id, record) }
+        // An organisation's import is private to it until published: it never rewrites a bundled firm's shared row
+        // (name, codes, region, size) that everyone reads. Its facts and nodes are kept under the import, as a
+        // register's are, and shown only to that organisation (FirmViewer).
+        if header.organisation != nil, !state.createdByImports { return try link(id, record) }
         let incoming = Latest(asOf: header.asOf, importId: importId, row: record.line, facts: record.facts)
         if let latest = state.latest, latest.facts == incoming.facts {
             outcome.unchanged += 1

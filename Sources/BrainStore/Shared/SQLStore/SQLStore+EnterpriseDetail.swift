@@ -2,6 +2,8 @@ import BrainModel
 
 /// What an enterprise portrait's steps fold in, in the order they run.
 private struct DetailState: Sendable {
+    /// Every import's layer and owner, read first when the viewer is not the operator.
+    var imports: [ImportLayer] = []
     var enterprise: Enterprise?
     var regionNames: [String: String] = [:]
     var assignments: [ChainAssignment] = []
@@ -14,14 +16,19 @@ private struct DetailState: Sendable {
 }
 
 extension SQLStore {
-    /// A firm's portrait with its curations, every statement in one driver read.
-    public func enterprise(_ id: String) async throws -> EnterpriseDetail? {
-        let state = try await driver.readSteps(DetailState(), Self.detailSteps(id))
-        guard let enterprise = state.enterprise else { return nil }
+    /// A firm's portrait with its curations, every statement in one driver read. A firm of an import `viewer` may not
+    /// see is nil, as an unknown id is; of a public firm, the chain nodes, products and events such an import brought
+    /// are left out (curations are shared corrections and stay).
+    public func enterprise(_ id: String, visibleTo viewer: FirmViewer) async throws -> EnterpriseDetail? {
+        let state = try await driver.readSteps(DetailState(), HiddenImportSteps.read(viewer, \DetailState.imports) + Self.detailSteps(id))
+        let hidden = HiddenImports(state.imports, for: viewer)
+        guard let enterprise = state.enterprise, !hidden.layers.contains(enterprise.layer) else { return nil }
+        let shown = { (source: String) in !hidden.hides(source: source) }
         var detail = EnterpriseDetail(
             enterprise: enterprise, provinceName: enterprise.provinceCode.flatMap { state.regionNames[$0] },
             cityName: enterprise.cityCode.flatMap { state.regionNames[$0] },
-            assignments: state.assignments, products: state.products, events: state.events)
+            assignments: state.assignments.filter { shown($0.provenance.source) }, products: state.products.filter { shown($0.provenance.source) },
+            events: state.events.filter { shown($0.provenance.source) })
         CuratedDetail.apply(&detail, curations: state.curations, machine: state.machine, regions: state.regions)
         return detail
     }
