@@ -50,6 +50,21 @@ import BrainStore
             #expect(curated == .unprocessableContent && absentCurated == curated)
             #expect(IsolationTests.digitless(curatedBody) == IsolationTests.digitless(absentCuratedBody))
             #expect(!(try await world.store.curations(enterprise: records.enterprise)).contains { $0.author == "org:\(world.b.organisation.id)" })
+            // Nor can B tell A's firm exists by watching it or opening a lead on it: the same refusal as for no firm.
+            func post(_ uri: String, _ body: String) async throws -> (HTTPResponse.Status, String) {
+                try await client.execute(uri: uri, method: .post, headers: MarketAPITests.bearer(world.b.token), body: ByteBuffer(string: body)) {
+                    ($0.status, IsolationTests.digitless(String(buffer: $0.body)))
+                }
+            }
+            for (uri, body) in [("/api/watchlist", #"{"kind": "firm", "target": "%@"}"#), ("/api/leads", #"{"enterpriseId": "%@", "firmName": "某公司"}"#)] {
+                let hidden = try await post(uri, body.replacingOccurrences(of: "%@", with: records.enterprise))
+                let absent = try await post(uri, body.replacingOccurrences(of: "%@", with: IsolationWorld.absentLike(records.enterprise)))
+                #expect(hidden.0 != .ok && hidden.0 != .created && hidden.0 == absent.0, "\(uri): \(hidden.0) vs \(absent.0)")
+                #expect(hidden.1 == absent.1, "\(uri): \(hidden.1) vs \(absent.1)")
+            }
+            // A lead form opened on A's firm does not lend B its name.
+            let (_, form) = try await Self.get(client, "/leads/new?enterprise=\(records.enterprise)", outsider)
+            #expect(!form.contains(world.marker))
         }
     }
 }

@@ -71,7 +71,7 @@ struct WatchController: Sendable {
         let (_, organisation) = try Self.watcher(caller)
         guard let kind = WatchKind(rawValue: fields["kind"] ?? "") else { throw AppError.badRequest(Reason("watch.kind")) }
         let target = (fields["target"] ?? "").trimmingCharacters(in: .whitespaces)
-        guard try await exists(kind, target) else { throw AppError.notFound(Reason("watch.target", ["target": String(target.prefix(64))])) }
+        guard try await exists(kind, target, viewer: caller.firmViewer) else { throw AppError.notFound(Reason("watch.target", ["target": String(target.prefix(64))])) }
         let (item, created) = try await store.addWatch(WatchItem(organisationId: organisation.id, personId: caller.person?.id, kind: kind, targetId: target,
                                                                  createdAt: AuditTrail.now())) { item in
             caller.auditEntry("watch.add", target: "watch", String(item.id), after: AuditTrail.json(item))
@@ -176,10 +176,11 @@ struct WatchController: Sendable {
         return (caller, fields.filter { !$0.value.isEmpty })
     }
 
-    func exists(_ kind: WatchKind, _ target: String) async throws -> Bool {
+    /// A firm another organisation imported privately does not exist for this caller (not inferable by watching it).
+    func exists(_ kind: WatchKind, _ target: String, viewer: FirmViewer) async throws -> Bool {
         guard (1...64).contains(target.count) else { return false }
         switch kind {
-        case .firm: return try await store.enterprise(target) != nil
+        case .firm: return try await store.enterprise(target, visibleTo: viewer) != nil
         case .region: return try await store.region(target) != nil
         case .node: return try await store.taxonomy().nodes.contains { $0.id == target }
         }

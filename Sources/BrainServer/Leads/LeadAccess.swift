@@ -90,7 +90,7 @@ struct LeadAccess: Sendable {
         let enterpriseId = value("enterpriseId", "enterprise")
         var firmName = value("firmName", "firm")
         if let enterpriseId {
-            guard enterpriseId.count <= 64, let firm = try await store.enterprise(enterpriseId) else {
+            guard enterpriseId.count <= 64, let firm = try await store.enterprise(enterpriseId, visibleTo: .organisation(organisation)) else {
                 throw AppError.badRequest(Reason("api.lead-enterprise", ["id": String(enterpriseId.prefix(64))]))
             }
             firmName = firmName ?? firm.enterprise.name

@@ -130,7 +130,7 @@ extension LeadAccess {
         let changes = try Self.changes(fields.filter { $0.key != "version" })
         if case .some(.some(let owner)) = changes[.owner] { try await checkOwner(owner, organisation: organisation.id) }
         if case .some(.some(let firm)) = changes[.enterpriseId], !firm.isEmpty {
-            guard firm.count <= 64, try await store.enterprise(firm) != nil else {
+            guard firm.count <= 64, try await store.enterprise(firm, visibleTo: caller.firmViewer) != nil else {
                 throw AppError.badRequest(Reason("api.lead-enterprise", ["id": String(firm.prefix(64))]))
             }
         }

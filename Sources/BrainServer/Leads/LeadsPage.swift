@@ -144,7 +144,7 @@ struct LeadsPage: Sendable {
         func value(_ name: String, _ limit: Int = 200) -> String? { q.get(name).map { String($0.prefix(limit)) }.nonBlank }
         var firm = value("firm")
         let enterprise = value("enterprise", 64)
-        if firm == nil, let enterprise { firm = try await leads.store.enterprise(enterprise)?.enterprise.name }
+        if firm == nil, let enterprise { firm = try await leads.store.enterprise(enterprise, visibleTo: caller.firmViewer)?.enterprise.name }
         let reason = value("reason", 100)
         var view = LeadNewView(csrfToken: caller.csrfToken, firmName: firm, enterpriseId: enterprise, regionCode: value("region", 6),
                                nodeId: value("node", 64), source: LeadSource(rawValue: value("source") ?? "")?.rawValue ?? "manual",

@@ -3,6 +3,7 @@ import Hummingbird
 import HTTPTypes
 import BrainModel
 import BrainStore
+import BrainUseCases
 
 /// Who sent a request: an organisation (by its token as `Authorization: Bearer`, or by its sign-in session cookie),
 /// a person of an organisation (by their password sign-in's session cookie), the operator (an admin token from
@@ -38,7 +39,7 @@ struct Caller: Sendable {
 
     /// An audit entry for an act of this caller, stamped now.
     func auditEntry(_ action: String, target kind: String, _ id: String, before: String? = nil, after: String? = nil,
-                    at: String = ISO8601DateFormatter().string(from: Date())) -> AuditEntry {
+                    at: String = AuditTrail.now()) -> AuditEntry {
         AuditEntry(at: at, organisationId: organisation?.id, personId: person?.id, actor: auditActor, action: action,
                    targetKind: kind, targetId: id, before: before, after: after)
     }

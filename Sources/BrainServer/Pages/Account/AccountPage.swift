@@ -61,7 +61,7 @@ struct AccountPage: Sendable {
         switch try await store.verifyPassword(login: person.id, password: form["current"] ?? "", lockout: security.lockout, now: security.now()) {
         case .refused(let reason, let until):
             try await store.recordAudit(Self.entry(caller, person, "person.password-failed", person.id, after: ["reason": reason.rawValue]))
-            throw AdminRefusal.message(reason == .locked ? SignInView.message(.locked, lockedUntil: until)
+            throw AdminRefusal.message(reason == .locked ? SignInView.message(.locked, lockedUntil: until, now: security.now())
                                                          : Bilingual(zh: "当前密码不正确", en: "The current password is wrong"))
         case .signedIn:
             break
