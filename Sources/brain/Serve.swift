@@ -38,6 +38,8 @@ struct Serve: AsyncParsableCommand {
     var data: String = "data"
     @Option(help: "ECharts file fetched by scripts/fetch-web-assets.")
     var echarts: String = "web/vendor/echarts.min.js"
+    @Option(help: "Folder where the heaviest analyses are kept between starts, so a restart serves region pages at once (default: DATABASE.analytics beside a SQLite database; with PostgreSQL none unless given). Recomputed when the database changes.")
+    var analyticsCache: String?
 
     func run() async throws {
         let location = try StoreLocation(store.db)
@@ -55,6 +57,7 @@ struct Serve: AsyncParsableCommand {
                                                 geoFolder: URL(fileURLWithPath: data).appendingPathComponent("geo"),
                                                 dataFolder: URL(fileURLWithPath: data))
         configuration.warmCaches = true
+        configuration.analyticsCacheFolder = analyticsCacheFolder(location)
         if allowImports {
             print("--allow-imports is deprecated and has no effect: sign in on /import with an organisation's token, or send an admin token (brain admin token)")
         }
@@ -72,6 +75,15 @@ struct Serve: AsyncParsableCommand {
         let app = try await buildApplication(store: opened, configuration: configuration)
         print("IndustryBrain serving \(location) on http://\(host):\(port)")
         try await app.runService()
+    }
+}
+
+extension Serve {
+    /// `--analytics-cache`, or a folder beside a SQLite database (its name and `.analytics`); nil for PostgreSQL without it.
+    func analyticsCacheFolder(_ location: StoreLocation) -> URL? {
+        if let analyticsCache { return URL(fileURLWithPath: analyticsCache, isDirectory: true) }
+        guard case .sqlite(let path) = location else { return nil }
+        return URL(fileURLWithPath: path + ".analytics", isDirectory: true)
     }
 }
 
