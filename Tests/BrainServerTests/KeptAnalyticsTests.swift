@@ -46,17 +46,17 @@ import BrainUseCases
 
         // The next start on the same snapshot loads them all, and they answer as the computed ones do.
         let loaded = try await AnalyticsGeneration.make(bundle: bundle, disk: disk)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
         for level in [RegionLevel.city, .district] {
             let fresh = try await computed.investmentTargets(level: level), again = try await loaded.investmentTargets(level: level)
             let code = level == .city ? "320500" : "320506"
             for strategy in [TargetStrategy.balanced, .extend, .fill] {
                 let a = try fresh.report(region: code, sameProvince: .include, strategy: strategy)
                 let b = try again.report(region: code, sameProvince: .include, strategy: strategy)
-                #expect(try JSONEncoder().encode(a) == JSONEncoder().encode(b))
+                #expect(try encoder.encode(a) == encoder.encode(b))
             }
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
         for level in [RegionLevel.city, .province, .district] {
             let a = try await computed.innovationIndex(level: level, years: InnovationIndexYears.standard)
             let b = try await loaded.innovationIndex(level: level, years: InnovationIndexYears.standard)

@@ -21,13 +21,13 @@ extension AnalyticsWorkbench {
     func fingerprint() async throws -> String {
         try await diskFingerprint.value { [index, layers] in
             try await HeavyWork.run("snapshot fingerprint") {
-                AnalyticsDiskCache.fingerprint(content: try ContentHash.of(SnapshotContent(index.data)), layers: "\(layers)")
+                AnalyticsDiskCache.fingerprint(content: try SnapshotContent.digest(index.data), layers: "\(layers)")
             }
         }
     }
 
     /// The analysis kept on disk under `name` when there is one for this snapshot, else `compute`d.
-    func kept<Value: Sendable, Payload: Decodable>(_ name: String, as payload: Payload.Type,
+    func kept<Value: Sendable, Payload: Decodable & SendableMetatype>(_ name: String, as payload: Payload.Type,
                                                    restore: @escaping @Sendable (Payload) -> Value?,
                                                    _ compute: @escaping @Sendable () async throws -> Value) async throws -> Value {
         guard let disk else { return try await compute() }
@@ -65,32 +65,44 @@ extension AnalyticsWorkbench {
 }
 
 /// Every row of a snapshot the analyses read, for its fingerprint (the firms' other names are not read back into
-/// snapshots, so they are left out).
-struct SnapshotContent: Encodable {
-    let data: DataBundle
-    init(_ data: DataBundle) { self.data = data }
-
-    enum Keys: String, CodingKey {
-        case regions, taxonomy, enterprises, locations, assignments, products, productRelations, events, universities, parks,
-             policies, curations, importLayers
+/// snapshots, so they are left out): each table digested in slices on every core, then the slices' digests in order.
+enum SnapshotContent {
+    static func digest(_ data: DataBundle) throws -> ContentHash {
+        var parts: [@Sendable () throws -> ContentHash] = []
+        func add<Row: Encodable & Sendable>(_ rows: [Row], slice: Int = 8_000) {
+            parts.append { [count = rows.count] in try ContentHash.of(count) }
+            for start in stride(from: 0, to: rows.count, by: slice) {
+                let part = Array(rows[start..<min(rows.count, start + slice)])
+                parts.append { try ContentHash.of(part) }
+            }
+        }
+        let taxonomy = data.taxonomy
+        parts.append { try ContentHash.of(taxonomy) }
+        add(data.regions)
+        add(data.enterprises, slice: 2_000)
+        add(data.locations)
+        add(data.assignments)
+        add(data.products)
+        add(data.productRelations)
+        add(data.events)
+        add(data.universities)
+        add(data.parks)
+        add(data.policies)
+        add(data.curations)
+        add(data.importLayers)
+        let digests = PartDigests(count: parts.count), all = parts
+        DispatchQueue.concurrentPerform(iterations: all.count) { i in digests.set(i, Result { try all[i]() }) }
+        return try ContentHash.of(digests.all.map { try $0.get().description })
     }
+}
 
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: Keys.self)
-        try container.encode(data.regions, forKey: .regions)
-        try container.encode(data.taxonomy, forKey: .taxonomy)
-        try container.encode(data.enterprises, forKey: .enterprises)
-        try container.encode(data.locations, forKey: .locations)
-        try container.encode(data.assignments, forKey: .assignments)
-        try container.encode(data.products, forKey: .products)
-        try container.encode(data.productRelations, forKey: .productRelations)
-        try container.encode(data.events, forKey: .events)
-        try container.encode(data.universities, forKey: .universities)
-        try container.encode(data.parks, forKey: .parks)
-        try container.encode(data.policies, forKey: .policies)
-        try container.encode(data.curations, forKey: .curations)
-        try container.encode(data.importLayers, forKey: .importLayers)
-    }
+/// Each part's digest, written by the thread that computed it into its own slot.
+private final class PartDigests: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Result<ContentHash, any Error>]
+    init(count: Int) { slots = Array(repeating: .success(ContentHash(high: 0, low: 0)), count: count) }
+    func set(_ i: Int, _ digest: Result<ContentHash, any Error>) { lock.withLock { slots[i] = digest } }
+    var all: [Result<ContentHash, any Error>] { lock.withLock { slots } }
 }
 
 /// Names of the analyses a workbench loaded from disk or has written there.

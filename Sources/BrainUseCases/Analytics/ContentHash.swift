@@ -122,10 +122,10 @@ struct KeyedHashing<Key: CodingKey>: KeyedEncodingContainerProtocol {
         encoder.lanes.add(key.stringValue)
         try encoder.feed(value)
     }
-    mutating func encode(_ value: String, forKey key: Key) throws { encoder.lanes.add(key.stringValue); try encoder.feed(value) }
-    mutating func encode(_ value: Int, forKey key: Key) throws { encoder.lanes.add(key.stringValue); try encoder.feed(value) }
-    mutating func encode(_ value: Double, forKey key: Key) throws { encoder.lanes.add(key.stringValue); try encoder.feed(value) }
-    mutating func encode(_ value: Bool, forKey key: Key) throws { encoder.lanes.add(key.stringValue); try encoder.feed(value) }
+    mutating func encode(_ value: String, forKey key: Key) throws { encoder.lanes.add(key.stringValue); encoder.lanes.tag(1); encoder.lanes.add(value) }
+    mutating func encode(_ value: Int, forKey key: Key) throws { encoder.lanes.add(key.stringValue); encoder.lanes.tag(2); encoder.lanes.add(UInt64(bitPattern: Int64(value))) }
+    mutating func encode(_ value: Double, forKey key: Key) throws { encoder.lanes.add(key.stringValue); encoder.lanes.tag(3); encoder.lanes.add(value.bitPattern) }
+    mutating func encode(_ value: Bool, forKey key: Key) throws { encoder.lanes.add(key.stringValue); encoder.lanes.tag(4); encoder.lanes.add(value ? 1 : 0) }
     mutating func encode(_ value: Int8, forKey key: Key) throws { encoder.lanes.add(key.stringValue); try encoder.feed(value) }
     mutating func encode(_ value: Int16, forKey key: Key) throws { encoder.lanes.add(key.stringValue); try encoder.feed(value) }
     mutating func encode(_ value: Int32, forKey key: Key) throws { encoder.lanes.add(key.stringValue); try encoder.feed(value) }
@@ -156,10 +156,10 @@ struct UnkeyedHashing: UnkeyedEncodingContainer, SingleValueEncodingContainer {
 
     mutating func encodeNil() throws { encoder.lanes.tag(0); count += 1 }
     mutating func encode<T: Encodable>(_ value: T) throws { try encoder.feed(value); count += 1 }
-    mutating func encode(_ value: String) throws { try encoder.feed(value); count += 1 }
-    mutating func encode(_ value: Int) throws { try encoder.feed(value); count += 1 }
-    mutating func encode(_ value: Double) throws { try encoder.feed(value); count += 1 }
-    mutating func encode(_ value: Bool) throws { try encoder.feed(value); count += 1 }
+    mutating func encode(_ value: String) throws { encoder.lanes.tag(1); encoder.lanes.add(value); count += 1 }
+    mutating func encode(_ value: Int) throws { encoder.lanes.tag(2); encoder.lanes.add(UInt64(bitPattern: Int64(value))); count += 1 }
+    mutating func encode(_ value: Double) throws { encoder.lanes.tag(3); encoder.lanes.add(value.bitPattern); count += 1 }
+    mutating func encode(_ value: Bool) throws { encoder.lanes.tag(4); encoder.lanes.add(value ? 1 : 0); count += 1 }
     mutating func encode(_ value: Int8) throws { try encoder.feed(value); count += 1 }
     mutating func encode(_ value: Int16) throws { try encoder.feed(value); count += 1 }
     mutating func encode(_ value: Int32) throws { try encoder.feed(value); count += 1 }
