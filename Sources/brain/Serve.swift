@@ -38,7 +38,7 @@ struct Serve: AsyncParsableCommand {
     var data: String = "data"
     @Option(help: "ECharts file fetched by scripts/fetch-web-assets.")
     var echarts: String = "web/vendor/echarts.min.js"
-    @Option(help: "Folder where the heaviest analyses are kept between starts, so a restart serves region pages at once (default: DATABASE.analytics beside a SQLite database; with PostgreSQL none unless given). Recomputed when the database changes.")
+    @Option(help: "Folder where the heaviest analyses are kept between starts and loaded instead of computed when the database has not changed (issue 14; off by default: on a loaded machine, checking and decoding them took longer than computing them — docs/web.md).")
     var analyticsCache: String?
 
     func run() async throws {
@@ -79,11 +79,9 @@ struct Serve: AsyncParsableCommand {
 }
 
 extension Serve {
-    /// `--analytics-cache`, or a folder beside a SQLite database (its name and `.analytics`); nil for PostgreSQL without it.
+    /// `--analytics-cache`; nil (memory only) without it.
     func analyticsCacheFolder(_ location: StoreLocation) -> URL? {
-        if let analyticsCache { return URL(fileURLWithPath: analyticsCache, isDirectory: true) }
-        guard case .sqlite(let path) = location else { return nil }
-        return URL(fileURLWithPath: path + ".analytics", isDirectory: true)
+        analyticsCache.map { URL(fileURLWithPath: $0, isDirectory: true) }
     }
 }
 
