@@ -23,6 +23,8 @@ public struct ServerConfiguration: Sendable {
     public var defaultRegion: String = "320500"
     /// Compute the common analyses in the background at start (`brain serve` does; tests need not).
     public var warmCaches = false
+    /// Folder where the heaviest analyses are kept between starts (issue 14; nil: memory only).
+    public var analyticsCacheFolder: URL?
     /// Host names, cookies, time-outs and connection limits (issue 14). Writes over HTTP always need a credential.
     public var security = SecurityConfiguration()
     /// Organisations' alert webhooks: hosts allowed over http or on private addresses, time-out, tries (issue 19).
@@ -75,7 +77,8 @@ func buildRouter(store: any ImportingStore, configuration: ServerConfiguration, 
                                                             extra: configuration.security.allowedHosts), errorPage: errorPage))
     router.add(middleware: JSONErrorMiddleware(errorPage: errorPage))
     Upload.sweep()
-    let cache = AnalyticsCache(store: store, dataFolder: configuration.dataFolder, warms: configuration.warmCaches, logger: logger)
+    let cache = AnalyticsCache(store: store, dataFolder: configuration.dataFolder, disk: configuration.analyticsCacheFolder.map(AnalyticsDiskCache.init),
+                               warms: configuration.warmCaches, logger: logger)
     cache.start()
     // Page routes first: Hummingbird matches a literal segment ("report") before a parameter (":method").
     let resolver = try AddressResolver.load(dataFolder: configuration.dataFolder)

@@ -40,6 +40,8 @@ struct Serve: AsyncParsableCommand {
     var data: String = "data"
     @Option(help: "ECharts file fetched by scripts/fetch-web-assets.")
     var echarts: String = "web/vendor/echarts.min.js"
+    @Option(help: "Folder where the heaviest analyses are kept between starts and loaded instead of computed when the database has not changed (issue 14; off by default: on a loaded machine, checking and decoding them took longer than computing them — docs/web.md).")
+    var analyticsCache: String?
 
     func run() async throws {
         let location = try StoreLocation(store.db)
@@ -57,6 +59,7 @@ struct Serve: AsyncParsableCommand {
                                                 geoFolder: URL(fileURLWithPath: data).appendingPathComponent("geo"),
                                                 dataFolder: URL(fileURLWithPath: data))
         configuration.warmCaches = true
+        configuration.analyticsCacheFolder = analyticsCacheFolder(location)
         if allowImports {
             print("--allow-imports is deprecated and has no effect: sign in on /import with an organisation's token, or send an admin token (brain admin token)")
         }
@@ -75,6 +78,13 @@ struct Serve: AsyncParsableCommand {
         let app = try await buildApplication(store: opened, configuration: configuration)
         print("IndustryBrain serving \(location) on http://\(host):\(port)")
         try await app.runService()
+    }
+}
+
+extension Serve {
+    /// `--analytics-cache`; nil (memory only) without it.
+    func analyticsCacheFolder(_ location: StoreLocation) -> URL? {
+        analyticsCache.map { URL(fileURLWithPath: $0, isDirectory: true) }
     }
 }
 

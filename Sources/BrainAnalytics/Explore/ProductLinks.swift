@@ -90,9 +90,7 @@ public struct ProductLinks: Sendable {
         }
         var verdicts = [ProductClassifier.Verdict?](repeating: nil, count: table.count)
         for (id, verdict) in zip(toClassify, verdictList) { verdicts[id] = verdict }
-        tierRank = Dictionary(uniqueKeysWithValues: index.data.taxonomy.nodes.map { ($0.id, ChainTier.allCases.firstIndex(of: $0.tier) ?? 0) })
-        steps = Set((index.data.taxonomy.productVocabulary?.withinTierSteps ?? []))
-        feeds = (index.data.taxonomy.productVocabulary?.feeds ?? [:]).mapValues(Set.init)
+        (tierRank, steps, feeds) = Self.chainOrder(index)
         var makers: [String: [String]] = [:]
         for id in 0..<madeCount {
             let onChain = makerSets[id].filter { index.nodesByEnterprise[$0] != nil }
@@ -135,6 +133,13 @@ public struct ProductLinks: Sendable {
     }
 
     enum Outcome { case kept([[String]]), dropped(DropReason) }
+
+    /// Each node's tier rank, the steps the chain takes within a tier, and what each node feeds (from the taxonomy).
+    static func chainOrder(_ index: SnapshotIndex) -> (tierRank: [String: Int], steps: Set<[String]>, feeds: [String: Set<String>]) {
+        (Dictionary(uniqueKeysWithValues: index.data.taxonomy.nodes.map { ($0.id, ChainTier.allCases.firstIndex(of: $0.tier) ?? 0) }),
+         Set(index.data.taxonomy.productVocabulary?.withinTierSteps ?? []),
+         (index.data.taxonomy.productVocabulary?.feeds ?? [:]).mapValues(Set.init))
+    }
 
     /// `classify` of each id, computed in as many chunks as there are cores.
     static func classifyAll(_ ids: [Int], classify: @Sendable (Int) -> ProductClassifier.Verdict) -> [ProductClassifier.Verdict] {

@@ -16,6 +16,8 @@ final class AnalyticsCache: @unchecked Sendable {
     /// Reads a snapshot of the store (the store's own in the server; tests hold it back to see a rebuild under way).
     private let snapshot: @Sendable () async throws -> DataBundle
     private let dataFolder: URL?
+    /// Where the heaviest analyses are kept between starts (nil: memory only).
+    private let disk: AnalyticsDiskCache?
     private let warms: Bool
     private let logger: Logger
     private let lock = NSLock()
@@ -30,14 +32,16 @@ final class AnalyticsCache: @unchecked Sendable {
 
     /// `warms`: a new generation computes the common analyses before it is swapped in (and the first one in the
     /// background after it is loaded), as `brain serve` does; tests need not.
-    convenience init(store: any Store, dataFolder: URL? = nil, warms: Bool = false, logger: Logger = Logger(label: "IndustryBrain")) {
-        self.init(snapshot: { try await store.snapshot() }, dataFolder: dataFolder, warms: warms, logger: logger)
+    convenience init(store: any Store, dataFolder: URL? = nil, disk: AnalyticsDiskCache? = nil, warms: Bool = false,
+                     logger: Logger = Logger(label: "IndustryBrain")) {
+        self.init(snapshot: { try await store.snapshot() }, dataFolder: dataFolder, disk: disk, warms: warms, logger: logger)
     }
 
-    init(snapshot: @escaping @Sendable () async throws -> DataBundle, dataFolder: URL? = nil, warms: Bool = false,
-         logger: Logger = Logger(label: "IndustryBrain")) {
+    init(snapshot: @escaping @Sendable () async throws -> DataBundle, dataFolder: URL? = nil, disk: AnalyticsDiskCache? = nil,
+         warms: Bool = false, logger: Logger = Logger(label: "IndustryBrain")) {
         self.snapshot = snapshot
         self.dataFolder = dataFolder
+        self.disk = disk
         self.warms = warms
         self.logger = logger
     }
@@ -80,6 +84,8 @@ final class AnalyticsCache: @unchecked Sendable {
                 let first = try await generation()
                 try await HeavyPriority.$current.withValue(HeavyPriority()) { try await first.warm() }
                 logger.info("analytics warmed in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
+                // Kept for the next start (issue 14), after the warm-up so that no page waits for the writing.
+                await keep(first)
             } catch {
                 logger.warning("warming the analytics cache failed: \(error)")
             }
@@ -107,6 +113,7 @@ final class AnalyticsCache: @unchecked Sendable {
                     }
                     lock.withLock { current = made }
                     logger.info("analytics generation \(made.number) swapped in after \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
+                    if warms { await keep(made) }
                 } catch {
                     logger.warning("rebuilding the analytics after an import failed; pages keep the data before it: \(error)")
                 }
@@ -115,6 +122,16 @@ final class AnalyticsCache: @unchecked Sendable {
             return next
         }
         if !warms { await task.value }
+    }
+
+    /// Writes what the generation computed to the disk cache for the next start, in the background; a failure only
+    /// means the next start computes it again.
+    private func keep(_ generation: AnalyticsGeneration) async {
+        do {
+            try await HeavyPriority.$current.withValue(HeavyPriority()) { try await generation.persist() }
+        } catch {
+            logger.warning("keeping the analytics for the next start failed: \(error)")
+        }
     }
 
     private func load() async throws -> AnalyticsGeneration {
@@ -136,7 +153,7 @@ final class AnalyticsCache: @unchecked Sendable {
             return generations
         }
         // The product's figures count the listed firms: imports and registers count only where a page chooses them.
-        return try await AnalyticsGeneration.make(bundle: bundle, layers: .listed, number: number, dataFolder: dataFolder)
+        return try await AnalyticsGeneration.make(bundle: bundle, layers: .listed, number: number, dataFolder: dataFolder, disk: disk)
     }
 
     /// The current generation counting `layers` (the default one for the listed layer alone).

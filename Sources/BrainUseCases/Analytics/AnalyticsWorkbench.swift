@@ -45,6 +45,10 @@ public final class AnalyticsWorkbench<Extras: WorkbenchExtras>: Sendable {
     /// What the front end keeps with this snapshot.
     public let extras: Extras
     private let dataFolder: URL?
+    /// Where the heaviest analyses are kept between starts (the server's default layers; nil: memory only).
+    let disk: AnalyticsDiskCache?
+    let diskFingerprint = OnceCell<String>()
+    let loadedFromDisk = LockedNames()
     private let siblings = OnceMap<LayerSet, AnalyticsWorkbench>(capacity: maxSiblings)
     /// Layer sets beyond this many are computed for the request and not kept (each set holds its own analyses).
     public static var maxSiblings: Int { 8 }
@@ -62,7 +66,9 @@ public final class AnalyticsWorkbench<Extras: WorkbenchExtras>: Sendable {
     private let matching = OnceCell<DemandMatching>()
     private let policies = OnceCell<PolicyMatcher>()
 
-    public init(bundle: DataBundle, layers: LayerSet = .listed, index: SnapshotIndex, number: Int = 1, dataFolder: URL? = nil) {
+    public init(bundle: DataBundle, layers: LayerSet = .listed, index: SnapshotIndex, number: Int = 1, dataFolder: URL? = nil,
+                disk: AnalyticsDiskCache? = nil) {
+        self.disk = disk
         self.bundle = bundle
         self.layers = layers
         self.index = index
@@ -73,9 +79,10 @@ public final class AnalyticsWorkbench<Extras: WorkbenchExtras>: Sendable {
 
     /// A workbench counting `layers` of `bundle` (its index built off the request threads). The product's figures
     /// count the listed firms (issue 15): imports and registers count only where a page chooses them.
-    public static func make(bundle: DataBundle, layers: LayerSet = .listed, number: Int = 1, dataFolder: URL? = nil) async throws -> AnalyticsWorkbench {
+    public static func make(bundle: DataBundle, layers: LayerSet = .listed, number: Int = 1, dataFolder: URL? = nil,
+                            disk: AnalyticsDiskCache? = nil) async throws -> AnalyticsWorkbench {
         let index = try await HeavyWork.run("snapshot index (\(layers))") { SnapshotIndex(bundle.restricted(to: layers)) }
-        return AnalyticsWorkbench(bundle: bundle, layers: layers, index: index, number: number, dataFolder: dataFolder)
+        return AnalyticsWorkbench(bundle: bundle, layers: layers, index: index, number: number, dataFolder: dataFolder, disk: disk)
     }
 
     /// The workbench of the same snapshot counting `layers` instead (this one when they are its own).
@@ -106,13 +113,19 @@ public final class AnalyticsWorkbench<Extras: WorkbenchExtras>: Sendable {
 
     /// The vetted product links every consumer uses (suppliers, customers, 招商 reasons, 延链, main products).
     public func productLinks() async throws -> ProductLinks {
-        try await vettedLinks.value { [index] in try await HeavyWork.run("vetted product links") { ProductLinks(index) } }
+        try await vettedLinks.value { [self, index] in
+            try await kept(Self.productLinksFile, as: ProductLinks.Stored.self, restore: { ProductLinks(stored: $0, index: index) }) {
+                try await HeavyWork.run("vetted product links") { ProductLinks(index) }
+            }
+        }
     }
 
     public func enterpriseQuality() async throws -> EnterpriseQuality {
         try await quality.value { [self] in
-            let city = try await analysis(level: .city)
-            return try await HeavyWork.run("enterprise quality") { EnterpriseQuality(self.index, city: city) }
+            try await kept(Self.qualityFile, as: [String: QualityScore].self, restore: { EnterpriseQuality(storedScores: $0) }) {
+                let city = try await self.analysis(level: .city)
+                return try await HeavyWork.run("enterprise quality") { EnterpriseQuality(self.index, city: city) }
+            }
         }
     }
 
@@ -180,10 +193,15 @@ public final class AnalyticsWorkbench<Extras: WorkbenchExtras>: Sendable {
 
     /// The regional innovation index of every region at `level` over `years` (Monte Carlo rank bands included).
     public func innovationIndex(level: RegionLevel, years: ClosedRange<Int>) async throws -> IndexResult {
-        try await indices.value("\(level.rawValue)/\(years.lowerBound)-\(years.upperBound)") { [index] in
-            try await HeavyWork.run("\(level.rawValue) innovation index") {
-                try CompositeIndex.compute(RegionInnovationIndex.table(index, level: level, years: years), spec: RegionInnovationIndex.defaultSpec)
+        try await indices.value("\(level.rawValue)/\(years.lowerBound)-\(years.upperBound)") { [self, index] in
+            let compute = { @Sendable in
+                try await HeavyWork.run("\(level.rawValue) innovation index") {
+                    try CompositeIndex.compute(RegionInnovationIndex.table(index, level: level, years: years), spec: RegionInnovationIndex.defaultSpec)
+                }
             }
+            // The pages' span is kept on disk; another span a request asks for is computed.
+            guard years == InnovationIndexYears.standard else { return try await compute() }
+            return try await kept(Self.indexFile(level), as: IndexResult.self, restore: { $0 }, compute)
         }
     }
 }
