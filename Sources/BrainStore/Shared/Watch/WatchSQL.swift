@@ -112,11 +112,11 @@ enum WatchSQL {
           AND NOT EXISTS (SELECT 1 FROM alerts a WHERE a.watch_id = w.id AND a.change_id = c.id)
         """
 
-    /// A node watch covers the nodes under it (生物药 → 抗体药物): a node of the change whose parent, or parent's
-    /// parent, is the watched node (the taxonomy is tiers → nodes → sub-nodes; one level more is spare).
+    /// A node watch covers the nodes under it (生物药 → 抗体药物): a node of the change whose parent is the watched
+    /// node. One level, as the chain file has (tiers → nodes → sub-nodes): it runs once per change and node watch, so
+    /// it stays a scan of the chain's few rows with no join (docs/watch.md "Cost").
     static let subNodeOfWatch = """
-        SELECT 1 FROM chain_nodes n LEFT JOIN chain_nodes p ON p.id = n.parent_id
-        WHERE (n.parent_id = w.target_id OR p.parent_id = w.target_id) AND c.node_ids LIKE '%,' || n.id || ',%'
+        SELECT 1 FROM chain_nodes n WHERE n.parent_id = w.target_id AND c.node_ids LIKE '%,' || n.id || ',%'
         """
 
     static func selectAlerts(_ q: AlertQuery) -> (sql: String, arguments: [SQLValue]) {
