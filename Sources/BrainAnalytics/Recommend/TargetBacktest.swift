@@ -120,12 +120,7 @@ public enum TargetBacktest {
     /// candidates (the time split's later firms when training on earlier data).
     static func collectTrials(_ targets: InvestmentTargets, folds: Int, minimumFirms: Int, seed: UInt64, referenceYear: Int,
                               excluded: Set<String> = []) -> (trials: [Trial], regions: Int, hiddenLinked: Int) {
-        let analysis = targets.analysis, index = analysis.index, c = analysis.complexity
-        let m = analysis.nodeIds.count
-        let measure = analysis.table.measure
-        let columnTotals = analysis.table.nodeTotals
-        let total = columnTotals.reduce(0, +)
-        let column = targets.nodeColumns
+        let analysis = targets.analysis, index = analysis.index
         let firms = index.biomedicineEnterprises.filter { !excluded.contains($0.id) }
         var random = SplitMix64(seed: seed)
         var trials: [Trial] = [], regions = 0, hiddenLinked = 0
@@ -140,18 +135,7 @@ public enum TargetBacktest {
                 let hidden = members.enumerated().filter { $0.offset % max(folds, 1) == fold }.map(\.element)
                 guard !hidden.isEmpty else { continue }
                 let kept = Set(members.map(\.id)).subtracting(hidden.map(\.id))
-                // The city's row without the hidden firms, and the column totals without them.
-                var row = (0..<m).map { analysis.table.matrix[r, $0] }
-                var columns = columnTotals
-                var all = total
-                for firm in hidden {
-                    let value = measure.value(of: firm)
-                    for node in index.nodesByEnterprise[firm.id] ?? [] {
-                        guard let n = column[node], value != 0 else { continue }
-                        row[n] -= value; columns[n] -= value; all -= value
-                    }
-                }
-                let densities = density(row: row, columns: columns, total: all, proximity: c.proximity, threshold: analysis.lq.threshold)
+                let densities = hiddenDensities(targets, row: r, hidden: hidden)
                 let positives = Set(hidden.map(\.id))
                 let ranked = targets.rank(outside + hidden, densities: densities, members: kept, province: Region.provinceCode(of: region.code))
                 hiddenLinked += ranked.filter { positives.contains($0.firm.id) && !$0.linkedFirms.isEmpty }.count

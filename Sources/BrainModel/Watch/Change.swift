@@ -8,6 +8,10 @@ public struct Change: Codable, Sendable, Hashable {
         case firmNew = "firm.new"
         case firmMoved = "firm.moved"
         case eventNew = "event.new"
+        /// an import changed the firm's chain nodes (`added`, `removed`: comma-separated node ids)
+        case firmNode = "firm.node"
+        /// an import changed an input of the firm's quality score (`field`, `before`, `after`): see docs/watch.md
+        case firmQuality = "firm.quality"
     }
 
     /// Assigned by the store, increasing; 0 before that.
@@ -23,7 +27,8 @@ public struct Change: Codable, Sendable, Hashable {
     public var provinceCode: String?
     public var cityCode: String?
     public var districtCode: String?
-    /// The firm's chain nodes after the change (first: the most confident).
+    /// The firm's chain nodes after the change (first: the most confident); a `firm.node` change adds the nodes it
+    /// removed, so their watchers hear of the firm leaving.
     public var nodeIds: [String]
     /// The code's values: `name`, and `from`/`to` region codes for a move, `kind`/`date`/`title` for an event.
     public var values: [String: String]

@@ -56,12 +56,14 @@ struct BenchLeads: AsyncParsableCommand {
                         source: .manual, createdAt: "", updatedAt: "")
         }
         let actor = LeadActor(actor: "bench", at: "2026-11-30T00:00:00Z")
+        let cpuBefore = Measurement.cpuSeconds
         let (_, openSeconds) = try await Measurement.asyncSeconds {
             for i in 0..<count { _ = try await store.createLead(lead(i, organisation: "bench-a"), by: actor) }
             for i in 0..<max(1, count / 10) { _ = try await store.createLead(lead(i, organisation: "bench-b"), by: actor) }
         }
         let opened = count + max(1, count / 10)
-        print("opened \(opened) leads (one transaction each, with history): \(ms(openSeconds)) (\(ms(openSeconds / Double(opened))) each)")
+        let openCPU = Measurement.cpuSeconds - cpuBefore
+        print("opened \(opened) leads (one transaction each, with history): \(ms(openSeconds)) (\(ms(openSeconds / Double(opened))) each; cpu \(ms(openCPU)))")
         let today = "2026-11-30"
         try await time("board counts (all)") { _ = try await store.leadBoard(organisation: "bench-a", regionCode: nil, today: today) }
         try await time("board counts (region 320500 and inside)") { _ = try await store.leadBoard(organisation: "bench-a", regionCode: "320500", today: today) }

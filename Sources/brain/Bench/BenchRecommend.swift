@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import BrainAnalytics
 import BrainModel
+import BrainUseCases
 
 /// `brain bench recommend`: the 招商 ranking's backtest on the real data (see `TargetBacktest`): the learned model
 /// against density-only, size-only and the fixed formula, on random folds and on a time split, with bootstrap intervals.
@@ -25,6 +26,10 @@ struct BenchRecommend: AsyncParsableCommand {
     var replicates = 1000
     @Option(help: "Time split: firms listed (or founded, without a listing) in this year or later are hidden; 0 skips it.")
     var timeSplitYear = 2020
+    @Option(help: "Score the rankings on this organisation's 招商 outcomes instead (its id or name): leads at 签约/落地 are positives, 放弃 leads are asked to rank below them.")
+    var leadsOrg: String?
+    @Option(help: "With --leads-org: fewer signed/landed leads than this and no figures are printed.")
+    var minimumLabels = 5
     @Flag(help: "Print JSON.")
     var json = false
 
@@ -35,6 +40,7 @@ struct BenchRecommend: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if let leadsOrg { return try await BenchLeadLabels.run(self, organisation: leadsOrg) }
         let index = try await AnalyticsLoader.index(store.db)
         let (result, seconds) = Measurement.seconds {
             TargetBacktest.run(InvestmentTargets.build(LevelAnalysis(index, level: level)), folds: folds, minimumFirms: minimumFirms, seed: seed,
@@ -68,15 +74,6 @@ struct BenchRecommend: AsyncParsableCommand {
     }
 
     static func table(_ evaluation: TargetBacktest.Evaluation) {
-        print("ranking".padding(toLength: 46, withPad: " ", startingAt: 0) + "precision@10          precision@50          AUC")
-        let cell = { (x: ConfidenceInterval) in String(format: "%.3f [%.3f, %.3f]", x.value, x.low, x.high).padding(toLength: 22, withPad: " ", startingAt: 0) }
-        for ranking in evaluation.rankings {
-            print(ranking.name.padding(toLength: 46, withPad: " ", startingAt: 0) + cell(ranking.precisionAt10) + cell(ranking.precisionAt50) + cell(ranking.auc))
-        }
-        let d = evaluation.aucModelMinusDensity
-        let ratio = evaluation.precisionAt50ModelOverSize.map { String(format: "%.2f×", $0) } ?? "n/a (size-only finds none)"
-        print(String(format: "AUC learned − density only: %+.3f [%+.3f, %+.3f]; ", d.value, d.low, d.high)
-              + "precision@50 learned / size only: \(ratio); goal (difference > 0 with its interval, precision@50 ≥ 2× size only): "
-              + (evaluation.goalMet ? "met" : "not met"))
+        for line in BacktestTable.lines(evaluation) { print(line) }
     }
 }

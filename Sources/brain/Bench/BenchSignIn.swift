@@ -27,6 +27,7 @@ struct BenchSignIn: AsyncParsableCommand {
         for _ in 0..<5 { hashTimes.append(Measurement.seconds { _ = try? PasswordHash.make(password) }.1) }
         print("password hash: PBKDF2-HMAC-SHA256, \(PasswordHash.iterations) iterations, 16-byte salt: median \(String(format: "%.1f", median(hashTimes) * 1000)) ms a hash")
         let policy = SessionPolicy.standard, now = Int(Date().timeIntervalSince1970)
+        let cpuBefore = Measurement.cpuSeconds
         let (_, seconds) = try await Measurement.asyncSeconds {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for worker in 0..<concurrency {
@@ -43,7 +44,9 @@ struct BenchSignIn: AsyncParsableCommand {
                 try await group.waitForAll()
             }
         }
-        print("\(signIns) sign-ins (check the password, open a session), \(concurrency) at once: \(String(format: "%.1f", Double(signIns) / seconds)) sign-ins a second")
+        let cpu = Measurement.cpuSeconds - cpuBefore
+        print("\(signIns) sign-ins (check the password, open a session), \(concurrency) at once: \(String(format: "%.1f", Double(signIns) / seconds)) sign-ins a second "
+              + "(wall \(String(format: "%.2f", seconds)) s, cpu \(String(format: "%.2f", cpu)) s = \(String(format: "%.1f", cpu / Double(signIns) * 1000)) ms of CPU a sign-in)")
         print("slow on purpose: each guess at a stolen hash costs the same \(PasswordHash.iterations) HMACs")
     }
 

@@ -9,8 +9,17 @@ enum RegionNames {
         for code in codes.sorted() where !code.isEmpty {
             if let region = try await store.region(code) { names[code] = region.name }
         }
+        // Node changes name their nodes: "node:ID" → Chinese name, "node.en:ID" → English name.
+        if changes.contains(where: { $0.code == .firmNode }) {
+            for node in try await store.taxonomy().nodes { (names["node:" + node.id], names["node.en:" + node.id]) = (node.nameZh, node.nameEn) }
+        }
         return names
     }
+
+    /// The quality inputs a `firm.quality` change names, per language.
+    static let qualityFields: [String: (zh: String, en: String)] = [
+        "employees": ("从业人数", "employees"), "insured": ("参保人数", "insured staff"), "registered_capital": ("注册资本", "registered capital"),
+    ]
 
     /// The change's reason with its region values as names (the finest level for a new firm).
     static func reason(_ change: Change, _ names: [String: String]) -> Reason {
@@ -19,6 +28,14 @@ enum RegionNames {
             guard let code = values[key] else { continue }
             let target = key == "region" ? "region" : key + "Region"
             values[target] = names[code] ?? code
+        }
+        for key in ["added", "removed"] where change.code == .firmNode {
+            let ids = (values[key] ?? "").split(separator: ",").map(String.init)
+            values[key] = ids.isEmpty ? "—" : ids.map { names["node:" + $0] ?? $0 }.joined(separator: "、")
+            values[key + ".en"] = ids.isEmpty ? "none" : ids.map { names["node.en:" + $0] ?? $0 }.joined(separator: ", ")
+        }
+        if change.code == .firmQuality, let field = values["field"] {
+            (values["field"], values["field.en"]) = (qualityFields[field]?.zh ?? field, qualityFields[field]?.en ?? field)
         }
         return Reason("change." + change.code.rawValue, values)
     }

@@ -54,6 +54,9 @@ struct ImportPlanner: ImportBatchPlanner {
         var rank: Int
         var latest: Latest?
         var createdHere = false
+        /// The firm's stored chain nodes, each with whether an import placed it (the next import replaces those),
+        /// for the change feed's node changes.
+        var nodes: [String: Bool] = [:]
     }
 
     enum Decision { case automatic, mergeInto(String), separate }
@@ -98,14 +101,24 @@ struct ImportPlanner: ImportBatchPlanner {
         let (uscc, ids, names) = lookup(batch)
         let firms = ImportSQL.existing(rank: backend.rankExpression, uscc: uscc.count, ids: ids.count, names: names.count)
         let arguments = (uscc + ids + names).map { SQLValue.text($0) }
-        return [Write(firms, arguments), Write(ImportSQL.records(ofFirmsIn: firms), arguments)]
-            + ImportNameLinking.queries(batch, rank: backend.rankExpression)
+        let named = ImportNameLinking.queries(batch, rank: backend.rankExpression)
+        return [Write(firms, arguments), Write(ImportSQL.records(ofFirmsIn: firms), arguments)] + named
+            + [Write(ImportSQL.assignments(ofFirmsIn: firms), arguments), Write(ImportSQL.assignments(ofFirmsIn: named[1].sql), named[1].arguments)]
     }
 
     mutating func learn(_ results: [[any ColumnReader]]) throws {
         try learn(firms: results[0], records: results[1])
         try names.learn(results[2])
         try learn(firms: results[3], records: [])
+        try learn(assignments: results[4] + results[5])
+    }
+
+    /// Takes in the stored chain nodes of the firms `queries` found.
+    mutating func learn(assignments: [any ColumnReader]) throws {
+        for row in assignments {
+            let id = try row.text("enterprise_id")
+            known[id]?.nodes[try row.text("node_id")] = try row.text("method").hasPrefix("import-")
+        }
     }
 
     /// What the backend must fetch before `plan` can decide this batch (each list non-empty for portable `IN`).
@@ -228,7 +241,8 @@ struct ImportPlanner: ImportBatchPlanner {
         writes += gramWrites(id, rank: rank, old: [], new: [record.name])
         known[id] = Known(name: record.name, fullName: record.name, normalizedName: record.normalizedName, uscc: record.uscc,
                           cityCode: record.cityCode, provinceCode: record.provinceCode, districtCode: record.districtCode,
-                          createdByImports: true, rank: rank, createdHere: true)
+                          createdByImports: true, rank: rank, createdHere: true,
+                          nodes: Dictionary(record.assignments.map { ($0.nodeId, true) }, uniquingKeysWith: { a, _ in a }))
         if header.recordsChanges { writes.append(try ChangeFeed.newFirm(header: header, importId: importId, id: id, record)) }
         idsByName[record.normalizedName, default: []].append(id)
         if let code = record.uscc { idByUSCC[code] = id }
@@ -271,6 +285,10 @@ struct ImportPlanner: ImportBatchPlanner {
                                             from: [state.provinceCode, state.cityCode, state.districtCode]) {
             writes.append(moved)
         }
+        if header.recordsChanges {
+            writes += try ChangeFeed.nodesAndQuality(header: header, importId: importId, id: id, record, before: state)
+        }
+        state.nodes = ChangeFeed.nodesAfter(state.nodes, record)
         (state.name, state.fullName, state.normalizedName) = (newName, record.name, record.normalizedName)
         (state.provinceCode, state.districtCode) = (record.provinceCode ?? state.provinceCode, record.districtCode ?? state.districtCode)
         state.cityCode = record.cityCode ?? state.cityCode

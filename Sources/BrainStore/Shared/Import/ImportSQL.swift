@@ -27,6 +27,11 @@ enum ImportSQL {
         "SELECT enterprise_id, import_id, row, as_of, facts FROM enterprise_records WHERE enterprise_id IN (SELECT id FROM (\(firms)) f)"
     }
 
+    /// Chain nodes of the firms `firms` (an `existing` query) selects, with how each was placed; the same arguments.
+    static func assignments(ofFirmsIn firms: String) -> String {
+        "SELECT enterprise_id, node_id, method FROM chain_assignments WHERE enterprise_id IN (SELECT id FROM (\(firms)) f)"
+    }
+
     static let insertRecord = """
         INSERT INTO enterprise_records (enterprise_id, import_id, row, as_of, facts) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
         """

@@ -31,6 +31,44 @@ enum ChangeFeed {
         ])
     }
 
+    /// An update's node change (the import's nodes replace those the previous imports placed; curated and listed
+    /// nodes stay) and its quality-input changes (`qualityFacts` the row gives and the firm's latest facts had
+    /// otherwise), each in the firm's place after the update.
+    static func nodesAndQuality(header: ImportHeader, importId: Int, id: String, _ record: ImportedEnterprise,
+                                before state: ImportPlanner.Known) throws -> [ImportPlanner.Write] {
+        let place = zip([record.provinceCode, record.cityCode, record.districtCode], [state.provinceCode, state.cityCode, state.districtCode])
+            .map { $0 ?? $1 }
+        let after = nodesAfter(state.nodes, record)
+        let current = nodes(record) + after.keys.sorted().filter { node in !record.assignments.contains { $0.nodeId == node } }
+        var changes: [Change] = []
+        let added = Set(after.keys).subtracting(state.nodes.keys).sorted(), removed = Set(state.nodes.keys).subtracting(after.keys).sorted()
+        if !added.isEmpty || !removed.isEmpty {
+            changes.append(Change(importId: importId, at: header.importedAt, asOf: header.asOf, organisationId: header.organisation, code: .firmNode,
+                                  enterpriseId: id, provinceCode: place[0], cityCode: place[1], districtCode: place[2], nodeIds: current + removed,
+                                  values: ["name": record.name, "added": added.joined(separator: ","), "removed": removed.joined(separator: ",")]))
+        }
+        if let previous = state.latest?.facts {
+            for field in qualityFacts {
+                guard let to = record.facts[field], let from = previous[field], from != to else { continue }
+                changes.append(Change(importId: importId, at: header.importedAt, asOf: header.asOf, organisationId: header.organisation,
+                                      code: .firmQuality, enterpriseId: id, provinceCode: place[0], cityCode: place[1], districtCode: place[2],
+                                      nodeIds: current, values: ["name": record.name, "field": field, "before": from, "after": to]))
+            }
+        }
+        return try changes.map { ImportPlanner.Write(WatchSQL.insertChange, try WatchSQL.changeValues($0)) }
+    }
+
+    /// The facts of an enterprise row that feed its quality score (`EnterpriseQuality`: 从业人数 and, without it,
+    /// 参保人数 for talent; 注册资本 for capital). Its place and nodes are the moves and node changes.
+    static let qualityFacts = ["employees", "insured", "registered_capital"]
+
+    /// The firm's nodes once the row's import nodes replace the previous imports' (`true`: placed by an import).
+    static func nodesAfter(_ nodes: [String: Bool], _ record: ImportedEnterprise) -> [String: Bool] {
+        var after = nodes.filter { !$0.value }
+        for a in record.assignments where after[a.nodeId] == nil { after[a.nodeId] = true }
+        return after
+    }
+
     static func raiseAlerts(_ importId: Int) -> ImportPlanner.Write { ImportPlanner.Write(WatchSQL.raiseAlerts, [.int(importId)]) }
 
     /// Most confident first, each node once.

@@ -116,9 +116,17 @@ enum WatchSQL {
         SELECT w.organisation_id, w.person_id, w.id, w.kind, w.target_id, c.id, c.at FROM changes c JOIN watchlist w ON
           ((w.kind = 'firm' AND w.target_id = c.enterprise_id)
            OR (w.kind = 'region' AND (w.target_id = c.province_code OR w.target_id = c.city_code OR w.target_id = c.district_code))
-           OR (w.kind = 'node' AND c.node_ids LIKE '%,' || w.target_id || ',%'))
+           OR (w.kind = 'node' AND c.node_ids LIKE '%,' || w.target_id || ',%')
+           OR (w.kind = 'node' AND EXISTS (\(subNodeOfWatch))))
         WHERE c.import_id = ? AND (c.organisation_id IS NULL OR c.organisation_id = w.organisation_id)
           AND NOT EXISTS (SELECT 1 FROM alerts a WHERE a.watch_id = w.id AND a.change_id = c.id)
+        """
+
+    /// A node watch covers the nodes under it (生物药 → 抗体药物): a node of the change whose parent is the watched
+    /// node. One level, as the chain file has (tiers → nodes → sub-nodes): it runs once per change and node watch, so
+    /// it stays a scan of the chain's few rows with no join (docs/watch.md "Cost").
+    static let subNodeOfWatch = """
+        SELECT 1 FROM chain_nodes n WHERE n.parent_id = w.target_id AND c.node_ids LIKE '%,' || n.id || ',%'
         """
 
     static func selectAlerts(_ q: AlertQuery) -> (sql: String, arguments: [SQLValue]) {
