@@ -48,6 +48,19 @@ import BrainStore
         }
     }
 
+    @Test(arguments: Backend.allCases) func nodeWatchesMatchTheirNodeIdLiterally(_ backend: Backend) async throws {
+        let store = try await ImportStoreTests().store(backend, "alert_like")
+        for (organisation, node) in [("exact", "cro"), ("underscore", "c_o"), ("percent", "%"), ("prefix", "cr%")] {
+            _ = try await store.addWatch(WatchlistTests.watch(organisation, .node, node))
+        }
+        _ = try await ImportStoreTests().run(store, ImportStoreTests.header("firms.csv"), [Self.firmOnThreeNodes()])
+        try await Self.importEvent(store)
+        #expect(!(try await store.alerts(AlertQuery(organisationId: "exact"))).isEmpty)
+        for organisation in ["underscore", "percent", "prefix"] {
+            #expect(try await store.alerts(AlertQuery(organisationId: organisation)).isEmpty, "\(organisation)")
+        }
+    }
+
     @Test(arguments: Backend.allCases) func idsPastTwoToTheThirtyFirstAreKept(_ backend: Backend) async throws {
         let location = try await DatabaseFixture.emptyLocation(backend, "big_ids")
         try await location.build(try ImportStoreTests.smallBundle.get())
