@@ -15,7 +15,7 @@ public protocol AccountStore: AccessStore {
     /// Returns the person as they were before and after.
     func setRole(_ login: String, role: Role, audit: AuditOf<PersonChange>?) async throws -> PersonChange
     /// A new password; the person's sessions end (a stolen session dies with the old password) and a lock is lifted.
-    func setPassword(_ login: String, password: String) async throws
+    func setPassword(_ login: String, password: String, audit: AuditOf<PersonChange>?) async throws
     /// Disables (or enables again) the person; disabling ends their sessions at once.
     func setDisabled(_ login: String, disabled: Bool, audit: AuditOf<PersonChange>?) async throws -> PersonChange
     /// Checks the password, counting failures: `lockout.maxFailures` wrong ones in a row lock the person for
@@ -38,6 +38,7 @@ extension AccountStore {
     }
     public func createPerson(_ person: Person, password: String) async throws -> Person { try await createPerson(person, password: password, audit: nil) }
     public func setRole(_ login: String, role: Role) async throws -> PersonChange { try await setRole(login, role: role, audit: nil) }
+    public func setPassword(_ login: String, password: String) async throws { try await setPassword(login, password: password, audit: nil) }
     public func setDisabled(_ login: String, disabled: Bool) async throws -> PersonChange {
         try await setDisabled(login, disabled: disabled, audit: nil)
     }

@@ -5,10 +5,11 @@ import BrainModel
 /// reads, lists or changes another's webhook or deliveries; a person only their own tokens.
 public protocol WebhookStore: Store {
     func webhook(organisation: String) async throws -> Webhook?
-    /// Sets (or replaces) the organisation's webhook; returns the one before, if any.
-    func setWebhook(_ webhook: Webhook) async throws -> Webhook?
-    /// Removes it; returns what was removed (nil when there was none).
-    func removeWebhook(organisation: String) async throws -> Webhook?
+    /// Sets (or replaces) the organisation's webhook; returns the one before, if any. `audit` makes the write's entry
+    /// from the one before, recorded in the same transaction (see `AuditOf`).
+    func setWebhook(_ webhook: Webhook, audit: AuditOf<Webhook?>?) async throws -> Webhook?
+    /// Removes it; returns what was removed (nil when there was none, and nothing is recorded).
+    func removeWebhook(organisation: String, audit: AuditOf<Webhook>?) async throws -> Webhook?
     /// The alerts an import raised, every organisation's (the server sends each organisation only its own).
     func alerts(importId: Int) async throws -> [Alert]
     /// Records a delivery about to be sent (attempts 0, status pending); returns its row id.
@@ -19,11 +20,11 @@ public protocol WebhookStore: Store {
     func deliveries(organisation: String, limit: Int) async throws -> [WebhookDelivery]
 
     /// A new named token for the person (only its SHA-256 digest is kept); returns the token's row.
-    func createPersonToken(person: String, name: String, digest: String, at: String) async throws -> PersonToken
+    func createPersonToken(person: String, name: String, digest: String, at: String, audit: AuditOf<PersonToken>?) async throws -> PersonToken
     /// The person's tokens, revoked ones too, newest first.
     func personTokens(person: String) async throws -> [PersonToken]
     /// Revokes the person's token `id`; nil when the person has no such live token (or it is another's).
-    func revokePersonToken(_ id: Int64, person: String, at: String) async throws -> PersonToken?
+    func revokePersonToken(_ id: Int64, person: String, at: String, audit: AuditOf<PersonToken>?) async throws -> PersonToken?
     /// The person a live token (by digest) belongs to, with their organisation, stamping its last use; nil when
     /// unknown, revoked, or its person is disabled. The stamp is written at most once a minute.
     func tokenHolder(digest: String, at: String) async throws -> SessionHolder?
@@ -31,6 +32,18 @@ public protocol WebhookStore: Store {
 
 /// Where an organisation's alerts are posted and the secret they are signed with. The secret is kept as it is (it
 /// signs every body), shown to the admin once when made and never again.
+/// The writes without an audit entry (tests, the CLI's own records).
+extension WebhookStore {
+    public func setWebhook(_ webhook: Webhook) async throws -> Webhook? { try await setWebhook(webhook, audit: nil) }
+    public func removeWebhook(organisation: String) async throws -> Webhook? { try await removeWebhook(organisation: organisation, audit: nil) }
+    public func createPersonToken(person: String, name: String, digest: String, at: String) async throws -> PersonToken {
+        try await createPersonToken(person: person, name: name, digest: digest, at: at, audit: nil)
+    }
+    public func revokePersonToken(_ id: Int64, person: String, at: String) async throws -> PersonToken? {
+        try await revokePersonToken(id, person: person, at: at, audit: nil)
+    }
+}
+
 public struct Webhook: Sendable, Equatable, Codable {
     public var organisationId: String
     public var url: String

@@ -79,6 +79,20 @@ import BrainStore
         await #expect(throws: (any Error).self) {
             try await store.setDisabled("ana", disabled: true) { Self.entry("person.disable", $0.after.id) }
         }
+        // The workplace's own settings: a webhook, a person's API token, a password.
+        let hook = Webhook(organisationId: "bureau", url: "https://example.org/hook", secret: "s", createdAt: "", updatedAt: "")
+        await #expect(throws: (any Error).self) { try await store.setWebhook(hook) { _ in Self.entry("webhook.set", "bureau") } }
+        #expect(try await store.webhook(organisation: "bureau") == nil)
+        await #expect(throws: (any Error).self) {
+            try await store.createPersonToken(person: "ana", name: "脚本", digest: "d", at: "") { Self.entry("token.create", String($0.id)) }
+        }
+        #expect(try await store.personTokens(person: "ana").isEmpty)
+        await #expect(throws: (any Error).self) {
+            try await store.setPassword("ana", password: "另一个足够长的密码-battery-staple") { Self.entry("person.password", $0.after.id) }
+        }
+        let stillOld = try await store.verifyPassword(login: "ana", password: AccountStoreTests.password, lockout: .standard, now: 0)
+        guard case .signedIn = stillOld else { Issue.record("the old password no longer works: \(stillOld)"); return }
+
         #expect(try await store.organisations().map(\.id) == ["bureau"])
         let people = try await store.people(organisation: "bureau")
         #expect(people.map(\.id) == ["ana"] && people.first?.role == .viewer && people.first?.disabled == false)

@@ -26,8 +26,9 @@ struct WebhookPage: Sendable {
                 let before = try await store.webhook(organisation: organisation.id)
                 let secret = before?.secret ?? StoreSecret.generate()
                 _ = try await store.setWebhook(Webhook(organisationId: organisation.id, url: url, secret: secret,
-                                                       createdAt: before?.createdAt ?? now, updatedAt: now))
-                try await store.recordAudit(Self.entry(caller, organisation, "webhook.set", before: before?.audited, after: ["url": url]))
+                                                       createdAt: before?.createdAt ?? now, updatedAt: now)) { replaced in
+                    Self.entry(caller, organisation, "webhook.set", before: replaced?.audited, after: ["url": url])
+                }
                 guard before == nil else { return Bilingual(zh: "已更新 webhook 网址", en: "Webhook URL updated") }
                 return Bilingual(zh: "已设置 webhook。签名密钥只显示这一次：\(secret)", en: "Webhook set. Its signing secret is shown only now: \(secret)")
             }
@@ -37,16 +38,16 @@ struct WebhookPage: Sendable {
                 let store = access.store
                 guard var webhook = try await store.webhook(organisation: organisation.id) else { throw AdminRefusal.notFound }
                 (webhook.secret, webhook.updatedAt) = (StoreSecret.generate(), AuditTrail.now())
-                _ = try await store.setWebhook(webhook)
-                try await store.recordAudit(Self.entry(caller, organisation, "webhook.rotate", before: nil, after: webhook.audited))
+                _ = try await store.setWebhook(webhook) { [webhook] _ in Self.entry(caller, organisation, "webhook.rotate", before: nil, after: webhook.audited) }
                 return Bilingual(zh: "已更换签名密钥。新密钥只显示这一次：\(webhook.secret)",
                                  en: "Signing secret rotated. The new one is shown only now: \(webhook.secret)")
             }
         }
         router.post("/admin/webhook/remove") { request, _ in
             try await write(request) { caller, organisation, _ in
-                guard let removed = try await access.store.removeWebhook(organisation: organisation.id) else { throw AdminRefusal.notFound }
-                try await access.store.recordAudit(Self.entry(caller, organisation, "webhook.remove", before: removed.audited, after: nil))
+                guard try await access.store.removeWebhook(organisation: organisation.id, audit: { removed in
+                    Self.entry(caller, organisation, "webhook.remove", before: removed.audited, after: nil)
+                }) != nil else { throw AdminRefusal.notFound }
                 return Bilingual(zh: "已删除 webhook", en: "Webhook removed")
             }
         }

@@ -32,18 +32,20 @@ struct AccountPage: Sendable {
                     throw AdminRefusal.message(Bilingual(zh: "请为令牌命名（不超过 100 字）", en: "Name the token (at most 100 characters)"))
                 }
                 let token = Self.tokenPrefix + StoreSecret.generate()
-                let made = try await access.store.createPersonToken(person: person.id, name: name, digest: StoreSecret.digest(token), at: AuditTrail.now())
-                try await access.store.recordAudit(Self.entry(caller, person, "token.create", String(made.id), after: made))
+                _ = try await access.store.createPersonToken(person: person.id, name: name, digest: StoreSecret.digest(token), at: AuditTrail.now()) { made in
+                    Self.entry(caller, person, "token.create", String(made.id), after: made)
+                }
                 return (Bilingual(zh: "已创建令牌“\(name)”。它只显示这一次：\(token)", en: "Token \"\(name)\" created. It is shown only now: \(token)"), nil)
             }
         }
         router.post("/account/tokens/:id/revoke") { request, context in
             let id = context.parameters.get("id").flatMap(Int64.init) ?? -1
             return try await write(request) { caller, person, _ in
-                guard let revoked = try await access.store.revokePersonToken(id, person: person.id, at: AuditTrail.now()) else {
+                guard let revoked = try await access.store.revokePersonToken(id, person: person.id, at: AuditTrail.now(), audit: { revoked in
+                    Self.entry(caller, person, "token.revoke", String(id), after: revoked)
+                }) else {
                     throw AdminRefusal.notFound
                 }
-                try await access.store.recordAudit(Self.entry(caller, person, "token.revoke", String(id), after: revoked))
                 return (Bilingual(zh: "已吊销令牌“\(revoked.name)”", en: "Token \"\(revoked.name)\" revoked"), nil)
             }
         }
@@ -66,8 +68,9 @@ struct AccountPage: Sendable {
         case .signedIn:
             break
         }
-        try await store.setPassword(person.id, password: new)
-        try await store.recordAudit(Self.entry(caller, person, "person.password", person.id, after: ["sessionsEnded": "all"]))
+        try await store.setPassword(person.id, password: new) { _ in
+            Self.entry(caller, person, "person.password", person.id, after: ["sessionsEnded": "all"])
+        }
         let session = try await store.createPersonSession(login: person.id, policy: security.sessionPolicy, now: security.now())
         return (Bilingual(zh: "密码已修改，其他登录会话均已退出", en: "Password changed; your other sessions are signed out"), session)
     }

@@ -58,10 +58,10 @@ extension SQLStore: AccountStore {
         }
     }
 
-    public func setPassword(_ login: String, password: String) async throws {
+    public func setPassword(_ login: String, password: String, audit: AuditOf<PersonChange>?) async throws {
         if let problem = PasswordPolicy.problem(password) { throw AccountStoreError.weakPassword(zh: problem.zh, en: problem.en) }
         let hash = try PasswordHash.make(password)
-        _ = try await changePerson(login, audit: nil) { s in
+        _ = try await changePerson(login, audit: audit) { s in
             try await s.execute(AccountSQL.setPassword, [.text(hash.digest), .text(hash.salt), .int(hash.iterations), .text(login)])
             try await s.execute(AccountSQL.deletePersonSessions, [.text(login)])
         }

@@ -5,7 +5,7 @@ extension SQLStore: WebhookStore {
         try await driver.read { s in try await s.first(WebhookSQL.webhook, [.text(organisation)]) { try WebhookSQL.webhook($0) } }
     }
 
-    public func setWebhook(_ webhook: Webhook) async throws -> Webhook? {
+    public func setWebhook(_ webhook: Webhook, audit: AuditOf<Webhook?>?) async throws -> Webhook? {
         try await driver.transaction { s in
             let before = try await s.first(WebhookSQL.webhook, [.text(webhook.organisationId)]) { try WebhookSQL.webhook($0) }
             if before == nil {
@@ -15,14 +15,16 @@ extension SQLStore: WebhookStore {
                 try await s.execute(WebhookSQL.updateWebhook, [.text(webhook.url), .text(webhook.secret), .text(webhook.updatedAt),
                                                                .text(webhook.organisationId)])
             }
+            try await Self.append(audit, of: before, in: s)
             return before
         }
     }
 
-    public func removeWebhook(organisation: String) async throws -> Webhook? {
+    public func removeWebhook(organisation: String, audit: AuditOf<Webhook>?) async throws -> Webhook? {
         try await driver.transaction { s in
             guard let before = try await s.first(WebhookSQL.webhook, [.text(organisation)], { try WebhookSQL.webhook($0) }) else { return nil }
             try await s.execute(WebhookSQL.deleteWebhook, [.text(organisation)])
+            try await Self.append(audit, of: before, in: s)
             return before
         }
     }
@@ -52,10 +54,12 @@ extension SQLStore: WebhookStore {
         }
     }
 
-    public func createPersonToken(person: String, name: String, digest: String, at: String) async throws -> PersonToken {
+    public func createPersonToken(person: String, name: String, digest: String, at: String, audit: AuditOf<PersonToken>?) async throws -> PersonToken {
         try await driver.transaction { s in
             let id = try await s.count(WebhookSQL.insertToken, [.text(person), .text(name), .text(digest), .text(at)])
-            return PersonToken(id: Int64(id), personId: person, name: name, createdAt: at)
+            let token = PersonToken(id: Int64(id), personId: person, name: name, createdAt: at)
+            try await Self.append(audit, of: token, in: s)
+            return token
         }
     }
 
@@ -63,13 +67,14 @@ extension SQLStore: WebhookStore {
         try await driver.read { s in try await s.rows(WebhookSQL.tokensOfPerson, [.text(person)]) { try WebhookSQL.token($0) } }
     }
 
-    public func revokePersonToken(_ id: Int64, person: String, at: String) async throws -> PersonToken? {
+    public func revokePersonToken(_ id: Int64, person: String, at: String, audit: AuditOf<PersonToken>?) async throws -> PersonToken? {
         try await driver.transaction { s in
             guard var token = try await s.first(WebhookSQL.liveToken, [.int(Int(id)), .text(person)], { try WebhookSQL.token($0) }) else {
                 return nil
             }
             try await s.execute(WebhookSQL.revokeToken, [.text(at), .int(Int(id))])
             token.revokedAt = at
+            try await Self.append(audit, of: token, in: s)
             return token
         }
     }
