@@ -25,6 +25,11 @@ import BrainStore
                 #expect(problems.count == 1 && problems.first?["row"] as? Int == 3 && problems.first?["column"] as? String == "生物医药企业")
             }
             for (token, shown) in [(a.token, true), (b.token, false)] {
+                // The enterprise page lists the organisation's own clauses too, as the API does.
+                try await client.execute(uri: "/enterprises/600276.SH", method: .get, headers: MarketAPITests.bearer(token)) { response in
+                    #expect(response.status == .ok)
+                    #expect(String(buffer: response.body).contains("研发中心奖励") == shown)
+                }
                 try await client.execute(uri: "/api/enterprises/600276.SH/policies", method: .get, headers: MarketAPITests.bearer(token)) { response in
                     #expect(response.status == .ok)
                     let list = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [[String: Any]])

@@ -50,9 +50,10 @@ struct EnterprisePortrait: Codable, Sendable {
         "licence_no": "生产许可证编号 licence", "location_basis": "定位依据 basis", "register": "名录 register", "name": "名称 name",
     ]
 
-    /// The bundled clauses and the public imported ones (an organisation's own show in `/api/enterprises/{id}/policies`).
-    static func policyMatcher(store: any ImportingStore, cache: AnalyticsCache) async throws -> PolicyMatcher {
-        try await cache.policyMatcher().including(try await store.importedPolicies(visibleTo: nil))
+    /// The bundled clauses, the public imported ones and the viewer's organisation's own (as `/api/enterprises/{id}/policies`).
+    static func policyMatcher(store: any ImportingStore, cache: AnalyticsCache, viewer: FirmViewer) async throws -> PolicyMatcher {
+        let organisation: String? = if case .organisation(let id) = viewer { id } else { nil }
+        return try await cache.policyMatcher().including(try await store.importedPolicies(visibleTo: organisation))
     }
 
     /// The portrait as `viewer` may see it: none (404, as for an unknown id) of a firm of another organisation's
@@ -112,7 +113,7 @@ struct EnterprisePortrait: Codable, Sendable {
         var portrait = EnterprisePortrait(detail: detail, districtName: firm.districtCode.flatMap { index.regionsByCode[$0]?.name },
                                           location: location, facts: facts, quality: quality, related: related,
                                           nodeNames: index.nodesById.mapValues(\.nameZh), nodeNamesEn: index.nodesById.mapValues(\.nameEn),
-                                          policies: (try? await policyMatcher(store: store, cache: cache).matches(enterprise: id)) ?? [])
+                                          policies: (try? await policyMatcher(store: store, cache: cache, viewer: viewer).matches(enterprise: id)) ?? [])
         portrait.evidence = Dictionary(detail.assignments.compactMap { a in ChainEvidence.reasons(a.evidence).map { (a.nodeId, $0) } },
                                        uniquingKeysWith: { first, _ in first })
         for code in detail.curations.compactMap(\.curation.regionCode) { portrait.curatedRegionNames[code] = index.regionsByCode[code]?.name }
