@@ -56,7 +56,16 @@ public struct Webhook: Sendable, Equatable, Codable {
     }
 
     /// The webhook as the audit trail records it: never the secret, only that it changed.
-    public var audited: [String: String] { ["url": url, "updatedAt": updatedAt] }
+    /// What the audit trail keeps of it: the address without its path and query, where receivers often put a secret.
+    public var audited: [String: String] { ["url": Self.redacted(url), "updatedAt": updatedAt] }
+
+    /// `https://hooks.example.org/T0/secret?k=v` → `https://hooks.example.org/…`.
+    public static func redacted(_ url: String) -> String {
+        guard let scheme = url.range(of: "://") else { return "…" }
+        let rest = url[scheme.upperBound...]
+        let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        return String(url[..<scheme.upperBound]) + host + (host.count < rest.count ? "/…" : "")
+    }
 }
 
 /// One post of an import's alerts to an organisation's webhook, and how it went.

@@ -174,6 +174,9 @@ import BrainStore
         let trail = try await store.auditEntries(AuditQuery(organisationId: id)).filter { $0.targetKind == "webhook" }
         #expect(trail.map(\.action) == ["webhook.remove", "webhook.rotate", "webhook.set", "webhook.set"])
         #expect(trail.allSatisfy { $0.actor == admin && !($0.before ?? "").contains("secret") && !($0.after ?? "").contains("secret") })
+        // The address's path (where receivers often keep a secret of their own) stays out of the trail.
+        #expect(trail.allSatisfy { !($0.before ?? "").contains("/hook") && !($0.after ?? "").contains("/hook") && !($0.after ?? "").contains("/other") })
+        #expect(trail.last?.after?.contains("127.0.0.1:9/…") == true, "\(trail.last?.after ?? "")")
     }
 
     @Test func addressesInsideTheNetworkAreNotPublic() {

@@ -608,8 +608,13 @@ def check_import_page_writes_and_queues_review(driver, base):
     assert driver.find_element(By.ID, "to-review").text == "1"
     queue = driver.find_element(By.ID, "review-queue").text
     assert "江苏恒瑞医药股份有限公司" in queue, queue
-    hits = get_json(base, "/api/search?q=" + urllib.parse.quote("测试细胞"))["hits"]
-    assert any(hit["kind"] == "enterprise" and hit["label"] == "苏州测试细胞治疗有限公司" for hit in hits), hits
+    # The import is the signed-in organisation's own: found at once in its session, by nobody signed out.
+    search = "/api/search?q=" + urllib.parse.quote("测试细胞")
+    own = json.loads(driver.execute_script(
+        "var x = new XMLHttpRequest(); x.open('GET', arguments[0], false); x.send(); return x.responseText;", search))["hits"]
+    assert any(hit["kind"] == "enterprise" and hit["label"] == "苏州测试细胞治疗有限公司" for hit in own), own
+    outside = get_json(base, search)["hits"]
+    assert not any(hit["label"] == "苏州测试细胞治疗有限公司" for hit in outside), outside
     driver.find_element(By.ID, "write").click()
     WebDriverWait(driver, 30).until(lambda d: "已导入过" in d.find_element(By.ID, "import-id").text)
     no_console_errors(driver)

@@ -27,7 +27,7 @@ struct WebhookPage: Sendable {
                 let secret = before?.secret ?? StoreSecret.generate()
                 _ = try await store.setWebhook(Webhook(organisationId: organisation.id, url: url, secret: secret,
                                                        createdAt: before?.createdAt ?? now, updatedAt: now)) { replaced in
-                    Self.entry(caller, organisation, "webhook.set", before: replaced?.audited, after: ["url": url])
+                    Self.entry(caller, organisation, "webhook.set", before: replaced?.audited, after: ["url": Webhook.redacted(url)])
                 }
                 guard before == nil else { return Bilingual(zh: "已更新 webhook 网址", en: "Webhook URL updated") }
                 return Bilingual(zh: "已设置 webhook。签名密钥只显示这一次：\(secret)", en: "Webhook set. Its signing secret is shown only now: \(secret)")

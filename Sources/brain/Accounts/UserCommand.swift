@@ -92,10 +92,12 @@ struct UserPassword: AsyncParsableCommand {
     func run() async throws {
         let password = try PasswordInput.read(fromStdin: passwordStdin, prompt: "new password for \(login): ")
         let store = try await openStore(self.store.db)
-        try await accounts { try await store.setPassword(login, password: password) }
-        let organisation = try await store.person(login)?.organisationId
-        // Never the password or its hash: only that it changed.
-        await CLIAudit.record(store, "person.password", target: "person", login, organisation: organisation)
+        // Never the password or its hash: only that it changed, recorded in the change's own transaction.
+        try await accounts {
+            try await store.setPassword(login, password: password) { change in
+                AuditTrail.cli("person.password", target: "person", change.after.id, organisation: change.after.organisationId, before: nil, after: nil)
+            }
+        }
         print("password of \(login) changed; their sessions have ended")
     }
 }

@@ -72,7 +72,8 @@ struct AccountPage: Sendable {
             Self.entry(caller, person, "person.password", person.id, after: ["sessionsEnded": "all"])
         }
         let session = try await store.createPersonSession(login: person.id, policy: security.sessionPolicy, now: security.now())
-        return (Bilingual(zh: "密码已修改，其他登录会话均已退出", en: "Password changed; your other sessions are signed out"), session)
+        return (Bilingual(zh: "密码已修改，其他登录会话均已退出；API 令牌仍然有效，如有泄露请在下方吊销",
+                          en: "Password changed; your other sessions are signed out. Your API tokens still work: revoke any that leaked below"), session)
     }
 
     /// A form post of a signed-in person's browser session, then the page again with what happened or why not (and

@@ -30,6 +30,8 @@ extension SQLStore {
             assignments: state.assignments.filter { shown($0.provenance.source) }, products: state.products.filter { shown($0.provenance.source) },
             events: state.events.filter { shown($0.provenance.source) })
         CuratedDetail.apply(&detail, curations: state.curations, machine: state.machine, regions: state.regions)
+        // The machine's placements as kept at the first curation hold every import's nodes: a hidden one's stay hidden.
+        detail.machineAssignments = detail.machineAssignments.filter { shown($0.provenance.source) }
         return detail
     }
 

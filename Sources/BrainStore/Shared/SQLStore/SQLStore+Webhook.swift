@@ -88,8 +88,11 @@ extension SQLStore: WebhookStore {
         }
         guard let found else { return nil }
         // Stamped at most once a minute (ISO 8601 times share their first 16 characters within one), so a busy API
-        // client does not write on every request; a read-only store (a copy, a standby) records nothing.
-        if !isReadOnly, found.lastUsed?.prefix(16) != at.prefix(16) { try await driver.transaction { s in try await s.execute(WebhookSQL.touchToken, [.text(at), .int(found.id)]) } }
+        // client does not write on every request; a read-only store (a copy, a standby) records nothing. The stamp is
+        // a convenience: when it cannot be written (a long import holding the write lock) the request goes on without it.
+        if !isReadOnly, found.lastUsed?.prefix(16) != at.prefix(16) {
+            try? await driver.transaction { s in try await s.execute(WebhookSQL.touchToken, [.text(at), .int(found.id)]) }
+        }
         return found.holder
     }
 }
