@@ -190,5 +190,13 @@ import BrainStore
         #expect(!WebhookAddress.isPublic([0xfe, 0x80] + Array(repeating: 0, count: 14)))
         #expect(!WebhookAddress.isPublic([0xfd, 0x00] + Array(repeating: 0, count: 14)))
         #expect(WebhookAddress.isPublic([0x24, 0x08] + Array(repeating: 1, count: 14)))
+        // IPv6 forms that carry an inner IPv4 address: NAT64, 6to4, IPv4-compatible; site-local; documentation v4.
+        #expect(!WebhookAddress.isPublic([0x00, 0x64, 0xff, 0x9b] + Array(repeating: 0, count: 8) + [169, 254, 169, 254]))
+        #expect(!WebhookAddress.isPublic([0x00, 0x64, 0xff, 0x9b, 0x00, 0x01] + Array(repeating: 0, count: 6) + [10, 0, 0, 1]))
+        #expect(WebhookAddress.isPublic([0x00, 0x64, 0xff, 0x9b] + Array(repeating: 0, count: 8) + [8, 8, 8, 8]))
+        #expect(!WebhookAddress.isPublic([0x20, 0x02, 192, 168, 0, 1] + Array(repeating: 0, count: 10)))
+        #expect(!WebhookAddress.isPublic(Array(repeating: 0, count: 12) + [10, 1, 2, 3]))
+        #expect(!WebhookAddress.isPublic([0xfe, 0xc0] + Array(repeating: 0, count: 14)))
+        for documentation in [[192, 0, 2, 1], [198, 51, 100, 7], [203, 0, 113, 9]] { #expect(!WebhookAddress.isPublic(documentation.map(UInt8.init))) }
     }
 }

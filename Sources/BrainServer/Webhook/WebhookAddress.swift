@@ -79,18 +79,27 @@ struct WebhookAddress: Sendable {
         return found
     }
 
-    /// False for loopback, private, shared (CGNAT), link-local, unspecified, multicast and reserved addresses, and
-    /// IPv4 addresses inside IPv6 (mapped) that are any of these.
+    /// False for loopback, private, shared (CGNAT), link-local, unspecified, multicast, documentation and reserved
+    /// addresses, and IPv6 addresses that carry an IPv4 one (mapped, compatible, NAT64, 6to4) that is any of these.
     static func isPublic(_ bytes: [UInt8]) -> Bool {
         if bytes.count == 4 {
             let (a, b) = (bytes[0], bytes[1])
             return !(a == 0 || a == 10 || a == 127 || a >= 224 || (a == 100 && (64...127).contains(b)) || (a == 169 && b == 254)
                      || (a == 172 && (16...31).contains(b)) || (a == 192 && b == 168) || (a == 192 && b == 0 && bytes[2] == 0)
-                     || (a == 198 && (18...19).contains(b)))
+                     || (a == 198 && (18...19).contains(b)) || (a == 198 && b == 51 && bytes[2] == 100)
+                     || (a == 203 && b == 0 && bytes[2] == 113) || (a == 192 && b == 0 && bytes[2] == 2))
         }
         guard bytes.count == 16 else { return false }
         if bytes[0..<10].allSatisfy({ $0 == 0 }) && bytes[10] == 0xff && bytes[11] == 0xff { return isPublic(Array(bytes[12...])) }
         if bytes[0..<15].allSatisfy({ $0 == 0 }) { return false }                  // :: and ::1
+        if bytes[0..<12].allSatisfy({ $0 == 0 }) { return isPublic(Array(bytes[12...])) }   // IPv4-compatible ::a.b.c.d
+        // NAT64: 64:ff9b::/96 reaches the IPv4 address in its last four bytes; the local-use 64:ff9b:1::/48 (and
+        // anything else under 64:ff9b) is a network's own translator, never a public receiver.
+        if bytes[0] == 0x00 && bytes[1] == 0x64 && bytes[2] == 0xff && bytes[3] == 0x9b {
+            return bytes[4..<12].allSatisfy { $0 == 0 } && isPublic(Array(bytes[12...]))
+        }
+        if bytes[0] == 0x20 && bytes[1] == 0x02 { return isPublic(Array(bytes[2..<6])) }   // 6to4 2002:a.b.c.d::/16
+        if bytes[0] == 0xfe && (bytes[1] & 0xc0) == 0xc0 { return false }           // site-local fec0::/10 (deprecated)
         if bytes[0] == 0xff || (bytes[0] & 0xfe) == 0xfc { return false }           // multicast, unique local fc00::/7
         if bytes[0] == 0xfe && (bytes[1] & 0xc0) == 0x80 { return false }           // link-local fe80::/10
         return true
