@@ -88,4 +88,36 @@ import BrainStore
         #expect(try await store.hiddenImports(from: .organisation("org-a")).isEmpty)
         #expect(try await store.hiddenImports(from: .operator).isEmpty)
     }
+
+    /// A firm an import created is rewritten only by imports of its own kind: a private import never rewrites a public
+    /// import's firm nor another organisation's private one, and a public import never rewrites a private firm.
+    @Test(arguments: Backend.allCases) func importsRewriteOnlyFirmsOfTheirOwnKind(_ backend: Backend) async throws {
+        let store = try await store(backend, "private_owner")
+        _ = try await store.createOrganisation(id: "org-a", name: "甲")
+        _ = try await store.createOrganisation(id: "org-b", name: "乙")
+        let publicCode = "91320594MA1Q0XAA1B", privateCode = "91320594MA1Q0XBB3U"
+        // The operator's import creates one firm, B's private import another.
+        var header = ImportStoreTests.header("public.csv")
+        var batches = [[ImportStoreTests.firm(2, "苏州公开细胞有限公司", uscc: publicCode, employees: 10)]]
+        _ = try await store.importEnterprises(header) { batches.isEmpty ? nil : batches.removeFirst() }
+        _ = try await importPrivately(store, "org-b", "b.csv", [ImportStoreTests.firm(2, "苏州乙方私有生物有限公司", uscc: privateCode, employees: 20)])
+        let publicId = try #require(try await store.searchEnterprises("苏州公开细胞", limit: 1, offset: 0).items.first?.id)
+        let privateId = try #require(try await store.searchEnterprises("苏州乙方私有", limit: 1, offset: 0).items.first?.id)
+        // A's private import names both by their codes, with other names and sizes.
+        _ = try await importPrivately(store, "org-a", "a.csv", [
+            ImportStoreTests.firm(2, "甲改写的公开企业有限公司", uscc: publicCode, employees: 11),
+            ImportStoreTests.firm(3, "甲改写的私有企业有限公司", uscc: privateCode, employees: 21),
+        ])
+        let publicFirm = try #require(try await store.enterprise(publicId))
+        #expect(publicFirm.enterprise.name == "苏州公开细胞有限公司" && publicFirm.enterprise.employees == 10)
+        let privateFirm = try #require(try await store.enterprise(privateId))
+        #expect(privateFirm.enterprise.name == "苏州乙方私有生物有限公司" && privateFirm.enterprise.employees == 20)
+        // A public import naming B's private firm leaves it as B wrote it too; B's own next import still updates it.
+        header = ImportStoreTests.header("public-2.csv")
+        batches = [[ImportStoreTests.firm(2, "公开改写的私有企业有限公司", uscc: privateCode, employees: 30)]]
+        _ = try await store.importEnterprises(header) { batches.isEmpty ? nil : batches.removeFirst() }
+        #expect(try await store.enterprise(privateId)?.enterprise.employees == 20)
+        _ = try await importPrivately(store, "org-b", "b-2.csv", [ImportStoreTests.firm(2, "苏州乙方私有生物有限公司", uscc: privateCode, employees: 25)])
+        #expect(try await store.enterprise(privateId)?.enterprise.employees == 25)
+    }
 }

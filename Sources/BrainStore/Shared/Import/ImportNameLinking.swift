@@ -30,7 +30,7 @@ struct ImportNameLinking {
         wanted.insert("")  // never an empty IN ()
         let arguments = wanted.sorted().map { SQLValue.text($0) }
         let firms = """
-            SELECT id, name, full_name, normalized_name, uscc, province_code, city_code, district_code, source, \(rank) AS rank FROM enterprises
+            SELECT \(ImportSQL.firmColumns(rank: rank)) FROM enterprises
             WHERE id IN (SELECT enterprise_id FROM enterprise_names WHERE key IN (\(StoreSQL.marks(arguments.count))))
             """
         return [ImportPlanner.Write(NameSQL.byKeys(arguments.count), arguments + arguments), ImportPlanner.Write(firms, arguments)]

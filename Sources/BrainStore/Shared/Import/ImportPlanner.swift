@@ -52,6 +52,8 @@ struct ImportPlanner: ImportBatchPlanner {
         var districtCode: String? = nil
         var createdByImports: Bool
         var rank: Int
+        /// The organisation whose private import created the firm; nil for bundled firms and public imports'.
+        var owner: String? = nil
         var latest: Latest?
         var createdHere = false
         /// The firm's stored chain nodes, each with whether an import placed it (the next import replaces those),
@@ -147,6 +149,7 @@ struct ImportPlanner: ImportBatchPlanner {
                               cityCode: try row.optionalText("city_code"), createdByImports: source.hasPrefix("import:"),
                               rank: try row.int("rank"), createdHere: source == "import:\(importId)")
             (state.provinceCode, state.districtCode) = (try row.optionalText("province_code"), try row.optionalText("district_code"))
+            state.owner = try row.optionalText("owner")
             known[id] = state
             if let name = try row.optionalText("normalized_name"), !(idsByName[name]?.contains(id) ?? false) { idsByName[name, default: []].append(id) }
             if let code = state.uscc { idByUSCC[code] = id }
@@ -241,7 +244,7 @@ struct ImportPlanner: ImportBatchPlanner {
         writes += gramWrites(id, rank: rank, old: [], new: [record.name])
         known[id] = Known(name: record.name, fullName: record.name, normalizedName: record.normalizedName, uscc: record.uscc,
                           cityCode: record.cityCode, provinceCode: record.provinceCode, districtCode: record.districtCode,
-                          createdByImports: true, rank: rank, createdHere: true,
+                          createdByImports: true, rank: rank, owner: header.organisation, createdHere: true,
                           nodes: Dictionary(record.assignments.map { ($0.nodeId, true) }, uniquingKeysWith: { a, _ in a }))
         if header.recordsChanges { writes.append(try ChangeFeed.newFirm(header: header, importId: importId, id: id, record)) }
         idsByName[record.normalizedName, default: []].append(id)
@@ -252,10 +255,12 @@ struct ImportPlanner: ImportBatchPlanner {
 
     private mutating func update(_ id: String, with record: ImportedEnterprise) throws -> [Write] {
         guard var state = known[id] else { return try create(id, record) }
-        // An organisation's import is private to it until published: it never rewrites a bundled firm's shared row
-        // (name, codes, region, size) that everyone reads. Its facts and nodes are kept under the import, as a
-        // register's are, and shown only to that organisation (FirmViewer).
-        if header.organisation != nil, !state.createdByImports { return try link(id, record) }
+        // An import rewrites only a firm of its own kind: a private import only its own organisation's firms, a public
+        // one only public firms. An organisation's import is private to it until published, so it never rewrites a
+        // shared row (name, codes, region, size) that others read, nor another organisation's private firm; and a
+        // public import never rewrites a private firm. Its facts and nodes are kept under the import, as a register's
+        // are, and shown only to whoever may see that import (FirmViewer).
+        if state.owner != header.organisation || (header.organisation != nil && !state.createdByImports) { return try link(id, record) }
         let incoming = Latest(asOf: header.asOf, importId: importId, row: record.line, facts: record.facts)
         if let latest = state.latest, latest.facts == incoming.facts {
             outcome.unchanged += 1

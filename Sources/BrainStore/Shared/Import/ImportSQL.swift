@@ -13,11 +13,21 @@ enum ImportSQL {
 
     /// Firms a batch may touch, by code, id or normalised name; `rank` is the backend's search rank expression. A
     /// union, so each part uses its index (an `OR` of the three made SQLite scan the table for every batch).
-    static func existing(rank: String, uscc: Int, ids: Int, names: Int) -> String {
+    /// What the planner learns of a stored firm. `owner`: the organisation whose import created it (NULL: bundled, or
+    /// a public import's); the imports table is small, so the look-up by the source text costs little.
+    static func firmColumns(rank: String) -> String {
         """
-        SELECT id, name, full_name, normalized_name, uscc, province_code, city_code, district_code, source, \(rank) AS rank FROM enterprises WHERE uscc IN (\(StoreSQL.marks(uscc)))
-        UNION SELECT id, name, full_name, normalized_name, uscc, province_code, city_code, district_code, source, \(rank) AS rank FROM enterprises WHERE id IN (\(StoreSQL.marks(ids)))
-        UNION SELECT id, name, full_name, normalized_name, uscc, province_code, city_code, district_code, source, \(rank) AS rank FROM enterprises
+        id, name, full_name, normalized_name, uscc, province_code, city_code, district_code, source, \(rank) AS rank,
+          (SELECT i.organisation_id FROM imports i WHERE 'import:' || CAST(i.id AS TEXT) = enterprises.source) AS owner
+        """
+    }
+
+    static func existing(rank: String, uscc: Int, ids: Int, names: Int) -> String {
+        let columns = firmColumns(rank: rank)
+        return """
+        SELECT \(columns) FROM enterprises WHERE uscc IN (\(StoreSQL.marks(uscc)))
+        UNION SELECT \(columns) FROM enterprises WHERE id IN (\(StoreSQL.marks(ids)))
+        UNION SELECT \(columns) FROM enterprises
           WHERE normalized_name IN (\(StoreSQL.marks(names)))
         """
     }
