@@ -40,6 +40,9 @@ import Glibc
             // Private answers are never stored by a cache; public static files may be.
             try await client.execute(uri: "/api/imports", method: .get) { #expect($0.headers[.cacheControl] == "no-store") }
             try await client.execute(uri: "/match", method: .get) { #expect($0.headers[.cacheControl] == "no-store") }
+            for page in ["/account", "/admin/webhook"] {
+                try await client.execute(uri: page, method: .get) { #expect($0.headers[.cacheControl] == "no-store", "\(page)") }
+            }
             try await client.execute(uri: "/regions/320500", method: .get, headers: [.authorization: "Bearer x"]) {
                 #expect($0.headers[.cacheControl] == "no-store")
             }

@@ -9,7 +9,7 @@ struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
     /// Paths whose answers depend on who asks (or are private outright) even without a credential.
     static var privatePrefixes: [String] { ["/match", "/import", "/api/imports", "/api/review", "/api/demands", "/api/offers",
                                             "/api/talents", "/api/market", "/api/enterprises/", "/leads", "/api/leads", "/inbox", "/api/alerts",
-                                            "/api/watchlist", "/api/watch", "/api/changes", "/admin", "/api/audit", "/signin"] }
+                                            "/api/watchlist", "/api/watch", "/api/changes", "/admin", "/api/audit", "/signin", "/account"] }
 
     /// ECharts sets inline styles (tooltips), hence 'unsafe-inline' for styles only; scripts are the site's own files
     /// and the page's nonce-marked inline scripts.

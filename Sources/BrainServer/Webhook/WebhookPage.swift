@@ -97,7 +97,6 @@ struct WebhookPage: Sendable {
         (view.notice, view.error) = (notice, error)
         var response = try renderer.render("webhook", nav: "admin", view: view, data: [String: String]())
         response.status = status
-        response.headers[.cacheControl] = "no-store"
         return response
     }
 

@@ -119,9 +119,16 @@ enum StoreSQL {
 
     static func marks(_ count: Int) -> String { Array(repeating: "?", count: count).joined(separator: ",") }
 
+    /// A bound value as a LIKE pattern matching itself: `\`, `%` and `_` escaped with `\` (the statement says
+    /// ESCAPE '\').
     static func escapeLike(_ text: String) -> String {
         text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
             .replacingOccurrences(of: "_", with: "\\_")
+    }
+
+    /// The same escaping in SQL, for a column's text matched as part of a pattern; the same on SQLite and PostgreSQL.
+    static func escapeLike(column: String) -> String {
+        "REPLACE(REPLACE(REPLACE(\(column), '\\', '\\\\'), '%', '\\%'), '_', '\\_')"
     }
 
     /// The snapshot's tables in a stable order.

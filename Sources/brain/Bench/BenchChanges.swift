@@ -75,12 +75,7 @@ struct BenchChanges: AsyncParsableCommand {
         header.recordsChanges = feed
         let cpuBefore = Measurement.cpuSeconds
         let (outcome, wall) = try await Measurement.asyncSeconds {
-            let check = EnterpriseFileCheck(url: file, resolver: resolver)
-            try check.start()
-            let classification = ClassificationCache(classifier)
-            let prefetch = BatchPrefetch { try check.next()?.map { $0.imported(cache: classification) } }
-            defer { prefetch.stop() }
-            return try await store.importEnterprises(header, next: prefetch.next)
+            try await BenchImport.importFile(file, into: store, header: header, resolver: resolver, classifier: classifier)
         }
         let timing = Timing(wall: wall, cpu: Measurement.cpuSeconds - cpuBefore)
         guard report else { return timing }

@@ -48,13 +48,7 @@ struct BenchImport: AsyncParsableCommand {
                                       importedAt: ISO8601DateFormatter().string(from: Date()))
             let cpu = Measurement.cpuSeconds
             let (outcome, seconds) = try await Measurement.asyncSeconds {
-                // As `brain import`: read, check and classify on one thread, the store's transaction on another.
-                let check = EnterpriseFileCheck(url: file, resolver: resolver)
-                try check.start()
-                let classification = ClassificationCache(classifier)
-                let prefetch = BatchPrefetch { try check.next()?.map { $0.imported(cache: classification) } }
-                defer { prefetch.stop() }
-                return try await store.importEnterprises(header, next: prefetch.next)
+                try await Self.importFile(file, into: store, header: header, resolver: resolver, classifier: classifier)
             }
             print("import \(label)  \(Output.number(seconds)) s = \(Int(Double(rows) / seconds)) rows/s end to end (read → write, one transaction; "
                   + "target ≥ \(label == "SQLite" ? "17,000" : "10,000")), CPU \(Output.number(Measurement.cpuSeconds - cpu)) s on both threads; "
@@ -89,6 +83,18 @@ struct BenchImport: AsyncParsableCommand {
 
     /// A CSV of `rows` SYNTHETIC enterprise rows (names, codes and addresses resampled from `bundle`; valid check
     /// characters), as an analyst's file would hold them.
+    /// An enterprise file imported as `brain import` does: read, check and classify on one thread, the store's
+    /// transaction on another.
+    static func importFile(_ file: URL, into store: any ImportingStore, header: ImportHeader, resolver: AddressResolver,
+                           classifier: ImportClassifier) async throws -> ImportOutcome {
+        let check = EnterpriseFileCheck(url: file, resolver: resolver)
+        try check.start()
+        let classification = ClassificationCache(classifier)
+        let prefetch = BatchPrefetch { try check.next()?.map { $0.imported(cache: classification) } }
+        defer { prefetch.stop() }
+        return try await store.importEnterprises(header, next: prefetch.next)
+    }
+
     static func writeSyntheticFile(rows: Int, seed: UInt64, bundle regions: DataBundle, to file: URL) throws {
         let districts = regions.regions.filter { $0.level == .district && !$0.isDevelopmentZone }
         let names = regions.enterprises.compactMap(\.fullName)

@@ -111,7 +111,6 @@ struct AccountPage: Sendable {
         (view.notice, view.error) = (notice, error)
         var response = try renderer.render("account", nav: "account", view: view, data: [String: String]())
         response.status = status
-        response.headers[.cacheControl] = "no-store"
         return response
     }
 

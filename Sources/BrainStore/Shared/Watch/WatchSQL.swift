@@ -116,7 +116,7 @@ enum WatchSQL {
         SELECT w.organisation_id, w.person_id, w.id, w.kind, w.target_id, c.id, c.at FROM changes c JOIN watchlist w ON
           ((w.kind = 'firm' AND w.target_id = c.enterprise_id)
            OR (w.kind = 'region' AND (w.target_id = c.province_code OR w.target_id = c.city_code OR w.target_id = c.district_code))
-           OR (w.kind = 'node' AND c.node_ids LIKE '%,' || \(likeEscaped("w.target_id")) || ',%' ESCAPE '\\')
+           OR (w.kind = 'node' AND c.node_ids LIKE '%,' || \(StoreSQL.escapeLike(column: "w.target_id")) || ',%' ESCAPE '\\')
            OR (w.kind = 'node' AND EXISTS (\(subNodeOfWatch))))
         WHERE c.import_id = ? AND (c.organisation_id IS NULL OR c.organisation_id = w.organisation_id)
           AND NOT EXISTS (SELECT 1 FROM alerts a WHERE a.watch_id = w.id AND a.change_id = c.id)
@@ -126,14 +126,8 @@ enum WatchSQL {
     /// node. One level, as the chain file has (tiers → nodes → sub-nodes): it runs once per change and node watch, so
     /// it stays a scan of the chain's few rows with no join (docs/watch.md "Cost").
     static let subNodeOfWatch = """
-        SELECT 1 FROM chain_nodes n WHERE n.parent_id = w.target_id AND c.node_ids LIKE '%,' || \(likeEscaped("n.id")) || ',%' ESCAPE '\\'
+        SELECT 1 FROM chain_nodes n WHERE n.parent_id = w.target_id AND c.node_ids LIKE '%,' || \(StoreSQL.escapeLike(column: "n.id")) || ',%' ESCAPE '\\'
         """
-
-    /// A column's text as a LIKE pattern matching itself: `\`, `%` and `_` escaped with `\` (ESCAPE '\'), as
-    /// `StoreSQL.escapeLike` does for bound values; the same on SQLite and PostgreSQL.
-    static func likeEscaped(_ column: String) -> String {
-        "REPLACE(REPLACE(REPLACE(\(column), '\\', '\\\\'), '%', '\\%'), '_', '\\_')"
-    }
 
     static func selectAlerts(_ q: AlertQuery) -> (sql: String, arguments: [SQLValue]) {
         var conditions = ["a.organisation_id = ?"], arguments: [SQLValue] = [.text(q.organisationId)]
