@@ -110,6 +110,8 @@ func buildRouter(store: any ImportingStore, configuration: ServerConfiguration, 
     AdminPage(access: access, renderer: renderer).register(on: router)
     AccountPage(access: access, renderer: renderer).register(on: router)
     let webhooks = WebhookDispatcher(store: store, configuration: configuration.webhooks, logger: logger)
+    // Alerts raised outside this server (brain import, brain review, another server) are posted on the timer.
+    if !store.isReadOnly { webhooks.startTimer() }
     WebhookPage(access: access, renderer: renderer, dispatcher: webhooks).register(on: router)
     LeadRoutes(leads: LeadAccess(access: access)).register(on: router)
     LeadsPage(leads: LeadAccess(access: access), renderer: renderer).register(on: router)

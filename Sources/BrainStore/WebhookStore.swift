@@ -19,6 +19,14 @@ public protocol WebhookStore: Store {
     /// The organisation's latest deliveries, newest first.
     func deliveries(organisation: String, limit: Int) async throws -> [WebhookDelivery]
 
+    /// The outbox (`WebhookOutboxSQL`): organisations whose webhook has alerts not yet posted, whoever raised them.
+    func webhookBacklog() async throws -> [String]
+    /// Holds the organisation's outbox for `holder` until `until` and returns its webhook and oldest unposted alerts
+    /// (at most `limit`, in id order); nil when another holder's hold has not run out at `now` (or there is no webhook).
+    func claimWebhookOutbox(organisation: String, holder: String, now: String, until: String, limit: Int) async throws -> WebhookOutbox?
+    /// Marks `sent` (the organisation's alerts) posted at `at`, and lets go of the holder's hold.
+    func finishWebhookOutbox(organisation: String, holder: String, sent: [Int64], at: String) async throws
+
     /// A new named token for the person (only its SHA-256 digest is kept); returns the token's row.
     func createPersonToken(person: String, name: String, digest: String, at: String, audit: AuditOf<PersonToken>?) async throws -> PersonToken
     /// The person's tokens, revoked ones too, newest first.
@@ -66,6 +74,14 @@ public struct Webhook: Sendable, Equatable, Codable {
         let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
         return String(url[..<scheme.upperBound]) + host + (host.count < rest.count ? "/…" : "")
     }
+}
+
+/// An organisation's held outbox: where to post and what is waiting.
+public struct WebhookOutbox: Sendable {
+    public var webhook: Webhook
+    public var alerts: [Alert]
+
+    public init(webhook: Webhook, alerts: [Alert]) { (self.webhook, self.alerts) = (webhook, alerts) }
 }
 
 /// One post of an import's alerts to an organisation's webhook, and how it went.

@@ -24,6 +24,8 @@ struct Serve: AsyncParsableCommand {
     var allowedHost: [String] = []
     @Option(help: "A host organisations' alert webhooks may use over plain http and on loopback or private addresses (repeatable; e.g. 127.0.0.1 for a receiver on this machine). Other webhooks must be https to public addresses.")
     var webhookAllowHost: [String] = []
+    @Option(help: "Seconds between looks at the webhook outbox for alerts raised outside this server (brain import, brain review); the server's own imports are posted at once.")
+    var webhookInterval: Int = 20
     @Flag(help: "Mark session cookies Secure (the server is reached over HTTPS).")
     var secureCookies = false
     @Flag(help: "Believe X-Forwarded-Proto from the reverse proxy in front (Secure cookies for https).")
@@ -63,11 +65,12 @@ struct Serve: AsyncParsableCommand {
         if allowImports {
             print("--allow-imports is deprecated and has no effect: sign in on /import with an organisation's token, or send an admin token (brain admin token)")
         }
-        guard idleTimeout > 0, headerTimeout > 0, bodyTimeout > 0, maxConnections > 0 else {
-            throw ValidationError("--idle-timeout, --header-timeout, --body-timeout and --max-connections must be positive")
+        guard idleTimeout > 0, headerTimeout > 0, bodyTimeout > 0, maxConnections > 0, webhookInterval > 0 else {
+            throw ValidationError("--idle-timeout, --header-timeout, --body-timeout, --max-connections and --webhook-interval must be positive")
         }
         configuration.security.allowedHosts = allowedHost
         configuration.webhooks.allowedHosts = webhookAllowHost
+        configuration.webhooks.interval = .seconds(webhookInterval)
         configuration.security.secureCookies = secureCookies
         configuration.security.trustForwardedProto = trustProxy
         configuration.security.idleTimeout = .seconds(idleTimeout)

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -8,12 +9,20 @@ import Darwin
 /// Which webhook URLs an admin may set (SSRF): https to a host whose every address is public. Plain http, and hosts
 /// on loopback, private, link-local or other special addresses, only for hosts the operator allows with
 /// `brain serve --webhook-allow-host HOST` (a receiver on the same machine, a test). Checked when the URL is set and
-/// again before each delivery, as a name may point elsewhere later.
+/// again before each delivery, as a name may point elsewhere later; the delivery then connects to exactly the address
+/// checked (`Pinned`), so a name that answers differently the second time (DNS rebinding) cannot reach inside.
 struct WebhookAddress: Sendable {
+    /// Every address a host name resolves to, as raw bytes (4 for IPv4, 16 for IPv6); tests put a stub here.
+    typealias Resolver = @Sendable (String) async -> [[UInt8]]
+
     /// Lower-case host names (or literal addresses) the operator allows.
     let allowedHosts: Set<String>
+    let resolver: Resolver
 
-    init(allowedHosts: [String]) { self.allowedHosts = Set(allowedHosts.map { $0.lowercased() }) }
+    init(allowedHosts: [String], resolver: Resolver? = nil, resolveTimeout: Duration = .seconds(5)) {
+        self.allowedHosts = Set(allowedHosts.map { $0.lowercased() })
+        self.resolver = resolver ?? { host in await Self.resolveOffLoop(host, timeout: resolveTimeout) }
+    }
 
     enum Refusal: Error, Equatable {
         case notAURL, scheme, credentials, unresolvable(String), privateAddress(String)
@@ -30,8 +39,18 @@ struct WebhookAddress: Sendable {
         }
     }
 
-    /// The URL as it will be posted to, or why not.
-    func check(_ text: String) throws(Refusal) -> URL {
+    /// A checked URL and the address to connect to: the URL keeps the host name (for the Host header, TLS SNI and the
+    /// certificate check), `connectTo` is the checked address (nil when the URL names an address itself).
+    struct Pinned: Sendable, Equatable {
+        var url: URL
+        /// The host as the URL spells it, the key the HTTP client maps to `connectTo`.
+        var host: String
+        var connectTo: String?
+    }
+
+    /// The URL as it will be posted to and the address it will reach, or why not. A host name is resolved off the
+    /// event loop with a time limit (`resolveOffLoop`).
+    func check(_ text: String) async throws(Refusal) -> Pinned {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard trimmed.count <= 500, let components = URLComponents(string: trimmed), let url = components.url,
               let scheme = components.scheme?.lowercased(), let rawHost = components.host, !rawHost.isEmpty else { throw .notAURL }
@@ -39,14 +58,49 @@ struct WebhookAddress: Sendable {
         let host = rawHost.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
         let allowed = allowedHosts.contains(host)
         guard scheme == "https" || (scheme == "http" && allowed) else { throw scheme == "http" ? .scheme : .notAURL }
-        if allowed { return url }
-        let addresses = Self.resolve(host)
-        guard !addresses.isEmpty else { throw .unresolvable(host) }
-        guard addresses.allSatisfy(Self.isPublic) else { throw .privateAddress(host) }
-        return url
+        if let literal = Self.literal(host) {
+            guard allowed || Self.isPublic(literal) else { throw .privateAddress(host) }
+            return Pinned(url: url, host: rawHost, connectTo: nil)
+        }
+        let addresses = await resolver(host)
+        guard let first = addresses.first, let text = Self.text(first) else { throw .unresolvable(host) }
+        guard allowed || addresses.allSatisfy(Self.isPublic) else { throw .privateAddress(host) }
+        return Pinned(url: url, host: rawHost, connectTo: text)
     }
 
-    /// Every address the host resolves to, as raw bytes (4 for IPv4, 16 for IPv6).
+    /// The bytes of an IPv4 or IPv6 literal, nil for a name.
+    static func literal(_ host: String) -> [UInt8]? {
+        var v4 = in_addr(), v6 = in6_addr()
+        if inet_pton(AF_INET, host, &v4) == 1 { return withUnsafeBytes(of: v4) { Array($0) } }
+        if inet_pton(AF_INET6, host, &v6) == 1 { return withUnsafeBytes(of: v6) { Array($0) } }
+        return nil
+    }
+
+    /// An address's usual text form (`203.0.113.7`, `2001:db8::1`).
+    static func text(_ bytes: [UInt8]) -> String? {
+        let family: Int32
+        switch bytes.count { case 4: family = AF_INET; case 16: family = AF_INET6; default: return nil }
+        var buffer = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN) + 1)
+        let written = bytes.withUnsafeBytes { raw in inet_ntop(family, raw.baseAddress, &buffer, socklen_t(buffer.count)) }
+        guard written != nil else { return nil }
+        return String(cString: buffer)
+    }
+
+    /// `resolve` on a Dispatch worker thread (getaddrinfo blocks: never on an event loop or the cooperative pool),
+    /// given up after `timeout` (the lookup itself cannot be stopped; its answer is then dropped).
+    static func resolveOffLoop(_ host: String, timeout: Duration) async -> [[UInt8]] {
+        let once = ResumeOnce<[[UInt8]]>()
+        return await withCheckedContinuation { continuation in
+            once.set(continuation)
+            let timer = Task { try? await Task.sleep(for: timeout); once.resume([]) }
+            DispatchQueue.global().async {
+                once.resume(resolve(host))
+                timer.cancel()
+            }
+        }
+    }
+
+    /// Every address the host resolves to, as raw bytes (4 for IPv4, 16 for IPv6). Blocks: see `resolveOffLoop`.
     static func resolve(_ host: String) -> [[UInt8]] {
         var hints = addrinfo()
         hints.ai_family = AF_UNSPEC
@@ -103,5 +157,30 @@ struct WebhookAddress: Sendable {
         if bytes[0] == 0xff || (bytes[0] & 0xfe) == 0xfc { return false }           // multicast, unique local fc00::/7
         if bytes[0] == 0xfe && (bytes[1] & 0xc0) == 0x80 { return false }           // link-local fe80::/10
         return true
+    }
+}
+
+/// A continuation resumed by whichever of two racers comes first, and only once.
+final class ResumeOnce<Value: Sendable>: Sendable {
+    private let state = Mutex<(continuation: CheckedContinuation<Value, Never>?, early: Value?, done: Bool)>((nil, nil, false))
+
+    func set(_ continuation: CheckedContinuation<Value, Never>) {
+        let early: Value? = state.withLock { state in
+            if state.done, let value = state.early { state.early = nil; return value }
+            state.continuation = continuation
+            return nil
+        }
+        if let early { continuation.resume(returning: early) }
+    }
+
+    func resume(_ value: Value) {
+        let continuation: CheckedContinuation<Value, Never>? = state.withLock { state in
+            guard !state.done else { return nil }
+            state.done = true
+            guard let continuation = state.continuation else { state.early = value; return nil }
+            state.continuation = nil
+            return continuation
+        }
+        continuation?.resume(returning: value)
     }
 }

@@ -1,69 +1,143 @@
 import Foundation
-import AsyncHTTPClient
 import Logging
-import NIOCore
-import NIOHTTP1
+import Synchronization
 import BrainModel
 import BrainStore
 
-/// How webhooks are posted (`brain serve --webhook-allow-host`; tests shorten the back-off).
+/// How webhooks are posted (`brain serve --webhook-allow-host`, `--webhook-interval`; tests shorten the waits).
 public struct WebhookConfiguration: Sendable {
     /// Hosts allowed over plain http and on non-public addresses (a receiver on this machine, a test's).
     public var allowedHosts: [String] = []
-    /// Each attempt's limit, connecting and waiting for the answer.
+    /// Each attempt's limit for all of it: connecting, sending and reading the answer.
     public var timeout: Duration = .seconds(5)
     public var tries = 3
     /// The wait before the second attempt; it doubles before each later one.
     public var backoff: Duration = .seconds(2)
+    /// How often the outbox is looked at for alerts the server did not raise itself (CLI imports, review decisions).
+    public var interval: Duration = .seconds(20)
+    /// The longest an organisation whose receiver keeps failing waits between rounds (it doubles from `interval`).
+    public var longestPause: Duration = .seconds(3_600)
+    /// How long a host name may take to resolve.
+    public var resolveTimeout: Duration = .seconds(5)
 
     public init() {}
 }
 
-/// Posts each organisation its own alerts after an import, in the background: the import never waits for a
-/// receiver. Every delivery is logged (pending, then delivered or failed with the last HTTP status or error and the
-/// attempts made) for the organisation's admin on /admin/webhook. A receiver that answers other than 2xx, or not in
-/// time, is tried again after a back-off, `tries` times in all; redirects are not followed (SSRF).
+/// Posts each organisation its own alerts from the outbox (`WebhookStore.claimWebhookOutbox`), in the background:
+/// kicked after the server's own imports and every `interval`, so alerts raised by `brain import` or `brain review` on
+/// the same database go out too. Per organisation: hold its outbox (one conditional update, so two servers never post
+/// the same alerts at once), post its oldest unposted alerts (at most `batch` a post, in id order), mark them posted
+/// when the receiver answered 2xx. A receiver that answers otherwise, or not in time, is tried again after a back-off,
+/// `tries` times in all; then the delivery is logged failed and its alerts stay in the outbox for a later round (the
+/// pause between rounds for that organisation doubling up to `longestPause`), however old they are. Redirects are not
+/// followed (SSRF). Every post is on the delivery log for the organisation's admin on /admin/webhook.
 final class WebhookDispatcher: Sendable {
     let store: any ImportingStore
     let configuration: WebhookConfiguration
     let address: WebhookAddress
     let logger: Logger
+    /// This process's name on the outbox's holds.
+    let holder = "server-" + UUID().uuidString.lowercased()
 
-    init(store: any ImportingStore, configuration: WebhookConfiguration, logger: Logger) {
+    private struct State {
+        var draining = false
+        var again = false
+        /// Organisations whose last round failed: when to try next, and the pause that led there.
+        var pausedUntil: [String: (at: ContinuousClock.Instant, pause: Duration)] = [:]
+    }
+    private let state = Mutex(State())
+
+    init(store: any ImportingStore, configuration: WebhookConfiguration, logger: Logger, resolver: WebhookAddress.Resolver? = nil) {
         (self.store, self.configuration, self.logger) = (store, configuration, logger)
-        address = WebhookAddress(allowedHosts: configuration.allowedHosts)
+        address = WebhookAddress(allowedHosts: configuration.allowedHosts, resolver: resolver, resolveTimeout: configuration.resolveTimeout)
     }
 
-    /// Starts delivering the import's alerts and returns at once; the delivery log tells how it went.
-    func importFinished(_ importId: Int) {
-        Task { [self] in await deliver(importId: importId) }
-    }
-
-    /// Sends each organisation with a webhook the alerts the import raised for it, and no other organisation's.
-    func deliver(importId: Int) async {
-        do {
-            let alerts = try await store.alerts(importId: importId)
-            guard !alerts.isEmpty else { return }
-            let names = try await RegionNames.of(alerts.map(\.change), store: store)
-            // Side by side: one organisation's slow or failing receiver does not hold up another's alerts.
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                for (organisation, own) in Dictionary(grouping: alerts, by: \.organisationId) {
-                    guard let webhook = try await store.webhook(organisation: organisation) else { continue }
-                    group.addTask {
-                        // A large import's alerts go in posts of at most `batch`, so no receiver gets an unbounded body.
-                        for start in stride(from: 0, to: own.count, by: Self.batch) {
-                            try await self.send(webhook, importId: importId, alerts: Array(own[start..<min(start + Self.batch, own.count)]), names: names)
-                        }
-                    }
-                }
-                try await group.waitForAll()
+    /// Looks at the outbox every `interval` for as long as the dispatcher lives (the application holds it).
+    func startTimer() {
+        let interval = configuration.interval
+        Task { [weak self] in
+            while !Task.isCancelled {
+                guard let dispatcher = self else { return }
+                await dispatcher.drain()
+                try? await Task.sleep(for: interval)
             }
-        } catch {
-            logger.error("webhook deliveries for import \(importId) stopped: \(error)")
         }
     }
 
-    private func send(_ webhook: Webhook, importId: Int, alerts: [Alert], names: [String: String]) async throws {
+    /// After an import over HTTP: its alerts are in the outbox now.
+    func importFinished(_ importId: Int) { kick() }
+
+    /// Starts posting what is waiting and returns at once (after the server's own writes).
+    func kick() {
+        Task { [self] in await drain() }
+    }
+
+    /// One round over every organisation with alerts waiting. A kick during a round makes another round after it,
+    /// never two at once in this process.
+    func drain() async {
+        guard state.withLock({ state in
+            if state.draining { state.again = true; return false }
+            state.draining = true
+            return true
+        }) else { return }
+        repeat {
+            await round()
+        } while state.withLock { state in
+            if state.again { state.again = false; return true }
+            state.draining = false
+            return false
+        }
+    }
+
+    private func round() async {
+        do {
+            let now = ContinuousClock.now
+            let due = try await store.webhookBacklog().filter { organisation in
+                state.withLock { $0.pausedUntil[organisation].map { $0.at <= now } ?? true }
+            }
+            // Side by side: one organisation's slow or failing receiver does not hold up another's alerts.
+            await withTaskGroup(of: Void.self) { group in
+                for organisation in due { group.addTask { await self.deliver(organisation) } }
+            }
+        } catch {
+            logger.error("webhook outbox round stopped: \(error)")
+        }
+    }
+
+    /// Posts the organisation's waiting alerts batch by batch until none are left or one fails.
+    func deliver(_ organisation: String) async {
+        do {
+            while true {
+                let now = Date(), hold = configuration.timeout * configuration.tries + configuration.backoff * (1 << configuration.tries) + .seconds(60)
+                guard let outbox = try await store.claimWebhookOutbox(organisation: organisation, holder: holder, now: Self.stamp(now),
+                                                                      until: Self.stamp(now.addingTimeInterval(Self.seconds(hold))), limit: Self.batch)
+                else { return }   // another server holds it
+                var sent: [Int64] = []
+                if !outbox.alerts.isEmpty, try await send(outbox) { sent = outbox.alerts.map(\.id) }
+                try await store.finishWebhookOutbox(organisation: organisation, holder: holder, sent: sent, at: Self.now())
+                if outbox.alerts.isEmpty { return }
+                if sent.isEmpty { return paused(organisation) }
+                state.withLock { _ = $0.pausedUntil.removeValue(forKey: organisation) }
+                if outbox.alerts.count < Self.batch { return }
+            }
+        } catch {
+            logger.error("webhook deliveries to \(organisation) stopped: \(error)")
+        }
+    }
+
+    private func paused(_ organisation: String) {
+        state.withLock { state in
+            let pause = min((state.pausedUntil[organisation]?.pause).map { $0 * 2 } ?? configuration.interval, configuration.longestPause)
+            state.pausedUntil[organisation] = (ContinuousClock.now + pause, pause)
+        }
+    }
+
+    /// One delivery (logged), tried up to `tries` times; true when the receiver took it.
+    private func send(_ outbox: WebhookOutbox) async throws -> Bool {
+        let webhook = outbox.webhook, alerts = outbox.alerts
+        let names = try await RegionNames.of(alerts.map(\.change), store: store)
+        let imports = Set(alerts.map(\.change.importId))
+        let importId = imports.count == 1 ? imports.first : nil
         let deliveryId = UUID().uuidString.lowercased(), now = Self.now()
         let body = try WebhookPayload(delivery: deliveryId, organisation: webhook.organisationId, importId: importId, sentAt: now,
                                       alerts: alerts, names: names).body()
@@ -76,44 +150,30 @@ final class WebhookDispatcher: Sendable {
             (lastStatus, lastError) = await attempt(webhook, body: body, deliveryId: deliveryId)
             if lastError == nil {
                 try await store.updateDelivery(id, status: .delivered, httpStatus: lastStatus, attempts: attempts, lastError: nil, at: Self.now())
-                return
+                return true
             }
             try await store.updateDelivery(id, status: attempts < configuration.tries ? .pending : .failed, httpStatus: lastStatus,
                                            attempts: attempts, lastError: lastError, at: Self.now())
         }
         logger.warning("webhook delivery \(deliveryId) to \(webhook.organisationId) failed after \(attempts) attempts: \(lastError ?? "")")
+        return false
     }
 
     /// One post: the HTTP status, and nil for the error when it was a 2xx.
     private func attempt(_ webhook: Webhook, body: Data, deliveryId: String) async -> (Int?, String?) {
-        do {
-            let url = try address.check(webhook.url)
-            var request = HTTPClientRequest(url: url.absoluteString)
-            request.method = .POST
-            request.headers.add(name: "Content-Type", value: "application/json")
-            request.headers.add(name: "User-Agent", value: "IndustryBrain-Webhook/1")
-            request.headers.add(name: "X-Brain-Delivery", value: deliveryId)
-            request.headers.add(name: "X-Brain-Signature", value: WebhookPayload.signature(body, secret: webhook.secret))
-            request.body = .bytes(ByteBuffer(bytes: body))
-            let response = try await Self.client.execute(request, timeout: timeAmount(configuration.timeout))
-            // The answer's body is read (a little of it) only so the connection can be reused.
-            _ = try? await response.body.collect(upTo: 16 << 10)
-            let code = Int(response.status.code)
-            return (code, (200..<300).contains(code) ? nil : "HTTP \(code)")
-        } catch let refusal as WebhookAddress.Refusal {
-            return (nil, refusal.words.en)
-        } catch {
-            return (nil, String(String(describing: error).prefix(300)))
-        }
+        let target: WebhookAddress.Pinned
+        do { target = try await address.check(webhook.url) } catch { return (nil, error.words.en) }
+        let headers = [("Content-Type", "application/json"), ("User-Agent", "IndustryBrain-Webhook/1"), ("X-Brain-Delivery", deliveryId),
+                       ("X-Brain-Signature", WebhookPayload.signature(body, secret: webhook.secret))]
+        return await WebhookClient(timeout: configuration.timeout).post(target, headers: headers, body: body)
     }
-
-    /// One client for the process (never shut down, so never torn down under a delivery): no redirects, 5 s to connect.
-    static let client = HTTPClient(eventLoopGroupProvider: .singleton,
-                                   configuration: HTTPClient.Configuration(redirectConfiguration: .disallow,
-                                                                           timeout: .init(connect: .seconds(5), read: .seconds(5))))
 
     /// Alerts in one post at most.
     static let batch = 1_000
 
-    static func now() -> String { ISO8601DateFormatter().string(from: Date()) }
+    static func now() -> String { stamp(Date()) }
+    static func stamp(_ date: Date) -> String { ISO8601DateFormatter().string(from: date) }
+    static func seconds(_ duration: Duration) -> TimeInterval {
+        TimeInterval(duration.components.seconds) + TimeInterval(duration.components.attoseconds) / 1e18
+    }
 }

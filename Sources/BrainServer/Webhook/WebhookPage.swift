@@ -21,7 +21,7 @@ struct WebhookPage: Sendable {
         }
         router.post("/admin/webhook") { request, _ in
             try await write(request) { caller, organisation, form in
-                let url = try checked(form["url"] ?? "")
+                let url = try await checked(form["url"] ?? "")
                 let now = AuditTrail.now(), store = access.store
                 let before = try await store.webhook(organisation: organisation.id)
                 let secret = before?.secret ?? StoreSecret.generate()
@@ -53,9 +53,9 @@ struct WebhookPage: Sendable {
         }
     }
 
-    func checked(_ url: String) throws -> String {
-        do { return try dispatcher.address.check(url).absoluteString } catch let refusal as WebhookAddress.Refusal {
-            throw AdminRefusal.message(refusal.words)
+    func checked(_ url: String) async throws -> String {
+        do { return try await dispatcher.address.check(url).url.absoluteString } catch {
+            throw AdminRefusal.message(error.words)
         }
     }
 

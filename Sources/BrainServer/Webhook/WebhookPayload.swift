@@ -2,12 +2,14 @@ import Foundation
 import Crypto
 import BrainModel
 
-/// The JSON an organisation's webhook receives after an import raised alerts for it, and its signature:
+/// The JSON an organisation's webhook receives with alerts raised for it (`importId` when they all came from one
+/// import, else null; each alert's own import is `alerts[].importId`), and its signature:
 /// `X-Brain-Signature: sha256=<hex HMAC-SHA256 of the exact body with the organisation's secret>`.
 struct WebhookPayload: Encodable {
     struct Text: Encodable { var zh: String; var en: String }
     struct AlertItem: Encodable {
         var id: Int64
+        var importId: Int
         var watchKind: String
         var watchTarget: String
         /// Set when the watch is one person's own.
@@ -24,15 +26,15 @@ struct WebhookPayload: Encodable {
 
     var delivery: String
     var organisation: String
-    var importId: Int
+    var importId: Int?
     var sentAt: String
     var alerts: [AlertItem]
 
-    init(delivery: String, organisation: String, importId: Int, sentAt: String, alerts: [Alert], names: [String: String]) {
+    init(delivery: String, organisation: String, importId: Int?, sentAt: String, alerts: [Alert], names: [String: String]) {
         (self.delivery, self.organisation, self.importId, self.sentAt) = (delivery, organisation, importId, sentAt)
         self.alerts = alerts.map { alert in
             let change = alert.change, reason = RegionNames.reason(change, names)
-            return AlertItem(id: alert.id, watchKind: alert.watchKind.rawValue, watchTarget: alert.watchTarget, personId: alert.personId,
+            return AlertItem(id: alert.id, importId: change.importId, watchKind: alert.watchKind.rawValue, watchTarget: alert.watchTarget, personId: alert.personId,
                              code: change.code.rawValue, enterpriseId: change.enterpriseId, provinceCode: change.provinceCode,
                              cityCode: change.cityCode, districtCode: change.districtCode, nodeIds: change.nodeIds, reason: reason,
                              text: Text(zh: ReasonText.render(reason, in: .zh), en: ReasonText.render(reason, in: .en)))

@@ -149,6 +149,8 @@ enum PostgresSchema {
             "ALTER TABLE enterprise_links ALTER COLUMN import_id TYPE BIGINT",
             "ALTER TABLE market_records ALTER COLUMN import_id TYPE BIGINT",
         ]),
+        // SQLite's v20-outbox: the webhook outbox (WebhookOutboxSQL).
+        ("v22-outbox", WebhookOutboxSQL.migration(integer: "BIGINT")),
     ]
 
     /// Creates the schema if it is missing and applies the migrations it has not seen, in one transaction.

@@ -235,6 +235,10 @@ enum Migrations {
                 try db.execute(sql: statement)
             }
         }
+        migrator.registerMigration("v20-outbox") { db in
+            // Issue 19: the webhook outbox, so alerts from CLI imports and review decisions are posted too (WebhookOutboxSQL).
+            for statement in WebhookOutboxSQL.migration(integer: "INTEGER") { try db.execute(sql: statement) }
+        }
         return migrator
     }
 }

@@ -11,6 +11,7 @@ extension SQLStore: WebhookStore {
             if before == nil {
                 try await s.execute(WebhookSQL.insertWebhook, [.text(webhook.organisationId), .text(webhook.url), .text(webhook.secret),
                                                                .text(webhook.createdAt), .text(webhook.updatedAt)])
+                try await s.execute(WebhookOutboxSQL.startAfterLatest, [.text(webhook.organisationId)])
             } else {
                 try await s.execute(WebhookSQL.updateWebhook, [.text(webhook.url), .text(webhook.secret), .text(webhook.updatedAt),
                                                                .text(webhook.organisationId)])
