@@ -14,7 +14,7 @@ import BrainStore
 @Suite struct WebhookHTTPTests {
     /// What the receiver was sent, by path; each path answers 500 to its first `failures[path]` posts.
     actor Receiver {
-        struct Post: Sendable { var headers: HTTPFields; var body: Data }
+        struct Post: Sendable { var headers: HTTPFields; var body: Data; var authority: String? = nil }
         private(set) var posts: [String: [Post]] = [:]
         private var failures: [String: Int]
 
@@ -34,7 +34,8 @@ import BrainStore
         router.post("/:path") { request, context -> Response in
             var request = request
             let body = try await request.collectBody(upTo: 1 << 20)
-            let status = await receiver.record(context.parameters.get("path") ?? "", .init(headers: request.headers, body: Data(buffer: body)))
+            let status = await receiver.record(context.parameters.get("path") ?? "", .init(headers: request.headers, body: Data(buffer: body),
+                                                                                                         authority: request.head.authority))
             return Response(status: status)
         }
         let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))

@@ -56,6 +56,56 @@ import BrainStore
         #expect(try await store.alerts(importId: importId + 1).isEmpty)
     }
 
+    /// The outbox: a webhook starts after its organisation's latest alert; its unposted alerts come in id order and
+    /// only its own; one holder at a time (a second server gets nothing until the hold is let go or runs out); alerts
+    /// not marked posted (a failed round) stay for the next round.
+    @Test(arguments: Backend.allCases) func theOutboxHoldsEachOrganisationsUnpostedAlertsForOneHolder(_ backend: Backend) async throws {
+        let store = try await store(backend, "webhook_outbox")
+        _ = try await store.addWatch(WatchlistTests.watch("bureau", .region, "320000"))
+        _ = try await store.addWatch(WatchlistTests.watch("park", .region, "320500"))
+        let runner = ImportStoreTests()
+        // Raised before either webhook was set: never posted.
+        _ = try await runner.run(store, ImportStoreTests.header("old.csv"), [ImportStoreTests.firm(2, "苏州旧事生物科技有限公司")])
+        _ = try await store.setWebhook(Webhook(organisationId: "bureau", url: "https://example.gov.cn/a", secret: "s", createdAt: Self.at, updatedAt: Self.at))
+        #expect(try await store.webhookBacklog().isEmpty)
+
+        let outcome = try await runner.run(store, ImportStoreTests.header("new.csv"), [ImportStoreTests.firm(2, "苏州新事甲生物科技有限公司"),
+                                                                                     ImportStoreTests.firm(3, "苏州新事乙生物科技有限公司")])
+        // The park has alerts too, but no webhook: only the bureau's outbox has work.
+        #expect(try await store.webhookBacklog() == ["bureau"])
+        let (now, until, later) = ("2026-11-30T06:00:00Z", "2026-11-30T06:02:00Z", "2026-11-30T06:05:00Z")
+        let held = try #require(try await store.claimWebhookOutbox(organisation: "bureau", holder: "one", now: now, until: until, limit: 10))
+        #expect(held.webhook.url == "https://example.gov.cn/a" && held.alerts.count == 2)
+        #expect(held.alerts.allSatisfy { $0.organisationId == "bureau" && $0.change.importId == outcome.importId })
+        #expect(held.alerts.map(\.id) == held.alerts.map(\.id).sorted())
+        // Held: a second server gets nothing; at most `limit` alerts a claim.
+        #expect(try await store.claimWebhookOutbox(organisation: "bureau", holder: "two", now: now, until: until, limit: 10) == nil)
+        #expect(try await store.claimWebhookOutbox(organisation: "bureau", holder: "one", now: now, until: until, limit: 1)?.alerts.map(\.id)
+                == [held.alerts[0].id])
+        #expect(try await store.claimWebhookOutbox(organisation: "park", holder: "one", now: now, until: until, limit: 10) == nil)
+
+        // A failed round lets go and marks nothing: the alerts wait for the next holder.
+        try await store.finishWebhookOutbox(organisation: "bureau", holder: "one", sent: [], at: now)
+        let again = try #require(try await store.claimWebhookOutbox(organisation: "bureau", holder: "two", now: now, until: until, limit: 10))
+        #expect(again.alerts.map(\.id) == held.alerts.map(\.id))
+        // A hold that ran out is taken over.
+        let taken = try #require(try await store.claimWebhookOutbox(organisation: "bureau", holder: "one", now: later, until: "2026-11-30T06:07:00Z", limit: 10))
+        // Posted: marked, let go, nothing left; another organisation's alert ids are never marked through this one.
+        let parkAlerts = try await store.alerts(importId: try #require(outcome.importId)).filter { $0.organisationId == "park" }.map(\.id)
+        try await store.finishWebhookOutbox(organisation: "bureau", holder: "one", sent: taken.alerts.map(\.id) + parkAlerts, at: later)
+        #expect(try await store.webhookBacklog().isEmpty)
+        #expect(try await store.claimWebhookOutbox(organisation: "bureau", holder: "two", now: later, until: until, limit: 10)?.alerts.isEmpty == true)
+
+        // A webhook set later starts from then; removing and setting again does not post what was raised between.
+        _ = try await store.setWebhook(Webhook(organisationId: "park", url: "https://example.gov.cn/p", secret: "s", createdAt: Self.at, updatedAt: Self.at))
+        #expect(try await store.webhookBacklog().isEmpty)
+        _ = try await store.removeWebhook(organisation: "bureau")
+        _ = try await runner.run(store, ImportStoreTests.header("third.csv"), [ImportStoreTests.firm(2, "苏州三事生物科技有限公司")])
+        #expect(try await store.webhookBacklog() == ["park"])
+        _ = try await store.setWebhook(Webhook(organisationId: "bureau", url: "https://example.gov.cn/a", secret: "s", createdAt: Self.at, updatedAt: Self.at))
+        #expect(try await store.webhookBacklog() == ["park"])
+    }
+
     @Test(arguments: Backend.allCases) func tokensActAsTheirPersonUntilRevoked(_ backend: Backend) async throws {
         let store = try await store(backend, "person_tokens")
         let ana = try await store.createPerson(AccountStoreTests.person("ana", organisation: "bureau"), password: AccountStoreTests.password)

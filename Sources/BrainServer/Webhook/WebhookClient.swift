@@ -25,18 +25,26 @@ struct WebhookClient: Sendable {
         var configuration = HTTPClient.Configuration(redirectConfiguration: .disallow,
                                                      timeout: .init(connect: timeAmount(timeout), read: timeAmount(timeout)))
         if let address = target.connectTo {
-            configuration.dnsOverride = [target.host: address, target.host.lowercased(): address]
+            // Keyed by the host as the URL spells it (the client's key), and lower-cased in case it folds it.
+            configuration.dnsOverride = Dictionary([(target.host, address), (target.host.lowercased(), address)]) { first, _ in first }
         }
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        let work = Task { try await send(client, target.url, headers: headers, body: body) }
+        let finished = await Self.first(work, within: timeout)
         let outcome: (Int?, String?)
-        do {
-            let status = try await withDeadline { try await send(client, target.url, headers: headers, body: body) }
-            outcome = (status, (200..<300).contains(status) ? nil : "HTTP \(status)")
-        } catch {
-            outcome = (nil, String(String(describing: error).prefix(300)))
+        switch finished {
+        case .success(let status): outcome = (status, (200..<300).contains(status) ? nil : "HTTP \(status)")
+        case .failure(let error): outcome = (nil, String(String(describing: error).prefix(300)))
         }
-        // Always shut down (the client traps if dropped running); the post has ended or been cancelled by now.
-        try? await client.shutdown()
+        // Always shut down (the client traps if dropped running). Past the deadline the post is cancelled and the
+        // client shut down in the background: a receiver still dripping does not hold the delivery (shutting down
+        // closes its connection).
+        work.cancel()
+        if case .failure(let error) = finished, error is Timeout {
+            Task { try? await client.shutdown() }
+        } else {
+            try? await client.shutdown()
+        }
         return outcome
     }
 
@@ -45,7 +53,8 @@ struct WebhookClient: Sendable {
         request.method = .POST
         for (name, value) in headers { request.headers.add(name: name, value: value) }
         request.body = .bytes(ByteBuffer(bytes: body))
-        let response = try await client.execute(request, deadline: .now() + timeAmount(timeout))
+        // The client's own deadline is only a backstop behind `withDeadline`'s, so a cut post says why the same way.
+        let response = try await client.execute(request, deadline: .now() + timeAmount(timeout + .seconds(1)))
         // A little of the answer is read (a receiver may expect it to be); the rest is dropped with the connection.
         var read = 0
         for try await chunk in response.body {
@@ -55,18 +64,19 @@ struct WebhookClient: Sendable {
         return Int(response.status.code)
     }
 
-    /// The work's result, or `Timeout` when `timeout` passes first (the work is then cancelled and waited for).
-    private func withDeadline<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) async throws -> T {
-        let limit = timeout
-        return try await withThrowingTaskGroup(of: T.self) { group in
-            group.addTask { try await work() }
-            group.addTask {
-                try await Task.sleep(for: limit)
-                throw Timeout(limit: limit)
+    /// The work's result, or `Timeout` when `limit` passes first; returns at the deadline without waiting for the work.
+    static func first(_ work: Task<Int, any Error>, within limit: Duration) async -> Result<Int, any Error> {
+        let once = ResumeOnce<Result<Int, any Error>>()
+        return await withCheckedContinuation { continuation in
+            once.set(continuation)
+            let timer = Task {
+                try? await Task.sleep(for: limit)
+                once.resume(.failure(Timeout(limit: limit)))
             }
-            defer { group.cancelAll() }
-            guard let first = try await group.next() else { throw Timeout(limit: limit) }
-            return first
+            Task {
+                once.resume(await work.result)
+                timer.cancel()
+            }
         }
     }
 }
