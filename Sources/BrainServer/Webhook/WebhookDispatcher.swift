@@ -122,6 +122,9 @@ final class WebhookDispatcher: Sendable {
             }
         } catch {
             logger.error("webhook deliveries to \(organisation) stopped: \(error)")
+            // Let go at once rather than when the hold runs out; its alerts stay for the next round.
+            try? await store.finishWebhookOutbox(organisation: organisation, holder: holder, sent: [], at: Self.now())
+            paused(organisation)
         }
     }
 
