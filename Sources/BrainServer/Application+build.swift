@@ -25,6 +25,10 @@ public struct ServerConfiguration: Sendable {
     public var warmCaches = false
     /// Folder where the heaviest analyses are kept between starts (issue 14; nil: memory only).
     public var analyticsCacheFolder: URL?
+    /// Serve while warming (issue 14): while the warm-up runs, a page not built within this long is answered with
+    /// its layout and a placeholder its script fills (`FirstView`); nil, every page waits for its analyses. Zero
+    /// answers the placeholder at once (the tests' way to see it every time).
+    public var firstViewBudget: Duration? = FirstView.defaultBudget
     /// Host names, cookies, time-outs and connection limits (issue 14). Writes over HTTP always need a credential.
     public var security = SecurityConfiguration()
     /// Organisations' alert webhooks: hosts allowed over http or on private addresses, time-out, tries (issue 19).
@@ -65,7 +69,10 @@ public func buildApplication(store: any ImportingStore, configuration: ServerCon
 /// Every route and middleware of the application (the OpenAPI test reads its route list).
 func buildRouter(store: any ImportingStore, configuration: ServerConfiguration, logger: Logger) async throws -> Router<BasicRequestContext> {
     let router = Router()
-    let renderer = try await PageRenderer.load(defaultRegion: configuration.defaultRegion)
+    let cache = AnalyticsCache(store: store, dataFolder: configuration.dataFolder, disk: configuration.analyticsCacheFolder.map(AnalyticsDiskCache.init),
+                               warms: configuration.warmCaches, logger: logger)
+    let renderer = try await PageRenderer.load(defaultRegion: configuration.defaultRegion,
+                                               firstView: FirstView(budget: configuration.firstViewBudget) { cache.isWarming })
     let errorPage: @Sendable (HTTPResponse.Status, Reason) -> Response = { renderer.errorPage($0, $1) }
     // Outermost first: every answer, refusals included, is counted and gets the security headers.
     ServerMetrics.start()
@@ -77,8 +84,6 @@ func buildRouter(store: any ImportingStore, configuration: ServerConfiguration, 
                                                             extra: configuration.security.allowedHosts), errorPage: errorPage))
     router.add(middleware: JSONErrorMiddleware(errorPage: errorPage))
     Upload.sweep()
-    let cache = AnalyticsCache(store: store, dataFolder: configuration.dataFolder, disk: configuration.analyticsCacheFolder.map(AnalyticsDiskCache.init),
-                               warms: configuration.warmCaches, logger: logger)
     cache.start()
     // Page routes first: Hummingbird matches a literal segment ("report") before a parameter (":method").
     let resolver = try AddressResolver.load(dataFolder: configuration.dataFolder)
@@ -102,7 +107,7 @@ func buildRouter(store: any ImportingStore, configuration: ServerConfiguration, 
     ParkLandingPage(cache: cache, renderer: renderer).register(on: router)
     networkPage.register(on: router)
     api.register(on: router)
-    HealthRoutes(monitor: HealthMonitor(store: store) { _ = try await cache.index() }).register(on: router)
+    HealthRoutes(monitor: HealthMonitor(store: store) { _ = try await cache.index() }, warming: { cache.isWarming }).register(on: router)
     analytics.register(on: router)
     marketAPI.register(on: router)
     MarketPage(access: access, api: marketAPI, cache: cache, renderer: renderer).register(on: router)

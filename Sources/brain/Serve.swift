@@ -44,6 +44,8 @@ struct Serve: AsyncParsableCommand {
     var echarts: String = "web/vendor/echarts.min.js"
     @Option(help: "Folder where the heaviest analyses are kept between starts and loaded instead of computed when the database has not changed (issue 14; off by default: on a loaded machine, checking and decoding them took longer than computing them — docs/web.md).")
     var analyticsCache: String?
+    @Option(help: "Milliseconds a page waits for its analyses while the start-up warm-up runs before it is answered with a placeholder its script fills (issue 14; default 400); 0: the placeholder at once, -1: pages always wait.")
+    var firstViewBudget: Int?
 
     func run() async throws {
         let location = try StoreLocation(store.db)
@@ -61,6 +63,7 @@ struct Serve: AsyncParsableCommand {
                                                 geoFolder: URL(fileURLWithPath: data).appendingPathComponent("geo"),
                                                 dataFolder: URL(fileURLWithPath: data))
         configuration.warmCaches = true
+        if let firstViewBudget { configuration.firstViewBudget = firstViewBudget < 0 ? nil : .milliseconds(firstViewBudget) }
         configuration.analyticsCacheFolder = analyticsCacheFolder(location)
         if allowImports {
             print("--allow-imports is deprecated and has no effect: sign in on /import with an organisation's token, or send an admin token (brain admin token)")

@@ -48,26 +48,30 @@ def built_database(prefix):
     return work, db
 
 
-def serve(db):
-    """`brain serve` on db at a free port: (base URL, process); run_checks waits for its health and stops it."""
+def serve(db, *extra):
+    """`brain serve` on db at a free port (extra: more of its options): (base URL, process); run_checks waits for its
+    health and stops it."""
     port = free_port()
-    server = subprocess.Popen([BRAIN, "serve", "--db", db, "--port", str(port)], cwd=ROOT,
+    server = subprocess.Popen([BRAIN, "serve", "--db", db, "--port", str(port), *extra], cwd=ROOT,
                               stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
     return f"http://127.0.0.1:{port}", server
 
 
-def wait_for_health(base, process, seconds=120):
+def wait_for_health(base, process, seconds=300, warm=True):
+    """Until /health answers 200. warm: also until the start's analytics warm-up has ended (`/health?warm=1`), so the
+    checks see whole pages, never the placeholders served while warming (issue 14; a debug build warms for a while)."""
     deadline = time.time() + seconds
     while time.time() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"brain serve exited early with {process.returncode}")
         try:
-            with urllib.request.urlopen(base + "/health", timeout=2) as response:
+            with urllib.request.urlopen(base + ("/health?warm=1" if warm else "/health"), timeout=2) as response:
                 if response.status == 200:
                     return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError("server did not become healthy")
+        except OSError:  # 503 (HTTPError) while loading or warming, or not listening yet
+            pass
+        time.sleep(0.3)
+    raise RuntimeError("server did not become healthy" + (" and warm" if warm else ""))
 
 
 def make_driver():

@@ -83,6 +83,7 @@ extension ReasonCatalogue {
         "api.read-only": .init(zh: "数据库为只读，暂不能写入", en: "the database is read-only: nothing can be written now"),
         "api.internal": .init(zh: "服务器内部错误", en: "internal error"),
         "api.template-missing": .init(zh: "页面模板 {name} 缺失", en: "template {name} is missing"),
+        "page.still-computing": .init(zh: "本页的分析仍在计算（服务器刚启动），请稍后重新加载", en: "this page's analyses are still being computed (the server has just started): reload in a moment"),
         "api.pdf-unavailable": .init(zh: "服务器未安装 Chromium，无法导出 PDF（apt-get install chromium，或设置 BRAIN_CHROMIUM）；可先打开页面，用“打印”另存为 PDF",
                                      en: "PDF export needs Chromium on the server (apt-get install chromium, or set BRAIN_CHROMIUM); meanwhile open the page and use its Print button to save it as PDF"),
         "api.pdf-busy": .init(zh: "正在生成另一份 PDF，请几秒后再试", en: "a PDF is being printed; try again in a few seconds"),

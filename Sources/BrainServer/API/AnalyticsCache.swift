@@ -22,6 +22,8 @@ final class AnalyticsCache: @unchecked Sendable {
     private let logger: Logger
     private let lock = NSLock()
     private var current: AnalyticsGeneration?
+    /// The start's warm-up has ended (done or failed): from then on pages wait for what they need (`FirstView`).
+    private var warmed = false
     private var generations = 0
     /// The first load while it runs (not kept after: a finished task would hold the first generation for good).
     private var loading: Task<AnalyticsGeneration, any Error>?
@@ -72,6 +74,10 @@ final class AnalyticsCache: @unchecked Sendable {
         lock.withLock { prepare = work }
     }
 
+    /// True while `brain serve`'s first warm-up runs: heavy pages are then served at once with placeholders their
+    /// script fills (`FirstView`), and `/health?warm=1` answers 503. False for a cache that does not warm.
+    var isWarming: Bool { warms && !lock.withLock { warmed } }
+
     /// Loads the first generation and warms it in the background (`brain serve`): pages are served while it warms,
     /// each waiting only for the analyses it needs.
     func start() {
@@ -84,9 +90,12 @@ final class AnalyticsCache: @unchecked Sendable {
                 let first = try await generation()
                 try await HeavyPriority.$current.withValue(HeavyPriority()) { try await first.warm() }
                 logger.info("analytics warmed in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
+                lock.withLock { warmed = true }
                 // Kept for the next start (issue 14), after the warm-up so that no page waits for the writing.
                 await keep(first)
             } catch {
+                // Pages then compute what they need themselves, as they would after the warm-up.
+                lock.withLock { warmed = true }
                 logger.warning("warming the analytics cache failed: \(error)")
             }
         }

@@ -6,17 +6,25 @@ import BrainStore
 /// `/health/ready`) answers 200 only when pages can be served: the store answers within its deadline, the database is
 /// built and holds firms, its integrity check found nothing, and the analytics snapshot is loaded. Otherwise 503 with
 /// which check failed and why, so a load balancer stops sending traffic and an operator sees the cause.
+/// `?warm=1` also waits for the analytics warm-up (`analytics: "warming"`, 503, until it has ended): pages are served
+/// while it runs (`FirstView`), but a test that checks whole heavy pages waits for it.
 struct HealthRoutes: Sendable {
     let monitor: HealthMonitor
+    var warming: @Sendable () -> Bool = { false }
 
     func register(on router: Router<BasicRequestContext>) {
         router.get("/health/live") { _, _ in try JSONResponse.ok(["status": "live"]) }
-        router.get("/health") { _, _ in try await ready() }
-        router.get("/health/ready") { _, _ in try await ready() }
+        router.get("/health") { request, _ in try await ready(warm: request.uri.queryParameters.get("warm") == "1") }
+        router.get("/health/ready") { request, _ in try await ready(warm: request.uri.queryParameters.get("warm") == "1") }
     }
 
-    func ready() async throws -> Response {
-        let report = await monitor.report()
+    func ready(warm: Bool = false) async throws -> Response {
+        var report = await monitor.report()
+        if warm {
+            let warming = warming()
+            report.analytics = warming ? "warming" : "warm"
+            if warming && report.status == "ok" { report.status = "warming" }
+        }
         let response = try JSONResponse.ok(report)
         return report.status == "ok" ? response
             : JSONResponse.response(.serviceUnavailable, data: try JSONResponse.encoder.encode(report))
@@ -35,6 +43,8 @@ final class HealthMonitor: @unchecked Sendable {
         var readOnly: Bool?
         var integrity: String
         var snapshot: String
+        /// Asked with `?warm=1` only: "warming" while the start's warm-up runs, then "warm".
+        var analytics: String?
     }
 
     static let deadlineSeconds = 2.0

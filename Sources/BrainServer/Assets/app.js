@@ -86,12 +86,15 @@
     (root || document).querySelectorAll('[data-en]').forEach(function (el) { el.textContent = el.getAttribute('data-en'); });
     (root || document).querySelectorAll('[data-placeholder-en]').forEach(function (el) { el.setAttribute('placeholder', el.getAttribute('data-placeholder-en')); });
   };
-  document.addEventListener('DOMContentLoaded', function () {
-    window.brain.localise();
-    // Exports follow the page's language: links marked data-lang-href ask for English when the page shows English.
-    if (window.brain.en()) document.querySelectorAll('a[data-lang-href]').forEach(function (a) {
+  // Exports follow the page's language: links marked data-lang-href ask for English when the page shows English.
+  window.brain.langLinks = function (root) {
+    if (window.brain.en()) (root || document).querySelectorAll('a[data-lang-href]').forEach(function (a) {
       a.href += (a.href.indexOf('?') < 0 ? '?' : '&') + 'lang=en';
     });
+  };
+  document.addEventListener('DOMContentLoaded', function () {
+    window.brain.localise();
+    window.brain.langLinks();
     var toggle = document.getElementById('lang-toggle');
     if (toggle) toggle.addEventListener('click', function () {
       localStorage.setItem('brain-lang', window.brain.en() ? 'zh-CN' : 'en');

@@ -46,4 +46,6 @@
   }
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start); else start();
+  // A page served while warming gets its watch button when pending.js fills it in.
+  document.addEventListener('brain:filled', start);
 })();

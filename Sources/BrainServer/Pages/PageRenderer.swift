@@ -11,6 +11,8 @@ struct PageRenderer: Sendable {
     let library: MustacheLibrary
     /// The region the navigation's "Region" link opens.
     let defaultRegion: String
+    /// Whether a heavy page is answered with a placeholder while the analytics warm up (`FirstView`).
+    var firstView = FirstView.off
 
     func render(_ template: String, nav: String, context: [String: Any], data: some Encodable) throws -> Response {
         guard let html = try html(template, nav: nav, context: context, data: data) else {
@@ -20,11 +22,11 @@ struct PageRenderer: Sendable {
     }
 
     /// The templates of this module's bundle.
-    static func load(defaultRegion: String) async throws -> PageRenderer {
+    static func load(defaultRegion: String, firstView: FirstView = .off) async throws -> PageRenderer {
         guard let templates = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
             throw ServerSetupError.templatesMissing
         }
-        return PageRenderer(library: try await MustacheLibrary(directory: templates.path), defaultRegion: defaultRegion)
+        return PageRenderer(library: try await MustacheLibrary(directory: templates.path), defaultRegion: defaultRegion, firstView: firstView)
     }
 
     /// A page from its typed view model.

@@ -15,6 +15,9 @@ struct FirstViews {
     static let paths = ["/", "/regions/320500", "/regions/320506", "/enterprises/600276.SH", "/chain", "/chain/api", "/parks",
                         "/policies", "/search?q=" + PagesLoad.encode("药"), "/leads", "/inbox"]
 
+    /// Served while warming: when the placeholder's fill had the whole page in.
+    static func filled(_ seconds: Double?) -> String { seconds.map { String(format: ", placeholder filled after %5.2f s", $0) } ?? "" }
+
     /// The path as a person reads it, padded to a column.
     static func column(_ path: String) -> String { PagesLoad.shown(path).padding(toLength: 18, withPad: " ", startingAt: 0) }
 
@@ -42,16 +45,17 @@ struct FirstViews {
         print("\(title): first view after start (each page on a fresh server, once /health answers 200):")
         var worst = 0.0
         for (offset, path) in Self.paths.enumerated() {
-            let (ready, first) = try await withServer(port: port + offset, keep: keep) { base in try await HTTPProbe.get(base + path) }
+            let (ready, first) = try await withServer(port: port + offset, keep: keep) { base in try await HTTPProbe.firstView(base + path) }
             worst = max(worst, first.seconds)
-            print("  " + Self.column(path) + String(format: " status %d in %5.2f s (server ready %.2f s after start)", first.status, first.seconds, ready))
+            print("  " + Self.column(path) + String(format: " status %d in %5.2f s", first.status, first.seconds) + Self.filled(first.filled)
+                  + String(format: " (server ready %.2f s after start)", ready))
         }
         print(String(format: "  worst first view %.2f s", worst))
         print("\(title): first views one after another on one fresh server:")
         _ = try await withServer(port: port + Self.paths.count, keep: keep) { base in
             for path in Self.paths {
-                let first = try await HTTPProbe.get(base + path)
-                print("  " + Self.column(path) + String(format: " status %d in %5.2f s", first.status, first.seconds))
+                let first = try await HTTPProbe.firstView(base + path)
+                print("  " + Self.column(path) + String(format: " status %d in %5.2f s", first.status, first.seconds) + Self.filled(first.filled))
             }
         }
     }

@@ -172,6 +172,21 @@ struct PagesLoad {
 
 /// One timed GET.
 enum HTTPProbe {
+    /// A page's first view as a browser gets it (issue 14): the answer, and when it is the placeholder served while
+    /// warming (`data-pending`), the fill `pending.js` asks for; `filled` is the seconds until the whole page is in.
+    static func firstView(_ url: String) async throws -> (status: Int, seconds: Double, filled: Double?) {
+        guard let address = URL(string: url) else { throw CommandFailure("bad URL \(url)") }
+        var request = URLRequest(url: address)
+        request.timeoutInterval = 600
+        let started = DispatchTime.now().uptimeNanoseconds
+        let ((body, response), seconds) = try await Measurement.asyncSeconds { try await URLSession.shared.data(for: request) }
+        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+        guard String(decoding: body, as: UTF8.self).contains("data-pending=") else { return (status, seconds, nil) }
+        request.setValue("1", forHTTPHeaderField: "X-Brain-Fill")
+        _ = try await URLSession.shared.data(for: request)
+        return (status, seconds, Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
+    }
+
     static func get(_ url: String, timeout: Double = 600) async throws -> (status: Int, seconds: Double) {
         guard let address = URL(string: url) else { throw CommandFailure("bad URL \(url)") }
         var request = URLRequest(url: address)

@@ -24,9 +24,10 @@ struct ChainPage: Sendable {
         }
         router.get("/chain") { _, _ in try await overview() }
         router.get("/chain/:id") { request, context in
-            try await renderer.paged(request.uri.queryParameters) { paging in
+            let id = try context.parameters.path("id")
+            return try await renderer.paged(request.uri.queryParameters) { paging in try await renderer.firstView(request, nav: "chain") {
                 let region = request.uri.queryParameters.get("region")
-                let report = try await node(try context.parameters.path("id"), region: region, paging: paging)
+                let report = try await node(id, region: region, paging: paging)
                 let graph = try await cache.productGraph()
                 let pager = paging.pages(total: report.firmCount) > 1 || paging.page > 1
                     ? paging.pager(total: report.firmCount, path: "/chain/" + SiteSearch.path(report.node.id), keep: [("region", report.region?.code)])
@@ -35,7 +36,7 @@ struct ChainPage: Sendable {
                 let first = report.products.first { !graph.inputs(of: $0.product).isEmpty || !graph.outputs(of: $0.product).isEmpty }?.product
                     ?? report.products.first?.product ?? ""
                 return try renderer.render("chain-node", nav: "chain", view: ChainNodeView(report, pager: pager, firstProduct: first), data: report)
-            }
+            } }
         }
         router.get("/products") { request, _ in
             try await renderer.page {

@@ -30,9 +30,12 @@ struct EnterprisePage: Sendable {
         }
         router.get("/enterprises/:id") { request, context in
             let viewer = try await access.caller(request).firmViewer
+            let id = try context.parameters.path("id")
             return try await renderer.page {
-                let portrait = try await EnterprisePortrait.build(store: store, cache: cache, id: try context.parameters.path("id"), viewer: viewer)
-                return try renderer.render("enterprise", nav: "search", view: EnterpriseView(portrait), data: portrait)
+                try await renderer.firstView(request, nav: "search") {
+                    let portrait = try await EnterprisePortrait.build(store: store, cache: cache, id: id, viewer: viewer)
+                    return try renderer.render("enterprise", nav: "search", view: EnterpriseView(portrait), data: portrait)
+                }
             }
         }
     }

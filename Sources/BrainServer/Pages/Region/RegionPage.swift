@@ -54,7 +54,7 @@ struct RegionPage: Sendable {
         }
         router.get("/regions/:code") { request, context in
             let code = try context.parameters.path("code")
-            return try await renderer.page { try await page(code, for: request) }
+            return try await renderer.page { try await renderer.firstView(request, nav: "region") { try await page(code, for: request) } }
         }
         router.get("/regions/:code/export.xlsx") { request, context in
             // The targets sheet follows the strategy, same-province choice and page size the page chose.

@@ -36,7 +36,11 @@ struct SearchPage: Sendable {
             }
             return JSONResponse.response(.ok, data: body ?? Data())
         }
-        router.get("/search") { request, _ in try await renderer.paged(request.uri.queryParameters) { try await page(request, paging: $0) } }
+        router.get("/search") { request, _ in
+            try await renderer.paged(request.uri.queryParameters) { paging in
+                try await renderer.firstView(request, nav: "search") { try await page(request, paging: paging) }
+            }
+        }
     }
 
     func page(_ request: Request, paging: Paging) async throws -> Response {
