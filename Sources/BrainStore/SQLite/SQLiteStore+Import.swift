@@ -39,7 +39,7 @@ extension SQLiteStore: ImportingStore {
             // statement savepoint (its full-text trigger), at which FTS5 writes its pending terms out as a new
             // segment — one per firm, merged again and again. Their lengths are powers of two, so each is compiled
             // once per import (`ImportStatements`) instead of once per batch.
-            var memo = CoalescedWrites.Memo(.powersOfTwo(upTo: Int(ProcessInfo.processInfo.environment["BRAIN_IMPORT_MAX_ROWS"] ?? "") ?? .max))
+            var memo = CoalescedWrites.Memo(.powersOfTwo(upTo: .max))
             var statements = ImportStatements()
             while let batch = try next() {
                 try Self.learn(db, &planner, batch)
