@@ -38,4 +38,28 @@ import Testing
         #expect(merged.count == 2 && merged.allSatisfy { $0.arguments.count <= CoalescedWrites.maxArguments })
         #expect(merged.reduce(0) { $0 + $1.arguments.count } == 40_000)
     }
+
+    /// SQLite's sizing: a batch's rows as power-of-two statements (each length compiled once per import), rows in order.
+    @Test func powerOfTwoSizingKeepsRowsInOrderInFewLengths() {
+        #expect(CoalescedWrites.rowCounts(1_000, arity: 17, sizing: .powersOfTwo(upTo: .max)) == [512, 256, 128, 64, 32, 8])
+        #expect(CoalescedWrites.rowCounts(5_000, arity: 17, sizing: .powersOfTwo(upTo: .max)) == [1_024, 1_024, 1_024, 1_024, 512, 256, 128, 8])
+        #expect(CoalescedWrites.rowCounts(130, arity: 3, sizing: .powersOfTwo(upTo: 64)) == [64, 64, 2])
+        #expect(CoalescedWrites.rowCounts(0, arity: 3, sizing: .powersOfTwo(upTo: 64)).isEmpty)
+        #expect(CoalescedWrites.rowCounts(40_001, arity: 1, sizing: .largest) == [30_000, 10_001])
+        var memo = CoalescedWrites.Memo(.powersOfTwo(upTo: .max))
+        var lengths: Set<String> = []
+        for batch in 0..<3 {
+            let writes = (0..<(700 + batch)).map { Write("INSERT INTO t (a, b) VALUES (?, ?)", [.int($0), .int(batch)]) }
+                + [Write("DELETE FROM t WHERE a = ?", [.int(0)])]
+            let merged = CoalescedWrites.of(writes, memo: &memo)
+            #expect(merged.dropLast().flatMap(\.arguments) == writes.dropLast().flatMap(\.arguments))
+            #expect(merged.last?.sql == "DELETE FROM t WHERE a = ?")
+            for write in merged.dropLast() {
+                let rows = write.arguments.count / 2
+                #expect(rows.nonzeroBitCount == 1 && write.sql.components(separatedBy: "(?, ?)").count - 1 == rows)
+                lengths.insert(write.sql)
+            }
+        }
+        #expect(lengths.count == 8) // 512, 128, 32, 16, 8, 4 and 1 (701), 2 (702)
+    }
 }

@@ -24,10 +24,10 @@ extension PostgresStore: ImportingStore {
                                                 [header.kind, header.file, header.fingerprint, header.asOf, header.importedAt].textArguments + [header.organisation.map { .text($0) } ?? .null, header.layer.map { .text($0) } ?? .null])
             var planner = Planner(header: header, importId: importId, backend: .postgres,
                                   nextRank: try await PostgresSQL.count(c, ImportBackend.postgres.nextRankSQL))
-            var shapes: [String: CoalescedWrites.Shape?] = [:]
+            var memo = CoalescedWrites.Memo(.largest)
             while let batch = try next() {
                 try await Self.learn(c, &planner, batch)
-                try await Self.run(c, CoalescedWrites.of(try batch.flatMap { try planner.plan($0) }, shapes: &shapes))
+                try await Self.run(c, CoalescedWrites.of(try batch.flatMap { try planner.plan($0) }, memo: &memo))
             }
             try await Self.run(c, planner.finish())
             let o = planner.outcome

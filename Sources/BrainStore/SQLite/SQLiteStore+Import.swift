@@ -35,15 +35,17 @@ extension SQLiteStore: ImportingStore {
                                             arguments: [header.kind, header.file, header.fingerprint, header.asOf, header.importedAt, header.organisation, header.layer]) ?? 0
             var planner = Planner(header: header, importId: importId, backend: .sqlite,
                                   nextRank: try Int.fetchOne(db, sql: ImportBackend.sqlite.nextRankSQL) ?? 0)
-            var shapes: [String: CoalescedWrites.Shape?] = [:]
+            // Multi-row statements, a few per table and batch: row by row, every insert into enterprises opened a
+            // statement savepoint (its full-text trigger), at which FTS5 writes its pending terms out as a new
+            // segment — one per firm, merged again and again. Their lengths are powers of two, so each is compiled
+            // once per import (`ImportStatements`) instead of once per batch.
+            var memo = CoalescedWrites.Memo(.powersOfTwo(upTo: .max))
+            var statements = ImportStatements()
             while let batch = try next() {
                 try Self.learn(db, &planner, batch)
-                // Multi-row statements, one per table and batch: row by row, every insert into enterprises opened a
-                // statement savepoint (its full-text trigger), at which FTS5 writes its pending terms out as a new
-                // segment — one per firm, merged again and again.
-                try Self.run(db, CoalescedWrites.of(try batch.flatMap { try planner.plan($0) }, shapes: &shapes))
+                try statements.run(db, CoalescedWrites.of(try batch.flatMap { try planner.plan($0) }, memo: &memo))
             }
-            try Self.run(db, planner.finish())
+            try statements.run(db, planner.finish())
             let o = planner.outcome
             if rejectUnresolved, !o.unresolved.isEmpty { throw ImportStoreError.unresolved(o.unresolved) }
             try db.execute(sql: ImportSQL.finishImport, arguments: [o.created, o.updated, o.unchanged, o.history, o.review, o.branchesLinked, importId])
@@ -59,14 +61,8 @@ extension SQLiteStore: ImportingStore {
     }
 
     static func run(_ db: Database, _ writes: [ImportPlanner.Write]) throws {
-        for write in writes {
-            // Merged multi-row inserts differ in length batch to batch: caching each would keep thousands of them.
-            let statement = write.arguments.count > 64 ? try db.makeStatement(sql: write.sql) : try db.cachedStatement(sql: write.sql)
-            // Values the planner built for the statement's own placeholders: skip GRDB's argument validation.
-            // A closure, not `\.databaseValue`: a key path is looked up generically for every value (5 % of the write thread).
-            statement.setUncheckedArguments(StatementArguments(write.arguments.map { $0.databaseValue }))
-            try statement.execute()
-        }
+        var statements = ImportStatements()
+        try statements.run(db, writes)
     }
 
     public func imports() async throws -> [ImportBatch] {

@@ -368,9 +368,7 @@ struct ImportPlanner: ImportBatchPlanner {
     private mutating func gramWrites(_ id: String, rank: Int, old: [String?], new: [String?]) -> [Write] {
         var writes: [Write] = []
         for length in backend.indexesTrigrams ? [2, 3] : [2] {
-            let before = old.compactMap { $0 }.reduce(into: Set<String>()) { $0.formUnion(NameBigrams.of($1, length: length)) }
-            let after = new.compactMap { $0 }.reduce(into: Set<String>()) { $0.formUnion(NameBigrams.of($1, length: length)) }
-            let removed = before.subtracting(after).sorted(), added = after.subtracting(before).sorted()
+            let (removed, added) = NameBigrams.changes(from: old.compactMap { $0 }, to: new.compactMap { $0 }, length: length)
             let table = length == 2 ? "name_bigrams" : "name_trigrams"
             for gram in removed {
                 writes.append(Write("DELETE FROM \(table) WHERE gram = ? AND rank = ?", [.text(gram), .int(rank)]))
@@ -384,7 +382,14 @@ struct ImportPlanner: ImportBatchPlanner {
                         + Array(repeating: row, count: added.count).joined(separator: ", ") + " ON CONFLICT DO NOTHING"
                     gramInsertSQL[table, default: [:]][added.count] = sql
                 }
-                writes.append(Write(sql, added.flatMap { withId ? [.text($0), .int(rank), .text(id)] : [.text($0), .int(rank)] }))
+                var arguments: [SQLValue] = []
+                arguments.reserveCapacity(added.count * (withId ? 3 : 2))
+                for gram in added {
+                    arguments.append(.text(gram))
+                    arguments.append(.int(rank))
+                    if withId { arguments.append(.text(id)) }
+                }
+                writes.append(Write(sql, arguments))
             }
             guard backend.indexesTrigrams else { continue }
             for gram in removed { gramCountDeltas[gram, default: 0] -= 1 }
