@@ -18,6 +18,23 @@ import BrainStore
         }
     }
 
+    /// The one decision: a published import is hidden from nobody, and its layer is no longer hidden either.
+    @Test func aPublishedImportIsVisibleToEveryViewer() throws {
+        let imports = [ImportLayer(importId: 1, layer: "import:1", organisationId: "org-a"),
+                       ImportLayer(importId: 2, layer: "import:2", organisationId: "org-a", published: true),
+                       ImportLayer(importId: 3, layer: "nmpa-2019", organisationId: nil)]
+        for viewer in [FirmViewer.organisation("org-b"), .organisation(nil)] {
+            #expect(HiddenImports(imports, for: viewer) == HiddenImports(ids: [1], layers: ["import:1"]))
+            #expect(imports.map { $0.isVisible(to: viewer) } == [false, true, true])
+        }
+        #expect(HiddenImports(imports, for: .organisation("org-a")).isEmpty && HiddenImports(imports, for: .operator).isEmpty)
+        // Stored before publishing existed (no `published` key): private; an unpublished one encodes as it did.
+        let old = try JSONDecoder().decode(ImportLayer.self, from: Data(#"{"importId":1,"layer":"import:1","organisationId":"org-a"}"#.utf8))
+        #expect(old == imports[0])
+        #expect(!String(decoding: try JSONEncoder().encode(imports[0]), as: UTF8.self).contains("published"))
+        #expect(try JSONDecoder().decode(ImportLayer.self, from: try JSONEncoder().encode(imports[1])) == imports[1])
+    }
+
     @Test(arguments: Backend.allCases) func aPublishedImportIsEveryonesAndAWithdrawnOneIsPrivateAgain(_ backend: Backend) async throws {
         let fixture = PrivateFirmStoreTests()
         let store = try await fixture.store(backend, "publish_import")
@@ -64,6 +81,8 @@ import BrainStore
             #expect(try await store.hiddenImports(from: viewer).isEmpty)
         }
         #expect(try await store.snapshot().importLayers.first { $0.importId == importId }?.published == true)
+        // Its change-feed rows are public too.
+        #expect(try await !store.changes(ChangeQuery(organisationId: "org-b", importId: importId, limit: 50)).isEmpty)
         let entries = try await store.auditEntries(AuditQuery(action: "publish"))
         #expect(entries.map(\.targetId) == [String(importId)] && entries.first?.organisationId == "org-a")
         // Publishing again changes nothing and records nothing.
@@ -76,6 +95,7 @@ import BrainStore
                                                audit: Self.audit("unpublish"))
         let withdrawn = try await seen(by: .organisation("org-b"))
         #expect(!withdrawn.found && withdrawn.total == publicTotal && !withdrawn.portrait)
+        #expect(try await store.changes(ChangeQuery(organisationId: "org-b", importId: importId, limit: 50)).isEmpty)
         #expect(try await seen(by: .organisation("org-a")).found, "its own organisation still sees it")
         #expect(try await store.auditEntries(AuditQuery(action: "unpublish")).count == 1)
     }
