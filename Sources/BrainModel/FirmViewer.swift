@@ -1,6 +1,7 @@
 /// Who a read of firms is for (issue 19): an organisation's private import is its own until its admin publishes it,
-/// so its firms and the facts it brought are shown only to that organisation and to the operator. Searches, totals and the
-/// enterprise routes filter by this in the store query itself, so counts never move with another organisation's import.
+/// so its firms and the facts it brought are shown only to that organisation and to the operator. Searches, totals
+/// and the enterprise routes filter by this in the store query itself, so counts never move with another
+/// organisation's import.
 public enum FirmViewer: Sendable, Hashable {
     /// The operator (and the CLI): every firm and fact.
     case `operator`

@@ -3,8 +3,8 @@ import BrainModel
 
 /// `?layers=listed,nmpa-2019`: the layers a page or its JSON counts (default the listed firms alone). A caller may
 /// count the listed layer, the operator's layers (bundled registers, admin imports), published imports and its own
-/// organisation's imports (ImportLayer.isVisible); another organisation's private import is refused exactly as an unknown layer is, so its existence does
-/// not leak.
+/// organisation's imports (ImportLayer.isVisible); another organisation's private import is refused exactly as an
+/// unknown layer is, so its existence does not leak.
 enum LayerChoice {
     struct Option: Codable, Sendable, Equatable {
         var id: String

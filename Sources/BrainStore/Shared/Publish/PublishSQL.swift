@@ -14,7 +14,6 @@ enum PublishSQL {
         ]
     }
 
-    static let importById = "SELECT * FROM imports WHERE id = ?"
     static let setImport = "UPDATE imports SET published_at = ?, published_by = ? WHERE id = ?"
     /// The change feed's rows of the import follow it: public once published, the organisation's again if withdrawn.
     static let setImportChanges = "UPDATE changes SET organisation_id = ? WHERE import_id = ?"

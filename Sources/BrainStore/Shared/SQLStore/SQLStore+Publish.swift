@@ -4,7 +4,7 @@ extension SQLStore {
     public func setImportPublished(_ id: Int, _ published: Bool, organisation: String?, scope: String?, by actor: String, at: String,
                                    audit: AuditOf<PublicationChange>?) async throws -> PublicationChange {
         try await driver.transaction { s in
-            guard let before = try await s.first(PublishSQL.importById, [.int(id)], { try PublishSQL.importPublication($0) }),
+            guard let before = try await s.first(ImportSQL.importById, [.int(id)], { try PublishSQL.importPublication($0) }),
                   Self.mayTouch(before, organisation) else { throw PublishError.unknown }
             if published, let scope {
                 let places = try await s.rows(PublishSQL.importFirmPlaces, [.text("import:\(id)")]) { row in
