@@ -29,10 +29,19 @@ public struct Curation: Codable, Sendable, Hashable {
     public var source: String?
     /// ISO-8601 time the curation was made.
     public var createdAt: String
+    /// The organisation whose person made it: private to it (not applied, not shown to others) until its admin
+    /// publishes it. nil: the operator's or the command line's, public from the start.
+    public var organisationId: String?
+    /// When it was published (an organisation's curation); nil while private.
+    public var publishedAt: String?
+
+    /// Whether it applies for everyone (the snapshot, the stored placement, every portrait).
+    public var isPublic: Bool { organisationId == nil || publishedAt != nil }
 
     public init(id: String, enterpriseId: String, action: Action, nodeId: String? = nil, fromNodeId: String? = nil,
                 regionCode: String? = nil, revokes: String? = nil, reason: String, author: String, source: String? = nil,
-                createdAt: String) {
+                createdAt: String, organisationId: String? = nil, publishedAt: String? = nil) {
+        (self.organisationId, self.publishedAt) = (organisationId, publishedAt)
         self.id = id
         self.enterpriseId = enterpriseId
         self.action = action

@@ -11,15 +11,35 @@ public enum Layer {
     }
 }
 
-/// One import's layer and owner, as the snapshot carries it.
+/// One import's layer and owner, as the snapshot carries it. Who may see it is `isVisible(to:)` (FirmViewer.swift).
 public struct ImportLayer: Codable, Sendable, Hashable {
     public var importId: Int
     public var layer: String
-    /// nil: the operator's (everyone may count it); otherwise only this organisation may.
+    /// nil: the operator's (everyone may count it); otherwise only this organisation may, until it is published.
     public var organisationId: String?
+    /// An organisation's import its admin has published: public as the operator's are (it stays that organisation's).
+    public var published: Bool
 
-    public init(importId: Int, layer: String, organisationId: String?) {
-        (self.importId, self.layer, self.organisationId) = (importId, layer, organisationId)
+    public init(importId: Int, layer: String, organisationId: String?, published: Bool = false) {
+        (self.importId, self.layer, self.organisationId, self.published) = (importId, layer, organisationId, published)
+    }
+
+    private enum CodingKeys: String, CodingKey { case importId, layer, organisationId, published }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(importId: try c.decode(Int.self, forKey: .importId), layer: try c.decode(String.self, forKey: .layer),
+                  organisationId: try c.decodeIfPresent(String.self, forKey: .organisationId),
+                  published: try c.decodeIfPresent(Bool.self, forKey: .published) ?? false)
+    }
+
+    /// `published` only when set, so an unpublished import encodes (and digests, AnalyticsWorkbench+Disk) as before.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(importId, forKey: .importId)
+        try c.encode(layer, forKey: .layer)
+        try c.encodeIfPresent(organisationId, forKey: .organisationId)
+        if published { try c.encode(true, forKey: .published) }
     }
 }
 

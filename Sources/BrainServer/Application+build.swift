@@ -136,12 +136,24 @@ func buildRouter(store: any ImportingStore, configuration: ServerConfiguration, 
         apiResponses.clear()
         await cache.refresh()
     }.register(on: router)
+    // Publishing changes what everyone sees as an import does: the same rebuild and swap of the analytics.
+    let publisher = Publisher(store: store) {
+        apiResponses.clear()
+        await cache.refresh()
+    }
+    PublishRoutes(publisher: publisher, access: access).register(on: router)
+    PublishPage(publisher: publisher, access: access, renderer: renderer).register(on: router)
     // Signed out, the page says so and offers the sign-in form (back here after); signed in, its script posts with
     // the session's CSRF token.
     router.get("/import") { request, _ in
         let caller = try await access.caller(request)
-        let view = ImportView(organisation: caller.organisation.map { .init(id: $0.id.nonEmpty, name: $0.name.nonEmpty) },
+        var view = ImportView(organisation: caller.organisation.map { .init(id: $0.id.nonEmpty, name: $0.name.nonEmpty) },
                               csrfToken: caller.csrfToken.nonEmpty)
+        if let own = caller.organisation?.id {
+            let rows = try await store.imports().filter { $0.organisationId == own }.reversed()
+                .map { ImportView.Batch(id: $0.id, file: $0.file, kind: $0.kind, asOf: $0.asOf, published: $0.publishedAt != nil) }
+            view.imports = rows.isEmpty ? nil : .init(rows: rows)
+        }
         return try renderer.render("import", nav: "import", view: view, data: [String: String]())
     }
     StaticAssets(echarts: configuration.echartsFile, geoFolder: configuration.geoFolder) { logger.warning("\($0)") }

@@ -14,23 +14,27 @@ public protocol CurationStore: Store {
 }
 
 extension CurationStore {
-    /// One new curation, stamped with a fresh id and the current time.
+    /// One new curation, stamped with a fresh id and the current time. `organisation`: the organisation whose person
+    /// made it, to which it is private until published (nil: the operator's or the command line's, public).
     public func addCuration(enterprise: String, action: Curation.Action, node: String? = nil, fromNode: String? = nil,
-                            region: String? = nil, reason: String, author: String, source: String? = nil) async throws -> Curation {
+                            region: String? = nil, reason: String, author: String, source: String? = nil,
+                            organisation: String? = nil) async throws -> Curation {
         let curation = Curation(id: UUID().uuidString.lowercased(), enterpriseId: enterprise, action: action, nodeId: node,
                                 fromNodeId: fromNode, regionCode: region, reason: reason, author: author, source: source,
-                                createdAt: CurationSQL.now())
+                                createdAt: CurationSQL.now(), organisationId: organisation)
         try await addCurations([curation])
         return curation
     }
 
     /// Withdraws curation `id` by a new record; the firm is the revoked curation's.
-    public func revokeCuration(_ id: String, reason: String, author: String, source: String? = nil) async throws -> Curation {
+    public func revokeCuration(_ id: String, reason: String, author: String, source: String? = nil,
+                               organisation: String? = nil) async throws -> Curation {
         guard let target = try await curations(enterprise: nil).first(where: { $0.id == id }) else {
             throw CurationError(problems: [CurationProblem(index: 0, field: "revokes", value: id, code: .unknownCuration)])
         }
         let revocation = Curation(id: UUID().uuidString.lowercased(), enterpriseId: target.enterpriseId, action: .revoke,
-                                  revokes: id, reason: reason, author: author, source: source, createdAt: CurationSQL.now())
+                                  revokes: id, reason: reason, author: author, source: source, createdAt: CurationSQL.now(),
+                                  organisationId: organisation)
         try await addCurations([revocation])
         return revocation
     }

@@ -37,7 +37,8 @@ public protocol Store: Sendable {
 }
 
 /// The write side: users' imports, their review queue and the facts they brought.
-public protocol ImportingStore: MarketStore, CurationStore, PolicyStore, AuditStore, AccountStore, LeadStore, WatchStore, WebhookStore {
+public protocol ImportingStore: MarketStore, CurationStore, PolicyStore, AuditStore, AccountStore, LeadStore, WatchStore, WebhookStore,
+                                  PublishStore {
     /// Writes an import in one transaction: `next` hands over accepted rows batch by batch (nil at the end) and may
     /// throw to abandon the whole import, which then leaves the store exactly as before.
     func importEnterprises(_ header: ImportHeader, next: () throws -> [ImportedEnterprise]?) async throws -> ImportOutcome

@@ -5,8 +5,9 @@ import Testing
 @testable import BrainServer
 import BrainStore
 
-/// Curations over HTTP: anyone reads them, only a credential writes them (the author is that credential), and the
-/// enterprise JSON and portrait show them next to the machine's placement.
+/// Curations over HTTP: anyone reads the public ones, only a credential writes them (the author is that credential),
+/// an organisation's apply once published, and the enterprise JSON and portrait show them next to the machine's
+/// placement.
 @Suite struct CurationAPITests {
     func json(_ buffer: ByteBuffer) throws -> [String: Any] { try ServerFixture.jsonObject(buffer) }
     func array(_ buffer: ByteBuffer) throws -> [[String: Any]] {
@@ -52,6 +53,15 @@ import BrainStore
                 #expect(body["author"] as? String == "org:analysts" && body["reason"] as? String == "卡瑞利珠单抗")
                 return try #require(body["id"] as? String)
             }
+            // The organisation's curation is its own until published: the signed-out neither see nor get it applied.
+            try await client.execute(uri: "/api/curations?firm=600276.SH", method: .get) { response in
+                let records = try array(response.body)
+                #expect(records.isEmpty)
+            }
+            let adminHeaders: HTTPFields = [.contentType: "application/json", .authorization: "Bearer \(admin)"]
+            try await client.execute(uri: "/api/curations/\(id)/publish", method: .post, headers: adminHeaders) { response in
+                #expect(response.status == .ok)
+            }
             try await client.execute(uri: "/api/enterprises/600276.SH", method: .get) { response in
                 let body = try json(response.body)
                 let nodes = try #require(body["assignments"] as? [[String: Any]])
@@ -72,7 +82,6 @@ import BrainStore
                 let problems = try #require(try json(response.body)["problems"] as? [[String: Any]])
                 #expect(Set(problems.compactMap { $0["field"] as? String }) == ["reason", "node"])
             }
-            let adminHeaders: HTTPFields = [.contentType: "application/json", .authorization: "Bearer \(admin)"]
             try await client.execute(uri: "/api/curations/\(id)/revoke", method: .post, headers: adminHeaders,
                                      body: ByteBuffer(string: #"{"reason": "复核后撤销"}"#)) { response in
                 #expect(response.status == .created)
@@ -94,7 +103,9 @@ import BrainStore
                 #expect(response.status == .created)
             }
         }
-        let nodes = try #require(try await store.enterprise("600276.SH")).assignments.map(\.nodeId)
-        #expect(nodes.contains("antibodies"))
+        // The session's curation is the organisation's, not yet published: listed, not applied.
+        let detail = try #require(try await store.enterprise("600276.SH"))
+        #expect(!detail.assignments.map(\.nodeId).contains("antibodies"))
+        #expect(detail.curations.contains { $0.curation.organisationId == "analysts" && !$0.curation.isPublic })
     }
 }

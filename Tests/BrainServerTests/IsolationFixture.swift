@@ -49,6 +49,8 @@ struct IsolationWorld: Sendable {
     /// Ids of A's private records, filled into the routes' path parameters.
     struct Records: Sendable {
         var demand: Int, lead: Int, watch: Int, enterprise: String
+        /// A's private import and its curation of its own firm (the publish routes name them).
+        var imported = 0, curation = ""
     }
 
     /// A's records, written through the API with A's token (so each leaves its audit entry), the watch first so the
@@ -70,13 +72,16 @@ struct IsolationWorld: Sendable {
             try #require(Self.firstId(try JSONSerialization.jsonObject(with: Data(buffer: response.body))))
         }
         // A's correction of its own private firm: its reason names the marker.
-        _ = try await post("/api/curations", #"{"firm": "\#(enterprise)", "action": "add", "node": "cro", "reason": "\#(marker)校正", "source": "内部调研"}"#)
+        let curation = try #require(try await post("/api/curations", #"{"firm": "\#(enterprise)", "action": "add", "node": "cro", "reason": "\#(marker)校正", "source": "内部调研"}"#)["id"] as? String)
         // The alert the import raised is A's.
         try await client.execute(uri: "/api/alerts", method: .get, headers: bearer) { response in
             let unread = try ServerFixture.jsonObject(response.body)["unread"] as? Int
             #expect(unread == 1)
         }
-        return Records(demand: demand, lead: lead, watch: watch, enterprise: enterprise)
+        var records = Records(demand: demand, lead: lead, watch: watch, enterprise: enterprise)
+        records.imported = try #require(try await store.imports().first { $0.file == "\(marker).csv" }?.id)
+        records.curation = curation
+        return records
     }
 
     static func escaped(_ text: String) -> String { text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? text }

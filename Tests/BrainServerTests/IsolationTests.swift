@@ -30,6 +30,9 @@ import BrainStore
         case let t where t.contains("/enterprises/"): privateId = missing ? IsolationWorld.absentLike(records.enterprise) : records.enterprise
         case let t where t.contains("/demands/") || t.contains("/market/") || t.contains("/match/"):
             privateId = missing ? "999999" : String(records.demand)
+        // A's private import and curation, named by the publish routes (and the curation's revocation).
+        case let t where t.contains("/imports/{id}"): privateId = missing ? "999999" : String(records.imported)
+        case let t where t.contains("/curations/{id}"): privateId = missing ? "no-such-curation" : records.curation
         case let t where t.contains("/parks/"): privateId = "suzhou-biobay"
         case let t where t.contains("/policies/"): privateId = "sz-approval"
         case let t where t.contains("/chain"): privateId = "antibodies"

@@ -74,10 +74,14 @@ import BrainAnalytics
         try expectSnapshot("park", try renderer.html("park", nav: "parks", view: ParkView(detail), data: detail))
     }
 
-    /// Signed in (the organisation named, the session's token in the layout) and signed out (the sign-in offer).
+    /// Signed in (the organisation named, the session's token in the layout, its imports 已发布/未发布) and signed out
+    /// (the sign-in offer).
     @Test func importPage() async throws {
         let renderer = try await Self.renderer()
-        let signedIn = ImportView(organisation: .init(id: "org-1", name: "示例园区 <管委会>"), csrfToken: "token-123")
+        var signedIn = ImportView(organisation: .init(id: "org-1", name: "示例园区 <管委会>"), csrfToken: "token-123")
+        // Its imports, one published on /admin/publish and one still its own.
+        signedIn.imports = .init(rows: [.init(id: 12, file: "园区企业.csv", kind: "enterprises", asOf: "2026-11-01", published: false),
+                                        .init(id: 7, file: "nmpa.xlsx", kind: "enterprises", asOf: "2026-10-01", published: true)])
         try expectSnapshot("import", try renderer.html("import", nav: "import", view: signedIn, data: [String: String]()))
         try expectSnapshot("import-signed-out", try renderer.html("import", nav: "import", view: ImportView(), data: [String: String]()))
     }

@@ -38,10 +38,18 @@ import BrainStore
             #expect(try await Self.post(client, province.token, Self.curate()).0 == .created)
             let (moved, movedBody) = try await Self.post(client, province.token, Self.curate("locate", region: "110000"))
             #expect(moved == .forbidden && Self.code(movedBody) == "scope.region-outside")
-            #expect(try await Self.post(client, province.token, Self.curate("locate", region: "320500")).0 == .created)
+            // An organisation's curation applies once published (here by the operator).
+            func publish(_ posted: (HTTPResponse.Status, [String: Any])) async throws {
+                #expect(posted.0 == .created)
+                let id = try #require(posted.1["id"] as? String)
+                try await client.execute(uri: "/api/curations/\(id)/publish", method: .post, headers: MarketAPITests.bearer(admin)) {
+                    #expect($0.status == .ok)
+                }
+            }
+            try await publish(try await Self.post(client, province.token, Self.curate("locate", region: "320500")))
             // Now in 苏州, the city bureau may correct it; a national organisation and the operator always may.
             #expect(try await Self.post(client, city.token, Self.curate("add").replacingOccurrences(of: "antibodies", with: "vaccines")).0 == .created)
-            #expect(try await Self.post(client, national.token, Self.curate("locate", region: "110000")).0 == .created)
+            try await publish(try await Self.post(client, national.token, Self.curate("locate", region: "110000")))
             // Back in 北京: revoking the city's own curation of a firm now outside its region is refused too.
             let cityCuration = try #require(try await store.curations(enterprise: "600276.SH").first { $0.author == "org:suzhou-bureau" })
             try await client.execute(uri: "/api/curations/\(cityCuration.id)/revoke", method: .post, headers: MarketAPITests.bearer(city.token),

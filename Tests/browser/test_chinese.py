@@ -51,6 +51,7 @@ PAGES = {
     "leads": "/leads",
     "inbox": "/inbox",
     "audit": "/admin/audit",
+    "publish": "/admin/publish",  # signed out: the sign-in form, back to /admin/publish after
     "account": "/account",  # signed out: the sign-in form, back to /account after
     "not_found": "/regions/999999",
 }

@@ -69,12 +69,22 @@ public struct ImportBatch: Sendable, Codable, Equatable {
     public var organisationId: String?
     /// The layer it names (`nmpa-2019`); nil: its firms form the layer `import:<id>`.
     public var layer: String?
+    /// When and by whom (an audit actor) the organisation's admin published it; nil while private.
+    public var publishedAt: String?
+    public var publishedBy: String?
 
     public init(id: Int, kind: String, file: String, fingerprint: String, asOf: String, importedAt: String, outcome: ImportOutcome,
-                organisationId: String? = nil, layer: String? = nil) {
-        self.layer = layer
+                organisationId: String? = nil, layer: String? = nil, publishedAt: String? = nil, publishedBy: String? = nil) {
+        (self.layer, self.publishedAt, self.publishedBy) = (layer, publishedAt, publishedBy)
         (self.id, self.kind, self.file, self.fingerprint, self.asOf, self.importedAt, self.outcome) = (id, kind, file, fingerprint, asOf, importedAt, outcome)
         self.organisationId = organisationId
+    }
+}
+
+extension ImportBatch {
+    /// Its layer and owner as visibility decides on them (`ImportLayer.isVisible(to:)`).
+    public var layerEntry: ImportLayer {
+        ImportLayer(importId: id, layer: layer ?? Layer.of(importId: id), organisationId: organisationId, published: publishedAt != nil)
     }
 }
 

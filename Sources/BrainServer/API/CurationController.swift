@@ -4,7 +4,8 @@ import BrainModel
 import BrainStore
 import BrainUseCases
 
-/// Analysts' curations over HTTP (docs/curation.md). Anyone may read them (portraits show them); adding and revoking
+/// Analysts' curations over HTTP (docs/curation.md). Anyone may read the public ones (portraits show them); an
+/// organisation's stay its own until its admin publishes them (PublishRoutes). Adding and revoking
 /// need the credential imports need: an organisation's token or signed-in session (with its CSRF token), or an admin
 /// token. The author is recorded from that identity, never from the body.
 struct CurationController: Sendable {
@@ -31,7 +32,8 @@ struct CurationController: Sendable {
         let firm: String? = request.uri.queryParameters.get("firm")
         if let firm, firm.count > 64 { return JSONResponse.error(.badRequest, Reason("api.firm-id")) }
         let viewer = try await access.caller(request).firmViewer
-        var curations = try await store.curations(enterprise: firm)
+        // An organisation's unpublished curations are listed to it (and the operator) alone.
+        var curations = try await store.curations(enterprise: firm).filter { $0.isVisible(to: viewer) }
         if try await !store.hiddenImports(from: viewer).layers.isEmpty {
             // The firms that exist but are hidden from the caller (a curation may outlive its firm: those stay listed).
             let ids = Array(Set(curations.map(\.enterpriseId))).sorted()
@@ -54,7 +56,8 @@ struct CurationController: Sendable {
             try await CurationScope(store: store).check(caller, firm: fields["firm"] ?? "", newRegion: action == .locate ? fields["region"] : nil)
             return try await store.addCuration(enterprise: fields["firm"] ?? "", action: action, node: fields["node"],
                                         fromNode: fields["fromNode"] ?? fields["from_node"], region: fields["region"],
-                                        reason: fields["reason"] ?? "", author: Self.author(caller), source: fields["source"])
+                                        reason: fields["reason"] ?? "", author: Self.author(caller), source: fields["source"],
+                                        organisation: Self.owner(caller))
         }
     }
 
@@ -63,11 +66,17 @@ struct CurationController: Sendable {
         let (caller, fields) = try await writer(request)
         try AuditAccess.require(caller, .curate)
         // The trail shows the curation withdrawn (before) beside the record that withdraws it (after).
-        let revoked = try await store.curations(enterprise: nil).first { $0.id == id }
+        let found = try await store.curations(enterprise: nil).first { $0.id == id }
+        // Another organisation's unpublished curation is as unknown as no curation.
+        let revoked = found.flatMap { $0.isVisible(to: caller.firmViewer) ? $0 : nil }
         return try await answer(caller, "curation.revoke", before: revoked) {
+            if found != nil && revoked == nil {
+                throw CurationError(problems: [CurationProblem(index: 0, field: "revokes", value: id, code: .unknownCuration)])
+            }
             // Withdrawing a correction changes the firm's shared facts as making it did: the same scope.
             if let revoked { try await CurationScope(store: store).check(caller, firm: revoked.enterpriseId, newRegion: nil) }
-            return try await store.revokeCuration(id, reason: fields["reason"] ?? "", author: Self.author(caller), source: fields["source"])
+            return try await store.revokeCuration(id, reason: fields["reason"] ?? "", author: Self.author(caller), source: fields["source"],
+                                                  organisation: Self.owner(caller))
         }
     }
 
@@ -90,6 +99,12 @@ struct CurationController: Sendable {
             let body = Problems(error: error.description, status: 422, problems: error.problems)
             return JSONResponse.response(.unprocessableContent, data: try JSONResponse.encoder.encode(body))
         }
+    }
+
+    /// The organisation a new curation is private to until its admin publishes it: the caller's, but none for the
+    /// operator, whose curations are public from the start.
+    static func owner(_ caller: Caller) -> String? {
+        caller.isOperator ? nil : caller.organisation?.id
     }
 
     /// `admin` for an admin token, `org:ID` for an organisation's token or session.

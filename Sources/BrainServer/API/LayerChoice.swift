@@ -2,9 +2,9 @@ import Hummingbird
 import BrainModel
 
 /// `?layers=listed,nmpa-2019`: the layers a page or its JSON counts (default the listed firms alone). A caller may
-/// count the listed layer, the operator's layers (bundled registers, admin imports) and its own organisation's
-/// imports; another organisation's private import is refused exactly as an unknown layer is, so its existence does
-/// not leak.
+/// count the listed layer, the operator's layers (bundled registers, admin imports), published imports and its own
+/// organisation's imports (ImportLayer.isVisible); another organisation's private import is refused exactly as an
+/// unknown layer is, so its existence does not leak.
 enum LayerChoice {
     struct Option: Codable, Sendable, Equatable {
         var id: String
@@ -18,7 +18,7 @@ enum LayerChoice {
     static func available(_ bundle: DataBundle, caller: Caller) -> [String: Int] {
         let counts = bundle.layerCounts
         var result = [Layer.listed: counts[Layer.listed] ?? 0]
-        for entry in bundle.importLayers where caller.isOperator || entry.organisationId == nil || entry.organisationId == caller.organisation?.id {
+        for entry in bundle.importLayers where entry.isVisible(to: caller.firmViewer) {
             // Market files are imports too, but create no firms: only layers with firms (or a named register) are offered.
             if counts[entry.layer] != nil || !entry.layer.hasPrefix("import:") { result[entry.layer] = counts[entry.layer] ?? 0 }
         }

@@ -24,7 +24,7 @@ enum APIRoutes {
     }
     static let recordId = APIParameter.path("id", .integer(minimum: 1), "记录编号")
 
-    static let all: [APIOperation] = health + regions + enterprises + chain + recommend + market + imports + curation + audit + leads + watch + contract
+    static let all: [APIOperation] = health + regions + enterprises + chain + recommend + market + imports + curation + publish + audit + leads + watch + contract
 
     static let health: [APIOperation] = [
         APIOperation(method: .get, path: "/health", tag: "运维", summaryZh: "就绪检查（同 /health/ready）", summaryEn: "Readiness",

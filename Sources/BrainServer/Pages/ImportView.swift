@@ -13,9 +13,20 @@ struct ImportView: PageView {
         var zh: String
         var en: String
     }
+    /// One of the organisation's imports and whether its admin has published it (/admin/publish).
+    struct Batch: Encodable, Sendable {
+        var id: Int
+        var file: String
+        var kind: String
+        var asOf: String
+        var published: Bool
+    }
     var organisation: Organisation?
     var csrfToken: String?
     var kinds: [Kind] = ImportView.registryKinds
+    struct Batches: Encodable, Sendable { var rows: [Batch] }
+    /// The signed-in organisation's imports, newest first; nil when it has none.
+    var imports: Batches?
 
     /// The import-kind registry's importable kinds, in its order.
     static var registryKinds: [Kind] {

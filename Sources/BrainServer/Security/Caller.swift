@@ -60,9 +60,9 @@ struct Caller: Sendable {
     /// Whose firms it may read: the operator every firm; anyone else the public ones and its organisation's imports'.
     var firmViewer: FirmViewer { isOperator ? .operator : .organisation(organisation?.id) }
 
-    /// Which imports it may see: the operator's (no organisation) and its own; the admin sees all.
+    /// Which imports it may see: the operator's (no organisation), published ones and its own; the admin sees all.
     func maySee(_ batch: ImportBatch) -> Bool {
-        isAdmin || batch.organisationId == nil || batch.organisationId == organisation?.id
+        isAdmin || batch.layerEntry.isVisible(to: firmViewer)
     }
 }
 

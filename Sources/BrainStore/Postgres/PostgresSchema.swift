@@ -149,6 +149,8 @@ enum PostgresSchema {
             "ALTER TABLE enterprise_links ALTER COLUMN import_id TYPE BIGINT",
             "ALTER TABLE market_records ALTER COLUMN import_id TYPE BIGINT",
         ]),
+        // SQLite's v19-publish: imports' and curations' publication, curations' organisation (PublishSQL).
+        ("v21-publish", PublishSQL.schema(text: text)),
         // SQLite's v20-outbox: the webhook outbox (WebhookOutboxSQL).
         ("v22-outbox", WebhookOutboxSQL.migration(integer: "BIGINT")),
     ]

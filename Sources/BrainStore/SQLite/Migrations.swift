@@ -235,6 +235,10 @@ enum Migrations {
                 try db.execute(sql: statement)
             }
         }
+        migrator.registerMigration("v19-publish") { db in
+            // Issue 19: an organisation's imports and curations are private until its admin publishes them (PublishSQL).
+            for statement in PublishSQL.schema(text: "TEXT") { try db.execute(sql: statement) }
+        }
         migrator.registerMigration("v20-outbox") { db in
             // Issue 19: the webhook outbox, so alerts from CLI imports and review decisions are posted too (WebhookOutboxSQL).
             for statement in WebhookOutboxSQL.migration(integer: "INTEGER") { try db.execute(sql: statement) }

@@ -58,7 +58,7 @@ enum RowMapping {
     static func importLayer(_ row: some ColumnReader) throws -> ImportLayer {
         let id = try row.int("id")
         return ImportLayer(importId: id, layer: try row.optionalText("layer") ?? Layer.of(importId: id),
-                           organisationId: try row.optionalText("organisation_id"))
+                           organisationId: try row.optionalText("organisation_id"), published: try row.optionalText("published_at") != nil)
     }
 
     static func assignment(_ row: some ColumnReader) throws -> ChainAssignment {

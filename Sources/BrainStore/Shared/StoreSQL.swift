@@ -144,7 +144,7 @@ enum StoreSQL {
     static let snapshotPolicies = "SELECT * FROM policies ORDER BY id"
     static let snapshotLocations = "SELECT * FROM enterprise_locations ORDER BY enterprise_id"
     /// Enterprise imports' layers and owners (market files create no firms).
-    static let snapshotImportLayers = "SELECT id, layer, organisation_id FROM imports ORDER BY id"
+    static let snapshotImportLayers = "SELECT id, layer, organisation_id, published_at FROM imports ORDER BY id"
     static let taxonomy = "SELECT value FROM meta WHERE key = 'taxonomy'"
     static let meta = "SELECT key, value FROM meta WHERE key <> 'taxonomy'"
 }

@@ -20,7 +20,8 @@ extension EnterpriseView {
             }
             return CurationRow(id: c.id.nonEmpty, action: (actionNames[c.action] ?? c.action.rawValue).nonEmpty, target: target.nonEmpty,
                                author: c.author.nonEmpty, date: String(c.createdAt.prefix(10)).nonEmpty, reason: c.reason.nonEmpty,
-                               source: c.source.nonEmpty, revoked: record.revokedBy != nil ? true : nil)
+                               source: c.source.nonEmpty, revoked: record.revokedBy != nil ? true : nil,
+                               unpublished: c.isPublic ? nil : true)
         }
     }
 

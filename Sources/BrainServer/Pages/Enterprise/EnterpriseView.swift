@@ -86,6 +86,8 @@ struct EnterpriseView: PageView {
         var reason: String?
         var source: String?
         var revoked: Bool?
+        /// The viewer's organisation's own curation, not yet published: listed to it, applied to nobody.
+        var unpublished: Bool?
     }
     struct MachineNode: Encodable, Sendable {
         var id: String

@@ -12,10 +12,18 @@ enum CuratedDetail {
     /// beside the curations; `regions` holds the located regions and their ancestors. The stored placement already
     /// has the curations written through; applying them again changes nothing and keeps this right for a store
     /// written before that.
-    static func apply(_ detail: inout EnterpriseDetail, curations: [Curation], machine: CuratedPlacement.MachineState?,
-                      regions: [String: Region]) {
+    /// Only public curations apply (`Curation.isPublic`); the history lists them and, to its own organisation (and the
+    /// operator), an organisation's unpublished ones, which withdraw nothing until published.
+    static func apply(_ detail: inout EnterpriseDetail, curations all: [Curation], viewer: FirmViewer = .operator,
+                      machine: CuratedPlacement.MachineState?, regions: [String: Region]) {
+        let curations = all.filter(\.isPublic)
         detail.machineAssignments = machine?.assignments ?? detail.assignments
-        detail.curations = CurationRecord.history(curations)
+        let publicIds = Set(curations.map(\.id))
+        detail.curations = CurationRecord.history(all.filter { $0.isVisible(to: viewer) }).map { record in
+            var record = record
+            if let by = record.revokedBy, !publicIds.contains(by) { record.revokedBy = nil }
+            return record
+        }
         guard !curations.isEmpty else { return }
         let before = detail.enterprise
         CurationLedger.apply(curations, enterprise: &detail.enterprise, assignments: &detail.assignments) { regions[$0] }

@@ -81,7 +81,8 @@ enum CuratedPlacement {
         let byFirm = Dictionary(grouping: bundle.assignments.filter { curated.contains($0.enterpriseId) }, by: \.enterpriseId)
         let machine = bundle.enterprises.filter { curated.contains($0.id) }.map { ($0.id, MachineState($0, assignments: byFirm[$0.id] ?? [])) }
         var effective = bundle
-        CurationLedger.apply(bundle.curations, to: &effective)
+        // An organisation's unpublished curations (carried over a rebuild) are kept but apply to nobody.
+        CurationLedger.apply(bundle.curations.filter(\.isPublic), to: &effective)
         return (effective, machine)
     }
 }

@@ -16,7 +16,7 @@ enum CurationSQL {
     }
 
     static let columns = ["id", "enterprise_id", "action", "node_id", "from_node_id", "region_code", "revokes", "reason", "author",
-                          "source", "created_at"]
+                          "source", "created_at", "organisation_id", "published_at"]
     /// `seq` is the order curations were written in: two made in the same instant apply in that order.
     static let insert = """
         INSERT INTO curations (\(columns.joined(separator: ", ")), seq)
@@ -24,6 +24,11 @@ enum CurationSQL {
         """
     static let all = "SELECT * FROM curations ORDER BY created_at, seq"
     static let ofEnterprise = "SELECT * FROM curations WHERE enterprise_id = ? ORDER BY created_at, seq"
+    /// The curations that apply for everyone: the operator's and the command line's, and organisations' published ones
+    /// (`Curation.isPublic`). The snapshot and the stored placement are made of these alone.
+    static let publicCondition = "(organisation_id IS NULL OR published_at IS NOT NULL)"
+    static let applied = "SELECT * FROM curations WHERE \(publicCondition) ORDER BY created_at, seq"
+    static let appliedOfEnterprise = "SELECT * FROM curations WHERE enterprise_id = ? AND \(publicCondition) ORDER BY created_at, seq"
     static let nodeIds = "SELECT id FROM chain_nodes"
 
     static func existing(_ table: String, key: String, count: Int) -> String {
@@ -32,7 +37,7 @@ enum CurationSQL {
 
     static func values(_ c: Curation) -> [SQLValue] {
         [.text(c.id), .text(c.enterpriseId), .text(c.action.rawValue), .text(c.nodeId), .text(c.fromNodeId), .text(c.regionCode),
-         .text(c.revokes), .text(c.reason), .text(c.author), .text(c.source), .text(c.createdAt)]
+         .text(c.revokes), .text(c.reason), .text(c.author), .text(c.source), .text(c.createdAt), .text(c.organisationId), .text(c.publishedAt)]
     }
 
     static func curation(_ row: some ColumnReader) throws -> Curation {
@@ -40,7 +45,8 @@ enum CurationSQL {
                  action: Curation.Action(rawValue: try row.text("action")) ?? .add, nodeId: try row.optionalText("node_id"),
                  fromNodeId: try row.optionalText("from_node_id"), regionCode: try row.optionalText("region_code"),
                  revokes: try row.optionalText("revokes"), reason: try row.text("reason"), author: try row.text("author"),
-                 source: try row.optionalText("source"), createdAt: try row.text("created_at"))
+                 source: try row.optionalText("source"), createdAt: try row.text("created_at"),
+                 organisationId: try row.optionalText("organisation_id"), publishedAt: try row.optionalText("published_at"))
     }
 
     /// Firms and region codes a batch names, looked up in chunks (SQLite allows at most 32,766 parameters).

@@ -14,7 +14,8 @@ enum ImportRowMapping {
         return ImportBatch(id: try row.int("id"), kind: try row.text("kind"), file: try row.text("file"),
                            fingerprint: try row.text("fingerprint"), asOf: try row.text("as_of"),
                            importedAt: try row.text("imported_at"), outcome: outcome,
-                           organisationId: try row.optionalText("organisation_id"), layer: try row.optionalText("layer"))
+                           organisationId: try row.optionalText("organisation_id"), layer: try row.optionalText("layer"),
+                           publishedAt: try row.optionalText("published_at"), publishedBy: try row.optionalText("published_by"))
     }
 
     static func header(_ row: some ColumnReader) throws -> ImportHeader {

@@ -43,7 +43,8 @@ extension SQLStore: CurationStore {
             machine = CuratedPlacement.MachineState(enterprise, assignments: current)
             try await s.execute(CuratedPlacement.capture, CuratedPlacement.values(id, machine))
         }
-        let curations = try await s.rows(CurationSQL.ofEnterprise, [.text(id)]) { try CurationSQL.curation($0) }
+        // What everyone sees: an organisation's unpublished curations change nothing stored until published.
+        let curations = try await s.rows(CurationSQL.appliedOfEnterprise, [.text(id)]) { try CurationSQL.curation($0) }
         let regions = try await regionChains(s, CuratedDetail.locatedCodes(curations))
         let (firm, assignments) = CuratedPlacement.effective(enterprise, machine: machine, curations: curations, regions: regions)
         try await s.execute(CuratedPlacement.deleteAssignments, [.text(id)])

@@ -18,7 +18,8 @@ private struct DetailState: Sendable {
 extension SQLStore {
     /// A firm's portrait with its curations, every statement in one driver read. A firm of an import `viewer` may not
     /// see is nil, as an unknown id is; of a public firm, the chain nodes, products and events such an import brought
-    /// are left out (curations are shared corrections and stay).
+    /// are left out (public curations are shared corrections and stay; an organisation's unpublished ones are listed
+    /// to it alone and apply to nobody).
     public func enterprise(_ id: String, visibleTo viewer: FirmViewer) async throws -> EnterpriseDetail? {
         let state = try await driver.readSteps(DetailState(), HiddenImportSteps.read(viewer, \DetailState.imports) + Self.detailSteps(id))
         let hidden = HiddenImports(state.imports, for: viewer)
@@ -29,7 +30,7 @@ extension SQLStore {
             cityName: enterprise.cityCode.flatMap { state.regionNames[$0] },
             assignments: state.assignments.filter { shown($0.provenance.source) }, products: state.products.filter { shown($0.provenance.source) },
             events: state.events.filter { shown($0.provenance.source) })
-        CuratedDetail.apply(&detail, curations: state.curations, machine: state.machine, regions: state.regions)
+        CuratedDetail.apply(&detail, curations: state.curations, viewer: viewer, machine: state.machine, regions: state.regions)
         // The machine's placements as kept at the first curation hold every import's nodes: a hidden one's stay hidden.
         detail.machineAssignments = detail.machineAssignments.filter { shown($0.provenance.source) }
         return detail

@@ -20,7 +20,8 @@ extension SQLStore {
         ReadStep(StoreSQL.snapshotPolicies) { state, row in state.bundle?.policies.append(try RowMapping.policy(row)) },
         ReadStep(StoreSQL.snapshotLocations) { state, row in state.bundle?.locations.append(try RowMapping.location(row)) },
         ReadStep(StoreSQL.snapshotImportLayers) { state, row in state.bundle?.importLayers.append(try RowMapping.importLayer(row)) },
-        ReadStep(CurationSQL.all) { state, row in state.bundle?.curations.append(try CurationSQL.curation(row)) },
+        // Only curations public to everyone: an organisation's unpublished ones change no analysis.
+        ReadStep(CurationSQL.applied) { state, row in state.bundle?.curations.append(try CurationSQL.curation(row)) },
     ]
 
     /// Everything the store holds, as values, read in one consistent snapshot: what analytics works on.
