@@ -20,6 +20,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         // Posts organisations' alert webhooks (issue 19 item 4); Hummingbird has no HTTP client of its own.
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        // Named because our code imports NIOCore/NIOPosix itself (byte buffers, the webhook tests' raw listener).
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
     ],
     targets: [
         .target(name: "BrainModel"),
@@ -32,6 +35,7 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
             // PBKDF2 for passwords (issue 19); named _CryptoExtras so both swift-crypto 3.x and 4.x provide it.
             .product(name: "_CryptoExtras", package: "swift-crypto"),
+            .product(name: "NIOCore", package: "swift-nio"),
         ]),
         .target(name: "BrainAnalytics", dependencies: ["BrainModel"]),
         // The use cases both front ends call (import kinds and the one import service, the analytics workbench).
@@ -48,6 +52,9 @@ let package = Package(
             .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
         ], resources: [.copy("Templates"), .copy("Assets")]),
         .executableTarget(name: "brain", dependencies: [
             "BrainModel", "BrainIngest", "BrainStore", "BrainAnalytics", "BrainUseCases", "BrainServer",
@@ -67,6 +74,8 @@ let package = Package(
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             // Webhook tests check the signature with their own HMAC, as a receiver would.
             .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
         ], exclude: ["Snapshots"]),
     ]
 )
