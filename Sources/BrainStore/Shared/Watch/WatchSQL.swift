@@ -43,20 +43,24 @@ enum WatchSQL {
     /// transaction, so each node's watchers hear of it. The nodes are listed (",a,b,") by a recursive walk in node id
     /// order, which both engines run alike (they share no string aggregate). Arguments: the firm three times for the
     /// walk, then `eventValues`.
-    static let insertEventChange = """
+    /// `visible`: a condition on a node's `source` (`ImportVisibility.visibleSource`) whose arguments follow each
+    /// `enterprise_id = ?` of the node subqueries.
+    static func insertEventChange(visibleSource visible: String) -> String {
+        """
         WITH RECURSIVE firm_nodes (node_id, list) AS (
-          SELECT MIN(node_id), ',' || MIN(node_id) || ',' FROM chain_assignments WHERE enterprise_id = ?
+          SELECT MIN(node_id), ',' || MIN(node_id) || ',' FROM chain_assignments WHERE enterprise_id = ? AND \(visible)
           UNION ALL
-          SELECT (SELECT MIN(a.node_id) FROM chain_assignments a WHERE a.enterprise_id = ? AND a.node_id > f.node_id),
-            f.list || (SELECT MIN(a.node_id) FROM chain_assignments a WHERE a.enterprise_id = ? AND a.node_id > f.node_id) || ','
+          SELECT (SELECT MIN(a.node_id) FROM chain_assignments a WHERE a.enterprise_id = ? AND \(visible) AND a.node_id > f.node_id),
+            f.list || (SELECT MIN(a.node_id) FROM chain_assignments a WHERE a.enterprise_id = ? AND \(visible) AND a.node_id > f.node_id) || ','
           FROM firm_nodes f WHERE f.node_id IS NOT NULL)
         INSERT INTO changes (import_id, at, as_of, organisation_id, code, enterprise_id, province_code, city_code, district_code,
           node_id, node_ids, values_json)
         SELECT ?, ?, ?, ?, ?, e.id, e.province_code, e.city_code, e.district_code,
-          (SELECT MIN(node_id) FROM chain_assignments WHERE enterprise_id = e.id),
+          (SELECT MIN(node_id) FROM chain_assignments WHERE enterprise_id = e.id AND \(visible)),
           COALESCE((SELECT list FROM firm_nodes WHERE list IS NOT NULL ORDER BY length(list) DESC LIMIT 1), ''), ?
         FROM enterprises e WHERE e.id = ?
         """
+    }
 
     static func changeValues(_ c: Change) throws -> [SQLValue] {
         [.int(c.importId), .text(c.at), .text(c.asOf), .text(c.organisationId), .text(c.code.rawValue), .text(c.enterpriseId),
