@@ -69,12 +69,17 @@ struct IsolationWorld: Sendable {
         let enterprise = try await client.execute(uri: "/api/enterprises?q=\(Self.escaped(marker))", method: .get, headers: bearer) { response in
             try #require(Self.firstId(try JSONSerialization.jsonObject(with: Data(buffer: response.body))))
         }
-        // A's correction of its own private firm: its reason names the marker.
-        _ = try await post("/api/curations", #"{"firm": "\#(enterprise)", "action": "add", "node": "cro", "reason": "\#(marker)校正", "source": "内部调研"}"#)
         // The alert the import raised is A's.
         try await client.execute(uri: "/api/alerts", method: .get, headers: bearer) { response in
             let unread = try ServerFixture.jsonObject(response.body)["unread"] as? Int
             #expect(unread == 1)
+        }
+        // A's correction of its own private firm: its reason names the marker. It moves the firm onto CRO, a change
+        // for A alone (A's region watch hears of it).
+        _ = try await post("/api/curations", #"{"firm": "\#(enterprise)", "action": "add", "node": "cro", "reason": "\#(marker)校正", "source": "内部调研"}"#)
+        try await client.execute(uri: "/api/alerts", method: .get, headers: bearer) { response in
+            let unread = try ServerFixture.jsonObject(response.body)["unread"] as? Int
+            #expect(unread == 2)
         }
         return Records(demand: demand, lead: lead, watch: watch, enterprise: enterprise)
     }

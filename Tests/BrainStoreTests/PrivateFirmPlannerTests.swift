@@ -78,6 +78,14 @@ import BrainStore
         for change in changes { #expect(!change.nodeIds.contains("cro") && !change.values.values.contains { $0.contains("99") }, "\(change)") }
         let event = try #require(changes.first { $0.code == .eventNew })
         #expect(event.nodeIds == ["antibodies"])
+        // A's next private import links another node; a public event after it still lists only the public node.
+        _ = try await importAs(store, "org-a", "a-2.csv", asOf: "2025-06-01",
+                               [Self.firm(2, "苏州公开抗体有限公司", uscc: Self.publicCode, node: "medical-devices", employees: 98)])
+        events = [[.event(line: 2, firm: FirmReference(uscc: Self.publicCode, name: nil), kind: .ipo, date: "2025-07-01",
+                          title: "上市", detail: nil)]]
+        _ = try await store.importLinks(ImportStoreTests.header("events-2.csv"), rejectUnresolved: true) { events.isEmpty ? nil : events.removeFirst() }
+        let listing = try #require(try await store.changes(ChangeQuery(enterpriseId: Self.publicCode)).first { $0.values["title"] == "上市" })
+        #expect(listing.nodeIds == ["antibodies"], "\(listing.nodeIds)")
         // A's node is still A's: the public import replaced only the nodes it could see.
         let seenByA = try #require(try await store.enterprise(Self.publicCode, visibleTo: .organisation("org-a")))
         #expect(seenByA.assignments.contains { $0.nodeId == "cro" }, "\(seenByA.assignments)")

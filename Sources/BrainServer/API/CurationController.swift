@@ -50,11 +50,13 @@ struct CurationController: Sendable {
             return JSONResponse.error(.badRequest, Reason("api.curation-action"))
         }
         try AuditAccess.require(caller, .curate)
-        return try await answer(caller, "curation.add", before: nil) {
+        return try await answer {
             try await CurationScope(store: store).check(caller, firm: fields["firm"] ?? "", newRegion: action == .locate ? fields["region"] : nil)
             return try await store.addCuration(enterprise: fields["firm"] ?? "", action: action, node: fields["node"],
                                         fromNode: fields["fromNode"] ?? fields["from_node"], region: fields["region"],
-                                        reason: fields["reason"] ?? "", author: Self.author(caller), source: fields["source"])
+                                        reason: fields["reason"] ?? "", author: Self.author(caller), source: fields["source"]) { curation in
+                caller.auditEntry("curation.add", target: "curation", curation.id, after: AuditTrail.json(curation))
+            }
         }
     }
 
@@ -62,12 +64,14 @@ struct CurationController: Sendable {
     func revoke(_ request: Request, id: String) async throws -> Response {
         let (caller, fields) = try await writer(request)
         try AuditAccess.require(caller, .curate)
-        // The trail shows the curation withdrawn (before) beside the record that withdraws it (after).
         let revoked = try await store.curations(enterprise: nil).first { $0.id == id }
-        return try await answer(caller, "curation.revoke", before: revoked) {
+        return try await answer {
             // Withdrawing a correction changes the firm's shared facts as making it did: the same scope.
             if let revoked { try await CurationScope(store: store).check(caller, firm: revoked.enterpriseId, newRegion: nil) }
-            return try await store.revokeCuration(id, reason: fields["reason"] ?? "", author: Self.author(caller), source: fields["source"])
+            // The trail shows the curation withdrawn (before) beside the record that withdraws it (after).
+            return try await store.revokeCuration(id, reason: fields["reason"] ?? "", author: Self.author(caller), source: fields["source"]) {
+                caller.auditEntry("curation.revoke", target: "curation", $1.revokes ?? $1.id, before: AuditTrail.json($0), after: AuditTrail.json($1))
+            }
         }
     }
 
@@ -79,11 +83,10 @@ struct CurationController: Sendable {
         return (caller, fields.filter { !$0.value.isEmpty })
     }
 
-    func answer(_ caller: Caller, _ action: String, before: Curation?, _ write: () async throws -> Curation) async throws -> Response {
+    /// The write (which records its audit entry in its own transaction) answered: 201, or 422 with its problems.
+    func answer(_ write: () async throws -> Curation) async throws -> Response {
         do {
             let curation = try await write()
-            await AuditRecorder.record(caller, action, target: "curation", curation.revokes ?? curation.id,
-                                       before: before.flatMap { AuditTrail.json($0) }, after: AuditTrail.json(curation), in: store)
             await invalidate()
             return JSONResponse.response(.created, data: try JSONResponse.encoder.encode(curation))
         } catch let error as CurationError {

@@ -17,9 +17,6 @@ struct ImportVisibility: Sendable {
     /// Every import's layer and owner, read inside the import's transaction (the import itself included).
     static let importLayersSQL = StoreSQL.snapshotImportLayers
 
-    /// Sees everything: for code that is not an import of a user's (none today; kept for tests of the planners alone).
-    static let everything = ImportVisibility(hidden: .none)
-
     init(hidden: HiddenImports) { self.hidden = hidden }
 
     /// The visibility of an import with `header`, from the rows of `importLayersSQL`.
