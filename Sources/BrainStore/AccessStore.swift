@@ -4,8 +4,9 @@ import BrainModel
 /// only SHA-256 digests are stored, so a copy of the database hands out no session and no admin right.
 public protocol AccessStore: Store {
     /// A new session for the organisation; returns its id (shown to the browser once, as a cookie). The
-    /// organisation's sessions past the policy's limits are swept at the same time.
-    func createSession(organisation: String, policy: SessionPolicy, now: Int) async throws -> String
+    /// organisation's sessions past the policy's limits are swept at the same time. `audit` (the sign-in's entry, from
+    /// the organisation's id) is recorded in the same transaction: a refused entry leaves no session.
+    func createSession(organisation: String, policy: SessionPolicy, now: Int, audit: AuditOf<String>?) async throws -> String
     /// The organisation a live session belongs to, refreshing its last use; nil (and the session removed) once it
     /// has been idle or alive too long, or its organisation's token was rotated.
     func sessionOrganisation(_ session: String, policy: SessionPolicy, now: Int) async throws -> Organisation?
@@ -13,6 +14,12 @@ public protocol AccessStore: Store {
     /// A new admin token (shown once); earlier admin tokens keep working.
     func createAdminToken() async throws -> String
     func isAdminToken(_ token: String) async throws -> Bool
+}
+
+extension AccessStore {
+    public func createSession(organisation: String, policy: SessionPolicy, now: Int) async throws -> String {
+        try await createSession(organisation: organisation, policy: policy, now: now, audit: nil)
+    }
 }
 
 /// How long a sign-in lasts: ended after `idleSeconds` without a request or `absoluteSeconds` after sign-in,

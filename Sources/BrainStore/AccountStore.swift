@@ -21,8 +21,9 @@ public protocol AccountStore: AccessStore {
     /// Checks the password, counting failures: `lockout.maxFailures` wrong ones in a row lock the person for
     /// `lockout.seconds`. An unknown login costs the same hashing time as a known one.
     func verifyPassword(login: String, password: String, lockout: LockoutPolicy, now: Int) async throws -> SignInResult
-    /// A new session for the person (their organisation's session naming them); returns its id, shown once.
-    func createPersonSession(login: String, policy: SessionPolicy, now: Int) async throws -> String
+    /// A new session for the person (their organisation's session naming them); returns its id, shown once. `audit`
+    /// (the sign-in's entry, from the person) is recorded in the same transaction: a refused entry leaves no session.
+    func createPersonSession(login: String, policy: SessionPolicy, now: Int, audit: AuditOf<Person>?) async throws -> String
     /// Who holds a live session: the organisation, and the person when it was a person's sign-in (nil for the
     /// organisation's token sign-in on /match). Nil once the session ended or its person was disabled.
     func sessionHolder(_ session: String, policy: SessionPolicy, now: Int) async throws -> SessionHolder?
@@ -41,6 +42,9 @@ extension AccountStore {
     public func setPassword(_ login: String, password: String) async throws { try await setPassword(login, password: password, audit: nil) }
     public func setDisabled(_ login: String, disabled: Bool) async throws -> PersonChange {
         try await setDisabled(login, disabled: disabled, audit: nil)
+    }
+    public func createPersonSession(login: String, policy: SessionPolicy, now: Int) async throws -> String {
+        try await createPersonSession(login: login, policy: policy, now: now, audit: nil)
     }
 }
 

@@ -71,7 +71,8 @@ struct IsolationWorld: Sendable {
         let enterprise = try await client.execute(uri: "/api/enterprises?q=\(Self.escaped(marker))", method: .get, headers: bearer) { response in
             try #require(Self.firstId(try JSONSerialization.jsonObject(with: Data(buffer: response.body))))
         }
-        // A's correction of its own private firm: its reason names the marker.
+        // A's correction of its own private firm: its reason names the marker. Unpublished, it moves nothing and
+        // raises no alert (the one below is the import's).
         let curation = try #require(try await post("/api/curations", #"{"firm": "\#(enterprise)", "action": "add", "node": "cro", "reason": "\#(marker)校正", "source": "内部调研"}"#)["id"] as? String)
         // The alert the import raised is A's.
         try await client.execute(uri: "/api/alerts", method: .get, headers: bearer) { response in

@@ -32,6 +32,12 @@ import BrainStore
         _ = try await store.removeWatch(watch.item.id + 100, organisation: "bureau", person: nil) { Self.entry("watch.none", String($0.id)) }
         let actions = try await store.auditEntries(AuditQuery()).map(\.action)
         #expect(actions == ["watch.add", "lead.update", "lead.create"])
+        _ = try await store.createOrganisation(id: "bureau", name: "示例局", kind: .bureau, regionCode: "320500")
+        _ = try await store.createPerson(Person(id: "ana", organisationId: "bureau", displayName: "安娜", role: .viewer, createdAt: ""),
+                                         password: AccountStoreTests.password)
+        let session = try await store.createPersonSession(login: "ana", policy: .standard, now: 1000) { Self.entry("session.sign-in", $0.id) }
+        #expect(try await store.sessionHolder(session, policy: .standard, now: 1001)?.person?.id == "ana")
+        #expect(try await store.auditEntries(AuditQuery(action: "session.sign-in")).first?.targetId == "ana")
         #expect(try await store.auditEntries(AuditQuery(action: "lead.create")).first?.targetId == String(lead.id))
     }
 
@@ -92,6 +98,15 @@ import BrainStore
         }
         let stillOld = try await store.verifyPassword(login: "ana", password: AccountStoreTests.password, lockout: .standard, now: 0)
         guard case .signedIn = stillOld else { Issue.record("the old password no longer works: \(stillOld)"); return }
+
+        // Signing in (a person, an organisation's token on /match): no entry, no session.
+        await #expect(throws: (any Error).self) {
+            try await store.createPersonSession(login: "ana", policy: .standard, now: 1000) { Self.entry("session.sign-in", $0.id) }
+        }
+        await #expect(throws: (any Error).self) {
+            try await store.createSession(organisation: "bureau", policy: .standard, now: 1000) { Self.entry("session.sign-in", $0) }
+        }
+        #expect(try await RawSQL.integer(location, "SELECT COUNT(*) FROM sessions") == 0)
 
         #expect(try await store.organisations().map(\.id) == ["bureau"])
         let people = try await store.people(organisation: "bureau")

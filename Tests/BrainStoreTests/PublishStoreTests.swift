@@ -110,6 +110,10 @@ import BrainStore
         let curation = try await store.addCuration(enterprise: firm, action: .add, node: "antibodies", reason: "测试：本机构修正",
                                                    author: "org:org-a", organisation: "org-a")
         #expect(!curation.isPublic)
+        func moves() async throws -> [Change] {
+            try await store.changes(ChangeQuery(everything: true)).filter { $0.values["curation"] == curation.id }
+        }
+        #expect(try await moves().isEmpty, "an unpublished curation moves nothing, so the feed has no change")
         // Not in the snapshot every analysis reads, nor in the stored counts, nor in anyone's portrait.
         #expect(CurationStoreTests.nodes(try await store.snapshot()) == machine)
         #expect(try await CurationStoreTests.count(store, "antibodies") == antibodies)
@@ -130,11 +134,16 @@ import BrainStore
         let published = try #require(try await store.enterprise(firm, visibleTo: .organisation("org-b")))
         #expect(published.curations.map(\.curation.id) == [curation.id] && published.assignments.contains { $0.nodeId == "antibodies" })
         #expect(try await store.auditEntries(AuditQuery(action: "publish")).first?.targetKind == "curation")
+        // Published, it moves the public firm onto the node: a public firm.node change naming the curation.
+        let applied = try await moves()
+        #expect(applied.count == 1 && applied.first?.code == .firmNode && applied.first?.organisationId == nil
+                && applied.first?.values["added"] == "antibodies")
 
         // Withdrawn: the stored placement is the machine's again.
         _ = try await store.setCurationPublished(curation.id, false, organisation: "org-a", by: "a-admin", at: Self.at, audit: nil)
         #expect(CurationStoreTests.nodes(try await store.snapshot()) == machine)
         #expect(try await CurationStoreTests.count(store, "antibodies") == antibodies)
+        #expect(try await moves().last?.values["removed"] == "antibodies", "withdrawn, the firm leaves the node again")
         #expect(try await store.publications(organisation: "org-a").map(\.id) == [curation.id])
         #expect(try await store.publications(organisation: "org-b").isEmpty)
     }

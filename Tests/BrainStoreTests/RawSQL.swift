@@ -16,6 +16,20 @@ enum RawSQL {
         }
     }
 
+    /// The one integer `sql` selects, read past the store (e.g. how many rows a table holds).
+    static func integer(_ location: StoreLocation, _ sql: String) async throws -> Int {
+        switch location {
+        case .sqlite(let path):
+            return try await DatabaseQueue(path: path).read { db in try Int.fetchOne(db, sql: sql) ?? 0 }
+        case .postgres(let pg):
+            var value = 0
+            try await withClient(pg) { client in
+                for try await (n) in try await client.query(PostgresQuery(unsafeSQL: sql)).decode(Int.self) { value = n }
+            }
+            return value
+        }
+    }
+
     /// A client of the test database (the store's schema first on the search path), running for `body`.
     static func withClient(_ pg: PostgresLocation, _ body: (PostgresClient) async throws -> Void) async throws {
         var configuration = PostgresClient.Configuration(host: pg.host, port: pg.port, username: pg.username, password: nil,

@@ -52,12 +52,14 @@ struct CurationController: Sendable {
             return JSONResponse.error(.badRequest, Reason("api.curation-action"))
         }
         try AuditAccess.require(caller, .curate)
-        return try await answer(caller, "curation.add", before: nil) {
+        return try await answer {
             try await CurationScope(store: store).check(caller, firm: fields["firm"] ?? "", newRegion: action == .locate ? fields["region"] : nil)
             return try await store.addCuration(enterprise: fields["firm"] ?? "", action: action, node: fields["node"],
                                         fromNode: fields["fromNode"] ?? fields["from_node"], region: fields["region"],
                                         reason: fields["reason"] ?? "", author: Self.author(caller), source: fields["source"],
-                                        organisation: Self.owner(caller))
+                                        organisation: Self.owner(caller)) { curation in
+                caller.auditEntry("curation.add", target: "curation", curation.id, after: AuditTrail.json(curation))
+            }
         }
     }
 
@@ -65,18 +67,20 @@ struct CurationController: Sendable {
     func revoke(_ request: Request, id: String) async throws -> Response {
         let (caller, fields) = try await writer(request)
         try AuditAccess.require(caller, .curate)
-        // The trail shows the curation withdrawn (before) beside the record that withdraws it (after).
         let found = try await store.curations(enterprise: nil).first { $0.id == id }
         // Another organisation's unpublished curation is as unknown as no curation.
         let revoked = found.flatMap { $0.isVisible(to: caller.firmViewer) ? $0 : nil }
-        return try await answer(caller, "curation.revoke", before: revoked) {
+        return try await answer {
             if found != nil && revoked == nil {
                 throw CurationError(problems: [CurationProblem(index: 0, field: "revokes", value: id, code: .unknownCuration)])
             }
             // Withdrawing a correction changes the firm's shared facts as making it did: the same scope.
             if let revoked { try await CurationScope(store: store).check(caller, firm: revoked.enterpriseId, newRegion: nil) }
+            // The trail shows the curation withdrawn (before) beside the record that withdraws it (after).
             return try await store.revokeCuration(id, reason: fields["reason"] ?? "", author: Self.author(caller), source: fields["source"],
-                                                  organisation: Self.owner(caller))
+                                                  organisation: Self.owner(caller)) {
+                caller.auditEntry("curation.revoke", target: "curation", $1.revokes ?? $1.id, before: AuditTrail.json($0), after: AuditTrail.json($1))
+            }
         }
     }
 
@@ -88,11 +92,10 @@ struct CurationController: Sendable {
         return (caller, fields.filter { !$0.value.isEmpty })
     }
 
-    func answer(_ caller: Caller, _ action: String, before: Curation?, _ write: () async throws -> Curation) async throws -> Response {
+    /// The write (which records its audit entry in its own transaction) answered: 201, or 422 with its problems.
+    func answer(_ write: () async throws -> Curation) async throws -> Response {
         do {
             let curation = try await write()
-            await AuditRecorder.record(caller, action, target: "curation", curation.revokes ?? curation.id,
-                                       before: before.flatMap { AuditTrail.json($0) }, after: AuditTrail.json(curation), in: store)
             await invalidate()
             return JSONResponse.response(.created, data: try JSONResponse.encoder.encode(curation))
         } catch let error as CurationError {

@@ -22,7 +22,8 @@ extension PostgresStore: ImportingStore {
             }
             let importId = try await PostgresSQL.count(c, ImportSQL.insertImport,
                                                 [header.kind, header.file, header.fingerprint, header.asOf, header.importedAt].textArguments + [header.organisation.map { .text($0) } ?? .null, header.layer.map { .text($0) } ?? .null])
-            var planner = Planner(header: header, importId: importId, backend: .postgres,
+            let visibility = try ImportVisibility(try await PostgresSQL.rows(c, ImportVisibility.importLayersSQL), for: header)
+            var planner = Planner(header: header, importId: importId, backend: .postgres, visibility: visibility,
                                   nextRank: try await PostgresSQL.count(c, ImportBackend.postgres.nextRankSQL))
             var memo = CoalescedWrites.Memo(.largest)
             while let batch = try next() {
@@ -72,7 +73,9 @@ extension PostgresStore: ImportingStore {
             guard let importRow = try await PostgresSQL.rows(c, ImportSQL.importById, [.int(item.importId)]).first else {
                 throw ImportStoreError.noSuchReviewItem(id)
             }
-            var planner = ImportPlanner(header: try ImportRowMapping.header(importRow), importId: item.importId, backend: .postgres,
+            let header = try ImportRowMapping.header(importRow)
+            let visibility = try ImportVisibility(try await PostgresSQL.rows(c, ImportVisibility.importLayersSQL), for: header)
+            var planner = ImportPlanner(header: header, importId: item.importId, backend: .postgres, visibility: visibility,
                                         nextRank: try await PostgresSQL.count(c, ImportBackend.postgres.nextRankSQL))
             try await Self.learn(c, &planner, [record])
             let decision = ReviewDecision(item: item, accept: accept)
@@ -82,7 +85,7 @@ extension PostgresStore: ImportingStore {
             }
             try await Self.run(c, try decision.writes(&planner, record) + planner.finish())
             try await Self.run(c, [ImportPlanner.Write(ImportSQL.decideReview, [
-                .text(decision.status.rawValue), .text(ISO8601DateFormatter().string(from: Date())), .text(decision.enterpriseId(record)), .int(id),
+                .text(decision.status.rawValue), .text(ISO8601DateFormatter().string(from: Date())), .text(decision.enterpriseId(record, planner)), .int(id),
             ])])
             guard let decided = try await PostgresSQL.rows(c, itemSQL, [.int(id)]).first else { throw ImportStoreError.noSuchReviewItem(id) }
             return try ImportRowMapping.reviewItem(decided)

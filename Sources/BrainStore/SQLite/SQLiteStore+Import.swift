@@ -33,7 +33,8 @@ extension SQLiteStore: ImportingStore {
             }
             let importId = try Int.fetchOne(db, sql: ImportSQL.insertImport,
                                             arguments: [header.kind, header.file, header.fingerprint, header.asOf, header.importedAt, header.organisation, header.layer]) ?? 0
-            var planner = Planner(header: header, importId: importId, backend: .sqlite,
+            let visibility = try ImportVisibility(try Row.fetchAll(db, sql: ImportVisibility.importLayersSQL), for: header)
+            var planner = Planner(header: header, importId: importId, backend: .sqlite, visibility: visibility,
                                   nextRank: try Int.fetchOne(db, sql: ImportBackend.sqlite.nextRankSQL) ?? 0)
             // Multi-row statements, a few per table and batch: row by row, every insert into enterprises opened a
             // statement savepoint (its full-text trigger), at which FTS5 writes its pending terms out as a new
@@ -85,7 +86,9 @@ extension SQLiteStore: ImportingStore {
             guard let importRow = try Row.fetchOne(db, sql: ImportSQL.importById, arguments: [item.importId]) else {
                 throw ImportStoreError.noSuchReviewItem(id)
             }
-            var planner = ImportPlanner(header: try ImportRowMapping.header(importRow), importId: item.importId, backend: .sqlite,
+            let header = try ImportRowMapping.header(importRow)
+            let visibility = try ImportVisibility(try Row.fetchAll(db, sql: ImportVisibility.importLayersSQL), for: header)
+            var planner = ImportPlanner(header: header, importId: item.importId, backend: .sqlite, visibility: visibility,
                                         nextRank: try Int.fetchOne(db, sql: ImportBackend.sqlite.nextRankSQL) ?? 0)
             try Self.learn(db, &planner, [record])
             let decision = ReviewDecision(item: item, accept: accept)
@@ -94,7 +97,7 @@ extension SQLiteStore: ImportingStore {
             }
             try Self.run(db, try decision.writes(&planner, record) + planner.finish())
             try db.execute(sql: ImportSQL.decideReview, arguments: [decision.status.rawValue, ISO8601DateFormatter().string(from: Date()),
-                                                                    decision.enterpriseId(record), id])
+                                                                    decision.enterpriseId(record, planner), id])
             let decided = try Row.fetchOne(db, sql: ImportSQL.reviewItems + " WHERE r.id = ?", arguments: [id])!
             return try ImportRowMapping.reviewItem(decided)
         }

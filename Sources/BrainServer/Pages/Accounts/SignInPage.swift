@@ -79,9 +79,12 @@ struct SignInPage: Sendable {
         case .signedIn(let person):
             // Session fixation: whatever session the browser came with ends; the new one has a fresh id.
             if let old = SessionCookie.value(request), (1...128).contains(old.count) { try await store.deleteSession(old) }
-            let session = try await store.createPersonSession(login: person.id, policy: security.sessionPolicy, now: now)
-            let caller = Caller(organisation: try await store.organisation(id: person.organisationId), person: person, session: session)
-            try await store.recordAudit(caller.auditEntry("session.sign-in", target: "person", person.id, after: AuditTrail.json(["address": address])))
+            let organisation = try await store.organisation(id: person.organisationId)
+            // The entry in the session's own transaction: a sign-in the trail cannot record gives no session.
+            let session = try await store.createPersonSession(login: person.id, policy: security.sessionPolicy, now: now) { person in
+                Caller(organisation: organisation, person: person, session: nil)
+                    .auditEntry("session.sign-in", target: "person", person.id, after: AuditTrail.json(["address": address]))
+            }
             return MarketPage.redirect(next, cookie: SessionCookie.set(session, maxAge: security.sessionPolicy.absoluteSeconds,
                                                                         secure: access.secureCookies(request)))
         }

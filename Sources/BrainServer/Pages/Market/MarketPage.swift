@@ -40,9 +40,10 @@ struct MarketPage: Sendable {
             let policy = access.security.sessionPolicy
             // Session fixation: whatever session the browser came with ends; the new one has a fresh id (as on /signin).
             if let old = SessionCookie.value(request), (1...128).contains(old.count) { try await store.deleteSession(old) }
-            let session = try await store.createSession(organisation: organisation.id, policy: policy, now: access.security.now())
-            await AuditRecorder.record(Caller(organisation: organisation, session: session), "session.sign-in", target: "organisation",
-                                       organisation.id, in: store)
+            // The entry in the session's own transaction: a sign-in the trail cannot record gives no session.
+            let session = try await store.createSession(organisation: organisation.id, policy: policy, now: access.security.now()) { id in
+                Caller(organisation: organisation, session: nil).auditEntry("session.sign-in", target: "organisation", id)
+            }
             return Self.redirect(Self.afterSignIn(form["next"]),
                                  cookie: SessionCookie.set(session, maxAge: policy.absoluteSeconds, secure: access.secureCookies(request)))
         }

@@ -4,7 +4,8 @@ import BrainModel
 /// Both backends drive planners the same way (`SQLiteStore.writeImport`, `PostgresStore.writeImport`).
 protocol ImportBatchPlanner {
     associatedtype Item
-    init(header: ImportHeader, importId: Int, backend: ImportBackend, nextRank: Int)
+    /// `visibility`: what the import may read (`ImportVisibility`, from the imports' layers in its transaction).
+    init(header: ImportHeader, importId: Int, backend: ImportBackend, visibility: ImportVisibility, nextRank: Int)
     var outcome: ImportOutcome { get }
     mutating func queries(_ batch: [Item]) -> [ImportPlanner.Write]
     mutating func learn(_ results: [[any ColumnReader]]) throws

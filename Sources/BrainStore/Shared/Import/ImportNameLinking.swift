@@ -25,15 +25,18 @@ struct ImportNameLinking {
 
     /// The batch's stored names by key, then the firms they name (for `learn(firms:records:)`, so a review decision
     /// merging into one finds it). Not their fact rows: a row is only ever linked to such a firm, never compared.
-    static func queries(_ batch: [ImportedEnterprise], rank: String) -> [ImportPlanner.Write] {
+    /// Only names and firms `visibility` lets the import see: another organisation's private firm and the names its
+    /// imports brought are as if they did not exist.
+    static func queries(_ batch: [ImportedEnterprise], rank: String, visibility: ImportVisibility) -> [ImportPlanner.Write] {
         var wanted = Set(batch.flatMap { Self.keys($0) })
         wanted.insert("")  // never an empty IN ()
         let arguments = wanted.sorted().map { SQLValue.text($0) }
         let firms = """
             SELECT \(ImportSQL.firmColumns(rank: rank)) FROM enterprises
-            WHERE id IN (SELECT enterprise_id FROM enterprise_names WHERE key IN (\(StoreSQL.marks(arguments.count))))
+            WHERE id IN (SELECT enterprise_id FROM enterprise_names WHERE key IN (\(StoreSQL.marks(arguments.count))) AND \(visibility.visibleSource()))
+              AND \(visibility.visibleFirm)
             """
-        return [ImportPlanner.Write(NameSQL.byKeys(arguments.count), arguments + arguments), ImportPlanner.Write(firms, arguments)]
+        return [visibility.names(keys: arguments), ImportPlanner.Write(firms, arguments + visibility.sources + visibility.layers)]
     }
 
     mutating func learn(_ rows: [any ColumnReader]) throws {

@@ -66,6 +66,8 @@ struct ImportPlanner: ImportBatchPlanner {
     let header: ImportHeader
     let importId: Int
     let backend: ImportBackend
+    /// What this import may read: public records, and its own organisation's (ImportVisibility).
+    let visibility: ImportVisibility
     var nextRank: Int
     var outcome: ImportOutcome
     private var known: [String: Known] = [:]
@@ -79,33 +81,49 @@ struct ImportPlanner: ImportBatchPlanner {
     private let encoder: JSONEncoder
     private var factsJSON: FactsJSON
     private let insertEnterpriseSQL: String
+    private let deleteImportAssignmentsSQL: String
     /// A firm's name-gram insert by table and number of grams: built once, not per firm.
     private var gramInsertSQL: [String: [Int: String]] = [:]
 
-    init(header: ImportHeader, importId: Int, backend: ImportBackend, nextRank: Int) {
+    init(header: ImportHeader, importId: Int, backend: ImportBackend, visibility: ImportVisibility, nextRank: Int) {
         self.header = header
         self.importId = importId
         self.backend = backend
+        self.visibility = visibility
         self.nextRank = nextRank
         outcome = ImportOutcome(importId: importId)
         encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         factsJSON = FactsJSON(encoder: encoder)
         insertEnterpriseSQL = ImportSQL.insertEnterprise(rankColumn: backend.rankColumn)
+        deleteImportAssignmentsSQL = ImportSQL.deleteImportAssignments(visibleSource: visibility.visibleSource())
     }
 
     static func ownId(_ record: ImportedEnterprise) -> String {
         record.uscc ?? "N" + Fingerprint.of(record.normalizedName + "|" + (record.cityCode ?? record.provinceCode ?? ""))
     }
 
+    /// The id of the firm a row creates: a public import's is the row's own id; an organisation's import's carries the
+    /// organisation's mark, so another organisation's private firm — invisible to this import — never holds the id
+    /// this one needs (nor does its existence show in the id this one gets).
+    static func ownId(_ record: ImportedEnterprise, organisation: String?) -> String {
+        organisation.map { ownId(record) + "~" + Fingerprint.of("organisation|" + $0).prefix(8) } ?? ownId(record)
+    }
+
+    func ownId(_ record: ImportedEnterprise) -> String { Self.ownId(record, organisation: header.organisation) }
+
     /// The firms the batch may touch and their fact rows.
     mutating func queries(_ batch: [ImportedEnterprise]) -> [ImportPlanner.Write] {
         let (uscc, ids, names) = lookup(batch)
-        let firms = ImportSQL.existing(rank: backend.rankExpression, uscc: uscc.count, ids: ids.count, names: names.count)
-        let arguments = (uscc + ids + names).map { SQLValue.text($0) }
-        let named = ImportNameLinking.queries(batch, rank: backend.rankExpression)
-        return [Write(firms, arguments), Write(ImportSQL.records(ofFirmsIn: firms), arguments)] + named
-            + [Write(ImportSQL.assignments(ofFirmsIn: firms), arguments), Write(ImportSQL.assignments(ofFirmsIn: named[1].sql), named[1].arguments)]
+        let v = visibility
+        let firms = ImportSQL.existing(rank: backend.rankExpression, uscc: uscc.count, ids: ids.count, names: names.count, visibleFirm: v.visibleFirm)
+        let arguments = [uscc, ids, names].flatMap { $0.map { SQLValue.text($0) } + v.layers }
+        let named = ImportNameLinking.queries(batch, rank: backend.rankExpression, visibility: v)
+        let nodes = { (firms: Write) in
+            Write(ImportSQL.assignments(ofFirmsIn: firms.sql, visibleSource: v.visibleSource()), firms.arguments + v.sources)
+        }
+        return [Write(firms, arguments), Write(ImportSQL.records(ofFirmsIn: firms, hiddenImports: v.importIds.count), arguments + v.importIds)]
+            + named + [nodes(Write(firms, arguments)), nodes(named[1])]
     }
 
     mutating func learn(_ results: [[any ColumnReader]]) throws {
@@ -131,7 +149,7 @@ struct ImportPlanner: ImportBatchPlanner {
         var usccs: Set<String> = [""], ids: Set<String> = [""], names: Set<String> = [""]
         for record in batch {
             if let code = record.uscc { usccs.insert(code) }
-            ids.insert(Self.ownId(record))
+            ids.insert(ownId(record))
             names.insert(record.normalizedName)
             if let parent = record.parentName { names.insert(parent) }
         }
@@ -152,7 +170,7 @@ struct ImportPlanner: ImportBatchPlanner {
             state.owner = try row.optionalText("owner")
             known[id] = state
             if let name = try row.optionalText("normalized_name"), !(idsByName[name]?.contains(id) ?? false) { idsByName[name, default: []].append(id) }
-            if let code = state.uscc { idByUSCC[code] = id }
+            if let code = state.uscc, prefers(id, over: idByUSCC[code]) { idByUSCC[code] = id }
         }
         for row in records {
             let id = try row.text("enterprise_id")
@@ -163,10 +181,20 @@ struct ImportPlanner: ImportBatchPlanner {
         }
     }
 
+    /// Which of two firms holding one code a row with that code is: the importing organisation's own firm, else the
+    /// firm whose id is the code (the public one), else the first id — the same choice whatever order rows came in.
+    private func prefers(_ id: String, over other: String?) -> Bool {
+        guard let other, let state = known[id], let held = known[other] else { return true }
+        func rank(_ id: String, _ firm: Known) -> (Int, Int, String) {
+            (header.organisation != nil && firm.owner == header.organisation ? 0 : 1, id == firm.uscc ? 0 : 1, id)
+        }
+        return rank(id, state) < rank(other, held)
+    }
+
     mutating func plan(_ record: ImportedEnterprise) throws -> [Write] { try plan(record, decision: .automatic) }
 
     mutating func plan(_ record: ImportedEnterprise, decision: Decision) throws -> [Write] {
-        let own = Self.ownId(record)
+        let own = ownId(record)
         switch decision {
         case .mergeInto(let id): return try update(id, with: record)
         case .separate:
@@ -324,7 +352,7 @@ struct ImportPlanner: ImportBatchPlanner {
         let latest = Latest(asOf: header.asOf, importId: importId, row: record.line, facts: record.facts)
         known[id]?.latest = latest
         var writes = [try recordWrite(id, record)]
-        if !fresh { writes.append(Write(ImportSQL.deleteImportAssignments, [.text(id)])) }
+        if !fresh { writes.append(Write(deleteImportAssignmentsSQL, [.text(id)] + visibility.sources)) }
         for a in record.assignments {
             writes.append(Write(ImportSQL.insertAssignment, [.text(id), .text(a.nodeId), .text(a.method), .double(a.confidence),
                                                               .text(a.evidence), .text("import:\(importId)"), .text(header.asOf)]))

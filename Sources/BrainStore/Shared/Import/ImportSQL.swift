@@ -23,24 +23,30 @@ enum ImportSQL {
         """
     }
 
-    static func existing(rank: String, uscc: Int, ids: Int, names: Int) -> String {
+    /// `visibleFirm`: the import's `ImportVisibility.visibleFirm`, whose arguments follow each part's own.
+    static func existing(rank: String, uscc: Int, ids: Int, names: Int, visibleFirm: String) -> String {
         let columns = firmColumns(rank: rank)
         return """
-        SELECT \(columns) FROM enterprises WHERE uscc IN (\(StoreSQL.marks(uscc)))
-        UNION SELECT \(columns) FROM enterprises WHERE id IN (\(StoreSQL.marks(ids)))
+        SELECT \(columns) FROM enterprises WHERE uscc IN (\(StoreSQL.marks(uscc))) AND \(visibleFirm)
+        UNION SELECT \(columns) FROM enterprises WHERE id IN (\(StoreSQL.marks(ids))) AND \(visibleFirm)
         UNION SELECT \(columns) FROM enterprises
-          WHERE normalized_name IN (\(StoreSQL.marks(names)))
+          WHERE normalized_name IN (\(StoreSQL.marks(names))) AND \(visibleFirm)
         """
     }
 
-    /// Fact rows of the firms `firms` (an `existing` query) selects; takes the same arguments.
-    static func records(ofFirmsIn firms: String) -> String {
-        "SELECT enterprise_id, import_id, row, as_of, facts FROM enterprise_records WHERE enterprise_id IN (SELECT id FROM (\(firms)) f)"
+    /// Fact rows of the firms `firms` (an `existing` query) selects, less those of hidden imports; takes the same
+    /// arguments, then the hidden import ids (`ImportVisibility.importIds`).
+    static func records(ofFirmsIn firms: String, hiddenImports: Int) -> String {
+        """
+        SELECT enterprise_id, import_id, row, as_of, facts FROM enterprise_records
+        WHERE enterprise_id IN (SELECT id FROM (\(firms)) f) AND import_id NOT IN (\(StoreSQL.marks(hiddenImports)))
+        """
     }
 
-    /// Chain nodes of the firms `firms` (an `existing` query) selects, with how each was placed; the same arguments.
-    static func assignments(ofFirmsIn firms: String) -> String {
-        "SELECT enterprise_id, node_id, method FROM chain_assignments WHERE enterprise_id IN (SELECT id FROM (\(firms)) f)"
+    /// Chain nodes of the firms `firms` (an `existing` query) selects, with how each was placed, less those a hidden
+    /// import placed; the same arguments, then the hidden sources (`visibleSource`, `ImportVisibility.sources`).
+    static func assignments(ofFirmsIn firms: String, visibleSource: String) -> String {
+        "SELECT enterprise_id, node_id, method FROM chain_assignments WHERE enterprise_id IN (SELECT id FROM (\(firms)) f) AND \(visibleSource)"
     }
 
     static let insertRecord = """
@@ -68,7 +74,11 @@ enum ImportSQL {
         WHERE id = ?
         """
     static let deleteEnterprise = "DELETE FROM enterprises WHERE id = ?"
-    static let deleteImportAssignments = "DELETE FROM chain_assignments WHERE enterprise_id = ? AND method LIKE 'import-%'"
+    /// The nodes previous imports placed on a firm, but those of imports hidden from this one (they are not its to
+    /// replace, and it never saw them); the firm's id, then `ImportVisibility.sources`.
+    static func deleteImportAssignments(visibleSource: String) -> String {
+        "DELETE FROM chain_assignments WHERE enterprise_id = ? AND method LIKE 'import-%' AND \(visibleSource)"
+    }
     static let insertAssignment = """
         INSERT INTO chain_assignments (enterprise_id, node_id, method, confidence, evidence, source, as_of)
         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (enterprise_id, node_id) DO NOTHING

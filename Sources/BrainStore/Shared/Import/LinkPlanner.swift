@@ -6,6 +6,8 @@ import BrainModel
 struct LinkPlanner: ImportBatchPlanner {
     let header: ImportHeader
     let importId: Int
+    /// Firms and names of imports hidden from this one's audience are as if they did not exist (ImportVisibility).
+    let visibility: ImportVisibility
     var outcome: ImportOutcome
     private var idsByUSCC: [String: String] = [:]
     private var idsByName: [String: Set<String>] = [:]
@@ -15,9 +17,10 @@ struct LinkPlanner: ImportBatchPlanner {
     /// The batch's names from the names table, by key: a firm named by its short, former or English name.
     private var names: [String: [EnterpriseName]] = [:]
 
-    init(header: ImportHeader, importId: Int, backend: ImportBackend, nextRank: Int) {
+    init(header: ImportHeader, importId: Int, backend: ImportBackend, visibility: ImportVisibility, nextRank: Int) {
         self.header = header
         self.importId = importId
+        self.visibility = visibility
         outcome = ImportOutcome(importId: importId)
     }
 
@@ -35,12 +38,13 @@ struct LinkPlanner: ImportBatchPlanner {
             if let name = link.firm?.normalizedName { names.insert(name) }
             if case .relation(_, let from, _, _) = link { sources.insert(from) }
         }
+        let visible = visibility.visibleFirm
         let firms = """
-            SELECT id, uscc, name, normalized_name FROM enterprises WHERE uscc IN (\(StoreSQL.marks(codes.count)))
-            UNION SELECT id, uscc, name, normalized_name FROM enterprises WHERE normalized_name IN (\(StoreSQL.marks(names.count)))
-            UNION SELECT id, uscc, name, normalized_name FROM enterprises WHERE name IN (\(StoreSQL.marks(names.count)))
+            SELECT id, uscc, name, normalized_name FROM enterprises WHERE uscc IN (\(StoreSQL.marks(codes.count))) AND \(visible)
+            UNION SELECT id, uscc, name, normalized_name FROM enterprises WHERE normalized_name IN (\(StoreSQL.marks(names.count))) AND \(visible)
+            UNION SELECT id, uscc, name, normalized_name FROM enterprises WHERE name IN (\(StoreSQL.marks(names.count))) AND \(visible)
             """
-        let arguments = (codes.sorted() + names.sorted() + names.sorted()).map { SQLValue.text($0) }
+        let arguments = [codes.sorted(), names.sorted(), names.sorted()].flatMap { $0.map { SQLValue.text($0) } + visibility.layers }
         let keys = NameResolution.keys(for: batch.compactMap { $0.firm?.name }).union([""]).sorted()
         let ofFirms = "enterprise_id IN (SELECT id FROM (\(firms)) f)"
         return [
@@ -49,7 +53,7 @@ struct LinkPlanner: ImportBatchPlanner {
             .init("SELECT enterprise_id, kind, date, title FROM events WHERE \(ofFirms)", arguments),
             .init("SELECT from_product, to_product, kind FROM product_relations WHERE from_product IN (\(StoreSQL.marks(sources.count)))",
                   sources.sorted().map { .text($0) }),
-            .init(NameSQL.byKeys(keys.count), NameSQL.arguments(keys).map { .text($0) }),
+            visibility.names(keys: keys.map { .text($0) }),
         ]
     }
 
@@ -91,7 +95,8 @@ struct LinkPlanner: ImportBatchPlanner {
             outcome.created += 1
             return [.init("INSERT INTO events (enterprise_id, kind, date, title, detail, source, as_of) VALUES (?, ?, ?, ?, ?, ?, ?)",
                           [.text(id), .text(kind.rawValue), .text(date), .text(title), .text(detail), source, asOf])]
-                + (header.recordsChanges ? [try ChangeFeed.event(header: header, importId: importId, enterpriseId: id, kind: kind.rawValue, date: date, title: title)] : [])
+                + (header.recordsChanges ? [try ChangeFeed.event(header: header, importId: importId, enterpriseId: id, kind: kind.rawValue, date: date, title: title,
+                                                                           visibility: visibility)] : [])
         case .relation(_, let from, let to, let kind):
             guard relations.insert(Self.key(from, to, kind.rawValue)).inserted else { outcome.unchanged += 1; return [] }
             outcome.created += 1

@@ -27,10 +27,10 @@ struct ReviewDecision {
     }
 
     /// The firm the row became, recorded on the item.
-    func enterpriseId(_ record: ImportedEnterprise) -> String? {
+    func enterpriseId(_ record: ImportedEnterprise, _ planner: ImportPlanner) -> String? {
         switch plan {
         case .mergeInto(let id): id
-        case .separate: ImportPlanner.ownId(record)
+        case .separate: planner.ownId(record)
         case .keep, .remove: nil
         }
     }

@@ -1,7 +1,7 @@
 import BrainModel
 
 extension SQLStore: AccessStore {
-    public func createSession(organisation: String, policy: SessionPolicy, now: Int) async throws -> String {
+    public func createSession(organisation: String, policy: SessionPolicy, now: Int, audit: AuditOf<String>?) async throws -> String {
         let session = AccessSQL.newSecret()
         try await driver.transaction { s in
             guard try await s.first(MarketSQL.organisationById, [.text(organisation)], { _ in true }) != nil else {
@@ -9,6 +9,7 @@ extension SQLStore: AccessStore {
             }
             try await s.execute(AccessSQL.sweepSessions, [.text(organisation), .int(now - policy.idleSeconds), .int(now - policy.absoluteSeconds)])
             try await s.execute(AccessSQL.insertSession, [.text(AccessSQL.digest(session)), .text(organisation), .int(now), .int(now)])
+            try await Self.append(audit, of: organisation, in: s)
         }
         return session
     }

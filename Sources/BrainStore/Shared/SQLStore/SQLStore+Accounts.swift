@@ -114,7 +114,7 @@ extension SQLStore: AccountStore {
         return .signedIn(found.person)
     }
 
-    public func createPersonSession(login: String, policy: SessionPolicy, now: Int) async throws -> String {
+    public func createPersonSession(login: String, policy: SessionPolicy, now: Int, audit: AuditOf<Person>?) async throws -> String {
         let session = AccessSQL.newSecret()
         try await driver.transaction { s in
             guard let person = try await s.first(AccountSQL.person, [.text(login)], { try AccountSQL.person($0) }), !person.disabled else {
@@ -123,6 +123,7 @@ extension SQLStore: AccountStore {
             try await s.execute(AccountSQL.sweepPersonSessions, [.text(login), .int(now - policy.idleSeconds), .int(now - policy.absoluteSeconds)])
             try await s.execute(AccountSQL.insertPersonSession, [.text(AccessSQL.digest(session)), .text(person.organisationId),
                                                                  .text(login), .int(now), .int(now)])
+            try await Self.append(audit, of: person, in: s)
         }
         return session
     }

@@ -2,7 +2,7 @@ import BrainModel
 
 extension SQLStore: CurationStore {
     @discardableResult
-    public func addCurations(_ batch: [Curation]) async throws -> Int {
+    public func addCurations(_ batch: [Curation], audit: AuditOf<[Curation]>?) async throws -> Int {
         guard !batch.isEmpty else { return 0 }
         let dialect = driver.dialect
         return try await driver.transaction { s in
@@ -20,7 +20,19 @@ extension SQLStore: CurationStore {
             for curation in batch where known.stored[curation.id] == nil {
                 written += try await s.rows(CurationSQL.insert + " RETURNING id", CurationSQL.values(curation)) { _ in 1 }.count
             }
-            for firm in Set(batch.filter { known.stored[$0.id] == nil }.map(\.enterpriseId)) { try await Self.writeThrough(s, firm) }
+            // Each firm's nodes before and after, as the change's audience may see them: a move is a change in the feed
+            // (CurationChanges).
+            let fresh = batch.filter { known.stored[$0.id] == nil }
+            let layers = fresh.isEmpty ? [] : try await CurationChanges.importLayers(s)
+            for firm in Set(fresh.map(\.enterpriseId)) {
+                let audience = try await CurationChanges.audience(s, firm, layers)
+                let before = try await CurationChanges.nodes(s, firm, audience.visibility)
+                try await Self.writeThrough(s, firm)
+                try await CurationChanges.record(s, firm: firm, curations: fresh.filter { $0.enterpriseId == firm }, before: before,
+                                                 after: try await CurationChanges.nodes(s, firm, audience.visibility), organisation: audience.organisation)
+            }
+            // Nothing new (a file imported again): nothing to record.
+            if !fresh.isEmpty { try await Self.append(audit, of: fresh, in: s) }
             return written
         }
     }

@@ -34,8 +34,15 @@ extension SQLStore {
             let change = PublicationChange(before: before, after: after)
             guard change.changed else { return change }
             try await s.execute(PublishSQL.setCuration, [.text(after.publishedAt), .text(after.publishedBy), .text(id)])
-            // The firm's stored placement is made of the public curations: it now includes (or drops) this one.
-            try await Self.writeThrough(s, before.title)
+            // The firm's stored placement is made of the public curations: it now includes (or drops) this one, a node
+            // move in the change feed like any curation's.
+            let firm = before.title
+            let audience = try await CurationChanges.audience(s, firm, try await CurationChanges.importLayers(s))
+            let nodesBefore = try await CurationChanges.nodes(s, firm, audience.visibility)
+            try await Self.writeThrough(s, firm)
+            try await CurationChanges.record(s, firm: firm, curationIds: [id], at: at, before: nodesBefore,
+                                             after: try await CurationChanges.nodes(s, firm, audience.visibility),
+                                             organisation: audience.organisation)
             try await Self.append(audit, of: change, in: s)
             return change
         }

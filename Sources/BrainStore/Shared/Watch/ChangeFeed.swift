@@ -23,12 +23,14 @@ enum ChangeFeed {
         return ImportPlanner.Write(WatchSQL.insertChange, try WatchSQL.changeValues(change))
     }
 
-    /// An event's change; its place and node are the firm's as stored.
-    static func event(header: ImportHeader, importId: Int, enterpriseId: String, kind: String, date: String, title: String) throws -> ImportPlanner.Write {
-        ImportPlanner.Write(WatchSQL.insertEventChange, [
-            .text(enterpriseId), .text(enterpriseId), .text(enterpriseId), .int(importId), .text(header.importedAt), .text(header.asOf), .text(header.organisation), .text(Change.Code.eventNew.rawValue),
-            .text(try WatchSQL.json(["kind": kind, "date": date, "title": title])), .text(enterpriseId),
-        ])
+    /// An event's change; its place is the firm's as stored, its nodes those of the firm's nodes the change's audience
+    /// (the import's) may see: not a node another organisation's private import placed.
+    static func event(header: ImportHeader, importId: Int, enterpriseId: String, kind: String, date: String, title: String,
+                      visibility: ImportVisibility) throws -> ImportPlanner.Write {
+        let firm = [SQLValue.text(enterpriseId)] + visibility.sources
+        return ImportPlanner.Write(WatchSQL.insertEventChange(visibleSource: visibility.visibleSource()), firm + firm + firm + [
+            .int(importId), .text(header.importedAt), .text(header.asOf), .text(header.organisation), .text(Change.Code.eventNew.rawValue),
+        ] + visibility.sources + [.text(try WatchSQL.json(["kind": kind, "date": date, "title": title])), .text(enterpriseId)])
     }
 
     /// An update's node change (the import's nodes replace those the previous imports placed; curated and listed

@@ -43,20 +43,24 @@ enum WatchSQL {
     /// transaction, so each node's watchers hear of it. The nodes are listed (",a,b,") by a recursive walk in node id
     /// order, which both engines run alike (they share no string aggregate). Arguments: the firm three times for the
     /// walk, then `eventValues`.
-    static let insertEventChange = """
+    /// `visible`: a condition on a node's `source` (`ImportVisibility.visibleSource`) whose arguments follow each
+    /// `enterprise_id = ?` of the node subqueries.
+    static func insertEventChange(visibleSource visible: String) -> String {
+        """
         WITH RECURSIVE firm_nodes (node_id, list) AS (
-          SELECT MIN(node_id), ',' || MIN(node_id) || ',' FROM chain_assignments WHERE enterprise_id = ?
+          SELECT MIN(node_id), ',' || MIN(node_id) || ',' FROM chain_assignments WHERE enterprise_id = ? AND \(visible)
           UNION ALL
-          SELECT (SELECT MIN(a.node_id) FROM chain_assignments a WHERE a.enterprise_id = ? AND a.node_id > f.node_id),
-            f.list || (SELECT MIN(a.node_id) FROM chain_assignments a WHERE a.enterprise_id = ? AND a.node_id > f.node_id) || ','
+          SELECT (SELECT MIN(a.node_id) FROM chain_assignments a WHERE a.enterprise_id = ? AND \(visible) AND a.node_id > f.node_id),
+            f.list || (SELECT MIN(a.node_id) FROM chain_assignments a WHERE a.enterprise_id = ? AND \(visible) AND a.node_id > f.node_id) || ','
           FROM firm_nodes f WHERE f.node_id IS NOT NULL)
         INSERT INTO changes (import_id, at, as_of, organisation_id, code, enterprise_id, province_code, city_code, district_code,
           node_id, node_ids, values_json)
         SELECT ?, ?, ?, ?, ?, e.id, e.province_code, e.city_code, e.district_code,
-          (SELECT MIN(node_id) FROM chain_assignments WHERE enterprise_id = e.id),
+          (SELECT MIN(node_id) FROM chain_assignments WHERE enterprise_id = e.id AND \(visible)),
           COALESCE((SELECT list FROM firm_nodes WHERE list IS NOT NULL ORDER BY length(list) DESC LIMIT 1), ''), ?
         FROM enterprises e WHERE e.id = ?
         """
+    }
 
     static func changeValues(_ c: Change) throws -> [SQLValue] {
         [.int(c.importId), .text(c.at), .text(c.asOf), .text(c.organisationId), .text(c.code.rawValue), .text(c.enterpriseId),
@@ -111,16 +115,22 @@ enum WatchSQL {
 
     /// An alert for every watch the import's changes touch, once per watch and change (re-running it after a review
     /// decision adds only the new ones). A private import's changes reach only its own organisation's watchers.
-    static let raiseAlerts = """
+    static let raiseAlerts = raiseAlerts(of: "c.import_id = ?")
+    /// The alerts of one change (`c.id`): a curation's, which no import made.
+    static let raiseAlertsOfChange = raiseAlerts(of: "c.id = ?")
+
+    static func raiseAlerts(of changes: String) -> String {
+        """
         INSERT INTO alerts (organisation_id, person_id, watch_id, watch_kind, watch_target, change_id, created_at)
         SELECT w.organisation_id, w.person_id, w.id, w.kind, w.target_id, c.id, c.at FROM changes c JOIN watchlist w ON
           ((w.kind = 'firm' AND w.target_id = c.enterprise_id)
            OR (w.kind = 'region' AND (w.target_id = c.province_code OR w.target_id = c.city_code OR w.target_id = c.district_code))
            OR (w.kind = 'node' AND c.node_ids LIKE '%,' || \(StoreSQL.escapeLike(column: "w.target_id")) || ',%' ESCAPE '\\')
            OR (w.kind = 'node' AND EXISTS (\(subNodeOfWatch))))
-        WHERE c.import_id = ? AND (c.organisation_id IS NULL OR c.organisation_id = w.organisation_id)
+        WHERE \(changes) AND (c.organisation_id IS NULL OR c.organisation_id = w.organisation_id)
           AND NOT EXISTS (SELECT 1 FROM alerts a WHERE a.watch_id = w.id AND a.change_id = c.id)
         """
+    }
 
     /// A node watch covers the nodes under it (生物药 → 抗体药物): a node of the change whose parent is the watched
     /// node. One level, as the chain file has (tiers → nodes → sub-nodes): it runs once per change and node watch, so
