@@ -66,6 +66,9 @@ import BrainStore
                                                       body: "csrf=\(csrf)&publish=1")
             #expect(posted == .ok && notice.contains("id=\"notice\""))
             for headers in [outsider, signedOut] {
+                // The published import is listed to them, but not who published it.
+                let listed = try await Self.call(client, "/api/imports", headers).1
+                #expect(listed.contains("\(world.marker).csv") && !listed.contains("publishedBy"), "\(listed)")
                 let after = try await seen(headers)
                 #expect(after.search.contains(#""enterprisesTotal":1"#) && after.portrait == .ok && after.curations.contains(world.marker))
             }

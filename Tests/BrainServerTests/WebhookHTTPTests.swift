@@ -191,6 +191,11 @@ import BrainStore
         #expect(!WebhookAddress.isPublic([0xfe, 0x80] + Array(repeating: 0, count: 14)))
         #expect(!WebhookAddress.isPublic([0xfd, 0x00] + Array(repeating: 0, count: 14)))
         #expect(WebhookAddress.isPublic([0x24, 0x08] + Array(repeating: 1, count: 14)))
+        // IPv4-translated (SIIT), Teredo, discard-only, the 6to4 relay anycast.
+        #expect(!WebhookAddress.isPublic(Array(repeating: 0, count: 8) + [0xff, 0xff, 0, 0, 127, 0, 0, 1]))
+        #expect(!WebhookAddress.isPublic([0x20, 0x01, 0, 0] + Array(repeating: 7, count: 12)))
+        #expect(!WebhookAddress.isPublic([0x01] + Array(repeating: 0, count: 7) + Array(repeating: 9, count: 8)))
+        #expect(!WebhookAddress.isPublic([192, 88, 99, 1]))
         // IPv6 forms that carry an inner IPv4 address: NAT64, 6to4, IPv4-compatible; site-local; documentation v4.
         #expect(!WebhookAddress.isPublic([0x00, 0x64, 0xff, 0x9b] + Array(repeating: 0, count: 8) + [169, 254, 169, 254]))
         #expect(!WebhookAddress.isPublic([0x00, 0x64, 0xff, 0x9b, 0x00, 0x01] + Array(repeating: 0, count: 6) + [10, 0, 0, 1]))

@@ -100,6 +100,49 @@ import BrainStore
         #expect(try await store.auditEntries(AuditQuery(action: "unpublish")).count == 1)
     }
 
+    /// Once published, a firm's row is everyone's: a later private import of the same organisation links to it (its
+    /// values stay the organisation's) instead of rewriting what the public reads; publishing that later import makes
+    /// public only its change rows about firms the public may then see.
+    @Test(arguments: Backend.allCases) func aPublishedFirmIsNotRewrittenByALaterPrivateImport(_ backend: Backend) async throws {
+        let fixture = PrivateFirmStoreTests()
+        let store = try await fixture.store(backend, "publish_then_import")
+        _ = try await store.createOrganisation(id: "org-a", name: "甲")
+        let code = "91320500MA1PUB0001"
+        let first = try #require(try await fixture.importPrivately(store, "org-a", "a1.csv", [
+            ImportStoreTests.firm(2, "苏州公开一号生物科技有限公司", uscc: code, employees: 10),
+        ]).importId)
+        let id = try #require(try await store.searchEnterprises("苏州公开一号", limit: 5, offset: 0, visibleTo: .operator).items.first?.id)
+        _ = try await store.setImportPublished(first, true, organisation: "org-a", scope: nil, by: "a-admin", at: Self.at, audit: nil)
+
+        let second = try #require(try await fixture.importPrivately(store, "org-a", "a2.csv", [
+            ImportStoreTests.firm(2, "苏州公开一号生物科技有限公司", uscc: code, employees: 900),
+            ImportStoreTests.firm(3, "苏州未公开二号生物科技有限公司", employees: 5),
+        ]).importId)
+        let outsider = try #require(try await store.enterprise(id, visibleTo: .organisation("org-b")))
+        #expect(outsider.enterprise.employees == 10, "the public row keeps the published values")
+
+        _ = try await store.setImportPublished(second, true, organisation: "org-a", scope: nil, by: "a-admin", at: Self.at, audit: nil)
+        let hidden = try #require(try await store.searchEnterprises("苏州未公开二号", limit: 5, offset: 0, visibleTo: .operator).items.first?.id)
+        // Both firms are now public (the second import created the second), so both rows are public; a row about a
+        // firm the public still may not see would have stayed org-a's.
+        let rows = try await store.changes(ChangeQuery(organisationId: "org-b", importId: second, limit: 50))
+        #expect(rows.contains { $0.enterpriseId == hidden })
+        #expect(try await store.enterprise(id, visibleTo: .organisation("org-b"))?.enterprise.employees == 10)
+
+        // A firm of a third, unpublished import, updated by a fourth that is published: its rows stay org-a's.
+        let secret = "91320500MA1PUB0003"
+        _ = try await fixture.importPrivately(store, "org-a", "a3.csv", [ImportStoreTests.firm(2, "苏州秘密三号生物科技有限公司", uscc: secret, employees: 5)])
+        let fourth = try #require(try await fixture.importPrivately(store, "org-a", "a4.csv", [
+            ImportStoreTests.firm(2, "苏州秘密三号生物科技有限公司", uscc: secret, employees: 700),
+        ]).importId)
+        let third = try #require(try await store.searchEnterprises("苏州秘密三号", limit: 5, offset: 0, visibleTo: .operator).items.first?.id)
+        #expect(try await store.changes(ChangeQuery(organisationId: "org-a", importId: fourth, limit: 50)).contains { $0.enterpriseId == third },
+                "the update is in org-a's feed")
+        _ = try await store.setImportPublished(fourth, true, organisation: "org-a", scope: nil, by: "a-admin", at: Self.at, audit: nil)
+        #expect(try await !store.changes(ChangeQuery(organisationId: "org-b", importId: fourth, limit: 50)).contains { $0.enterpriseId == third })
+        #expect(try await store.changes(ChangeQuery(organisationId: "org-a", importId: fourth, limit: 50)).contains { $0.enterpriseId == third })
+    }
+
     @Test(arguments: Backend.allCases) func anOrganisationsCurationAppliesToNobodyUntilPublished(_ backend: Backend) async throws {
         let store = try await CurationStoreTests().store(backend, "publish_curation")
         _ = try await store.createOrganisation(id: "org-a", name: "甲")

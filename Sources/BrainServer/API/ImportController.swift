@@ -21,7 +21,7 @@ struct ImportController: Sendable {
         // Lists show the caller's own imports and the operator's; an organisation's imports are private to it.
         api.get("imports") { request, _ in
             let caller = try await access.caller(request)
-            return try JSONResponse.ok(try await store.imports().filter(caller.maySee))
+            return try JSONResponse.ok(try await store.imports().filter(caller.maySee).map(caller.shown))
         }
         api.post("imports/check") { request, _ in try await check(request) }
         api.get("review") { request, _ in try await review(request, caller: try await access.caller(request)) }
@@ -40,9 +40,18 @@ struct ImportController: Sendable {
         return try JSONResponse.ok(try await Self.visibleReview(store, status: wanted, to: caller))
     }
 
+    /// The review items of the imports whose queue the caller may read; a candidate firm it may no longer see (another
+    /// organisation withdrew it since) is left unnamed.
     static func visibleReview(_ store: any ImportingStore, status: ReviewItem.Status?, to caller: Caller) async throws -> [ReviewItem] {
-        let visible = try await visibleImportIds(store, caller)
-        return try await store.reviewItems(status: status).filter { visible.contains($0.importId) }
+        let queues = Set(try await store.imports().filter(caller.mayReview).map(\.id))
+        var items = try await store.reviewItems(status: status).filter { queues.contains($0.importId) }
+        let candidates = Set(items.compactMap(\.candidateId))
+        guard !candidates.isEmpty else { return items }
+        let seen = Set(try await store.enterpriseSummaries(ids: Array(candidates), visibleTo: caller.firmViewer).map(\.id))
+        for index in items.indices where items[index].candidateId.map({ !seen.contains($0) }) == true {
+            (items[index].candidateId, items[index].candidateName) = (nil, nil)
+        }
+        return items
     }
 
     /// `GET /api/enterprises/{id}/facts`: every imported value the caller may see with its import, file, row and date.

@@ -2,7 +2,8 @@
 // (<main data-pending="its address">). This asks for the page again with X-Brain-Fill — the server waits for the
 // analyses — and puts the answer in place: its title, everything below the header, its page data, then its scripts
 // in order (external ones loaded one after another, inline ones under this page's nonce), as a first load would run
-// them. An error page (the page's own 404, or 503 after the server's wait) is shown the same way. The body gets
+// them. Only the inline scripts the server itself marked — those carrying the nonce of the fill answer's own CSP — are
+// run: text injected into the page would never run under CSP on a first load, so it does not run here either. An error page (the page's own 404, or 503 after the server's wait) is shown the same way. The body gets
 // data-filled-ms (milliseconds from navigation) for the browser tests and the bench.
 (function () {
   var holder = document.querySelector('[data-pending]');
@@ -15,6 +16,13 @@
     holder.removeAttribute('aria-busy');
     holder.querySelector('section').innerHTML = '<p>' + brain.t('本页暂时无法显示。', 'The page could not be shown.') +
       ' <a href="' + brain.escape(holder.getAttribute('data-pending')) + '">' + brain.t('重新加载', 'Reload') + '</a></p>';
+  }
+
+  // The nonce the server gave the answer's own scripts, from its Content-Security-Policy header.
+  var theirNonce = null;
+  function nonceOf(policy) {
+    var match = /'nonce-([^']+)'/.exec(policy || '');
+    return match ? match[1] : null;
   }
 
   function run(scripts, index, done) {
@@ -30,6 +38,8 @@
       script.onload = next;
       script.onerror = next;
       document.body.appendChild(script);
+    } else if (!theirNonce || old.getAttribute('nonce') !== theirNonce) {
+      next();
     } else {
       script.nonce = nonce;
       script.textContent = old.textContent;
@@ -60,6 +70,7 @@
     .then(function (response) {
       var type = response.headers.get('Content-Type') || '';
       if (type.indexOf('text/html') !== 0) throw new Error('not a page');
+      theirNonce = nonceOf(response.headers.get('Content-Security-Policy'));
       return response.text();
     })
     .then(function (html) { fill(new DOMParser().parseFromString(html, 'text/html')); })

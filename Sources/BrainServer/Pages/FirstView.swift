@@ -33,10 +33,6 @@ struct FirstView: Sendable {
         self.warming = warming
     }
 
-    static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-    }
-
     /// The page's own address (path and query as asked), kept on this server: a path written `//host/…` would be
     /// another site's to `fetch` and to the reload link.
     static func address(_ uri: URI) -> String {
@@ -60,7 +56,7 @@ extension PageRenderer {
     func firstView(_ request: Request, nav: String, _ build: @escaping @Sendable () async throws -> Response) async throws -> Response {
         if request.headers[FirstView.fillHeader] != nil {
             let task = Task { try await build() }
-            guard let result = await HealthMonitor.within(FirstView.seconds(FirstView.fillWait), task) else {
+            guard let result = await HealthMonitor.within(FirstView.fillWait.inSeconds, task) else {
                 return errorPage(.serviceUnavailable, Reason("page.still-computing"))
             }
             return try result.get()
@@ -70,7 +66,7 @@ extension PageRenderer {
         }
         // Started here and left running if the placeholder is answered: the fill then finds the work done.
         let task = Task { try await build() }
-        if budget > .zero, let result = await HealthMonitor.within(FirstView.seconds(budget), task) { return try result.get() }
+        if budget > .zero, let result = await HealthMonitor.within(budget.inSeconds, task) { return try result.get() }
         guard let html = try html("pending", nav: nav, view: PendingView(fillAddress: FirstView.address(request.uri)), data: String?.none) else {
             return JSONResponse.error(.internalServerError, Reason("api.template-missing", ["name": "pending"]))
         }

@@ -64,6 +64,20 @@ struct Caller: Sendable {
     func maySee(_ batch: ImportBatch) -> Bool {
         isAdmin || batch.layerEntry.isVisible(to: firmViewer)
     }
+
+    /// Whose review queue it may read: the operator's imports' and its own organisation's (the admin every one). A
+    /// published import's queue stays its organisation's: its rows name firms the public may not see.
+    func mayReview(_ batch: ImportBatch) -> Bool {
+        isAdmin || batch.organisationId == nil || batch.organisationId == organisation?.id
+    }
+
+    /// An import as this caller may read it: who published another organisation's import is that organisation's to know.
+    func shown(_ batch: ImportBatch) -> ImportBatch {
+        guard !isAdmin, batch.organisationId != nil, batch.organisationId != organisation?.id else { return batch }
+        var shown = batch
+        shown.publishedBy = nil
+        return shown
+    }
 }
 
 /// The sign-in session cookie: a random id (the store keeps only its digest) that ends after the session policy's

@@ -141,11 +141,18 @@ struct WebhookAddress: Sendable {
             return !(a == 0 || a == 10 || a == 127 || a >= 224 || (a == 100 && (64...127).contains(b)) || (a == 169 && b == 254)
                      || (a == 172 && (16...31).contains(b)) || (a == 192 && b == 168) || (a == 192 && b == 0 && bytes[2] == 0)
                      || (a == 198 && (18...19).contains(b)) || (a == 198 && b == 51 && bytes[2] == 100)
-                     || (a == 203 && b == 0 && bytes[2] == 113) || (a == 192 && b == 0 && bytes[2] == 2))
+                     || (a == 203 && b == 0 && bytes[2] == 113) || (a == 192 && b == 0 && bytes[2] == 2)
+                     || (a == 192 && b == 88 && bytes[2] == 99))                       // 6to4 relay anycast
         }
         guard bytes.count == 16 else { return false }
         if bytes[0..<10].allSatisfy({ $0 == 0 }) && bytes[10] == 0xff && bytes[11] == 0xff { return isPublic(Array(bytes[12...])) }
         if bytes[0..<15].allSatisfy({ $0 == 0 }) { return false }                  // :: and ::1
+        // IPv4-translated ::ffff:0:a.b.c.d (SIIT) carries an IPv4 address like a mapped one does.
+        if bytes[0..<8].allSatisfy({ $0 == 0 }) && bytes[8] == 0xff && bytes[9] == 0xff && bytes[10] == 0 && bytes[11] == 0 {
+            return isPublic(Array(bytes[12...]))
+        }
+        if bytes[0] == 0x20 && bytes[1] == 0x01 && bytes[2] == 0 && bytes[3] == 0 { return false }   // Teredo 2001::/32
+        if bytes[0] == 0x01 && bytes[1..<8].allSatisfy({ $0 == 0 }) { return false }            // discard-only 100::/64
         if bytes[0..<12].allSatisfy({ $0 == 0 }) { return isPublic(Array(bytes[12...])) }   // IPv4-compatible ::a.b.c.d
         // NAT64: 64:ff9b::/96 reaches the IPv4 address in its last four bytes; the local-use 64:ff9b:1::/48 (and
         // anything else under 64:ff9b) is a network's own translator, never a public receiver.

@@ -108,9 +108,9 @@ final class WebhookDispatcher: Sendable {
     func deliver(_ organisation: String) async {
         do {
             while true {
-                let now = Date(), hold = configuration.timeout * configuration.tries + configuration.backoff * (1 << configuration.tries) + .seconds(60)
+                let now = Date(), hold = (configuration.timeout + configuration.resolveTimeout) * configuration.tries + configuration.backoff * (1 << configuration.tries) + .seconds(60)
                 guard let outbox = try await store.claimWebhookOutbox(organisation: organisation, holder: holder, now: Self.stamp(now),
-                                                                      until: Self.stamp(now.addingTimeInterval(Self.seconds(hold))), limit: Self.batch)
+                                                                      until: Self.stamp(now.addingTimeInterval(hold.inSeconds)), limit: Self.batch)
                 else { return }   // another server holds it
                 var sent: [Int64] = []
                 if !outbox.alerts.isEmpty, try await send(outbox) { sent = outbox.alerts.map(\.id) }
@@ -176,7 +176,4 @@ final class WebhookDispatcher: Sendable {
 
     static func now() -> String { stamp(Date()) }
     static func stamp(_ date: Date) -> String { ISO8601DateFormatter().string(from: date) }
-    static func seconds(_ duration: Duration) -> TimeInterval {
-        TimeInterval(duration.components.seconds) + TimeInterval(duration.components.attoseconds) / 1e18
-    }
 }

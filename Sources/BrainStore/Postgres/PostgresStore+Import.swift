@@ -80,7 +80,8 @@ extension PostgresStore: ImportingStore {
             try await Self.learn(c, &planner, [record])
             let decision = ReviewDecision(item: item, accept: accept)
             if case .mergeInto(let candidate) = decision.plan,
-               try await PostgresSQL.rows(c, "SELECT 1 AS n FROM enterprises WHERE id = ?", [.text(candidate)]).isEmpty {
+               try await PostgresSQL.rows(c, "SELECT 1 AS n FROM enterprises WHERE id = ? AND \(visibility.visibleFirm)",
+                                         [.text(candidate)] + visibility.layers).isEmpty {
                 throw ImportStoreError.candidateGone(id, candidate)
             }
             try await Self.run(c, try decision.writes(&planner, record) + planner.finish())

@@ -92,7 +92,8 @@ extension SQLiteStore: ImportingStore {
                                         nextRank: try Int.fetchOne(db, sql: ImportBackend.sqlite.nextRankSQL) ?? 0)
             try Self.learn(db, &planner, [record])
             let decision = ReviewDecision(item: item, accept: accept)
-            if case .mergeInto(let candidate) = decision.plan, try Int.fetchOne(db, sql: "SELECT 1 FROM enterprises WHERE id = ?", arguments: [candidate]) == nil {
+            if case .mergeInto(let candidate) = decision.plan, try Int.fetchOne(db, sql: "SELECT 1 FROM enterprises WHERE id = ? AND \(visibility.visibleFirm)",
+                                                             arguments: ([.text(candidate)] + visibility.layers).statementArguments) == nil {
                 throw ImportStoreError.candidateGone(id, candidate)
             }
             try Self.run(db, try decision.writes(&planner, record) + planner.finish())

@@ -103,7 +103,8 @@ struct EnterprisePortrait: Codable, Sendable {
             related = RelatedFirmsReport(enterprise: FirmRow(firm, index: index), sameNode: [], suppliers: [], customers: [])
         }
         // A location an analyst set (人工校正 below) replaces the machine's basis line.
-        let curatedLocation = CurationLedger.active(detail.curations.map(\.curation)).contains { $0.action == .locate }
+        // Only curations in force count: the organisation's own unpublished ones are listed, not applied.
+        let curatedLocation = CurationLedger.active(detail.curations.map(\.curation).filter(\.isPublic)).contains { $0.action == .locate }
         let location = curatedLocation ? nil : located.map { l in
             let code = firm.districtCode ?? firm.cityCode ?? firm.provinceCode
             return Location(level: l.level, regionCode: code, regionName: code.flatMap { index.regionsByCode[$0]?.name }, basis: l.basis,

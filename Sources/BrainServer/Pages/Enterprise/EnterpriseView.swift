@@ -191,7 +191,7 @@ extension EnterpriseView {
         eventCount = timeline.count
         curations = Self.curationRows(p)
         machineNodes = Self.machineNodeRows(p)
-        hasMachineNodes = p.detail.curations.isEmpty ? nil : true
+        hasMachineNodes = p.detail.curations.contains { $0.curation.isPublic } ? true : nil
     }
 
     /// Tushare's board names (`stock_basic.market`) in English; another board shows as written, quoted.

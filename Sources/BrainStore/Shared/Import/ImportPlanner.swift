@@ -54,6 +54,8 @@ struct ImportPlanner: ImportBatchPlanner {
         var rank: Int
         /// The organisation whose private import created the firm; nil for bundled firms and public imports'.
         var owner: String? = nil
+        /// Whether the public may not see the firm (its import is private and unpublished).
+        var isPrivate = false
         var latest: Latest?
         var createdHere = false
         /// The firm's stored chain nodes, each with whether an import placed it (the next import replaces those),
@@ -168,6 +170,7 @@ struct ImportPlanner: ImportBatchPlanner {
                               rank: try row.int("rank"), createdHere: source == "import:\(importId)")
             (state.provinceCode, state.districtCode) = (try row.optionalText("province_code"), try row.optionalText("district_code"))
             state.owner = try row.optionalText("owner")
+            state.isPrivate = visibility.privateLayers.contains(try row.text("layer"))
             known[id] = state
             if let name = try row.optionalText("normalized_name"), !(idsByName[name]?.contains(id) ?? false) { idsByName[name, default: []].append(id) }
             if let code = state.uscc, prefers(id, over: idByUSCC[code]) { idByUSCC[code] = id }
@@ -272,8 +275,8 @@ struct ImportPlanner: ImportBatchPlanner {
         writes += gramWrites(id, rank: rank, old: [], new: [record.name])
         known[id] = Known(name: record.name, fullName: record.name, normalizedName: record.normalizedName, uscc: record.uscc,
                           cityCode: record.cityCode, provinceCode: record.provinceCode, districtCode: record.districtCode,
-                          createdByImports: true, rank: rank, owner: header.organisation, createdHere: true,
-                          nodes: Dictionary(record.assignments.map { ($0.nodeId, true) }, uniquingKeysWith: { a, _ in a }))
+                          createdByImports: true, rank: rank, owner: header.organisation, isPrivate: header.organisation != nil,
+                          createdHere: true, nodes: Dictionary(record.assignments.map { ($0.nodeId, true) }, uniquingKeysWith: { a, _ in a }))
         if header.recordsChanges { writes.append(try ChangeFeed.newFirm(header: header, importId: importId, id: id, record)) }
         idsByName[record.normalizedName, default: []].append(id)
         if let code = record.uscc { idByUSCC[code] = id }
@@ -287,8 +290,11 @@ struct ImportPlanner: ImportBatchPlanner {
         // one only public firms. An organisation's import is private to it until published, so it never rewrites a
         // shared row (name, codes, region, size) that others read, nor another organisation's private firm; and a
         // public import never rewrites a private firm. Its facts and nodes are kept under the import, as a register's
-        // are, and shown only to whoever may see that import (FirmViewer).
-        if state.owner != header.organisation || (header.organisation != nil && !state.createdByImports) { return try link(id, record) }
+        // are, and shown only to whoever may see that import (FirmViewer). A firm its organisation has published is
+        // everyone's: a later private import of the same organisation links to it too, never rewriting the public row.
+        if state.owner != header.organisation || (header.organisation != nil && !(state.createdByImports && state.isPrivate)) {
+            return try link(id, record)
+        }
         let incoming = Latest(asOf: header.asOf, importId: importId, row: record.line, facts: record.facts)
         if let latest = state.latest, latest.facts == incoming.facts {
             outcome.unchanged += 1

@@ -17,7 +17,7 @@ enum ImportSQL {
     /// a public import's), found by the import's key (the source `import:<id>`), so each firm costs one index look-up.
     static func firmColumns(rank: String) -> String {
         """
-        id, name, full_name, normalized_name, uscc, province_code, city_code, district_code, source, \(rank) AS rank,
+        id, name, full_name, normalized_name, uscc, province_code, city_code, district_code, source, layer, \(rank) AS rank,
           (SELECT i.organisation_id FROM imports i WHERE i.id = CASE WHEN enterprises.source LIKE 'import:%'
              THEN CAST(SUBSTR(enterprises.source, 8) AS BIGINT) END) AS owner
         """

@@ -13,6 +13,9 @@ import BrainModel
 /// flag); this type only turns it into SQL arguments: the hidden firms' layers and the hidden imports' sources.
 struct ImportVisibility: Sendable {
     let hidden: HiddenImports
+    /// The layers the public may not see: firms only their organisation (and the operator) read. A private import
+    /// rewrites only such a firm of its own; once published, the firm's row is everyone's and the import links to it.
+    var privateLayers: Set<String> = []
 
     /// Every import's layer and owner, read inside the import's transaction (the import itself included).
     static let importLayersSQL = StoreSQL.snapshotImportLayers
@@ -23,6 +26,7 @@ struct ImportVisibility: Sendable {
     init(_ importLayers: [any ColumnReader], for header: ImportHeader) throws {
         let layers = try importLayers.map { row in try RowMapping.importLayer(row) }
         hidden = HiddenImports(layers, for: .organisation(header.organisation))
+        privateLayers = HiddenImports(layers, for: .organisation(nil)).layers
     }
 
     /// The hidden firms' layers, never empty (`''` is no layer) so `NOT IN` is portable.

@@ -15,13 +15,19 @@ enum PublishSQL {
     }
 
     static let setImport = "UPDATE imports SET published_at = ?, published_by = ? WHERE id = ?"
-    /// The change feed's rows of the import follow it: public once published, the organisation's again if withdrawn.
-    static let setImportChanges = "UPDATE changes SET organisation_id = ? WHERE import_id = ?"
-    /// The located places of the firms the import created (its key is their source), for the region-scope check.
-    static let importFirmPlaces = """
-        SELECT district_code, city_code, province_code FROM enterprises WHERE source = ?
-          AND (district_code IS NOT NULL OR city_code IS NOT NULL OR province_code IS NOT NULL)
+    /// The change feed's rows of the import follow it: public once published (only those whose firm the public may
+    /// then see: a row about a firm another, unpublished import of the organisation made stays the organisation's),
+    /// the organisation's again if withdrawn. `privateLayers`: `StoreSQL.marks` for the layers still hidden from the public.
+    static func publishImportChanges(privateLayers: Int) -> String {
         """
+        UPDATE changes SET organisation_id = NULL WHERE import_id = ?
+          AND enterprise_id IN (SELECT id FROM enterprises WHERE layer NOT IN (\(StoreSQL.marks(privateLayers))))
+        """
+    }
+    static let withdrawImportChanges = "UPDATE changes SET organisation_id = ? WHERE import_id = ?"
+    /// The places of the firms the import created (its layer is theirs, whatever later imports rewrote), for the
+    /// region-scope check; an unlocated firm has none and counts as outside a scope.
+    static let importFirmPlaces = "SELECT district_code, city_code, province_code FROM enterprises WHERE layer = ?"
     static let curationById = "SELECT * FROM curations WHERE id = ?"
     static let setCuration = "UPDATE curations SET published_at = ?, published_by = ? WHERE id = ?"
     static let organisationImports = "SELECT * FROM imports WHERE organisation_id IS NOT NULL"

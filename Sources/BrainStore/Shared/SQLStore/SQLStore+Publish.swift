@@ -7,18 +7,27 @@ extension SQLStore {
             guard let before = try await s.first(ImportSQL.importById, [.int(id)], { try PublishSQL.importPublication($0) }),
                   Self.mayTouch(before, organisation) else { throw PublishError.unknown }
             if published, let scope {
-                let places = try await s.rows(PublishSQL.importFirmPlaces, [.text("import:\(id)")]) { row in
+                let places = try await s.rows(PublishSQL.importFirmPlaces, [.text(Layer.of(importId: id))]) { row in
                     try row.optionalText("district_code") ?? row.optionalText("city_code") ?? row.optionalText("province_code")
                 }
-                let outside = places.filter { !RegionScope.covers(scope, $0) }.count
-                if outside > 0 { throw PublishError.outsideScope(outside: outside, located: places.count, scope: scope) }
+                // An unlocated firm is only a national organisation's to make public, as to correct.
+                let outside = places.filter { place in place.map { !RegionScope.covers(scope, $0) } ?? true }.count
+                if outside > 0 {
+                    throw PublishError.outsideScope(outside: outside, located: places.compactMap { $0 }.count, scope: scope)
+                }
             }
             var after = before
             (after.publishedAt, after.publishedBy) = published ? (before.publishedAt ?? at, before.publishedBy ?? actor) : (nil, nil)
             let change = PublicationChange(before: before, after: after)
             guard change.changed else { return change }
             try await s.execute(PublishSQL.setImport, [.text(after.publishedAt), .text(after.publishedBy), .int(id)])
-            try await s.execute(PublishSQL.setImportChanges, [.text(published ? nil : before.organisationId), .int(id)])
+            if published {
+                let layers = try await s.rows(StoreSQL.snapshotImportLayers, []) { try RowMapping.importLayer($0) }
+                let hidden = [""] + HiddenImports(layers, for: .organisation(nil)).sortedLayers
+                try await s.execute(PublishSQL.publishImportChanges(privateLayers: hidden.count), [.int(id)] + hidden.textArguments)
+            } else {
+                try await s.execute(PublishSQL.withdrawImportChanges, [.text(before.organisationId), .int(id)])
+            }
             try await Self.append(audit, of: change, in: s)
             return change
         }

@@ -140,7 +140,7 @@ enum WatchSQL {
         """
 
     static func selectAlerts(_ q: AlertQuery) -> (sql: String, arguments: [SQLValue]) {
-        var conditions = ["a.organisation_id = ?"], arguments: [SQLValue] = [.text(q.organisationId)]
+        var conditions = ["a.organisation_id = ?", visibleChange], arguments: [SQLValue] = [.text(q.organisationId)]
         if let person = q.personId { conditions.append("(a.person_id IS NULL OR a.person_id = ?)"); arguments.append(.text(person)) }
         if let kind = q.kind { conditions.append("a.watch_kind = ?"); arguments.append(.text(kind.rawValue)) }
         if q.unreadOnly { conditions.append("a.read_at IS NULL") }
@@ -167,8 +167,12 @@ enum WatchSQL {
         return ("organisation_id = ? AND (person_id IS NULL OR person_id = ?)", [.text(organisation), .text(person)])
     }
 
+    /// An alert stays its organisation's to read only while its change is public or that organisation's: a change an
+    /// organisation withdrew (unpublished) after others were alerted is no longer theirs to read, count or be posted.
+    static let visibleChange = "EXISTS (SELECT 1 FROM changes vc WHERE vc.id = a.change_id AND (vc.organisation_id IS NULL OR vc.organisation_id = a.organisation_id))"
+
     static func unreadCount(_ owner: (sql: String, arguments: [SQLValue])) -> String {
-        "SELECT COUNT(*) AS n FROM alerts WHERE \(owner.sql) AND read_at IS NULL"
+        "SELECT COUNT(*) AS n FROM alerts a WHERE \(owner.sql) AND read_at IS NULL AND \(visibleChange)"
     }
 
     static func markRead(_ ids: [Int64], _ owner: (sql: String, arguments: [SQLValue])) -> String {

@@ -28,7 +28,7 @@ enum WebhookOutboxSQL {
     /// Organisations whose webhook has alerts waiting.
     static let backlog = """
         SELECT w.organisation_id FROM webhooks w WHERE EXISTS (SELECT 1 FROM alerts a WHERE a.organisation_id = w.organisation_id
-          AND a.id > w.since_alert AND a.webhook_sent_at IS NULL) ORDER BY w.organisation_id
+          AND a.id > w.since_alert AND a.webhook_sent_at IS NULL AND \(WatchSQL.visibleChange)) ORDER BY w.organisation_id
         """
 
     /// Takes the organisation's outbox when nobody holds it (or their hold ran out, or it is the holder's already): one
@@ -43,7 +43,7 @@ enum WebhookOutboxSQL {
     static let unsent = """
         SELECT a.id AS alert_id, a.organisation_id AS alert_organisation, a.person_id AS alert_person, a.watch_kind, a.watch_target,
           a.created_at AS alert_created, a.read_at, c.* FROM alerts a JOIN changes c ON c.id = a.change_id
-        WHERE a.organisation_id = ? AND a.id > ? AND a.webhook_sent_at IS NULL ORDER BY a.id LIMIT ?
+        WHERE a.organisation_id = ? AND a.id > ? AND a.webhook_sent_at IS NULL AND \(WatchSQL.visibleChange) ORDER BY a.id LIMIT ?
         """
 
     static func markSent(_ count: Int) -> String {
