@@ -63,7 +63,8 @@ extension Curate {
                     if report.written > 0 {
                         // One entry per curation, as adding them one by one records.
                         for curation in rows.map(\.curation) where !stored.contains(curation.id) {
-                            await CLIAudit.record(opened, "curation.add", target: "curation", curation.id, after: AuditTrail.json(curation))
+                            await CLIAudit.record(opened, "curation.add", target: "curation", curation.id, organisation: curation.organisationId,
+                                                 after: AuditTrail.json(curation))
                         }
                     }
                     break

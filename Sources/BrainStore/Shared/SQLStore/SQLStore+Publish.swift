@@ -19,6 +19,9 @@ extension SQLStore {
             guard change.changed else { return change }
             try await s.execute(PublishSQL.setImport, [.text(after.publishedAt), .text(after.publishedBy), .int(id)])
             try await s.execute(PublishSQL.setImportChanges, [.text(published ? nil : before.organisationId), .int(id)])
+            // Now public, its changes reach every organisation's watchers; the owner's have theirs already (the insert
+            // skips an alert that exists). Withdrawing deletes none: an alert raised was true when it was raised.
+            if published { try await s.execute(WatchSQL.raiseAlerts, [.int(id)]) }
             try await Self.append(audit, of: change, in: s)
             return change
         }
