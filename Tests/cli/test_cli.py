@@ -741,8 +741,11 @@ def check_publish_commands(db):
             return dict(con.execute("SELECT node_id, method FROM chain_assignments WHERE enterprise_id = '600276.SH'").fetchall())
     assert "vaccines" not in nodes()
     private = write("private-curation.csv", "id,firm,action,node,reason,by,organisation\n"
-                    "pub-c1,600276.SH,add,vaccines,本机构测试,org:pub-bureau,pub-bureau\n")
-    assert json.loads(brain("curate", "import", private, "--json", "--db", pdb).stdout)["written"] == 1
+                    "pub-c1,600276.SH,add,vaccines,本机构测试,org:pub-bureau,pub-bureau\n"
+                    "pub-c2,600276.SH,add,api,无此机构,org:nobody,nobody\n")
+    report = json.loads(brain("curate", "import", private, "--json", "--db", pdb).stdout)
+    assert report["written"] == 1 and report["rejected"] == 1, report
+    assert report["problems"][0]["row"] == 3 and report["problems"][0]["field"] == "organisation", report
     assert "vaccines" not in nodes(), "an organisation's unpublished curation applies to nobody"
     listed = brain("publish", "list", "--org", "pub-bureau", "--db", pdb).stdout
     assert "curation pub-c1  pub-bureau  未发布" in listed, listed
