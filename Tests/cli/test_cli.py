@@ -763,7 +763,8 @@ def check_publish_commands(db):
     brain("curate", "export", withdrawn, "--db", pdb)
     fresh = os.path.join(WORK, "publish-fresh.sqlite")
     shutil.copy(db, fresh)
-    brain("curate", "import", withdrawn, "--db", fresh)
+    brain("org", "add", "pub-bureau", "--name", "发布测试局", "--db", fresh)
+    assert json.loads(brain("curate", "import", withdrawn, "--json", "--db", fresh).stdout)["rejected"] == 0
     with sqlite3.connect(fresh) as con:
         row = con.execute("SELECT organisation_id, published_at FROM curations WHERE id = 'pub-c1'").fetchone()
         assert row == ("pub-bureau", None), row
