@@ -52,6 +52,17 @@ extension Curate {
             } catch { throw CommandFailure(error.description) }
             report.read = rows.count + report.problems.count
             for i in rows.indices { rows[i].curation.enterpriseId = try await CurationTargets.firmId(rows[i].curation.enterpriseId, in: opened) }
+            // An organisation's curation belongs to an organisation of this store: one it does not know is a row problem,
+            // not a curation private to nobody.
+            let organisations = Set(try await opened.organisations().map(\.id))
+            for row in rows {
+                if let organisation = row.curation.organisationId, !organisations.contains(organisation) {
+                    report.problems.append(SourceFileError(file: name, row: row.line, field: "organisation", value: organisation,
+                                                           reason: "未知机构 (unknown organisation: brain org list)"))
+                }
+            }
+            let unknown = Set(report.problems.compactMap(\.row))
+            rows.removeAll { unknown.contains($0.line) }
             let stored = Set(try await opened.curations(enterprise: nil).map(\.id))
             report.alreadyStored = rows.filter { stored.contains($0.curation.id) }.count
             if onError == .rejectFile, !report.problems.isEmpty { rows = [] }
@@ -63,7 +74,8 @@ extension Curate {
                     if report.written > 0 {
                         // One entry per curation, as adding them one by one records.
                         for curation in rows.map(\.curation) where !stored.contains(curation.id) {
-                            await CLIAudit.record(opened, "curation.add", target: "curation", curation.id, after: AuditTrail.json(curation))
+                            await CLIAudit.record(opened, "curation.add", target: "curation", curation.id, organisation: curation.organisationId,
+                                                 after: AuditTrail.json(curation))
                         }
                     }
                     break

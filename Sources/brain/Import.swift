@@ -128,7 +128,9 @@ struct Import: AsyncParsableCommand {
         if imports.isEmpty { print("no imports yet") }
         for i in imports {
             let o = i.outcome
-            print("#\(i.id) \(i.importedAt) \(i.kind) \(i.file) as of \(i.asOf): created \(o.created), updated \(o.updated), unchanged \(o.unchanged), history \(o.history), to review \(o.review)")
+            // An organisation's import is private to it until published (brain publish import ID); the operator's are public.
+            let owner = i.organisationId.map { "  机构 org \($0) \(PublishCLI.state(i.publishedAt))" } ?? ""
+            print("#\(i.id) \(i.importedAt) \(i.kind) \(i.file) as of \(i.asOf): created \(o.created), updated \(o.updated), unchanged \(o.unchanged), history \(o.history), to review \(o.review)\(owner)")
         }
     }
 }

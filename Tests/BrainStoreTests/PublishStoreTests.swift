@@ -186,7 +186,7 @@ import BrainStore
         _ = try await store.setCurationPublished(curation.id, false, organisation: "org-a", by: "a-admin", at: Self.at, audit: nil)
         #expect(CurationStoreTests.nodes(try await store.snapshot()) == machine)
         #expect(try await CurationStoreTests.count(store, "antibodies") == antibodies)
-        #expect(try await moves().last?.values["removed"] == "antibodies", "withdrawn, the firm leaves the node again")
+        #expect(try await moves().first?.values["removed"] == "antibodies", "withdrawn, the firm leaves the node again")
         #expect(try await store.publications(organisation: "org-a").map(\.id) == [curation.id])
         #expect(try await store.publications(organisation: "org-b").isEmpty)
     }

@@ -727,6 +727,71 @@ def check_audit_trail(db):
     assert json.loads(rebuilt[0]["after"])["auditEntriesCarried"] == len(everything), rebuilt[0]
 
 
+def check_publish_commands(db):
+    """brain publish: an organisation's curation (brought in by curate import, private) and import are published and
+    withdrawn, each act audited as "cli"; the lists show 已发布/未发布; a curation exported and imported stays private;
+    unknown ids fail clearly."""
+    import shutil
+    import sqlite3
+    pdb = os.path.join(WORK, "publish.sqlite")
+    shutil.copy(db, pdb)
+    brain("org", "add", "pub-bureau", "--name", "发布测试局", "--db", pdb)
+    def nodes():
+        with sqlite3.connect(pdb) as con:
+            return dict(con.execute("SELECT node_id, method FROM chain_assignments WHERE enterprise_id = '600276.SH'").fetchall())
+    assert "vaccines" not in nodes()
+    private = write("private-curation.csv", "id,firm,action,node,reason,by,organisation\n"
+                    "pub-c1,600276.SH,add,vaccines,本机构测试,org:pub-bureau,pub-bureau\n"
+                    "pub-c2,600276.SH,add,api,无此机构,org:nobody,nobody\n")
+    report = json.loads(brain("curate", "import", private, "--json", "--db", pdb).stdout)
+    assert report["written"] == 1 and report["rejected"] == 1, report
+    assert report["problems"][0]["row"] == 3 and report["problems"][0]["field"] == "organisation", report
+    assert "vaccines" not in nodes(), "an organisation's unpublished curation applies to nobody"
+    listed = brain("publish", "list", "--org", "pub-bureau", "--db", pdb).stdout
+    assert "curation pub-c1  pub-bureau  未发布" in listed, listed
+    assert "未发布 unpublished → 已发布" in brain("publish", "curation", "pub-c1", "--db", pdb).stdout
+    assert nodes().get("vaccines") == "curation", nodes()
+    assert "nothing changed" in brain("publish", "curation", "pub-c1", "--db", pdb).stdout
+    published = json.loads(brain("publish", "list", "--db", pdb, "--json").stdout)
+    assert [(p["id"], p["publishedBy"]) for p in published if p["kind"] == "curation"] == [("pub-c1", "cli")], published
+    # Exported while published, then withdrawn and exported again: each file keeps the publication it had.
+    exported = os.path.join(WORK, "published-curations.csv")
+    brain("curate", "export", exported, "--db", pdb)
+    assert "已发布 published" in brain("publish", "curation", "pub-c1", "--undo", "--db", pdb).stdout
+    assert "vaccines" not in nodes()
+    withdrawn = os.path.join(WORK, "withdrawn-curations.csv")
+    brain("curate", "export", withdrawn, "--db", pdb)
+    fresh = os.path.join(WORK, "publish-fresh.sqlite")
+    shutil.copy(db, fresh)
+    brain("org", "add", "pub-bureau", "--name", "发布测试局", "--db", fresh)
+    assert json.loads(brain("curate", "import", withdrawn, "--json", "--db", fresh).stdout)["rejected"] == 0
+    with sqlite3.connect(fresh) as con:
+        row = con.execute("SELECT organisation_id, published_at FROM curations WHERE id = 'pub-c1'").fetchone()
+        assert row == ("pub-bureau", None), row
+        assert con.execute("SELECT count(*) FROM chain_assignments WHERE enterprise_id = '600276.SH' AND node_id = 'vaccines'").fetchone()[0] == 0
+    assert next(l for l in open(exported, encoding="utf-8") if "pub-c1" in l).rstrip().split(",")[-2] == "pub-bureau"
+    # An organisation's import (talents belong to one): 未发布 in brain import --list until published.
+    talents = write("publish-talents.csv", "姓名,单位,产业链环节,地区,学历\n发布测试甲,示例大学,抗体药物,苏州市,博士\n")
+    brain("import", talents, "--kind", "talents", "--org", "pub-bureau", "--db", pdb)
+    imports = json.loads(brain("import", "--list", "--json", "--db", pdb).stdout)
+    number = next(i["id"] for i in imports if i["file"] == "publish-talents.csv")
+    line = next(l for l in brain("import", "--list", "--db", pdb).stdout.splitlines() if l.startswith(f"#{number} "))
+    assert "机构 org pub-bureau 未发布" in line, line
+    brain("publish", "import", str(number), "--db", pdb)
+    line = next(l for l in brain("import", "--list", "--db", pdb).stdout.splitlines() if l.startswith(f"#{number} "))
+    assert "机构 org pub-bureau 已发布" in line, line
+    brain("publish", "import", str(number), "--undo", "--db", pdb)
+    # The operator's own imports and unknown ids: a clear error and a failing exit code.
+    for args in (["import", "999999"], ["curation", "no-such-curation"]):
+        failed = brain("publish", *args, "--db", pdb, ok=False)
+        assert failed.returncode != 0 and "没有机构的" in failed.stderr, failed.stderr
+    trail = [(e["action"], e["targetKind"], e["targetId"], e["actor"], e["organisationId"])
+             for e in json.loads(brain("audit", "list", "--db", pdb, "--limit", "10000", "--json").stdout)
+             if e["action"] in ("publish", "unpublish")]
+    assert trail == [("unpublish", "import", str(number), "cli", "pub-bureau"), ("publish", "import", str(number), "cli", "pub-bureau"),
+                     ("unpublish", "curation", "pub-c1", "cli", "pub-bureau"), ("publish", "curation", "pub-c1", "cli", "pub-bureau")], trail
+
+
 def main():
     db = os.path.join(WORK, "brain.sqlite")
     brain("build-db", "--out", db, "--data", os.path.join(ROOT, "data"))
@@ -737,14 +802,14 @@ def main():
               lambda: check_import_writes_reviews_and_is_idempotent(db), lambda: check_killed_import_leaves_the_database_as_before(db),
               lambda: check_recommend_commands(db), lambda: check_market_commands(db), lambda: check_user_commands(db), lambda: check_serve_needs_a_credential_to_write(db),
               lambda: check_curations_round_trip(db), lambda: check_resolve_names(db), lambda: check_api_contract_and_metrics(db),
-              lambda: check_audit_trail(db)]
+              lambda: check_audit_trail(db), lambda: check_publish_commands(db)]
     names = ["complexity_matches_reference", "complexity_per_year", "bad_matrix_names_file_row_field", "index_on_a_file",
              "store_commands", "generate_marks_synthetic_and_fails_cleanly", "postgres_build_query_and_serve",
              "postgres_errors_are_clear", "postgres_gone_fails_requests_fast",
              "missing_folder_and_read_only_database", "normalize_and_import_dry_run", "import_writes_reviews_and_is_idempotent",
              "killed_import_leaves_the_database_as_before", "recommend_commands",
              "market_commands", "user_commands", "serve_needs_a_credential_to_write", "curations_round_trip", "resolve_names", "api_contract_and_metrics",
-             "audit_trail"]
+             "audit_trail", "publish_commands"]
     # `python3 Tests/cli/test_cli.py NAME …` runs only the checks whose names contain a NAME.
     selected = [(name, check) for name, check in zip(names, checks) if len(sys.argv) < 2 or any(part in name for part in sys.argv[1:])]
     checks = [check for _, check in selected]

@@ -3,10 +3,13 @@ import BrainModel
 
 /// Curations as a CSV file (UTF-8, a header row): what `brain curate export` writes and `brain curate import` and
 /// `brain build-db` (data/curation/*.csv) read. Columns: id, firm, firm_name, action, node, from_node, region,
-/// revokes, reason, by, source, created_at; `firm_name` is for people and not read back.
+/// revokes, reason, by, source, created_at, organisation, published_at; `firm_name` is for people and not read back.
+/// `organisation` and `published_at` keep an organisation's curation private to it (unpublished) or published across
+/// an export and an import; a file without them (data/curation, files written before publishing) holds public ones.
+/// Who published is not kept: the store records it, and the audit trail the act.
 public enum CurationFile {
     public static let header = ["id", "firm", "firm_name", "action", "node", "from_node", "region", "revokes", "reason", "by",
-                                "source", "created_at"]
+                                "source", "created_at", "organisation", "published_at"]
 
     /// One row read: its line in the file and the curation it holds.
     public struct Row: Sendable {
@@ -37,7 +40,8 @@ public enum CurationFile {
                                     nodeId: row.optional("node"), fromNodeId: row.optional("from_node"), regionCode: row.optional("region"),
                                     revokes: row.optional("revokes"), reason: row.optional("reason") ?? "",
                                     author: row.optional("by") ?? defaultAuthor ?? "", source: row.optional("source"),
-                                    createdAt: row.optional("created_at") ?? now)
+                                    createdAt: row.optional("created_at") ?? now, organisationId: row.optional("organisation"),
+                                    publishedAt: row.optional("organisation") == nil ? nil : row.optional("published_at"))
             // A row without an id gets one from its content, so importing the same file again finds it stored.
             if curation.id.isEmpty { curation.id = derivedId(curation) }
             rows.append(Row(line: row.line, curation: curation))
@@ -60,7 +64,8 @@ public enum CurationFile {
         let writer = try CSVWriter(url: url, header: header)
         for c in CurationLedger.ordered(curations) {
             writer.write([c.id, c.enterpriseId, names[c.enterpriseId] ?? "", c.action.rawValue, c.nodeId ?? "", c.fromNodeId ?? "",
-                          c.regionCode ?? "", c.revokes ?? "", c.reason, c.author, c.source ?? "", c.createdAt])
+                          c.regionCode ?? "", c.revokes ?? "", c.reason, c.author, c.source ?? "", c.createdAt,
+                          c.organisationId ?? "", c.publishedAt ?? ""])
         }
         try writer.close()
     }

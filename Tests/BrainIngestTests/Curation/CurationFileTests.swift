@@ -46,18 +46,29 @@ import BrainModel
                      author: "王分析", source: "年报 \"2021\"", createdAt: "2026-11-01T00:00:00.000Z"),
             Curation(id: "a2", enterpriseId: "688690.SH", action: .revoke, revokes: "a1", reason: "撤销", author: "李分析",
                      createdAt: "2026-11-02T00:00:00.000Z"),
+            // An organisation's curations keep their organisation and publication: a private one stays private.
+            Curation(id: "a3", enterpriseId: "688690.SH", action: .add, nodeId: "antibodies", reason: "本机构修正", author: "org:org-a",
+                     createdAt: "2026-11-03T00:00:00.000Z", organisationId: "org-a"),
+            Curation(id: "a4", enterpriseId: "688690.SH", action: .add, nodeId: "api", reason: "已发布修正", author: "org:org-a",
+                     createdAt: "2026-11-04T00:00:00.000Z", organisationId: "org-a", publishedAt: "2026-11-05T00:00:00Z"),
         ]
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("export-\(UUID().uuidString).csv")
         try CurationFile.write(curations, names: ["688690.SH": "纳微科技"], to: url)
         let (rows, problems) = try CurationFile.read(url: url, file: "export.csv", firmAliases: [:], now: "x")
         #expect(problems.isEmpty && rows.map(\.curation) == curations)
         let (valid, checked) = CurationFile.check(rows, file: "export.csv", known: Self.known)
-        #expect(checked.isEmpty && valid.count == 2, "a revocation may name a curation earlier in the same file")
+        #expect(checked.isEmpty && valid.count == 4, "a revocation may name a curation earlier in the same file")
+        #expect(rows.map(\.curation.isPublic) == [true, true, false, true])
         // Without ids, the same row gets the same id every time: importing it twice is one curation.
         let plain = try write("firm,action,node,reason,by\n688690.SH,add,purification-resins,色谱填料,王分析\n")
         let first = try CurationFile.read(url: plain, file: "p.csv", firmAliases: [:], now: "1").rows[0].curation.id
         let second = try CurationFile.read(url: plain, file: "p.csv", firmAliases: [:], now: "2").rows[0].curation.id
         #expect(first == second)
+        // A file without the organisation column (written before publishing, or data/curation) holds public curations,
+        // and a published_at without an organisation means nothing.
+        let old = try write("firm,action,node,reason,by,published_at\n688690.SH,add,purification-resins,色谱填料,王分析,2026-11-05\n")
+        let public_ = try CurationFile.read(url: old, file: "o.csv", firmAliases: [:], now: "1").rows[0].curation
+        #expect(public_.organisationId == nil && public_.publishedAt == nil && public_.isPublic)
     }
 
     @Test func theShippedReviewedFileLoadsWhole() throws {

@@ -25,6 +25,10 @@ extension SQLStore {
                 let layers = try await s.rows(StoreSQL.snapshotImportLayers, []) { try RowMapping.importLayer($0) }
                 let hidden = [""] + HiddenImports(layers, for: .organisation(nil)).sortedLayers
                 try await s.execute(PublishSQL.publishImportChanges(privateLayers: hidden.count), [.int(id)] + hidden.textArguments)
+                // Now public, its changes reach every organisation's watchers; the owner's have theirs already (the
+                // insert skips an alert that exists). Withdrawing deletes none, but an alert whose change is no longer
+                // public is no longer read, counted or posted (WatchSQL.visibleChange).
+                try await s.execute(WatchSQL.raiseAlerts, [.int(id)])
             } else {
                 try await s.execute(PublishSQL.withdrawImportChanges, [.text(before.organisationId), .int(id)])
             }
