@@ -81,7 +81,7 @@ import BrainStore
     @Test func attemptsAreLimitedPerAddressAndPerLogin() async throws {
         let (_, logins) = try await Self.organisation(roles: [.viewer, .analyst])
         var configuration = ServerFixture.configuration
-        configuration.security.signInLimit = SignInLimit(perLogin: 3, perAddress: 3, windowSeconds: 300)
+        configuration.security.signInLimit = SignInLimit(perLogin: 3, perAddress: 3, windowSeconds: 86_400)
         let viewer = try #require(logins[.viewer]), analyst = try #require(logins[.analyst])
         try await ServerFixture.withApp(configuration: configuration) { client in
             for _ in 0..<3 {

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import HummingbirdCore
 import Testing
+import BrainStore
 @testable import BrainServer
 
 /// Serve while warming (issue 14, `FirstView`): while the warm-up runs, a heavy page is answered at once with its
@@ -30,10 +31,20 @@ import Testing
         String(buffer: buffer).replacingOccurrences(of: #"nonce="[^"]*""#, with: #"nonce="""#, options: .regularExpression)
     }
 
+    /// A private copy of the fixture database: the comparison below is byte for byte, and other suites running beside
+    /// this one import into the shared store.
+    static let store: Result<SQLiteStore, any Error> = Result { try SQLiteStore(path: try ServerFixture.databaseCopy()) }
+
+    static func withOwnStore(configuration: BrainServer.ServerConfiguration = ServerFixture.configuration,
+                             _ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        let app = try await buildApplication(store: try store.get(), configuration: configuration)
+        try await app.test(.router, test)
+    }
+
     /// Each page as a server that does not warm answers it (the pages as they were before serve-while-warming).
     static func wholePages(_ paths: [String]) async throws -> [String: (HTTPResponse.Status, String)] {
         let pages = Pages()
-        try await ServerFixture.withApp { client in
+        try await Self.withOwnStore { client in
             for path in paths {
                 try await client.execute(uri: path, method: .get) { await pages.set(path, ($0.status, Self.page($0.body))) }
             }
@@ -43,7 +54,7 @@ import Testing
 
     @Test func placeholderWhileWarmingThenTheWholePage() async throws {
         let whole = try await Self.wholePages(Self.pages)
-        try await ServerFixture.withApp(configuration: Self.warming) { client in
+        try await Self.withOwnStore(configuration: Self.warming) { client in
             for path in Self.pages {
                 try await client.execute(uri: path, method: .get) { response in
                     let html = String(buffer: response.body)

@@ -23,7 +23,7 @@ import BrainStore
     @Test func tokenGuessesAreLimitedPerAddress() async throws {
         let org = try await ServerFixture.store().createOrganisation(id: "match-limit-\(UUID().uuidString.prefix(8).lowercased())", name: "令牌限流")
         var configuration = ServerFixture.configuration
-        configuration.security.signInLimit = SignInLimit(perLogin: 3, perAddress: 5, windowSeconds: 300)
+        configuration.security.signInLimit = SignInLimit(perLogin: 3, perAddress: 5, windowSeconds: 86_400)
         try await ServerFixture.withApp(configuration: configuration) { client in
             for _ in 0..<3 { #expect(try await Self.signIn(client, token: "wrong-token", address: "198.51.100.20").0 == .unauthorized) }
             // The fourth attempt from that address is refused even with the right token; another address is not held back.
