@@ -85,10 +85,12 @@ struct Import: AsyncParsableCommand {
             if dryRun {
                 summary = try await service.check(job, progress: update)
             } else {
-                let report = try await service.write(job, progress: update)
+                // The entry is recorded in the import's own transaction; market records still after the write.
+                let inTransaction = job.kind.marketKind == nil
+                let report = try await service.write(job, progress: update, audit: inTransaction ? CLIAudit.importWrite(job) : nil)
                 (summary, outcome) = (report.summary, report.outcome)
                 // A file imported before wrote nothing, so it is not on the trail.
-                if report.outcome.alreadyImportedAs == nil {
+                if !inTransaction, report.outcome.alreadyImportedAs == nil {
                     let record = ImportAuditRecord(job, report)
                     await CLIAudit.record(store.db, "import.write", target: "import", record.targetId, organisation: job.organisation,
                                           after: AuditTrail.json(record))

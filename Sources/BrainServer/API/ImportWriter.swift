@@ -54,7 +54,13 @@ struct ImportWriter: Sendable {
         let job = ImportJob(kind: kind, file: upload.url, asOf: asOf, organisation: organisation,
                             share: kind.marketKind == nil ? nil : MarketAccess.flag(query.get("shared")))
         let report: ImportResult
-        do { report = try await imports.write(job) } catch ImportFailure.unreadable(let error) {
+        // The entry is recorded in the import's transaction (market records still after the write: see docs/audit.md).
+        let inTransaction = kind.marketKind == nil
+        let entry: ImportService.Audit = { @Sendable record in
+            caller.auditEntry("import.write", target: "import", record.targetId, after: AuditTrail.json(record))
+        }
+        let audit = inTransaction ? entry : nil
+        do { report = try await imports.write(job, audit: audit) } catch ImportFailure.unreadable(let error) {
             return JSONResponse.error(.unprocessableContent, Reason("api.unreadable-file", ["detail": error.description]))
         }
         var summary = report.summary
@@ -63,8 +69,10 @@ struct ImportWriter: Sendable {
         var pending: [ReviewItem] = []
         // A file imported before wrote nothing, so it is not on the trail.
         if report.outcome.alreadyImportedAs == nil {
-            let record = ImportAuditRecord(job, report)
-            await AuditRecorder.record(caller, "import.write", target: "import", record.targetId, after: AuditTrail.json(record), in: store)
+            if !inTransaction {
+                let record = ImportAuditRecord(job, report)
+                await AuditRecorder.record(caller, "import.write", target: "import", record.targetId, after: AuditTrail.json(record), in: store)
+            }
             if let importId = report.outcome.importId { webhooks.importFinished(importId) }
         }
         if kind.marketKind == nil {
