@@ -38,7 +38,7 @@ extension PostgresStore: ImportingStore {
             try await Self.run(c, [ImportPlanner.Write(ImportSQL.finishImport, [o.created, o.updated, o.unchanged, o.history, o.review,
                                                                                 o.branchesLinked, importId].map { .int($0) })])
             // The import's entry in its own transaction: an entry the trail refuses undoes the import (see `AuditOf`).
-            if let entry = try audit?(o) { _ = try await PostgresSQL.rows(c, AuditSQL.insert, AuditSQL.values(entry)) }
+            try await Self.appendAudit(audit, of: o, in: c)
             return o
         }
     }

@@ -53,9 +53,7 @@ extension SQLiteStore: ImportingStore {
             if rejectUnresolved, !o.unresolved.isEmpty { throw ImportStoreError.unresolved(o.unresolved) }
             try db.execute(sql: ImportSQL.finishImport, arguments: [o.created, o.updated, o.unchanged, o.history, o.review, o.branchesLinked, importId])
             // The import's entry in its own transaction: an entry the trail refuses undoes the import (see `AuditOf`).
-            if let entry = try audit?(o) {
-                _ = try Row.fetchAll(db, sql: AuditSQL.insert, arguments: StatementArguments(AuditSQL.values(entry).map { $0.databaseValue }))
-            }
+            try Self.appendAudit(audit, of: o, in: db)
             return o
         }
     }

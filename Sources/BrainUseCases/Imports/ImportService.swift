@@ -141,10 +141,11 @@ public struct ImportService: Sendable {
             guard let organisation = job.organisation else { throw ImportFailure.needsOrganisation(job.kind) }
             let check = MarketFileCheck(url: job.file, kind: kind, taxonomy: try await store.taxonomy(), resolver: try await sources.resolver(),
                                         mapping: job.mapping)
-            return try await pump(check, job, progress, nil, prepare: { $0 }) { header_, _, next in
+            return try await pump(check, job, progress, audit, prepare: { $0 }) { header_, entry, next in
                 var records: [NewMarketRecord] = []
                 while let batch = try next() { records += batch.map { NewMarketRecord($0.body, line: $0.line, shared: job.share) } }
-                return try await store.addMarketRecords(records, organisation: organisation, header: header_).outcome
+                let audit: AuditOf<MarketWrite>? = entry.map { entry in { @Sendable write in try entry(write.outcome) } }
+                return try await store.addMarketRecords(records, organisation: organisation, header: header_, audit: audit).outcome
             }(header)
         case .policies:
             let check = PolicyFileCheck(url: job.file, taxonomy: try await store.taxonomy(), resolver: try await sources.resolver(),
