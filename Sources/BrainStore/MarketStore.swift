@@ -12,13 +12,32 @@ public protocol MarketStore: AccessStore {
     func organisation(token: String) async throws -> Organisation?
     /// Adds records in one transaction. With an import header (kind "demands", "offers" or "talents") the file is
     /// recorded as an import of the organisation, its kind scoped to it ("talents:ID"): the same content again from the
-    /// same organisation writes nothing and returns the earlier import.
-    func addMarketRecords(_ records: [NewMarketRecord], organisation: String, header: ImportHeader?) async throws -> MarketWrite
+    /// same organisation writes nothing and returns the earlier import. `audit`'s entry is recorded in the same
+    /// transaction (none when the file was imported before); without a header the records come back in the write.
+    func addMarketRecords(_ records: [NewMarketRecord], organisation: String, header: ImportHeader?,
+                          audit: AuditOf<MarketWrite>?) async throws -> MarketWrite
     /// Records of a kind the organisation may see, newest first; nil sees shared records only.
     func marketRecords(_ kind: MarketKind, visibleTo organisation: String?) async throws -> [MarketRecord]
     func marketRecord(_ id: Int, visibleTo organisation: String?) async throws -> MarketRecord?
-    func setShared(_ id: Int, shared: Bool, by organisation: String) async throws -> MarketRecord
-    func deleteMarketRecord(_ id: Int, by organisation: String) async throws
+    /// Shares or withdraws the record; `audit` gets it as it now is, in the same transaction.
+    func setShared(_ id: Int, shared: Bool, by organisation: String, audit: AuditOf<MarketRecord>?) async throws -> MarketRecord
+    /// Deletes the record; `audit` gets its id, in the same transaction.
+    func deleteMarketRecord(_ id: Int, by organisation: String, audit: AuditOf<Int>?) async throws
+}
+
+extension MarketStore {
+    /// Market writes with no entry on the trail (tests, benches).
+    public func addMarketRecords(_ records: [NewMarketRecord], organisation: String, header: ImportHeader?) async throws -> MarketWrite {
+        try await addMarketRecords(records, organisation: organisation, header: header, audit: nil)
+    }
+
+    public func setShared(_ id: Int, shared: Bool, by organisation: String) async throws -> MarketRecord {
+        try await setShared(id, shared: shared, by: organisation, audit: nil)
+    }
+
+    public func deleteMarketRecord(_ id: Int, by organisation: String) async throws {
+        try await deleteMarketRecord(id, by: organisation, audit: nil)
+    }
 }
 
 public struct NewMarketRecord: Sendable {
@@ -36,6 +55,8 @@ public struct MarketWrite: Codable, Sendable {
     public var ids: [Int]
     public var importId: Int?
     public var alreadyImportedAs: Int?
+    /// The records written, read back in the write's transaction when there is no import header (a single post).
+    public var records: [MarketRecord] = []
 
     /// As an import's outcome: every record written is created.
     public var outcome: ImportOutcome {

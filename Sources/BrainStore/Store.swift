@@ -40,17 +40,30 @@ public protocol Store: Sendable {
 public protocol ImportingStore: MarketStore, CurationStore, PolicyStore, AuditStore, AccountStore, LeadStore, WatchStore, WebhookStore,
                                   PublishStore {
     /// Writes an import in one transaction: `next` hands over accepted rows batch by batch (nil at the end) and may
-    /// throw to abandon the whole import, which then leaves the store exactly as before.
-    func importEnterprises(_ header: ImportHeader, next: () throws -> [ImportedEnterprise]?) async throws -> ImportOutcome
+    /// throw to abandon the whole import, which then leaves the store exactly as before. `audit` makes the import's
+    /// entry from its outcome, recorded in the same transaction (a file imported before records nothing).
+    func importEnterprises(_ header: ImportHeader, audit: AuditOf<ImportOutcome>?, next: () throws -> [ImportedEnterprise]?) async throws -> ImportOutcome
     /// Products, events and product relations, the same way; rows whose firm is not in the store come back unresolved,
     /// or, with `rejectUnresolved`, abandon the whole import (`ImportStoreError.unresolved`).
-    func importLinks(_ header: ImportHeader, rejectUnresolved: Bool, next: () throws -> [ImportedLink]?) async throws -> ImportOutcome
+    func importLinks(_ header: ImportHeader, rejectUnresolved: Bool, audit: AuditOf<ImportOutcome>?,
+                     next: () throws -> [ImportedLink]?) async throws -> ImportOutcome
     func imports() async throws -> [ImportBatch]
     func reviewItems(status: ReviewItem.Status?) async throws -> [ReviewItem]
     /// Accept: merge into the candidate (same-entity) or keep as imported (location). Reject: keep apart as its own
     /// firm (same-entity) or remove the imported firm (location).
     func decideReview(_ id: Int, accept: Bool) async throws -> ReviewItem
     func enterpriseFacts(_ id: String) async throws -> [EnterpriseFact]
+}
+
+extension ImportingStore {
+    /// An import with no entry on the trail (tests, benches, building a database).
+    public func importEnterprises(_ header: ImportHeader, next: () throws -> [ImportedEnterprise]?) async throws -> ImportOutcome {
+        try await importEnterprises(header, audit: nil, next: next)
+    }
+
+    public func importLinks(_ header: ImportHeader, rejectUnresolved: Bool, next: () throws -> [ImportedLink]?) async throws -> ImportOutcome {
+        try await importLinks(header, rejectUnresolved: rejectUnresolved, audit: nil, next: next)
+    }
 }
 
 extension Store {

@@ -76,10 +76,11 @@ struct Curate: AsyncParsableCommand {
         func run() async throws {
             let opened = try await openStore(store.db)
             do {
-                let before = try await opened.curations(enterprise: nil).first { $0.id == id }
-                let revocation = try await opened.revokeCuration(id, reason: provenance.reason, author: provenance.by, source: provenance.source)
-                await CLIAudit.record(opened, "curation.revoke", target: "curation", id, before: before.flatMap { AuditTrail.json($0) },
-                                      after: AuditTrail.json(revocation))
+                // The entry is recorded in the revocation's own transaction.
+                let revocation = try await opened.revokeCuration(id, reason: provenance.reason, author: provenance.by, source: provenance.source) {
+                    revoked, revocation in
+                    AuditTrail.cli("curation.revoke", target: "curation", revoked.id, before: AuditTrail.json(revoked), after: AuditTrail.json(revocation))
+                }
                 print("撤销 revoked \(id) by \(revocation.id)")
             } catch let error as CurationError { throw CommandFailure(error.description) }
         }
@@ -124,8 +125,10 @@ struct Curate: AsyncParsableCommand {
             let curation = try await store.addCuration(
                 enterprise: firmId, action: action, node: node.map { CurationTargets.nodeId($0, taxonomy) },
                 fromNode: fromNode.map { CurationTargets.nodeId($0, taxonomy) }, region: region, reason: provenance.reason,
-                author: provenance.by, source: provenance.source)
-            await CLIAudit.record(store, "curation.add", target: "curation", curation.id, after: AuditTrail.json(curation))
+                author: provenance.by, source: provenance.source) { curation in
+                    // In the curation's own transaction: an entry that cannot be recorded undoes the curation.
+                    AuditTrail.cli("curation.add", target: "curation", curation.id, after: AuditTrail.json(curation))
+                }
             print("人工校正 curated: " + line(CurationRecord(curation: curation, revokedBy: nil)))
         } catch let error as CurationError { throw CommandFailure(error.description) }
     }

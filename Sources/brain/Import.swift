@@ -85,14 +85,9 @@ struct Import: AsyncParsableCommand {
             if dryRun {
                 summary = try await service.check(job, progress: update)
             } else {
-                let report = try await service.write(job, progress: update)
+                // The entry is recorded in the import's own transaction (a file imported before records none).
+                let report = try await service.write(job, progress: update, audit: CLIAudit.importWrite(job))
                 (summary, outcome) = (report.summary, report.outcome)
-                // A file imported before wrote nothing, so it is not on the trail.
-                if report.outcome.alreadyImportedAs == nil {
-                    let record = ImportAuditRecord(job, report)
-                    await CLIAudit.record(store.db, "import.write", target: "import", record.targetId, organisation: job.organisation,
-                                          after: AuditTrail.json(record))
-                }
             }
         } catch let failure as ImportFailure {
             progress.finish()

@@ -712,6 +712,24 @@ def check_audit_trail(db):
         assert f"wrote {len(everything)} audit entries" in brain("audit", "export", out, "--db", mine).stdout
         assert os.path.getsize(out) > 0
     assert "导入文件" in open(os.path.join(WORK, "audit.csv"), encoding="utf-8").read()
+    # A write and its entry are one transaction: with the trail refusing entries, an import, a curation and a demand
+    # fail and leave nothing behind (a copy, so the checks below see the trail as it was).
+    refusing = os.path.join(WORK, "audit-refusing.sqlite")
+    shutil.copy(mine, refusing)
+    with sqlite3.connect(refusing) as connection:
+        connection.execute("CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'refused by test'); END")
+    imports = brain("import", "--list", "--db", refusing).stdout
+    curations = brain("curate", "list", "--json", "--db", refusing).stdout
+    other = write("audit-refused.csv", "企业名称,注册地址\n审计拒绝生物有限公司,江苏省苏州市工业园区\n")
+    refused = brain("import", other, "--db", refusing, ok=False)
+    assert refused.returncode != 0 and "refused by test" in refused.stderr, refused.stderr
+    assert brain("import", "--list", "--db", refusing).stdout == imports
+    refused = brain("curate", "add", "--firm", "600276", "--node", "antibodies", "--reason", "审计", "--by", "审计员", "--db", refusing, ok=False)
+    assert refused.returncode != 0 and "refused by test" in refused.stderr, refused.stderr
+    assert brain("curate", "list", "--json", "--db", refusing).stdout == curations
+    refused = brain("demand", "post", "--org", "audit-bureau", "--title", "审计需求", "--node", "cro", "--region", "苏州市", "--db", refusing, ok=False)
+    assert refused.returncode != 0 and "refused by test" in refused.stderr, refused.stderr
+    assert json.loads(brain("demand", "list", "--org", "audit-bureau", "--json", "--db", refusing).stdout) == []
     # Opened directly, the table refuses UPDATE and DELETE.
     with sqlite3.connect(mine) as connection:
         for sql in ("UPDATE audit_log SET actor = 'x'", "DELETE FROM audit_log"):

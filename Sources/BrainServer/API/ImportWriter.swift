@@ -54,19 +54,18 @@ struct ImportWriter: Sendable {
         let job = ImportJob(kind: kind, file: upload.url, asOf: asOf, organisation: organisation,
                             share: kind.marketKind == nil ? nil : MarketAccess.flag(query.get("shared")))
         let report: ImportResult
-        do { report = try await imports.write(job) } catch ImportFailure.unreadable(let error) {
+        // The entry is recorded in the import's own transaction: an entry that cannot be recorded undoes the import.
+        let audit: ImportService.Audit = { @Sendable record in
+            caller.auditEntry("import.write", target: "import", record.targetId, after: AuditTrail.json(record))
+        }
+        do { report = try await imports.write(job, audit: audit) } catch ImportFailure.unreadable(let error) {
             return JSONResponse.error(.unprocessableContent, Reason("api.unreadable-file", ["detail": error.description]))
         }
         var summary = report.summary
         // Demands, offers and talents are not in the analytics snapshot, nor are imported policy clauses (read per
         // request, as the caller may see them): only the other kinds rebuild it.
         var pending: [ReviewItem] = []
-        // A file imported before wrote nothing, so it is not on the trail.
-        if report.outcome.alreadyImportedAs == nil {
-            let record = ImportAuditRecord(job, report)
-            await AuditRecorder.record(caller, "import.write", target: "import", record.targetId, after: AuditTrail.json(record), in: store)
-            if let importId = report.outcome.importId { webhooks.importFinished(importId) }
-        }
+        if report.outcome.alreadyImportedAs == nil, let importId = report.outcome.importId { webhooks.importFinished(importId) }
         if kind.marketKind == nil {
             if report.outcome.alreadyImportedAs == nil, kind != .policies { await invalidate() }
             ServerMetrics.imported(kind: kind.rawValue, outcome: report.outcome, rejected: summary.rejected)

@@ -4,16 +4,18 @@ import BrainModel
 
 extension PostgresStore: ImportingStore {
     /// One transaction on its own connection: a failure, or `next` throwing, rolls back the whole import.
-    public func importEnterprises(_ header: ImportHeader, next: () throws -> [ImportedEnterprise]?) async throws -> ImportOutcome {
-        try await writeImport(header, ImportPlanner.self, next: next)
+    public func importEnterprises(_ header: ImportHeader, audit: AuditOf<ImportOutcome>?, next: () throws -> [ImportedEnterprise]?) async throws -> ImportOutcome {
+        try await writeImport(header, ImportPlanner.self, audit: audit, next: next)
     }
 
-    public func importLinks(_ header: ImportHeader, rejectUnresolved: Bool, next: () throws -> [ImportedLink]?) async throws -> ImportOutcome {
-        try await writeImport(header, LinkPlanner.self, rejectUnresolved: rejectUnresolved, next: next)
+    public func importLinks(_ header: ImportHeader, rejectUnresolved: Bool, audit: AuditOf<ImportOutcome>?,
+                            next: () throws -> [ImportedLink]?) async throws -> ImportOutcome {
+        try await writeImport(header, LinkPlanner.self, rejectUnresolved: rejectUnresolved, audit: audit, next: next)
     }
 
     private func writeImport<Planner: ImportBatchPlanner>(_ header: ImportHeader, _: Planner.Type,
-                                                          rejectUnresolved: Bool = false, next: () throws -> [Planner.Item]?) async throws -> ImportOutcome {
+                                                          rejectUnresolved: Bool = false, audit: AuditOf<ImportOutcome>?,
+                                                          next: () throws -> [Planner.Item]?) async throws -> ImportOutcome {
         try await location.withTransaction { c in
             // One import at a time: two writers would hand out the same search ranks.
             try await PostgresSQL.execute(c, "LOCK TABLE imports IN EXCLUSIVE MODE")
@@ -35,6 +37,8 @@ extension PostgresStore: ImportingStore {
             if rejectUnresolved, !o.unresolved.isEmpty { throw ImportStoreError.unresolved(o.unresolved) }
             try await Self.run(c, [ImportPlanner.Write(ImportSQL.finishImport, [o.created, o.updated, o.unchanged, o.history, o.review,
                                                                                 o.branchesLinked, importId].map { .int($0) })])
+            // The import's entry in its own transaction: an entry the trail refuses undoes the import (see `AuditOf`).
+            try await Self.appendAudit(audit, of: o, in: c)
             return o
         }
     }

@@ -41,7 +41,8 @@ extension PostgresStore: MarketStore {
         }
     }
 
-    public func addMarketRecords(_ records: [NewMarketRecord], organisation: String, header given: ImportHeader?) async throws -> MarketWrite {
+    public func addMarketRecords(_ records: [NewMarketRecord], organisation: String, header given: ImportHeader?,
+                                 audit: AuditOf<MarketWrite>?) async throws -> MarketWrite {
         let header = given.map { MarketSQL.scoped($0, organisation: organisation) }
         return try await location.withTransaction { c in
             guard try await !PostgresSQL.rows(c, MarketSQL.organisationById, [.text(organisation)]).isEmpty else {
@@ -69,7 +70,16 @@ extension PostgresStore: MarketStore {
             if let importId {
                 try await Self.run(c, [ImportPlanner.Write(ImportSQL.finishImport, [ids.count, 0, 0, 0, 0, 0, importId].map { .int($0) })])
             }
-            return MarketWrite(ids: ids, importId: importId, alreadyImportedAs: nil)
+            var write = MarketWrite(ids: ids, importId: importId, alreadyImportedAs: nil)
+            if header == nil {
+                for id in ids {
+                    if let row = try await PostgresSQL.rows(c, MarketSQL.ownedById, [.int(id), .text(organisation)]).first {
+                        write.records.append(try MarketRowMapping.record(row))
+                    }
+                }
+            }
+            try await Self.appendAudit(audit, of: write, in: c)
+            return write
         }
     }
 
@@ -85,21 +95,32 @@ extension PostgresStore: MarketStore {
         }
     }
 
-    public func setShared(_ id: Int, shared: Bool, by organisation: String) async throws -> MarketRecord {
+    public func setShared(_ id: Int, shared: Bool, by organisation: String, audit: AuditOf<MarketRecord>?) async throws -> MarketRecord {
         try await location.withTransaction { c in
             try await c.query(PostgresSQL.query(MarketSQL.setShared, [.bool(shared), .int(id), .text(organisation)]), logger: PostgresSQL.logger)
             guard let row = try await PostgresSQL.rows(c, MarketSQL.ownedById, [.int(id), .text(organisation)]).first else {
                 throw MarketStoreError.noSuchRecord(id)
             }
-            return try MarketRowMapping.record(row)
+            let record = try MarketRowMapping.record(row)
+            try await Self.appendAudit(audit, of: record, in: c)
+            return record
         }
     }
 
-    public func deleteMarketRecord(_ id: Int, by organisation: String) async throws {
-        try await withConnection { c in
+    public func deleteMarketRecord(_ id: Int, by organisation: String, audit: AuditOf<Int>?) async throws {
+        try await location.withTransaction { c in
             guard try await !PostgresSQL.rows(c, MarketSQL.delete + " RETURNING id", [.int(id), .text(organisation)]).isEmpty else {
                 throw MarketStoreError.noSuchRecord(id)
             }
+            try await Self.appendAudit(audit, of: id, in: c)
         }
+    }
+}
+
+extension PostgresStore {
+    /// Records `audit`'s entry for `outcome` in the transaction on `c` (see `AuditOf`).
+    static func appendAudit<Outcome>(_ audit: AuditOf<Outcome>?, of outcome: Outcome, in c: PostgresConnection) async throws {
+        guard let entry = try audit?(outcome) else { return }
+        _ = try await PostgresSQL.rows(c, AuditSQL.insert, AuditSQL.values(entry))
     }
 }

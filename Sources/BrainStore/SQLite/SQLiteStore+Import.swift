@@ -3,17 +3,19 @@ import GRDB
 import BrainModel
 
 extension SQLiteStore: ImportingStore {
-    public func importEnterprises(_ header: ImportHeader, next: () throws -> [ImportedEnterprise]?) async throws -> ImportOutcome {
-        try writeImport(header, ImportPlanner.self, next: next)
+    public func importEnterprises(_ header: ImportHeader, audit: AuditOf<ImportOutcome>?, next: () throws -> [ImportedEnterprise]?) async throws -> ImportOutcome {
+        try writeImport(header, ImportPlanner.self, audit: audit, next: next)
     }
 
-    public func importLinks(_ header: ImportHeader, rejectUnresolved: Bool, next: () throws -> [ImportedLink]?) async throws -> ImportOutcome {
-        try writeImport(header, LinkPlanner.self, rejectUnresolved: rejectUnresolved, next: next)
+    public func importLinks(_ header: ImportHeader, rejectUnresolved: Bool, audit: AuditOf<ImportOutcome>?,
+                            next: () throws -> [ImportedLink]?) async throws -> ImportOutcome {
+        try writeImport(header, LinkPlanner.self, rejectUnresolved: rejectUnresolved, audit: audit, next: next)
     }
 
     /// Synchronous: the whole import runs inside GRDB's one write transaction, pulling rows as it goes.
     private func writeImport<Planner: ImportBatchPlanner>(_ header: ImportHeader, _: Planner.Type,
-                                                          rejectUnresolved: Bool = false, next: () throws -> [Planner.Item]?) throws -> ImportOutcome {
+                                                          rejectUnresolved: Bool = false, audit: AuditOf<ImportOutcome>?,
+                                                          next: () throws -> [Planner.Item]?) throws -> ImportOutcome {
         // The import's large page cache is for the import only: a server would otherwise keep its ~256 MB for good.
         defer {
             try? writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA cache_size = -2000; PRAGMA temp_store = DEFAULT; PRAGMA shrink_memory") }
@@ -50,6 +52,8 @@ extension SQLiteStore: ImportingStore {
             let o = planner.outcome
             if rejectUnresolved, !o.unresolved.isEmpty { throw ImportStoreError.unresolved(o.unresolved) }
             try db.execute(sql: ImportSQL.finishImport, arguments: [o.created, o.updated, o.unchanged, o.history, o.review, o.branchesLinked, importId])
+            // The import's entry in its own transaction: an entry the trail refuses undoes the import (see `AuditOf`).
+            try Self.appendAudit(audit, of: o, in: db)
             return o
         }
     }

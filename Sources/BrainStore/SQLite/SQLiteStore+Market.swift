@@ -36,7 +36,8 @@ extension SQLiteStore: MarketStore {
         }
     }
 
-    public func addMarketRecords(_ records: [NewMarketRecord], organisation: String, header given: ImportHeader?) async throws -> MarketWrite {
+    public func addMarketRecords(_ records: [NewMarketRecord], organisation: String, header given: ImportHeader?,
+                                 audit: AuditOf<MarketWrite>?) async throws -> MarketWrite {
         let header = given.map { MarketSQL.scoped($0, organisation: organisation) }
         return try await writer.write { db in
             guard try Row.fetchOne(db, sql: MarketSQL.organisationById, arguments: [organisation]) != nil else {
@@ -61,7 +62,12 @@ extension SQLiteStore: MarketStore {
             if let importId {
                 try db.execute(sql: ImportSQL.finishImport, arguments: [ids.count, 0, 0, 0, 0, 0, importId])
             }
-            return MarketWrite(ids: ids, importId: importId, alreadyImportedAs: nil)
+            var write = MarketWrite(ids: ids, importId: importId, alreadyImportedAs: nil)
+            if header == nil {
+                write.records = try ids.compactMap { try Row.fetchOne(db, sql: MarketSQL.ownedById, arguments: [$0, organisation]).map(MarketRowMapping.record) }
+            }
+            try Self.appendAudit(audit, of: write, in: db)
+            return write
         }
     }
 
@@ -77,20 +83,31 @@ extension SQLiteStore: MarketStore {
         }
     }
 
-    public func setShared(_ id: Int, shared: Bool, by organisation: String) async throws -> MarketRecord {
+    public func setShared(_ id: Int, shared: Bool, by organisation: String, audit: AuditOf<MarketRecord>?) async throws -> MarketRecord {
         try await writer.write { db in
             try db.execute(sql: MarketSQL.setShared, arguments: [shared, id, organisation])
             guard let row = try Row.fetchOne(db, sql: MarketSQL.ownedById, arguments: [id, organisation]) else {
                 throw MarketStoreError.noSuchRecord(id)
             }
-            return try MarketRowMapping.record(row)
+            let record = try MarketRowMapping.record(row)
+            try Self.appendAudit(audit, of: record, in: db)
+            return record
         }
     }
 
-    public func deleteMarketRecord(_ id: Int, by organisation: String) async throws {
+    public func deleteMarketRecord(_ id: Int, by organisation: String, audit: AuditOf<Int>?) async throws {
         try await writer.write { db in
             try db.execute(sql: MarketSQL.delete, arguments: [id, organisation])
             guard db.changesCount == 1 else { throw MarketStoreError.noSuchRecord(id) }
+            try Self.appendAudit(audit, of: id, in: db)
         }
+    }
+}
+
+extension SQLiteStore {
+    /// Records `audit`'s entry for `outcome` in the GRDB write transaction `db` (see `AuditOf`).
+    static func appendAudit<Outcome>(_ audit: AuditOf<Outcome>?, of outcome: Outcome, in db: Database) throws {
+        guard let entry = try audit?(outcome) else { return }
+        _ = try Row.fetchAll(db, sql: AuditSQL.insert, arguments: StatementArguments(AuditSQL.values(entry).map { $0.databaseValue }))
     }
 }

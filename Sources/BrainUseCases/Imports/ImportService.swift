@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import BrainIngest
 import BrainModel
 import BrainStore
@@ -105,8 +106,12 @@ public struct ImportService: Sendable {
         }
     }
 
+    /// Makes the import's audit entry from what the trail keeps of it; the store records it in the import's own
+    /// transaction, so an entry that cannot be recorded undoes the import (nil: no entry, as tests and benches do).
+    public typealias Audit = @Sendable (ImportAuditRecord) throws -> AuditEntry?
+
     /// Checks the file and writes its valid rows (all or none with `rejectFile`) under one import header.
-    public func write(_ job: ImportJob, progress: Progress? = nil) async throws -> ImportResult {
+    public func write(_ job: ImportJob, progress: Progress? = nil, audit: Audit? = nil) async throws -> ImportResult {
         if case .notBuilt(let reason) = job.kind.pipeline { throw ImportFailure.notImportable(job.kind, reason: reason) }
         let header = ImportHeader(kind: job.kind.rawValue, file: job.file.lastPathComponent, fingerprint: try Self.fingerprint(job.file),
                                   asOf: job.asOf, importedAt: ISO8601DateFormatter().string(from: Date()),
@@ -116,14 +121,15 @@ public struct ImportService: Sendable {
         case .enterprises:
             let check = EnterpriseFileCheck(url: job.file, resolver: try await sources.resolver(), mapping: job.mapping)
             let classification = ClassificationCache(try await sources.classifier())
-            return try await pump(check, job, progress, prepare: { $0.map { $0.imported(cache: classification) } }) { header_, next in
-                try await store.importEnterprises(header_, next: next)
+            return try await pump(check, job, progress, audit, prepare: { $0.map { $0.imported(cache: classification) } }) { header_, entry, next in
+                try await store.importEnterprises(header_, audit: entry, next: next)
             }(header)
         case .links(let kind):
             let check = LinkFileCheck(url: job.file, kind: kind, mapping: job.mapping)
             do {
-                let report = try await pump(check, job, progress, prepare: { $0 }) { header_, next in
-                    try await store.importLinks(header_, rejectUnresolved: job.rejectFile, next: next)
+                // The entry counts unresolved rows as rejected, as the summary shown does once `addUnresolved` ran.
+                let report = try await pump(check, job, progress, audit, unresolvedRejected: true, prepare: { $0 }) { header_, entry, next in
+                    try await store.importLinks(header_, rejectUnresolved: job.rejectFile, audit: entry, next: next)
                 }(header)
                 check.addUnresolved(report.outcome.unresolved)
                 return ImportResult(summary: check.summary, outcome: report.outcome)
@@ -135,16 +141,17 @@ public struct ImportService: Sendable {
             guard let organisation = job.organisation else { throw ImportFailure.needsOrganisation(job.kind) }
             let check = MarketFileCheck(url: job.file, kind: kind, taxonomy: try await store.taxonomy(), resolver: try await sources.resolver(),
                                         mapping: job.mapping)
-            return try await pump(check, job, progress, prepare: { $0 }) { header_, next in
+            return try await pump(check, job, progress, audit, prepare: { $0 }) { header_, entry, next in
                 var records: [NewMarketRecord] = []
                 while let batch = try next() { records += batch.map { NewMarketRecord($0.body, line: $0.line, shared: job.share) } }
-                return try await store.addMarketRecords(records, organisation: organisation, header: header_).outcome
+                let audit: AuditOf<MarketWrite>? = entry.map { entry in { @Sendable write in try entry(write.outcome) } }
+                return try await store.addMarketRecords(records, organisation: organisation, header: header_, audit: audit).outcome
             }(header)
         case .policies:
             let check = PolicyFileCheck(url: job.file, taxonomy: try await store.taxonomy(), resolver: try await sources.resolver(),
                                         mapping: job.mapping)
-            return try await pump(check, job, progress, prepare: { $0 }) { _, next in
-                try await store.importPolicies(organisation: job.organisation, next: next)
+            return try await pump(check, job, progress, audit, prepare: { $0 }) { _, entry, next in
+                try await store.importPolicies(organisation: job.organisation, audit: entry, next: next)
             }(header)
         case .notBuilt(let reason):
             throw ImportFailure.notImportable(job.kind, reason: reason)
@@ -153,23 +160,29 @@ public struct ImportService: Sendable {
 
     /// Reads `check` a few batches ahead of `write` (the store's transaction) and stops the reader whatever happens:
     /// the check is the reading thread's until it has stopped.
+    /// `audit` becomes the store's `AuditOf`: the reader's counts are final once it has handed over its last batch,
+    /// which is before the store commits.
     private func pump<Check: RowFileCheck, Item>(
-        _ check: Check, _ job: ImportJob, _ progress: Progress?, prepare: @escaping ([Check.Row]) -> [Item],
-        write: @escaping (ImportHeader, @escaping () throws -> [Item]?) async throws -> ImportOutcome
+        _ check: Check, _ job: ImportJob, _ progress: Progress?, _ audit: Audit?, unresolvedRejected: Bool = false,
+        prepare: @escaping ([Check.Row]) -> [Item],
+        write: @escaping (ImportHeader, AuditOf<ImportOutcome>?, @escaping () throws -> [Item]?) async throws -> ImportOutcome
     ) -> (ImportHeader) async throws -> ImportResult {
         { header in
             do {
                 try check.start(encoding: job.encoding, sheet: job.sheet)
+                let finalSummary = FinalSummary()
                 let prefetch = BatchPrefetch { () throws -> [Item]? in
                     guard let batch = try check.next(limit: Self.batchSize) else {
                         if job.rejectFile, check.summary.rejected > 0 { throw RejectedRows(count: check.summary.rejected) }
+                        finalSummary.value.withLock { $0 = check.summary }
                         return nil
                     }
                     progress?(check.summary.rows, batch.count)
                     return prepare(batch)
                 }
                 defer { prefetch.stop() }
-                let outcome = try await write(header, prefetch.next)
+                let entry = audit.map { finalSummary.entry($0, job, unresolvedRejected: unresolvedRejected) }
+                let outcome = try await write(header, entry, prefetch.next)
                 prefetch.stop()
                 return ImportResult(summary: check.summary, outcome: outcome)
             } catch let error as EnterpriseFileCheck.FileError {
@@ -224,3 +237,23 @@ public struct ImportService: Sendable {
 }
 
 private struct RejectedRows: Error { let count: Int }
+
+/// The reader's counts once it has handed over its last batch (set on the reading thread, read in the store's
+/// transaction), from which the import's entry is made.
+private final class FinalSummary: Sendable {
+    let value = Mutex<EnterpriseFileCheck.Summary?>(nil)
+
+    func entry(_ audit: @escaping ImportService.Audit, _ job: ImportJob, unresolvedRejected: Bool) -> AuditOf<ImportOutcome> {
+        { outcome in
+            // A store that asks before the reader reached the end: refused rather than recorded with partial counts.
+            guard var summary = self.value.withLock({ $0 }) else { throw ImportAuditUnready() }
+            if unresolvedRejected {
+                summary.accepted -= outcome.unresolved.count
+                summary.rejected += outcome.unresolved.count
+            }
+            return try audit(ImportAuditRecord(job, ImportResult(summary: summary, outcome: outcome)))
+        }
+    }
+}
+
+private struct ImportAuditUnready: Error {}

@@ -15,6 +15,13 @@ enum CLIAudit {
         }
     }
 
+    /// The entry of an import, for the store to record in the import's own transaction.
+    static func importWrite(_ job: ImportJob) -> ImportService.Audit {
+        { record in
+            AuditTrail.cli("import.write", target: "import", record.targetId, organisation: job.organisation, after: AuditTrail.json(record))
+        }
+    }
+
     static func record(_ store: any AuditStore, _ action: String, target kind: String, _ id: String, organisation: String? = nil,
                        before: String? = nil, after: String? = nil) async {
         let entry = AuditTrail.cli(action, target: kind, id, organisation: organisation, before: before, after: after)

@@ -42,10 +42,12 @@ struct DemandPost: AsyncParsableCommand {
         switch parser.parse(.demand, fields: fields) {
         case .failure(let problem): throw CommandFailure("--\(problem.column): \(problem.reason)")
         case .success(let body):
-            let written = try await MarketCommands.run { try await store.addMarketRecords([NewMarketRecord(body, shared: share)], organisation: market.org, header: nil) }
-            for id in written.ids {
-                let record = try await store.marketRecord(id, visibleTo: market.org)
-                await CLIAudit.record(store, "market.create", target: "demand", "\(id)", organisation: market.org, after: record.flatMap { AuditTrail.json($0) })
+            let org = market.org
+            // The entry is recorded in the post's own transaction.
+            let written = try await MarketCommands.run {
+                try await store.addMarketRecords([NewMarketRecord(body, shared: share)], organisation: org, header: nil) { write in
+                    write.records.first.map { AuditTrail.cli("market.create", target: "demand", "\($0.id)", organisation: org, after: AuditTrail.json($0)) }
+                }
             }
             print("demand #\(written.ids[0]) posted by \(market.org), \(share ? "shared" : "private to \(market.org) (brain demand share \(written.ids[0]) --org \(market.org))")")
         }
@@ -78,9 +80,13 @@ struct DemandShare: AsyncParsableCommand {
     func run() async throws {
         let store = try await openStore(market.store.db)
         let before = try await store.marketRecord(id, visibleTo: market.org)
-        let record = try await MarketCommands.run { try await store.setShared(id, shared: !withdraw, by: market.org) }
-        await CLIAudit.record(store, withdraw ? "market.withdraw" : "market.share", target: record.body.kind.rawValue, "\(id)",
-                              organisation: market.org, before: before.flatMap { AuditTrail.json($0) }, after: AuditTrail.json(record))
+        let (org, action) = (market.org, withdraw ? "market.withdraw" : "market.share")
+        let record = try await MarketCommands.run {
+            try await store.setShared(id, shared: !withdraw, by: org) { record in
+                AuditTrail.cli(action, target: record.body.kind.rawValue, "\(record.id)", organisation: org,
+                               before: before.flatMap { AuditTrail.json($0) }, after: AuditTrail.json(record))
+            }
+        }
         print(MarketCommands.line(record))
     }
 }
@@ -93,9 +99,13 @@ struct DemandDelete: AsyncParsableCommand {
     func run() async throws {
         let store = try await openStore(market.store.db)
         let before = try await store.marketRecord(id, visibleTo: market.org)
-        try await MarketCommands.run { try await store.deleteMarketRecord(id, by: market.org) }
-        await CLIAudit.record(store, "market.delete", target: before?.body.kind.rawValue ?? "market", "\(id)", organisation: market.org,
-                              before: before.flatMap { AuditTrail.json($0) })
+        let org = market.org
+        try await MarketCommands.run {
+            try await store.deleteMarketRecord(id, by: org) { id in
+                AuditTrail.cli("market.delete", target: before?.body.kind.rawValue ?? "market", "\(id)", organisation: org,
+                               before: before.flatMap { AuditTrail.json($0) })
+            }
+        }
         print("record #\(id) deleted")
     }
 }

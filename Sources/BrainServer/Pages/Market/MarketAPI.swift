@@ -80,19 +80,23 @@ struct MarketAPI: Sendable {
     func share(_ id: Int, shared: Bool, by caller: Caller) async throws -> MarketRecord {
         let organisation = try Self.owner(caller)
         let before = try await access.store.marketRecord(id, visibleTo: organisation.id)
-        let record = try await MarketAccess.translating { try await access.store.setShared(id, shared: shared, by: organisation.id) }
-        await AuditRecorder.record(caller, shared ? "market.share" : "market.withdraw", target: record.body.kind.rawValue, "\(id)",
-                                   before: before.flatMap { AuditTrail.json($0) }, after: AuditTrail.json(record), in: access.store)
-        return record
+        return try await MarketAccess.translating {
+            try await access.store.setShared(id, shared: shared, by: organisation.id) { record in
+                caller.auditEntry(shared ? "market.share" : "market.withdraw", target: record.body.kind.rawValue, "\(id)",
+                                  before: before.flatMap { AuditTrail.json($0) }, after: AuditTrail.json(record))
+            }
+        }
     }
 
     /// Deletes one of the caller's records, and puts what it held on the audit trail.
     func delete(_ id: Int, by caller: Caller) async throws {
         let organisation = try Self.owner(caller)
         let before = try await access.store.marketRecord(id, visibleTo: organisation.id)
-        try await MarketAccess.translating { try await access.store.deleteMarketRecord(id, by: organisation.id) }
-        await AuditRecorder.record(caller, "market.delete", target: before?.body.kind.rawValue ?? "market", "\(id)",
-                                   before: before.flatMap { AuditTrail.json($0) }, in: access.store)
+        try await MarketAccess.translating {
+            try await access.store.deleteMarketRecord(id, by: organisation.id) { id in
+                caller.auditEntry("market.delete", target: before?.body.kind.rawValue ?? "market", "\(id)", before: before.flatMap { AuditTrail.json($0) })
+            }
+        }
     }
 
     /// Validates and stores a demand from form or JSON fields.
@@ -106,12 +110,13 @@ struct MarketAPI: Sendable {
                                                                                      "detail.en": problem.reason]))
         }
         let written = try await MarketAccess.translating {
-            try await access.store.addMarketRecords([NewMarketRecord(body, shared: shared)], organisation: organisation.id, header: nil)
+            try await access.store.addMarketRecords([NewMarketRecord(body, shared: shared)], organisation: organisation.id, header: nil) { write in
+                try write.records.first.map { record in
+                    caller.auditEntry("market.create", target: record.body.kind.rawValue, "\(record.id)", after: AuditTrail.json(record))
+                } ?? { throw AppError.notFound(Reason("api.demand-not-stored")) }()
+            }
         }
-        guard let id = written.ids.first, let record = try await access.store.marketRecord(id, visibleTo: organisation.id) else {
-            throw AppError.notFound(Reason("api.demand-not-stored"))
-        }
-        await AuditRecorder.record(caller, "market.create", target: record.body.kind.rawValue, "\(id)", after: AuditTrail.json(record), in: access.store)
+        guard let record = written.records.first else { throw AppError.notFound(Reason("api.demand-not-stored")) }
         return record
     }
 

@@ -1,7 +1,7 @@
 import BrainModel
 
 extension SQLStore: PolicyStore {
-    public func importPolicies(organisation: String?, next: () throws -> [ImportedPolicy]?) async throws -> ImportOutcome {
+    public func importPolicies(organisation: String?, audit: AuditOf<ImportOutcome>?, next: () throws -> [ImportedPolicy]?) async throws -> ImportOutcome {
         let owner = organisation ?? ""
         // The batches are read before the transaction opens: `next` is not Sendable, and a policy file is small.
         var clauses: [ImportedPolicy] = []
@@ -20,6 +20,7 @@ extension SQLStore: PolicyStore {
                 }
                 try await s.execute(PolicySQL.upsert, values)
             }
+            try await Self.append(audit, of: outcome, in: s)
             return outcome
         }
     }
