@@ -838,7 +838,7 @@ def main():
             print(f"ok   {name}")
         except Exception as error:
             failed += 1
-            print(f"FAIL {name}: {error!r}")
+            print(f"FAIL {name}: {error!r}"); import traceback; traceback.print_exc()
     print(f"cli: {len(checks) - failed} passed, {failed} failed")
     sys.exit(1 if failed else 0)
 
