@@ -77,7 +77,7 @@ import BrainStore
     }
 
     @Test func exportsAndJSONWaitForTheWholeAnswer() async throws {
-        try await ServerFixture.withApp(configuration: Self.warming) { client in
+        try await Self.withOwnStore(configuration: Self.warming) { client in
             try await client.execute(uri: "/api/regions/320500/report", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect((try? ServerFixture.jsonObject(response.body))?["region"] != nil)
@@ -98,7 +98,7 @@ import BrainStore
     @Test func theFillObeysThePagesRules() async throws {
         let paths = ["/regions/999999", "/regions/320500?layers=listed,someone-elses-import", "/enterprises/NOPE.SH"]
         let whole = try await Self.wholePages(paths)
-        try await ServerFixture.withApp(configuration: Self.warming) { client in
+        try await Self.withOwnStore(configuration: Self.warming) { client in
             for path in paths {
                 try await client.execute(uri: path, method: .get, headers: Self.fill) { response in
                     #expect(response.status == whole[path]?.0 && response.status != .ok, "\(path): \(response.status)")
@@ -116,7 +116,7 @@ import BrainStore
     }
 
     @Test func healthSaysWhetherTheWarmUpHasEnded() async throws {
-        try await ServerFixture.withApp(configuration: Self.warming) { client in
+        try await Self.withOwnStore(configuration: Self.warming) { client in
             let (status, _) = try await HealthTests.settledHealth(client)
             #expect(status == .ok)
             try await client.execute(uri: "/health?warm=1", method: .get) { response in
@@ -128,7 +128,7 @@ import BrainStore
                 #expect(body["analytics"] == nil)
             }
         }
-        try await ServerFixture.withApp { client in
+        try await Self.withOwnStore { client in
             let (status, body) = try await HealthTests.settledHealth(client, uri: "/health?warm=1")
             #expect(status == .ok && body["analytics"] as? String == "warm", "\(body)")
         }
