@@ -9,7 +9,7 @@ struct OpenAPIRoutes: Sendable {
     static let tagWords = [
         "产业链": "Chain", "人工校正": "Curations", "企业": "Enterprises", "供需": "Supply and demand", "区域": "Regions",
         "区域分析": "Region analytics", "园区": "Parks", "导入": "Imports", "招商": "Investment promotion", "政策": "Policies", "运维": "Operations",
-        "审计": "Audit trail", "关注与提醒": "Watches and alerts",
+        "审计": "Audit trail", "关注与提醒": "Watches and alerts", "发布": "Publishing",
     ]
 
     func register(on router: Router<BasicRequestContext>) {
