@@ -22,8 +22,7 @@ extension SQLStore {
             guard change.changed else { return change }
             try await s.execute(PublishSQL.setImport, [.text(after.publishedAt), .text(after.publishedBy), .int(id)])
             if published {
-                let layers = try await s.rows(StoreSQL.snapshotImportLayers, []) { try RowMapping.importLayer($0) }
-                let hidden = [""] + HiddenImports(layers, for: .organisation(nil)).sortedLayers
+                let hidden = [""] + HiddenImports(try await CurationChanges.importLayers(s), for: .organisation(nil)).sortedLayers
                 try await s.execute(PublishSQL.publishImportChanges(privateLayers: hidden.count), [.int(id)] + hidden.textArguments)
                 // Now public, its changes reach every organisation's watchers; the owner's have theirs already (the
                 // insert skips an alert that exists). Withdrawing deletes none, but an alert whose change is no longer
