@@ -22,7 +22,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
-from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, WebDriverException
 from selenium.webdriver.support.ui import WebDriverWait
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
@@ -117,7 +117,17 @@ def series_length(driver, element_id):
 
 
 def wait_ready(driver, attribute="data-ready", value="1", seconds=30):
-    WebDriverWait(driver, seconds).until(lambda d: d.find_element(By.TAG_NAME, "body").get_attribute(attribute) == value)
+    # Asked of whichever document is current: an element reference taken just before a navigation commits belongs to
+    # the old document, and Chromium then answers with an error no wait ignores.
+    WebDriverWait(driver, seconds).until(lambda d: d.execute_script(
+        "return document.readyState !== 'loading' && !!document.body && document.body.getAttribute(arguments[0])",
+        attribute) == value)
+
+
+def text_of(driver, key, by=By.ID, seconds=30):
+    # An element's text, read again if the page replaced the element between finding and reading it.
+    return WebDriverWait(driver, seconds, ignored_exceptions=(WebDriverException,)).until(
+        lambda d: d.find_element(by, key).text)
 
 
 def no_console_errors(driver):
