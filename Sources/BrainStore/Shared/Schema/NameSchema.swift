@@ -1,4 +1,4 @@
-/// The names table of migration v12-names (SQLite) / v13-names (PostgreSQL): every name each firm is known by, with
+/// The names table of migration v13-names (SQLite records it as v12-names): every name each firm is known by, with
 /// its kind, source and date, found by its folded key (`NameKey`). Rebuilt whole with the firms by build-db, kept by
 /// imports for the rows they link (and an imported firm's name before a rename), so no foreign key (as name_bigrams).
 /// An imported firm's current name is not copied here: lookups read it from `enterprises.normalized_name`

@@ -1,4 +1,4 @@
-/// The tables of migration v9-locations (SQLite) / v10-locations (PostgreSQL), written once for both backends.
+/// The tables of migration v10-locations (SQLite records it as v9-locations), written once for both backends.
 enum LocationSchema {
     static func statements(text: String) -> [String] {
         [
