@@ -90,20 +90,15 @@ enum SessionCookie {
     /// Bound to the session and derivable only from its id: a synchroniser token that needs no storage.
     static func csrfToken(_ session: String) -> String { SessionToken.csrf(session: session) }
 
-    static func value(_ request: Request) -> String? {
-        request.headers[values: .cookie].lazy.flatMap { $0.split(separator: ";") }
-            .map { $0.trimmingCharacters(in: .whitespaces) }
-            .first { $0.hasPrefix(name + "=") }
-            .map { String($0.dropFirst(name.count + 1)) }
+    static func value(_ request: Request) -> String? { request.cookies[name]?.value }
+
+    /// The session's cookie: sent only to this site's own requests (SameSite=Strict), never readable by scripts.
+    static func set(_ session: String, maxAge: Int, secure: Bool) -> Cookie {
+        Cookie(name: name, value: session, maxAge: maxAge, path: "/", secure: secure, httpOnly: true, sameSite: .strict)
     }
 
-    static func set(_ session: String, maxAge: Int, secure: Bool) -> String {
-        "\(name)=\(session); Path=/; Max-Age=\(maxAge); HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "")
-    }
-
-    static func clear(secure: Bool) -> String {
-        "\(name)=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "")
-    }
+    /// The same cookie emptied and expired (sign-out).
+    static func clear(secure: Bool) -> Cookie { set("", maxAge: 0, secure: secure) }
 
     /// Equal strings in time independent of where they differ.
     static func same(_ a: String, _ b: String) -> Bool {
