@@ -38,23 +38,20 @@ struct PublishPage: Sendable {
     func write(_ request: Request, _ kind: Publication.Kind, _ id: String) async throws -> Response {
         try await form.post(request, PublishForm.self, for: .publish) { caller, form in
             if let refusal = refusal(caller) { return refusal }
-            return try await change(caller, kind, id, publish: MarketAccess.flag(form.publish) ?? true)
-        }
-    }
-
-    func change(_ caller: Caller, _ kind: Publication.Kind, _ id: String, publish: Bool) async throws -> Response {
-        do {
-            let change = try await publisher.set(caller, kind, id, publish: publish)
-            let what = kind == .import ? Bilingual(zh: "导入 #\(id)", en: "Import #\(id)") : Bilingual(zh: "校正 \(id)", en: "Curation \(id)")
-            let notice = !change.changed ? Bilingual(zh: "\(what.zh) 无需更改", en: "\(what.en) was already so")
-                : publish ? Bilingual(zh: "已发布\(what.zh)，所有人可见", en: "\(what.en) published: everyone sees it")
-                : Bilingual(zh: "已撤回\(what.zh)，仅本机构可见", en: "\(what.en) withdrawn: only its organisation sees it")
-            return try await page(caller, notice: notice)
-        } catch let error as AppError where error.status == .forbidden && error.reason.code.hasPrefix("scope.") {
-            let (zh, en) = ReasonText.bilingual(error.reason)
-            return try await page(caller, error: Bilingual(zh: zh, en: en), status: .forbidden)
-        } catch let error as AppError {
-            return renderer.errorPage(error.status, error.reason)
+            let publish = MarketAccess.flag(form.publish) ?? true
+            do {
+                let change = try await publisher.set(caller, kind, id, publish: publish)
+                let what = kind == .import ? Bilingual(zh: "导入 #\(id)", en: "Import #\(id)") : Bilingual(zh: "校正 \(id)", en: "Curation \(id)")
+                let notice = !change.changed ? Bilingual(zh: "\(what.zh) 无需更改", en: "\(what.en) was already so")
+                    : publish ? Bilingual(zh: "已发布\(what.zh)，所有人可见", en: "\(what.en) published: everyone sees it")
+                    : Bilingual(zh: "已撤回\(what.zh)，仅本机构可见", en: "\(what.en) withdrawn: only its organisation sees it")
+                return try await page(caller, notice: notice)
+            } catch let error as AppError where error.status == .forbidden && error.reason.code.hasPrefix("scope.") {
+                let (zh, en) = ReasonText.bilingual(error.reason)
+                return try await page(caller, error: Bilingual(zh: zh, en: en), status: .forbidden)
+            } catch let error as AppError {
+                return renderer.errorPage(error.status, error.reason)
+            }
         }
     }
 

@@ -72,17 +72,13 @@ struct WebhookPage: Sendable {
     func write(_ request: Request, _ change: (Caller, Organisation, WebhookForm) async throws -> Bilingual) async throws -> Response {
         try await form.post(request, WebhookForm.self, for: .managePeople) { caller, posted in
             guard let organisation = refusalOrOrganisation(caller) else { return form.refused(caller) }
-            return try await outcome(caller, organisation) { try await change(caller, organisation, posted) }
-        }
-    }
-
-    func outcome(_ caller: Caller, _ organisation: Organisation, _ change: () async throws -> Bilingual) async throws -> Response {
-        do {
-            return try await page(caller, organisation, notice: try await change())
-        } catch AdminRefusal.notFound {
-            return try await page(caller, organisation, error: Bilingual(zh: "尚未设置 webhook", en: "No webhook is set"), status: .notFound)
-        } catch AdminRefusal.message(let message) {
-            return try await page(caller, organisation, error: message, status: .badRequest)
+            do {
+                return try await page(caller, organisation, notice: try await change(caller, organisation, posted))
+            } catch AdminRefusal.notFound {
+                return try await page(caller, organisation, error: Bilingual(zh: "尚未设置 webhook", en: "No webhook is set"), status: .notFound)
+            } catch AdminRefusal.message(let message) {
+                return try await page(caller, organisation, error: message, status: .badRequest)
+            }
         }
     }
 

@@ -83,26 +83,22 @@ struct AccountPage: Sendable {
     func write(_ request: Request, _ change: (Caller, Person, AccountForm) async throws -> (Bilingual, String?)) async throws -> Response {
         try await form.post(request, AccountForm.self, for: .read) { caller, posted in
             guard let person = caller.person, caller.session != nil else { return form.signIn() }
-            return try await outcome(request, caller, person) { try await change(caller, person, posted) }
-        }
-    }
-
-    func outcome(_ request: Request, _ caller: Caller, _ person: Person, _ change: () async throws -> (Bilingual, String?)) async throws -> Response {
-        do {
-            let (notice, newSession) = try await change()
-            var shown = caller
-            shown.session = newSession ?? caller.session
-            var response = try await page(shown, person, notice: notice)
-            if let newSession {
-                response.setCookie(SessionCookie.set(newSession, maxAge: access.security.sessionPolicy.absoluteSeconds, secure: access.secureCookies(request)))
+            do {
+                let (notice, newSession) = try await change(caller, person, posted)
+                var shown = caller
+                shown.session = newSession ?? caller.session
+                var response = try await page(shown, person, notice: notice)
+                if let newSession {
+                    response.setCookie(SessionCookie.set(newSession, maxAge: access.security.sessionPolicy.absoluteSeconds, secure: access.secureCookies(request)))
+                }
+                return response
+            } catch AdminRefusal.notFound {
+                return try await page(caller, person, error: Bilingual(zh: "没有这个令牌", en: "No such token"), status: .notFound)
+            } catch AdminRefusal.message(let message) {
+                return try await page(caller, person, error: message, status: .badRequest)
+            } catch let error as AccountStoreError {
+                return try await page(caller, person, error: Bilingual(zh: error.zh, en: error.en), status: .badRequest)
             }
-            return response
-        } catch AdminRefusal.notFound {
-            return try await page(caller, person, error: Bilingual(zh: "没有这个令牌", en: "No such token"), status: .notFound)
-        } catch AdminRefusal.message(let message) {
-            return try await page(caller, person, error: message, status: .badRequest)
-        } catch let error as AccountStoreError {
-            return try await page(caller, person, error: Bilingual(zh: error.zh, en: error.en), status: .badRequest)
         }
     }
 

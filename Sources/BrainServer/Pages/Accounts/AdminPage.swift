@@ -93,23 +93,21 @@ struct AdminPage: Sendable {
     /// A form post: the caller with the session's CSRF token and the right, then the change, then the page again
     /// with what happened or why not.
     func write(_ request: Request, _ change: (Caller, AdminForm) async throws -> Bilingual) async throws -> Response {
-        try await form.post(request, AdminForm.self, for: .managePeople) { caller, posted in try await outcome(caller) { try await change(caller, posted) } }
-    }
-
-    func outcome(_ caller: Caller, _ change: () async throws -> Bilingual) async throws -> Response {
-        if let refusal = refusal(caller) { return refusal }
-        do {
-            return try await page(caller, notice: try await change())
-        } catch AdminRefusal.notFound {
-            return renderer.errorPage(.notFound, Reason("api.no-person-of-yours"))
-        } catch AdminRefusal.forbidden {
-            return renderer.errorPage(.forbidden, Reason("api.operator-only"))
-        } catch AdminRefusal.message(let message) {
-            return try await page(caller, error: message, status: .badRequest)
-        } catch let error as AccountStoreError {
-            return try await page(caller, error: Bilingual(zh: error.zh, en: error.en), status: .badRequest)
-        } catch let error as MarketStoreError {
-            return try await page(caller, error: Bilingual(zh: "机构有误：\(error.description)", en: error.description), status: .badRequest)
+        try await form.post(request, AdminForm.self, for: .managePeople) { caller, posted in
+            if let refusal = refusal(caller) { return refusal }
+            do {
+                return try await page(caller, notice: try await change(caller, posted))
+            } catch AdminRefusal.notFound {
+                return renderer.errorPage(.notFound, Reason("api.no-person-of-yours"))
+            } catch AdminRefusal.forbidden {
+                return renderer.errorPage(.forbidden, Reason("api.operator-only"))
+            } catch AdminRefusal.message(let message) {
+                return try await page(caller, error: message, status: .badRequest)
+            } catch let error as AccountStoreError {
+                return try await page(caller, error: Bilingual(zh: error.zh, en: error.en), status: .badRequest)
+            } catch let error as MarketStoreError {
+                return try await page(caller, error: Bilingual(zh: "机构有误：\(error.description)", en: error.description), status: .badRequest)
+            }
         }
     }
 

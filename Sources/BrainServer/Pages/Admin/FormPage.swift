@@ -3,10 +3,9 @@ import Hummingbird
 import HTTPTypes
 import BrainModel
 
-/// What a signed-in form page's view carries besides its rows: the session's CSRF token its forms send back, and what
-/// the last post did (`notice`) or why not (`error`), both in both languages.
+/// What a signed-in form page's view carries besides its rows and the CSRF token its forms send back: what the last
+/// post did (`notice`) or why not (`error`), both in both languages.
 protocol FormPageView: PageView {
-    var csrfToken: String { get }
     var notice: Bilingual? { get set }
     var error: Bilingual? { get set }
 }
