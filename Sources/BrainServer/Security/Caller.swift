@@ -37,10 +37,11 @@ struct Caller: Sendable {
         return organisation.map { "org-token:\($0.id)" } ?? "anonymous"
     }
 
-    /// An audit entry for an act of this caller, stamped now.
+    /// An audit entry for an act of this caller, stamped now, on the trail of the organisation it concerns (`of`: the
+    /// caller's own unless named, as the operator's acts on another organisation's people are).
     func auditEntry(_ action: String, target kind: String, _ id: String, before: String? = nil, after: String? = nil,
-                    at: String = AuditTrail.now()) -> AuditEntry {
-        AuditEntry(at: at, organisationId: organisation?.id, personId: person?.id, actor: auditActor, action: action,
+                    of concerned: String? = nil, at: String = AuditTrail.now()) -> AuditEntry {
+        AuditEntry(at: at, organisationId: concerned ?? organisation?.id, personId: person?.id, actor: auditActor, action: action,
                    targetKind: kind, targetId: id, before: before, after: after)
     }
 

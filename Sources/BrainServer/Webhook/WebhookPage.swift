@@ -92,10 +92,8 @@ struct WebhookPage: Sendable {
     }
 
     static func entry(_ caller: Caller, _ organisation: Organisation, _ action: String, before: [String: String]?, after: [String: String]?) -> AuditEntry {
-        var entry = caller.auditEntry(action, target: "webhook", organisation.id, before: before.flatMap { AuditTrail.json($0) },
-                                      after: after.flatMap { AuditTrail.json($0) })
-        entry.organisationId = organisation.id
-        return entry
+        caller.auditEntry(action, target: "webhook", organisation.id, before: before.flatMap { AuditTrail.json($0) },
+                          after: after.flatMap { AuditTrail.json($0) }, of: organisation.id)
     }
 }
 

@@ -110,9 +110,7 @@ struct AccountPage: Sendable {
 
     /// An entry of the person's own act, on their organisation's trail.
     static func entry(_ caller: Caller, _ person: Person, _ action: String, _ id: String, after: some Encodable) -> AuditEntry {
-        var entry = caller.auditEntry(action, target: action.hasPrefix("token") ? "token" : "person", id, after: AuditTrail.json(after))
-        entry.organisationId = person.organisationId
-        return entry
+        caller.auditEntry(action, target: action.hasPrefix("token") ? "token" : "person", id, after: AuditTrail.json(after), of: person.organisationId)
     }
 }
 

@@ -119,11 +119,9 @@ struct AdminPage: Sendable {
     }
 
     static func entry(_ caller: Caller, _ action: String, _ person: Person, before: Person? = nil, after: Person?) -> AuditEntry {
-        var entry = caller.auditEntry(action, target: "person", person.id, before: before.flatMap { AuditTrail.json($0) },
-                                      after: after.flatMap { AuditTrail.json($0) })
         // The act concerns the person's organisation, so its admins see it in their trail (the operator's too).
-        entry.organisationId = person.organisationId
-        return entry
+        caller.auditEntry(action, target: "person", person.id, before: before.flatMap { AuditTrail.json($0) },
+                          after: after.flatMap { AuditTrail.json($0) }, of: person.organisationId)
     }
 }
 
