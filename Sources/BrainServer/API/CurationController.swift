@@ -87,8 +87,8 @@ struct CurationController: Sendable {
     /// The caller (refused unless it may write) and the body's fields, JSON or a form.
     func writer(_ request: Request) async throws -> (Caller, [String: String]) {
         let isJSON = request.headers[.contentType]?.lowercased().hasPrefix("application/json") == true
-        let fields = isJSON ? try await MarketAccess.jsonFields(request) : try await MarketAccess.form(request)
-        let caller = try await access.requireWriter(request, form: fields, for: .curate)
+        let fields = isJSON ? try await MarketAccess.jsonFields(request) : try await request.formFields()
+        let caller = try await access.requireWriter(request, csrf: fields[SessionCookie.formField], for: .curate)
         return (caller, fields.filter { !$0.value.isEmpty })
     }
 

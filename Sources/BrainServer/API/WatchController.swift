@@ -171,8 +171,8 @@ struct WatchController: Sendable {
     /// The caller (refused unless it may write) and the body's fields, JSON or a form.
     func writer(_ request: Request) async throws -> (Caller, [String: String]) {
         let isJSON = request.headers[.contentType]?.lowercased().hasPrefix("application/json") == true
-        let fields = request.method == .delete ? [:] : isJSON ? try await MarketAccess.jsonFields(request) : try await MarketAccess.form(request)
-        let caller = try await access.requireWriter(request, form: fields, for: .watch)
+        let fields = request.method == .delete ? [:] : isJSON ? try await MarketAccess.jsonFields(request) : try await request.formFields()
+        let caller = try await access.requireWriter(request, csrf: fields[SessionCookie.formField], for: .watch)
         return (caller, fields.filter { !$0.value.isEmpty })
     }
 

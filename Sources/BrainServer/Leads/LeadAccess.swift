@@ -23,8 +23,8 @@ struct LeadAccess: Sendable {
     /// The organisation a lead write is for (CSRF checked for the cookie) and the body's fields (JSON or a form).
     func writer(_ request: Request) async throws -> (Caller, Organisation, [String: String]) {
         let isJSON = request.headers[.contentType]?.lowercased().hasPrefix("application/json") == true
-        let fields = isJSON ? try await MarketAccess.jsonFields(request) : try await MarketAccess.form(request)
-        let caller = try await access.requireWriter(request, form: fields, for: .manageLeads)
+        let fields = isJSON ? try await MarketAccess.jsonFields(request) : try await request.formFields()
+        let caller = try await access.requireWriter(request, csrf: fields[SessionCookie.formField], for: .manageLeads)
         guard let organisation = caller.organisation else { throw AppError(status: .unauthorized, reason: Reason("api.leads-private")) }
         guard caller.may(.manageLeads) else { throw AppError(status: .forbidden, reason: Reason("api.leads-permission")) }
         return (caller, organisation, fields)

@@ -11,6 +11,9 @@ struct PublishPage: Sendable {
     let publisher: Publisher
     let access: MarketAccess
     let renderer: PageRenderer
+    var form: FormPage {
+        FormPage(access: access, renderer: renderer, path: "/admin/publish", template: "publish", nav: "admin", roleRefusal: "publish.needs-admin-role")
+    }
 
     func register(on router: Router<BasicRequestContext>) {
         router.get("/admin/publish") { request, _ in
@@ -27,50 +30,42 @@ struct PublishPage: Sendable {
 
     /// Signed out: to the sign-in form and back; signed in without the right: 403.
     func refusal(_ caller: Caller) -> Response? {
-        if caller.isOperator || (caller.person != nil && caller.may(.publish)) { return nil }
-        if caller.person == nil && caller.organisation == nil { return MarketPage.redirect("/signin?next=/admin/publish") }
-        return renderer.errorPage(.forbidden, Reason("publish.needs-admin-role"))
+        form.refusal(caller, unless: caller.isOperator || (caller.person != nil && caller.may(.publish)))
     }
 
     /// A button's post (`publish=0` withdraws): the caller with the CSRF token and the right, the change, then the
     /// page again saying what happened or why not.
     func write(_ request: Request, _ kind: Publication.Kind, _ id: String) async throws -> Response {
-        let form = try await MarketAccess.form(request)
-        let caller: Caller
-        do { caller = try await access.requireWriter(request, form: form, for: .publish) } catch let error as HTTPError {
-            if error.status == .unauthorized { return MarketPage.redirect("/signin?next=/admin/publish") }
-            return renderer.errorPage(.forbidden, Reason(error.body == MarketAccessMessage.role ? "publish.needs-admin-role" : "api.stale-form"))
-        }
-        if let refusal = refusal(caller) { return refusal }
-        let publish = MarketAccess.flag(form["publish"]) ?? true
-        do {
-            let change = try await publisher.set(caller, kind, id, publish: publish)
-            let what = kind == .import ? Bilingual(zh: "导入 #\(id)", en: "Import #\(id)") : Bilingual(zh: "校正 \(id)", en: "Curation \(id)")
-            let notice = !change.changed ? Bilingual(zh: "\(what.zh) 无需更改", en: "\(what.en) was already so")
-                : publish ? Bilingual(zh: "已发布\(what.zh)，所有人可见", en: "\(what.en) published: everyone sees it")
-                : Bilingual(zh: "已撤回\(what.zh)，仅本机构可见", en: "\(what.en) withdrawn: only its organisation sees it")
-            return try await page(caller, notice: notice)
-        } catch let error as AppError where error.status == .forbidden && error.reason.code.hasPrefix("scope.") {
-            let (zh, en) = ReasonText.bilingual(error.reason)
-            return try await page(caller, error: Bilingual(zh: zh, en: en), status: .forbidden)
-        } catch let error as AppError {
-            return renderer.errorPage(error.status, error.reason)
+        try await form.post(request, PublishForm.self, for: .publish) { caller, form in
+            if let refusal = refusal(caller) { return refusal }
+            let publish = MarketAccess.flag(form.publish) ?? true
+            do {
+                let change = try await publisher.set(caller, kind, id, publish: publish)
+                let what = kind == .import ? Bilingual(zh: "导入 #\(id)", en: "Import #\(id)") : Bilingual(zh: "校正 \(id)", en: "Curation \(id)")
+                let notice = !change.changed ? Bilingual(zh: "\(what.zh) 无需更改", en: "\(what.en) was already so")
+                    : publish ? Bilingual(zh: "已发布\(what.zh)，所有人可见", en: "\(what.en) published: everyone sees it")
+                    : Bilingual(zh: "已撤回\(what.zh)，仅本机构可见", en: "\(what.en) withdrawn: only its organisation sees it")
+                return try await page(caller, notice: notice)
+            } catch let error as AppError where error.status == .forbidden && error.reason.code.hasPrefix("scope.") {
+                let (zh, en) = ReasonText.bilingual(error.reason)
+                return try await page(caller, error: Bilingual(zh: zh, en: en), status: .forbidden)
+            } catch let error as AppError {
+                return renderer.errorPage(error.status, error.reason)
+            }
         }
     }
 
     func page(_ caller: Caller, notice: Bilingual? = nil, error: Bilingual? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         let records = try await access.store.publications(organisation: caller.isOperator ? nil : caller.organisation?.id)
-        var view = PublishView(caller: caller, records: records)
-        (view.notice, view.error) = (notice, error)
-        var response = try renderer.render("publish", nav: "admin", view: view, data: [String: String]())
-        response.status = status
-        response.headers[.cacheControl] = "no-store"
-        return response
+        return try form.render(PublishView(caller: caller, records: records), notice: notice, error: error, status: status)
     }
 }
 
+/// A publish button's post: `publish=0` withdraws.
+struct PublishForm: PostedForm { var csrf, publish: String? }
+
 /// What `publish.mustache` reads: the caller's organisation's records, private ones and published ones.
-struct PublishView: PageView {
+struct PublishView: FormPageView {
     struct Row: Encodable, Sendable {
         var kind: String
         var path: String

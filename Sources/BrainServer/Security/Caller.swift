@@ -37,10 +37,11 @@ struct Caller: Sendable {
         return organisation.map { "org-token:\($0.id)" } ?? "anonymous"
     }
 
-    /// An audit entry for an act of this caller, stamped now.
+    /// An audit entry for an act of this caller, stamped now, on the trail of the organisation it concerns (`of`: the
+    /// caller's own unless named, as the operator's acts on another organisation's people are).
     func auditEntry(_ action: String, target kind: String, _ id: String, before: String? = nil, after: String? = nil,
-                    at: String = AuditTrail.now()) -> AuditEntry {
-        AuditEntry(at: at, organisationId: organisation?.id, personId: person?.id, actor: auditActor, action: action,
+                    of concerned: String? = nil, at: String = AuditTrail.now()) -> AuditEntry {
+        AuditEntry(at: at, organisationId: concerned ?? organisation?.id, personId: person?.id, actor: auditActor, action: action,
                    targetKind: kind, targetId: id, before: before, after: after)
     }
 
@@ -90,20 +91,15 @@ enum SessionCookie {
     /// Bound to the session and derivable only from its id: a synchroniser token that needs no storage.
     static func csrfToken(_ session: String) -> String { SessionToken.csrf(session: session) }
 
-    static func value(_ request: Request) -> String? {
-        request.headers[values: .cookie].lazy.flatMap { $0.split(separator: ";") }
-            .map { $0.trimmingCharacters(in: .whitespaces) }
-            .first { $0.hasPrefix(name + "=") }
-            .map { String($0.dropFirst(name.count + 1)) }
+    static func value(_ request: Request) -> String? { request.cookies[name]?.value }
+
+    /// The session's cookie: sent only to this site's own requests (SameSite=Strict), never readable by scripts.
+    static func set(_ session: String, maxAge: Int, secure: Bool) -> Cookie {
+        Cookie(name: name, value: session, maxAge: maxAge, path: "/", secure: secure, httpOnly: true, sameSite: .strict)
     }
 
-    static func set(_ session: String, maxAge: Int, secure: Bool) -> String {
-        "\(name)=\(session); Path=/; Max-Age=\(maxAge); HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "")
-    }
-
-    static func clear(secure: Bool) -> String {
-        "\(name)=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "")
-    }
+    /// The same cookie emptied and expired (sign-out).
+    static func clear(secure: Bool) -> Cookie { set("", maxAge: 0, secure: secure) }
 
     /// Equal strings in time independent of where they differ.
     static func same(_ a: String, _ b: String) -> Bool {

@@ -12,16 +12,19 @@ struct WebhookPage: Sendable {
     let access: MarketAccess
     let renderer: PageRenderer
     let dispatcher: WebhookDispatcher
+    var form: FormPage {
+        FormPage(access: access, renderer: renderer, path: "/admin/webhook", template: "webhook", nav: "admin", roleRefusal: "api.needs-admin-role")
+    }
 
     func register(on router: Router<BasicRequestContext>) {
         router.get("/admin/webhook") { request, _ in
             let caller = try await access.caller(request)
-            guard let organisation = try refusalOrOrganisation(caller) else { return try refusal(caller) }
+            guard let organisation = refusalOrOrganisation(caller) else { return form.refused(caller) }
             return try await page(caller, organisation)
         }
         router.post("/admin/webhook") { request, _ in
             try await write(request) { caller, organisation, form in
-                let url = try await checked(form["url"] ?? "")
+                let url = try await checked(form.url ?? "")
                 let now = AuditTrail.now(), store = access.store
                 let before = try await store.webhook(organisation: organisation.id)
                 let secret = before?.secret ?? StoreSecret.generate()
@@ -61,55 +64,44 @@ struct WebhookPage: Sendable {
 
     /// The organisation whose webhook the caller manages: a signed-in admin's own (the operator's admin token acts for
     /// no organisation, an organisation's token manages no people).
-    func refusalOrOrganisation(_ caller: Caller) throws -> Organisation? {
+    func refusalOrOrganisation(_ caller: Caller) -> Organisation? {
         guard caller.person != nil, caller.may(.managePeople) else { return nil }
         return caller.organisation
     }
 
-    func refusal(_ caller: Caller) throws -> Response {
-        if caller.person == nil && caller.organisation == nil { return MarketPage.redirect("/signin?next=/admin/webhook") }
-        return renderer.errorPage(.forbidden, Reason("api.needs-admin-role"))
-    }
-
-    func write(_ request: Request, _ change: (Caller, Organisation, [String: String]) async throws -> Bilingual) async throws -> Response {
-        let form = try await MarketAccess.form(request)
-        let caller: Caller
-        do { caller = try await access.requireWriter(request, form: form, for: .managePeople) } catch let error as HTTPError {
-            if error.status == .unauthorized { return MarketPage.redirect("/signin?next=/admin/webhook") }
-            return renderer.errorPage(.forbidden, Reason(error.body == MarketAccessMessage.role ? "api.needs-admin-role" : "api.stale-form"))
-        }
-        guard let organisation = try refusalOrOrganisation(caller) else { return try refusal(caller) }
-        do {
-            return try await page(caller, organisation, notice: try await change(caller, organisation, form))
-        } catch AdminRefusal.notFound {
-            return try await page(caller, organisation, error: Bilingual(zh: "尚未设置 webhook", en: "No webhook is set"), status: .notFound)
-        } catch AdminRefusal.message(let message) {
-            return try await page(caller, organisation, error: message, status: .badRequest)
+    func write(_ request: Request, _ change: (Caller, Organisation, WebhookForm) async throws -> Bilingual) async throws -> Response {
+        try await form.post(request, WebhookForm.self, for: .managePeople) { caller, posted in
+            guard let organisation = refusalOrOrganisation(caller) else { return form.refused(caller) }
+            do {
+                return try await page(caller, organisation, notice: try await change(caller, organisation, posted))
+            } catch AdminRefusal.notFound {
+                return try await page(caller, organisation, error: Bilingual(zh: "尚未设置 webhook", en: "No webhook is set"), status: .notFound)
+            } catch AdminRefusal.message(let message) {
+                return try await page(caller, organisation, error: message, status: .badRequest)
+            }
         }
     }
 
     func page(_ caller: Caller, _ organisation: Organisation, notice: Bilingual? = nil, error: Bilingual? = nil,
               status: HTTPResponse.Status = .ok) async throws -> Response {
         let store = access.store
-        var view = WebhookView(csrfToken: caller.csrfToken ?? "", organisation: organisation.name,
+        let view = WebhookView(csrfToken: caller.csrfToken ?? "", organisation: organisation.name,
                                webhook: try await store.webhook(organisation: organisation.id).map { .init(url: $0.url, updatedAt: $0.updatedAt) },
                                deliveries: try await store.deliveries(organisation: organisation.id, limit: 50).map(WebhookView.DeliveryRow.init))
-        (view.notice, view.error) = (notice, error)
-        var response = try renderer.render("webhook", nav: "admin", view: view, data: [String: String]())
-        response.status = status
-        return response
+        return try form.render(view, notice: notice, error: error, status: status)
     }
 
     static func entry(_ caller: Caller, _ organisation: Organisation, _ action: String, before: [String: String]?, after: [String: String]?) -> AuditEntry {
-        var entry = caller.auditEntry(action, target: "webhook", organisation.id, before: before.flatMap { AuditTrail.json($0) },
-                                      after: after.flatMap { AuditTrail.json($0) })
-        entry.organisationId = organisation.id
-        return entry
+        caller.auditEntry(action, target: "webhook", organisation.id, before: before.flatMap { AuditTrail.json($0) },
+                          after: after.flatMap { AuditTrail.json($0) }, of: organisation.id)
     }
 }
 
+/// `/admin/webhook`'s forms: the address to post alerts to (rotate and remove send only the CSRF token).
+struct WebhookForm: PostedForm { var csrf, url: String? }
+
 /// The `/admin/webhook` page (webhook.mustache).
-struct WebhookView: PageView {
+struct WebhookView: FormPageView {
     struct Current: Encodable, Sendable { var url: String; var updatedAt: String }
     struct DeliveryRow: Encodable, Sendable {
         var deliveryId: String

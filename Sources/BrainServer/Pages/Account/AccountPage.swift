@@ -12,6 +12,8 @@ import BrainUseCases
 struct AccountPage: Sendable {
     let access: MarketAccess
     let renderer: PageRenderer
+    /// A post refused for its role is refused as stale: every role may use its own account.
+    var form: FormPage { FormPage(access: access, renderer: renderer, path: "/account", template: "account", nav: "account", roleRefusal: "api.stale-form") }
 
     /// Person tokens start with this, so a bearer token is looked up in one table only.
     static let tokenPrefix = "bp_"
@@ -19,7 +21,7 @@ struct AccountPage: Sendable {
     func register(on router: Router<BasicRequestContext>) {
         router.get("/account") { request, _ in
             let caller = try await access.caller(request)
-            guard let person = caller.person, caller.session != nil else { return MarketPage.redirect("/signin?next=/account") }
+            guard let person = caller.person, caller.session != nil else { return form.signIn() }
             return try await page(caller, person)
         }
         router.post("/account/password") { request, _ in
@@ -27,7 +29,7 @@ struct AccountPage: Sendable {
         }
         router.post("/account/tokens") { request, _ in
             try await write(request) { caller, person, form in
-                let name = (form["name"] ?? "").trimmingCharacters(in: .whitespaces)
+                let name = (form.name ?? "").trimmingCharacters(in: .whitespaces)
                 guard !name.isEmpty, name.count <= 100 else {
                     throw AdminRefusal.message(Bilingual(zh: "请为令牌命名（不超过 100 字）", en: "Name the token (at most 100 characters)"))
                 }
@@ -53,14 +55,14 @@ struct AccountPage: Sendable {
 
     /// The current password proves it is the person (a session left open is not enough); wrong ones count towards
     /// the lock as at sign-in. The new password ends every session of the person, and this browser gets a new one.
-    func changePassword(_ caller: Caller, _ person: Person, _ form: [String: String]) async throws -> (Bilingual, String?) {
+    func changePassword(_ caller: Caller, _ person: Person, _ form: AccountForm) async throws -> (Bilingual, String?) {
         let store = access.store, security = access.security
-        let new = form["new"] ?? ""
-        guard new == (form["confirm"] ?? "") else {
+        let new = form.new ?? ""
+        guard new == (form.confirm ?? "") else {
             throw AdminRefusal.message(Bilingual(zh: "两次输入的新密码不一致", en: "The two new passwords differ"))
         }
         if let problem = PasswordPolicy.problem(new) { throw AdminRefusal.message(Bilingual(zh: problem.zh, en: problem.en)) }
-        switch try await store.verifyPassword(login: person.id, password: form["current"] ?? "", lockout: security.lockout, now: security.now()) {
+        switch try await store.verifyPassword(login: person.id, password: form.current ?? "", lockout: security.lockout, now: security.now()) {
         case .refused(let reason, let until):
             try await store.recordAudit(Self.entry(caller, person, "person.password-failed", person.id, after: ["reason": reason.rawValue]))
             throw AdminRefusal.message(reason == .locked ? SignInView.message(.locked, lockedUntil: until, now: security.now())
@@ -78,52 +80,45 @@ struct AccountPage: Sendable {
 
     /// A form post of a signed-in person's browser session, then the page again with what happened or why not (and
     /// the new session's cookie after a password change, whose change returns the new session's id).
-    func write(_ request: Request, _ change: (Caller, Person, [String: String]) async throws -> (Bilingual, String?)) async throws -> Response {
-        let form = try await MarketAccess.form(request)
-        let caller: Caller
-        do { caller = try await access.requireWriter(request, form: form, for: .read) } catch let error as HTTPError {
-            if error.status == .unauthorized { return MarketPage.redirect("/signin?next=/account") }
-            return renderer.errorPage(.forbidden, Reason("api.stale-form"))
-        }
-        guard let person = caller.person, caller.session != nil else { return MarketPage.redirect("/signin?next=/account") }
-        do {
-            let (notice, newSession) = try await change(caller, person, form)
-            var shown = caller
-            shown.session = newSession ?? caller.session
-            var response = try await page(shown, person, notice: notice)
-            if let newSession {
-                response.headers[.setCookie] = SessionCookie.set(newSession, maxAge: access.security.sessionPolicy.absoluteSeconds,
-                                                                 secure: access.secureCookies(request))
+    func write(_ request: Request, _ change: (Caller, Person, AccountForm) async throws -> (Bilingual, String?)) async throws -> Response {
+        try await form.post(request, AccountForm.self, for: .read) { caller, posted in
+            guard let person = caller.person, caller.session != nil else { return form.signIn() }
+            do {
+                let (notice, newSession) = try await change(caller, person, posted)
+                var shown = caller
+                shown.session = newSession ?? caller.session
+                var response = try await page(shown, person, notice: notice)
+                if let newSession {
+                    response.setCookie(SessionCookie.set(newSession, maxAge: access.security.sessionPolicy.absoluteSeconds, secure: access.secureCookies(request)))
+                }
+                return response
+            } catch AdminRefusal.notFound {
+                return try await page(caller, person, error: Bilingual(zh: "没有这个令牌", en: "No such token"), status: .notFound)
+            } catch AdminRefusal.message(let message) {
+                return try await page(caller, person, error: message, status: .badRequest)
+            } catch let error as AccountStoreError {
+                return try await page(caller, person, error: Bilingual(zh: error.zh, en: error.en), status: .badRequest)
             }
-            return response
-        } catch AdminRefusal.notFound {
-            return try await page(caller, person, error: Bilingual(zh: "没有这个令牌", en: "No such token"), status: .notFound)
-        } catch AdminRefusal.message(let message) {
-            return try await page(caller, person, error: message, status: .badRequest)
-        } catch let error as AccountStoreError {
-            return try await page(caller, person, error: Bilingual(zh: error.zh, en: error.en), status: .badRequest)
         }
     }
 
     func page(_ caller: Caller, _ person: Person, notice: Bilingual? = nil, error: Bilingual? = nil,
               status: HTTPResponse.Status = .ok) async throws -> Response {
-        var view = AccountView(caller: caller, person: person, tokens: try await access.store.personTokens(person: person.id))
-        (view.notice, view.error) = (notice, error)
-        var response = try renderer.render("account", nav: "account", view: view, data: [String: String]())
-        response.status = status
-        return response
+        let view = AccountView(caller: caller, person: person, tokens: try await access.store.personTokens(person: person.id))
+        return try form.render(view, notice: notice, error: error, status: status)
     }
 
     /// An entry of the person's own act, on their organisation's trail.
     static func entry(_ caller: Caller, _ person: Person, _ action: String, _ id: String, after: some Encodable) -> AuditEntry {
-        var entry = caller.auditEntry(action, target: action.hasPrefix("token") ? "token" : "person", id, after: AuditTrail.json(after))
-        entry.organisationId = person.organisationId
-        return entry
+        caller.auditEntry(action, target: action.hasPrefix("token") ? "token" : "person", id, after: AuditTrail.json(after), of: person.organisationId)
     }
 }
 
+/// `/account`'s forms: the password change (current, new, confirm) and a new token's name.
+struct AccountForm: PostedForm { var csrf, current, new, confirm, name: String? }
+
 /// The `/account` page (account.mustache): who is signed in, the password form and the person's tokens.
-struct AccountView: PageView {
+struct AccountView: FormPageView {
     struct TokenRow: Encodable, Sendable {
         var id: Int64
         var name: String

@@ -42,7 +42,7 @@ struct SignInView: PageView {
 }
 
 /// The `/admin` page (admin.mustache): the organisations the caller manages with their people, and the forms.
-struct AdminView: PageView {
+struct AdminView: FormPageView {
     struct Option: Encodable, Sendable { var value: String; var zh: String; var en: String; var selected: Bool }
     struct PersonRow: Encodable, Sendable {
         var login: String

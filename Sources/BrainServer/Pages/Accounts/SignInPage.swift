@@ -26,9 +26,9 @@ struct SignInPage: Sendable {
         }
         router.post("/signin") { request, _ in try await signIn(request) }
         router.post("/signout") { request, _ in
-            let form = try await MarketAccess.form(request)
+            let form = try await request.form(CSRFForm.self)
             let caller: Caller
-            do { caller = try await access.requireWriter(request, form: form, for: .read) } catch is HTTPError {
+            do { caller = try await access.requireWriter(request, csrf: form.csrf, for: .read) } catch is HTTPError {
                 return MarketPage.redirect("/signin")
             }
             if let session = caller.session {
@@ -47,10 +47,10 @@ struct SignInPage: Sendable {
     }
 
     func signIn(_ request: Request) async throws -> Response {
-        let form = try await MarketAccess.form(request)
-        let login = (form["login"] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
-        let password = form["password"] ?? ""
-        let next = Self.next(form["next"])
+        let form = try await request.form(SignInForm.self)
+        let login = (form.login ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        let password = form.password ?? ""
+        let next = Self.next(form.next)
         let security = access.security, store = access.store, now = security.now()
         let address = PeerAddress.of(request, trustProxy: security.trustForwardedProto)
         // Only a login that could exist is kept (on the trail and as a limiter key): a password pasted into the login
@@ -131,3 +131,6 @@ struct SignInPage: Sendable {
         }
     }
 }
+
+/// `POST /signin`: a person's login and password, and the page to go back to.
+struct SignInForm: PostedForm { var csrf, login, password, next: String? }

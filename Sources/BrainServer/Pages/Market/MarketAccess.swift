@@ -6,7 +6,7 @@ import BrainModel
 import BrainStore
 
 /// Who is asking, and what they sent: the caller behind a request (`Authorization: Bearer TOKEN` from API clients,
-/// an organisation's or the operator's; the `brain_session` cookie from the sign-in form), form bodies, and the
+/// an organisation's or the operator's; the `brain_session` cookie from the sign-in form), JSON bodies, and the
 /// parser every way in shares. Writes need a credential, never an address; a cookie's writes also need its CSRF token.
 struct MarketAccess: Sendable {
     static let maxBody = 64 << 10
@@ -43,8 +43,8 @@ struct MarketAccess: Sendable {
 
     /// The organisation a write is made for, or a 401 that says how to sign in; a session's write without its CSRF
     /// token (form field `csrf` or header `X-CSRF-Token`) is a 403.
-    func requireOrganisation(_ request: Request, form: [String: String]? = nil, for permission: Permission? = nil) async throws -> Organisation {
-        let caller = try await requireWriter(request, form: form, for: permission)
+    func requireOrganisation(_ request: Request, csrf: String? = nil, for permission: Permission? = nil) async throws -> Organisation {
+        let caller = try await requireWriter(request, csrf: csrf, for: permission)
         guard let organisation = caller.organisation else {
             throw HTTPError(.forbidden, message: MarketAccessMessage.adminNoOrganisation)
         }
@@ -53,13 +53,13 @@ struct MarketAccess: Sendable {
 
     /// A caller allowed to write: an organisation or the admin, with the CSRF token when it came with the cookie. A
     /// person writes only what their role allows (`permission`); a write that names none is one a viewer may not make.
-    func requireWriter(_ request: Request, form: [String: String]? = nil, for permission: Permission? = nil) async throws -> Caller {
+    func requireWriter(_ request: Request, csrf: String? = nil, for permission: Permission? = nil) async throws -> Caller {
         let caller = try await caller(request)
         guard caller.organisation != nil || caller.isAdmin else {
             throw HTTPError(.unauthorized, message: MarketAccessMessage.signIn)
         }
         if let expected = caller.csrfToken {
-            let sent = request.headers[SessionCookie.header] ?? form?[SessionCookie.formField] ?? ""
+            let sent = request.headers[SessionCookie.header] ?? csrf ?? ""
             guard SessionCookie.same(sent, expected) else {
                 throw HTTPError(.forbidden, message: MarketAccessMessage.staleForm)
             }
@@ -79,18 +79,6 @@ struct MarketAccess: Sendable {
 
     func parser() async throws -> MarketRowParser {
         MarketRowParser(taxonomy: try await store.taxonomy(), resolver: resolver)
-    }
-
-    /// `application/x-www-form-urlencoded` fields (the first of a repeated name).
-    static func form(_ request: Request) async throws -> [String: String] {
-        var request = request
-        let body = try await request.collectBody(upTo: maxBody) // too large: NIOTooManyBytesError, a 413 (ErrorPages)
-        var fields: [String: String] = [:]
-        for pair in String(buffer: body).split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? "" }
-            if let name = parts.first, fields[name] == nil { fields[name] = parts.count > 1 ? parts[1] : "" }
-        }
-        return fields
     }
 
     /// A JSON object's values as the parser's strings; nested values are refused.

@@ -26,8 +26,8 @@ struct MarketPage: Sendable {
         let store = access.store
         router.get("/match") { request, _ in try await page(request, caller: try await access.caller(request)) }
         router.post("/match/signin") { request, _ in
-            let form = try await MarketAccess.form(request)
-            let token = (form["token"] ?? "").trimmingCharacters(in: .whitespaces)
+            let form = try await request.form(TokenSignInForm.self)
+            let token = (form.token ?? "").trimmingCharacters(in: .whitespaces)
             // A token names no login: its attempts count against the address (the per-login limit, the tighter one,
             // is the address's own token attempts), checked before the token is looked up.
             let address = PeerAddress.of(request, trustProxy: access.security.trustForwardedProto)
@@ -44,7 +44,7 @@ struct MarketPage: Sendable {
             let session = try await store.createSession(organisation: organisation.id, policy: policy, now: access.security.now()) { id in
                 Caller(organisation: organisation, session: nil).auditEntry("session.sign-in", target: "organisation", id)
             }
-            return Self.redirect(Self.afterSignIn(form["next"]),
+            return Self.redirect(Self.afterSignIn(form.next),
                                  cookie: SessionCookie.set(session, maxAge: policy.absoluteSeconds, secure: access.secureCookies(request)))
         }
         router.post("/match/signout") { request, _ in
@@ -106,10 +106,10 @@ struct MarketPage: Sendable {
     /// (401 signed out, 403 a stale or foreign form).
     func signedIn(_ request: Request, needsMarketRights: Bool = true,
                   _ body: (Caller, [String: String]) async throws -> Response) async throws -> Response {
-        let form = try await MarketAccess.form(request)
+        let form = try await request.formFields()
         let caller: Caller
         do {
-            caller = try await access.requireWriter(request, form: form, for: needsMarketRights ? .shareDemands : .read)
+            caller = try await access.requireWriter(request, csrf: form[SessionCookie.formField], for: needsMarketRights ? .shareDemands : .read)
             if needsMarketRights { _ = try MarketAPI.owner(caller) }
         } catch let error as HTTPError {
             let message = Reason(error.status == .unauthorized ? "api.sign-in-first" : "api.stale-form")
@@ -131,9 +131,12 @@ struct MarketPage: Sendable {
         return response
     }
 
-    static func redirect(_ location: String, cookie: String? = nil) -> Response {
-        var headers: HTTPFields = [.location: location]
-        if let cookie { headers[.setCookie] = cookie }
-        return Response(status: .seeOther, headers: headers)
+    static func redirect(_ location: String, cookie: Cookie? = nil) -> Response {
+        var response = Response(status: .seeOther, headers: [.location: location])
+        if let cookie { response.setCookie(cookie) }
+        return response
     }
 }
+
+/// `POST /match/signin`: an organisation's token, and the page to go back to.
+struct TokenSignInForm: PostedForm { var csrf, token, next: String? }

@@ -32,15 +32,18 @@ struct InboxPage: Sendable {
 
     /// The form's `ids` (one alert, or `all`), then back to the inbox with the filter it came from.
     func markRead(_ request: Request) async throws -> Response {
-        let form = try await MarketAccess.form(request)
-        let caller = try await access.requireWriter(request, form: form, for: .watch)
+        let form = try await request.form(MarkReadForm.self)
+        let caller = try await access.requireWriter(request, csrf: form.csrf, for: .watch)
         let (_, organisation) = try WatchController.watcher(caller)
-        let ids: [Int64]? = form["ids"] == "all" ? nil : [Int64(form["ids"] ?? "") ?? 0]
+        let ids: [Int64]? = form.ids == "all" ? nil : [Int64(form.ids ?? "") ?? 0]
         _ = try await WatchController.markRead(ids, caller: caller, organisation: organisation, store: store)
-        let kind = WatchKind(rawValue: form["kind"] ?? "").map { "?kind=" + $0.rawValue } ?? ""
+        let kind = WatchKind(rawValue: form.kind ?? "").map { "?kind=" + $0.rawValue } ?? ""
         return Response(status: .seeOther, headers: [.location: "/inbox" + kind])
     }
 }
+
+/// `POST /inbox/read`: one alert's id or `all`, and the filter to come back to.
+struct MarkReadForm: PostedForm { var csrf, ids, kind: String? }
 
 /// What `inbox.mustache` reads.
 struct InboxView: PageView {

@@ -1,0 +1,34 @@
+import Foundation
+import Hummingbird
+import BrainModel
+
+/// A form post's fields as one `Decodable` struct, decoded by Hummingbird's `URLEncodedFormDecoder` (as `RouteQuery`
+/// decodes query strings) instead of split on & and = by hand. Every field is optional: a missing one is the page's
+/// own refusal (the same words as before), never a decoding failure.
+protocol PostedForm: Decodable, Sendable {
+    /// The session's CSRF token, which every form of a signed-in page carries.
+    var csrf: String? { get }
+}
+
+/// A form that carries nothing but its CSRF token (sign-out, rotate, remove, revoke, delete).
+struct CSRFForm: PostedForm { var csrf: String? }
+
+extension Request {
+    /// The body as `Form`, at most `MarketAccess.maxBody` bytes (more: NIOTooManyBytesError, a 413 from ErrorPages).
+    /// A body the form syntax cannot read (bad percent encoding, a name given twice, brackets that do not nest) or a
+    /// field of the wrong shape is the API's 400 saying so: untrusted bytes never reach a trap.
+    func form<Form: Decodable>(_ type: Form.Type) async throws -> Form {
+        var request = self
+        let body = try await request.collectBody(upTo: MarketAccess.maxBody)
+        do {
+            return try URLEncodedFormDecoder().decode(Form.self, from: String(buffer: body))
+        } catch let error as DecodingError {
+            throw AppError.badRequest(Reason("api.bad-request", ["detail": "form field " + (Self.parameter(of: error) ?? "?")]))
+        } catch let error as URLEncodedFormError {
+            throw AppError.badRequest(Reason("api.bad-request", ["detail": String(describing: error).prefix(200).description]))
+        }
+    }
+
+    /// Every field by name, for the writes whose fields are the parser's (demands, leads, curations, watches).
+    func formFields() async throws -> [String: String] { try await form([String: String].self) }
+}
