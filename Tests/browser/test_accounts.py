@@ -14,7 +14,6 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import test_web_app as harness  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
-from selenium.webdriver.support import expected_conditions as expected  # noqa: E402
 from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
 
 OPERATOR, OPERATOR_PASSWORD = "ops-root", "operator-secret-2026"
@@ -33,11 +32,7 @@ def sign_in(driver, base, login, password, next_path="/"):
     harness.wait_ready(driver)
     driver.find_element(By.ID, "login").send_keys(login)
     driver.find_element(By.ID, "password").send_keys(password)
-    old = driver.find_element(By.ID, "signin-form")
-    driver.find_element(By.ID, "signin-button").click()
-    WebDriverWait(driver, 30).until(expected.staleness_of(old))
-    # Staleness can show while the answer is still on its way: wait until the browser is at the page signed in to.
-    WebDriverWait(driver, 30).until(lambda d: "/signin" not in d.current_url)
+    harness.leave_by(driver, driver.find_element(By.ID, "signin-button").click)
     harness.wait_ready(driver)
     # The header's corner asks who is signed in once the page is up.
     WebDriverWait(driver, 30).until(lambda d: d.find_elements(By.ID, "who-name"))
@@ -48,8 +43,7 @@ def submit(driver, form, fields, selects=None):
         form.find_element(By.NAME, name).send_keys(value)
     for name, value in (selects or {}).items():
         Select(form.find_element(By.NAME, name)).select_by_value(value)
-    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    WebDriverWait(driver, 30).until(expected.staleness_of(form))
+    harness.leave_by(driver, form.find_element(By.CSS_SELECTOR, "button[type=submit]").click)
     harness.wait_ready(driver)
     errors = driver.find_elements(By.ID, "error")
     assert not errors, errors[0].text
@@ -71,9 +65,7 @@ def check_operator_creates_an_organisation_and_two_people(driver, base):
            {"login": INVESTOR, "name": "李招商", "password": "investor-secret-2026"}, {"role": "investment"})
     rows = {row.get_attribute("id"): row.text for row in section().find_elements(By.CSS_SELECTOR, "tr[id^=person-]")}
     assert "王分析" in rows["person-" + ANALYST] and "李招商" in rows["person-" + INVESTOR], rows
-    button = driver.find_element(By.ID, "who-signout")
-    button.click()
-    WebDriverWait(driver, 30).until(expected.staleness_of(button))
+    harness.leave_by(driver, driver.find_element(By.ID, "who-signout").click)
     harness.wait_ready(driver)
     assert not driver.find_elements(By.ID, "who-name")
     harness.no_console_errors(driver)
@@ -96,9 +88,7 @@ def check_a_wrong_password_is_refused(driver, base):
     harness.wait_ready(driver)
     driver.find_element(By.ID, "login").send_keys(ANALYST)
     driver.find_element(By.ID, "password").send_keys("not-the-password")
-    old = driver.find_element(By.ID, "signin-form")
-    driver.find_element(By.ID, "signin-button").click()
-    WebDriverWait(driver, 30).until(expected.staleness_of(old))
+    harness.leave_by(driver, driver.find_element(By.ID, "signin-button").click)
     harness.wait_ready(driver)
     assert "登录名或密码不正确" in driver.find_element(By.ID, "error").text
 
@@ -106,9 +96,7 @@ def check_a_wrong_password_is_refused(driver, base):
 def check_analyst_makes_a_token_and_changes_the_password(driver, base):
     driver.get_log("browser")  # the refusals the checks before this one provoked on purpose
     sign_in(driver, base, ANALYST, ANALYST_PASSWORD, "/match")
-    link = driver.find_element(By.ID, "who-account")
-    link.click()
-    WebDriverWait(driver, 30).until(expected.staleness_of(link))
+    harness.leave_by(driver, driver.find_element(By.ID, "who-account").click)
     harness.wait_ready(driver)
     assert driver.current_url.endswith("/account"), driver.current_url
     assert "王分析" in driver.find_element(By.ID, "account-who").text

@@ -124,6 +124,20 @@ def wait_ready(driver, attribute="data-ready", value="1", seconds=30):
         attribute) == value)
 
 
+def leave_by(driver, action, seconds=30):
+    # Runs `action` (a click that navigates) and waits for the next document: a mark left on the old window is gone
+    # only once a new document has replaced it (staleness or the address can show earlier, while the old one is up).
+    driver.execute_script("window.__brainLeaving = true;")
+    action()
+    WebDriverWait(driver, seconds, ignored_exceptions=(WebDriverException,)).until(
+        lambda d: d.execute_script("return !window.__brainLeaving && document.readyState !== 'loading';"))
+
+
+def settled(driver, read, seconds=30):
+    # `read(driver)` again if the page replaced what it was reading (a navigation or a fill) while it read.
+    return WebDriverWait(driver, seconds, ignored_exceptions=(WebDriverException,)).until(lambda d: (read(d),))[0]
+
+
 def text_of(driver, key, by=By.ID, seconds=30):
     # An element's text, read again if the page replaced the element between finding and reading it.
     return WebDriverWait(driver, seconds, ignored_exceptions=(WebDriverException,)).until(

@@ -164,8 +164,8 @@ def check_viewer_reads_the_board_only(driver, base):
 
 def check_audit_page_shows_each_step_with_its_actor(driver, base):
     sign_in(driver, base, "admin", "/admin/audit")
-    rows = [(row.get_attribute("data-action"), row.find_elements(By.TAG_NAME, "td")[3].text)
-            for row in driver.find_elements(By.CSS_SELECTOR, "#audit > tbody > tr")]
+    rows = harness.settled(driver, lambda d: [(row.get_attribute("data-action"), row.find_elements(By.TAG_NAME, "td")[3].text)
+                                              for row in d.find_elements(By.CSS_SELECTOR, "#audit > tbody > tr")])
     for action, role in [("import.write", "analyst"), ("lead.create", "investment"), ("lead.stage", "investment"),
                          ("watch.add", "admin"), ("session.sign-in", "viewer")]:
         assert any(a == action and PEOPLE[role][0] in actor for a, actor in rows), (action, rows)
