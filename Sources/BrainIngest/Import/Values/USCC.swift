@@ -50,6 +50,7 @@ public enum USCC {
 
     /// The code in canonical form (trimmed, full-width folded, upper case) if it is valid.
     public static func validate(_ raw: String) -> Result<String, Problem> {
+        if isPlainValid(raw) { return .success(raw) }
         let code = String(TextNormalizer.halfWidth(raw).filter { !$0.isWhitespace }.uppercased())
         let characters = Array(code)
         guard characters.count == 18 else { return .failure(.length(characters.count)) }
@@ -106,6 +107,7 @@ public enum USCC {
 
     /// The six-digit region code of registration (positions 3–8), a hint for locating firms without an address.
     public static func regionCode(of code: String) -> String? {
+        if let plain = plainRegionCode(code) { return plain }
         let characters = Array(code)
         guard characters.count == 18 else { return nil }
         let region = String(characters[2..<8])
