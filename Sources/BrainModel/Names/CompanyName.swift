@@ -21,6 +21,11 @@ public enum CompanyName {
     static func presentationFolded(_ name: String) -> String {
         var result = String.UnicodeScalarView()
         for original in name.unicodeScalars {
+            // CJK ideographs, most of a name, are no space, quote, bracket, letter to fold, format or control character.
+            if (0x4E00...0x9FFF).contains(original.value) {
+                result.append(TraditionalCharacters.simplifiedScalars[original] ?? original)
+                continue
+            }
             var scalar = original
             if (0xFF01...0xFF5E).contains(scalar.value) { scalar = Unicode.Scalar(scalar.value - 0xFEE0)! }
             if scalar.properties.isWhitespace || quotes.contains(scalar) { continue }

@@ -63,21 +63,44 @@ public final class EnterpriseFileCheck: RowFileCheck {
     }
 
     /// Up to `limit` accepted records, in file order; nil when the file is done.
+    ///
+    /// Rows are read in chunks of at most the records still wanted (a row gives at most one record, so the batches
+    /// are the ones a row-by-row loop makes); each chunk's rows are validated on every core at once, then counted,
+    /// de-duplicated and their problems recorded in file order on this thread. A reader error ends the chunk: the
+    /// rows read before it are taken first, so the summary is the same as row by row when the error is thrown.
     public func next(limit: Int = 1_000) throws -> [EnterpriseRecord]? {
         guard var reader, let validator else { return nil }
         defer { self.reader = reader }
         var batch: [EnterpriseRecord] = []
         var ended = false
-        try UserFile.translating(summary.file) {
-            while batch.count < limit {
-                guard let item = try reader.next() else { ended = true; break }
-                if let record = take(item, validator) { batch.append(record) }
+        while batch.count < limit && !ended {
+            var items: [DelimitedReader.Item] = []
+            var failure: (any Error)?
+            do {
+                try UserFile.translating(summary.file) {
+                    while items.count < limit - batch.count {
+                        guard let item = try reader.next() else { ended = true; break }
+                        items.append(item)
+                    }
+                }
+            } catch { failure = error }
+            let validated = OrderedParallelMap.map(items) { item -> Validated? in
+                guard case .record(let line, let fields) = item else { return nil }
+                return validator.validate(line: line, fields: fields)
             }
+            for (item, checked) in zip(items, validated) {
+                if let record = take(item, checked, validator) { batch.append(record) }
+            }
+            if let failure { throw failure }
         }
         return batch.isEmpty && ended ? nil : batch
     }
 
-    private func take(_ item: DelimitedReader.Item, _ validator: EnterpriseRowValidator) -> EnterpriseRecord? {
+    /// A row's record and problems from `EnterpriseRowValidator`, before de-duplication.
+    typealias Validated = (record: EnterpriseRecord?, problems: [RowProblem])
+
+    /// `validated` is the row's validation when it was done ahead (always, for a record; re-done otherwise).
+    private func take(_ item: DelimitedReader.Item, _ validated: Validated?, _ validator: EnterpriseRowValidator) -> EnterpriseRecord? {
         let file = summary.file
         summary.rows += 1
         switch item {
@@ -95,19 +118,25 @@ public final class EnterpriseFileCheck: RowFileCheck {
             summary.problems.append(RowProblem(file: file, row: line, column: column, value: value, reason: reason, severity: .rejected))
             return nil
         case .record(let line, let fields):
-            var (record, problems) = validator.validate(line: line, fields: fields)
+            var (record, problems) = validated ?? validator.validate(line: line, fields: fields)
             if var found = record {
                 // The same code twice is the same firm twice; the same name without codes may be, for review.
-                if let code = found.uscc, let first = seenUSCC[code] {
+                // Each key hashed once: the line is stored, and the first line put back when there was one.
+                var firstWithCode: Int?
+                if let code = found.uscc {
+                    firstWithCode = seenUSCC.updateValue(line, forKey: code)
+                    if let firstWithCode { seenUSCC[code] = firstWithCode }
+                }
+                let firstWithName = seenName.updateValue(line, forKey: found.normalizedName)
+                if let firstWithName { seenName[found.normalizedName] = firstWithName }
+                if let code = found.uscc, let first = firstWithCode {
                     problems.append(RowProblem(file: file, row: line, column: "统一社会信用代码", value: code,
                                                because: Reason("import.duplicate-code", ["first": "\(first)"]), severity: .rejected))
                     record = nil
-                } else if found.uscc == nil, let first = seenName[found.normalizedName] {
+                } else if found.uscc == nil, let first = firstWithName {
                     problems.append(RowProblem(file: file, row: line, column: "企业名称", value: found.name,
                                                because: Reason("import.same-name", ["first": "\(first)"]), severity: .review))
                 }
-                if let code = found.uscc, seenUSCC[code] == nil { seenUSCC[code] = line }
-                if seenName[found.normalizedName] == nil { seenName[found.normalizedName] = line }
                 found.line = line
                 found.reviewReasons = problems.filter { $0.severity == .review }.map(\.reason)
                 if record != nil { record = found }

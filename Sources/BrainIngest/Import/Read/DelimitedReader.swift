@@ -5,7 +5,7 @@ import Foundation
 /// and `,` `\t` or `;` as delimiter (detected from the header line when not given). Memory is one chunk plus one
 /// record; a record longer than `maxRecordBytes` is returned as oversized instead of being held.
 public struct DelimitedReader {
-    public enum Item: Equatable {
+    public enum Item: Equatable, Sendable {
         case record(line: Int, fields: [String])
         case oversized(line: Int, bytes: Int)
         /// A row the reader could not make into fields (a JSON line that is not an object), with why.

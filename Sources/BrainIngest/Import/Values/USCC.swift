@@ -50,6 +50,11 @@ public enum USCC {
 
     /// The code in canonical form (trimmed, full-width folded, upper case) if it is valid.
     public static func validate(_ raw: String) -> Result<String, Problem> {
+        isPlainValid(raw) ? .success(raw) : validateInGeneral(raw)
+    }
+
+    /// `validate` for any cell: folded, then judged character by character.
+    static func validateInGeneral(_ raw: String) -> Result<String, Problem> {
         let code = String(TextNormalizer.halfWidth(raw).filter { !$0.isWhitespace }.uppercased())
         let characters = Array(code)
         guard characters.count == 18 else { return .failure(.length(characters.count)) }
@@ -106,6 +111,10 @@ public enum USCC {
 
     /// The six-digit region code of registration (positions 3–8), a hint for locating firms without an address.
     public static func regionCode(of code: String) -> String? {
+        plainRegionCode(code) ?? regionCodeInGeneral(code)
+    }
+
+    static func regionCodeInGeneral(_ code: String) -> String? {
         let characters = Array(code)
         guard characters.count == 18 else { return nil }
         let region = String(characters[2..<8])
