@@ -3,8 +3,9 @@ import PostgresNIO
 /// The PostgreSQL driver: PostgresNIO's connection pool, tables in the schema `brain` (the connection's search path).
 struct PostgresDriver: SQLDriver {
     let running: RunningPostgresClient
-    /// Named in `StoreUnavailableError`.
-    let name: String
+    /// The server itself, for an import's direct connection; named in `StoreUnavailableError`.
+    let location: PostgresLocation
+    var name: String { location.description }
     var dialect: SQLDialect { .postgres }
 
     struct Session: SQLWriteSession {

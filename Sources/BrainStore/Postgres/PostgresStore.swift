@@ -6,7 +6,6 @@ import BrainModel
 /// schema versions, SQL and answers as `SQLiteStore` (the conformance suite runs every store test on both).
 public final class PostgresStore: SQLStore, @unchecked Sendable {
     let running: RunningPostgresClient
-    let postgres: PostgresDriver
     public let location: PostgresLocation
     /// How long a request waits for a pooled connection before failing with `StoreUnavailableError`: 5 s, or
     /// `BRAIN_POSTGRES_ACQUIRE_SECONDS` (the test harness raises it: dozens of suites share one throwaway server on two
@@ -25,12 +24,6 @@ public final class PostgresStore: SQLStore, @unchecked Sendable {
         }
         if !standby { try await location.withTransaction { connection in try await PostgresSchema.migrate(connection) } }
         running = RunningPostgresClient(location.clientConfiguration())
-        postgres = PostgresDriver(running: running, name: location.description)
-        super.init(driver: postgres, isReadOnly: standby)
-    }
-
-    /// A pooled connection for `body`, its wait bounded (`PostgresDriver.withConnection`).
-    func withConnection<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
-        try await postgres.withConnection(body)
+        super.init(driver: PostgresDriver(running: running, location: location), isReadOnly: standby)
     }
 }

@@ -87,6 +87,13 @@ extension GRDBDriver {
     }
 
     func transaction<T: Sendable>(_ body: (any SQLWriteSession) async throws -> T) async throws -> T {
+        try await transaction({ TransactionSession(channel: $0) }) { try await body($0) }
+    }
+
+    /// `body` in one write transaction, its statements sent to the writer's thread through the `session` made on the
+    /// transaction's channel.
+    func transaction<T: Sendable, Session>(_ session: (GRDBStatementChannel) -> Session,
+                                           _ body: (Session) async throws -> T) async throws -> T {
         let channel = GRDBStatementChannel(), writer = self.writer
         let access = Task<(any Error)?, Never> {
             do {
@@ -99,7 +106,7 @@ extension GRDBDriver {
             }
         }
         let result: Result<T, any Error>
-        do { result = .success(try await body(TransactionSession(channel: channel))) } catch { result = .failure(error) }
+        do { result = .success(try await body(session(channel))) } catch { result = .failure(error) }
         if case .failure(let error) = result { channel.finish(error) } else { channel.finish(nil) }
         let accessError = await access.value
         let value = try result.get()

@@ -5,8 +5,6 @@ import BrainModel
 /// The embedded default store: one SQLite file through GRDB, WAL mode, read by many connections at once. Opened
 /// read-only when `readOnly` asks for it or the file or its folder cannot be written by this process.
 public final class SQLiteStore: SQLStore, @unchecked Sendable {
-    let writer: any DatabaseWriter
-
     public init(path: String, readOnly: Bool = false) throws {
         var configuration = Configuration()
         // Several processes or pools may open the same file at once (server + CLI, parallel tests): wait, don't fail.
@@ -26,14 +24,12 @@ public final class SQLiteStore: SQLStore, @unchecked Sendable {
             pool = try DatabasePool(path: path, configuration: configuration)
             try Migrations.migrator.migrate(pool)
         }
-        writer = pool
         super.init(driver: GRDBDriver(writer: pool), isReadOnly: isReadOnly)
     }
 
     /// A store on any GRDB database, e.g. a test's in-memory `DatabaseQueue`; migrated unless `readOnly`.
     public init(writer: any DatabaseWriter, readOnly: Bool = false) throws {
         if !readOnly { try Migrations.migrator.migrate(writer) }
-        self.writer = writer
         super.init(driver: GRDBDriver(writer: writer), isReadOnly: readOnly)
     }
 

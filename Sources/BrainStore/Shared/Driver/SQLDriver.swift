@@ -67,6 +67,9 @@ protocol SQLDriver: Sendable {
     func readSteps<State: Sendable>(_ initial: State, _ steps: [ReadStep<State>]) async throws -> State
     /// `body`'s statements in one write transaction: committed when it returns, rolled back when it throws.
     func transaction<T: Sendable>(_ body: (any SQLWriteSession) async throws -> T) async throws -> T
+    /// An import's (or a review decision's) one write transaction, on a session that runs the planners' writes the
+    /// engine's fastest way (`ImportSession`). `wholeFile`: a file's import, rather than one review decision.
+    func importTransaction<T: Sendable>(wholeFile: Bool, _ body: (any ImportSession) async throws -> T) async throws -> T
     /// The engine's own cheap consistency check (SQLite `quick_check`); nil when fine or when there is none.
     func integrityProblem() async throws -> String?
 }

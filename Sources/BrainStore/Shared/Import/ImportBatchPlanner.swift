@@ -1,7 +1,7 @@
 import BrainModel
 
 /// What a backend needs to run an import of any kind: queries to run before each batch, and the writes of each row.
-/// Both backends drive planners the same way (`SQLiteStore.writeImport`, `PostgresStore.writeImport`).
+/// Both backends drive planners the same way (`SQLStore.writeImport`, over `SQLDriver.importTransaction`).
 protocol ImportBatchPlanner {
     associatedtype Item
     /// `visibility`: what the import may read (`ImportVisibility`, from the imports' layers in its transaction).

@@ -36,10 +36,12 @@ enum ImportRowMapping {
         try JSONDecoder().decode(ImportedEnterprise.self, from: Data(try row.text("record").utf8))
     }
 
-    /// Every fact of every record, newest record first: the first time a field appears it is current.
-    static func facts(_ rows: [some ColumnReader]) throws -> [EnterpriseFact] {
-        var seen: Set<String> = [], facts: [EnterpriseFact] = []
-        for row in rows {
+    /// Every fact of every record, folded in newest record first: the first time a field appears it is current.
+    struct Facts: Sendable {
+        private var seen: Set<String> = []
+        private(set) var facts: [EnterpriseFact] = []
+
+        mutating func add(_ row: any ColumnReader) throws {
             let values = try JSONDecoder().decode([String: String].self, from: Data(try row.text("facts").utf8))
             for (field, value) in values.sorted(by: { $0.key < $1.key }) {
                 facts.append(EnterpriseFact(field: field, value: value, importId: try row.int("import_id"), file: try row.text("file"),
@@ -47,7 +49,6 @@ enum ImportRowMapping {
                 seen.insert(field)
             }
         }
-        return facts
     }
 
     static func reviewSQL(status: ReviewItem.Status?) -> (String, [String]) {

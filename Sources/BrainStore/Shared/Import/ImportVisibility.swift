@@ -17,16 +17,15 @@ struct ImportVisibility: Sendable {
     /// rewrites only such a firm of its own; once published, the firm's row is everyone's and the import links to it.
     var privateLayers: Set<String> = []
 
-    /// Every import's layer and owner, read inside the import's transaction (the import itself included).
-    static let importLayersSQL = StoreSQL.snapshotImportLayers
-
     init(hidden: HiddenImports) { self.hidden = hidden }
 
-    /// The visibility of an import with `header`, from the rows of `importLayersSQL`.
-    init(_ importLayers: [any ColumnReader], for header: ImportHeader) throws {
-        let layers = try importLayers.map { row in try RowMapping.importLayer(row) }
-        hidden = HiddenImports(layers, for: .organisation(header.organisation))
-        privateLayers = HiddenImports(layers, for: .organisation(nil)).layers
+    /// The visibility of an import with `header`, from every import's layer and owner read inside the import's own
+    /// transaction `s` (the import itself included): the one place an import or a review decision learns it.
+    static func read(_ s: any SQLSession, for header: ImportHeader) async throws -> ImportVisibility {
+        let layers = try await s.rows(StoreSQL.snapshotImportLayers, []) { try RowMapping.importLayer($0) }
+        var visibility = ImportVisibility(hidden: HiddenImports(layers, for: .organisation(header.organisation)))
+        visibility.privateLayers = HiddenImports(layers, for: .organisation(nil)).layers
+        return visibility
     }
 
     /// The hidden firms' layers, never empty (`''` is no layer) so `NOT IN` is portable.

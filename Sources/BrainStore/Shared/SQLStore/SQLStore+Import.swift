@@ -1,0 +1,107 @@
+import Foundation
+import BrainModel
+
+extension SQLStore: ImportingStore {
+    /// One transaction: a failure, or `next` throwing, rolls back the whole import.
+    public func importEnterprises(_ header: ImportHeader, audit: AuditOf<ImportOutcome>?, next: () throws -> [ImportedEnterprise]?) async throws -> ImportOutcome {
+        try await writeImport(header, ImportPlanner.self, audit: audit, next: next)
+    }
+
+    public func importLinks(_ header: ImportHeader, rejectUnresolved: Bool, audit: AuditOf<ImportOutcome>?,
+                            next: () throws -> [ImportedLink]?) async throws -> ImportOutcome {
+        try await writeImport(header, LinkPlanner.self, rejectUnresolved: rejectUnresolved, audit: audit, next: next)
+    }
+
+    private func writeImport<Planner: ImportBatchPlanner>(_ header: ImportHeader, _: Planner.Type,
+                                                          rejectUnresolved: Bool = false, audit: AuditOf<ImportOutcome>?,
+                                                          next: () throws -> [Planner.Item]?) async throws -> ImportOutcome {
+        try await driver.importTransaction(wholeFile: true) { s in
+            try await Self.serialiseImports(s, driver.dialect)
+            if let previous = try await s.first(ImportSQL.previousImport, [.text(header.kind), .text(header.fingerprint)], { try $0.int("id") }) {
+                return ImportOutcome(alreadyImportedAs: previous)
+            }
+            let importId = try await Self.insertImport(s, header)
+            var planner = Planner(header: header, importId: importId, backend: driver.importBackend,
+                                  visibility: try await ImportVisibility.read(s, for: header),
+                                  nextRank: try await s.count(driver.importBackend.nextRankSQL))
+            // Multi-row statements, a few per table and batch: row by row, every insert into enterprises opened a
+            // statement savepoint (its full-text trigger), at which FTS5 writes its pending terms out as a new
+            // segment — one per firm, merged again and again.
+            var memo = CoalescedWrites.Memo(driver.coalescing)
+            while let batch = try next() {
+                try await Self.learn(s, &planner, batch)
+                try await s.run(CoalescedWrites.of(try batch.flatMap { try planner.plan($0) }, memo: &memo))
+            }
+            try await s.run(planner.finish())
+            let o = planner.outcome
+            if rejectUnresolved, !o.unresolved.isEmpty { throw ImportStoreError.unresolved(o.unresolved) }
+            try await s.execute(ImportSQL.finishImport, [o.created, o.updated, o.unchanged, o.history, o.review, o.branchesLinked, importId].map { .int($0) })
+            // The import's entry in its own transaction: an entry the trail refuses undoes the import (see `AuditOf`).
+            try await Self.append(audit, of: o, in: s)
+            return o
+        }
+    }
+
+    /// One import at a time: two writers would hand out the same search ranks, or land the same file twice.
+    /// SQLite's one writer already serialises them.
+    static func serialiseImports(_ s: any SQLWriteSession, _ dialect: SQLDialect) async throws {
+        if dialect == .postgres { try await s.execute("LOCK TABLE imports IN EXCLUSIVE MODE", []) }
+    }
+
+    /// The import's row in `imports`; its id.
+    static func insertImport(_ s: any SQLWriteSession, _ header: ImportHeader) async throws -> Int {
+        try await s.count(ImportSQL.insertImport, [header.kind, header.file, header.fingerprint, header.asOf, header.importedAt].textArguments
+                                                    + [.text(header.organisation), .text(header.layer)])
+    }
+
+    static func learn<Planner: ImportBatchPlanner>(_ s: any ImportSession, _ planner: inout Planner, _ batch: [Planner.Item]) async throws {
+        var results: [[any ColumnReader]] = []
+        for query in planner.queries(batch) {
+            results.append(try await s.readers(query.sql, query.arguments))
+        }
+        try planner.learn(results)
+    }
+
+    public func imports() async throws -> [ImportBatch] {
+        try await driver.read { s in try await s.rows(ImportSQL.imports, []) { try ImportRowMapping.batch($0) } }
+    }
+
+    public func reviewItems(status: ReviewItem.Status?) async throws -> [ReviewItem] {
+        let (sql, arguments) = ImportRowMapping.reviewSQL(status: status)
+        return try await driver.read { s in try await s.rows(sql, arguments.textArguments) { try ImportRowMapping.reviewItem($0) } }
+    }
+
+    public func decideReview(_ id: Int, accept: Bool) async throws -> ReviewItem {
+        try await driver.importTransaction(wholeFile: false) { s in
+            try await Self.serialiseImports(s, driver.dialect)
+            let itemSQL = ImportSQL.reviewItems + " WHERE r.id = ?"
+            guard let row = try await s.readers(itemSQL, [.int(id)]).first else { throw ImportStoreError.noSuchReviewItem(id) }
+            let item = try ImportRowMapping.reviewItem(row)
+            guard item.status == .pending else { throw ImportStoreError.alreadyDecided(id, item.status.rawValue) }
+            let record = try ImportRowMapping.record(row)
+            guard let header = try await s.first(ImportSQL.importById, [.int(item.importId)], { try ImportRowMapping.header($0) }) else {
+                throw ImportStoreError.noSuchReviewItem(id)
+            }
+            let visibility = try await ImportVisibility.read(s, for: header)
+            var planner = ImportPlanner(header: header, importId: item.importId, backend: driver.importBackend, visibility: visibility,
+                                        nextRank: try await s.count(driver.importBackend.nextRankSQL))
+            try await Self.learn(s, &planner, [record])
+            let decision = ReviewDecision(item: item, accept: accept)
+            if case .mergeInto(let candidate) = decision.plan,
+               try await s.count("SELECT 1 AS n FROM enterprises WHERE id = ? AND \(visibility.visibleFirm)", [.text(candidate)] + visibility.layers) == 0 {
+                throw ImportStoreError.candidateGone(id, candidate)
+            }
+            try await s.run(try decision.writes(&planner, record) + planner.finish())
+            try await s.execute(ImportSQL.decideReview, [.text(decision.status.rawValue), .text(ISO8601DateFormatter().string(from: Date())),
+                                                         .text(decision.enterpriseId(record, planner)), .int(id)])
+            guard let decided = try await s.first(itemSQL, [.int(id)], { try ImportRowMapping.reviewItem($0) }) else {
+                throw ImportStoreError.noSuchReviewItem(id)
+            }
+            return decided
+        }
+    }
+
+    public func enterpriseFacts(_ id: String) async throws -> [EnterpriseFact] {
+        try await driver.readSteps(ImportRowMapping.Facts(), [ReadStep(ImportSQL.factsOfEnterprise, [.text(id)]) { facts, row in try facts.add(row) }]).facts
+    }
+}
