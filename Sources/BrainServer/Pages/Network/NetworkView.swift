@@ -21,7 +21,7 @@ enum NetworkView {
         struct Held: Encodable, Sendable { var id, nameZh, nameEn, firms, lq, density: String; var specialised: Bool }
         var code, name, ruleZh, ruleEn: String
         var picker: Picker
-        var caveats: [RegionView.Text]
+        var caveats: [BilingualText]
         var specialised, present, absent, nodeCount, edgeCount: Int
         /// The table under the chart: the specialised and present nodes, the chart's filled and outlined ones.
         var held: [Held]
@@ -30,13 +30,13 @@ enum NetworkView {
     /// `swot.mustache`'s values.
     struct SWOT: PageView {
         struct Item: Encodable, Sendable { var id, nameZh, nameEn, reasonZh, reasonEn: String }
-        struct Section: Encodable, Sendable { var quadrant, titleZh, titleEn: String; var items: [Item]; var empty: RegionView.Text? }
+        struct Section: Encodable, Sendable { var quadrant, titleZh, titleEn: String; var items: [Item]; var empty: BilingualText? }
         var code, name: String
         var picker: Picker
         var sections: [Section]
         var peers: [RegionView.Link]
         var defaultPeers: Bool
-        var scope: [RegionView.Text]
+        var scope: [BilingualText]
     }
 
     /// A name shared by two regions carries its province to tell them apart.

@@ -69,31 +69,14 @@ extension OverviewPage {
 /// What `overview.mustache` reads: the national figures, the layer choice, the provinces' ranking and the node list.
 struct OverviewView: PageView {
     /// A ranked region; `value` is its biomedicine firms.
-    struct Row: Encodable, Sendable {
-        var rank: Int
-        var code: String
-        var name: String
-        var value: Int
-        var listedFirms: Int
-    }
-    struct Node: Encodable, Sendable {
-        var id: String
-        var nameZh: String
-        var nameEn: String
-    }
-    var biomedicineFirms: Int
-    var listedFirms: Int
-    var biomedicineEmployees: Int
-    var nodeCount: Int
-    var coverageZh: String
-    var coverageEn: String
+    struct Row: Encodable, Sendable { var rank: Int; var code, name: String; var value, listedFirms: Int }
+    struct Node: Encodable, Sendable { var id, nameZh, nameEn: String }
+    var biomedicineFirms, listedFirms, biomedicineEmployees, nodeCount: Int
+    var coverageZh, coverageEn: String
     var layerOptions: [LayerOptionView]
     var rows: [Row]
     var nodes: [Node]
     /// The signed-in organisation's region, linked above the map.
-    struct OwnRegion: Encodable, Sendable {
-        var code: String
-        var name: String
-    }
+    struct OwnRegion: Encodable, Sendable { var code, name: String }
     var ownRegion: OwnRegion? = nil
 }

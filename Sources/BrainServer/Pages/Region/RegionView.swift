@@ -2,11 +2,13 @@ import Foundation
 import BrainAnalytics
 import BrainModel
 
+/// A text in both languages, for any template (the page's language switch shows one).
+struct BilingualText: Encodable, Sendable { var zh, en: String }
+
 /// The region page's template values (`region.mustache` reads exactly these): numbers formatted, nodes grouped into
 /// the chain map's tiers, labels in both languages. Optional text is nil where empty, so its section stays closed.
 struct RegionView: PageView {
-    /// A text in both languages (the page's language switch shows one).
-    struct Text: Encodable, Sendable { var zh: String; var en: String }
+    typealias Text = BilingualText
     struct Link: Encodable, Sendable { var code: String; var name: String }
     /// A chain-map node; `hasFlag` is always set, so a sub-node never shows its parent's flag (Mustache looks up the stack).
     struct Node: Encodable, Sendable {
