@@ -11,7 +11,7 @@ typealias AnalyticsGeneration = AnalyticsWorkbench<GenerationCaches>
 final class GenerationCaches: WorkbenchExtras {
     /// Region reports by code (the struct, so a page view neither rebuilds nor decodes one); the most recently viewed
     /// `maxRegionReports` (a client walking every code must not hold ~3,500 reports).
-    let regionReports = OnceMap<String, RegionReportEntry>(capacity: AnalyticsGeneration.maxRegionReports)
+    let regionReports = OnceMap<String, RegionReport>(capacity: AnalyticsGeneration.maxRegionReports)
     /// Rendered region pages by code and the talent demand the viewer sees.
     let regionPages = AnalyticsGeneration.makeRegionPageCache()
     /// `/api/search` bodies and `/search` pages by query.
@@ -25,13 +25,7 @@ extension AnalyticsWorkbench where Extras == GenerationCaches {
     static func makeRegionPageCache() -> ResponseCache { ResponseCache(capacity: 4_000, maxBytes: 96 << 20) }
     static func makeSearchCache() -> ResponseCache { ResponseCache(capacity: 5_000, maxBytes: 32 << 20) }
 
-    var regionReports: OnceMap<String, RegionReportEntry> { extras.regionReports }
+    var regionReports: OnceMap<String, RegionReport> { extras.regionReports }
     var regionPages: ResponseCache { extras.regionPages }
     var searches: ResponseCache { extras.searches }
-}
-
-/// A region's report and its JSON, built once per generation.
-struct RegionReportEntry: Sendable {
-    let report: RegionReport
-    let json: Data
 }

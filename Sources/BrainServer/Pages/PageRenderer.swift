@@ -14,13 +14,6 @@ struct PageRenderer: Sendable {
     /// Whether a heavy page is answered with a placeholder while the analytics warm up (`FirstView`).
     var firstView = FirstView.off
 
-    func render(_ template: String, nav: String, context: [String: Any], data: some Encodable) throws -> Response {
-        guard let html = try html(template, nav: nav, context: context, data: data) else {
-            return JSONResponse.error(.internalServerError, Reason("api.template-missing", ["name": template]))
-        }
-        return Self.htmlResponse(html)
-    }
-
     /// The templates of this module's bundle.
     static func load(defaultRegion: String, firstView: FirstView = .off) async throws -> PageRenderer {
         guard let templates = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
@@ -39,17 +32,8 @@ struct PageRenderer: Sendable {
 
     /// The page's HTML (nil if the template is missing), for routes that keep it to serve again.
     func html(_ template: String, nav: String, view: some PageView, data: some Encodable) throws -> Data? {
-        try html(template, nav: nav, object: view, data: data)
-    }
-
-    /// A page whose template still reads an untyped dictionary (the pages not yet given a view model).
-    func html(_ template: String, nav: String, context: [String: Any], data: some Encodable) throws -> Data? {
-        try html(template, nav: nav, object: context, data: data)
-    }
-
-    private func html(_ template: String, nav: String, object: Any, data: some Encodable) throws -> Data? {
         // Pages may be kept and served again: the nonce is a placeholder here, replaced per response.
-        let context = PageContext(view: object, nav: [nav: true], defaultRegion: defaultRegion,
+        let context = PageContext(view: view, nav: [nav: true], defaultRegion: defaultRegion,
                                   pageDataJSON: try Self.embeddable(data), cspNonce: Self.noncePlaceholder)
         return library.render(context, withTemplate: template).map { Data($0.utf8) }
     }
@@ -102,20 +86,16 @@ struct PageRenderer: Sendable {
     /// languages (the language switch shows one).
     func errorPage(_ status: HTTPResponse.Status, _ reason: Reason) -> Response {
         let message = ReasonText.bilingual(reason)
-        var context: [String: Any] = ["messageZh": message.zh, "messageEn": message.en, "nav": [:] as [String: Bool],
-                                      "defaultRegion": defaultRegion, "pageDataJSON": "null"]
-        if status != .notFound { context["status"] = Int(status.code) }
+        let view = ErrorView(messageZh: message.zh, messageEn: message.en, status: status == .notFound ? nil : Int(status.code))
+        // No inline script to allow on an error page: its nonce stays empty.
+        let context = PageContext(view: view, nav: [:], defaultRegion: defaultRegion, pageDataJSON: "null", cspNonce: "")
         let html = library.render(context, withTemplate: "not-found") ?? message.zh
         return JSONResponse.response(status, data: Data(html.utf8), contentType: "text/html; charset=utf-8")
     }
 }
 
-/// Template values without the absent ones: a Mustache section (`{{#x}}`) shows for any present value, an empty
-/// string included, so nil and "" are dropped rather than passed.
-func presentValues(_ values: [String: Any?]) -> [String: Any] {
-    values.compactMapValues { value in
-        guard let value else { return nil }
-        if let text = value as? String, text.isEmpty { return nil }
-        return value
-    }
+/// What `not-found.mustache` reads besides the layout's values; `status` only when not 404.
+struct ErrorView: PageView {
+    var messageZh, messageEn: String
+    var status: Int?
 }

@@ -1,6 +1,7 @@
 import Hummingbird
 import BrainAnalytics
 import BrainModel
+import BrainUseCases
 
 /// The one error a route throws for input it refuses or a thing it cannot find: a catalogue reason and the HTTP
 /// status. `JSONErrorMiddleware` answers it as the JSON error body under `/api` and as the HTML error page elsewhere,
@@ -37,3 +38,12 @@ extension Parameters {
     }
 }
 
+extension AppError {
+    /// A use case's refusal, with its reason: a 400, or a 404 for what it cannot find.
+    init(_ refusal: Refusal) { self.init(status: refusal.kind == .notFound ? .notFound : .badRequest, reason: refusal.reason) }
+
+    /// A use case's refusals as route errors.
+    static func refusing<T>(_ work: () async throws -> T) async throws -> T {
+        do { return try await work() } catch let refusal as Refusal { throw AppError(refusal) }
+    }
+}

@@ -1,24 +1,20 @@
 import BrainAnalytics
 import BrainModel
+import BrainUseCases
 
-/// A region code taken from a route, checked the one way every page and API route checks it: six digits or a 400
-/// (`api.region-code`), a region of the snapshot or a 404 (`api.no-region`). The echoed code is clipped, so a
-/// request cannot make an error body of any size.
+/// A region code taken from a route, checked as every use case checks it (`RegionCode`), refused as an `AppError`:
+/// six digits or a 400 (`api.region-code`), a region of the snapshot or a 404 (`api.no-region`).
 enum RouteRegion {
-    static func isCode(_ code: String) -> Bool {
-        code.count == 6 && code.allSatisfy { $0.isASCII && $0.isNumber }
-    }
+    static func isCode(_ code: String) -> Bool { RegionCode.isCode(code) }
 
     static func checkCode(_ code: String) throws {
-        guard isCode(code) else { throw AppError.badRequest(Reason("api.region-code", ["code": String(code.prefix(20))])) }
+        do { try RegionCode.check(code) } catch let refusal as Refusal { throw AppError(refusal) }
     }
 
-    static func unknown(_ code: String) -> AppError { .notFound(Reason("api.no-region", ["code": String(code.prefix(20))])) }
+    static func unknown(_ code: String) -> AppError { AppError(RegionCode.unknown(code)) }
 
     /// The region the route names, from the analytics snapshot.
     static func region(_ code: String, in index: SnapshotIndex) throws -> Region {
-        try checkCode(code)
-        guard let region = index.regionsByCode[code] else { throw unknown(code) }
-        return region
+        do { return try RegionCode.region(code, in: index) } catch let refusal as Refusal { throw AppError(refusal) }
     }
 }

@@ -27,17 +27,15 @@ struct NetworkPage: Sendable {
         router.get("/regions/:code/network") { request, context in
             try await renderer.page {
                 let report = try await network(try context.parameters.path("code"), request.query(NetworkQuery.self))
-                var view = try await NetworkView.picker(report.region, cache: cache)
-                view.merge(NetworkView.network(report)) { a, _ in a }
-                return try renderer.render("network", nav: "region", context: view, data: report)
+                let view = NetworkView.network(report, picker: try await NetworkView.picker(report.region, cache: cache))
+                return try renderer.render("network", nav: "region", view: view, data: report)
             }
         }
         router.get("/regions/:code/swot") { request, context in
             try await renderer.page {
                 let report = try await swot(try context.parameters.path("code"), request.uri.queryParameters)
-                var view = try await NetworkView.picker(report.region, cache: cache)
-                view.merge(NetworkView.swot(report)) { a, _ in a }
-                return try renderer.render("swot", nav: "region", context: view, data: report)
+                let view = NetworkView.swot(report, picker: try await NetworkView.picker(report.region, cache: cache))
+                return try renderer.render("swot", nav: "region", view: view, data: report)
             }
         }
     }

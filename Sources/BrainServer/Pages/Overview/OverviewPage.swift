@@ -3,6 +3,7 @@ import Hummingbird
 import BrainAnalytics
 import BrainModel
 import BrainStore
+import BrainUseCases
 
 /// `/`: the China map that drills down from province to city to district, coloured by a chosen measure, with the
 /// ranked table beside it; `/api/map/{code}` serves each level. Both count the listed firms unless `?layers=` chooses
@@ -23,21 +24,20 @@ struct OverviewPage: Sendable {
         router.get("/api/map/:code") { request, context in
             let query = request.uri.queryParameters
             let (generation, _) = try await generation(for: request)
-            return try JSONResponse.ok(try await RegionMap.build(store: store, cache: generation, code: try context.parameters.path("code"),
-                                                                 measure: query.get("measure") ?? "firms", nodeId: query.get("node")))
+            let code = try context.parameters.path("code")
+            return try JSONResponse.ok(try await AppError.refusing {
+                try await RegionMap.build(store: store, cache: generation, code: code, measure: query.get("measure") ?? "firms", nodeId: query.get("node"))
+            })
         }
     }
 
     func generation(for request: Request) async throws -> (AnalyticsGeneration, Caller) {
-        let caller = try await access.caller(request)
-        let base = try await cache.generation()
-        let text = request.uri.queryParameters.getAll("layers").joined(separator: ",")
-        return (try await base.layered(try LayerChoice.parse(text, bundle: base.bundle, caller: caller)), caller)
+        try await cache.generation(for: request, access: access)
     }
 
     func page(_ request: Request) async throws -> Response {
         let (generation, caller) = try await generation(for: request)
-        let map = try await RegionMap.build(store: store, cache: generation, code: "000000", measure: "firms", nodeId: nil)
+        let map = try await AppError.refusing { try await RegionMap.build(store: store, cache: generation, code: "000000", measure: "firms", nodeId: nil) }
         let index = generation.index
         let stats = map.rows.reduce(into: (firms: 0, listed: 0, employees: 0)) {
             $0.firms += $1.biomedicineFirms; $0.listed += $1.listedFirms; $0.employees += $1.biomedicineEmployees
@@ -49,8 +49,7 @@ struct OverviewPage: Sendable {
         let view = OverviewView(
             biomedicineFirms: stats.firms, listedFirms: stats.listed, biomedicineEmployees: stats.employees, nodeCount: nodes.count,
             coverageZh: CoverageText.zh(map.coverage), coverageEn: CoverageText.en(map.coverage),
-            layerOptions: options.map { .init(id: $0.id, nameZh: CoverageText.layerName($0.id).zh, nameEn: CoverageText.layerName($0.id).en,
-                                              firms: CoverageText.count($0.firms), chosen: $0.chosen) },
+            layerOptions: LayerOptionView.list(options),
             rows: map.rows.map { .init(rank: $0.rank, code: $0.code, name: $0.name, value: $0.biomedicineFirms, listedFirms: $0.listedFirms) },
             nodes: nodes.map { .init(id: $0.id, nameZh: $0.nameZh, nameEn: $0.nameEn) },
             ownRegion: Self.ownRegion(caller, index: index))
@@ -69,40 +68,15 @@ extension OverviewPage {
 
 /// What `overview.mustache` reads: the national figures, the layer choice, the provinces' ranking and the node list.
 struct OverviewView: PageView {
-    struct LayerOption: Encodable, Sendable {
-        var id: String
-        var nameZh: String
-        var nameEn: String
-        /// Formatted for reading.
-        var firms: String
-        var chosen: Bool
-    }
     /// A ranked region; `value` is its biomedicine firms.
-    struct Row: Encodable, Sendable {
-        var rank: Int
-        var code: String
-        var name: String
-        var value: Int
-        var listedFirms: Int
-    }
-    struct Node: Encodable, Sendable {
-        var id: String
-        var nameZh: String
-        var nameEn: String
-    }
-    var biomedicineFirms: Int
-    var listedFirms: Int
-    var biomedicineEmployees: Int
-    var nodeCount: Int
-    var coverageZh: String
-    var coverageEn: String
-    var layerOptions: [LayerOption]
+    struct Row: Encodable, Sendable { var rank: Int; var code, name: String; var value, listedFirms: Int }
+    struct Node: Encodable, Sendable { var id, nameZh, nameEn: String }
+    var biomedicineFirms, listedFirms, biomedicineEmployees, nodeCount: Int
+    var coverageZh, coverageEn: String
+    var layerOptions: [LayerOptionView]
     var rows: [Row]
     var nodes: [Node]
     /// The signed-in organisation's region, linked above the map.
-    struct OwnRegion: Encodable, Sendable {
-        var code: String
-        var name: String
-    }
+    struct OwnRegion: Encodable, Sendable { var code, name: String }
     var ownRegion: OwnRegion? = nil
 }

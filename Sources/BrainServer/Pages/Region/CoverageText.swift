@@ -46,3 +46,14 @@ enum CoverageText {
         return flag.code == "few-firms" ? "only \(flag.firms) \(flag.firms == 1 ? "firm" : "firms"): unstable" : flag.code
     }
 }
+
+/// A layer the page's control offers (the overview and region pages): its names, its firms formatted, whether chosen.
+struct LayerOptionView: Encodable, Sendable {
+    var id, nameZh, nameEn, firms: String
+    var chosen: Bool
+
+    static func list(_ options: [LayerChoice.Option]) -> [LayerOptionView] {
+        options.map { LayerOptionView(id: $0.id, nameZh: CoverageText.layerName($0.id).zh, nameEn: CoverageText.layerName($0.id).en,
+                                      firms: CoverageText.count($0.firms), chosen: $0.chosen) }
+    }
+}

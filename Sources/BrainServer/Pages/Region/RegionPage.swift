@@ -24,14 +24,7 @@ struct RegionPage: Sendable {
             let (generation, _) = try await generation(for: request)
             let region = try RouteRegion.region(code, in: generation.index)
             guard region.level != .country else { throw RouteRegion.unknown(code) }
-            do {
-                let report = try await generation.investmentTargets(level: region.level)
-                    .report(region: code, sameProvince: query.sameProvince, riskWarned: query.riskWarned, strategy: query.strategy,
-                            page: query.paging.page, size: query.paging.size)
-                return try JSONResponse.ok(report, for: request)
-            } catch let error as AnalyticsError {
-                throw AppError.from(error)
-            }
+            return try JSONResponse.ok(try await query.report(code, level: region.level, in: generation), for: request)
         }
         regions.get(":code/talent") { request, context in
             let code = try context.parameters.path("code")
@@ -62,13 +55,7 @@ struct RegionPage: Sendable {
             let code = try context.parameters.path("code")
             var report = try await report(code, for: request)
             let (generation, _) = try await generation(for: request)
-            do {
-                report.targets = try await generation.investmentTargets(level: report.region.level)
-                    .report(region: code, sameProvince: query.sameProvince, riskWarned: query.riskWarned, strategy: query.strategy,
-                            page: query.paging.page, size: query.paging.size)
-            } catch let error as AnalyticsError {
-                throw AppError.from(error)
-            }
+            report.targets = try await query.report(code, level: report.region.level, in: generation)
             return try RegionExport.xlsx(report, language: DisplayLanguage(query: request.uri.queryParameters.get("lang")))
         }
         router.get("/regions/:code/report.pdf") { request, context in
@@ -83,11 +70,8 @@ struct RegionPage: Sendable {
     }
 
     /// The region's report from `generation`, built once there (an unknown code is not kept: its error is rebuilt).
-    func entry(_ code: String, in generation: AnalyticsGeneration) async throws -> RegionReportEntry {
-        let build = { @Sendable in
-            let report = try await RegionReport.build(store: store, cache: generation, code: code)
-            return RegionReportEntry(report: report, json: try JSONResponse.encoder.encode(report))
-        }
+    func cachedReport(_ code: String, in generation: AnalyticsGeneration) async throws -> RegionReport {
+        let build = { @Sendable in try await RegionReport.build(store: store, cache: generation, code: code) }
         guard generation.index.regionsByCode[code] != nil else { return try await build() }
         return try await generation.regionReports.value(code, build)
     }
@@ -95,20 +79,17 @@ struct RegionPage: Sendable {
     /// Builds in `new` the reports `old` had built (the `limit` most recently viewed), so the first views after a swap
     /// find them ready.
     func prebuild(_ new: AnalyticsGeneration, from old: AnalyticsGeneration?, limit: Int = 20) async {
-        for code in (old?.regionReports.keys ?? []).prefix(limit) { _ = try? await entry(code, in: new) }
+        for code in (old?.regionReports.keys ?? []).prefix(limit) { _ = try? await cachedReport(code, in: new) }
     }
 
     func report(_ code: String) async throws -> RegionReport {
-        try await entry(code, in: try await cache.generation()).report
+        try await cachedReport(code, in: try await cache.generation())
     }
 
     /// The generation counting the layers the request chose (`?layers=listed,nmpa-2019`, or the form's repeated
     /// `layers`), with the caller who chose them: each layer set has its own reports and pages.
     func generation(for request: Request) async throws -> (AnalyticsGeneration, Caller) {
-        let caller = try await access.caller(request)
-        let base = try await cache.generation()
-        let text = request.uri.queryParameters.getAll("layers").joined(separator: ",")
-        return (try await base.layered(try LayerChoice.parse(text, bundle: base.bundle, caller: caller)), caller)
+        try await cache.generation(for: request, access: access)
     }
 
     /// Talent demands and talents the viewer may see: they change without a rebuild, so they are not in the cached report.
@@ -120,7 +101,7 @@ struct RegionPage: Sendable {
     /// The cached report with the talent demand the requester may see.
     func report(_ code: String, for request: Request) async throws -> RegionReport {
         let (generation, _) = try await generation(for: request)
-        var report = try await entry(code, in: generation).report
+        var report = try await cachedReport(code, in: generation)
         if let demand = TalentCube.demand(generation.index, region: code, market: try await visibleMarket(request)) {
             report.talent.demand = demand
         }
@@ -130,23 +111,28 @@ struct RegionPage: Sendable {
     /// The page, rendered once per generation for each talent demand a viewer sees here (usually the one of nobody's).
     func page(_ code: String, for request: Request) async throws -> Response {
         let (generation, caller) = try await generation(for: request)
-        let entry = try await entry(code, in: generation)
+        var report = try await cachedReport(code, in: generation)
         let demand = TalentCube.demand(generation.index, region: code, market: try await visibleMarket(request))
         // The layer control lists the layers this caller may count: part of the key, as the talent demand is.
         let options = LayerChoice.options(generation.bundle, caller: caller, chosen: generation.layers)
         let key = code + "#" + (try demand.map { String(decoding: try JSONResponse.encoder.encode($0), as: UTF8.self) } ?? "")
             + "#" + options.map { "\($0.id):\($0.firms)" }.joined(separator: ",")
         if let html = generation.regionPages.cached(key) { return PageRenderer.htmlResponse(html) }
-        var report = entry.report
         if let demand { report.talent.demand = demand }
-        var context = RegionView.context(report)
-        context["layerOptions"] = options.map { option -> [String: Any] in
-            ["id": option.id, "nameZh": CoverageText.layerName(option.id).zh, "nameEn": CoverageText.layerName(option.id).en, "firms": CoverageText.count(option.firms), "chosen": option.chosen]
-        }
-        guard let html = try renderer.html("region", nav: "region", context: context, data: report) else {
+        guard let html = try renderer.html("region", nav: "region", view: RegionView(report, layers: options), data: report) else {
             return JSONResponse.error(.internalServerError, Reason("api.template-missing", ["name": "region"]))
         }
         generation.regionPages.store(key, html)
         return PageRenderer.htmlResponse(html)
+    }
+}
+
+extension AnalyticsCache {
+    /// The generation counting the layers the request chose, with the caller who chose them (region and overview pages).
+    func generation(for request: Request, access: MarketAccess) async throws -> (AnalyticsGeneration, Caller) {
+        let caller = try await access.caller(request)
+        let base = try await generation()
+        let text = request.uri.queryParameters.getAll("layers").joined(separator: ",")
+        return (try await base.layered(try LayerChoice.parse(text, bundle: base.bundle, caller: caller)), caller)
     }
 }

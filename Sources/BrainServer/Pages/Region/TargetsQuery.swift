@@ -29,4 +29,12 @@ struct TargetsQuery {
             throw AppError.badRequest(error.reason)
         }
     }
+
+    /// The 招商 list these choices ask for, from the region's level in `generation`.
+    func report(_ code: String, level: RegionLevel, in generation: AnalyticsGeneration) async throws -> InvestmentTargets.Report {
+        do {
+            return try await generation.investmentTargets(level: level).report(region: code, sameProvince: sameProvince, riskWarned: riskWarned,
+                                                                             strategy: strategy, page: paging.page, size: paging.size)
+        } catch let error as AnalyticsError { throw AppError.from(error) }
+    }
 }

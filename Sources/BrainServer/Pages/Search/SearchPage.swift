@@ -71,8 +71,8 @@ struct SearchPage: Sendable {
         let groups = Self.groups.filter { paging.page == 1 || $0.kind == "enterprise" }.map { group in
             SearchView.Group(kind: group.kind, zh: group.zh, en: group.en, hits: result.hits.filter { $0.kind == group.kind }.map { hit in
                 SearchView.Hit(label: hit.label, detail: hit.detail ?? "", url: hit.url,
-                               names: hit.labelEn.map { SearchView.Words(zh: hit.label, en: $0) },
-                               details: hit.detailEn.map { SearchView.Words(zh: hit.detail ?? "", en: $0) }, matched: hit.matched.map { matched in
+                               names: hit.labelEn.map { BilingualText(zh: hit.label, en: $0) },
+                               details: hit.detailEn.map { BilingualText(zh: hit.detail ?? "", en: $0) }, matched: hit.matched.map { matched in
                     let label = Self.nameKinds[matched.kind.rawValue] ?? (matched.kind.rawValue, matched.kind.rawValue)
                     return SearchView.Matched(kind: matched.kind.rawValue, name: matched.name, zh: label.zh, en: label.en, source: matched.source)
                 })
@@ -87,34 +87,16 @@ struct SearchPage: Sendable {
 
 /// What `search.mustache` reads.
 struct SearchView: PageView {
-    struct Group: Encodable, Sendable {
-        var kind: String
-        var zh: String
-        var en: String
-        var hits: [Hit]
-    }
+    struct Group: Encodable, Sendable { var kind, zh, en: String; var hits: [Hit] }
     /// A hit has no `kind` of its own: the template's `detail-{{kind}}` reads its group's.
     struct Hit: Encodable, Sendable {
-        var label: String
-        var detail: String
-        var url: String
+        var label, detail, url: String
         /// label and detail per language, where they have an English form (nodes, product counts)
-        var names: Words?
-        var details: Words?
+        var names, details: BilingualText?
         var matched: Matched?
     }
-    struct Words: Encodable, Sendable {
-        var zh: String
-        var en: String
-    }
     /// The name a firm was found by, when not its current name.
-    struct Matched: Encodable, Sendable {
-        var kind: String
-        var name: String
-        var zh: String
-        var en: String
-        var source: String
-    }
+    struct Matched: Encodable, Sendable { var kind, name, zh, en, source: String }
     /// Shown as typed, "" included (the status line shows for any query).
     var q: String
     var groups: [Group]

@@ -4,52 +4,52 @@ import BrainStore
 
 /// `GET /api/map/{code}?measure=firms|employees|lq&node=`: the children of a region with one value each, for the
 /// drill-down map and its ranked table. A municipality's single city level is skipped (北京市 → its districts).
-struct RegionMap: Codable, Sendable {
-    struct Row: Codable, Sendable {
-        var rank: Int
-        var code: String
-        var name: String
+public struct RegionMap: Codable, Sendable {
+    public struct Row: Codable, Sendable {
+        public var rank: Int
+        public var code: String
+        public var name: String
         /// the chosen measure; nil where a location quotient is undefined
-        var value: Double?
-        var biomedicineFirms: Int
-        var listedFirms: Int
-        var biomedicineEmployees: Int
+        public var value: Double?
+        public var biomedicineFirms: Int
+        public var listedFirms: Int
+        public var biomedicineEmployees: Int
         /// a development zone (NBS 7x code): it has no boundary, so the map draws it as a point at `coordinates`
-        var isZone: Bool
-        var coordinates: [Double]?
+        public var isZone: Bool
+        public var coordinates: [Double]?
         /// measure `lq`: set when the LQ rests on fewer than 3 firms
-        var flag: SmallNumberFlag?
+        public var flag: SmallNumberFlag?
     }
-    var region: RegionRef
+    public var region: RegionRef
     /// country first, down to `region`
-    var path: [RegionRef]
+    public var path: [RegionRef]
     /// the region whose children are drawn (differs from `region` for municipalities)
-    var geoParent: String
-    var childLevel: RegionLevel
-    var measure: String
-    var node: NodeRef?
-    var rows: [Row]
+    public var geoParent: String
+    public var childLevel: RegionLevel
+    public var measure: String
+    public var node: NodeRef?
+    public var rows: [Row]
     /// the layers counted, their firms, and how many are located to the level drawn
-    var coverage: Coverage
+    public var coverage: Coverage
 
-    static let measures = ["firms", "employees", "lq"]
+    public static let measures = ["firms", "employees", "lq"]
 
-    static func build(store: any Store, cache: AnalyticsGeneration, code: String, measure: String,
-                      nodeId: String?) async throws -> RegionMap {
+    public static func build<Extras>(store: any Store, cache: AnalyticsWorkbench<Extras>, code: String, measure: String,
+                                     nodeId: String?) async throws -> RegionMap {
         let index = cache.index
-        let region = try RouteRegion.region(code, in: index)
-        guard measures.contains(measure) else { throw AppError.badRequest(Reason("api.measure", ["choices": "firms（企业数）、employees（从业人员）或 lq（区位商）", "choices.en": "firms, employees or lq"])) }
+        let region = try RegionCode.region(code, in: index)
+        guard measures.contains(measure) else { throw Refusal.badRequest(Reason("api.measure", ["choices": "firms（企业数）、employees（从业人员）或 lq（区位商）", "choices.en": "firms, employees or lq"])) }
         var node: ChainNode?
         if let nodeId {
-            guard let found = index.nodesById[nodeId] else { throw AppError.badRequest(Reason("api.unknown-node", ["node": nodeId])) }
+            guard let found = index.nodesById[nodeId] else { throw Refusal.badRequest(Reason("api.unknown-node", ["node": nodeId])) }
             node = found
         } else if measure == "lq" {
-            throw AppError.badRequest(Reason("api.lq-needs-node"))
+            throw Refusal.badRequest(Reason("api.lq-needs-node"))
         }
         var parent = region
         while let children = index.childrenByCode[parent.code], children.count == 1, let only = children.first { parent = only }
         guard let childLevel = index.childrenByCode[parent.code]?.first?.level else {
-            throw AppError.badRequest(Reason("api.no-subdivisions", ["region": region.name]))
+            throw Refusal.badRequest(Reason("api.no-subdivisions", ["region": region.name]))
         }
         // The store counts the listed layer; another choice is counted from its snapshot.
         let values = cache.layers.isListedOnly ? try await store.childValues(of: parent.code) : LayerCounts.childValues(index, of: parent)

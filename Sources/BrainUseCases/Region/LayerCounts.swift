@@ -4,15 +4,15 @@ import BrainStore
 
 /// A region's counts over the layers a page chose, from the analytics snapshot, in the shapes the store's own SQL
 /// answers give for the listed layer (which pages keep using for it, so the listed figures stay exactly the store's).
-enum LayerCounts {
+public enum LayerCounts {
     /// The firms of `index` located in `region`.
-    static func firms(_ index: SnapshotIndex, in region: Region) -> [Enterprise] {
+    public static func firms(_ index: SnapshotIndex, in region: Region) -> [Enterprise] {
         region.level == .country ? index.data.enterprises.filter { $0.provinceCode != nil }
             : index.data.enterprises.filter { index.enterprise($0, isIn: region) }
     }
 
     /// `RegionProfile`'s counts, node counts and largest firms recomputed over the index's layers.
-    static func profile(_ profile: RegionProfile, index: SnapshotIndex, largest: Int = 10) -> RegionProfile {
+    public static func profile(_ profile: RegionProfile, index: SnapshotIndex, largest: Int = 10) -> RegionProfile {
         var result = profile
         let firms = firms(index, in: profile.region), biomedicine = firms.filter(\.isBiomedicine)
         result.listedFirms = firms.count
@@ -29,7 +29,7 @@ enum LayerCounts {
     }
 
     /// Firms and employees per node (a sub-node's firms in its parent too), as `Store.nationalNodeCounts` gives them.
-    static func nodeCounts(_ index: SnapshotIndex, firms: [Enterprise]) -> [NodeCount] {
+    public static func nodeCounts(_ index: SnapshotIndex, firms: [Enterprise]) -> [NodeCount] {
         var counts: [String: (Int, Int)] = [:]
         for firm in firms {
             for node in index.nodesByEnterprise[firm.id] ?? [] {
@@ -41,7 +41,7 @@ enum LayerCounts {
     }
 
     /// Per child region of `parent`: firms, biomedicine firms and their employees (`Store.childValues`).
-    static func childValues(_ index: SnapshotIndex, of parent: Region) -> [RegionValue] {
+    public static func childValues(_ index: SnapshotIndex, of parent: Region) -> [RegionValue] {
         let children = (index.childrenByCode[parent.code] ?? []).sorted { $0.code < $1.code }
         guard let level = children.first?.level else { return [] }
         let byCode = Dictionary(grouping: index.data.enterprises.filter { index.regionCode(of: $0, at: level) != nil },
@@ -54,7 +54,7 @@ enum LayerCounts {
     }
 
     /// A firm's own nodes (not rolled up), surest first, as the store lists them.
-    static func directNodes(of id: String, in index: SnapshotIndex) -> [String] {
+    public static func directNodes(of id: String, in index: SnapshotIndex) -> [String] {
         index.data.assignments.filter { $0.enterpriseId == id }.sorted { $0.confidence > $1.confidence }.map(\.nodeId)
     }
 }
