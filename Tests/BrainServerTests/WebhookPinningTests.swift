@@ -59,8 +59,9 @@ import Testing
         let took = ContinuousClock.now - started
         // The answer's 100 bytes would take 100 s: the post ends at its 2 s deadline, not a 2 s gap between bytes.
         #expect(status == nil && error?.contains("within") == true, "\(String(describing: error))")
-        // Well under the drip's 100 s even on a machine busy with the whole suite.
-        #expect(took >= .milliseconds(1_900) && took < .seconds(60), "took \(took)")
+        // Cut by the deadline ("within" above), not by the drip ending, and not before the deadline. No upper bound on
+        // `took`: on a machine busy with the whole suite this test's own task may resume late.
+        #expect(took >= .milliseconds(1_900), "took \(took)")
         #expect(listener.connections == 1)
         await listener.close()
     }

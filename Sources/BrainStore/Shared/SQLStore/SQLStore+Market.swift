@@ -40,7 +40,9 @@ extension SQLStore: MarketStore {
     public func addMarketRecords(_ records: [NewMarketRecord], organisation: String, header given: ImportHeader?,
                                  audit: AuditOf<MarketWrite>?) async throws -> MarketWrite {
         let header = given.map { MarketSQL.scoped($0, organisation: organisation) }
-        return try await driver.transaction { s in
+        // A file's records may wait on the imports lock and take long to insert: on a connection of their own (as
+        // enterprise imports), never holding one of the pool that serves pages.
+        return try await driver.importTransaction(wholeFile: false) { s in
             guard try await !s.rows(MarketSQL.organisationById, [.text(organisation)], { _ in true }).isEmpty else {
                 throw MarketStoreError.noSuchOrganisation(organisation)
             }
