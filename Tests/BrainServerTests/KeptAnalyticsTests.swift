@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
+import BrainStore
 @testable import BrainServer
 import BrainAnalytics
 import BrainModel
@@ -15,12 +16,18 @@ import BrainUseCases
     static let paths = ["/api/regions/320500/report", "/api/regions/320506/report", "/api/regions/320000/report",
                         "/api/regions/320500/targets", "/api/regions/320506/targets?strategy=extend", "/regions/320500", "/regions/320506"]
 
-    /// The bodies of `paths` from a fresh application on the fixture database (the pages' per-response nonce removed).
+    /// A private copy of the fixture database: the pages are compared byte for byte between two servers, and other
+    /// suites running beside this one import into the shared store (a fresh-clone run saw an import's layer appear
+    /// on the second server's page).
+    static let store: Result<SQLiteStore, any Error> = Result { try SQLiteStore(path: try ServerFixture.databaseCopy()) }
+
+    /// The bodies of `paths` from a fresh application on this suite's database (the pages' per-response nonce removed).
     static func bodies(cacheFolder: URL?) async throws -> [String] {
         var configuration = ServerFixture.configuration
         configuration.analyticsCacheFolder = cacheFolder
         let collected = Collected()
-        try await ServerFixture.withApp(configuration: configuration) { client in
+        let app = try await buildApplication(store: try store.get(), configuration: configuration)
+        try await app.test(.router) { client in
             for path in paths {
                 try await client.execute(uri: path, method: .get) { response in
                     #expect(response.status == .ok, "\(path)")
@@ -34,7 +41,7 @@ import BrainUseCases
     @Test func keptAnalysesGiveTheComputedReportsTargetsAndPages() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("brain-kept-\(UUID().uuidString)", isDirectory: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let bundle = try await ServerFixture.store().snapshot()
+        let bundle = try await Self.store.get().snapshot()
         let disk = AnalyticsDiskCache(folder: folder)
 
         // Computed (nothing on disk yet), then written as the server does after its warm-up.
@@ -79,7 +86,7 @@ import BrainUseCases
     @Test func aChangedSnapshotComputesAfresh() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("brain-kept-\(UUID().uuidString)", isDirectory: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let bundle = try await ServerFixture.store().snapshot()
+        let bundle = try await Self.store.get().snapshot()
         let disk = AnalyticsDiskCache(folder: folder)
         try await AnalyticsGeneration.make(bundle: bundle, disk: disk).persist()
 
