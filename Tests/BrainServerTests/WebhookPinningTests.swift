@@ -44,7 +44,7 @@ import Testing
             let address = WebhookAddress(allowedHosts: ["pinned.test"], resolver: { _ in [[127, 0, 0, 1]] })
             let pinned = try await address.check("http://pinned.test:\(port)/pinned")
             #expect(pinned.connectTo == "127.0.0.1")
-            let (status, error) = await WebhookClient(timeout: .seconds(5)).post(pinned, headers: Self.headers, body: Data("{}".utf8))
+            let (status, error) = await WebhookClient(timeout: .seconds(60)).post(pinned, headers: Self.headers, body: Data("{}".utf8))
             #expect(status == 200 && error == nil)
             let post = try #require(await receiver.posts["pinned"]?.first)
             #expect(post.authority == "pinned.test:\(port)")

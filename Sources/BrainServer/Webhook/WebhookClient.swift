@@ -69,10 +69,10 @@ struct WebhookClient: Sendable {
         let once = ResumeOnce<Result<Int, any Error>>()
         return await withCheckedContinuation { continuation in
             once.set(continuation)
-            // On a dispatch timer, not a sleeping task: a concurrency pool kept busy by heavy work must not postpone
-            // the deadline (a loaded test run saw a 2 s deadline land after 357 s).
-            let timer = DispatchWorkItem { once.resume(.failure(Timeout(limit: limit))) }
-            DispatchQueue.global().asyncAfter(deadline: .now() + limit.inSeconds, execute: timer)
+            let timer = Task {
+                try? await Task.sleep(for: limit)
+                once.resume(.failure(Timeout(limit: limit)))
+            }
             Task {
                 once.resume(await work.result)
                 timer.cancel()
