@@ -14,7 +14,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import test_web_app as harness  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
-from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
+from selenium.webdriver.support.ui import Select  # noqa: E402
 
 OPERATOR, OPERATOR_PASSWORD = "ops-root", "operator-secret-2026"
 ANALYST, ANALYST_PASSWORD = "analyst-wang", "analyst-secret-2026"
@@ -35,7 +35,7 @@ def sign_in(driver, base, login, password, next_path="/"):
     harness.leave_by(driver, driver.find_element(By.ID, "signin-button").click)
     harness.wait_ready(driver)
     # The header's corner asks who is signed in once the page is up.
-    WebDriverWait(driver, 30).until(lambda d: d.find_elements(By.ID, "who-name"))
+    harness.patient(driver, 30).until(lambda d: d.find_elements(By.ID, "who-name"))
 
 
 def submit(driver, form, fields, selects=None):

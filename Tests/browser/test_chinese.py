@@ -23,7 +23,6 @@ import urllib.request
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import test_web_app as harness  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
-from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 LANDING = "/recommend/park?" + urllib.parse.urlencode(
     {"nodes": "antibodies,biologics", "stage": "manufacturing", "origin": "310115", "area": "江苏", "areaMode": "boost", "mu": "200", "gmp": "1"})
@@ -85,7 +84,6 @@ def english_runs(text):
     evidence shown as written, not wording of the product's own."""
     text = QUOTED.sub(" ", DOTTED.sub(" ", text))
     runs, current = [], []
-    position = 0
     for match in re.finditer(r"[A-Za-z][A-Za-z'’-]*|[^A-Za-z]+", text):
         piece = match.group(0)
         if WORD.fullmatch(piece):
@@ -93,7 +91,6 @@ def english_runs(text):
         elif not JOINER.fullmatch(piece):
             runs.append(current)
             current = []
-        position = match.end()
     runs.append(current)
     phrases = []
     for run in runs:
@@ -198,7 +195,7 @@ def load(driver, base, path, lang):
 
 def settle(driver):
     # Pages with charts or scripts mark data-ready when done; the API docs and the error pages have neither.
-    WebDriverWait(driver, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    harness.patient(driver, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
     path = urllib.parse.urlparse(driver.current_url).path
     if path == "/":
         harness.wait_ready(driver, "data-map-ready")  # the overview marks its map
@@ -231,8 +228,8 @@ def english_check(path, prose=False):
         load(driver, base, path, "zh")
         if not driver.find_elements(By.ID, "lang-toggle"):
             raise AssertionError(f"{path} has no language switch")
-        driver.find_element(By.ID, "lang-toggle").click()
-        WebDriverWait(driver, 30).until(lambda d: d.execute_script("return document.documentElement.lang") == "en")
+        harness.leave_by(driver, driver.find_element(By.ID, "lang-toggle").click)
+        harness.patient(driver, 30).until(lambda d: d.execute_script("return document.documentElement.lang") == "en")
         settle(driver)
         found = sorted(set(driver.execute_script(LABELS)))
         # Pages whose subject is Chinese data throughout (the search hits, the 404's path) are read by their labels only.

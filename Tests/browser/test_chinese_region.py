@@ -69,7 +69,7 @@ def english_reasons(driver, selector):
 
 
 def switch_to_english(driver):
-    driver.find_element(By.ID, "lang-toggle").click()
+    harness.leave_by(driver, driver.find_element(By.ID, "lang-toggle").click)
     harness.wait_ready(driver)
     assert driver.execute_script("return document.documentElement.lang") == "en"
 

@@ -10,7 +10,6 @@ import re
 import sys
 
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from test_web_app import (ARTIFACTS, wait_ready, no_console_errors, get_json, run_checks,  # noqa: E402

@@ -10,7 +10,6 @@ import sys
 import urllib.parse
 
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
 
 sys.path.insert(0, os.path.dirname(__file__))
 import test_web_app as harness  # noqa: E402
@@ -36,7 +35,7 @@ def check_pages_served_while_warming_fill_in(driver, base):
         served_pending = driver.find_element(By.TAG_NAME, "html").get_attribute("data-served-pending") == "1"
         if index == 0:
             assert served_pending, f"{path} was served whole: the warm-up ended before the first view"
-        WebDriverWait(driver, FILL_SECONDS).until(lambda d: filled(d, element_id))
+        harness.patient(driver, FILL_SECONDS).until(lambda d: filled(d, element_id))
         assert "正在计算" not in driver.find_element(By.TAG_NAME, "main").text, path
         if served_pending:
             assert driver.find_element(By.TAG_NAME, "body").get_attribute("data-filled-ms"), path
@@ -44,7 +43,7 @@ def check_pages_served_while_warming_fill_in(driver, base):
         harness.no_console_errors(driver)
     # The region page's scripts ran on the filled page: its opportunity chart holds points.
     driver.get(base + PAGES[0][0])
-    WebDriverWait(driver, FILL_SECONDS).until(lambda d: filled(d, PAGES[0][1]))
+    harness.patient(driver, FILL_SECONDS).until(lambda d: filled(d, PAGES[0][1]))
     assert harness.series_length(driver, "opportunity-chart") > 0
 
 

@@ -10,7 +10,6 @@ import urllib.request
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import test_web_app as harness  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
-from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 
 def get_status(base, path):
@@ -34,8 +33,8 @@ def check_overview_says_its_coverage_and_counts_a_chosen_layer(driver, base):
     box = driver.find_element(By.CSS_SELECTOR, "#layer-choice input[value='nmpa-2019']")
     assert not box.is_selected(), "the register is counted by default"
     box.click()
-    driver.find_element(By.CSS_SELECTOR, "#layer-choice button[type='submit']").click()
-    WebDriverWait(driver, 60).until(lambda d: "layers=nmpa-2019" in d.current_url, f"the form did not submit: {driver.current_url}")
+    harness.leave_by(driver, driver.find_element(By.CSS_SELECTOR, "#layer-choice button[type='submit']").click, 60)
+    harness.patient(driver, 60).until(lambda d: "layers=nmpa-2019" in d.current_url, f"the form did not submit: {driver.current_url}")
     harness.wait_ready(driver, "data-map-ready", seconds=60)
     assert card(driver, "card-biomed") > listed + 5000, "the register's manufacturers are not counted"
     assert "药品生产企业（NMPA 2019）" in driver.find_element(By.CSS_SELECTOR, "#coverage .coverage").text

@@ -13,9 +13,8 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import test_web_app as harness  # noqa: E402
-from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By  # noqa: E402
-from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
+from selenium.webdriver.support.ui import Select  # noqa: E402
 
 ORGANISATION = {}
 LEAD = {}
@@ -28,23 +27,23 @@ def wait_leads_ready(driver):
 def check_sign_in_and_track_a_region_target(driver, base):
     driver.get(base + "/leads")
     driver.find_element(By.ID, "token").send_keys(ORGANISATION["token"])
-    driver.find_element(By.ID, "signin-button").click()
-    WebDriverWait(driver, 30).until(lambda d: d.current_url.endswith("/leads") and d.find_elements(By.ID, "leads"))
+    harness.leave_by(driver, driver.find_element(By.ID, "signin-button").click)
+    harness.patient(driver, 30).until(lambda d: d.current_url.endswith("/leads") and d.find_elements(By.ID, "leads"))
     driver.get(base + "/regions/320500")
     wait_leads_ready(driver)
     assert driver.find_element(By.ID, "lead-progress").is_displayed()
-    WebDriverWait(driver, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#targets-rows .track-lead"))
+    harness.patient(driver, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#targets-rows .track-lead"))
     link = driver.find_element(By.CSS_SELECTOR, "#targets-rows .track-lead")
     firm = link.find_element(By.XPATH, "..").find_element(By.CSS_SELECTOR, "a[href^='/enterprises/']").text
     href = link.get_attribute("href")
     assert "source=region-targets" in href and "region=320500" in href and "reason=" in href, href
-    link.click()
-    WebDriverWait(driver, 30).until(lambda d: d.find_elements(By.ID, "new-lead-form"))
+    harness.leave_by(driver, link.click)
+    harness.patient(driver, 30).until(lambda d: d.find_elements(By.ID, "new-lead-form"))
     harness.wait_ready(driver)
     assert driver.find_element(By.ID, "lead-firm").get_attribute("value") == firm
     assert driver.find_element(By.ID, "lead-region").get_attribute("value") == "320500"
-    driver.find_element(By.ID, "create-lead").click()
-    WebDriverWait(driver, 30).until(lambda d: d.find_elements(By.ID, "lead-history"))
+    harness.leave_by(driver, driver.find_element(By.ID, "create-lead").click)
+    harness.patient(driver, 30).until(lambda d: d.find_elements(By.ID, "lead-history"))
     LEAD["firm"], LEAD["url"] = firm, driver.current_url
     assert driver.find_element(By.ID, "lead").get_attribute("data-stage") == "lead"
     harness.no_console_errors(driver)
@@ -54,15 +53,15 @@ def check_move_to_signed_and_see_it_on_the_board(driver, base):
     driver.get(LEAD["url"])
     harness.wait_ready(driver)
     Select(driver.find_element(By.ID, "stage-choice")).select_by_value("signed")
-    driver.find_element(By.ID, "stage-submit").click()
+    harness.leave_by(driver, driver.find_element(By.ID, "stage-submit").click)
     # The form posts and the page reloads: an element found just before the reload goes stale, so the wait retries.
-    WebDriverWait(driver, 30, ignored_exceptions=(StaleElementReferenceException,)).until(
+    harness.patient(driver, 30).until(
         lambda d: d.find_element(By.ID, "lead").get_attribute("data-stage") == "signed")
     assert "线索 → 签约" in driver.find_element(By.ID, "lead-history").text
     # A due date in the past makes it overdue: marked on the board and counted in the navigation.
     driver.execute_script("document.querySelector('#edit-form [name=dueDate]').value = '2020-01-31';")
-    driver.find_element(By.ID, "edit-submit").click()
-    WebDriverWait(driver, 30, ignored_exceptions=(StaleElementReferenceException,)).until(
+    harness.leave_by(driver, driver.find_element(By.ID, "edit-submit").click)
+    harness.patient(driver, 30).until(
         lambda d: "2020-01-31" in d.find_element(By.ID, "lead-due").text)
     driver.get(base + "/leads")
     wait_leads_ready(driver)

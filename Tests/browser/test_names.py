@@ -8,9 +8,8 @@ import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import test_web_app as harness  # noqa: E402
-from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException  # noqa: E402
+from selenium.common.exceptions import WebDriverException  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
-from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 
 def first_firm(driver):
@@ -20,7 +19,7 @@ def first_firm(driver):
 def matched_text(driver):
     try:
         return first_firm(driver).find_element(By.CSS_SELECTOR, ".matched").text
-    except (NoSuchElementException, StaleElementReferenceException):
+    except WebDriverException:  # the toggle reloads the page while it is read
         return ""
 
 
@@ -33,11 +32,11 @@ def check_former_name_finds_the_firm_and_says_so(driver, base):
     assert matched.get_attribute("data-matched-kind") == "former-short", matched.get_attribute("outerHTML")
     assert "曾用简称" in matched.text and "三九医药" in matched.text, matched.text
     # English behind the switch (the page reloads: wait for the new text, not the old page's readiness).
-    driver.find_element(By.ID, "lang-toggle").click()
-    WebDriverWait(driver, 30).until(lambda d: "former short name" in matched_text(d))
+    harness.leave_by(driver, driver.find_element(By.ID, "lang-toggle").click)
+    harness.patient(driver, 30).until(lambda d: "former short name" in matched_text(d))
     assert "曾用简称" not in matched_text(driver), matched_text(driver)
-    driver.find_element(By.ID, "lang-toggle").click()
-    WebDriverWait(driver, 30).until(lambda d: "曾用简称" in matched_text(d))
+    harness.leave_by(driver, driver.find_element(By.ID, "lang-toggle").click)
+    harness.patient(driver, 30).until(lambda d: "曾用简称" in matched_text(d))
     harness.no_console_errors(driver)
     harness.screenshot(driver, "search-former-name.png")
 

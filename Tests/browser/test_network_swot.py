@@ -16,7 +16,6 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import test_web_app as harness  # noqa: E402
 import test_chinese  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
-from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 
 def chart_nodes(driver):
@@ -47,7 +46,7 @@ def check_network_draws_with_presences(driver, base):
     index = [n[0] for n in nodes].index(held["node"]["id"])
     driver.execute_script("var c = echarts.getInstanceByDom(document.getElementById('network-chart'));"
                           "c.dispatchAction({type: 'showTip', seriesIndex: 0, dataIndex: arguments[0]});", index)
-    WebDriverWait(driver, 10).until(lambda d: held["node"]["nameZh"] in d.execute_script(
+    harness.patient(driver, 10).until(lambda d: held["node"]["nameZh"] in d.execute_script(
         "var t = document.querySelector('#network-chart div[style*=\"z-index\"]'); return t ? t.innerText : '';"))
     tip = driver.execute_script("return document.querySelector('#network-chart div[style*=\"z-index\"]').innerText")
     assert "本地企业" in tip and "区位商" in tip and "关联密度" in tip, tip
@@ -60,8 +59,8 @@ def check_region_picker_opens_another_region(driver, base):
     harness.wait_ready(driver)
     box = driver.find_element(By.ID, "region-input")
     box.send_keys("无锡市")
-    driver.find_element(By.CSS_SELECTOR, "#region-picker button[type=submit]").click()
-    WebDriverWait(driver, 30).until(lambda d: "/regions/320200/network" in d.current_url)
+    harness.leave_by(driver, driver.find_element(By.CSS_SELECTOR, "#region-picker button[type=submit]").click)
+    harness.patient(driver, 30).until(lambda d: "/regions/320200/network" in d.current_url)
     harness.wait_ready(driver)
     assert "无锡" in driver.find_element(By.TAG_NAME, "h1").text
     # Reachable from the region page and the chain page.
@@ -79,7 +78,7 @@ def swot_state(driver):
 
 
 def wait_version(driver, version):
-    WebDriverWait(driver, 30).until(lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-swot-version") == str(version))
+    harness.patient(driver, 30).until(lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-swot-version") == str(version))
 
 
 def check_swot_reacts_to_the_peer_picker(driver, base):
@@ -107,7 +106,7 @@ def check_swot_reacts_to_the_peer_picker(driver, base):
     # A name that is no place: the page says so in Chinese and keeps the peers.
     driver.find_element(By.ID, "peer-input").send_keys("不存在的地方")
     driver.find_element(By.CSS_SELECTOR, "#peer-form button[type=submit]").click()
-    WebDriverWait(driver, 30).until(lambda d: d.find_element(By.ID, "peer-error").is_displayed())
+    harness.patient(driver, 30).until(lambda d: d.find_element(By.ID, "peer-error").is_displayed())
     assert "不存在的地方" in driver.find_element(By.ID, "peer-error").text
     assert swot_state(driver)[0] == ["320200", "320400", "310100"]
     driver.get(base + "/regions/320500/swot?peers=" + peers)

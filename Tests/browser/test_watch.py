@@ -17,7 +17,6 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import test_web_app as harness  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
-from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 
 def watch_ready(driver):
@@ -42,7 +41,7 @@ def check_watch_import_and_inbox(driver, base):
     button = driver.find_element(By.ID, "watch-button")
     assert button.is_displayed() and button.get_attribute("aria-pressed") == "false"
     button.click()
-    WebDriverWait(driver, 30).until(lambda d: d.find_element(By.ID, "watch-button").get_attribute("data-watch-state") == "watching")
+    harness.patient(driver, 30).until(lambda d: d.find_element(By.ID, "watch-button").get_attribute("data-watch-state") == "watching")
     assert "已关注" in driver.find_element(By.ID, "watch-button").text
     # Import a file of firms in 苏州 through /import.
     path = os.path.join(tempfile.mkdtemp(prefix="brain-watch-"), "苏州新企业.csv")
@@ -66,8 +65,8 @@ def check_watch_import_and_inbox(driver, base):
     driver.get(base + "/inbox?kind=node")
     assert not driver.find_elements(By.CSS_SELECTOR, "#alerts li")
     driver.get(base + "/inbox?kind=region")
-    driver.find_element(By.CSS_SELECTOR, "#alerts li.unread button.read").click()
-    WebDriverWait(driver, 30).until(lambda d: not d.find_elements(By.CSS_SELECTOR, "#alerts li.unread") and "kind=region" in d.current_url)
+    harness.leave_by(driver, driver.find_element(By.CSS_SELECTOR, "#alerts li.unread button.read").click)
+    harness.patient(driver, 30).until(lambda d: not d.find_elements(By.CSS_SELECTOR, "#alerts li.unread") and "kind=region" in d.current_url)
     watch_ready(driver)
     assert driver.find_element(By.ID, "inbox-count").text == ""
     assert len(driver.find_elements(By.CSS_SELECTOR, "#alerts li")) == 1
@@ -79,7 +78,7 @@ def check_region_timeline_chart(driver, base):
     assert data["code"] == "320500" and len(data["years"]) >= 10, data
     driver.get_log("browser")
     driver.get(base + "/regions/320500")
-    WebDriverWait(driver, 30).until(lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-timeline-ready"))
+    harness.patient(driver, 30).until(lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-timeline-ready"))
     option = driver.execute_script("var o = echarts.getInstanceByDom(document.getElementById('timeline-chart')).getOption();"
                                    "return [o.xAxis[0].name, o.yAxis[0].name, o.series.map(function (s) { return s.name; }), o.xAxis[0].data.length,"
                                    " o.series[0].data.reduce(function (a, b) { return a + b; }, 0)];")

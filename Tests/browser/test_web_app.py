@@ -22,7 +22,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
-from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, WebDriverException
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.support.ui import WebDriverWait
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
@@ -116,10 +116,16 @@ def series_length(driver, element_id):
 
 
 
+def patient(driver, seconds=30):
+    # A wait that reads again when Chromium answers a read with an error: an element found in a document that a
+    # navigation or a fill replaced before it was read gives "does not belong to the document", which is no staleness.
+    return WebDriverWait(driver, seconds, ignored_exceptions=(WebDriverException,))
+
+
 def wait_ready(driver, attribute="data-ready", value="1", seconds=30):
     # Asked of whichever document is current: an element reference taken just before a navigation commits belongs to
     # the old document, and Chromium then answers with an error no wait ignores.
-    WebDriverWait(driver, seconds).until(lambda d: d.execute_script(
+    patient(driver, seconds).until(lambda d: d.execute_script(
         "return document.readyState !== 'loading' && !!document.body && document.body.getAttribute(arguments[0])",
         attribute) == value)
 
@@ -129,18 +135,18 @@ def leave_by(driver, action, seconds=30):
     # only once a new document has replaced it (staleness or the address can show earlier, while the old one is up).
     driver.execute_script("window.__brainLeaving = true;")
     action()
-    WebDriverWait(driver, seconds, ignored_exceptions=(WebDriverException,)).until(
+    patient(driver, seconds).until(
         lambda d: d.execute_script("return !window.__brainLeaving && document.readyState !== 'loading';"))
 
 
 def settled(driver, read, seconds=30):
     # `read(driver)` again if the page replaced what it was reading (a navigation or a fill) while it read.
-    return WebDriverWait(driver, seconds, ignored_exceptions=(WebDriverException,)).until(lambda d: (read(d),))[0]
+    return patient(driver, seconds).until(lambda d: (read(d),))[0]
 
 
 def text_of(driver, key, by=By.ID, seconds=30):
     # An element's text, read again if the page replaced the element between finding and reading it.
-    return WebDriverWait(driver, seconds, ignored_exceptions=(WebDriverException,)).until(
+    return patient(driver, seconds).until(
         lambda d: d.find_element(by, key).text)
 
 
@@ -212,7 +218,7 @@ def check_click_jiangsu_drills_to_cities(driver, base):
     ActionChains(driver).move_to_element_with_offset(element, x - element.size["width"] / 2,
                                                      y - element.size["height"] / 2).click().perform()
     wait_ready(driver, "data-map-code", "320000")
-    WebDriverWait(driver, 10).until(lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-map-ready") == "1")
+    patient(driver, 10).until(lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-map-ready") == "1")
     names = [row.find_elements(By.TAG_NAME, "td")[1].text for row in driver.find_elements(By.CSS_SELECTOR, "#ranking tbody tr")]
     assert "苏州市" in names and "南京市" in names and len(names) == 13, f"江苏's cities: {names}"
     assert series_length(driver, "map") == 13, "the map does not draw 江苏's 13 cities"
@@ -277,7 +283,7 @@ def targets_settled(driver):
 
 
 def wait_for_strategy(driver, strategy):
-    WebDriverWait(driver, 30, ignored_exceptions=[StaleElementReferenceException]).until(
+    patient(driver, 30).until(
         lambda d: d.find_element(By.ID, "targets").get_attribute("data-strategy") == strategy and targets_settled(d))
 
 
@@ -303,11 +309,11 @@ def check_target_strategy_control(driver, base):
     wait_for_strategy(driver, "custom")
     assert driver.find_element(By.CSS_SELECTOR, "#targets-form input[name=strategy][value=custom]").is_selected()
     driver.find_element(By.CSS_SELECTOR, "#targets-form select[name=sameProvince] option[value=exclude]").click()
-    WebDriverWait(driver, 30).until(lambda d: "sameProvince=exclude" in d.current_url and targets_settled(d))
+    patient(driver, 30).until(lambda d: "sameProvince=exclude" in d.current_url and targets_settled(d))
     places = [row[2] for row in target_rows(driver)]
     assert places and not any(place.startswith("江苏省") for place in places), places
     driver.find_element(By.ID, "targets-next").click()
-    WebDriverWait(driver, 30).until(lambda d: targets_settled(d) and (target_rows(d) or [("", "", "", "")])[0][3] == "21")
+    patient(driver, 30).until(lambda d: targets_settled(d) and (target_rows(d) or [("", "", "", "")])[0][3] == "21")
     assert "第 2 /" in driver.find_element(By.ID, "targets-page").text
     no_console_errors(driver)
     # The 招商 section alone, for the README: strategy presets with their weights, the custom mix, the list.
@@ -323,7 +329,7 @@ def check_targets_review(driver, base):
     wait_ready(driver)
     assert not any("ST" in row[1] for row in target_rows(driver)), "an ST firm in the default list"
     driver.find_element(By.CSS_SELECTOR, "#targets-form select[name=riskWarned] option[value=include]").click()
-    WebDriverWait(driver, 30).until(lambda d: "riskWarned=include" in d.current_url and targets_settled(d))
+    patient(driver, 30).until(lambda d: "riskWarned=include" in d.current_url and targets_settled(d))
     tags = driver.execute_script("return Array.from(document.querySelectorAll('#targets-rows .tag.risk')).map(function (t) { return t.textContent; });")
     assert tags and all(t == "风险警示" for t in tags), tags
     driver.get(base + "/regions/320500")
@@ -396,7 +402,7 @@ def check_chain_explorer(driver, base):
     wait_ready(driver)
     chain = get_json(base, "/api/chain")
     assert len(driver.find_elements(By.CSS_SELECTOR, "#chain-map .node")) == len(chain["nodes"])
-    driver.find_element(By.CSS_SELECTOR, "#chain-map .node[data-node='api']").click()
+    leave_by(driver, driver.find_element(By.CSS_SELECTOR, "#chain-map .node[data-node='api']").click)
     wait_ready(driver)
     expected = next(n["firms"] for n in chain["nodes"] if n["id"] == "api")
     assert driver.find_element(By.ID, "firm-count").text == str(expected), "node page firm count differs from /api/chain"
@@ -408,7 +414,7 @@ def check_chain_explorer(driver, base):
         "return Object.keys(s.nodes).filter(function (n) { var p = s.nodes[n]; return n !== c && p.moreUpstream + p.moreDownstream > 0; })[0];")
     assert neighbour, "no expandable product"
     driver.execute_script("window.brainGraphState.expand(arguments[0]);", neighbour)
-    WebDriverWait(driver, 10).until(lambda d: d.execute_script("return Object.keys(window.brainGraphState.nodes).length;") > before)
+    patient(driver, 10).until(lambda d: d.execute_script("return Object.keys(window.brainGraphState.nodes).length;") > before)
     no_console_errors(driver)
     screenshot(driver, "chain-node.png")
 
@@ -418,7 +424,7 @@ def check_parks(driver, base):
     wait_ready(driver)
     rows = driver.find_elements(By.CSS_SELECTOR, "#parks tbody tr")
     assert len(rows) == len(get_json(base, "/api/parks")) >= 20
-    driver.find_element(By.LINK_TEXT, "苏州生物医药产业园(BioBAY)").click()
+    leave_by(driver, driver.find_element(By.LINK_TEXT, "苏州生物医药产业园(BioBAY)").click)
     wait_ready(driver)
     assert driver.find_element(By.ID, "park-facts").text.strip(), "park without facts"
     assert driver.find_elements(By.CSS_SELECTOR, "#park-firms a.tag"), "no firms listed for BioBAY's city"
@@ -430,11 +436,11 @@ def check_search_as_you_type(driver, base):
     driver.get(base + "/")
     box = driver.find_element(By.ID, "q")
     box.send_keys("恒瑞")
-    WebDriverWait(driver, 10).until(lambda d: "恒瑞医药" in d.find_element(By.ID, "suggest").text)
+    patient(driver, 10).until(lambda d: "恒瑞医药" in d.find_element(By.ID, "suggest").text)
     kinds = driver.find_element(By.ID, "suggest").text
     assert "企业" in kinds, kinds
-    driver.find_element(By.PARTIAL_LINK_TEXT, "恒瑞医药").click()
-    WebDriverWait(driver, 10).until(lambda d: "/enterprises/600276.SH" in d.current_url)
+    leave_by(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "恒瑞医药").click)
+    patient(driver, 10).until(lambda d: "/enterprises/600276.SH" in d.current_url)
     driver.get(base + "/search")
     box = driver.find_element(By.ID, "search-q")
     box.send_keys("苏州")
@@ -457,8 +463,8 @@ def check_search_pages(driver, base):
     pager = driver.find_element(By.CSS_SELECTOR, "#search-pager .pager")
     assert pager.get_attribute("data-page") == "1" and int(pager.get_attribute("data-pages")) >= 2
     assert "第 1 / " in pager.get_attribute("textContent"), pager.get_attribute("textContent")
-    pager.find_element(By.CSS_SELECTOR, "a[rel='next']").click()
-    WebDriverWait(driver, 10).until(lambda d: "page=2" in d.current_url)
+    leave_by(driver, pager.find_element(By.CSS_SELECTOR, "a[rel='next']").click)
+    patient(driver, 10).until(lambda d: "page=2" in d.current_url)
     wait_ready(driver)
     assert "q=" + urllib.parse.quote("药") in driver.current_url, driver.current_url
     second = search_firms(driver)
@@ -475,9 +481,9 @@ def check_untrusted_names_stay_text(driver, base):
     assert not driver.find_elements(By.CSS_SELECTOR, "#results b"), "an imported name became markup"
     box = driver.find_element(By.ID, "q")
     box.send_keys("恶意")
-    WebDriverWait(driver, 10).until(lambda d: "恶意" in d.find_element(By.ID, "suggest").text)
+    patient(driver, 10).until(lambda d: "恶意" in d.find_element(By.ID, "suggest").text)
     assert not driver.find_elements(By.CSS_SELECTOR, "#suggest b"), "a suggestion became markup"
-    driver.find_element(By.PARTIAL_LINK_TEXT, "恶意").click()
+    leave_by(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "恶意").click)
     wait_ready(driver)
     assert "<b>恶意</b>" in driver.find_element(By.ID, "firm-name").text
     assert not driver.find_elements(By.CSS_SELECTOR, "#firm-name b")
@@ -489,10 +495,10 @@ def check_language_switch(driver, base):
     wait_ready(driver)
     heading = driver.find_element(By.CSS_SELECTOR, "#chain-map-section h2")
     assert heading.text == "产业链图谱", heading.text
-    driver.find_element(By.ID, "lang-toggle").click()
+    leave_by(driver, driver.find_element(By.ID, "lang-toggle").click)
     wait_ready(driver)
     assert driver.find_element(By.CSS_SELECTOR, "#chain-map-section h2").text == "Chain map"
-    driver.find_element(By.ID, "lang-toggle").click()
+    leave_by(driver, driver.find_element(By.ID, "lang-toggle").click)
     wait_ready(driver)
     assert driver.find_element(By.CSS_SELECTOR, "#chain-map-section h2").text == "产业链图谱"
 
@@ -500,7 +506,7 @@ def check_language_switch(driver, base):
 def check_project_landing_form(driver, base):
     driver.get(base + "/parks")
     wait_ready(driver)
-    driver.find_element(By.ID, "landing-link").click()
+    leave_by(driver, driver.find_element(By.ID, "landing-link").click)
     wait_ready(driver)
     driver.execute_script("Array.prototype.forEach.call(document.querySelectorAll('#nodes option'), function (o) {"
                           " o.selected = o.value === 'antibodies' || o.value === 'biologics'; });")
@@ -509,9 +515,9 @@ def check_project_landing_form(driver, base):
     driver.find_element(By.ID, "area").send_keys("上海")     # by name; the default mode is a stated bonus
     driver.find_element(By.ID, "mu").send_keys("120")
     driver.find_element(By.ID, "gmp").click()
-    driver.find_element(By.ID, "recommend").click()
+    leave_by(driver, driver.find_element(By.ID, "recommend").click)
     # The form navigates: wait for the new document (the old one is still "ready" right after the click).
-    WebDriverWait(driver, 30).until(lambda d: "nodes=" in d.current_url)
+    patient(driver, 30).until(lambda d: "nodes=" in d.current_url)
     wait_ready(driver)
     rows = [row.text for row in driver.find_elements(By.CSS_SELECTOR, "#results tbody tr")]
     assert rows and any(name in rows[0] for name in ("北上海", "东方美谷", "金海岸")), rows[:3]
@@ -530,8 +536,8 @@ def sign_in(driver, base, page):
     if driver.find_elements(By.ID, "signed-in"):
         return
     driver.find_element(By.ID, "token").send_keys(MARKET["token"])
-    driver.find_element(By.ID, "signin-button").click()
-    WebDriverWait(driver, 30).until(lambda d: d.find_elements(By.ID, "signed-in") and d.current_url.endswith(page))
+    leave_by(driver, driver.find_element(By.ID, "signin-button").click)
+    patient(driver, 30).until(lambda d: d.find_elements(By.ID, "signed-in") and d.current_url.endswith(page))
 
 
 def check_match_page_posts_and_shares(driver, base):
@@ -540,16 +546,16 @@ def check_match_page_posts_and_shares(driver, base):
     assert get_json(base, "/api/demands") == []
     if driver.find_elements(By.ID, "signout"):
         # Signed in by an import check: sign out (the session ends), then in again through this page's form.
-        driver.find_element(By.ID, "signout").click()
-        WebDriverWait(driver, 30).until(lambda d: d.find_elements(By.ID, "token"))
+        leave_by(driver, driver.find_element(By.ID, "signout").click)
+        patient(driver, 30).until(lambda d: d.find_elements(By.ID, "token"))
     sign_in(driver, base, "/match")
     assert "苏州市工信局" in driver.find_element(By.ID, "signed-in").text
     driver.find_element(By.ID, "title").send_keys("抗体中试与GMP生产")
     driver.execute_script("document.getElementById('node').value = 'cdmo';")
     driver.find_element(By.ID, "region").send_keys("苏州市")
     driver.find_element(By.ID, "budget").send_keys("500")
-    driver.find_element(By.ID, "post-demand").click()
-    WebDriverWait(driver, 30).until(lambda d: "/match/demands/" in d.current_url)
+    leave_by(driver, driver.find_element(By.ID, "post-demand").click)
+    patient(driver, 30).until(lambda d: "/match/demands/" in d.current_url)
     wait_ready(driver)
     assert driver.find_element(By.ID, "demand-title").text == "抗体中试与GMP生产"
     rows = [row.text for row in driver.find_elements(By.CSS_SELECTOR, "tr.match")]
@@ -562,8 +568,8 @@ def check_match_page_posts_and_shares(driver, base):
     wait_ready(driver)
     row = driver.find_element(By.CSS_SELECTOR, "tr.demand")
     assert "仅本机构" in row.text and get_json(base, "/api/demands") == []
-    row.find_element(By.CSS_SELECTOR, "button.share").click()
-    WebDriverWait(driver, 30, ignored_exceptions=(StaleElementReferenceException, NoSuchElementException)).until(
+    leave_by(driver, row.find_element(By.CSS_SELECTOR, "button.share").click)
+    patient(driver, 30).until(
         lambda d: "已分享" in d.find_element(By.CSS_SELECTOR, "tr.demand .visibility").text)
     assert [d["body"]["demand"]["title"] for d in get_json(base, "/api/demands")] == ["抗体中试与GMP生产"]
     # Talents through the import page, signed in (made-up people for the test only: the default data holds none).
@@ -587,8 +593,8 @@ def check_match_page_posts_and_shares(driver, base):
                           "document.getElementById('degree').value = '博士';")
     driver.find_element(By.ID, "title").send_keys("双抗研发负责人")
     driver.find_element(By.ID, "region").send_keys("苏州市")
-    driver.find_element(By.ID, "post-demand").click()
-    WebDriverWait(driver, 30).until(lambda d: "/match/demands/" in d.current_url)
+    leave_by(driver, driver.find_element(By.ID, "post-demand").click)
+    patient(driver, 30).until(lambda d: "/match/demands/" in d.current_url)
     wait_ready(driver)
     rows = [row.text for row in driver.find_elements(By.CSS_SELECTOR, "tr.match")]
     assert len(rows) == 2 and "测试甲" in rows[0] and "领军人才评分" in rows[0] and "低于要求" in rows[1], rows
@@ -644,7 +650,7 @@ def check_import_page_writes_and_queues_review(driver, base):
     outside = get_json(base, search)["hits"]
     assert not any(hit["label"] == "苏州测试细胞治疗有限公司" for hit in outside), outside
     driver.find_element(By.ID, "write").click()
-    WebDriverWait(driver, 30).until(lambda d: "已导入过" in d.find_element(By.ID, "import-id").text)
+    patient(driver, 30).until(lambda d: "已导入过" in d.find_element(By.ID, "import-id").text)
     no_console_errors(driver)
     screenshot(driver, "import-written.png")
 
@@ -677,7 +683,7 @@ def check_import_page_shows_row_errors(driver, base):
     sign_in(driver, base, "/import")
     driver.find_element(By.ID, "file").send_keys(path)
     driver.find_element(By.ID, "check").click()
-    WebDriverWait(driver, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#problems tbody tr"))
+    patient(driver, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#problems tbody tr"))
     rows = [row.text for row in driver.find_elements(By.CSS_SELECTOR, "#problems tbody tr")]
     assert driver.find_element(By.ID, "accepted").text == "1" and driver.find_element(By.ID, "rejected").text == "2", rows
     assert rows[0].startswith("3 ") and "校验码" in rows[0], rows

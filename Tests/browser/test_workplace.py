@@ -19,10 +19,8 @@ import urllib.request
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import test_web_app as harness  # noqa: E402
 import test_accounts as accounts  # noqa: E402
-from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By  # noqa: E402
-from selenium.webdriver.support import expected_conditions as expected  # noqa: E402
-from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
+from selenium.webdriver.support.ui import Select  # noqa: E402
 
 OPERATOR, OPERATOR_PASSWORD = "ops-root", "operator-secret-2026"
 BUREAU = "suzhou-bureau"
@@ -43,7 +41,7 @@ def sign_in(driver, base, role, next_path="/"):
 
 def nav_settled(driver):
     """The header's corner has asked who is signed in (its 登录 link is replaced once it knows)."""
-    WebDriverWait(driver, 30).until(lambda d: d.find_elements(By.ID, "who-name") or d.find_elements(By.ID, "who-organisation"))
+    harness.patient(driver, 30).until(lambda d: d.find_elements(By.ID, "who-name") or d.find_elements(By.ID, "who-organisation"))
 
 
 def import_file(driver, base, name, rows):
@@ -110,22 +108,22 @@ def check_investment_officer_tracks_a_target_to_signed(driver, base):
     sign_in(driver, base, "investment", "/leads")
     driver.get(base + "/regions/320500")
     harness.wait_ready(driver, attribute="data-leads-ready")
-    WebDriverWait(driver, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#targets-rows .track-lead"))
+    harness.patient(driver, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#targets-rows .track-lead"))
     link = driver.find_element(By.CSS_SELECTOR, "#targets-rows .track-lead")
     firm = link.find_element(By.XPATH, "..").find_element(By.CSS_SELECTOR, "a[href^='/enterprises/']").text
-    link.click()
-    WebDriverWait(driver, 30).until(lambda d: d.find_elements(By.ID, "new-lead-form"))
+    harness.leave_by(driver, link.click)
+    harness.patient(driver, 30).until(lambda d: d.find_elements(By.ID, "new-lead-form"))
     harness.wait_ready(driver)
     owner = Select(driver.find_element(By.ID, "lead-owner"))
     assert owner.first_selected_option.get_attribute("value") == PEOPLE["investment"][0]
     assert {o.text for o in owner.options} >= {name for _, name, _ in PEOPLE.values()}, [o.text for o in owner.options]
-    driver.find_element(By.ID, "create-lead").click()
-    WebDriverWait(driver, 30).until(lambda d: d.find_elements(By.ID, "lead-history"))
+    harness.leave_by(driver, driver.find_element(By.ID, "create-lead").click)
+    harness.patient(driver, 30).until(lambda d: d.find_elements(By.ID, "lead-history"))
     harness.wait_ready(driver)
     Select(driver.find_element(By.ID, "stage-choice")).select_by_value("signed")
-    driver.find_element(By.ID, "stage-submit").click()
+    harness.leave_by(driver, driver.find_element(By.ID, "stage-submit").click)
     # The stage form reloads the page: an element found just before the reload goes stale, so the wait retries.
-    WebDriverWait(driver, 30, ignored_exceptions=(StaleElementReferenceException,)).until(
+    harness.patient(driver, 30).until(
         lambda d: d.find_element(By.ID, "lead").get_attribute("data-stage") == "signed")
     LEAD["firm"], LEAD["url"] = firm, driver.current_url
     harness.no_console_errors(driver)
@@ -136,7 +134,7 @@ def check_admin_watches_and_is_alerted_of_the_analysts_import(driver, base):
     harness.wait_ready(driver, "data-watch-ready", "1")
     assert driver.find_element(By.ID, "who-admin").is_displayed() and driver.find_element(By.ID, "nav-audit").is_displayed()
     driver.find_element(By.ID, "watch-button").click()
-    WebDriverWait(driver, 30).until(lambda d: d.find_element(By.ID, "watch-button").get_attribute("data-watch-state") == "watching")
+    harness.patient(driver, 30).until(lambda d: d.find_element(By.ID, "watch-button").get_attribute("data-watch-state") == "watching")
     sign_in(driver, base, "analyst", "/import")
     import_file(driver, base, "苏州企业二.csv", ["苏州关注细胞治疗有限公司,江苏省苏州市工业园区金鸡湖大道88号,2761"])
     sign_in(driver, base, "admin", "/inbox")
