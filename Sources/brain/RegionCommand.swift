@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import BrainStore
+import BrainUseCases
 
 struct RegionCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,26 +17,26 @@ struct RegionCommand: AsyncParsableCommand {
         guard let profile = try await store.regionProfile(code, largest: top) else {
             throw ValidationError("no region with code \(code)")
         }
-        let taxonomy = try await store.taxonomy()
-        let path = (profile.ancestors.map(\.name) + [profile.region.name]).joined(separator: " › ")
-        print("\(profile.region.code) \(path) [\(profile.region.level.rawValue)]")
-        print("listed firms \(profile.listedFirms), biomedicine firms \(profile.biomedicineFirms), "
-              + "biomedicine employees \(profile.biomedicineEmployees), universities \(profile.universities)")
+        // The same read model as `/api/regions/{code}`: the profile's counts on every node of the chain.
+        let region = RegionResponse(profile, taxonomy: try await store.taxonomy())
+        let path = (region.ancestors.map(\.name) + [region.name]).joined(separator: " › ")
+        print("\(region.code) \(path) [\(region.level.rawValue)]")
+        print("listed firms \(region.listedFirms), biomedicine firms \(region.biomedicineFirms), "
+              + "biomedicine employees \(region.biomedicineEmployees), universities \(region.universities)")
         print("\nfirms per chain node:")
-        for count in profile.nodeCounts where count.firms > 0 {
-            guard let node = taxonomy.node(count.nodeId) else { continue }
+        for node in region.nodes where node.firms > 0 {
             let indent = node.parentId == nil ? "  " : "      "
-            print(indent + ReportTable.pad("\(node.nameZh) (\(node.tier.rawValue))", 34) + ReportTable.pad("\(count.firms)", 6, left: true)
-                  + ReportTable.pad("\(count.employees)", 10, left: true) + " employees")
+            print(indent + ReportTable.pad("\(node.nameZh) (\(node.tier.rawValue))", 34) + ReportTable.pad("\(node.firms)", 6, left: true)
+                  + ReportTable.pad("\(node.employees)", 10, left: true) + " employees")
         }
         print("\nlargest biomedicine firms:")
-        for firm in profile.largestFirms {
+        for firm in region.largestFirms {
             print("  " + ReportTable.pad(firm.id, 11) + ReportTable.pad(firm.name, 12) + ReportTable.pad(firm.employees.map(String.init) ?? "–", 8, left: true)
                   + "  " + firm.nodeIds.joined(separator: ","))
         }
-        if !profile.parks.isEmpty {
+        if !region.parks.isEmpty {
             print("\nparks:")
-            for park in profile.parks { print("  \(park.name) (\(park.regionCode))") }
+            for park in region.parks { print("  \(park.name) (\(park.regionCode))") }
         }
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import BrainModel
 @testable import BrainServer
+import BrainUseCases
 
 /// The 招商 pages from fixed models: the board with an overdue card, the list, one lead with its forms and history.
 extension PageSnapshotTests {

@@ -4,6 +4,7 @@ import Hummingbird
 import BrainModel
 import BrainAnalytics
 @testable import BrainServer
+@testable import BrainUseCases
 
 /// Pages rendered from fixed view models compared with the HTML committed under `Snapshots/`: a change to a template
 /// or a view model that changes what people see fails here until the snapshot is re-recorded on purpose

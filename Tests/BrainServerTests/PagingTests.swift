@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 @testable import BrainServer
+import BrainUseCases
 
 /// `?page=&size=` on search and a chain node's firms: pages differ, the total stays, the last page is short, a page past
 /// the end is empty and a bad number is a 400 naming the parameter.

@@ -3,6 +3,7 @@ import Testing
 import BrainModel
 import BrainAnalytics
 @testable import BrainServer
+import BrainUseCases
 
 /// The region page and its network and SWOT pages from fixed models: a district's report as the API answered it for
 /// the bundled data (trimmed), with two layers offered; the network and SWOT with a two-region picker.

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import BrainModel
 import BrainStore
+import BrainUseCases
 
 /// The JSON API under `/api`. Every page of the web application reads the same routes.
 struct APIController: Sendable {
@@ -34,19 +35,19 @@ struct APIController: Sendable {
 
     /// `GET /api/regions/{code}`: name, level, parent, children and firm counts per chain node.
     func region(_ code: String) async throws -> Response {
-        try RouteRegion.checkCode(code)
+        try RegionCode.check(code)
         let body = try await cache.body("region/" + code) { () async throws -> Data? in
             guard let profile = try await store.regionProfile(code, largest: 10) else { return nil }
             return try JSONResponse.encoder.encode(RegionResponse(profile, taxonomy: try await store.taxonomy()))
         }
-        guard let body else { throw RouteRegion.unknown(code) }
+        guard let body else { throw RegionCode.unknown(code) }
         return JSONResponse.response(.ok, data: body)
     }
 
     /// `GET /api/regions/{code}/children`: firm counts of each child region, for maps.
     func children(_ code: String) async throws -> Response {
-        try RouteRegion.checkCode(code)
-        guard try await store.region(code) != nil else { throw RouteRegion.unknown(code) }
+        try RegionCode.check(code)
+        guard try await store.region(code) != nil else { throw RegionCode.unknown(code) }
         return try JSONResponse.ok(try await store.childValues(of: code))
     }
 
@@ -89,4 +90,14 @@ struct APIController: Sendable {
         guard let text = request.uri.queryParameters.get(name) else { return value }
         return Int(text)
     }
+}
+
+/// `GET /api/chain`
+struct ChainResponse: Codable, Sendable {
+    var id: String
+    var nameZh: String
+    var nameEn: String
+    var version: String
+    var tiers: [ChainTierInfo]
+    var nodes: [NodeWithCount]
 }

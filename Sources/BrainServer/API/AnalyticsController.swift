@@ -2,6 +2,7 @@ import Hummingbird
 import BrainAnalytics
 import BrainModel
 import BrainStore
+import BrainUseCases
 
 /// `/api/regions/{code}/{method}` and `/api/enterprises/{id}/quality`: the analytics of `brain analyze`, as JSON.
 /// Query parameters: `level` (province, city, district; default the region's own), `measure` (firms, employees, assets),
@@ -17,7 +18,7 @@ struct AnalyticsController {
     }
 
     func regionMethod(_ code: String, _ method: String, _ request: Request) async throws -> Response {
-        let region = try RouteRegion.region(code, in: try await cache.index())
+        let region = try RegionCode.region(code, in: try await cache.index())
         let query = try request.query(AnalysisQuery.self)
         let level = query.level ?? region.level, measure = query.measure ?? .firms, threshold = query.threshold ?? 1
         if method == "chokepoints" { return try await chokepoints(region: code, request) }

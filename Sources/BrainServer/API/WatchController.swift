@@ -162,8 +162,8 @@ struct WatchController: Sendable {
 
     /// `GET /api/regions/{code}/timeline`: the region's firms by year (RegionTimeline), imports' as the caller may see.
     func timeline(_ request: Request, code: String) async throws -> Response {
-        try RouteRegion.checkCode(code)
-        guard try await store.region(code) != nil else { throw RouteRegion.unknown(code) }
+        try RegionCode.check(code)
+        guard try await store.region(code) != nil else { throw RegionCode.unknown(code) }
         let caller = try await access.caller(request)
         return try JSONResponse.ok(try await store.regionTimeline(code, organisation: caller.organisation?.id))
     }

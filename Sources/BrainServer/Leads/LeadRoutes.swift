@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import BrainModel
 import BrainStore
+import BrainUseCases
 
 /// The 招商 pipeline's JSON API (issue 19 item 3). Everything is private to the caller's organisation; writes need
 /// the right to manage leads, the CSRF token when they come with the session cookie, and are audited.
@@ -27,7 +28,7 @@ struct LeadRoutes: Sendable {
 
         func validate() throws {
             if let stage, LeadStage(rawValue: stage) == nil { throw AppError.badRequest(Reason("api.lead-stage")) }
-            if let region { try RouteRegion.checkCode(region) }
+            if let region { try RegionCode.check(region) }
             if [owner, node].contains(where: { ($0?.count ?? 0) > 64 }) || (q?.count ?? 0) > 100 {
                 throw AppError.badRequest(Reason("api.query-too-long"))
             }
@@ -79,7 +80,7 @@ struct LeadRoutes: Sendable {
     func board(_ request: Request) async throws -> Response {
         let (_, organisation) = try await leads.reader(request)
         let region = request.uri.queryParameters.get("region")
-        if let region { try RouteRegion.checkCode(region) }
+        if let region { try RegionCode.check(region) }
         let today = LeadAccess.today()
         let board = try await leads.store.leadBoard(organisation: organisation.id, regionCode: region, today: today)
         return try JSONResponse.ok(BoardAnswer(columns: board.columns, total: board.total, overdue: board.overdue, today: today))

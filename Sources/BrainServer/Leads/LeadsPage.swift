@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import BrainModel
 import BrainStore
+import BrainUseCases
 
 /// The 招商 pipeline's pages: `/leads` (the board, or `?view=list` with filters), `/leads/new` (the form the
 /// "转为线索" buttons open, prefilled), `/leads/{id}` (history, stage and edit forms), `/leads.xlsx`, and
@@ -176,7 +177,7 @@ struct LeadsPage: Sendable {
         guard let organisation = caller.organisation else {
             return try JSONResponse.ok(Navigation(signedIn: false, mayManage: false, overdue: 0, total: 0, columns: []))
         }
-        let region = request.uri.queryParameters.get("region").flatMap { RouteRegion.isCode($0) ? $0 : nil }
+        let region = request.uri.queryParameters.get("region").flatMap { RegionCode.isCode($0) ? $0 : nil }
         let board = try await leads.store.leadBoard(organisation: organisation.id, regionCode: region, today: LeadAccess.today())
         let overdue = region == nil ? board.overdue
             : try await leads.store.leadBoard(organisation: organisation.id, regionCode: nil, today: LeadAccess.today()).overdue

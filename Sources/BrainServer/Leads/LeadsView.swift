@@ -1,4 +1,5 @@
 import BrainModel
+import BrainUseCases
 
 /// What the /leads pages read: the board's columns, the list's rows, one lead with its history and forms. Every label
 /// comes in both languages; stage names from `LeadStage`.

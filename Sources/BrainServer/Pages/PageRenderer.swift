@@ -3,7 +3,7 @@ import BrainModel
 import Hummingbird
 import Mustache
 import BrainAnalytics
-import BrainModel
+import BrainUseCases
 
 /// Renders a page template inside the shared layout with its data embedded as JSON (the same JSON its `/api/` route
 /// returns), so the server-rendered tables and the charts drawn from that JSON never disagree.
@@ -76,7 +76,7 @@ struct PageRenderer: Sendable {
     /// A page route's response: a bad parameter or an unknown thing becomes the HTML error page rather than the JSON
     /// error the API routes answer with.
     func page(_ build: () async throws -> Response) async throws -> Response {
-        do { return try await build() } catch let error as AppError { return notFound(error.reason) }
+        do { return try await build() } catch let error as AppError { return notFound(error.reason) } catch let refusal as Refusal { return notFound(refusal.reason) }
     }
 
     /// An HTML error page for a page route (the API routes answer JSON).

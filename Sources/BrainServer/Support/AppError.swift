@@ -1,5 +1,4 @@
 import Hummingbird
-import BrainAnalytics
 import BrainModel
 import BrainUseCases
 
@@ -17,16 +16,6 @@ struct AppError: Error, Sendable {
 
     /// The JSON error body the API answers with.
     var json: Response { JSONResponse.error(status, reason) }
-
-    /// Analytics errors name the unknown thing; they become a 404 with that name.
-    static func from(_ error: AnalyticsError) -> AppError {
-        switch error {
-        case .unknownRegion(let code): RouteRegion.unknown(code)
-        case .unknownEnterprise(let id): .notFound(Reason("api.no-enterprise", ["id": String(id.prefix(64))]))
-        case .unknownNode(let id): .notFound(Reason("api.unknown-node", ["node": String(id.prefix(64))]))
-        case .regionNotAtLevel, .invalidInput: .notFound(Reason("api.not-found", ["detail": error.description]))
-        }
-    }
 }
 
 extension Parameters {
@@ -41,9 +30,4 @@ extension Parameters {
 extension AppError {
     /// A use case's refusal, with its reason: a 400, or a 404 for what it cannot find.
     init(_ refusal: Refusal) { self.init(status: refusal.kind == .notFound ? .notFound : .badRequest, reason: refusal.reason) }
-
-    /// A use case's refusals as route errors.
-    static func refusing<T>(_ work: () async throws -> T) async throws -> T {
-        do { return try await work() } catch let refusal as Refusal { throw AppError(refusal) }
-    }
 }

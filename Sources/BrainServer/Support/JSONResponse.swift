@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import BrainModel
 import BrainStore
+import BrainUseCases
 import NIOCore
 
 /// JSON bodies for the API: sorted keys so responses are stable, errors as
@@ -50,9 +51,9 @@ enum JSONResponse {
     }
 }
 
-/// Turns any thrown error into an answer: `AppError` (a route's refusal) and a body over a route's limit (413) as JSON
-/// under /api and the HTML error page elsewhere; unknown routes as a JSON 404; anything else a 500 without leaking
-/// internals.
+/// Turns any thrown error into an answer: `AppError` (a route's refusal), a use case's `Refusal` and a body over a
+/// route's limit (413) as JSON under /api and the HTML error page elsewhere; unknown routes as a JSON 404; anything
+/// else a 500 without leaking internals.
 struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     let errorPage: @Sendable (HTTPResponse.Status, Reason) -> Response
 
@@ -64,6 +65,8 @@ struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return request.uri.path.hasPrefix("/api/") ? JSONResponse.error(.contentTooLarge, message) : errorPage(.contentTooLarge, message)
         } catch let error as AppError {
             return request.uri.path.hasPrefix("/api/") ? error.json : errorPage(error.status, error.reason)
+        } catch let refusal as Refusal {
+            return request.uri.path.hasPrefix("/api/") ? AppError(refusal).json : errorPage(AppError(refusal).status, refusal.reason)
         } catch let error as HTTPError {
             return JSONResponse.error(error.status, APIErrorReason.of(error))
         } catch let error as StoreUnavailableError {

@@ -1,82 +1,12 @@
-import Foundation
 import Hummingbird
 import BrainModel
+import BrainUseCases
 
-/// `?page=` (from 1) and `?size=` (1–100, default 20) of a paged list (search's firms, a chain node's firms), and the
-/// pager a page shows under it: "第 N / M 页", the total, and previous/next links that keep the other parameters.
-/// A page past the end is an empty page, not an error; a number that is not one is a 400 naming the parameter.
-struct Paging: Sendable, Equatable {
-    static let maxSize = 100
-    /// Far beyond any list the store holds; keeps `offset` from overflowing on `page=9999999999999`.
-    static let maxPage = 100_000
-
-    var page: Int
-    var size: Int
-
-    init(page: Int = 1, size: Int = 20) {
-        self.page = page
-        self.size = size
-    }
-
-    /// `legacySize` is an older parameter name for the size (`limit`), read when `size` is absent; `maxSize` is the
-    /// largest page a list allows (the 招商 list and its export allow more than the default).
+extension Paging {
+    /// A list's `?page=&size=`; `legacySize` is an older parameter name for the size (`limit`), read when `size` is
+    /// absent. A bad number is refused naming the parameter (a 400).
     init(_ query: Parameters, defaultSize: Int = 20, legacySize: String? = nil, maxSize: Int = Paging.maxSize) throws {
-        let sizeText = query.get("size") ?? legacySize.flatMap { query.get($0) } ?? "\(defaultSize)"
-        guard let size = Int(sizeText), (1...maxSize).contains(size) else {
-            throw AppError.badRequest(Reason("api.size", ["max": "\(maxSize)"]))
-        }
-        guard let page = Int(query.get("page") ?? "1"), (1...Self.maxPage).contains(page) else {
-            throw AppError.badRequest(Reason("api.page"))
-        }
-        self.init(page: page, size: size)
-    }
-
-    var offset: Int { (page - 1) * size }
-
-    func pages(total: Int) -> Int { max(1, (total + size - 1) / size) }
-
-    /// This page's slice of a list already in order.
-    func slice<T>(_ items: [T]) -> [T] {
-        guard offset < items.count else { return [] }
-        return Array(items[offset..<min(items.count, offset + size)])
-    }
-
-    /// What the JSON answers carry beside the items.
-    struct Info: Codable, Sendable, Equatable {
-        var page: Int
-        var size: Int
-        var pages: Int
-        var total: Int
-    }
-
-    func info(total: Int) -> Info { Info(page: page, size: size, pages: pages(total: total), total: total) }
-
-    /// The template's `pager`: page, pages, total and the neighbours' links (absent at either end), each link the same
-    /// path and parameters with another page. `keep` are the parameters to carry, in order (nil values left out).
-    func pager(total: Int, path: String, keep: [(String, String?)]) -> Pager {
-        let pages = pages(total: total)
-        func link(_ page: Int) -> String {
-            var items = keep.compactMap { name, value in value.map { URLQueryItem(name: name, value: $0) } }
-            if size != 20 { items.append(URLQueryItem(name: "size", value: "\(size)")) }
-            items.append(URLQueryItem(name: "page", value: "\(page)"))
-            var components = URLComponents()
-            components.path = path
-            components.queryItems = items
-            // URLComponents leaves "+" as is; a query's "+" would read back as a space.
-            components.percentEncodedQuery = components.percentEncodedQuery?.replacingOccurrences(of: "+", with: "%2B")
-            return components.string ?? path
-        }
-        return Pager(page: page, pages: pages, total: total, prev: page > 1 ? link(min(page - 1, pages)) : nil,
-                     next: page < pages ? link(page + 1) : nil)
-    }
-
-    /// What `pager.mustache` reads.
-    struct Pager: Encodable, Sendable {
-        var page: Int
-        var pages: Int
-        var total: Int
-        var prev: String?
-        var next: String?
+        try self.init(page: query.get("page"), size: query.get("size") ?? legacySize.flatMap { query.get($0) }, defaultSize: defaultSize, maxSize: maxSize)
     }
 }
 
@@ -84,7 +14,7 @@ extension PageRenderer {
     /// A paged page: a bad `page` or `size` is the HTML error page with 400 (`page` answers other errors as 404).
     func paged(_ query: Parameters, _ build: (Paging) async throws -> Response) async throws -> Response {
         let paging: Paging
-        do { paging = try Paging(query) } catch let error as AppError { return errorPage(.badRequest, error.reason) }
+        do { paging = try Paging(query) } catch let refusal as Refusal { return errorPage(.badRequest, refusal.reason) }
         return try await page { try await build(paging) }
     }
 }

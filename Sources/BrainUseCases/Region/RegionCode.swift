@@ -12,6 +12,18 @@ public struct Refusal: Error, Sendable {
     public static func notFound(_ reason: Reason) -> Refusal { Refusal(kind: .notFound, reason: reason) }
 }
 
+extension Refusal {
+    /// Analytics errors name the unknown thing; each is a "not found" with that name.
+    public init(_ error: AnalyticsError) {
+        switch error {
+        case .unknownRegion(let code): self = RegionCode.unknown(code)
+        case .unknownEnterprise(let id): self = .notFound(Reason("api.no-enterprise", ["id": String(id.prefix(64))]))
+        case .unknownNode(let id): self = .notFound(Reason("api.unknown-node", ["node": String(id.prefix(64))]))
+        case .regionNotAtLevel, .invalidInput: self = .notFound(Reason("api.not-found", ["detail": error.description]))
+        }
+    }
+}
+
 /// A region code given by a person, checked the one way: six digits (`api.region-code`), then a region of the
 /// snapshot (`api.no-region`). The echoed code is clipped, so a request cannot make an error body of any size.
 public enum RegionCode {

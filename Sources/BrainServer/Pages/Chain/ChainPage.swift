@@ -3,6 +3,7 @@ import Hummingbird
 import BrainAnalytics
 import BrainModel
 import BrainStore
+import BrainUseCases
 
 /// `/chain`: every node by tier; `/chain/{id}?region=`: a node's firms, where they are, their products and the nodes
 /// up- and downstream; `/products?name=`: the product graph around one product, expandable.
@@ -53,7 +54,7 @@ struct ChainPage: Sendable {
             return try NodeExplorer.report(try await cache.index(), links: try await cache.nodeLinks(), node: id, region: region,
                                            limit: paging.size, offset: paging.offset)
         } catch let error as AnalyticsError {
-            throw AppError.from(error)
+            throw AppError(Refusal(error))
         }
     }
 

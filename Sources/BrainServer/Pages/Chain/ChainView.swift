@@ -1,5 +1,6 @@
 import BrainAnalytics
 import BrainModel
+import BrainUseCases
 
 /// What `chain-node.mustache` reads. Nested values have no `id` of their own where the template's links inside them
 /// (`{{#region}} … /chain/{{id}}`) mean the node's.

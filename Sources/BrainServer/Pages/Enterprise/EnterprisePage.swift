@@ -3,6 +3,7 @@ import Hummingbird
 import BrainAnalytics
 import BrainModel
 import BrainStore
+import BrainUseCases
 
 /// `/enterprises/{id}`: the portrait — quality radar with components, facts with source and date, products, chain
 /// nodes with evidence, related firms, and a timeline of events.
@@ -25,7 +26,7 @@ struct EnterprisePage: Sendable {
             do {
                 return try JSONResponse.ok(try RelatedFirms.report(try await cache.index(), links: try await cache.productLinks(), enterprise: id, limit: 30), for: request)
             } catch let error as AnalyticsError {
-                throw AppError.from(error)
+                throw AppError(Refusal(error))
             }
         }
         router.get("/enterprises/:id") { request, context in

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import BrainAnalytics
 import BrainModel
+import BrainUseCases
 
 /// The chain's relatedness network with a region's presences (`/regions/{code}/network`,
 /// `/api/regions/{code}/network?threshold=`) and the region's SWOT against peers the user picks
@@ -42,7 +43,7 @@ struct NetworkPage: Sendable {
 
     /// The region's analysis at its own level: an unknown region is a 404, the whole country a 400.
     func analysis(_ code: String) async throws -> LevelAnalysis {
-        let region = try RouteRegion.region(code, in: try await cache.index())
+        let region = try RegionCode.region(code, in: try await cache.index())
         guard region.level != .country else { throw AppError.badRequest(Reason("api.country-level")) }
         return try await cache.analysis(level: region.level)
     }
@@ -50,7 +51,7 @@ struct NetworkPage: Sendable {
     func network(_ code: String, _ query: NetworkQuery) async throws -> RelatednessNetwork {
         let analysis = try await analysis(code)
         do { return try RelatednessNetworks.report(analysis, region: code, threshold: query.threshold ?? RelatednessNetworks.defaultThreshold) }
-        catch let error as AnalyticsError { throw AppError.from(error) }
+        catch let error as AnalyticsError { throw AppError(Refusal(error)) }
     }
 
     func swot(_ code: String, _ query: Parameters) async throws -> PeerSWOT {

@@ -25,9 +25,8 @@ struct OverviewPage: Sendable {
             let query = request.uri.queryParameters
             let (generation, _) = try await generation(for: request)
             let code = try context.parameters.path("code")
-            return try JSONResponse.ok(try await AppError.refusing {
-                try await RegionMap.build(store: store, cache: generation, code: code, measure: query.get("measure") ?? "firms", nodeId: query.get("node"))
-            })
+            return try JSONResponse.ok(try await RegionMap.build(store: store, cache: generation, code: code, measure: query.get("measure") ?? "firms",
+                                                                 nodeId: query.get("node")))
         }
     }
 
@@ -37,7 +36,7 @@ struct OverviewPage: Sendable {
 
     func page(_ request: Request) async throws -> Response {
         let (generation, caller) = try await generation(for: request)
-        let map = try await AppError.refusing { try await RegionMap.build(store: store, cache: generation, code: "000000", measure: "firms", nodeId: nil) }
+        let map = try await RegionMap.build(store: store, cache: generation, code: "000000", measure: "firms", nodeId: nil)
         let index = generation.index
         let stats = map.rows.reduce(into: (firms: 0, listed: 0, employees: 0)) {
             $0.firms += $1.biomedicineFirms; $0.listed += $1.listedFirms; $0.employees += $1.biomedicineEmployees

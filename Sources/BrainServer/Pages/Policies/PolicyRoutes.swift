@@ -3,6 +3,7 @@ import BrainModel
 import Hummingbird
 import BrainAnalytics
 import BrainIngest
+import BrainUseCases
 
 /// Policy matching: `/api/enterprises/{id}/policies` (each clause with its status and the conditions checked),
 /// `/api/policies` and `/api/policies/{id}` (the firms that qualify), and the `/policies` page. Each shows the bundled
@@ -37,7 +38,7 @@ struct PolicyRoutes: Sendable {
 
     func matches(_ id: String, for request: Request) async throws -> [PolicyMatcher.Match] {
         let matcher = try await matcher(for: request)
-        do { return try matcher.matches(enterprise: id) } catch { throw AppError.from(error) }
+        do { return try matcher.matches(enterprise: id) } catch { throw AppError(Refusal(error)) }
     }
 
     func firms(_ id: String, for request: Request) async throws -> PolicyMatcher.PolicyFirms {

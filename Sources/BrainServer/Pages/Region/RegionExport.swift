@@ -3,6 +3,7 @@ import Hummingbird
 import BrainAnalytics
 import BrainIngest
 import BrainModel
+import BrainUseCases
 
 /// The region's lists as a workbook a bureau can filter and forward: summary, chain nodes, 补链/强链/延链, opportunities,
 /// peers, cluster criteria, chokepoints, largest firms — one sheet each, figures as in the page.

@@ -3,6 +3,7 @@ import Hummingbird
 import BrainAnalytics
 import BrainModel
 import BrainStore
+import BrainUseCases
 
 /// `/regions/{code}`: the region's standing, its chain map by gap class, what to attract and why, benchmarks and
 /// cluster criteria; exported as XLSX (`export.xlsx`) and as a printable PDF (`report.pdf`).
@@ -22,15 +23,15 @@ struct RegionPage: Sendable {
             let query = try TargetsQuery(request.uri.queryParameters)
             let code = try context.parameters.path("code")
             let (generation, _) = try await generation(for: request)
-            let region = try RouteRegion.region(code, in: generation.index)
-            guard region.level != .country else { throw RouteRegion.unknown(code) }
+            let region = try RegionCode.region(code, in: generation.index)
+            guard region.level != .country else { throw RegionCode.unknown(code) }
             return try JSONResponse.ok(try await query.report(code, level: region.level, in: generation), for: request)
         }
         regions.get(":code/talent") { request, context in
             let code = try context.parameters.path("code")
             let market = try await visibleMarket(request)
             do { return try JSONResponse.ok(try TalentCube.report(try await cache.index(), region: code, market: market)) } catch let error as AnalyticsError {
-                throw AppError.from(error)
+                throw AppError(Refusal(error))
             }
         }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import BrainAnalytics
 import BrainModel
+import BrainUseCases
 
 /// A text in both languages, for any template (the page's language switch shows one).
 struct BilingualText: Encodable, Sendable { var zh, en: String }

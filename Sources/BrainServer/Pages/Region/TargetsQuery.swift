@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import BrainAnalytics
 import BrainModel
+import BrainUseCases
 
 /// The 招商 list's choices as query parameters, shared by `/api/regions/{code}/targets` and the region's XLSX:
 /// `strategy` (a preset id or `custom`), the weights by key (`density`, `gap`, `strong`, `extend`, `pci`, `strength`,
@@ -35,6 +36,6 @@ struct TargetsQuery {
         do {
             return try await generation.investmentTargets(level: level).report(region: code, sameProvince: sameProvince, riskWarned: riskWarned,
                                                                              strategy: strategy, page: paging.page, size: paging.size)
-        } catch let error as AnalyticsError { throw AppError.from(error) }
+        } catch let error as AnalyticsError { throw AppError(Refusal(error)) }
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import BrainModel
 import Hummingbird
 import BrainStore
+import BrainUseCases
 
 /// `/search?q=`: results grouped by kind, updated as the user types (the same `/api/search`).
 struct SearchPage: Sendable {

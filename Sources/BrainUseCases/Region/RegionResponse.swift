@@ -2,20 +2,20 @@ import BrainModel
 import BrainStore
 
 /// A chain node with the number of firms placed on it (directly or through a sub-node).
-struct NodeWithCount: Codable, Sendable {
-    var id: String
-    var tier: ChainTier
-    var parentId: String?
-    var nameZh: String
-    var nameEn: String
-    var gbt4754: [String]
-    var sw2021: [String]
-    var keywords: [String]
-    var chokepointNote: String?
-    var firms: Int
-    var employees: Int
+public struct NodeWithCount: Codable, Sendable {
+    public var id: String
+    public var tier: ChainTier
+    public var parentId: String?
+    public var nameZh: String
+    public var nameEn: String
+    public var gbt4754: [String]
+    public var sw2021: [String]
+    public var keywords: [String]
+    public var chokepointNote: String?
+    public var firms: Int
+    public var employees: Int
 
-    init(node: ChainNode, count: NodeCount?) {
+    public init(node: ChainNode, count: NodeCount?) {
         id = node.id
         tier = node.tier
         parentId = node.parentId
@@ -29,43 +29,33 @@ struct NodeWithCount: Codable, Sendable {
         employees = count?.employees ?? 0
     }
 
-    static func merge(_ taxonomy: ChainTaxonomy, _ counts: [NodeCount]) -> [NodeWithCount] {
+    public static func merge(_ taxonomy: ChainTaxonomy, _ counts: [NodeCount]) -> [NodeWithCount] {
         let byId = Dictionary(counts.map { ($0.nodeId, $0) }, uniquingKeysWith: { a, _ in a })
         return taxonomy.nodes.map { NodeWithCount(node: $0, count: byId[$0.id]) }
     }
 }
 
-/// `GET /api/chain`
-struct ChainResponse: Codable, Sendable {
-    var id: String
-    var nameZh: String
-    var nameEn: String
-    var version: String
-    var tiers: [ChainTierInfo]
-    var nodes: [NodeWithCount]
-}
-
 /// `GET /api/regions/{code}`
-struct RegionResponse: Codable, Sendable {
-    var code: String
-    var name: String
-    var level: RegionLevel
-    var isDevelopmentZone: Bool
-    var longitude: Double?
-    var latitude: Double?
-    var parent: RegionRef?
-    var ancestors: [RegionRef]
-    var children: [RegionRef]
-    var listedFirms: Int
-    var biomedicineFirms: Int
-    var biomedicineEmployees: Int
-    var universities: Int
-    var nodes: [NodeWithCount]
-    var largestFirms: [EnterpriseSummary]
-    var parks: [Park]
-    var provenance: Provenance
+public struct RegionResponse: Codable, Sendable {
+    public var code: String
+    public var name: String
+    public var level: RegionLevel
+    public var isDevelopmentZone: Bool
+    public var longitude: Double?
+    public var latitude: Double?
+    public var parent: RegionRef?
+    public var ancestors: [RegionRef]
+    public var children: [RegionRef]
+    public var listedFirms: Int
+    public var biomedicineFirms: Int
+    public var biomedicineEmployees: Int
+    public var universities: Int
+    public var nodes: [NodeWithCount]
+    public var largestFirms: [EnterpriseSummary]
+    public var parks: [Park]
+    public var provenance: Provenance
 
-    init(_ profile: RegionProfile, taxonomy: ChainTaxonomy) {
+    public init(_ profile: RegionProfile, taxonomy: ChainTaxonomy) {
         let region = profile.region
         (code, name, level, isDevelopmentZone) = (region.code, region.name, region.level, region.isDevelopmentZone)
         (longitude, latitude, provenance) = (region.longitude, region.latitude, region.provenance)

@@ -6,29 +6,29 @@ import BrainStore
 /// `GET /api/search?q=&page=&size=`: one box across firms (the store's substring search), regions, chain nodes and products,
 /// each hit with the page it opens. Regions rank province, city, district; products by how many firms make them.
 /// Firms are paged (`enterprisesTotal` of them in all); regions, nodes and products, never many, come on page 1 only.
-struct SiteSearch: Codable, Sendable {
-    struct Hit: Codable, Sendable {
-        var kind: String
-        var label: String
-        var detail: String?
-        var url: String
+public struct SiteSearch: Codable, Sendable {
+    public struct Hit: Codable, Sendable {
+        public var kind: String
+        public var label: String
+        public var detail: String?
+        public var url: String
         /// For a firm found by one of its other names (short, former, English…): that name, its kind, source and date.
-        var matched: EnterpriseName?
+        public var matched: EnterpriseName?
         /// The label and detail in English where they are words of ours, not data (a node's name, "3 firms"): the
         /// language switch shows one; firm and place names have none and read as they are.
-        var labelEn: String? = nil
-        var detailEn: String? = nil
+        public var labelEn: String? = nil
+        public var detailEn: String? = nil
     }
-    var query: String
-    var hits: [Hit]
-    var enterprisesTotal: Int
+    public var query: String
+    public var hits: [Hit]
+    public var enterprisesTotal: Int
     /// The firms' page: page, size, pages and total (the same as `enterprisesTotal`).
-    var paging: Paging.Info
+    public var paging: Paging.Info
 
     /// Firms `viewer` may not see (another organisation's private import) are neither hits nor counted.
-    static func run(store: any Store, cache: AnalyticsGeneration, query raw: String, paging: Paging, viewer: FirmViewer) async throws -> SiteSearch {
+    public static func run<Extras>(store: any Store, cache: AnalyticsWorkbench<Extras>, query raw: String, paging: Paging, viewer: FirmViewer) async throws -> SiteSearch {
         let query = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard query.count <= 100 else { throw AppError.badRequest(Reason("api.query-too-long")) }
+        guard query.count <= 100 else { throw Refusal.badRequest(Reason("api.query-too-long")) }
         guard !query.isEmpty else { return SiteSearch(query: query, hits: [], enterprisesTotal: 0, paging: paging.info(total: 0)) }
         let index = cache.index
         // The two sources are merged before paging, so each is read up to the end of the asked page.
@@ -70,5 +70,5 @@ struct SiteSearch: Codable, Sendable {
         return SiteSearch(query: query, hits: hits, enterprisesTotal: total, paging: paging.info(total: total))
     }
 
-    static func path(_ id: String) -> String { id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? id }
+    public static func path(_ id: String) -> String { id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? id }
 }
