@@ -8,6 +8,7 @@ import BrainUseCases
 /// Query parameters: `level` (province, city, district; default the region's own), `measure` (firms, employees, assets),
 /// `threshold` (presence on RCA, default 1); gaps take `strongLq`, peers `count`, chokepoints `node`, index `from`/`to`.
 struct AnalyticsController {
+    static let regionMethods = ["profile", "opportunities", "gaps", "chokepoints", "peers", "index", "cluster"] // also APIRoutes' enum
     let cache: AnalyticsCache
 
     func register(on router: Router<some RequestContext>) {
@@ -23,7 +24,7 @@ struct AnalyticsController {
         let level = query.level ?? region.level, measure = query.measure ?? .firms, threshold = query.threshold ?? 1
         if method == "chokepoints" { return try await chokepoints(region: code, request) }
         if method == "index" { return try await innovationIndex(region: region, request) }
-        guard ["profile", "opportunities", "gaps", "peers", "cluster"].contains(method) else {
+        guard Self.regionMethods.contains(method) else {
             return JSONResponse.error(.notFound, Reason("api.unknown-analysis", ["method": String(method.prefix(40))]))
         }
         guard level != .country else { return JSONResponse.error(.badRequest, Reason("api.country-level")) }

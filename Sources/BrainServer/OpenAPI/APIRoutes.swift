@@ -46,7 +46,7 @@ enum APIRoutes {
         APIOperation(method: .get, path: "/api/regions/{code}/{method}", tag: "区域分析", summaryZh: "区域分析：专业化、机会、补链强链、卡脖子、对标、创新指数、集群",
                      summaryEn: "Region analytics", parameters: [
                         code,
-                        .path("method", .string(values: ["profile", "opportunities", "gaps", "chokepoints", "peers", "index", "cluster"]), "分析方法",
+                        .path("method", .string(values: AnalyticsController.regionMethods), "分析方法",
                               example: "gaps"),
                         .query("level", .string(values: ["province", "city", "district"]), "比较的层级（默认区域自身的层级）"),
                         measure,
