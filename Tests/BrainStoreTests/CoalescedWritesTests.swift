@@ -62,4 +62,24 @@ import Testing
         }
         #expect(lengths.count == 8) // 512, 128, 32, 16, 8, 4 and 1 (701), 2 (702)
     }
+
+    /// SQLite's name grams go in key order (gram, then rank) within each merged group; other tables, and PostgreSQL's
+    /// grams, keep the planner's order; a DELETE still ends the group.
+    @Test func sqliteGramRowsGoInKeyOrder() {
+        let gram = { (g: String, rank: Int, id: String) in
+            Write("INSERT INTO name_bigrams (gram, rank, enterprise_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", [.text(g), .int(rank), .text(id)])
+        }
+        let writes = [gram("药业", 9, "b"), gram("医药", 9, "b"), gram("医药", 3, "a"), gram("AB", 3, "a"),
+                      Write("INSERT INTO t (a) VALUES (?)", [.int(2)]), Write("INSERT INTO t (a) VALUES (?)", [.int(1)]),
+                      Write("DELETE FROM t WHERE a = ?", [.int(0)]), gram("生物", 4, "c"), gram("医疗", 4, "c")]
+        var memo = CoalescedWrites.Memo(.powersOfTwo(upTo: .max))
+        let merged = CoalescedWrites.of(writes, memo: &memo)
+        let grams = merged.filter { $0.sql.hasPrefix("INSERT INTO name_bigrams") }.map(\.arguments)
+        #expect(grams == [
+            [.text("AB"), .int(3), .text("a"), .text("医药"), .int(3), .text("a"), .text("医药"), .int(9), .text("b"), .text("药业"), .int(9), .text("b")],
+            [.text("医疗"), .int(4), .text("c"), .text("生物"), .int(4), .text("c")],
+        ])
+        #expect(merged.first(where: { $0.sql.hasPrefix("INSERT INTO t") })?.arguments == [.int(2), .int(1)])
+        #expect(CoalescedWrites.of(writes).first?.arguments.first == .text("药业"))
+    }
 }

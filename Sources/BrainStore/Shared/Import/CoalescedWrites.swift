@@ -31,6 +31,8 @@ enum CoalescedWrites {
         fileprivate var shapes: [Shape] = []
         fileprivate var arities: [Int] = []
         fileprivate var texts: [[Int: String]] = []
+        /// Per shape: its rows go in key order (`inKeyOrder`).
+        fileprivate var keyOrdered: [Bool] = []
         init(_ sizing: Sizing) { self.sizing = sizing }
 
         /// The index of `sql`'s shape, learnt on first sight.
@@ -41,6 +43,7 @@ enum CoalescedWrites {
                 if let existing = shapes.firstIndex(of: shape) { slot = existing } else {
                     slot = shapes.count
                     (shapes, arities, texts) = (shapes + [shape], arities + [max(1, shape.group.filter { $0 == "?" }.count)], texts + [[:]])
+                    keyOrdered.append(Self.keyOrders(shape, sizing))
                 }
             }
             // The planners write a few dozen distinct texts (a name's gram insert: one per gram count).
@@ -71,7 +74,8 @@ enum CoalescedWrites {
             // firm starts the facts group before a later row creates its firm), and a firm references none of them.
             let firms = order.filter { memo.shapes[$0].head.hasPrefix("INSERT INTO enterprises ") }
             for slot in firms + order.filter({ !firms.contains($0) }) {
-                let arguments = pending[slot] ?? [], arity = memo.arities[slot]
+                let arity = memo.arities[slot]
+                let arguments = memo.keyOrdered[slot] ? inKeyOrder(pending[slot] ?? [], arity: arity) : pending[slot] ?? []
                 var start = 0
                 for rows in rowCounts(arguments.count / arity, arity: arity, sizing: memo.sizing) {
                     let end = start + rows * arity

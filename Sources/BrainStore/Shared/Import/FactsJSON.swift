@@ -62,3 +62,22 @@ struct FactsJSON {
         return true
     }
 }
+
+/// One `FactsJSON` (its learnt key orders) for every thread, behind a lock.
+// @unchecked: `json` is read and written only while `lock` is held.
+final class SharedFactsJSON: @unchecked Sendable {
+    private let lock = NSLock()
+    private var json: FactsJSON
+
+    init() {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        json = FactsJSON(encoder: encoder)
+    }
+
+    func encode(_ values: [String: String]) throws -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        return try json.encode(values)
+    }
+}

@@ -45,5 +45,5 @@ enum SchemaMigrations {
         ]) },
     ]
 
-    private static let regionColumns = ["province_code", "city_code", "district_code"]
+    static let regionColumns = ["province_code", "city_code", "district_code"]
 }

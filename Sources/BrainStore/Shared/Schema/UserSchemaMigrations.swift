@@ -56,5 +56,12 @@ extension SchemaMigrations {
         SchemaMigration("v21-publish", sqliteID: "v19-publish") { d in PublishSQL.schema(text: d.text) },
         // Issue 19: the webhook outbox, so alerts from CLI imports and review decisions are posted too.
         SchemaMigration("v22-outbox", sqliteID: "v20-outbox") { d in WebhookOutboxSQL.migration(integer: d.bigint) },
+        // Issue 16 item 4: each firm an import writes went into three single-column region indexes that the region
+        // pages' (column, is_biomedicine, employees, id) indexes of v5 make redundant: same leading column, so every
+        // look-up by province, city or district is served by those. SQLite only for now (PostgreSQL's import is
+        // bound by its GIN indexes; its own work decides).
+        SchemaMigration("v23-region-index-duplicates", sqliteID: "v21-region-index-duplicates") { d in
+            d.pick(sqlite: regionColumns.map { "DROP INDEX enterprises_on_\($0)" }, postgres: [])
+        },
     ]
 }
