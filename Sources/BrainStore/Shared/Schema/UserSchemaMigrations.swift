@@ -60,7 +60,7 @@ extension SchemaMigrations {
         // pages' (column, is_biomedicine, employees, id) indexes of v5 make redundant: same leading column, so every
         // look-up by province, city or district is served by those. SQLite only for now (PostgreSQL's import is
         // bound by its GIN indexes; its own work decides).
-        SchemaMigration("v23-region-index-duplicates", sqliteID: "v21-region-index-duplicates") { d in
+        SchemaMigration("v23-region-index-duplicates") { d in
             d.pick(sqlite: regionColumns.map { "DROP INDEX enterprises_on_\($0)" }, postgres: [])
         },
     ]
