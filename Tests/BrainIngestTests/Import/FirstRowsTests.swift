@@ -4,7 +4,7 @@ import Testing
 @testable import BrainIngest
 
 /// The check's compact de-duplication (`FirstRows`) names the same first rows as the `[String: Int]` dictionaries it
-/// replaced: packed codes, names in an arena, growth of both tables, and 32-bit hash collisions among many names.
+/// replaced: packed codes, names in an arena, growth of both tables, and hash-tag collisions among many names.
 @Suite struct FirstRowsTests {
     static let alphabet = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
 
@@ -58,7 +58,7 @@ import Testing
     @Test func namesNameTheirFirstRowAsADictionaryDoes() {
         var random = SplitMix64(seed: 4)
         let pieces = ["华为", "技术", "有限公司", "A", "é", "e\u{301}", "ｅ", "😀", "臺灣", "", " ", "\u{200B}", "(北京)", "ß", "Ⅻ"]
-        // 200,000 names: about four pairs of them share all 32 hash bits the table keeps, so collisions are exercised.
+        // 200,000 names: many share the 24 hash bits a slot keeps, so the byte comparison behind them is exercised.
         var names = (0..<200_000).map { "合成企业\($0)" }
         for _ in 0..<2_000 { names.append((0..<random.below(5)).map { _ in pieces[random.below(pieces.count)] }.joined()) }
         var rows = FirstRows(), expected: [String: Int] = [:]
