@@ -40,7 +40,7 @@ public final class EnterpriseFileCheck: RowFileCheck {
     public private(set) var summary: Summary
     private var reader: (any RowReader)?
     private var validator: EnterpriseRowValidator?
-    private var seenUSCC: [String: Int] = [:], seenName: [String: Int] = [:]
+    private var firstRows = FirstRows()
 
     public init(url: URL, resolver: AddressResolver, mapping: [String: String] = [:]) {
         self.url = url
@@ -121,14 +121,8 @@ public final class EnterpriseFileCheck: RowFileCheck {
             var (record, problems) = validated ?? validator.validate(line: line, fields: fields)
             if var found = record {
                 // The same code twice is the same firm twice; the same name without codes may be, for review.
-                // Each key hashed once: the line is stored, and the first line put back when there was one.
-                var firstWithCode: Int?
-                if let code = found.uscc {
-                    firstWithCode = seenUSCC.updateValue(line, forKey: code)
-                    if let firstWithCode { seenUSCC[code] = firstWithCode }
-                }
-                let firstWithName = seenName.updateValue(line, forKey: found.normalizedName)
-                if let firstWithName { seenName[found.normalizedName] = firstWithName }
+                let firstWithCode = found.uscc.flatMap { firstRows.code($0, row: line) }
+                let firstWithName = firstRows.name(found.normalizedName, row: line)
                 if let code = found.uscc, let first = firstWithCode {
                     problems.append(RowProblem(file: file, row: line, column: "统一社会信用代码", value: code,
                                                because: Reason("import.duplicate-code", ["first": "\(first)"]), severity: .rejected))
