@@ -54,7 +54,7 @@ def check_move_to_signed_and_see_it_on_the_board(driver, base):
     harness.wait_ready(driver)
     Select(driver.find_element(By.ID, "stage-choice")).select_by_value("signed")
     harness.leave_by(driver, driver.find_element(By.ID, "stage-submit").click)
-    # The form posts and the page reloads: an element found just before the reload goes stale, so the wait retries.
+    # The form posts and the page reloads: leave_by waits for the new document before the stage is read.
     harness.patient(driver, 30).until(
         lambda d: d.find_element(By.ID, "lead").get_attribute("data-stage") == "signed")
     assert "线索 → 签约" in driver.find_element(By.ID, "lead-history").text

@@ -124,7 +124,7 @@ def patient(driver, seconds=30):
 
 def wait_ready(driver, attribute="data-ready", value="1", seconds=30):
     # Asked of whichever document is current: an element reference taken just before a navigation commits belongs to
-    # the old document, and Chromium then answers with an error no wait ignores.
+    # the old document and cannot be read once the new one is up.
     patient(driver, seconds).until(lambda d: d.execute_script(
         "return document.readyState !== 'loading' && !!document.body && document.body.getAttribute(arguments[0])",
         attribute) == value)
@@ -516,8 +516,7 @@ def check_project_landing_form(driver, base):
     driver.find_element(By.ID, "mu").send_keys("120")
     driver.find_element(By.ID, "gmp").click()
     leave_by(driver, driver.find_element(By.ID, "recommend").click)
-    # The form navigates: wait for the new document (the old one is still "ready" right after the click).
-    patient(driver, 30).until(lambda d: "nodes=" in d.current_url)
+    assert "nodes=" in driver.current_url, driver.current_url  # the new document's address carries the chosen nodes
     wait_ready(driver)
     rows = [row.text for row in driver.find_elements(By.CSS_SELECTOR, "#results tbody tr")]
     assert rows and any(name in rows[0] for name in ("北上海", "东方美谷", "金海岸")), rows[:3]

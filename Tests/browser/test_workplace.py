@@ -122,7 +122,7 @@ def check_investment_officer_tracks_a_target_to_signed(driver, base):
     harness.wait_ready(driver)
     Select(driver.find_element(By.ID, "stage-choice")).select_by_value("signed")
     harness.leave_by(driver, driver.find_element(By.ID, "stage-submit").click)
-    # The stage form reloads the page: an element found just before the reload goes stale, so the wait retries.
+    # The form posts and the page reloads: leave_by waits for the new document before the stage is read.
     harness.patient(driver, 30).until(
         lambda d: d.find_element(By.ID, "lead").get_attribute("data-stage") == "signed")
     LEAD["firm"], LEAD["url"] = firm, driver.current_url

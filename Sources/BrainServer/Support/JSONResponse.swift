@@ -64,9 +64,9 @@ struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             let message = Reason("api.body-too-large")
             return request.uri.path.hasPrefix("/api/") ? JSONResponse.error(.contentTooLarge, message) : errorPage(.contentTooLarge, message)
         } catch let error as AppError {
-            return request.uri.path.hasPrefix("/api/") ? error.json : errorPage(error.status, error.reason)
+            return refuse(error, request)
         } catch let refusal as Refusal {
-            return request.uri.path.hasPrefix("/api/") ? AppError(refusal).json : errorPage(AppError(refusal).status, refusal.reason)
+            return refuse(AppError(refusal), request)
         } catch let error as HTTPError {
             return JSONResponse.error(error.status, APIErrorReason.of(error))
         } catch let error as StoreUnavailableError {
@@ -78,6 +78,11 @@ struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             context.logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
             return JSONResponse.error(.internalServerError, Reason("api.internal"))
         }
+    }
+
+    /// A route's or a use case's refusal: JSON under /api, the HTML error page elsewhere.
+    private func refuse(_ error: AppError, _ request: Request) -> Response {
+        request.uri.path.hasPrefix("/api/") ? error.json : errorPage(error.status, error.reason)
     }
 }
 

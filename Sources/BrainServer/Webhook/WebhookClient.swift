@@ -69,6 +69,8 @@ struct WebhookClient: Sendable {
         let once = ResumeOnce<Result<Int, any Error>>()
         return await withCheckedContinuation { continuation in
             once.set(continuation)
+            // A sleeping task, not a dispatch timer: a timer fired on time while the receiver, in the same loaded
+            // process, could not yet answer, so a post that would have succeeded timed out.
             let timer = Task {
                 try? await Task.sleep(for: limit)
                 once.resume(.failure(Timeout(limit: limit)))
