@@ -198,6 +198,23 @@ import BrainStore
         #expect(try await store.searchEnterprises("第1批", limit: 5, offset: 0).total == 0)
     }
 
+    /// Batches are looked up in pairs and written while the next is planned: a row still finds the firm an earlier
+    /// row created, in the same batch, the other batch of its pair, or an earlier pair.
+    @Test(arguments: Backend.allCases) func rowsFindFirmsEarlierBatchesCreated(_ backend: Backend) async throws {
+        let store = try await store(backend, "import-batches")
+        let code = "914403001922038216"
+        var batches = (1...5).map { batch in
+            [Self.firm(batch * 10, "苏州乙生物医药有限公司", uscc: code, employees: batch * 100)]
+                + (1...3).map { Self.firm(batch * 10 + $0, "苏州第\(batch)批\($0)号医药有限公司") }
+        }
+        let outcome = try await store.importEnterprises(Self.header("batches.csv")) { batches.isEmpty ? nil : batches.removeFirst() }
+        #expect(outcome.created == 1 + 15 && outcome.updated == 4 && outcome.review == 0)
+        let firm = try #require(try await store.enterprise(code))
+        #expect(firm.enterprise.employees == 500)
+        let employees = try await store.enterpriseFacts(code).filter { $0.field == "employees" }
+        #expect(employees.map(\.value) == ["500", "400", "300", "200", "100"] && employees.map(\.current) == [true, false, false, false, false])
+    }
+
     @Test(arguments: Backend.allCases) func rejectingALocationRemovesTheImportedFirm(_ backend: Backend) async throws {
         let store = try await store(backend, "import-location")
         var firm = Self.firm(2, "朝阳己医疗器械有限公司", city: nil)

@@ -15,9 +15,10 @@ extension GRDBDriver {
 
         func execute(_ sql: String, _ arguments: [SQLValue]) async throws { try await base.execute(sql, arguments) }
 
+        /// Through the import's compiled statements too: the planners' look-ups come in a few padded lengths.
         func readers(_ sql: String, _ arguments: [SQLValue]) async throws -> [any ColumnReader] {
-            let arguments = arguments.statementArguments
-            return try await base.channel.submit { db in FetchedRows(rows: try Row.fetchAll(db, sql: sql, arguments: arguments)) }.rows
+            let statements = self.statements
+            return try await base.channel.submit { db in FetchedRows(rows: try statements.rows(db, sql, arguments)) }.rows
         }
 
         func run(_ writes: [ImportPlanner.Write]) async throws {
@@ -77,6 +78,12 @@ final class ImportStatements: @unchecked Sendable {
             try Self.bind(write.arguments, to: statement)
             try statement.execute()
         }
+    }
+
+    func rows(_ db: Database, _ sql: String, _ arguments: [SQLValue]) throws -> [Row] {
+        let statement = try self.statement(db, sql)
+        try Self.bind(arguments, to: statement)
+        return try Row.fetchAll(statement)
     }
 
     private func statement(_ db: Database, _ sql: String) throws -> Statement {

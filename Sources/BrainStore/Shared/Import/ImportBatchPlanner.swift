@@ -8,6 +8,9 @@ protocol ImportBatchPlanner {
     init(header: ImportHeader, importId: Int, backend: ImportBackend, visibility: ImportVisibility, nextRank: Int)
     var outcome: ImportOutcome { get }
     mutating func queries(_ batch: [Item]) -> [ImportPlanner.Write]
+    /// Queries that need the first ones' answers (the found firms' own rows, looked up by id), run after them.
+    mutating func followUp(_ results: [[any ColumnReader]]) throws -> [ImportPlanner.Write]
+    /// Takes in the answers of `queries`, then those of `followUp`, in order.
     mutating func learn(_ results: [[any ColumnReader]]) throws
     mutating func plan(_ item: Item) throws -> [ImportPlanner.Write]
     /// Writes that wait for the end of the import.
@@ -15,5 +18,6 @@ protocol ImportBatchPlanner {
 }
 
 extension ImportBatchPlanner {
+    mutating func followUp(_ results: [[any ColumnReader]]) throws -> [ImportPlanner.Write] { [] }
     mutating func finish() -> [ImportPlanner.Write] { [] }
 }

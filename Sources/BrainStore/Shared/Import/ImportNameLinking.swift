@@ -30,7 +30,7 @@ struct ImportNameLinking {
     static func queries(_ batch: [ImportedEnterprise], rank: String, visibility: ImportVisibility) -> [ImportPlanner.Write] {
         var wanted = Set(batch.flatMap { Self.keys($0) })
         wanted.insert("")  // never an empty IN ()
-        let arguments = wanted.sorted().map { SQLValue.text($0) }
+        let arguments = ImportSQL.padded(wanted.sorted()).map { SQLValue.text($0) }
         let firms = """
             SELECT \(ImportSQL.firmColumns(rank: rank)) FROM enterprises
             WHERE id IN (SELECT enterprise_id FROM enterprise_names WHERE key IN (\(StoreSQL.marks(arguments.count))) AND \(visibility.visibleSource()))

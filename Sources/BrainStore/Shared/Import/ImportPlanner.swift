@@ -114,25 +114,30 @@ struct ImportPlanner: ImportBatchPlanner {
 
     func ownId(_ record: ImportedEnterprise) -> String { Self.ownId(record, organisation: header.organisation) }
 
-    /// The firms the batch may touch and their fact rows.
+    /// The firms the batch may touch, and the stored names its rows may be named by with the firms they name.
     mutating func queries(_ batch: [ImportedEnterprise]) -> [ImportPlanner.Write] {
         let (uscc, ids, names) = lookup(batch)
         let v = visibility
         let firms = ImportSQL.existing(rank: backend.rankExpression, uscc: uscc.count, ids: ids.count, names: names.count, visibleFirm: v.visibleFirm)
         let arguments = [uscc, ids, names].flatMap { $0.map { SQLValue.text($0) } + v.layers }
-        let named = ImportNameLinking.queries(batch, rank: backend.rankExpression, visibility: v)
-        let nodes = { (firms: Write) in
-            Write(ImportSQL.assignments(ofFirmsIn: firms.sql, visibleSource: v.visibleSource()), firms.arguments + v.sources)
-        }
-        return [Write(firms, arguments), Write(ImportSQL.records(ofFirmsIn: firms, hiddenImports: v.importIds.count), arguments + v.importIds)]
-            + named + [nodes(Write(firms, arguments)), nodes(named[1])]
+        return [Write(firms, arguments)] + ImportNameLinking.queries(batch, rank: backend.rankExpression, visibility: v)
+    }
+
+    /// The found firms' fact rows (those `existing` found; a firm found only by one of its names is linked to, never
+    /// compared) and the chain nodes of all of them, by id: a batch of new firms looks up nothing twice.
+    mutating func followUp(_ results: [[any ColumnReader]]) throws -> [ImportPlanner.Write] {
+        let existing = try Set(results[0].map { try $0.text("id") }), named = try Set(results[2].map { try $0.text("id") })
+        let ids = { (ids: Set<String>) in ImportSQL.padded(ids.union([""]).sorted()).map { SQLValue.text($0) } }
+        let (records, nodes) = (ids(existing), ids(existing.union(named)))
+        return [Write(ImportSQL.records(ofFirms: records.count, hiddenImports: visibility.importIds.count), records + visibility.importIds),
+                Write(ImportSQL.assignments(ofFirms: nodes.count, visibleSource: visibility.visibleSource()), nodes + visibility.sources)]
     }
 
     mutating func learn(_ results: [[any ColumnReader]]) throws {
-        try learn(firms: results[0], records: results[1])
-        try names.learn(results[2])
-        try learn(firms: results[3], records: [])
-        try learn(assignments: results[4] + results[5])
+        try learn(firms: results[0], records: results[3])
+        try names.learn(results[1])
+        try learn(firms: results[2], records: [])
+        try learn(assignments: results[4])
     }
 
     /// Takes in the stored chain nodes of the firms `queries` found.
@@ -143,7 +148,8 @@ struct ImportPlanner: ImportBatchPlanner {
         }
     }
 
-    /// What the backend must fetch before `plan` can decide this batch (each list non-empty for portable `IN`).
+    /// What the backend must fetch before `plan` can decide this batch (each list non-empty for portable `IN`, and
+    /// padded, so the statements come in a few lengths, each compiled once per import).
     /// Starts the batch afresh: what earlier batches wrote is in the store (same transaction), so memory stays one
     /// batch deep however long the file.
     mutating func lookup(_ batch: [ImportedEnterprise]) -> (uscc: [String], ids: [String], names: [String]) {
@@ -155,7 +161,7 @@ struct ImportPlanner: ImportBatchPlanner {
             names.insert(record.normalizedName)
             if let parent = record.parentName { names.insert(parent) }
         }
-        return (usccs.sorted(), ids.sorted(), names.sorted())
+        return (ImportSQL.padded(usccs.sorted()), ImportSQL.padded(ids.sorted()), ImportSQL.padded(names.sorted()))
     }
 
     /// Takes in firms from `ImportSQL.existing` and their fact rows from `ImportSQL.records`.

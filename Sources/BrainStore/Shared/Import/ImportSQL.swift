@@ -34,19 +34,26 @@ enum ImportSQL {
         """
     }
 
-    /// Fact rows of the firms `firms` (an `existing` query) selects, less those of hidden imports; takes the same
-    /// arguments, then the hidden import ids (`ImportVisibility.importIds`).
-    static func records(ofFirmsIn firms: String, hiddenImports: Int) -> String {
+    /// Fact rows of the firms with the given ids, less those of hidden imports; the ids, then the hidden import ids
+    /// (`ImportVisibility.importIds`).
+    static func records(ofFirms ids: Int, hiddenImports: Int) -> String {
         """
         SELECT enterprise_id, import_id, row, as_of, facts FROM enterprise_records
-        WHERE enterprise_id IN (SELECT id FROM (\(firms)) f) AND import_id NOT IN (\(StoreSQL.marks(hiddenImports)))
+        WHERE enterprise_id IN (\(StoreSQL.marks(ids))) AND import_id NOT IN (\(StoreSQL.marks(hiddenImports)))
         """
     }
 
-    /// Chain nodes of the firms `firms` (an `existing` query) selects, with how each was placed, less those a hidden
-    /// import placed; the same arguments, then the hidden sources (`visibleSource`, `ImportVisibility.sources`).
-    static func assignments(ofFirmsIn firms: String, visibleSource: String) -> String {
-        "SELECT enterprise_id, node_id, method FROM chain_assignments WHERE enterprise_id IN (SELECT id FROM (\(firms)) f) AND \(visibleSource)"
+    /// Chain nodes of the firms with the given ids, with how each was placed, less those a hidden import placed; the
+    /// ids, then the hidden sources (`visibleSource`, `ImportVisibility.sources`).
+    static func assignments(ofFirms ids: Int, visibleSource: String) -> String {
+        "SELECT enterprise_id, node_id, method FROM chain_assignments WHERE enterprise_id IN (\(StoreSQL.marks(ids))) AND \(visibleSource)"
+    }
+
+    /// `values` with `''` added up to a power of two: a batch's look-ups then come in a few statement texts, each
+    /// compiled once per import (`''` is no code, id, name or key, so it finds nothing).
+    static func padded(_ values: [String]) -> [String] {
+        let length = values.count <= 1 ? 1 : 1 << (Int.bitWidth - (values.count - 1).leadingZeroBitCount)
+        return values + Array(repeating: "", count: length - values.count)
     }
 
     static let insertRecord = """

@@ -28,9 +28,23 @@ extension SQLStore: ImportingStore {
             // statement savepoint (its full-text trigger), at which FTS5 writes its pending terms out as a new
             // segment — one per firm, merged again and again.
             var memo = CoalescedWrites.Memo(driver.coalescing)
-            while let batch = try next() {
-                try await Self.learn(s, &planner, batch)
-                try await s.run(CoalescedWrites.of(try batch.flatMap { try planner.plan($0) }, memo: &memo))
+            var writes = WritesInFlight(s)
+            do {
+                while let first = try next() {
+                    var batches = [first]
+                    while batches.count < Self.batchesPerLookup, let more = try next() { batches.append(more) }
+                    let queries = planner.queries(batches.flatMap { $0 })
+                    // The look-ups read what the batches before wrote.
+                    try await writes.finish()
+                    try await Self.learn(s, &planner, queries)
+                    for part in batches {
+                        try await writes.start(CoalescedWrites.of(try part.flatMap { try planner.plan($0) }, memo: &memo))
+                    }
+                }
+                try await writes.finish()
+            } catch {
+                await writes.abandon()
+                throw error
             }
             try await s.run(planner.finish())
             let o = planner.outcome
@@ -54,9 +68,18 @@ extension SQLStore: ImportingStore {
                                                     + [.text(header.organisation), .text(header.layer)])
     }
 
-    static func learn<Planner: ImportBatchPlanner>(_ s: any ImportSession, _ planner: inout Planner, _ batch: [Planner.Item]) async throws {
+    /// Batches looked up together and then planned one after the other, each written while the next is planned
+    /// (`WritesInFlight`). Rows only ever refer to firms planned before them, so a batch's writes never need a later
+    /// one's. Two, not more: a batch keeps the size of its merged inserts (smaller ones cost SQLite more than the
+    /// overlap saves), and look-ups of 2,000 rows cost little more than of 1,000.
+    static let batchesPerLookup = 2
+
+    static func learn<Planner: ImportBatchPlanner>(_ s: any ImportSession, _ planner: inout Planner, _ queries: [ImportPlanner.Write]) async throws {
         var results: [[any ColumnReader]] = []
-        for query in planner.queries(batch) {
+        for query in queries {
+            results.append(try await s.readers(query.sql, query.arguments))
+        }
+        for query in try planner.followUp(results) {
             results.append(try await s.readers(query.sql, query.arguments))
         }
         try planner.learn(results)
@@ -85,7 +108,8 @@ extension SQLStore: ImportingStore {
             let visibility = try await ImportVisibility.read(s, for: header)
             var planner = ImportPlanner(header: header, importId: item.importId, backend: driver.importBackend, visibility: visibility,
                                         nextRank: try await s.count(driver.importBackend.nextRankSQL))
-            try await Self.learn(s, &planner, [record])
+            let queries = planner.queries([record])
+            try await Self.learn(s, &planner, queries)
             let decision = ReviewDecision(item: item, accept: accept)
             if case .mergeInto(let candidate) = decision.plan,
                try await s.count("SELECT 1 AS n FROM enterprises WHERE id = ? AND \(visibility.visibleFirm)", [.text(candidate)] + visibility.layers) == 0 {
