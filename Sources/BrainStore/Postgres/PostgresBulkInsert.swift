@@ -22,8 +22,8 @@ struct PostgresBulkInsert {
               let open = shape.head.firstIndex(of: "("), let close = shape.head.lastIndex(of: ")") else { return nil }
         let table = shape.head.dropFirst("INSERT INTO ".count).prefix { !$0.isWhitespace && $0 != "(" }
         let columns = shape.head[shape.head.index(after: open)..<close].split(separator: ",").map { String($0.filter { !$0.isWhitespace }) }
-        let plain = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
-        guard !table.isEmpty, shape.group == plain, columns.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } }),
+        let plain = "(" + Array(repeating: "?", count: columns.count).joined(separator: ",") + ")"
+        guard !table.isEmpty, shape.group.filter({ !$0.isWhitespace }) == plain, columns.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } }),
               write.arguments.count % columns.count == 0, write.arguments.count / columns.count >= Self.fewestRows else { return nil }
         (self.table, self.columns, tail) = (String(table), columns, String(shape.tail.drop { $0.isWhitespace }))
         (rows, arguments) = (write.arguments.count / columns.count, write.arguments)
