@@ -6,7 +6,9 @@ extension PostgresDriver.Session: ImportSession {
     }
 
     func run(_ writes: [ImportPlanner.Write]) async throws {
-        for write in writes { try await execute(write.sql, write.arguments) }
+        for write in writes {
+            if let bulk = PostgresBulkInsert(write) { try await bulk.run(connection) } else { try await execute(write.sql, write.arguments) }
+        }
     }
 }
 
