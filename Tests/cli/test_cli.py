@@ -447,8 +447,15 @@ def check_killed_import_leaves_the_database_as_before(db):
         for i in range(300000):
             f.write(f"苏州第{i}号生物医药有限公司,江苏省苏州市吴中区东吴北路{i}号,细胞培养基、无血清培养基的研发\n")
     process = subprocess.Popen([BRAIN, "import", path, "--db", mine], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(4)
-    assert process.poll() is None, "the import finished before it could be killed: make the file larger"
+    # Killed once the import's transaction has written pages to the write-ahead log (its page cache spilled), so the
+    # kill lands in the middle of writing, not before it: the log's growth is the sign, not a time.
+    wal, deadline = mine + "-wal", time.monotonic() + 300
+    while process.poll() is None and time.monotonic() < deadline:
+        if os.path.exists(wal) and os.path.getsize(wal) > 8 << 20:
+            break
+        time.sleep(0.05)
+    assert process.poll() is None, "the import finished before it wrote to the log: make the file larger"
+    assert os.path.getsize(wal) > 8 << 20, "the import wrote nothing to the log in 300 s"
     process.send_signal(signal.SIGKILL)
     process.wait()
     assert store_counts(mine) == before
