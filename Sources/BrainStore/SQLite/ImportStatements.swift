@@ -80,10 +80,6 @@ final class ImportStatements: @unchecked Sendable {
         }
     }
 
-    func run(_ db: Database, _ writes: [ImportPlanner.Write]) throws {
-        try run(db, writes.map { ($0.sql, BindableValues($0.arguments)) })
-    }
-
     func rows(_ db: Database, _ sql: String, _ values: BindableValues) throws -> [Row] {
         try Self.bound(values, to: try statement(db, sql)) { try Row.fetchAll($0) }
     }

@@ -140,7 +140,7 @@ struct ImportPlanner: ImportBatchPlanner {
         try learn(assignments: results[4])
     }
 
-    /// Takes in the stored chain nodes of the firms `queries` found.
+    /// Takes in the stored chain nodes `followUp` fetched for the firms `queries` found.
     mutating func learn(assignments: [any ColumnReader]) throws {
         for row in assignments {
             let id = try row.text("enterprise_id")

@@ -75,13 +75,13 @@ extension SQLStore: ImportingStore {
     static let batchesPerLookup = 2
 
     static func learn<Planner: ImportBatchPlanner>(_ s: any ImportSession, _ planner: inout Planner, _ queries: [ImportPlanner.Write]) async throws {
-        var results: [[any ColumnReader]] = []
-        for query in queries {
-            results.append(try await s.readers(query.sql, query.arguments))
+        func answers(_ queries: [ImportPlanner.Write]) async throws -> [[any ColumnReader]] {
+            var results: [[any ColumnReader]] = []
+            for query in queries { results.append(try await s.readers(query.sql, query.arguments)) }
+            return results
         }
-        for query in try planner.followUp(results) {
-            results.append(try await s.readers(query.sql, query.arguments))
-        }
+        var results = try await answers(queries)
+        results += try await answers(try planner.followUp(results))
         try planner.learn(results)
     }
 
