@@ -3,8 +3,10 @@
 
 Run after `swift build` (scripts/test does both). Exits non-zero if any check fails.
 """
+import atexit
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -13,6 +15,9 @@ ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 BRAIN = os.environ.get("BRAIN_BIN", os.path.join(ROOT, ".build", "debug", "brain"))
 FIXTURES = os.path.join(ROOT, "Tests", "BrainAnalyticsTests", "Fixtures", "ecomplexity")
 WORK = tempfile.mkdtemp(prefix="brain-cli-")
+# Each run builds databases of several hundred MB here; BRAIN_KEEP_WORK=1 keeps them to look at after a failure.
+if not os.environ.get("BRAIN_KEEP_WORK"):
+    atexit.register(shutil.rmtree, WORK, ignore_errors=True)
 
 
 def brain(*args, ok=True):
@@ -299,7 +304,7 @@ def check_missing_folder_and_read_only_database(db):
     assert missing.returncode != 0 and "does not exist" in missing.stderr, missing.stderr
     assert __import__("time").monotonic() - started < 3, "a missing folder must fail before the build"
     # A read-only folder (as another user: root writes anywhere) is served read-only: stats and pages work.
-    folder = tempfile.mkdtemp(prefix="brain-ro-")
+    folder = tempfile.mkdtemp(prefix="brain-ro-", dir=WORK)
     copy = os.path.join(folder, "brain.sqlite")
     subprocess.run(["cp", db, copy], check=True)
     os.chmod(copy, 0o444)
@@ -309,6 +314,7 @@ def check_missing_folder_and_read_only_database(db):
                                capture_output=True, text=True)
         assert stats.returncode == 0 and "enterprises" in stats.stdout, stats.stderr
         assert not os.path.exists(copy + "-wal") and not os.path.exists(copy + "-shm")
+    os.chmod(folder, 0o755)  # so the run's folder can be removed by a user who is not root
 
 
 def http_request(port, path, method="GET", headers=None, body=None):

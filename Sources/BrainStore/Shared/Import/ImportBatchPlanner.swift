@@ -13,11 +13,17 @@ protocol ImportBatchPlanner {
     /// Takes in the answers of `queries`, then those of `followUp`, in order.
     mutating func learn(_ results: [[any ColumnReader]]) throws
     mutating func plan(_ item: Item) throws -> [ImportPlanner.Write]
+    /// Writes held back to go together (`HeldGramWrites`), handed out after the last batch, to be merged.
+    mutating func heldWrites() -> [ImportPlanner.Write]
     /// Writes that wait for the end of the import.
     mutating func finish() -> [ImportPlanner.Write]
+    /// Indexes this planner's writes keep but its look-ups never read (`DeferredIndexes`).
+    static var deferrableIndexes: [String] { get }
 }
 
 extension ImportBatchPlanner {
     mutating func followUp(_ results: [[any ColumnReader]]) throws -> [ImportPlanner.Write] { [] }
+    mutating func heldWrites() -> [ImportPlanner.Write] { [] }
     mutating func finish() -> [ImportPlanner.Write] { [] }
+    static var deferrableIndexes: [String] { [] }
 }

@@ -9,11 +9,13 @@ struct ImportBackend: Sendable {
     let rankOffset: Int
     let indexesTrigrams: Bool
     let nextRankSQL: String
+    /// Whether a large import may drop the indexes it never reads and build them again at its end (`DeferredIndexes`).
+    let defersIndexes: Bool
 
     static let sqlite = ImportBackend(rankExpression: "rowid - 1", rankColumn: "rowid", rankOffset: 1, indexesTrigrams: false,
-                                      nextRankSQL: "SELECT COALESCE(MAX(rowid), 0) AS n FROM enterprises")
+                                      nextRankSQL: "SELECT COALESCE(MAX(rowid), 0) AS n FROM enterprises", defersIndexes: true)
     static let postgres = ImportBackend(rankExpression: "search_rank", rankColumn: "search_rank", rankOffset: 0, indexesTrigrams: true,
-                                        nextRankSQL: "SELECT COALESCE(MAX(search_rank), -1) + 1 AS n FROM enterprises")
+                                        nextRankSQL: "SELECT COALESCE(MAX(search_rank), -1) + 1 AS n FROM enterprises", defersIndexes: false)
 }
 
 /// Decides, row by row, what an import writes — the same decisions on both backends, which only fetch what the
@@ -32,6 +34,11 @@ struct ImportPlanner: ImportBatchPlanner {
         let arguments: [SQLValue]
         init(_ sql: String, _ arguments: [SQLValue]) { (self.sql, self.arguments) = (sql, arguments) }
     }
+
+    /// Its look-ups find firms by code, id and names, their facts and nodes by firm: never through these.
+    static let deferrableIndexes = SchemaMigrations.regionColumns.map { "enterprises_on_\($0)_largest" }
+        + ["enterprises_on_layer", "enterprises_on_stock_code", "chain_assignments_on_node_id",
+           "changes_on_import", "changes_on_city", "changes_on_enterprise"]
 
     struct Latest: Equatable {
         var asOf: String
@@ -86,6 +93,7 @@ struct ImportPlanner: ImportBatchPlanner {
     private let deleteImportAssignmentsSQL: String
     /// A firm's name-gram insert by table and number of grams: built once, not per firm.
     private var gramInsertSQL: [String: [Int: String]] = [:]
+    private var heldGrams = HeldGramWrites()
 
     init(header: ImportHeader, importId: Int, backend: ImportBackend, visibility: ImportVisibility, nextRank: Int) {
         self.header = header
@@ -278,7 +286,12 @@ struct ImportPlanner: ImportBatchPlanner {
             .text(record.setupDate), .text(record.website), .bool(record.isBiomedicine), .text("import:\(importId)"), .text(header.asOf),
             .text(header.layer ?? Layer.of(importId: importId)), .int(rank + backend.rankOffset),
         ])]
-        writes += gramWrites(id, rank: rank, old: [], new: [record.name])
+        if backend.defersIndexes {
+            let grams = gramWrites(id, rank: rank, old: [], new: [record.name])
+            writes += heldGrams.hold(grams, rank: rank, rows: grams.reduce(0) { $0 + $1.arguments.count / 3 })
+        } else {
+            writes += gramWrites(id, rank: rank, old: [], new: [record.name])
+        }
         known[id] = Known(name: record.name, fullName: record.name, normalizedName: record.normalizedName, uscc: record.uscc,
                           cityCode: record.cityCode, provinceCode: record.provinceCode, districtCode: record.districtCode,
                           createdByImports: true, rank: rank, owner: header.organisation, isPrivate: header.organisation != nil,
@@ -406,7 +419,8 @@ struct ImportPlanner: ImportBatchPlanner {
     /// Keeps the name indexes in step with a firm's names (the search totals too, on PostgreSQL): one multi-row
     /// statement per table and firm, not one per gram (a name has twenty-odd grams).
     private mutating func gramWrites(_ id: String, rank: Int, old: [String?], new: [String?]) -> [Write] {
-        var writes: [Write] = []
+        // A held firm renamed or removed: its grams go out first, so the deletes below find them.
+        var writes: [Write] = heldGrams.holds(rank: rank) ? heldGrams.release() : []
         for length in backend.indexesTrigrams ? [2, 3] : [2] {
             let (removed, added) = NameBigrams.changes(from: old.compactMap { $0 }, to: new.compactMap { $0 }, length: length)
             let table = length == 2 ? "name_bigrams" : "name_trigrams"
@@ -438,11 +452,14 @@ struct ImportPlanner: ImportBatchPlanner {
         return writes
     }
 
-    /// The search totals, once per gram, in chunks of 500.
+    mutating func heldWrites() -> [Write] { heldGrams.release() }
+
+    /// The search totals, once per gram, in chunks of 500; held grams too when `heldWrites` was not asked for (a
+    /// review's decision).
     mutating func finish() -> [Write] {
         let deltas = gramCountDeltas.filter { $0.value != 0 }.sorted { $0.key < $1.key }
         gramCountDeltas = [:]
-        return (header.recordsChanges ? [ChangeFeed.raiseAlerts(importId)] : []) + stride(from: 0, to: deltas.count, by: 500).map { start in
+        return heldGrams.release() + (header.recordsChanges ? [ChangeFeed.raiseAlerts(importId)] : []) + stride(from: 0, to: deltas.count, by: 500).map { start in
             let chunk = deltas[start..<min(start + 500, deltas.count)]
             return Write("INSERT INTO name_gram_counts (gram, n) VALUES " + Array(repeating: "(?, ?)", count: chunk.count).joined(separator: ", ")
                          + " ON CONFLICT (gram) DO UPDATE SET n = name_gram_counts.n + excluded.n",

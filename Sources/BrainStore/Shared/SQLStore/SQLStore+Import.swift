@@ -21,9 +21,11 @@ extension SQLStore: ImportingStore {
                 return ImportOutcome(alreadyImportedAs: previous)
             }
             let importId = try await Self.insertImport(s, header)
+            let nextRank = try await s.count(driver.importBackend.nextRankSQL)
             var planner = Planner(header: header, importId: importId, backend: driver.importBackend,
-                                  visibility: try await ImportVisibility.read(s, for: header),
-                                  nextRank: try await s.count(driver.importBackend.nextRankSQL))
+                                  visibility: try await ImportVisibility.read(s, for: header), nextRank: nextRank)
+            var deferred = DeferredIndexes(Planner.deferrableIndexes, backend: driver.importBackend, storedFirms: nextRank)
+            var rowsPlanned = 0
             // Multi-row statements, a few per table and batch: row by row, every insert into enterprises opened a
             // statement savepoint (its full-text trigger), at which FTS5 writes its pending terms out as a new
             // segment — one per firm, merged again and again.
@@ -36,12 +38,16 @@ extension SQLStore: ImportingStore {
                     let queries = planner.queries(batches.flatMap { $0 })
                     // The look-ups read what the batches before wrote.
                     try await writes.finish()
+                    try await deferred.dropOnceLarge(s, rowsPlanned: rowsPlanned)
                     try await Self.learn(s, &planner, queries)
                     for part in batches {
                         try await writes.start(CoalescedWrites.of(try part.flatMap { try planner.plan($0) }, memo: &memo))
+                        rowsPlanned += part.count
                     }
                 }
                 try await writes.finish()
+                try await s.run(CoalescedWrites.of(planner.heldWrites(), memo: &memo))
+                try await deferred.restore(s)
             } catch {
                 await writes.abandon()
                 throw error
