@@ -16,11 +16,12 @@ struct HeldGramWrites {
     /// Whether the firm of `rank` has grams held: they must go out before any of them is deleted.
     func holds(rank: Int) -> Bool { ranks.contains(rank) }
 
-    /// Holds `new`, a new firm's gram inserts; returns every held write once the limit is reached.
-    mutating func hold(_ new: [ImportPlanner.Write], rank: Int, rows added: Int) -> [ImportPlanner.Write] {
+    /// Holds `new`, a new firm's gram inserts (rows of gram, rank and firm id); returns every held write once the
+    /// limit is reached.
+    mutating func hold(_ new: [ImportPlanner.Write], rank: Int) -> [ImportPlanner.Write] {
         writes += new
         ranks.insert(rank)
-        rows += added
+        rows += new.reduce(0) { $0 + $1.arguments.count } / 3
         return rows >= Self.limit ? release() : []
     }
 

@@ -286,12 +286,8 @@ struct ImportPlanner: ImportBatchPlanner {
             .text(record.setupDate), .text(record.website), .bool(record.isBiomedicine), .text("import:\(importId)"), .text(header.asOf),
             .text(header.layer ?? Layer.of(importId: importId)), .int(rank + backend.rankOffset),
         ])]
-        if backend.defersIndexes {
-            let grams = gramWrites(id, rank: rank, old: [], new: [record.name])
-            writes += heldGrams.hold(grams, rank: rank, rows: grams.reduce(0) { $0 + $1.arguments.count / 3 })
-        } else {
-            writes += gramWrites(id, rank: rank, old: [], new: [record.name])
-        }
+        let grams = gramWrites(id, rank: rank, old: [], new: [record.name])
+        writes += backend.defersIndexes ? heldGrams.hold(grams, rank: rank) : grams
         known[id] = Known(name: record.name, fullName: record.name, normalizedName: record.normalizedName, uscc: record.uscc,
                           cityCode: record.cityCode, provinceCode: record.provinceCode, districtCode: record.districtCode,
                           createdByImports: true, rank: rank, owner: header.organisation, isPrivate: header.organisation != nil,
