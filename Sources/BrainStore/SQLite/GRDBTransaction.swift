@@ -90,14 +90,21 @@ extension GRDBDriver {
         try await transaction({ TransactionSession(channel: $0) }) { try await body($0) }
     }
 
+    /// What runs on the writer around a transaction, in the same access: the transaction is `run`.
+    typealias AroundTransaction = @Sendable (Database, () throws -> Void) throws -> Void
+
     /// `body` in one write transaction, its statements sent to the writer's thread through the `session` made on the
-    /// transaction's channel.
-    func transaction<T: Sendable, Session>(_ session: (GRDBStatementChannel) -> Session,
+    /// transaction's channel. `around` may set the connection up before the transaction and back after it, with no
+    /// other write in between.
+    func transaction<T: Sendable, Session>(around: @escaping AroundTransaction = { _, transaction in try transaction() },
+                                           _ session: (GRDBStatementChannel) -> Session,
                                            _ body: (Session) async throws -> T) async throws -> T {
         let channel = GRDBStatementChannel(), writer = self.writer
         let access = Task<(any Error)?, Never> {
             do {
-                try await writer.write { db in try channel.serve(db) }
+                try await writer.writeWithoutTransaction { db in
+                    try around(db) { try db.inTransaction { try channel.serve(db); return .commit } }
+                }
                 channel.close(GRDBTransactionEnded())
                 return nil
             } catch {

@@ -45,30 +45,29 @@ extension GRDBDriver {
         let rows: [Row]
     }
 
-    /// `wholeFile`: the writer gets a large page cache and in-memory statement journals for the import, and its
-    /// usual ones back afterwards (a server would otherwise keep ~256 MB for good).
+    /// `wholeFile`: the writer gets a large page cache, in-memory statement journals and no foreign-key checks for
+    /// the import, and its usual ones back afterwards (a server would otherwise keep ~256 MB for good), in the same
+    /// access to the writer as the transaction, so no other write ever runs with the import's settings.
     func importTransaction<T: Sendable>(wholeFile: Bool, _ body: (any ImportSession) async throws -> T) async throws -> T {
         let session = { (channel: GRDBStatementChannel) in ImportTransactionSession(base: TransactionSession(channel: channel)) }
         guard wholeFile else { return try await transaction(session) { try await $0.run(body) } }
-        // A national file touches every index of the table: a page cache that holds them saves re-reading them from
-        // disk for every batch (1,800 → … rows/s at 200,000 rows). Statement journals (each insert fires the full-text
-        // trigger, so SQLite keeps one to undo that statement alone) in memory, not a temporary file written page by
-        // page: 2.5 million pwrite calls for 30,000 rows. Before the transaction: SQLite decides where they go when
-        // the write transaction begins. Writer connection only.
-        // Foreign keys off for the import's transaction: every gram, fact, node and change row would look its firm
-        // up by id again (0.8 s of 11 at 100,000 rows), though the planner writes a firm before anything naming it
-        // and a file's import deletes no firm; `DeferredIndexesTests` hold `PRAGMA foreign_key_check` empty after.
-        let foreignKeys = try await writer.writeWithoutTransaction { db in
-            let enabled = try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") ?? false
-            try db.execute(sql: "PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY; PRAGMA foreign_keys = OFF")
-            return enabled
+        return try await transaction(around: Self.aroundWholeFile, session) { try await $0.run(body) }
+    }
+
+    /// A national file touches every index of the table: a page cache that holds them saves re-reading them from disk
+    /// for every batch (1,800 → … rows/s at 200,000 rows). Statement journals (each insert fires the full-text
+    /// trigger, so SQLite keeps one to undo that statement alone) in memory, not a temporary file written page by
+    /// page: 2.5 million pwrite calls for 30,000 rows; SQLite decides where they go when the transaction begins.
+    /// Foreign keys off (they cannot change inside a transaction): every gram, fact, node and change row would look
+    /// its firm up by id again (0.8 s of 11 at 100,000 rows), though the planner writes a firm before anything naming
+    /// it and a file's import deletes no firm; `DeferredIndexesTests` hold `PRAGMA foreign_key_check` empty after.
+    private static let aroundWholeFile: AroundTransaction = { db, transaction in
+        let foreignKeys = try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") ?? false
+        try db.execute(sql: "PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY; PRAGMA foreign_keys = OFF")
+        defer {
+            try? db.execute(sql: "PRAGMA cache_size = -2000; PRAGMA temp_store = DEFAULT; PRAGMA foreign_keys = \(foreignKeys ? "ON" : "OFF"); PRAGMA shrink_memory")
         }
-        let result: Result<T, any Error>
-        do {
-            result = .success(try await transaction(session) { try await $0.run(body) })
-        } catch { result = .failure(error) }
-        _ = try? await writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA cache_size = -2000; PRAGMA temp_store = DEFAULT; PRAGMA foreign_keys = \(foreignKeys ? "ON" : "OFF"); PRAGMA shrink_memory") }
-        return try result.get()
+        try transaction()
     }
 }
 
