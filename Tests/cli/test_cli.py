@@ -304,7 +304,9 @@ def check_missing_folder_and_read_only_database(db):
     assert missing.returncode != 0 and "does not exist" in missing.stderr, missing.stderr
     assert __import__("time").monotonic() - started < 3, "a missing folder must fail before the build"
     # A read-only folder (as another user: root writes anywhere) is served read-only: stats and pages work.
-    folder = tempfile.mkdtemp(prefix="brain-ro-", dir=WORK)
+    # Beside WORK, not in it: WORK is private to this user (0700), and the check reads the copy as another user.
+    folder = tempfile.mkdtemp(prefix="brain-ro-")
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
     copy = os.path.join(folder, "brain.sqlite")
     subprocess.run(["cp", db, copy], check=True)
     os.chmod(copy, 0o444)
@@ -314,7 +316,7 @@ def check_missing_folder_and_read_only_database(db):
                                capture_output=True, text=True)
         assert stats.returncode == 0 and "enterprises" in stats.stdout, stats.stderr
         assert not os.path.exists(copy + "-wal") and not os.path.exists(copy + "-shm")
-    os.chmod(folder, 0o755)  # so the run's folder can be removed by a user who is not root
+    os.chmod(folder, 0o755)  # so the folder can be removed at exit by a user who is not root
 
 
 def http_request(port, path, method="GET", headers=None, body=None):

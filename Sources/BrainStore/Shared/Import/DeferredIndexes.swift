@@ -17,6 +17,7 @@ struct DeferredIndexes {
     private let names: [String]
     let threshold: Int
     private var dropped: [(name: String, sql: String)] = []
+    private var passed = false
     /// The dropped indexes' rows of `sqlite_stat1` (DROP INDEX deletes them), put back word for word.
     private var statistics: [[SQLValue]] = []
 
@@ -29,7 +30,8 @@ struct DeferredIndexes {
 
     /// Drops the indexes once `rowsPlanned` reaches the threshold; call only with no write in flight.
     mutating func dropOnceLarge(_ s: any SQLWriteSession, rowsPlanned: Int) async throws {
-        guard dropped.isEmpty, defers, rowsPlanned >= threshold else { return }
+        guard !passed, defers, rowsPlanned >= threshold else { return }
+        passed = true
         let marks = StoreSQL.marks(names.count), arguments = names.map { SQLValue.text($0) }
         if try await s.count("SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'sqlite_stat1'", []) > 0 {
             statistics = try await s.rows("SELECT rowid AS id, tbl, idx, stat FROM sqlite_stat1 WHERE idx IN (\(marks))", arguments) {
