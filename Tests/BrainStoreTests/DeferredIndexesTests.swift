@@ -32,7 +32,7 @@ import BrainModel
 
     static func count(_ location: StoreLocation, _ sql: String) async throws -> Int { try await RawSQL.integer(location, sql) }
 
-    static let indexCount = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index'"
+    static let indexCount = "SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'index'"
 
     @Test func aLargeImportLeavesEveryIndexWholeAndNoOrphans() async throws {
         let location = try await DatabaseFixture.emptyLocation(.sqlite, "deferred-indexes")
@@ -85,7 +85,7 @@ import BrainModel
         let statistics = "SELECT group_concat(rowid || ':' || idx || ':' || stat, ';') AS stats FROM (SELECT rowid, * FROM sqlite_stat1 ORDER BY rowid)"
         let before = try await store.driver.read { s in try await s.rows(statistics, []) { try $0.optionalText("stats") } }
         let counts = try await store.driver.importTransaction(wholeFile: true) { s in
-            let indexes = { try await s.count(Self.indexCount.replacingOccurrences(of: "COUNT(*)", with: "COUNT(*) AS n"), []) }
+            let indexes = { try await s.count(Self.indexCount, []) }
             var deferred = DeferredIndexes(ImportPlanner.deferrableIndexes, backend: .sqlite, storedFirms: 0)
             let initial = try await indexes()
             try await deferred.dropOnceLarge(s, rowsPlanned: DeferredIndexes.minimumRows - 1)

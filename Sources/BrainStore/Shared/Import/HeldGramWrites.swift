@@ -11,8 +11,6 @@ struct HeldGramWrites {
     private var ranks: Set<Int> = []
     private var rows = 0
 
-    var isEmpty: Bool { writes.isEmpty }
-
     /// Whether the firm of `rank` has grams held: they must go out before any of them is deleted.
     func holds(rank: Int) -> Bool { ranks.contains(rank) }
 

@@ -9,7 +9,8 @@ struct ImportBackend: Sendable {
     let rankOffset: Int
     let indexesTrigrams: Bool
     let nextRankSQL: String
-    /// Whether a large import may drop the indexes it never reads and build them again at its end (`DeferredIndexes`).
+    /// Whether a large import may drop the indexes it never reads and build them again at its end (`DeferredIndexes`),
+    /// and hold new firms' grams to write them in key order (`HeldGramWrites`).
     let defersIndexes: Bool
 
     static let sqlite = ImportBackend(rankExpression: "rowid - 1", rankColumn: "rowid", rankOffset: 1, indexesTrigrams: false,
