@@ -10,11 +10,12 @@ import Glibc
 /// Clients that trickle a request (slowloris): a head or body sent a byte at a time is cut at its total deadline
 /// although every byte comes well within the idle time-out, while a slow but steady upload is served.
 @Suite struct SlowClientTests {
-    /// Idle time-out 30 s (never reached here), head and body deadlines of 1 s.
+    /// Idle time-out 10 min (never reached here), head and body deadlines of 1 s. The upper bounds below are loose on
+    /// purpose: they tell a 1 s deadline from the idle time-out, and a loaded machine may stall the server for seconds.
     static func withLiveServer(_ test: @escaping @Sendable (_ port: Int, _ client: any TestClientProtocol) async throws -> Void) async throws {
         var configuration = ServerFixture.configuration
         configuration.port = 0
-        configuration.security.idleTimeout = .seconds(30)
+        configuration.security.idleTimeout = .seconds(600)
         configuration.security.headTimeout = .seconds(1)
         configuration.security.bodyTimeout = .seconds(1)
         let app = try await buildApplication(store: try ServerFixture.store(), configuration: configuration)
@@ -34,8 +35,8 @@ import Glibc
             let head = Array("GET / HTTP/1.1\r\nHost: localhost\r\nX-Slow: ".utf8) + [UInt8](repeating: UInt8(ascii: "a"), count: 4_000)
             let run = try await SlowSocket.trickle(port: port, prefix: [], then: head, every: .milliseconds(100))
             #expect(run.closed, "the server should close a head still trickling after 1 s (sent \(run.sent) bytes in \(run.seconds) s)")
-            // Cut by the head deadline (1 s), not by the idle time-out (30 s): the client kept sending to the end.
-            #expect(run.seconds >= 0.9 && run.seconds < 8, "\(run.seconds) s")
+            // Cut by the head deadline (1 s), not by the idle time-out (10 min): the client kept sending to the end.
+            #expect(run.seconds >= 0.9 && run.seconds < 60, "\(run.seconds) s")
             #expect(run.sent >= 5, "bytes kept coming: \(run.sent)")
             // The server still serves everyone else.
             try await Self.expectServed(port: port)
@@ -48,7 +49,7 @@ import Glibc
             let run = try await SlowSocket.trickle(port: port, prefix: head, then: [UInt8](repeating: UInt8(ascii: " "), count: 2_000),
                                                    every: .milliseconds(100))
             #expect(run.closed, "the server should close a body still trickling after 1 s (sent \(run.sent) bytes in \(run.seconds) s)")
-            #expect(run.seconds >= 0.9 && run.seconds < 8, "\(run.seconds) s")
+            #expect(run.seconds >= 0.9 && run.seconds < 60, "\(run.seconds) s")
             try await Self.expectServed(port: port)
         }
     }
@@ -79,7 +80,7 @@ enum SlowSocket {
     }
 
     /// Sends `prefix` at once, then `then` `chunk` bytes at a time, `every` apart (polling for the server's answer or
-    /// close meanwhile); afterwards waits up to 10 s for the answer. Bounded to 20 s in all.
+    /// close meanwhile) for up to 90 s; afterwards waits for the answer, up to 120 s in all.
     static func trickle(port: Int, prefix: [UInt8], then: [UInt8], every: Duration, chunk: Int = 1) async throws -> Run {
         try await withCheckedThrowingContinuation { (done: CheckedContinuation<Run, any Error>) in
             Thread.detachNewThread { done.resume(with: Result { try run(port: port, prefix: prefix, then: then, every: every, chunk: chunk) }) }
@@ -107,7 +108,7 @@ enum SlowSocket {
         var closed = !send(prefix[...])
         if !closed { sent += prefix.count }
         var offset = 0
-        while !closed, offset < then.count, ContinuousClock.now - started < .seconds(20) {
+        while !closed, offset < then.count, ContinuousClock.now - started < .seconds(90) {
             let piece = then[offset..<min(then.count, offset + chunk)]
             guard send(piece) else { closed = true; break }
             sent += piece.count
@@ -115,7 +116,7 @@ enum SlowSocket {
             closed = !open(waiting: pause)
         }
         // Everything sent: wait for the answer (or the close) to come.
-        while !closed, ContinuousClock.now - started < .seconds(30), !String(decoding: received, as: UTF8.self).contains("\r\n\r\n") {
+        while !closed, ContinuousClock.now - started < .seconds(120), !String(decoding: received, as: UTF8.self).contains("\r\n\r\n") {
             closed = !open(waiting: 200)
         }
         let elapsed = ContinuousClock.now - started
