@@ -12,11 +12,17 @@ struct ImportBackend: Sendable {
     /// Whether a large import may drop the indexes it never reads and build them again at its end (`DeferredIndexes`),
     /// and hold new firms' grams to write them in key order (`HeldGramWrites`).
     let defersIndexes: Bool
+    /// Whether a new firm's rows go in without the conflict clause (`ImportSQL.insertNewRecord`): PostgreSQL then
+    /// copies them straight into their tables. SQLite gains nothing by it and keeps one statement per table, so its
+    /// rows keep their file order (rowids) as before.
+    let insertsNewRowsPlainly: Bool
 
     static let sqlite = ImportBackend(rankExpression: "rowid - 1", rankColumn: "rowid", rankOffset: 1, indexesTrigrams: false,
-                                      nextRankSQL: "SELECT COALESCE(MAX(rowid), 0) AS n FROM enterprises", defersIndexes: true)
+                                      nextRankSQL: "SELECT COALESCE(MAX(rowid), 0) AS n FROM enterprises", defersIndexes: true,
+                                      insertsNewRowsPlainly: false)
     static let postgres = ImportBackend(rankExpression: "search_rank", rankColumn: "search_rank", rankOffset: 0, indexesTrigrams: true,
-                                        nextRankSQL: "SELECT COALESCE(MAX(search_rank), -1) + 1 AS n FROM enterprises", defersIndexes: false)
+                                        nextRankSQL: "SELECT COALESCE(MAX(search_rank), -1) + 1 AS n FROM enterprises", defersIndexes: false,
+                                        insertsNewRowsPlainly: true)
 }
 
 /// Decides, row by row, what an import writes — the same decisions on both backends, which only fetch what the
@@ -370,21 +376,27 @@ struct ImportPlanner: ImportBatchPlanner {
 
     /// The facts row, and the import's chain assignments in place of the previous import's.
     /// `fresh`: the firm was just created and has no assignments to replace.
+    /// `fresh`: the firm was just created, so it has no assignments to replace and no rows to conflict with (its
+    /// rows may go in without the conflict clause; a node named twice keeps its first row, as the clause would).
     private mutating func recordWrites(_ id: String, _ record: ImportedEnterprise, fresh: Bool = false) throws -> [Write] {
         let latest = Latest(asOf: header.asOf, importId: importId, row: record.line, facts: record.facts)
         known[id]?.latest = latest
-        var writes = [try recordWrite(id, record)]
+        let plain = fresh && backend.insertsNewRowsPlainly
+        var writes = [try recordWrite(id, record, plain: plain)]
         if !fresh { writes.append(Write(deleteImportAssignmentsSQL, [.text(id)] + visibility.sources)) }
-        for a in record.assignments {
-            writes.append(Write(ImportSQL.insertAssignment, [.text(id), .text(a.nodeId), .text(a.method), .double(a.confidence),
-                                                              .text(a.evidence), .text("import:\(importId)"), .text(header.asOf)]))
+        var placed = Set<String>()
+        for a in record.assignments where !fresh || placed.insert(a.nodeId).inserted {
+            writes.append(Write(plain ? ImportSQL.insertNewAssignment : ImportSQL.insertAssignment,
+                                [.text(id), .text(a.nodeId), .text(a.method), .double(a.confidence),
+                                 .text(a.evidence), .text("import:\(importId)"), .text(header.asOf)]))
         }
         return writes
     }
 
-    private mutating func recordWrite(_ id: String, _ record: ImportedEnterprise) throws -> Write {
+    private mutating func recordWrite(_ id: String, _ record: ImportedEnterprise, plain: Bool = false) throws -> Write {
         let json = try factsJSON.encode(record.facts)
-        return Write(ImportSQL.insertRecord, [.text(id), .int(importId), .int(record.line), .text(header.asOf), .text(json)])
+        return Write(plain ? ImportSQL.insertNewRecord : ImportSQL.insertRecord,
+                     [.text(id), .int(importId), .int(record.line), .text(header.asOf), .text(json)])
     }
 
     /// A branch's link to its parent, and a location a person should check.
@@ -418,6 +430,8 @@ struct ImportPlanner: ImportBatchPlanner {
     private mutating func gramWrites(_ id: String, rank: Int, old: [String?], new: [String?]) -> [Write] {
         // A held firm renamed or removed: its grams go out first, so the deletes below find them.
         var writes: [Write] = heldGrams.holds(rank: rank) ? heldGrams.release() : []
+        // A new firm's grams cannot be stored yet (its rank is new): no conflict clause (`ImportSQL.insertNewRecord`).
+        let fresh = backend.insertsNewRowsPlainly && old.allSatisfy { $0 == nil }
         for length in backend.indexesTrigrams ? [2, 3] : [2] {
             let (removed, added) = NameBigrams.changes(from: old.compactMap { $0 }, to: new.compactMap { $0 }, length: length)
             let table = length == 2 ? "name_bigrams" : "name_trigrams"
@@ -427,11 +441,12 @@ struct ImportPlanner: ImportBatchPlanner {
             if !added.isEmpty {
                 let withId = length == 2
                 let sql: String
-                if let known = gramInsertSQL[table]?[added.count] { sql = known } else {
+                let key = "\(table)\(fresh ? " new" : "")"
+                if let known = gramInsertSQL[key]?[added.count] { sql = known } else {
                     let row = withId ? "(?, ?, ?)" : "(?, ?)"
                     sql = "INSERT INTO \(table) (gram, rank\(withId ? ", enterprise_id" : "")) VALUES "
-                        + Array(repeating: row, count: added.count).joined(separator: ", ") + " ON CONFLICT DO NOTHING"
-                    gramInsertSQL[table, default: [:]][added.count] = sql
+                        + Array(repeating: row, count: added.count).joined(separator: ", ") + (fresh ? "" : " ON CONFLICT DO NOTHING")
+                    gramInsertSQL[key, default: [:]][added.count] = sql
                 }
                 var arguments: [SQLValue] = []
                 arguments.reserveCapacity(added.count * (withId ? 3 : 2))

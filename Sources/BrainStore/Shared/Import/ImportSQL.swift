@@ -59,6 +59,11 @@ enum ImportSQL {
     static let insertRecord = """
         INSERT INTO enterprise_records (enterprise_id, import_id, row, as_of, facts) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
         """
+    /// A firm the import creates has no stored rows to conflict with, so its rows go in without the conflict clause:
+    /// PostgreSQL then copies them straight into their table instead of through a staging table and a speculative
+    /// insert that probes each unique index first (docs/import.md "PostgreSQL writes"). A duplicate would fail the
+    /// import, never be dropped silently.
+    static let insertNewRecord = withoutConflictClause(insertRecord)
     static let enterpriseColumns = ["id", "name", "full_name", "normalized_name", "uscc", "province_code", "city_code", "district_code",
                                     "employees", "registered_capital_wan", "setup_date", "website", "is_biomedicine", "source", "as_of", "layer"]
 
@@ -90,6 +95,14 @@ enum ImportSQL {
         INSERT INTO chain_assignments (enterprise_id, node_id, method, confidence, evidence, source, as_of)
         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (enterprise_id, node_id) DO NOTHING
         """
+    /// A new firm's nodes, one row per node (`insertNewRecord`).
+    static let insertNewAssignment = withoutConflictClause(insertAssignment)
+
+    /// `sql` up to its `ON CONFLICT`.
+    static func withoutConflictClause(_ sql: String) -> String {
+        guard let clause = sql.range(of: " ON CONFLICT") else { return sql }
+        return String(sql[..<clause.lowerBound])
+    }
     static let insertLink = """
         INSERT INTO enterprise_links (enterprise_id, parent_id, kind, import_id) VALUES (?, ?, 'branch', ?) ON CONFLICT DO NOTHING
         """
