@@ -62,7 +62,7 @@ enum LineReader {
 struct NormalizeNames: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "names",
-        abstract: "Tab-separated pairs of company names in, one JSON line out per pair: same (true/false) and the reason; "
+        abstract: "Tab-separated pairs of company names in, one JSON line out per pair: same (true/false), the reason and its code; "
             + "with --store, one name per line resolved to the store's firms (as `brain resolve`).",
         discussion: """
             Formatting is forgiven (width, brackets, spaces, invisible characters, quotes, trailing punctuation, status and
@@ -73,13 +73,16 @@ struct NormalizeNames: AsyncParsableCommand {
     @Option(help: "Folder holding the bundled open data (for listed firms' aliases); empty for none.") var data: String = "data"
     @Option(help: "Resolve single names (one per line) against this database instead: SQLite file or postgres:// address.")
     var store: String?
+    @Option(help: "zh (default) or en: the language of the reasons and messages.") var lang: String = "zh"
 
     func run() async throws {
         if let store { return try await ResolvedNameLines.resolveStandardInput(try await openStore(store)) }
+        let language = DisplayLanguage(query: lang)
         var aliases: NameAliases?
         if !data.isEmpty {
             do { aliases = try NameAliasLoader.load(dataFolder: URL(fileURLWithPath: data)) } catch {
-                FileHandle.standardError.write(Data("no aliases: \(error.description)\n".utf8))
+                let message = language == .zh ? "未读到别名（只比较名称格式）：" : "no aliases (comparing formatting only): "
+                FileHandle.standardError.write(Data((message + error.description + "\n").utf8))
             }
         }
         let encoder = JSONEncoder()
@@ -89,12 +92,14 @@ struct NormalizeNames: AsyncParsableCommand {
             line += 1
             let fields = text.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard fields.count >= 2 else {
-                FileHandle.standardError.write(Data("line \(line): expected two names separated by a tab\n".utf8))
+                let message = language == .zh ? "第 \(line) 行：应为用制表符分开的两个名称" : "line \(line): expected two names separated by a tab"
+                FileHandle.standardError.write(Data((message + "\n").utf8))
                 continue
             }
             let comparison = CompanyName.compare(fields[0], fields[1], aliases: aliases)
             let output: [String: AnyCodable] = ["a": .text(fields[0]), "b": .text(fields[1]), "same": .flag(comparison.same),
-                                                "reason": .text(comparison.reason)]
+                                                "reason": .text(ReasonText.render(comparison.reason, in: language)),
+                                                "reason_code": .text(comparison.reason.code)]
             FileHandle.standardOutput.write(try encoder.encode(output) + Data("\n".utf8))
         }
     }

@@ -380,6 +380,12 @@ def check_normalize_and_import_dry_run():
     names = subprocess.run([BRAIN, "normalize", "names"], cwd=ROOT, input="甲有限公司\t甲有限责任公司\n药明康德（上海）有限公司\t药明康德(上海)有限公司\n",
                            capture_output=True, text=True, check=True).stdout.splitlines()
     assert [json.loads(line)["same"] for line in names] == [False, True], names
+    # Reasons are Chinese by default, English behind --lang, with a code for machines either way.
+    first = json.loads(names[0])
+    assert first["reason_code"] == "name.legal-form" and "组织形式不同" in first["reason"], first
+    english = subprocess.run([BRAIN, "normalize", "names", "--lang", "en"], cwd=ROOT, input="甲有限公司\t甲有限责任公司\n",
+                             capture_output=True, text=True, check=True).stdout
+    assert "different company forms" in json.loads(english)["reason"], english
     source = os.path.join(ROOT, "Tests", "BrainIngestTests", "Fixtures", "enterprises-gb18030.csv")
     path = os.path.join(WORK, "gb.csv")
     with open(source, "rb") as f, open(path, "wb") as g:

@@ -66,9 +66,15 @@ public enum CompanyName {
         return (name, former)
     }
 
+    /// The verdict and why: a reason code with its values, rendered per language (`ReasonCatalogue.names`).
     public struct Comparison: Codable, Equatable, Sendable {
         public var same: Bool
-        public var reason: String
+        public var reason: Reason
+
+        init(same: Bool, _ code: String, _ values: [String: String] = [:]) {
+            self.same = same
+            reason = Reason("name." + code, values)
+        }
     }
 
     /// Whether two names are the same registered name. Only the folding above is forgiven — plus the two halves of a
@@ -76,35 +82,36 @@ public enum CompanyName {
     /// of known firms). 有限公司 and 有限责任公司 are different registered names, and a branch (分公司) is its own entity.
     public static func compare(_ a: String, _ b: String, aliases: NameAliases? = nil) -> Comparison {
         let x = normalized(a), y = normalized(b)
-        if x.isEmpty || y.isEmpty { return Comparison(same: false, reason: "a name is empty") }
-        if a == b { return Comparison(same: true, reason: "identical") }
-        if x == y { return Comparison(same: true, reason: "identical after folding width, brackets, spaces, quotes, annotations and traditional characters") }
+        if x.isEmpty || y.isEmpty { return Comparison(same: false, "empty") }
+        if a == b { return Comparison(same: true, "identical") }
+        if x == y { return Comparison(same: true, "identical-folded") }
         for (longer, shorter) in [(x, y), (y, x)] where longer.hasPrefix(shorter) && longer.hasSuffix("分公司") {
-            return Comparison(same: false, reason: "\(longer == x ? "first" : "second") is a branch (分公司) of the other: its own entity, linked to its parent")
+            let first = longer == x
+            return Comparison(same: false, "branch", ["which": first ? "第一个" : "第二个", "which.en": first ? "first" : "second"])
         }
         let forms = ["有限责任公司", "股份有限公司", "有限公司"]
         let stemX = forms.first(where: x.hasSuffix).map { String(x.dropLast($0.count)) }
         let stemY = forms.first(where: y.hasSuffix).map { String(y.dropLast($0.count)) }
         if let stemX, let stemY, stemX == stemY {
-            return Comparison(same: false, reason: "same name with different company forms (\(x.dropFirst(stemX.count)) vs \(y.dropFirst(stemY.count))): different registered names")
+            return Comparison(same: false, "legal-form", ["first": String(x.dropFirst(stemX.count)), "second": String(y.dropFirst(stemY.count))])
         }
         // A stated former name: 华润三九医药股份有限公司（原三九医药股份有限公司） is also 三九医药股份有限公司.
         let formerX = formerNames(a), formerY = formerNames(b)
         if formerX.contains(y) || formerY.contains(x) {
-            return Comparison(same: true, reason: "one name states the other as its former name (原…)")
+            return Comparison(same: true, "former-stated")
         }
         let partsX = BilingualName(a), partsY = BilingualName(b)
         if let chineseX = partsX.chinese, let chineseY = partsY.chinese, chineseX != chineseY {
             // Two different Chinese names are two firms, whatever their English says — unless a known firm has both.
-            return aliasComparison(a, b, aliases) ?? Comparison(same: false, reason: "names differ after folding")
+            return aliasComparison(a, b, aliases) ?? Comparison(same: false, "different")
         }
         if let englishX = partsX.english, let englishY = partsY.english, englishX == englishY {
-            return Comparison(same: true, reason: "the same English name after folding legal forms (Co., Ltd. = Company Limited)")
+            return Comparison(same: true, "same-english")
         }
         if partsX.chinese != nil, partsX.chinese == partsY.chinese {
-            return Comparison(same: true, reason: "the same Chinese name beside an English one")
+            return Comparison(same: true, "same-chinese")
         }
-        return aliasComparison(a, b, aliases) ?? Comparison(same: false, reason: "names differ after folding")
+        return aliasComparison(a, b, aliases) ?? Comparison(same: false, "different")
     }
 
     static func formerNames(_ name: String) -> [String] {
@@ -113,7 +120,8 @@ public enum CompanyName {
 
     static func aliasComparison(_ a: String, _ b: String, _ aliases: NameAliases?) -> Comparison? {
         guard let aliases, let x = aliases.resolve(a), let y = aliases.resolve(b) else { return nil }
-        guard x.firm == y.firm else { return Comparison(same: false, reason: "names of two different firms (\(x.firm), \(y.firm))") }
-        return Comparison(same: true, reason: "both name \(x.firm): \(x.kind.rawValue) and \(y.kind.rawValue)")
+        guard x.firm == y.firm else { return Comparison(same: false, "alias-two-firms", ["first": x.firm, "second": y.firm]) }
+        return Comparison(same: true, "alias-same-firm", ["firm": x.firm, "kindA": x.kind.chinese, "kindA.en": x.kind.rawValue,
+                                                          "kindB": y.kind.chinese, "kindB.en": y.kind.rawValue])
     }
 }

@@ -7,6 +7,17 @@ public struct NameAliases: Sendable {
         case fullName = "full name", shortName = "short name", formerShortName = "former short name", englishName = "English name"
         case formerFullName = "former full name", formerEnglishName = "former English name"
         var isFormer: Bool { self == .formerShortName || self == .formerFullName || self == .formerEnglishName }
+        /// How a Chinese reason names the kind (`name.alias-same-firm`).
+        public var chinese: String {
+            switch self {
+            case .fullName: "全称"
+            case .shortName: "证券简称"
+            case .formerShortName: "曾用简称"
+            case .englishName: "英文名称"
+            case .formerFullName: "曾用全称"
+            case .formerEnglishName: "英文曾用名"
+            }
+        }
     }
     public struct Resolution: Sendable, Equatable {
         public var firm: String

@@ -18,9 +18,15 @@ import BrainIngest
     }
 
     @Test func reasonsSayWhy() {
-        #expect(CompanyName.compare("苏州某某生物科技有限公司", "苏州某某生物科技有限责任公司").reason.contains("different registered names"))
-        #expect(CompanyName.compare("上海医药集团股份有限公司", "上海医药集团股份有限公司北京分公司").reason.contains("branch"))
-        #expect(CompanyName.compare("國藥控股股份有限公司", "国药控股股份有限公司").reason.contains("traditional"))
+        #expect(CompanyName.compare("苏州某某生物科技有限公司", "苏州某某生物科技有限责任公司").reason.code == "name.legal-form")
+        #expect(CompanyName.compare("上海医药集团股份有限公司", "上海医药集团股份有限公司北京分公司").reason.code == "name.branch")
+        #expect(CompanyName.compare("國藥控股股份有限公司", "国药控股股份有限公司").reason.code == "name.identical-folded")
+        // Worded per language from the catalogue, the values (legal forms, which name) in each language's own words.
+        let forms = CompanyName.compare("苏州某某生物科技有限公司", "苏州某某生物科技有限责任公司").reason
+        #expect(ReasonText.render(forms, in: .zh) == "名称相同而组织形式不同（有限公司 与 有限责任公司）：不同的登记名称")
+        let branch = CompanyName.compare("上海医药集团股份有限公司", "上海医药集团股份有限公司北京分公司").reason
+        #expect(ReasonText.render(branch, in: .zh).hasPrefix("第二个名称是另一个的分公司"))
+        #expect(ReasonText.render(branch, in: .en).hasPrefix("the second is a branch"))
     }
 
     @Test func normalisedFormFoldsOnlyPresentation() {
