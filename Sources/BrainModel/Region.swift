@@ -1,6 +1,16 @@
 /// Administrative level of a region in the GB/T 2260 hierarchy.
 public enum RegionLevel: String, Codable, Sendable, CaseIterable {
     case country, province, city, district
+
+    /// The level as a Chinese reason names it (地区 X 不是市级地区).
+    public var chinese: String {
+        switch self {
+        case .country: "国家"
+        case .province: "省"
+        case .city: "市"
+        case .district: "区县"
+        }
+    }
 }
 
 /// A region identified by its six-digit GB/T 2260 / NBS code.

@@ -74,13 +74,17 @@ public enum MarketStoreError: Error, CustomStringConvertible, Equatable {
     case noSuchRecord(Int)
     case corrupt(String)
 
-    public var description: String {
+    /// Why, as a code with values: pages and the API word it in the reader's language.
+    public var reason: Reason {
         switch self {
-        case .invalidOrganisationId(let id): "organisation id \"\(id)\": use 2–40 lower-case letters, digits and hyphens"
-        case .organisationExists(let id): "organisation \(id) already exists"
-        case .noSuchOrganisation(let id): "no organisation \(id)"
-        case .noSuchRecord(let id): "no record \(id) of yours"
-        case .corrupt(let what): what
+        case .invalidOrganisationId(let id): Reason("market.invalid-organisation-id", ["id": id])
+        case .organisationExists(let id): Reason("market.organisation-exists", ["id": id])
+        case .noSuchOrganisation(let id): Reason("market.no-organisation", ["id": id])
+        case .noSuchRecord(let id): Reason("market.no-record", ["id": "\(id)"])
+        case .corrupt(let what): Reason("market.corrupt", ["detail": what])
         }
     }
+
+    /// In Chinese, as the CLI prints it.
+    public var description: String { ReasonText.render(reason, in: .zh) }
 }

@@ -128,7 +128,7 @@ import BrainModel
     @Test func badSpecsAreErrors() {
         var spec = IndexSpec()
         spec.weights = ["nope": 1]
-        #expect(throws: AnalyticsError.invalidInput("weight names unknown indicator nope")) {
+        #expect(throws: AnalyticsError.invalidInput(Reason("analytics.weight-unknown-indicator", ["name": "nope"]))) {
             try CompositeIndex.compute(IndicatorTable(indicators: ["a"], rows: [.init(unit: "A", year: nil, values: ["a": 1])]), spec: spec)
         }
         var base = IndexSpec()

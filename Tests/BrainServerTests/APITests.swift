@@ -59,6 +59,22 @@ import BrainStore
                 let message = try ServerFixture.errorMessage(response.body)
                 #expect(message == "no region with code 999999")
             }
+            // An analysis's refusal is a reason too: Chinese by default, English when asked, never an English sentence
+            // inside a Chinese one; a query the form syntax cannot read likewise.
+            try await client.execute(uri: "/api/chokepoints?node=nope", method: .get) { response in
+                #expect(response.status == .badRequest)
+                let message = try ServerFixture.errorMessage(response.body)
+                #expect(message == "未知的产业链节点 nope")
+            }
+            try await client.execute(uri: "/api/chokepoints?node=nope&lang=en", method: .get) { response in
+                let message = try ServerFixture.errorMessage(response.body)
+                #expect(message == "unknown chain node nope")
+            }
+            try await client.execute(uri: "/api/chokepoints?node=a&node=b", method: .get) { response in
+                #expect(response.status == .badRequest)
+                let message = try ServerFixture.errorMessage(response.body)
+                #expect(message == "表单或查询参数无法读取：参数名重复（node）")
+            }
             try await client.execute(uri: "/api/no-such-route", method: .get) { response in
                 #expect(response.status == .notFound)
                 let body = try json(response.body)

@@ -54,7 +54,7 @@ public enum PeerSWOTs {
             let row = try analysis.requireRow(peer)
             if !peerRows.contains(row) { peerRows.append(row) }
         }
-        guard !peerRows.isEmpty else { throw AnalyticsError.invalidInput("no peer regions other than the region itself") }
+        guard !peerRows.isEmpty else { throw AnalyticsError.invalidInput(Reason("analytics.no-peers")) }
         let m = analysis.nodeIds.count, c = analysis.complexity
         let opportunities = try Opportunities.report(analysis, region: code)
         let densityMedian = opportunities.densityMedian

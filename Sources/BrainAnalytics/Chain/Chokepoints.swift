@@ -57,7 +57,7 @@ public enum Chokepoints {
     public static func report(_ index: SnapshotIndex, measure: Measure = .assets, node filter: String? = nil,
                               region code: String? = nil, trade: [String: TradeFigures] = [:],
                               productLimit: Int = 10, vetted: ProductLinks? = nil) throws -> ChokepointReport {
-        if let filter, index.nodesById[filter] == nil { throw AnalyticsError.invalidInput("unknown chain node \(filter)") }
+        if let filter, index.nodesById[filter] == nil { throw AnalyticsError.invalidInput(Reason("analytics.unknown-node", ["id": filter])) }
         let region = try code.map { code in
             guard let region = index.regionsByCode[code] else { throw AnalyticsError.unknownRegion(code) }
             return region

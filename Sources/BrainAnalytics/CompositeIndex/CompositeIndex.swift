@@ -48,7 +48,7 @@ public enum CompositeIndex {
     public static func compute(_ table: IndicatorTable, spec: IndexSpec) throws -> IndexResult {
         let weights = try spec.effectiveWeights(for: table.indicators)
         if spec.normalisation == .baseYear, spec.baseYear == nil {
-            throw AnalyticsError.invalidInput("normalisation base-year needs baseYear")
+            throw AnalyticsError.invalidInput(Reason("analytics.base-year-needed"))
         }
         var notes: [Reason] = []
         let scores = try scoresFor(table, spec.normalisation, spec.baseYear, weights, spec.aggregation, spec.polarity ?? [:])
@@ -171,7 +171,7 @@ public enum CompositeIndex {
     /// × 200 draws, took seconds rebuilding 15,885 dictionaries per draw; a district page's first view waited on it.)
     static func rankBands(_ table: IndicatorTable, spec: IndexSpec, weights: [String: Double],
                           settings: IndexSpec.MonteCarlo) throws -> [IndexResult.RankBand?] {
-        guard settings.draws > 0 else { throw AnalyticsError.invalidInput("monteCarlo.draws must be positive") }
+        guard settings.draws > 0 else { throw AnalyticsError.invalidInput(Reason("analytics.draws-positive")) }
         var random = SplitMix64(seed: settings.seed)
         var samples = [[Int]](repeating: [], count: table.rows.count)
         for i in samples.indices { samples[i].reserveCapacity(settings.draws) }

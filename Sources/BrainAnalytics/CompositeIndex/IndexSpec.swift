@@ -1,3 +1,5 @@
+import BrainModel
+
 /// How to build a composite index (OECD/JRC Handbook on Constructing Composite Indicators, 2008, steps 5–6).
 public struct IndexSpec: Codable, Sendable {
     public enum Normalisation: String, Codable, Sendable, CaseIterable {
@@ -49,10 +51,10 @@ public struct IndexSpec: Codable, Sendable {
         var raw: [String: Double] = [:]
         if let groups {
             let groupTotal = groups.reduce(0) { $0 + $1.weight }
-            guard groupTotal > 0 else { throw AnalyticsError.invalidInput("group weights must sum to more than 0") }
+            guard groupTotal > 0 else { throw AnalyticsError.invalidInput(Reason("analytics.group-weights-zero")) }
             for group in groups {
                 let inner = Self.sum(group.indicators)
-                guard inner > 0 else { throw AnalyticsError.invalidInput("weights of group \(group.name) must sum to more than 0") }
+                guard inner > 0 else { throw AnalyticsError.invalidInput(Reason("analytics.group-inner-weights-zero", ["group": group.name])) }
                 for (indicator, weight) in group.indicators { raw[indicator, default: 0] += group.weight / groupTotal * weight / inner }
             }
         } else if let weights {
@@ -61,11 +63,11 @@ public struct IndexSpec: Codable, Sendable {
             for indicator in indicators { raw[indicator] = 1 }
         }
         for (name, weight) in raw {
-            guard indicators.contains(name) else { throw AnalyticsError.invalidInput("weight names unknown indicator \(name)") }
-            guard weight >= 0, weight.isFinite else { throw AnalyticsError.invalidInput("weight of \(name) must be ≥ 0") }
+            guard indicators.contains(name) else { throw AnalyticsError.invalidInput(Reason("analytics.weight-unknown-indicator", ["name": name])) }
+            guard weight >= 0, weight.isFinite else { throw AnalyticsError.invalidInput(Reason("analytics.weight-negative", ["name": name])) }
         }
         let total = Self.sum(raw)
-        guard total > 0 else { throw AnalyticsError.invalidInput("weights must sum to more than 0") }
+        guard total > 0 else { throw AnalyticsError.invalidInput(Reason("analytics.weights-zero")) }
         return raw.mapValues { $0 / total }
     }
 

@@ -59,7 +59,7 @@ public struct DemandMatching: Sendable {
 
     /// `market`: the offers or talents the demand's organisation may see.
     public func match(_ demand: Demand, market: [MarketRecord], limit: Int = 20) throws(AnalyticsError) -> Result {
-        guard let node = index.nodesById[demand.nodeId] else { throw .invalidInput("no chain node \(demand.nodeId)") }
+        guard let node = index.nodesById[demand.nodeId] else { throw .invalidInput(Reason("analytics.unknown-node", ["id": demand.nodeId])) }
         guard let region = index.regionsByCode[demand.regionCode] else { throw .unknownRegion(demand.regionCode) }
         var candidates: [Candidate]
         switch demand.need {

@@ -93,20 +93,20 @@ public struct ParkLanding: Sendable {
     }
 
     public func rank(_ project: Project, limit: Int = 10) throws(AnalyticsError) -> Report {
-        guard !project.nodes.isEmpty else { throw .invalidInput("a project names at least one chain node") }
+        guard !project.nodes.isEmpty else { throw .invalidInput(Reason("analytics.project-needs-node")) }
         for node in project.nodes where index.nodesById[node] == nil { throw .unknownNode(node) }
-        guard let stageWords = Self.stages[project.stage] else { throw .invalidInput("stage is rnd, pilot or manufacturing, not \(project.stage)") }
+        guard let stageWords = Self.stages[project.stage] else { throw .invalidInput(Reason("analytics.stage", ["stage": project.stage])) }
         for code in [project.origin].compactMap({ $0 }) where index.regionsByCode[code] == nil { throw .unknownRegion(code) }
         let mode = project.areaMode ?? "boost"
-        guard Self.areaModes.contains(mode) else { throw .invalidInput("areaMode is boost or filter, not \(mode)") }
+        guard Self.areaModes.contains(mode) else { throw .invalidInput(Reason("analytics.area-mode", ["mode": mode])) }
         var preferred: Region?
         if let typed = project.preferredArea {
             switch AreaNames.resolve(typed, in: index) {
             case .success(let region): preferred = region
-            case .failure(let problem): throw .invalidInput(ReasonText.render(problem.reason(index), in: .zh))
+            case .failure(let problem): throw .invalidInput(problem.reason(index))
             }
         }
-        if let land = project.landMu, !(land.isFinite && land > 0 && land < 1e7) { throw .invalidInput("landMu is a positive number of 亩") }
+        if let land = project.landMu, !(land.isFinite && land > 0 && land < 1e7) { throw .invalidInput(Reason("analytics.land-mu")) }
         let words = stageWords + ((project.needsGMP ?? false) || (project.needsLand ?? false) ? Self.stages["manufacturing"]! : [])
         let projectNodes = Set(project.nodes)
         let neighbours = Set(project.nodes.flatMap { node in

@@ -95,7 +95,7 @@ public struct PolicyMatcher: Sendable {
 
     /// The firms that qualify for one clause (eligible, and possible pending data), larger first.
     public func firms(policy id: String, limit: Int = 200) throws(AnalyticsError) -> PolicyFirms {
-        guard let policy = clauses.first(where: { $0.id == id }) else { throw .invalidInput("unknown policy \(id)") }
+        guard let policy = clauses.first(where: { $0.id == id }) else { throw .invalidInput(Reason("analytics.unknown-policy", ["id": id])) }
         guard let rule = rules[id] else {
             return PolicyFirms(policy: policy, subject: "enterprise", rule: [], eligibleCount: 0, possibleCount: 0, eligible: [], possible: [],
                                note: Self.text(Reason("policy.no-rule")), noteReason: Reason("policy.no-rule"))

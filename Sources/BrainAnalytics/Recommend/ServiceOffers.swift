@@ -43,7 +43,7 @@ public struct ServiceOffers: Sendable {
 
     public func match(service id: String, region code: String, limit: Int = 20) throws(AnalyticsError) -> Match {
         guard let node = index.nodesById[id], serviceNodes().contains(where: { $0.id == id }) else {
-            throw .invalidInput("\(id) is not a service node: \(ServiceNodes.names.keys.sorted().joined(separator: ", ")) or one of their sub-nodes")
+            throw .invalidInput(Reason("analytics.not-service-node", ["id": id, "nodes": ServiceNodes.names.keys.sorted().joined(separator: ", ")]))
         }
         guard let region = index.regionsByCode[code] else { throw .unknownRegion(code) }
         let related = Set([id] + [node.parentId].compactMap { $0 } + index.data.taxonomy.nodes.filter { $0.parentId == id }.map(\.id))

@@ -52,15 +52,20 @@ public enum AnalyticsError: Error, CustomStringConvertible, Equatable {
     case regionNotAtLevel(String, RegionLevel)
     case unknownEnterprise(String)
     case unknownNode(String)
-    case invalidInput(String)
+    case invalidInput(Reason)
 
-    public var description: String {
+    /// Why, as a code with values: pages and the API word it in the reader's language.
+    public var reason: Reason {
         switch self {
-        case .unknownRegion(let code): "unknown region \(code)"
-        case .regionNotAtLevel(let code, let level): "region \(code) is not a \(level.rawValue)-level region: pass --level to match it"
-        case .unknownEnterprise(let id): "unknown enterprise \(id)"
-        case .unknownNode(let id): "unknown chain node \(id)"
-        case .invalidInput(let message): message
+        case .unknownRegion(let code): Reason("analytics.unknown-region", ["code": code])
+        case .regionNotAtLevel(let code, let level):
+            Reason("analytics.region-not-at-level", ["code": code, "level": level.chinese, "level.en": level.rawValue])
+        case .unknownEnterprise(let id): Reason("analytics.unknown-enterprise", ["id": id])
+        case .unknownNode(let id): Reason("analytics.unknown-node", ["id": id])
+        case .invalidInput(let reason): reason
         }
     }
+
+    /// In Chinese, as the CLI prints it.
+    public var description: String { ReasonText.render(reason, in: .zh) }
 }

@@ -18,10 +18,10 @@ public struct ParkProfile: Codable, Sendable {
     public var caveat: String
 
     public static func report(_ index: SnapshotIndex, park id: String, measure: Measure = .firms) throws -> ParkProfile {
-        guard let park = index.data.parks.first(where: { $0.id == id }) else { throw AnalyticsError.invalidInput("unknown park \(id)") }
+        guard let park = index.data.parks.first(where: { $0.id == id }) else { throw AnalyticsError.invalidInput(Reason("analytics.unknown-park", ["id": id])) }
         let table = RegionNodeMatrix(parksOf: index, measure: measure)
         let lq = LocationQuotient(table)
-        guard let r = table.matrix.rowIndex(of: id) else { throw AnalyticsError.invalidInput("unknown park \(id)") }
+        guard let r = table.matrix.rowIndex(of: id) else { throw AnalyticsError.invalidInput(Reason("analytics.unknown-park", ["id": id])) }
         let region = index.regionsByCode[park.regionCode]
         return ParkProfile(
             park: park, region: RegionRef(code: park.regionCode, name: region?.name ?? park.regionCode, level: region?.level ?? .district),

@@ -44,7 +44,7 @@ struct AnalyticsController {
             default: return try JSONResponse.ok(try ClusterCriteria.report(analysis, region: code), for: request)
             }
         } catch let error as AnalyticsError {
-            return JSONResponse.error(.badRequest, Reason("api.bad-request", ["detail": error.description]))
+            return JSONResponse.error(.badRequest, error.reason)
         }
     }
 
@@ -66,7 +66,7 @@ struct AnalyticsController {
             return try JSONResponse.ok(try Chokepoints.report(try await cache.index(), measure: query.measure ?? .assets, node: query.node, region: region,
                                                               vetted: try await cache.productLinks()), for: request)
         } catch let error as AnalyticsError {
-            return JSONResponse.error(.badRequest, Reason("api.bad-request", ["detail": error.description]))
+            return JSONResponse.error(.badRequest, error.reason)
         }
     }
 
@@ -75,7 +75,7 @@ struct AnalyticsController {
         do {
             return try JSONResponse.ok(try ParkProfile.report(try await cache.index(), park: id))
         } catch let error as AnalyticsError {
-            return JSONResponse.error(.notFound, Reason("api.not-found", ["detail": error.description]))
+            return JSONResponse.error(.notFound, error.reason)
         }
     }
 

@@ -23,12 +23,26 @@ extension Request {
         do {
             return try URLEncodedFormDecoder().decode(Form.self, from: String(buffer: body))
         } catch let error as DecodingError {
-            throw AppError.badRequest(Reason("api.bad-request", ["detail": "form field " + (Self.parameter(of: error) ?? "?")]))
+            throw AppError.badRequest(Reason("api.form-field", ["field": Self.parameter(of: error) ?? "?"]))
         } catch let error as URLEncodedFormError {
-            throw AppError.badRequest(Reason("api.bad-request", ["detail": String(describing: error).prefix(200).description]))
+            throw AppError.badRequest(error.reason)
         }
     }
 
     /// Every field by name, for the writes whose fields are the parser's (demands, leads, curations, watches).
     func formFields() async throws -> [String: String] { try await form([String: String].self) }
+}
+
+extension URLEncodedFormError {
+    /// What the form syntax could not read, in the reader's language, with the offending key or value as data.
+    var reason: Reason {
+        let problem: (zh: String, en: String) = switch code {
+        case .duplicateKeys: ("参数名重复", "a name given twice")
+        case .failedToPercentDecode: ("百分号编码有误", "bad percent encoding")
+        case .corruptKeyValue, .invalidArrayIndex: ("参数名的括号不成对或下标无效", "brackets that do not nest or a bad index")
+        case .addingToInvalidType, .notSupported: ("参数结构不受支持", "a structure forms do not support")
+        default: ("格式有误", "malformed")
+        }
+        return Reason("api.form-unreadable", ["problem": problem.zh, "problem.en": problem.en, "value": String(value.prefix(80))])
+    }
 }

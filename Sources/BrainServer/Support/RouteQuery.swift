@@ -27,7 +27,7 @@ extension Request {
             throw AppError.badRequest(Query.badValue(Self.parameter(of: error) ?? badParameter(Query.self) ?? ""))
         } catch let error as URLEncodedFormError {
             // A query the form syntax cannot read (a name given twice, brackets that do not nest).
-            throw AppError.badRequest(Reason("api.bad-request", ["detail": String(describing: error).prefix(200).description]))
+            throw AppError.badRequest(error.reason)
         }
         try query.validate()
         return query

@@ -136,7 +136,7 @@ struct MarketAPI: Sendable {
         do {
             return try await cache.demandMatching().match(demand, market: market, limit: limit)
         } catch let error as AnalyticsError {
-            throw AppError.badRequest(Reason("api.bad-request", ["detail": error.description]))
+            throw AppError.badRequest(error.reason)
         }
     }
 

@@ -116,8 +116,8 @@ struct MarketAccess: Sendable {
     static func translating<T>(_ body: () async throws -> T) async throws -> T {
         do { return try await body() } catch let error as MarketStoreError {
             switch error {
-            case .noSuchRecord, .noSuchOrganisation: throw AppError.notFound(Reason("api.not-found", ["detail": error.description]))
-            default: throw AppError.badRequest(Reason("api.bad-request", ["detail": error.description]))
+            case .noSuchRecord, .noSuchOrganisation: throw AppError.notFound(error.reason)
+            default: throw AppError.badRequest(error.reason)
             }
         }
     }

@@ -58,7 +58,7 @@ struct NetworkPage: Sendable {
         let analysis = try await analysis(code)
         let peers = try Self.peerCodes(query, analysis: analysis, region: code)
         do { return try PeerSWOTs.report(analysis, region: code, peers: peers) } catch let error as AnalyticsError {
-            throw AppError.badRequest(Reason("api.bad-request", ["detail": error.description]))
+            throw AppError.badRequest(error.reason)
         }
     }
 

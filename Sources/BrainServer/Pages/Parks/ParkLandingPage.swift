@@ -47,7 +47,7 @@ struct ParkLandingPage: Sendable {
         var landMu: Double?
         if let text = code("mu") {
             guard let mu = Double(text), mu.isFinite, mu > 0, mu < 1e7 else {
-                throw AppError.badRequest(Reason("api.bad-request", ["detail": "mu: 用地面积须为正数（亩） / land in mu must be a positive number"]))
+                throw AppError.badRequest(Reason("analytics.land-mu"))
             }
             landMu = mu
         }
@@ -65,7 +65,7 @@ struct ParkLandingPage: Sendable {
         do {
             return try ParkLanding(index, links: try await cache.nodeLinks()).rank(project)
         } catch let error as AnalyticsError {
-            throw AppError.badRequest(Reason("api.bad-request", ["detail": error.description]))
+            throw AppError.badRequest(error.reason)
         }
     }
 }

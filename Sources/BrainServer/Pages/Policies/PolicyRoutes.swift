@@ -43,14 +43,14 @@ struct PolicyRoutes: Sendable {
 
     func firms(_ id: String, for request: Request) async throws -> PolicyMatcher.PolicyFirms {
         let matcher = try await matcher(for: request)
-        do { return try matcher.firms(policy: id) } catch { throw AppError.notFound(Reason("api.not-found", ["detail": error.description])) }
+        do { return try matcher.firms(policy: id) } catch { throw AppError.notFound(error.reason) }
     }
 
     func all(for request: Request) async throws -> [PolicyMatcher.PolicyFirms] {
         let matcher = try await matcher(for: request)
         var result: [PolicyMatcher.PolicyFirms] = []
         for policy in matcher.clauses {
-            do { result.append(try matcher.firms(policy: policy.id)) } catch { throw AppError.notFound(Reason("api.not-found", ["detail": error.description])) }
+            do { result.append(try matcher.firms(policy: policy.id)) } catch { throw AppError.notFound(error.reason) }
         }
         return result
     }

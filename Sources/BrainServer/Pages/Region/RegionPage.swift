@@ -43,7 +43,7 @@ struct RegionPage: Sendable {
             do {
                 return try JSONResponse.ok(try await cache.serviceOffers().match(service: query.get("service") ?? "", region: query.get("region") ?? "", limit: limit), for: request)
             } catch let error as AnalyticsError {
-                throw AppError.badRequest(Reason("api.bad-request", ["detail": error.description]))
+                throw AppError.badRequest(error.reason)
             }
         }
         router.get("/regions/:code") { request, context in

@@ -1,0 +1,36 @@
+/// Why an analysis or a record store refused a request (`AnalyticsError`, `MarketStoreError`), and why a form or query
+/// could not be read: codes with values, so pages, the API and the CLI word them in the reader's language.
+extension ReasonCatalogue {
+    static let errors: [String: ReasonTemplate] = [
+        "analytics.unknown-region": .init(zh: "未知的地区 {code}", en: "unknown region {code}"),
+        "analytics.region-not-at-level": .init(zh: "地区 {code} 不是{level}级地区：请指定它所在的级别（--level 或 level=）",
+                                               en: "region {code} is not a {level}-level region: give the level it is at (--level or level=)"),
+        "analytics.unknown-enterprise": .init(zh: "未知的企业 {id}", en: "unknown enterprise {id}"),
+        "analytics.unknown-node": .init(zh: "未知的产业链节点 {id}", en: "unknown chain node {id}"),
+        "analytics.unknown-park": .init(zh: "未知的园区 {id}", en: "unknown park {id}"),
+        "analytics.unknown-policy": .init(zh: "未知的政策 {id}", en: "unknown policy {id}"),
+        "analytics.no-peers": .init(zh: "除本地区外没有可比的地区", en: "no peer regions other than the region itself"),
+        "analytics.weights-zero": .init(zh: "权重之和须大于 0", en: "weights must sum to more than 0"),
+        "analytics.group-weights-zero": .init(zh: "各组权重之和须大于 0", en: "group weights must sum to more than 0"),
+        "analytics.group-inner-weights-zero": .init(zh: "组 {group} 内的权重之和须大于 0", en: "weights of group {group} must sum to more than 0"),
+        "analytics.weight-unknown-indicator": .init(zh: "权重指向未知的指标 {name}", en: "weight names unknown indicator {name}"),
+        "analytics.weight-negative": .init(zh: "指标 {name} 的权重须 ≥ 0", en: "weight of {name} must be ≥ 0"),
+        "analytics.base-year-needed": .init(zh: "按基准年标准化须给出基准年（baseYear）", en: "normalisation base-year needs baseYear"),
+        "analytics.draws-positive": .init(zh: "蒙特卡洛抽样次数（monteCarlo.draws）须为正数", en: "monteCarlo.draws must be positive"),
+        "analytics.not-service-node": .init(zh: "{id} 不是服务类节点：可选 {nodes} 或它们的子节点",
+                                            en: "{id} is not a service node: {nodes} or one of their sub-nodes"),
+        "analytics.project-needs-node": .init(zh: "项目须至少指定一个产业链节点", en: "a project names at least one chain node"),
+        "analytics.stage": .init(zh: "阶段须为 rnd（研发）、pilot（中试）或 manufacturing（生产），而不是 {stage}",
+                                 en: "stage is rnd, pilot or manufacturing, not {stage}"),
+        "analytics.area-mode": .init(zh: "areaMode 须为 boost（加分）或 filter（筛选），而不是 {mode}", en: "areaMode is boost or filter, not {mode}"),
+        "analytics.land-mu": .init(zh: "用地面积须为正数（亩）", en: "land in mu must be a positive number"),
+        "market.invalid-organisation-id": .init(zh: "机构标识“{id}”无效：须为 2–40 个小写字母、数字或连字符",
+                                                en: "organisation id “{id}”: use 2–40 lower-case letters, digits and hyphens"),
+        "market.organisation-exists": .init(zh: "机构 {id} 已存在", en: "organisation {id} already exists"),
+        "market.no-organisation": .init(zh: "没有机构 {id}", en: "no organisation {id}"),
+        "market.no-record": .init(zh: "没有您可见的记录 {id}", en: "no record {id} of yours"),
+        "market.corrupt": .init(zh: "存储的记录无法读取：{detail}", en: "a stored record cannot be read: {detail}"),
+        "api.form-unreadable": .init(zh: "表单或查询参数无法读取：{problem}（{value}）", en: "the form or query cannot be read: {problem} ({value})"),
+        "api.form-field": .init(zh: "表单字段 {field} 的值无法读取", en: "form field {field} cannot be read"),
+    ]
+}
