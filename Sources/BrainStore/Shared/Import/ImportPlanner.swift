@@ -375,7 +375,6 @@ struct ImportPlanner: ImportBatchPlanner {
     }
 
     /// The facts row, and the import's chain assignments in place of the previous import's.
-    /// `fresh`: the firm was just created and has no assignments to replace.
     /// `fresh`: the firm was just created, so it has no assignments to replace and no rows to conflict with (its
     /// rows may go in without the conflict clause; a node named twice keeps its first row, as the clause would).
     private mutating func recordWrites(_ id: String, _ record: ImportedEnterprise, fresh: Bool = false) throws -> [Write] {
