@@ -94,7 +94,8 @@ struct Import: AsyncParsableCommand {
             switch failure {
             case .rejectedFile(let summary, _), .unresolved(let summary, _):
                 ImportSummaryPrinter.print(summary, outcome: nil, problemsFile: try EnterpriseFileCheck.writeProblems(summary, nextTo: job.file, language: language), language: language)
-            case .unreadable, .notImportable, .needsOrganisation: break
+            case .unreadable(let error): throw CommandFailure(ReasonText.render(error.reason, in: language))
+            case .notImportable, .needsOrganisation: break
             }
             throw CommandFailure(failure.description)
         }

@@ -57,6 +57,14 @@ import BrainStore
                 let message = try ServerFixture.errorMessage(response.body)
                 #expect(message?.contains("not a zip archive") == true)
             }
+            // A file without a name column: said in Chinese by default, in English when asked, with the header it found.
+            for (lang, expected) in [("", "list.csv：没有哪一列是企业名称（表头：foo, bar）"), ("&lang=en", "list.csv: no column holds the company name (header: foo, bar)")] {
+                try await client.execute(uri: "/api/imports/check?file=list.csv\(lang)", method: .post, body: ByteBuffer(string: "foo,bar\n1,2\n")) { response in
+                    #expect(response.status == .unprocessableContent)
+                    let message = try ServerFixture.errorMessage(response.body)
+                    #expect(message?.hasPrefix(expected) == true, "\(message ?? "")")
+                }
+            }
             try await client.execute(uri: "/api/imports/check?kind=regions", method: .post, body: ByteBuffer(string: "x")) { response in
                 #expect(response.status == .badRequest)
             }

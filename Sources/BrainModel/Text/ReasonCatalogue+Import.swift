@@ -2,6 +2,13 @@
 /// file, row and column travel beside the reason, so the templates speak of the value only.
 extension ReasonCatalogue {
     static let imports: [String: ReasonTemplate] = [
+        // The file as a whole (`EnterpriseFileCheck.FileError`).
+        "import.file-empty": .init(zh: "{file}：文件为空（须有一行表头）", en: "{file}: the file is empty (a header row is required)"),
+        "import.file-duplicate-fields": .init(zh: "{file}：有几列都对应到 {fields}；请在映射文件（--mapping）中指定用哪一列",
+                                              en: "{file}: several columns map to {fields}; say which one in a --mapping file"),
+        "import.file-no-name-column": .init(zh: "{file}：没有哪一列是企业名称（表头：{header}）；请在映射文件（--mapping）中指定",
+                                            en: "{file}: no column holds the company name (header: {header}); map one in a --mapping file"),
+        "import.file-unreadable": .init(zh: "{file}：无法读取（{detail}）", en: "{file}: {detail}"),
         // The row as a whole.
         "import.field-count": .init(zh: "本行有 {found} 列，表头有 {expected} 列",
                                     en: "has {found} fields, the header has {expected}"),

@@ -83,7 +83,7 @@ struct ImportController: Sendable {
         defer { upload.remove() }
         var summary: EnterpriseFileCheck.Summary
         do { summary = try await imports.check(ImportJob(kind: kind, file: upload.url)) } catch ImportFailure.unreadable(let error) {
-            return JSONResponse.error(.unprocessableContent, Reason("api.unreadable-file", ["detail": error.description]))
+            return JSONResponse.error(.unprocessableContent, error.reason)
         }
         let shown = Self.showProblems(&summary, kind: kind)
         return try JSONResponse.ok(CheckResponse(kind: kind.rawValue, summary: summary, problemsShown: shown))

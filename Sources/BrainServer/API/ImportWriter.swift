@@ -59,7 +59,7 @@ struct ImportWriter: Sendable {
             caller.auditEntry("import.write", target: "import", record.targetId, after: AuditTrail.json(record))
         }
         do { report = try await imports.write(job, audit: audit) } catch ImportFailure.unreadable(let error) {
-            return JSONResponse.error(.unprocessableContent, Reason("api.unreadable-file", ["detail": error.description]))
+            return JSONResponse.error(.unprocessableContent, error.reason)
         }
         var summary = report.summary
         // Demands, offers and talents are not in the analytics snapshot, nor are imported policy clauses (read per

@@ -24,14 +24,17 @@ public final class EnterpriseFileCheck: RowFileCheck {
         case noNameColumn(String, [String])
         case unreadable(String, String)
 
-        public var description: String {
+        /// Why, in the reader's language (`ReasonCatalogue.imports`); an unreadable file's detail is the reader's own.
+        public var reason: Reason {
             switch self {
-            case .empty(let file): "\(file): the file is empty (a header row is required)"
-            case .duplicateFields(let file, let fields): "\(file): several columns map to \(fields.joined(separator: ", ")); say which one in a --mapping file"
-            case .noNameColumn(let file, let header): "\(file): no column holds the company name (header: \(header.joined(separator: ", "))); map one in a --mapping file"
-            case .unreadable(let file, let reason): "\(file): \(reason)"
+            case .empty(let file): Reason("import.file-empty", ["file": file])
+            case .duplicateFields(let file, let fields): Reason("import.file-duplicate-fields", ["file": file, "fields": fields.joined(separator: ", ")])
+            case .noNameColumn(let file, let header): Reason("import.file-no-name-column", ["file": file, "header": header.joined(separator: ", ")])
+            case .unreadable(let file, let detail): Reason("import.file-unreadable", ["file": file, "detail": detail])
             }
         }
+
+        public var description: String { ReasonText.render(reason, in: .en) }
     }
 
     let url: URL
