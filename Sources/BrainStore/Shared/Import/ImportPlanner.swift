@@ -98,8 +98,9 @@ struct ImportPlanner: ImportBatchPlanner {
     private var factsJSON: FactsJSON
     private let insertEnterpriseSQL: String
     private let deleteImportAssignmentsSQL: String
-    /// A firm's name-gram insert by table and number of grams: built once, not per firm.
-    private var gramInsertSQL: [String: [Int: String]] = [:]
+    /// A firm's name-gram insert by table, number of grams and conflict clause: built once, not per firm.
+    private struct GramInsert: Hashable { let table: String, grams: Int, plain: Bool }
+    private var gramInsertSQL: [GramInsert: String] = [:]
     private var heldGrams = HeldGramWrites()
 
     init(header: ImportHeader, importId: Int, backend: ImportBackend, visibility: ImportVisibility, nextRank: Int) {
@@ -430,7 +431,7 @@ struct ImportPlanner: ImportBatchPlanner {
         // A held firm renamed or removed: its grams go out first, so the deletes below find them.
         var writes: [Write] = heldGrams.holds(rank: rank) ? heldGrams.release() : []
         // A new firm's grams cannot be stored yet (its rank is new): no conflict clause (`ImportSQL.insertNewRecord`).
-        let fresh = backend.insertsNewRowsPlainly && old.allSatisfy { $0 == nil }
+        let plain = backend.insertsNewRowsPlainly && old.allSatisfy { $0 == nil }
         for length in backend.indexesTrigrams ? [2, 3] : [2] {
             let (removed, added) = NameBigrams.changes(from: old.compactMap { $0 }, to: new.compactMap { $0 }, length: length)
             let table = length == 2 ? "name_bigrams" : "name_trigrams"
@@ -440,12 +441,12 @@ struct ImportPlanner: ImportBatchPlanner {
             if !added.isEmpty {
                 let withId = length == 2
                 let sql: String
-                let key = "\(table)\(fresh ? " new" : "")"
-                if let known = gramInsertSQL[key]?[added.count] { sql = known } else {
+                let key = GramInsert(table: table, grams: added.count, plain: plain)
+                if let known = gramInsertSQL[key] { sql = known } else {
                     let row = withId ? "(?, ?, ?)" : "(?, ?)"
                     sql = "INSERT INTO \(table) (gram, rank\(withId ? ", enterprise_id" : "")) VALUES "
-                        + Array(repeating: row, count: added.count).joined(separator: ", ") + (fresh ? "" : " ON CONFLICT DO NOTHING")
-                    gramInsertSQL[key, default: [:]][added.count] = sql
+                        + Array(repeating: row, count: added.count).joined(separator: ", ") + (plain ? "" : " ON CONFLICT DO NOTHING")
+                    gramInsertSQL[key] = sql
                 }
                 var arguments: [SQLValue] = []
                 arguments.reserveCapacity(added.count * (withId ? 3 : 2))
