@@ -66,7 +66,7 @@ public struct MarketWrite: Codable, Sendable {
     }
 }
 
-public enum MarketStoreError: Error, CustomStringConvertible, Equatable {
+public enum MarketStoreError: ReasonedError, Equatable {
     case invalidOrganisationId(String)
     case organisationExists(String)
     case noSuchOrganisation(String)
@@ -84,7 +84,4 @@ public enum MarketStoreError: Error, CustomStringConvertible, Equatable {
         case .corrupt(let what): Reason("market.corrupt", ["detail": what])
         }
     }
-
-    /// In Chinese, as the CLI prints it.
-    public var description: String { ReasonText.render(reason, in: .zh) }
 }

@@ -147,9 +147,8 @@ public struct TargetStrategy: Sendable, Codable, Hashable {
     }
 
     /// A strategy or weight the caller got wrong, as a reason the front end renders in the caller's language.
-    public struct StrategyError: Error, CustomStringConvertible, Sendable {
+    public struct StrategyError: ReasonedError, Sendable {
         public var reason: Reason
         init(_ reason: Reason) { self.reason = reason }
-        public var description: String { ReasonText.render(reason, in: .zh) }
     }
 }

@@ -47,7 +47,7 @@ public struct NodeRef: Codable, Sendable, Hashable {
     public init(_ node: ChainNode) { id = node.id; nameZh = node.nameZh; nameEn = node.nameEn; tier = node.tier }
 }
 
-public enum AnalyticsError: Error, CustomStringConvertible, Equatable {
+public enum AnalyticsError: ReasonedError, Equatable {
     case unknownRegion(String)
     case regionNotAtLevel(String, RegionLevel)
     case unknownEnterprise(String)
@@ -66,6 +66,4 @@ public enum AnalyticsError: Error, CustomStringConvertible, Equatable {
         }
     }
 
-    /// In Chinese, as the CLI prints it.
-    public var description: String { ReasonText.render(reason, in: .zh) }
 }

@@ -14,6 +14,16 @@ public struct Reason: Sendable, Hashable, Codable {
     }
 }
 
+/// An error that says why as a `Reason`: pages and the API word it in the reader's language; printed (the CLI, logs)
+/// it reads in Chinese, the product's first language.
+public protocol ReasonedError: Error, CustomStringConvertible {
+    var reason: Reason { get }
+}
+
+extension ReasonedError {
+    public var description: String { ReasonText.render(reason, in: .zh) }
+}
+
 /// The languages a person can choose; Chinese is the default everywhere.
 public enum DisplayLanguage: String, Sendable, CaseIterable, Codable {
     case zh
