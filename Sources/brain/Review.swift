@@ -13,6 +13,7 @@ struct Review: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List review items (pending unless --status says otherwise).")
         @Option(help: "pending, accepted, rejected or all.") var status: String = "pending"
         @Flag(help: "Print JSON.") var json = false
+        @Option(help: "zh (default) or en: the language of the reasons.") var lang: String = "zh"
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
@@ -21,7 +22,7 @@ struct Review: AsyncParsableCommand {
                 guard let parsed = ReviewItem.Status(rawValue: status) else { throw ValidationError("--status is pending, accepted, rejected or all") }
                 wanted = parsed
             }
-            let items = try await openStore(store.db).reviewItems(status: wanted)
+            let items = try await openStore(store.db).reviewItems(status: wanted).map { $0.rendered(in: DisplayLanguage(query: lang)) }
             if json { return try Output.json(items) }
             if items.isEmpty { print("no \(status == "all" ? "" : status + " ")review items") }
             for item in items { print(Review.line(item)) }

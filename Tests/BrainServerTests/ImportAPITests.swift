@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 @testable import BrainServer
+import BrainModel
 import BrainStore
 
 @Suite struct ImportAPITests {
@@ -87,6 +88,33 @@ import BrainStore
                     #expect(response.status == .ok)
                     let body = try JSONSerialization.jsonObject(with: Data(buffer: response.body))
                     #expect(body is [Any])
+                }
+            }
+        }
+    }
+
+    /// A review item's reason is data worded in the reader's language: Chinese by default, English with `lang=en`.
+    @Test func reviewReasonsAreWordedPerLanguage() async throws {
+        let path = try ServerFixture.databaseCopy()
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let store = try SQLiteStore(path: path)
+        // An English name of a listed firm without a code: a person decides.
+        let name = "Jiangsu Hengrui Pharmaceuticals Co., Ltd."
+        var rows = [[ImportedEnterprise(line: 2, name: name, normalizedName: CompanyName.normalized(name), provinceCode: "320000",
+                                        cityCode: "320700", facts: ["name": name])]]
+        let header = ImportHeader(kind: "enterprises", file: "en.csv", fingerprint: Fingerprint.of("review-language"), asOf: "2024-01-01",
+                                  importedAt: "2026-12-01T00:00:00Z")
+        #expect(try await store.importEnterprises(header, audit: nil) { rows.isEmpty ? nil : rows.removeFirst() }.review == 1)
+        try await ServerFixture.withApp(store: store) { client in
+            for (lang, expected) in [("", "而本行没有统一社会信用代码：应合并还是分开？"), ("&lang=en", "and the row has no 统一社会信用代码: merge or keep apart?")] {
+                try await client.execute(uri: "/api/review?status=pending\(lang)", method: .get) { response in
+                    #expect(response.status == .ok)
+                    let items = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [[String: Any]])
+                    let item = try #require(items.first { $0["name"] as? String == name })
+                    #expect((item["reason"] as? String)?.hasSuffix(expected) == true, "\(item)")
+                    let reasons = try #require(item["reasons"] as? [[String: Any]])
+                    #expect(reasons.first?["code"] as? String == "review.name-no-code")
+                    #expect((reasons.first?["text"] as? String)?.hasSuffix(expected) == true)
                 }
             }
         }

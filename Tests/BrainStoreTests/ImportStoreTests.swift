@@ -112,7 +112,7 @@ import BrainStore
         #expect(conflict.review == 1 && conflict.updated == 0 && conflict.created == 0)
         let item = try #require(try await store.reviewItems(status: .pending).first)
         #expect(item.kind == .sameEntity && item.candidateId == code && item.row == 3 && item.file == "shanghai.csv")
-        #expect(item.reason.contains("same code, different name and region"))
+        #expect(item.reasons.map(\.code) == ["review.code-held"] && item.reason.contains("代码相同，名称和地区都不同"), "\(item.reason)")
         func suzhouFirmIsIntact() async throws {
             let firm = try #require(try await store.enterprise(code)).enterprise
             #expect(firm.name == "苏州丙医药有限公司" && firm.cityCode == "320500" && firm.employees == 30)
@@ -215,14 +215,28 @@ import BrainStore
         #expect(employees.map(\.value) == ["500", "400", "300", "200", "100"] && employees.map(\.current) == [true, false, false, false, false])
     }
 
+    /// A row stored in the review queue before its reasons were data reads back with its text as `review.note`.
+    @Test func aRecordStoredWithTextReasonsStillReads() throws {
+        let json = #"{"line":3,"name":"甲公司","normalizedName":"甲","facts":{},"assignments":[],"isBiomedicine":false,"reviewReasons":["地址无法确定"]}"#
+        let record = try JSONDecoder().decode(ImportedEnterprise.self, from: Data(json.utf8))
+        #expect(record.reviewReasons == [.note("地址无法确定")])
+        #expect(ReasonText.render(record.reviewReasons, in: .en) == "as written: 地址无法确定")
+        let again = try JSONDecoder().decode(ImportedEnterprise.self, from: try JSONEncoder().encode(record))
+        #expect(again == record)
+    }
+
     @Test(arguments: Backend.allCases) func rejectingALocationRemovesTheImportedFirm(_ backend: Backend) async throws {
         let store = try await store(backend, "import-location")
         var firm = Self.firm(2, "朝阳己医疗器械有限公司", city: nil)
-        firm.reviewReasons = ["the address does not decide between 北京市朝阳区 / 吉林省长春市朝阳区"]
+        firm.reviewReasons = [Reason("import.address-ambiguous", ["candidates": "北京市朝阳区 / 吉林省长春市朝阳区"])]
         let outcome = try await run(store, Self.header("loc.csv"), [firm])
         #expect(outcome.created == 1 && outcome.review == 1)
         let item = try #require(try await store.reviewItems(status: .pending).first)
         #expect(item.kind == .location)
+        // The reason is kept as data and worded per reader.
+        #expect(item.reasons.map(\.code) == ["import.address-ambiguous"])
+        #expect(item.reason == "地址无法确定属于 北京市朝阳区 / 吉林省长春市朝阳区 中的哪一个")
+        #expect(item.rendered(in: .en).reason == "the address does not decide between “北京市朝阳区 / 吉林省长春市朝阳区”")
         _ = try await store.decideReview(item.id, accept: false)
         #expect(try await store.enterprise(try #require(item.enterpriseId)) == nil)
         #expect(try await store.searchEnterprises("朝阳己", limit: 5, offset: 0).total == 0)
@@ -246,7 +260,7 @@ import BrainStore
             batches.isEmpty ? nil : batches.removeFirst()
         }
         #expect(outcome.created == 3 && outcome.unchanged == 1)
-        #expect(outcome.unresolved == [UnresolvedRow(line: 4, reason: "no firm named 不存在医药有限公司 in the store: import the enterprises first")])
+        #expect(outcome.unresolved == [UnresolvedRow(line: 4, reason: Reason("link.no-firm-named", ["firm": "不存在医药有限公司"]))])
         let detail = try #require(try await store.enterprise("600276.SH"))
         #expect(detail.products.contains { $0.product == "示例抗体" && $0.revenueShare == 0.35 && $0.provenance.source.hasPrefix("import:") })
         #expect(detail.events.contains { $0.kind == .approval && $0.title == "示例新药获批" })

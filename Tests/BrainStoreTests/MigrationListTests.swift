@@ -26,12 +26,14 @@ import BrainModel
     ]
 
     /// Steps appended since the lists were made one: each records its own id on both engines.
-    static let laterIDs = ["v23-region-index-duplicates"]
+    static let laterIDs = ["v23-region-index-duplicates", "v24-review-reasons"]
+    /// What a fresh PostgreSQL database records: the old ids, then the later steps that have statements for it.
+    static let postgresIDs = oldPostgresIDs + ["v24-review-reasons"]
 
     @Test func eachEngineRecordsItsOldListsIdsInOrder() {
         #expect(Migrations.migrator.migrations == Self.oldSQLiteIDs + Self.laterIDs)
         #expect(SchemaMigrations.all.suffix(Self.laterIDs.count).map(\.sqliteID) == Self.laterIDs)
-        #expect(SchemaMigrations.all.filter { !$0.statements(.postgres).isEmpty }.map { $0.recordedID(.postgres) } == Self.oldPostgresIDs)
+        #expect(SchemaMigrations.all.filter { !$0.statements(.postgres).isEmpty }.map { $0.recordedID(.postgres) } == Self.postgresIDs)
         #expect(Set(SchemaMigrations.all.map(\.id)).count == SchemaMigrations.all.count, "a step's id is used twice")
     }
 
@@ -80,7 +82,7 @@ import BrainModel
             return try await Self.postgresSchema(connection, "fresh")
         }
         #expect(expected.contains { $0.hasPrefix("index name_trigrams_pkey") }
-                && expected.last == "ids " + Self.oldPostgresIDs.sorted().joined(separator: " "))
+                && expected.last == "ids " + Self.postgresIDs.sorted().joined(separator: " "))
 
         for (step, id) in Self.oldPostgresIDs.enumerated() {
             let schema = "step\(step)"

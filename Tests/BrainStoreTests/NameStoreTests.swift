@@ -76,7 +76,13 @@ import BrainStore
         let items = try await store.reviewItems(status: .pending).sorted { $0.row < $1.row }
         #expect(items.map(\.candidateId) == ["600276.SH", "600276.SH", "000999.SZ"])
         #expect(items.allSatisfy { $0.kind == .sameEntity })
-        #expect(items[1].reason.contains("english"))
+        // Why, as data, worded in Chinese by default and in English when asked: the kind of name matched, its source.
+        #expect(items.map { $0.reasons.map(\.code) } == [["review.name-region-differs"], ["review.name-no-code"], ["review.name-region-differs"]])
+        #expect(items[1].reason.hasPrefix("该名称是江苏恒瑞医药股份有限公司的英文名“Jiangsu Hengrui") && items[1].reason.hasSuffix("而本行没有统一社会信用代码：应合并还是分开？"), "\(items[1].reason)")
+        #expect(items[0].reason.contains("该企业在地市 320700，本行在 310000"), "\(items[0].reason)")
+        let english = items[1].rendered(in: .en).reason
+        #expect(english.hasPrefix("the name resolves to “江苏恒瑞医药股份有限公司” by its English name Jiangsu Hengrui") && english.hasSuffix("merge or keep apart?"), "\(english)")
+        #expect(items.allSatisfy { !$0.reason.contains("merge") && !$0.reason.contains("resolves") })
     }
 
     /// Firms an import creates are known by their imported name; a branch or another legal form stays its own firm.

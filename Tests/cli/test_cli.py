@@ -429,6 +429,11 @@ def check_import_writes_reviews_and_is_idempotent(db):
     assert "送审 1" in brain("import", review, "--db", mine).stdout
     pending = json.loads(brain("review", "list", "--db", mine, "--json").stdout)
     assert [(p["kind"], p["candidateId"]) for p in pending] == [("same-entity", "600276.SH")], pending
+    # Why, in Chinese by default and in English when asked, with the reason's code.
+    assert [r["code"] for r in pending[0]["reasons"]] == ["review.name-no-code"], pending
+    assert pending[0]["reason"].endswith("而本行没有统一社会信用代码：应合并还是分开？"), pending[0]["reason"]
+    listed = brain("review", "list", "--db", mine, "--lang", "en").stdout
+    assert "by its registered name “江苏恒瑞医药股份有限公司”" in listed and "merge or keep apart?" in listed, listed
     accepted = brain("review", "accept", str(pending[0]["id"]), "--db", mine).stdout
     assert "accepted same-entity" in accepted and "600276.SH" in accepted, accepted
     again = brain("review", "accept", str(pending[0]["id"]), "--db", mine, ok=False)
@@ -436,7 +441,7 @@ def check_import_writes_reviews_and_is_idempotent(db):
     # Products name their firm by short or registered name; an unknown firm is a row-level rejection.
     products = write("products.csv", "证券简称,产品,营收占比\n恒瑞医药,示例抗体,35%\n不存在医药有限公司,某药,\n")
     report = brain("import", products, "--kind", "products", "--db", mine).stdout
-    assert "接受 1，拒绝 1" in report and "新建 1，" in report and "no firm named 不存在医药有限公司" in report, report
+    assert "接受 1，拒绝 1" in report and "新建 1，" in report and "库中没有名为不存在医药有限公司的企业" in report, report
     # --on-error reject-file: one bad row, nothing written.
     listed = brain("import", "--list", "--db", mine).stdout
     mixed = write("mixed.csv", "企业名称,统一社会信用代码\n甲医药有限公司,914403001922038216\n乙医药有限公司,914403001922038217\n")

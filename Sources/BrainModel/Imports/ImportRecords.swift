@@ -103,15 +103,28 @@ public struct ReviewItem: Sendable, Codable, Equatable {
     /// The firm it may be (same-entity items).
     public var candidateId: String?
     public var candidateName: String?
+    /// Why, as shown: Chinese as stored, or the language `rendered(in:)` asked for.
     public var reason: String
+    /// Why, as data (`ReasonCatalogue+Review`, and the file check's address reasons); an item stored before reasons
+    /// were data has its text only, as `review.note`.
+    public var reasons: [Reason]
     public var status: Status
     public var decidedAt: String?
 
     public init(id: Int, importId: Int, file: String, row: Int, kind: Kind, name: String, enterpriseId: String?, candidateId: String?,
-                candidateName: String?, reason: String, status: Status, decidedAt: String?) {
+                candidateName: String?, reasons: [Reason], status: Status, decidedAt: String?) {
         (self.id, self.importId, self.file, self.row, self.kind, self.name) = (id, importId, file, row, kind, name)
-        (self.enterpriseId, self.candidateId, self.candidateName, self.reason, self.status, self.decidedAt) =
-            (enterpriseId, candidateId, candidateName, reason, status, decidedAt)
+        (self.enterpriseId, self.candidateId, self.candidateName, self.status, self.decidedAt) =
+            (enterpriseId, candidateId, candidateName, status, decidedAt)
+        self.reasons = reasons
+        reason = ReasonText.render(reasons, in: .zh)
+    }
+
+    /// The item with its reason worded in `language`.
+    public func rendered(in language: DisplayLanguage) -> ReviewItem {
+        var copy = self
+        copy.reason = ReasonText.render(reasons, in: language)
+        return copy
     }
 }
 
@@ -129,4 +142,10 @@ public struct EnterpriseFact: Sendable, Codable, Equatable {
     public init(field: String, value: String, importId: Int, file: String, row: Int, asOf: String, current: Bool) {
         (self.field, self.value, self.importId, self.file, self.row, self.asOf, self.current) = (field, value, importId, file, row, asOf, current)
     }
+}
+
+extension Reason {
+    /// A reason kept as text only (an item stored before reasons were data, a reader's own message): shown as written
+    /// in every language.
+    public static func note(_ text: String) -> Reason { Reason("review.note", ["text": text, "text.en": text]) }
 }

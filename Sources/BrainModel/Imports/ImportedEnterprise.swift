@@ -19,14 +19,14 @@ public struct ImportedEnterprise: Sendable, Codable, Equatable {
     public var assignments: [NodeEvidence]
     public var isBiomedicine: Bool
     /// Why a person should look at the row (an address that does not decide its district), when one should.
-    public var reviewReasons: [String]
+    public var reviewReasons: [Reason]
     /// The normalised name of the parent company when this is a branch (分公司).
     public var parentName: String?
 
     public init(line: Int, name: String, normalizedName: String, uscc: String? = nil, provinceCode: String? = nil,
                 cityCode: String? = nil, districtCode: String? = nil, employees: Int? = nil, registeredCapitalWan: Double? = nil,
                 setupDate: String? = nil, website: String? = nil, facts: [String: String] = [:], assignments: [NodeEvidence] = [],
-                isBiomedicine: Bool = false, reviewReasons: [String] = [], parentName: String? = nil) {
+                isBiomedicine: Bool = false, reviewReasons: [Reason] = [], parentName: String? = nil) {
         self.line = line
         self.name = name
         self.normalizedName = normalizedName
@@ -43,6 +43,34 @@ public struct ImportedEnterprise: Sendable, Codable, Equatable {
         self.isBiomedicine = isBiomedicine
         self.reviewReasons = reviewReasons
         self.parentName = parentName
+    }
+}
+
+extension ImportedEnterprise {
+    private enum CodingKeys: String, CodingKey {
+        case line, name, normalizedName, uscc, provinceCode, cityCode, districtCode, employees, registeredCapitalWan, setupDate,
+             website, facts, assignments, isBiomedicine, reviewReasons, parentName
+    }
+
+    /// A row waiting in the review queue was stored with its record; one stored before review reasons were data has
+    /// them as Chinese text, read back as `review.note`.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let reasons: [Reason]
+        if let coded = try? c.decode([Reason].self, forKey: .reviewReasons) { reasons = coded } else {
+            reasons = try c.decode([String].self, forKey: .reviewReasons).map(Reason.note)
+        }
+        self.init(line: try c.decode(Int.self, forKey: .line), name: try c.decode(String.self, forKey: .name),
+                  normalizedName: try c.decode(String.self, forKey: .normalizedName), uscc: try c.decodeIfPresent(String.self, forKey: .uscc),
+                  provinceCode: try c.decodeIfPresent(String.self, forKey: .provinceCode),
+                  cityCode: try c.decodeIfPresent(String.self, forKey: .cityCode),
+                  districtCode: try c.decodeIfPresent(String.self, forKey: .districtCode),
+                  employees: try c.decodeIfPresent(Int.self, forKey: .employees),
+                  registeredCapitalWan: try c.decodeIfPresent(Double.self, forKey: .registeredCapitalWan),
+                  setupDate: try c.decodeIfPresent(String.self, forKey: .setupDate), website: try c.decodeIfPresent(String.self, forKey: .website),
+                  facts: try c.decode([String: String].self, forKey: .facts), assignments: try c.decode([NodeEvidence].self, forKey: .assignments),
+                  isBiomedicine: try c.decode(Bool.self, forKey: .isBiomedicine), reviewReasons: reasons,
+                  parentName: try c.decodeIfPresent(String.self, forKey: .parentName))
     }
 }
 

@@ -36,6 +36,6 @@ public enum ImportedLink: Sendable, Codable, Equatable {
 /// A row the store could not take, found only when writing (a firm the store does not hold).
 public struct UnresolvedRow: Sendable, Codable, Equatable {
     public var line: Int
-    public var reason: String
-    public init(line: Int, reason: String) { (self.line, self.reason) = (line, reason) }
+    public var reason: Reason
+    public init(line: Int, reason: Reason) { (self.line, self.reason) = (line, reason) }
 }

@@ -14,6 +14,20 @@ public struct EnterpriseName: Sendable, Codable, Hashable {
         public var isFormer: Bool { [.formerFullName, .formerShortName, .formerEnglishName, .derivedFormerFullName].contains(self) }
         public var isShort: Bool { self == .shortName || self == .formerShortName }
         public var isEnglish: Bool { self == .englishName || self == .formerEnglishName }
+
+        /// How pages and reasons name the kind, in each language.
+        public var label: (zh: String, en: String) {
+            switch self {
+            case .fullName: ("全称", "registered name")
+            case .shortName: ("简称", "short name")
+            case .englishName: ("英文名", "English name")
+            case .formerFullName: ("曾用全称", "former registered name")
+            case .formerShortName: ("曾用简称", "former short name")
+            case .formerEnglishName: ("曾用英文名", "former English name")
+            case .derivedFormerFullName: ("曾用全称（由曾用简称推得）", "former registered name (from a former short name)")
+            case .imported: ("导入名称", "imported name")
+            }
+        }
     }
 
     public var enterpriseId: String

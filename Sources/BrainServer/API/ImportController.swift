@@ -30,14 +30,16 @@ struct ImportController: Sendable {
         }
     }
 
-    /// `GET /api/review?status=pending|accepted|rejected|all`: items of the imports the caller may see.
+    /// `GET /api/review?status=pending|accepted|rejected|all&lang=`: items of the imports the caller may see, each
+    /// `reason` worded in the language asked for (Chinese by default), its `reasons` as data.
     func review(_ request: Request, caller: Caller) async throws -> Response {
         let status = request.uri.queryParameters.get("status") ?? "pending"
-        if status == "all" { return try JSONResponse.ok(try await Self.visibleReview(store, status: nil, to: caller)) }
-        guard let wanted = ReviewItem.Status(rawValue: status) else {
-            return JSONResponse.error(.badRequest, Reason("api.review-status"))
+        let wanted: ReviewItem.Status?
+        if status == "all" { wanted = nil } else {
+            guard let parsed = ReviewItem.Status(rawValue: status) else { return JSONResponse.error(.badRequest, Reason("api.review-status")) }
+            wanted = parsed
         }
-        return try JSONResponse.ok(try await Self.visibleReview(store, status: wanted, to: caller))
+        return try JSONResponse.ok(try await Self.visibleReview(store, status: wanted, to: caller).map { $0.rendered(in: RequestLanguage.current) }, for: request)
     }
 
     /// The review items of the imports whose queue the caller may read; a candidate firm it may no longer see (another

@@ -69,10 +69,10 @@ struct ImportWriter: Sendable {
         if kind.marketKind == nil {
             if report.outcome.alreadyImportedAs == nil, kind != .policies { await invalidate() }
             ServerMetrics.imported(kind: kind.rawValue, outcome: report.outcome, rejected: summary.rejected)
-            pending = try await ImportController.visibleReview(store, status: .pending, to: caller)
+            pending = try await ImportController.visibleReview(store, status: .pending, to: caller).map { $0.rendered(in: RequestLanguage.current) }
         }
         let shown = ImportController.showProblems(&summary, kind: kind)
         return try JSONResponse.ok(WriteResponse(kind: kind.rawValue, summary: summary, problemsShown: shown, outcome: report.outcome,
-                                                 pendingReview: pending))
+                                                 pendingReview: pending), for: request)
     }
 }

@@ -135,7 +135,7 @@ public final class EnterpriseFileCheck: RowFileCheck {
                                                because: Reason("import.same-name", ["first": "\(first)"]), severity: .review))
                 }
                 found.line = line
-                found.reviewReasons = problems.filter { $0.severity == .review }.map(\.reason)
+                found.reviewReasons = problems.filter { $0.severity == .review }.map(\.asReason)
                 if record != nil { record = found }
             }
             if record == nil { summary.rejected += 1 } else {

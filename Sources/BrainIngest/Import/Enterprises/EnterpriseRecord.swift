@@ -19,7 +19,7 @@ public struct EnterpriseRecord: Sendable, Codable {
     /// Columns the mapping did not know, kept under their headers.
     public var extras: [String: String]
     /// Why a person should look at the row (set by the file check).
-    public var reviewReasons: [String] = []
+    public var reviewReasons: [Reason] = []
 }
 
 /// Why a row, or one of its values, was not taken as is.
@@ -45,6 +45,9 @@ public struct RowProblem: Sendable, Codable, Equatable {
         self.init(file: file, row: row, column: column, value: value, reason: ReasonText.render(reason, in: .zh), severity: severity)
         (code, values) = (reason.code, reason.values)
     }
+
+    /// The reason as data: its code and values, or, for a problem passed on from elsewhere, its text (`review.note`).
+    public var asReason: Reason { code.map { Reason($0, values ?? [:]) } ?? .note(reason) }
 
     /// The problem with its reason worded in `language`.
     public func rendered(in language: DisplayLanguage) -> RowProblem {

@@ -92,7 +92,9 @@ public final class LinkFileCheck: RowFileCheck {
     public func addUnresolved(_ rows: [UnresolvedRow]) {
         for row in rows {
             summary.accepted -= 1
-            reject(row.line, kind == .relations ? "(row)" : "企业名称", "", row.reason)
+            summary.rejected += 1
+            summary.problems.append(RowProblem(file: summary.file, row: row.line, column: kind == .relations ? "(row)" : "企业名称", value: "",
+                                               because: row.reason, severity: .rejected))
         }
         summary.problems.sort { $0.row < $1.row }
     }

@@ -14,15 +14,6 @@ struct SearchPage: Sendable {
     static let groups: [(kind: String, zh: String, en: String)] = [("enterprise", "企业", "Firms"), ("region", "地区", "Regions"),
                                                                     ("node", "产业链节点", "Chain nodes"), ("product", "产品", "Products")]
 
-    /// How a page names the kind of name a firm was found by (the JSON API gives the kind's code).
-    static let nameKinds: [String: (zh: String, en: String)] = [
-        "full": ("全称", "registered name"), "short": ("简称", "short name"), "english": ("英文名", "English name"),
-        "former-full": ("曾用全称", "former registered name"), "former-short": ("曾用简称", "former short name"),
-        "former-english": ("曾用英文名", "former English name"),
-        "derived-former-full": ("曾用全称（由曾用简称推得）", "former registered name (from a former short name)"),
-        "imported": ("导入名称", "imported name"),
-    ]
-
     func register(on router: Router<BasicRequestContext>) {
         router.get("/api/search") { request, _ in
             let query = request.uri.queryParameters
@@ -74,7 +65,7 @@ struct SearchPage: Sendable {
                 SearchView.Hit(label: hit.label, detail: hit.detail ?? "", url: hit.url,
                                names: hit.labelEn.map { BilingualText(zh: hit.label, en: $0) },
                                details: hit.detailEn.map { BilingualText(zh: hit.detail ?? "", en: $0) }, matched: hit.matched.map { matched in
-                    let label = Self.nameKinds[matched.kind.rawValue] ?? (matched.kind.rawValue, matched.kind.rawValue)
+                    let label = matched.kind.label
                     return SearchView.Matched(kind: matched.kind.rawValue, name: matched.name, zh: label.zh, en: label.en, source: matched.source)
                 })
             })

@@ -10,7 +10,7 @@ struct ImportNameLinking {
         /// Not named by another firm's name: the planner's own rules apply.
         case none
         case link(String, matched: EnterpriseName)
-        case review(candidates: [String], reason: String)
+        case review(candidates: [String], reason: Reason)
     }
 
     /// What the planner knows of a candidate firm.
@@ -53,25 +53,27 @@ struct ImportNameLinking {
         // Firms the imports created are matched by their normalised name and city, as before.
         let matches = resolution.matches.filter { $0.enterpriseId != own && firm($0.enterpriseId).map { !$0.createdByImports } ?? false }
         guard let first = matches.first, let target = firm(first.enterpriseId) else { return .none }
-        let evidence = "\(first.kind.rawValue) name \(first.name) (\(first.source))"
         guard resolution.status == .resolved else {
-            return .review(candidates: matches.map(\.enterpriseId),
-                           reason: "the name \(record.name) is a name of several firms (\(matches.map(\.enterpriseId).joined(separator: ", "))): which one, or none?")
+            let ids = matches.map(\.enterpriseId)
+            return .review(candidates: ids, reason: Reason("review.name-several-firms", ["name": record.name, "firms": ids.joined(separator: "、"),
+                                                                                         "firms.en": ids.joined(separator: ", ")]))
+        }
+        // The evidence: which of the firm's names the row's name is, and where that name comes from.
+        let label = first.kind.label
+        func because(_ code: String, _ values: [String: String] = [:]) -> Decision {
+            .review(candidates: [first.enterpriseId], reason: Reason(code, values.merging([
+                "target": target.name, "kind": label.zh, "kind.en": label.en, "matched": first.name, "source": first.source,
+            ]) { own, _ in own }))
         }
         if let code = record.uscc, let held = target.uscc, code != held {
-            return .review(candidates: [first.enterpriseId],
-                           reason: "the name resolves to \(target.name) by its \(evidence), but its 统一社会信用代码 is \(held), this row's \(code): merge or keep apart?")
+            return because("review.name-code-differs", ["held": held, "code": code])
         }
         // The region: the city when the row has one, else the province.
         if let city = target.cityCode, let row = record.cityCode ?? record.provinceCode,
            record.cityCode != nil ? row != city : row.prefix(2) != city.prefix(2) {
-            return .review(candidates: [first.enterpriseId],
-                           reason: "the name resolves to \(target.name) by its \(evidence), but that firm is in \(city), this row in \(row): merge or keep apart?")
+            return because("review.name-region-differs", ["city": city, "region": row])
         }
-        if record.uscc == nil, !linksByName {
-            return .review(candidates: [first.enterpriseId],
-                           reason: "the name resolves to \(target.name) by its \(evidence) and the row has no 统一社会信用代码: merge or keep apart?")
-        }
+        if record.uscc == nil, !linksByName { return because("review.name-no-code") }
         return .link(first.enterpriseId, matched: first)
     }
 

@@ -230,17 +230,17 @@ struct ImportPlanner: ImportBatchPlanner {
         }
         if let code = record.uscc, let id = idByUSCC[code] {
             if let state = known[id], codeConflict(record, state) {
-                let region = [state.cityCode.map { "city \($0)" } ?? "", record.cityCode ?? record.provinceCode ?? ""]
-                return try review(record, candidates: [id],
-                                  reason: "统一社会信用代码 \(code) is held by \(state.fullName ?? state.name) (\(region[0])), but this row names "
-                                      + "\(record.name) in \(region[1]): same code, different name and region — merge or keep apart?")
+                return try review(record, candidates: [id], because: Reason("review.code-held", [
+                    "code": code, "holder": state.fullName ?? state.name, "holderCity": state.cityCode ?? "",
+                    "name": record.name, "region": record.cityCode ?? record.provinceCode ?? "",
+                ]))
             }
             return try update(id, with: record)
         }
         if let state = known[own] {
             let sameFacts = state.latest?.facts == record.facts
             if state.createdHere, record.uscc == nil, !sameFacts {
-                return try review(record, candidates: [own], reason: "same name and city as an earlier row of this file, without 统一社会信用代码 to tell them apart")
+                return try review(record, candidates: [own], because: Reason("review.same-name-earlier-row"))
             }
             return try update(own, with: record)
         }
@@ -252,7 +252,7 @@ struct ImportPlanner: ImportBatchPlanner {
         }) {
         case .link(let id, let matched):
             return try link(id, record) + [ImportNameLinking.nameWrite(id, record, importId: importId, asOf: header.asOf, matched: matched)]
-        case .review(let candidates, let reason): return try review(record, candidates: candidates, reason: reason)
+        case .review(let candidates, let reason): return try review(record, candidates: candidates, because: reason)
         case .none: break
         }
         let candidates = (idsByName[record.normalizedName] ?? []).filter { id in
@@ -262,8 +262,9 @@ struct ImportPlanner: ImportBatchPlanner {
             return true
         }
         if !candidates.isEmpty {
-            return try review(record, candidates: candidates,
-                              reason: "same normalised name as \(candidates.compactMap { known[$0].map { "\($0.fullName ?? $0.name)" } }.joined(separator: ", "))\(record.uscc == nil ? " and no 统一社会信用代码" : ", which has no 统一社会信用代码"): merge or keep apart?")
+            let names = candidates.compactMap { known[$0].map { $0.fullName ?? $0.name } }
+            return try review(record, candidates: candidates, because: Reason(record.uscc == nil ? "review.same-name-row-no-code" : "review.same-name-firm-no-code",
+                                                                              ["candidates": names.joined(separator: "、"), "candidates.en": names.joined(separator: ", ")]))
         }
         return try create(own, record)
     }
@@ -407,22 +408,24 @@ struct ImportPlanner: ImportBatchPlanner {
             outcome.branchesLinked += 1
         }
         if !record.reviewReasons.isEmpty {
-            writes.append(try reviewWrite(record, kind: .location, enterpriseId: id, candidate: nil,
-                                          reason: record.reviewReasons.joined(separator: "; ")))
+            writes.append(try reviewWrite(record, kind: .location, enterpriseId: id, candidate: nil, because: record.reviewReasons))
         }
         return writes
     }
 
-    private mutating func review(_ record: ImportedEnterprise, candidates: [String], reason: String) throws -> [Write] {
-        [try reviewWrite(record, kind: .sameEntity, enterpriseId: nil, candidate: candidates[0], reason: reason)]
+    private mutating func review(_ record: ImportedEnterprise, candidates: [String], because reason: Reason) throws -> [Write] {
+        [try reviewWrite(record, kind: .sameEntity, enterpriseId: nil, candidate: candidates[0], because: [reason])]
     }
 
+    /// The item keeps its reasons as data (`reasons`, rendered per reader) and in Chinese (`reason`, for whatever reads
+    /// the table itself).
     private mutating func reviewWrite(_ record: ImportedEnterprise, kind: ReviewItem.Kind, enterpriseId: String?, candidate: String?,
-                                      reason: String) throws -> Write {
+                                      because reasons: [Reason]) throws -> Write {
         outcome.review += 1
         let json = String(decoding: try encoder.encode(record), as: UTF8.self)
+        let coded = String(decoding: try encoder.encode(reasons), as: UTF8.self)
         return Write(ImportSQL.insertReview, [.int(importId), .int(record.line), .text(kind.rawValue), .text(record.name),
-                                              .text(enterpriseId), .text(candidate), .text(reason), .text(json)])
+                                              .text(enterpriseId), .text(candidate), .text(ReasonText.render(reasons, in: .zh)), .text(coded), .text(json)])
     }
 
     /// Keeps the name indexes in step with a firm's names (the search totals too, on PostgreSQL): one multi-row

@@ -28,8 +28,14 @@ enum ImportRowMapping {
         ReviewItem(id: try row.int("id"), importId: try row.int("import_id"), file: try row.text("file"), row: try row.int("row"),
                    kind: ReviewItem.Kind(rawValue: try row.text("kind")) ?? .location, name: try row.text("name"),
                    enterpriseId: try row.optionalText("enterprise_id"), candidateId: try row.optionalText("candidate_id"),
-                   candidateName: try row.optionalText("candidate_name"), reason: try row.text("reason"),
+                   candidateName: try row.optionalText("candidate_name"), reasons: try reasons(row),
                    status: ReviewItem.Status(rawValue: try row.text("status")) ?? .pending, decidedAt: try row.optionalText("decided_at"))
+    }
+
+    /// An item's reasons as data; one stored before they were (v24) has its text only.
+    private static func reasons(_ row: some ColumnReader) throws -> [Reason] {
+        guard let coded = try row.optionalText("reasons") else { return [.note(try row.text("reason"))] }
+        return try JSONDecoder().decode([Reason].self, from: Data(coded.utf8))
     }
 
     static func record(_ row: some ColumnReader) throws -> ImportedEnterprise {

@@ -107,8 +107,8 @@ enum ImportSQL {
         INSERT INTO enterprise_links (enterprise_id, parent_id, kind, import_id) VALUES (?, ?, 'branch', ?) ON CONFLICT DO NOTHING
         """
     static let insertReview = """
-        INSERT INTO review_items (import_id, row, kind, name, enterprise_id, candidate_id, reason, record, status)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending')
+        INSERT INTO review_items (import_id, row, kind, name, enterprise_id, candidate_id, reason, reasons, record, status)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending')
         """
     static let reviewItems = """
         SELECT r.*, i.file, c.name AS candidate_name FROM review_items r JOIN imports i ON i.id = r.import_id

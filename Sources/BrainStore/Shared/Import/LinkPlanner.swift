@@ -110,7 +110,7 @@ struct LinkPlanner: ImportBatchPlanner {
         if let code = firm.uscc {
             if let id = idsByUSCC[code] { return id }
             if firm.name == nil {
-                outcome.unresolved.append(UnresolvedRow(line: line, reason: "no firm with 统一社会信用代码 \(code) in the store: import the enterprises first"))
+                outcome.unresolved.append(UnresolvedRow(line: line, reason: Reason("link.no-firm-with-code", ["code": code])))
                 return nil
             }
         }
@@ -121,8 +121,8 @@ struct LinkPlanner: ImportBatchPlanner {
         }
         if candidates.count == 1 { return candidates.first }
         outcome.unresolved.append(UnresolvedRow(line: line, reason: candidates.isEmpty
-            ? "no firm named \(firm.description) in the store: import the enterprises first"
-            : "\(candidates.count) firms are named \(firm.name ?? ""): give the 统一社会信用代码"))
+            ? Reason("link.no-firm-named", ["firm": firm.description])
+            : Reason("link.several-firms-named", ["count": "\(candidates.count)", "name": firm.name ?? ""])))
         return nil
     }
 }

@@ -63,5 +63,8 @@ extension SchemaMigrations {
         SchemaMigration("v23-region-index-duplicates") { d in
             d.pick(sqlite: regionColumns.map { "DROP INDEX enterprises_on_\($0)" }, postgres: [])
         },
+        // Why an item waits in the review queue, as data (a code and values, JSON) worded per reader; `reason` keeps
+        // the Chinese text. Items stored before have their text only.
+        SchemaMigration("v24-review-reasons") { _ in ["ALTER TABLE review_items ADD COLUMN reasons TEXT"] },
     ]
 }
