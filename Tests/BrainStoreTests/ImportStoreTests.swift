@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import BrainIngest
 import BrainModel
-import BrainStore
+@testable import BrainStore
 
 /// The write side of both stores: imports, history, the review queue. Each test writes into its own small database
 /// (the real regions and chain, a few real listed firms).
@@ -213,6 +213,36 @@ import BrainStore
         #expect(firm.enterprise.employees == 500)
         let employees = try await store.enterpriseFacts(code).filter { $0.field == "employees" }
         #expect(employees.map(\.value) == ["500", "400", "300", "200", "100"] && employees.map(\.current) == [true, false, false, false, false])
+    }
+
+    /// A group's look-ups run before the last batch of the group before is written, unless they read what that batch
+    /// writes: a firm it creates without a code (found by name and city), a stored firm it renames (found by the new
+    /// name), a firm it creates with a code (found by the code). Each case alone must send the look-ups after the
+    /// writes; reading too early would create the firm twice (the import fails) or miss the candidate.
+    @Test(arguments: Backend.allCases, 0..<3) func lookUpsWaitForTheWritesTheyRead(_ backend: Backend, _ dependence: Int) async throws {
+        let store = try await store(backend, "import-early-\(dependence)")
+        let stored = "91320500MA1EARLY01", created = "91320500MA1EARLY02"
+        _ = try await run(store, Self.header("before.csv"), [Self.firm(2, "苏州己医药有限公司", uscc: stored, employees: 10)])
+        let written: ImportedEnterprise, reading: ImportedEnterprise
+        switch dependence {
+        case 0: (written, reading) = (Self.firm(3, "苏州戊医药有限公司", employees: 1), Self.firm(5, "苏州戊医药有限公司", employees: 2))
+        case 1: (written, reading) = (Self.firm(3, "苏州庚医药有限公司", uscc: stored, employees: 11), Self.firm(5, "苏州庚医药有限公司", employees: 3))
+        default: (written, reading) = (Self.firm(3, "苏州辛医药有限公司", uscc: created, employees: 1), Self.firm(5, "苏州辛医药有限公司", uscc: created, employees: 4))
+        }
+        // Groups of two batches: [filler] [written] | [reading] [filler].
+        var batches = [[Self.firm(2, "苏州填充甲医药有限公司")], [written], [reading], [Self.firm(6, "苏州填充乙医药有限公司")]]
+        let outcome = try await store.importEnterprises(Self.header("early.csv")) { batches.isEmpty ? nil : batches.removeFirst() }
+        switch dependence {
+        case 0: #expect(outcome.created == 3 && outcome.review == 1, "\(outcome)")
+        case 1: #expect(outcome.created == 2 && outcome.updated == 1 && outcome.review == 1, "\(outcome)")
+        default:
+            #expect(outcome.created == 3 && outcome.updated == 1 && outcome.review == 0, "\(outcome)")
+            #expect(try await store.enterprise(created)?.enterprise.employees == 4)
+        }
+        if outcome.review == 1 {
+            let item = try #require(try await store.reviewItems(status: .pending).first)
+            #expect(item.row == 5 && item.candidateId == (dependence == 0 ? ImportPlanner.ownId(written) : stored), "\(item)")
+        }
     }
 
     /// A row stored in the review queue before its reasons were data reads back with its text as `review.note`.

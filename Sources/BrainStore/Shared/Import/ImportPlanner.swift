@@ -102,6 +102,8 @@ struct ImportPlanner: ImportBatchPlanner {
     private struct GramInsert: Hashable { let table: String, grams: Int, plain: Bool }
     private var gramInsertSQL: [GramInsert: String] = [:]
     private var heldGrams = HeldGramWrites()
+    /// What the rows planned since `noteTouches` may change (`ImportBatchPlanner.takeTouches`); nil when not noting.
+    private var touches: Set<String>?
 
     init(header: ImportHeader, importId: Int, backend: ImportBackend, visibility: ImportVisibility, nextRank: Int) {
         self.header = header
@@ -141,7 +143,7 @@ struct ImportPlanner: ImportBatchPlanner {
 
     /// The found firms' fact rows (those `existing` found; a firm found only by one of its names is linked to, never
     /// compared) and the chain nodes of all of them, by id: a batch of new firms looks up nothing twice.
-    mutating func followUp(_ results: [[any ColumnReader]]) throws -> [ImportPlanner.Write] {
+    func followUp(_ results: [[any ColumnReader]]) throws -> [ImportPlanner.Write] {
         let existing = try Set(results[0].map { try $0.text("id") }), named = try Set(results[2].map { try $0.text("id") })
         let ids = { (ids: Set<String>) in ImportSQL.padded(ids.union([""]).sorted()).map { SQLValue.text($0) } }
         let (records, nodes) = (ids(existing), ids(existing.union(named)))
@@ -220,6 +222,7 @@ struct ImportPlanner: ImportBatchPlanner {
 
     mutating func plan(_ record: ImportedEnterprise, decision: Decision) throws -> [Write] {
         let own = ownId(record)
+        if touches != nil { touch(own, record) }
         switch decision {
         case .mergeInto(let id): return try update(id, with: record)
         case .separate:
@@ -269,6 +272,39 @@ struct ImportPlanner: ImportBatchPlanner {
         return try create(own, record)
     }
 
+    mutating func noteTouches() { touches = [] }
+
+    mutating func takeTouches() -> Set<String>? {
+        defer { touches = nil }
+        return touches
+    }
+
+    /// A row's own id, code and names: the firm it creates or renames is found by these.
+    private mutating func touch(_ own: String, _ record: ImportedEnterprise) {
+        touches?.formUnion([own, record.normalizedName] + ImportNameLinking.keys(record))
+        if let code = record.uscc { touches?.insert(code) }
+    }
+
+    /// A stored firm a row writes to: its id (its facts and nodes change) and what it was found by before.
+    private mutating func touch(firm id: String) {
+        guard touches != nil else { return }
+        touches?.insert(id)
+        guard let state = known[id] else { return }
+        if let code = state.uscc { touches?.insert(code) }
+        if let name = state.normalizedName { touches?.formUnion([name] + NameKey.keys(of: state.fullName ?? state.name, normalized: name)) }
+    }
+
+    func readsAny(of touches: Set<String>, queries: [Write], results: [[any ColumnReader]]) throws -> Bool {
+        for query in queries {
+            for case .text(let value?) in query.arguments where touches.contains(value) { return true }
+        }
+        // The firms found by code, id or name, and by the names table (`learn`'s first round).
+        for (index, column) in [(0, "id"), (1, "enterprise_id"), (2, "id")] {
+            for row in results[index] where touches.contains(try row.text(column)) { return true }
+        }
+        return false
+    }
+
     /// The row and the firm holding its code disagree on both the normalised name and the region (city when both
     /// have one, else province); either alone is a rename or a move and updates the firm.
     private func codeConflict(_ record: ImportedEnterprise, _ state: Known) -> Bool {
@@ -281,12 +317,14 @@ struct ImportPlanner: ImportBatchPlanner {
     /// Removes a firm the imports created (a rejected location review).
     mutating func remove(_ id: String) -> [Write] {
         guard let state = known[id], state.createdByImports else { return [] }
+        touch(firm: id)
         known[id] = nil
         return gramWrites(id, rank: state.rank, old: [state.name, state.fullName], new: [])
             + [Write(ImportSQL.deleteEnterprise, [.text(id)]), Write(ImportNameLinking.deleteNames, [.text(id)])]
     }
 
     private mutating func create(_ id: String, _ record: ImportedEnterprise) throws -> [Write] {
+        touches?.insert(id)
         let rank = nextRank
         nextRank += 1
         var writes = [Write(insertEnterpriseSQL, [
@@ -309,6 +347,7 @@ struct ImportPlanner: ImportBatchPlanner {
     }
 
     private mutating func update(_ id: String, with record: ImportedEnterprise) throws -> [Write] {
+        touch(firm: id)
         guard var state = known[id] else { return try create(id, record) }
         // An import rewrites only a firm of its own kind: a private import only its own organisation's firms, a public
         // one only public firms. An organisation's import is private to it until published, so it never rewrites a
@@ -365,6 +404,7 @@ struct ImportPlanner: ImportBatchPlanner {
     /// A register row that is a listed firm: its facts and nodes are kept on that firm under this import (so they
     /// count only where this import's layer is chosen); the listed firm's own values are left as they are.
     private mutating func link(_ id: String, _ record: ImportedEnterprise) throws -> [Write] {
+        touch(firm: id)
         // Stored as `updated` (the import's row keeps no other count): the listed firm gained this row's facts.
         outcome.linkedToListed += 1
         outcome.updated += 1

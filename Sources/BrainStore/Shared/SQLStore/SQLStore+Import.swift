@@ -32,17 +32,36 @@ extension SQLStore: ImportingStore {
             var memo = CoalescedWrites.Memo(driver.coalescing)
             var writes = WritesInFlight(s)
             do {
-                while let first = try next() {
-                    var batches = [first]
-                    while batches.count < Self.batchesPerLookup, let more = try next() { batches.append(more) }
-                    let queries = planner.queries(batches.flatMap { $0 })
-                    // The look-ups read what the batches before wrote.
+                var batches = try Self.lookUpGroup(next)
+                if let first = batches { try await Self.learn(s, &planner, planner.queries(first.flatMap { $0 })) }
+                while let group = batches {
+                    for part in group.dropLast() {
+                        try await writes.start(CoalescedWrites.of(try part.flatMap { try planner.plan($0) }, memo: &memo))
+                    }
+                    // The group's last batch is planned while the one before is written, then waits: the next group's
+                    // look-ups go before its writes when they read nothing those writes change (`readsAny`).
+                    planner.noteTouches()
+                    let last = CoalescedWrites.of(try group.last!.flatMap { try planner.plan($0) }, memo: &memo)
+                    let touches = planner.takeTouches()
+                    rowsPlanned += group.reduce(0) { $0 + $1.count }
+                    batches = try Self.lookUpGroup(next)
+                    guard let upcoming = batches else {
+                        try await writes.start(last)
+                        break
+                    }
+                    let queries = planner.queries(upcoming.flatMap { $0 })
                     try await writes.finish()
                     try await deferred.dropOnceLarge(s, rowsPlanned: rowsPlanned)
-                    try await Self.learn(s, &planner, queries)
-                    for part in batches {
-                        try await writes.start(CoalescedWrites.of(try part.flatMap { try planner.plan($0) }, memo: &memo))
-                        rowsPlanned += part.count
+                    var early: [[any ColumnReader]]?
+                    if let touches {
+                        let answers = try await Self.lookUp(s, planner, queries)
+                        early = try planner.readsAny(of: touches, queries: queries + answers.followUp, results: answers.results) ? nil : answers.results
+                    }
+                    try await writes.start(last)
+                    if let early { try planner.learn(early) } else {
+                        // The look-ups read what the batches before wrote.
+                        try await writes.finish()
+                        try await Self.learn(s, &planner, queries)
                     }
                 }
                 try await writes.finish()
@@ -80,15 +99,29 @@ extension SQLStore: ImportingStore {
     /// overlap saves), and look-ups of 2,000 rows cost little more than of 1,000.
     static let batchesPerLookup = 2
 
-    static func learn<Planner: ImportBatchPlanner>(_ s: any ImportSession, _ planner: inout Planner, _ queries: [ImportPlanner.Write]) async throws {
+    /// The next batches looked up together (`batchesPerLookup`); nil at the end of the file.
+    static func lookUpGroup<Item>(_ next: () throws -> [Item]?) throws -> [[Item]]? {
+        guard let first = try next() else { return nil }
+        var batches = [first]
+        while batches.count < batchesPerLookup, let more = try next() { batches.append(more) }
+        return batches
+    }
+
+    /// Runs `queries`, then the planner's follow-up queries on their answers: every answer in order, and the
+    /// follow-up queries run.
+    static func lookUp<Planner: ImportBatchPlanner>(_ s: any ImportSession, _ planner: Planner, _ queries: [ImportPlanner.Write]) async throws
+        -> (results: [[any ColumnReader]], followUp: [ImportPlanner.Write]) {
         func answers(_ queries: [ImportPlanner.Write]) async throws -> [[any ColumnReader]] {
             var results: [[any ColumnReader]] = []
             for query in queries { results.append(try await s.readers(query.sql, query.arguments)) }
             return results
         }
-        var results = try await answers(queries)
-        results += try await answers(try planner.followUp(results))
-        try planner.learn(results)
+        let results = try await answers(queries), followUp = try planner.followUp(results)
+        return (results + (try await answers(followUp)), followUp)
+    }
+
+    static func learn<Planner: ImportBatchPlanner>(_ s: any ImportSession, _ planner: inout Planner, _ queries: [ImportPlanner.Write]) async throws {
+        try planner.learn(try await lookUp(s, planner, queries).results)
     }
 
     public func imports() async throws -> [ImportBatch] {
