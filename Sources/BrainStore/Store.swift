@@ -78,18 +78,20 @@ extension Store {
     }
 }
 
-public enum ImportStoreError: Error, CustomStringConvertible, Equatable {
+public enum ImportStoreError: ReasonedError, Equatable {
     case noSuchReviewItem(Int)
     case alreadyDecided(Int, String)
     case candidateGone(Int, String)
     case unresolved([UnresolvedRow])
 
-    public var description: String {
+    public var reason: Reason {
         switch self {
-        case .noSuchReviewItem(let id): "no review item \(id)"
-        case .alreadyDecided(let id, let status): "review item \(id) is already \(status)"
-        case .candidateGone(let id, let candidate): "review item \(id): the candidate firm \(candidate) is no longer in the store"
-        case .unresolved(let rows): "\(rows.count) rows name firms the store does not hold: nothing was written"
+        case .noSuchReviewItem(let id): Reason("review.no-item", ["id": "\(id)"])
+        case .alreadyDecided(let id, let status):
+            Reason("review.already-decided", ["id": "\(id)", "status": ReasonText.render(Reason("review.status." + status), in: .zh),
+                                              "status.en": status])
+        case .candidateGone(let id, let candidate): Reason("review.candidate-gone", ["id": "\(id)", "candidate": candidate])
+        case .unresolved(let rows): Reason("import.unresolved-rows", ["count": "\(rows.count)"])
         }
     }
 }

@@ -94,10 +94,9 @@ struct Import: AsyncParsableCommand {
             switch failure {
             case .rejectedFile(let summary, _), .unresolved(let summary, _):
                 ImportSummaryPrinter.print(summary, outcome: nil, problemsFile: try EnterpriseFileCheck.writeProblems(summary, nextTo: job.file, language: language), language: language)
-            case .unreadable(let error): throw CommandFailure(ReasonText.render(error.reason, in: language))
-            case .notImportable, .needsOrganisation: break
+            case .unreadable, .notImportable, .needsOrganisation: break
             }
-            throw CommandFailure(failure.description)
+            throw CommandFailure(ReasonText.render(failure.reason, in: language))
         }
         progress.finish()
         let problems = summary.problems.isEmpty ? nil : try EnterpriseFileCheck.writeProblems(summary, nextTo: job.file, language: language)

@@ -24,8 +24,10 @@ struct Review: AsyncParsableCommand {
             }
             let items = try await openStore(store.db).reviewItems(status: wanted).map { $0.rendered(in: DisplayLanguage(query: lang)) }
             if json { return try Output.json(items) }
-            if items.isEmpty { print("no \(status == "all" ? "" : status + " ")review items") }
-            for item in items { print(Review.line(item)) }
+            let language = DisplayLanguage(query: lang)
+            if items.isEmpty { print(language == .zh ? "没有\(status == "all" ? "" : ReasonText.render(Reason("review.status." + status), in: .zh))复核项"
+                                                     : "no \(status == "all" ? "" : status + " ")review items") }
+            for item in items { print(Review.line(item, language)) }
         }
     }
 
@@ -33,34 +35,40 @@ struct Review: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Accept: merge a possible same firm into its candidate, or keep an imported location as it is.")
         @Argument(help: "Review item id.") var id: Int
+        @Option(help: "zh (default) or en: the language of the answer.") var lang: String = "zh"
         @OptionGroup var store: StoreOptions
-        func run() async throws { try await Review.decide(id, accept: true, store.db) }
+        func run() async throws { try await Review.decide(id, accept: true, store.db, DisplayLanguage(query: lang)) }
     }
 
     struct Reject: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Reject: keep a possible same firm apart as its own firm, or remove a firm whose location was wrong.")
         @Argument(help: "Review item id.") var id: Int
+        @Option(help: "zh (default) or en: the language of the answer.") var lang: String = "zh"
         @OptionGroup var store: StoreOptions
-        func run() async throws { try await Review.decide(id, accept: false, store.db) }
+        func run() async throws { try await Review.decide(id, accept: false, store.db, DisplayLanguage(query: lang)) }
     }
 
-    static func decide(_ id: Int, accept: Bool, _ database: String) async throws {
+    static func decide(_ id: Int, accept: Bool, _ database: String, _ language: DisplayLanguage) async throws {
         do {
             let store = try await openStore(database)
             let before = try await store.reviewItems(status: nil).first { $0.id == id }
             let item = try await store.decideReview(id, accept: accept)
             await CLIAudit.record(store, accept ? "review.accept" : "review.reject", target: "review", "\(id)",
                                   before: before.flatMap { AuditTrail.json($0) }, after: AuditTrail.json(item))
-            print(line(item))
+            print(line(item.rendered(in: language), language))
         } catch let error as ImportStoreError {
-            throw CommandFailure(error.description)
+            throw CommandFailure(ReasonText.render(error.reason, in: language))
         }
     }
 
-    static func line(_ item: ReviewItem) -> String {
+    /// One item: id, status, kind, file and row, the row's name, the candidate firm or the firm written, and why.
+    static func line(_ item: ReviewItem, _ language: DisplayLanguage) -> String {
         let candidate = item.candidateId.map { " ↔ \(item.candidateName ?? $0) [\($0)]" } ?? ""
         let firm = item.enterpriseId.map { " → \($0)" } ?? ""
-        return "\(item.id) \(item.status.rawValue) \(item.kind.rawValue) \(item.file) row \(item.row): \(item.name)\(candidate)\(firm) — \(item.reason)"
+        let status = ReasonText.render(Reason("review.status." + item.status.rawValue), in: language)
+        let kind = ReasonText.render(Reason("review.kind." + item.kind.rawValue), in: language)
+        let row = language == .zh ? "第 \(item.row) 行：" : "row \(item.row): "
+        return "\(item.id) \(status) \(kind) \(item.file) \(row)\(item.name)\(candidate)\(firm) — \(item.reason)"
     }
 }

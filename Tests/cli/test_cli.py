@@ -435,9 +435,11 @@ def check_import_writes_reviews_and_is_idempotent(db):
     listed = brain("review", "list", "--db", mine, "--lang", "en").stdout
     assert "by its registered name “江苏恒瑞医药股份有限公司”" in listed and "merge or keep apart?" in listed, listed
     accepted = brain("review", "accept", str(pending[0]["id"]), "--db", mine).stdout
-    assert "accepted same-entity" in accepted and "600276.SH" in accepted, accepted
+    assert "已接受 疑似同一企业" in accepted and "第 2 行：" in accepted and "600276.SH" in accepted, accepted
     again = brain("review", "accept", str(pending[0]["id"]), "--db", mine, ok=False)
-    assert again.returncode != 0 and "already accepted" in again.stderr, again.stderr
+    assert again.returncode != 0 and "已经处理过（已接受）" in again.stderr, again.stderr
+    again = brain("review", "reject", str(pending[0]["id"]), "--db", mine, "--lang", "en", ok=False)
+    assert again.returncode != 0 and "is already accepted" in again.stderr, again.stderr
     # Products name their firm by short or registered name; an unknown firm is a row-level rejection.
     products = write("products.csv", "证券简称,产品,营收占比\n恒瑞医药,示例抗体,35%\n不存在医药有限公司,某药,\n")
     report = brain("import", products, "--kind", "products", "--db", mine).stdout
@@ -446,7 +448,7 @@ def check_import_writes_reviews_and_is_idempotent(db):
     listed = brain("import", "--list", "--db", mine).stdout
     mixed = write("mixed.csv", "企业名称,统一社会信用代码\n甲医药有限公司,914403001922038216\n乙医药有限公司,914403001922038217\n")
     refused = brain("import", mixed, "--db", mine, "--on-error", "reject-file", ok=False)
-    assert refused.returncode != 0 and "nothing was written" in refused.stderr, refused.stderr
+    assert refused.returncode != 0 and "有 1 行被拒绝，且设置了 --on-error reject-file：未写入任何数据" in refused.stderr, refused.stderr
     assert brain("import", "--list", "--db", mine).stdout == listed
     assert store_counts(mine) != before
     # A rebuild would drop the imports: refused unless asked for.

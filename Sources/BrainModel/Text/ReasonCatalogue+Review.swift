@@ -29,6 +29,21 @@ extension ReasonCatalogue {
         "review.same-name-firm-no-code": .init(
             zh: "与{candidates}的规范化名称相同，而对方没有统一社会信用代码：应合并还是分开？",
             en: "same normalised name as {candidates}, which has no 统一社会信用代码: merge or keep apart?"),
+        // Deciding an item (`brain review accept|reject`), and a file whose rows name no stored firm.
+        "review.no-item": .init(zh: "没有编号为 {id} 的复核项", en: "no review item {id}"),
+        "review.already-decided": .init(zh: "复核项 {id} 已经处理过（{status}）", en: "review item {id} is already {status}"),
+        "review.candidate-gone": .init(zh: "复核项 {id}：候选企业 {candidate} 已不在库中", en: "review item {id}: the candidate firm {candidate} is no longer in the store"),
+        "review.status.pending": .init(zh: "待复核", en: "pending"),
+        "review.status.accepted": .init(zh: "已接受", en: "accepted"),
+        "review.status.rejected": .init(zh: "已驳回", en: "rejected"),
+        "review.kind.same-entity": .init(zh: "疑似同一企业", en: "same-entity"),
+        "review.kind.location": .init(zh: "地址待定", en: "location"),
+        "import.unresolved-rows": .init(zh: "有 {count} 行指向库中没有的企业：未写入任何数据", en: "{count} rows name firms the store does not hold: nothing was written"),
+        "import.rejected-file": .init(zh: "有 {count} 行被拒绝，且设置了 --on-error reject-file：未写入任何数据",
+                                      en: "{count} rows rejected and --on-error reject-file: nothing was written"),
+        "import.unresolved-file": .init(zh: "有 {count} 行指向库中没有的企业，且设置了 --on-error reject-file：未写入任何数据",
+                                        en: "{count} rows name firms the store does not hold and --on-error reject-file: nothing was written"),
+        "import.needs-organisation": .init(zh: "{kind}数据属于某个机构：请用 --org 指定", en: "{kind} belong to an organisation: name one with --org"),
         // A link file's row (products, relations, events) naming no stored firm.
         "link.no-firm-with-code": .init(zh: "库中没有统一社会信用代码为 {code} 的企业：请先导入企业",
                                         en: "no firm with 统一社会信用代码 {code} in the store: import the enterprises first"),

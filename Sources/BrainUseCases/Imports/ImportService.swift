@@ -37,7 +37,7 @@ public struct ImportResult: Sendable {
 }
 
 /// Why a file was not imported; each case carries what the report needs.
-public enum ImportFailure: Error, CustomStringConvertible {
+public enum ImportFailure: ReasonedError {
     /// The kind cannot be imported yet (policies).
     case notImportable(ImportKind, reason: String)
     /// Demands, offers and talents belong to an organisation, and none was named.
@@ -49,13 +49,13 @@ public enum ImportFailure: Error, CustomStringConvertible {
     /// Rows name firms the store does not hold and the job said to write nothing then.
     case unresolved(EnterpriseFileCheck.Summary, rows: [UnresolvedRow])
 
-    public var description: String {
+    public var reason: Reason {
         switch self {
-        case .notImportable(_, let reason): reason
-        case .needsOrganisation(let kind): "\(kind.rawValue) belong to an organisation: name one"
-        case .unreadable(let error): error.description
-        case .rejectedFile(_, let rejected): "\(rejected) rows rejected and --on-error reject-file: nothing was written"
-        case .unresolved(_, let rows): "\(rows.count) rows name firms the store does not hold and --on-error reject-file: nothing was written"
+        case .notImportable(_, let reason): .note(reason)
+        case .needsOrganisation(let kind): Reason("import.needs-organisation", ["kind": kind.label.zh, "kind.en": kind.label.en])
+        case .unreadable(let error): error.reason
+        case .rejectedFile(_, let rejected): Reason("import.rejected-file", ["count": "\(rejected)"])
+        case .unresolved(_, let rows): Reason("import.unresolved-file", ["count": "\(rows.count)"])
         }
     }
 }
