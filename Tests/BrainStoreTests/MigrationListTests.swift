@@ -26,9 +26,9 @@ import BrainModel
     ]
 
     /// Steps appended since the lists were made one: each records its own id on both engines.
-    static let laterIDs = ["v23-region-index-duplicates", "v24-review-reasons"]
+    static let laterIDs = ["v23-region-index-duplicates", "v24-review-reasons", "v25-unread-indexes"]
     /// What a fresh PostgreSQL database records: the old ids, then the later steps that have statements for it.
-    static let postgresIDs = oldPostgresIDs + ["v24-review-reasons"]
+    static let postgresIDs = oldPostgresIDs + ["v24-review-reasons", "v25-unread-indexes"]
 
     @Test func eachEngineRecordsItsOldListsIdsInOrder() {
         #expect(Migrations.migrator.migrations == Self.oldSQLiteIDs + Self.laterIDs)

@@ -44,7 +44,7 @@ struct ImportPlanner: ImportBatchPlanner {
 
     /// Its look-ups find firms by code, id and names, their facts and nodes by firm: never through these.
     static let deferrableIndexes = SchemaMigrations.regionColumns.map { "enterprises_on_\($0)_largest" }
-        + ["enterprises_on_layer", "enterprises_on_stock_code", "chain_assignments_on_node_id",
+        + ["enterprises_on_layer", "chain_assignments_on_node_id",
            "changes_on_import", "changes_on_city", "changes_on_enterprise"]
 
     struct Latest: Equatable {

@@ -66,5 +66,11 @@ extension SchemaMigrations {
         // Why an item waits in the review queue, as data (a code and values, JSON) worded per reader; `reason` keeps
         // the Chinese text. Items stored before have their text only.
         SchemaMigration("v24-review-reasons") { _ in ["ALTER TABLE review_items ADD COLUMN reasons TEXT"] },
+        // Issue 16 item 4: indexes no query reads, which every firm an import writes still went into: stock codes are
+        // never looked up in the store, and PostgreSQL's single-column region indexes duplicate v5's, as SQLite's did
+        // (v23). PostgreSQL's import is bound by its index entries per firm.
+        SchemaMigration("v25-unread-indexes") { d in
+            ["DROP INDEX enterprises_on_stock_code"] + d.pick(sqlite: [], postgres: regionColumns.map { "DROP INDEX enterprises_on_\($0)" })
+        },
     ]
 }
