@@ -25,7 +25,7 @@ struct Review: AsyncParsableCommand {
             let items = try await openStore(store.db).reviewItems(status: wanted).map { $0.rendered(in: DisplayLanguage(query: lang)) }
             if json { return try Output.json(items) }
             let language = DisplayLanguage(query: lang)
-            if items.isEmpty { print(language == .zh ? "没有\(status == "all" ? "" : ReasonText.render(Reason("review.status." + status), in: .zh))复核项"
+            if items.isEmpty { print(language == .zh ? "没有\(status == "all" ? "" : ReasonText.render(Reason("review.status." + status), in: .zh))审核项"
                                                      : "no \(status == "all" ? "" : status + " ")review items") }
             for item in items { print(Review.line(item, language)) }
         }

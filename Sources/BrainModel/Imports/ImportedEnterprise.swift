@@ -57,8 +57,8 @@ extension ImportedEnterprise {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let reasons: [Reason]
-        if let coded = try? c.decode([Reason].self, forKey: .reviewReasons) { reasons = coded } else {
-            reasons = try c.decode([String].self, forKey: .reviewReasons).map(Reason.note)
+        if let text = try? c.decode([String].self, forKey: .reviewReasons) { reasons = text.map(Reason.note) } else {
+            reasons = try c.decode([Reason].self, forKey: .reviewReasons)
         }
         self.init(line: try c.decode(Int.self, forKey: .line), name: try c.decode(String.self, forKey: .name),
                   normalizedName: try c.decode(String.self, forKey: .normalizedName), uscc: try c.decodeIfPresent(String.self, forKey: .uscc),

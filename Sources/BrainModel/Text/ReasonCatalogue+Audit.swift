@@ -10,8 +10,8 @@ extension ReasonCatalogue {
         "audit.bad-filter": .init(zh: "{field} 不超过 100 个字符", en: "{field} is at most 100 characters"),
         // Actions.
         "audit.action.import.write": .init(zh: "导入文件", en: "Imported a file"),
-        "audit.action.review.accept": .init(zh: "接受复核项", en: "Accepted a review item"),
-        "audit.action.review.reject": .init(zh: "驳回复核项", en: "Rejected a review item"),
+        "audit.action.review.accept": .init(zh: "接受审核项", en: "Accepted a review item"),
+        "audit.action.review.reject": .init(zh: "驳回审核项", en: "Rejected a review item"),
         "audit.action.curation.add": .init(zh: "添加校订", en: "Added a curation"),
         "audit.action.curation.revoke": .init(zh: "撤销校订", en: "Revoked a curation"),
         "audit.action.market.create": .init(zh: "发布供需记录", en: "Posted a market record"),

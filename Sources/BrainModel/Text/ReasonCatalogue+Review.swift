@@ -15,7 +15,7 @@ extension ReasonCatalogue {
             zh: "名称“{name}”是多家企业的名称（{firms}）：是其中哪一家，还是都不是？",
             en: "the name {name} is a name of several firms ({firms}): which one, or none?"),
         "review.name-code-differs": .init(
-            zh: "该名称是{target}的{kind}“{matched}”（来源：{source}），但{target}的统一社会信用代码为 {held}，本行为 {code}：应合并还是分开？",
+            zh: "该名称是{target}的{kind}“{matched}”（来源：{source}），但{target}的统一社会信用代码为 {held}，本行的代码为 {code}：应合并还是分开？",
             en: "the name resolves to {target} by its {kind} {matched} ({source}), but its 统一社会信用代码 is {held}, this row's {code}: merge or keep apart?"),
         "review.name-region-differs": .init(
             zh: "该名称是{target}的{kind}“{matched}”（来源：{source}），但该企业在地市 {city}，本行在 {region}：应合并还是分开？",
@@ -30,10 +30,10 @@ extension ReasonCatalogue {
             zh: "与{candidates}的规范化名称相同，而对方没有统一社会信用代码：应合并还是分开？",
             en: "same normalised name as {candidates}, which has no 统一社会信用代码: merge or keep apart?"),
         // Deciding an item (`brain review accept|reject`), and a file whose rows name no stored firm.
-        "review.no-item": .init(zh: "没有编号为 {id} 的复核项", en: "no review item {id}"),
-        "review.already-decided": .init(zh: "复核项 {id} 已经处理过（{status}）", en: "review item {id} is already {status}"),
-        "review.candidate-gone": .init(zh: "复核项 {id}：候选企业 {candidate} 已不在库中", en: "review item {id}: the candidate firm {candidate} is no longer in the store"),
-        "review.status.pending": .init(zh: "待复核", en: "pending"),
+        "review.no-item": .init(zh: "没有编号为 {id} 的审核项", en: "no review item {id}"),
+        "review.already-decided": .init(zh: "审核项 {id} 已经处理过（{status}）", en: "review item {id} is already {status}"),
+        "review.candidate-gone": .init(zh: "审核项 {id}：候选企业 {candidate} 已不在库中", en: "review item {id}: the candidate firm {candidate} is no longer in the store"),
+        "review.status.pending": .init(zh: "待审核", en: "pending"),
         "review.status.accepted": .init(zh: "已接受", en: "accepted"),
         "review.status.rejected": .init(zh: "已驳回", en: "rejected"),
         "review.kind.same-entity": .init(zh: "疑似同一企业", en: "same-entity"),
@@ -43,7 +43,7 @@ extension ReasonCatalogue {
                                       en: "{count} rows rejected and --on-error reject-file: nothing was written"),
         "import.unresolved-file": .init(zh: "有 {count} 行指向库中没有的企业，且设置了 --on-error reject-file：未写入任何数据",
                                         en: "{count} rows name firms the store does not hold and --on-error reject-file: nothing was written"),
-        "import.needs-organisation": .init(zh: "{kind}数据属于某个机构：请用 --org 指定", en: "{kind} belong to an organisation: name one with --org"),
+        "import.needs-organisation": .init(zh: "{kind}数据属于某个机构：请指明机构", en: "{kind} belong to an organisation: name one"),
         // A link file's row (products, relations, events) naming no stored firm.
         "link.no-firm-with-code": .init(zh: "库中没有统一社会信用代码为 {code} 的企业：请先导入企业",
                                         en: "no firm with 统一社会信用代码 {code} in the store: import the enterprises first"),

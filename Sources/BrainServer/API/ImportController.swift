@@ -31,7 +31,8 @@ struct ImportController: Sendable {
     }
 
     /// `GET /api/review?status=pending|accepted|rejected|all&lang=`: items of the imports the caller may see, each
-    /// `reason` worded in the language asked for (Chinese by default), its `reasons` as data.
+    /// `reason` worded in the request's language (`lang=`, else Accept-Language; Chinese by default), its `reasons`
+    /// as data with their text in that language.
     func review(_ request: Request, caller: Caller) async throws -> Response {
         let status = request.uri.queryParameters.get("status") ?? "pending"
         let wanted: ReviewItem.Status?
@@ -39,7 +40,8 @@ struct ImportController: Sendable {
             guard let parsed = ReviewItem.Status(rawValue: status) else { return JSONResponse.error(.badRequest, Reason("api.review-status")) }
             wanted = parsed
         }
-        return try JSONResponse.ok(try await Self.visibleReview(store, status: wanted, to: caller).map { $0.rendered(in: RequestLanguage.current) }, for: request)
+        return try JSONResponse.ok(try await Self.visibleReview(store, status: wanted, to: caller).map { $0.rendered(in: RequestLanguage.current) },
+                                   in: RequestLanguage.current)
     }
 
     /// The review items of the imports whose queue the caller may read; a candidate firm it may no longer see (another

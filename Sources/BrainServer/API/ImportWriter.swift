@@ -73,6 +73,6 @@ struct ImportWriter: Sendable {
         }
         let shown = ImportController.showProblems(&summary, kind: kind)
         return try JSONResponse.ok(WriteResponse(kind: kind.rawValue, summary: summary, problemsShown: shown, outcome: report.outcome,
-                                                 pendingReview: pending), for: request)
+                                                 pendingReview: pending), in: RequestLanguage.current)
     }
 }

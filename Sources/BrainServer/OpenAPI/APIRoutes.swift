@@ -176,7 +176,7 @@ enum APIRoutes {
                          body: .file, errors: [400, 401, 403, 413, 422]),
             APIOperation(method: .get, path: "/api/imports", tag: "导入", summaryZh: "导入记录（调用者可见的）", summaryEn: "Imports",
                          access: .scoped, response: .array(.object), errors: []),
-            APIOperation(method: .get, path: "/api/review", tag: "导入", summaryZh: "待复核的导入行", summaryEn: "Rows to review", access: .scoped,
+            APIOperation(method: .get, path: "/api/review", tag: "导入", summaryZh: "待审核的导入行", summaryEn: "Rows to review", access: .scoped,
                          parameters: [.query("status", .string(values: ["pending", "accepted", "rejected", "all"]), "状态（默认 pending）"), lang],
                          response: .array(.object), errors: [400]),
         ]

@@ -22,8 +22,12 @@ enum JSONResponse {
 
     /// JSON whose reasons carry `text` in the language the request asks for (`?lang=en`; Chinese otherwise).
     static func ok<T: Encodable>(_ value: T, for request: Request) throws -> Response {
-        let language = DisplayLanguage(query: request.uri.queryParameters.get("lang"))
-        return response(.ok, data: try (encoders[language] ?? encoder).encode(value))
+        try ok(value, in: DisplayLanguage(query: request.uri.queryParameters.get("lang")))
+    }
+
+    /// JSON whose reasons carry `text` in `language`.
+    static func ok<T: Encodable>(_ value: T, in language: DisplayLanguage) throws -> Response {
+        response(.ok, data: try (encoders[language] ?? encoder).encode(value))
     }
 
     static let encoders: [DisplayLanguage: JSONEncoder] = Dictionary(uniqueKeysWithValues: DisplayLanguage.allCases.map {

@@ -1,8 +1,8 @@
-/// Secondary indexes an import writes but never reads (a region's largest firms, layers, stock codes, the firms of a
-/// node, the change feed's), dropped once a large import has written many rows and built again, whole, before it
-/// commits: building an index from all rows at once is a sort, keeping it row by row is a descent to a random page
-/// per row and index (the five on `enterprises` alone cost ≈ 1.7 s of ≈ 11 at 100,000 rows into SQLite; all nine
-/// are built again over 113,000 firms in ≈ 0.8 s).
+/// Secondary indexes an import writes but never reads (a region's largest firms, layers, the firms of a node, the
+/// change feed's), dropped once a large import has written many rows and built again, whole, before it commits:
+/// building an index from all rows at once is a sort, keeping it row by row is a descent to a random page per row and
+/// index (the five then on `enterprises` cost ≈ 1.7 s of ≈ 11 at 100,000 rows into SQLite; the nine then deferred
+/// were built again over 113,000 firms in ≈ 0.8 s; v25 dropped the stock code's for good).
 ///
 /// SQLite only: its readers keep reading the indexes of their snapshot meanwhile, and the drop rolls back with the
 /// import. PostgreSQL's `DROP INDEX` would lock the table against every reader until the import commits.
