@@ -88,7 +88,7 @@ public enum ImportStoreError: ReasonedError, Equatable {
         switch self {
         case .noSuchReviewItem(let id): Reason("review.no-item", ["id": "\(id)"])
         case .alreadyDecided(let id, let status):
-            Reason("review.already-decided", ["id": "\(id)", "status": ReasonText.render(Reason("review.status." + status), in: .zh),
+            Reason("review.already-decided", ["id": "\(id)", "status": ReviewItem.Status(rawValue: status)?.word(in: .zh) ?? status,
                                               "status.en": status])
         case .candidateGone(let id, let candidate): Reason("review.candidate-gone", ["id": "\(id)", "candidate": candidate])
         case .unresolved(let rows): Reason("import.unresolved-rows", ["count": "\(rows.count)"])

@@ -22,11 +22,10 @@ struct Review: AsyncParsableCommand {
                 guard let parsed = ReviewItem.Status(rawValue: status) else { throw ValidationError("--status is pending, accepted, rejected or all") }
                 wanted = parsed
             }
-            let items = try await openStore(store.db).reviewItems(status: wanted).map { $0.rendered(in: DisplayLanguage(query: lang)) }
-            if json { return try Output.json(items) }
             let language = DisplayLanguage(query: lang)
-            if items.isEmpty { print(language == .zh ? "没有\(status == "all" ? "" : ReasonText.render(Reason("review.status." + status), in: .zh))审核项"
-                                                     : "no \(status == "all" ? "" : status + " ")review items") }
+            let items = try await openStore(store.db).reviewItems(status: wanted).map { $0.rendered(in: language) }
+            if json { return try Output.json(items) }
+            if items.isEmpty { print(language == .zh ? "没有\(wanted?.word(in: .zh) ?? "")审核项" : "no \(wanted.map { $0.rawValue + " " } ?? "")review items") }
             for item in items { print(Review.line(item, language)) }
         }
     }
@@ -66,9 +65,7 @@ struct Review: AsyncParsableCommand {
     static func line(_ item: ReviewItem, _ language: DisplayLanguage) -> String {
         let candidate = item.candidateId.map { " ↔ \(item.candidateName ?? $0) [\($0)]" } ?? ""
         let firm = item.enterpriseId.map { " → \($0)" } ?? ""
-        let status = ReasonText.render(Reason("review.status." + item.status.rawValue), in: language)
-        let kind = ReasonText.render(Reason("review.kind." + item.kind.rawValue), in: language)
         let row = language == .zh ? "第 \(item.row) 行：" : "row \(item.row): "
-        return "\(item.id) \(status) \(kind) \(item.file) \(row)\(item.name)\(candidate)\(firm) — \(item.reason)"
+        return "\(item.id) \(item.status.word(in: language)) \(item.kind.word(in: language)) \(item.file) \(row)\(item.name)\(candidate)\(firm) — \(item.reason)"
     }
 }

@@ -144,6 +144,16 @@ public struct EnterpriseFact: Sendable, Codable, Equatable {
     }
 }
 
+extension ReviewItem.Status {
+    /// How a person reads the status (`review.status.*`).
+    public func word(in language: DisplayLanguage) -> String { ReasonText.render(Reason("review.status." + rawValue), in: language) }
+}
+
+extension ReviewItem.Kind {
+    /// How a person reads the kind (`review.kind.*`).
+    public func word(in language: DisplayLanguage) -> String { ReasonText.render(Reason("review.kind." + rawValue), in: language) }
+}
+
 extension Reason {
     /// A reason kept as text only (an item stored before reasons were data, a reader's own message): shown as written
     /// in every language.

@@ -222,7 +222,7 @@ struct ImportPlanner: ImportBatchPlanner {
 
     mutating func plan(_ record: ImportedEnterprise, decision: Decision) throws -> [Write] {
         let own = ownId(record)
-        if touches != nil { touch(own, record) }
+        touch(own, record)
         switch decision {
         case .mergeInto(let id): return try update(id, with: record)
         case .separate:
@@ -281,6 +281,7 @@ struct ImportPlanner: ImportBatchPlanner {
 
     /// A row's own id, code and names: the firm it creates or renames is found by these.
     private mutating func touch(_ own: String, _ record: ImportedEnterprise) {
+        guard touches != nil else { return }
         touches?.formUnion([own, record.normalizedName] + ImportNameLinking.keys(record))
         if let code = record.uscc { touches?.insert(code) }
     }
