@@ -100,6 +100,8 @@ import BrainModel
         #expect(own != "600276.SH")
         #expect(try await store.enterprise(own)?.enterprise.name == "江苏恒瑞医药股份有限公司")
         #expect(try await store.enterprise("600276.SH")?.enterprise.employees != nil)
+        // The decision's new firm is found by two characters (its grams were held, then written with the decision).
+        #expect(try await store.searchEnterprises("恒瑞", limit: 50, offset: 0).items.map(\.id).contains(own))
     }
 
     /// A 上海 firm carrying a 苏州 firm's code (a typo or a placeholder) used to overwrite the 苏州 firm's name and city.

@@ -76,14 +76,7 @@ enum CoalescedWrites {
             for slot in firms + order.filter({ !firms.contains($0) }) {
                 let arity = memo.arities[slot]
                 let arguments = memo.keyOrdered[slot] ? inKeyOrder(pending[slot] ?? [], arity: arity) : pending[slot] ?? []
-                var start = 0
-                for rows in rowCounts(arguments.count / arity, arity: arity, sizing: memo.sizing) {
-                    let end = start + rows * arity
-                    result.append(ImportPlanner.Write(memo.text(slot, rows: rows), Array(arguments[start..<end])))
-                    start = end
-                }
-                // Never drops a value: values that fill no whole row fail at binding, naming the statement.
-                if start < arguments.count { result.append(ImportPlanner.Write(memo.text(slot, rows: 1), Array(arguments[start...]))) }
+                result += statements(arguments, slot: slot, memo: &memo)
             }
             (order, pending) = ([], [:])
         }
@@ -97,6 +90,29 @@ enum CoalescedWrites {
             pending[slot, default: []] += write.arguments
         }
         flush()
+        return result
+    }
+
+    /// Single-row inserts whose rows are already in the order they must go (`HeldGramWrites`' grams, in key order):
+    /// cut into the memo's statements as `of` would, without merging them with other writes or sorting them again.
+    static func presorted(_ writes: [ImportPlanner.Write], memo: inout Memo) -> [ImportPlanner.Write] {
+        writes.flatMap { write in
+            guard let slot = memo.slot(write.sql) else { return [write] }
+            return statements(write.arguments, slot: slot, memo: &memo)
+        }
+    }
+
+    /// The statements of `slot` that write `arguments`, rows in order.
+    private static func statements(_ arguments: [SQLValue], slot: Int, memo: inout Memo) -> [ImportPlanner.Write] {
+        let arity = memo.arities[slot]
+        var result: [ImportPlanner.Write] = [], start = 0
+        for rows in rowCounts(arguments.count / arity, arity: arity, sizing: memo.sizing) {
+            let end = start + rows * arity
+            result.append(ImportPlanner.Write(memo.text(slot, rows: rows), Array(arguments[start..<end])))
+            start = end
+        }
+        // Never drops a value: values that fill no whole row fail at binding, naming the statement.
+        if start < arguments.count { result.append(ImportPlanner.Write(memo.text(slot, rows: 1), Array(arguments[start...]))) }
         return result
     }
 

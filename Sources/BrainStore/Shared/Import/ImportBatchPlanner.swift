@@ -13,8 +13,9 @@ protocol ImportBatchPlanner {
     /// Takes in the answers of `queries`, then those of `followUp`, in order.
     mutating func learn(_ results: [[any ColumnReader]]) throws
     mutating func plan(_ item: Item) throws -> [ImportPlanner.Write]
-    /// Writes held back to go together (`HeldGramWrites`), handed out after the last batch, to be merged.
-    mutating func heldWrites() -> [ImportPlanner.Write]
+    /// Writes held back to go together (`HeldGramWrites`), rows already in the order they go
+    /// (`CoalescedWrites.presorted`): once enough are held, and all of them when `all` (after the last batch).
+    mutating func heldWrites(all: Bool) -> [ImportPlanner.Write]
     /// Writes that wait for the end of the import.
     mutating func finish() -> [ImportPlanner.Write]
     /// Indexes this planner's writes keep but its look-ups never read (`DeferredIndexes`).
@@ -31,7 +32,7 @@ protocol ImportBatchPlanner {
 
 extension ImportBatchPlanner {
     func followUp(_ results: [[any ColumnReader]]) throws -> [ImportPlanner.Write] { [] }
-    mutating func heldWrites() -> [ImportPlanner.Write] { [] }
+    mutating func heldWrites(all: Bool) -> [ImportPlanner.Write] { [] }
     mutating func finish() -> [ImportPlanner.Write] { [] }
     static var deferrableIndexes: [String] { [] }
     mutating func noteTouches() {}

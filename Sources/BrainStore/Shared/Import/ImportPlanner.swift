@@ -334,8 +334,7 @@ struct ImportPlanner: ImportBatchPlanner {
             .text(record.setupDate), .text(record.website), .bool(record.isBiomedicine), .text("import:\(importId)"), .text(header.asOf),
             .text(header.layer ?? Layer.of(importId: importId)), .int(rank + backend.rankOffset),
         ])]
-        let grams = gramWrites(id, rank: rank, old: [], new: [record.name])
-        writes += backend.defersIndexes ? heldGrams.hold(grams, rank: rank) : grams
+        if !holdsGrams(of: record.name, rank: rank, id: id) { writes += gramWrites(id, rank: rank, old: [], new: [record.name]) }
         known[id] = Known(name: record.name, fullName: record.name, normalizedName: record.normalizedName, uscc: record.uscc,
                           cityCode: record.cityCode, provinceCode: record.provinceCode, districtCode: record.districtCode,
                           createdByImports: true, rank: rank, owner: header.organisation, isPrivate: header.organisation != nil,
@@ -473,7 +472,7 @@ struct ImportPlanner: ImportBatchPlanner {
     /// statement per table and firm, not one per gram (a name has twenty-odd grams).
     private mutating func gramWrites(_ id: String, rank: Int, old: [String?], new: [String?]) -> [Write] {
         // A held firm renamed or removed: its grams go out first, so the deletes below find them.
-        var writes: [Write] = heldGrams.holds(rank: rank) ? heldGrams.release() : []
+        var writes: [Write] = heldGrams.holds(rank: rank) ? releasedGrams() : []
         // A new firm's grams cannot be stored yet (its rank is new): no conflict clause (`ImportSQL.insertNewRecord`).
         let plain = backend.insertsNewRowsPlainly && old.allSatisfy { $0 == nil }
         for length in backend.indexesTrigrams ? [2, 3] : [2] {
@@ -508,14 +507,29 @@ struct ImportPlanner: ImportBatchPlanner {
         return writes
     }
 
-    mutating func heldWrites() -> [Write] { heldGrams.release() }
+    /// A new firm's grams held (`HeldGramWrites`) where the backend writes them in key order; false when they go
+    /// out with the firm (PostgreSQL, or a name of characters that are not single scalars).
+    private mutating func holdsGrams(of name: String, rank: Int, id: String) -> Bool {
+        guard backend.defersIndexes, !backend.indexesTrigrams, let keys = NameBigrams.sortedKeys([name], length: 2) else { return false }
+        return heldGrams.hold(keys: keys, rank: rank, id: id)
+    }
+
+    /// The one-row form of the held grams' insert, as `gramWrites` writes a name of one gram: one statement shape.
+    static let heldGramSQL = "INSERT INTO name_bigrams (gram, rank, enterprise_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"
+
+    /// Every held gram as statements that run as they are (a review's decision runs its writes unmerged).
+    private mutating func releasedGrams() -> [Write] { CoalescedWrites.of(heldGrams.release(into: Self.heldGramSQL)) }
+
+    mutating func heldWrites(all: Bool) -> [Write] {
+        all || heldGrams.isDue ? heldGrams.release(into: Self.heldGramSQL) : []
+    }
 
     /// The search totals, once per gram, in chunks of 500; held grams too when `heldWrites` was not asked for (a
     /// review's decision).
     mutating func finish() -> [Write] {
         let deltas = gramCountDeltas.filter { $0.value != 0 }.sorted { $0.key < $1.key }
         gramCountDeltas = [:]
-        return heldGrams.release() + (header.recordsChanges ? [ChangeFeed.raiseAlerts(importId)] : []) + stride(from: 0, to: deltas.count, by: 500).map { start in
+        return releasedGrams() + (header.recordsChanges ? [ChangeFeed.raiseAlerts(importId)] : []) + stride(from: 0, to: deltas.count, by: 500).map { start in
             let chunk = deltas[start..<min(start + 500, deltas.count)]
             return Write("INSERT INTO name_gram_counts (gram, n) VALUES " + Array(repeating: "(?, ?)", count: chunk.count).joined(separator: ", ")
                          + " ON CONFLICT (gram) DO UPDATE SET n = name_gram_counts.n + excluded.n",

@@ -36,12 +36,12 @@ extension SQLStore: ImportingStore {
                 if let first = batches { try await Self.learn(s, &planner, planner.queries(first.flatMap { $0 })) }
                 while let group = batches {
                     for part in group.dropLast() {
-                        try await writes.start(CoalescedWrites.of(try part.flatMap { try planner.plan($0) }, memo: &memo))
+                        try await writes.start(try Self.planned(part, &planner, &memo))
                     }
                     // The group's last batch is planned while the one before is written, then waits: the next group's
                     // look-ups go before its writes when they read nothing those writes change (`readsAny`).
                     planner.noteTouches()
-                    let last = CoalescedWrites.of(try group.last!.flatMap { try planner.plan($0) }, memo: &memo)
+                    let last = try Self.planned(group.last!, &planner, &memo)
                     let touches = planner.takeTouches()
                     rowsPlanned += group.reduce(0) { $0 + $1.count }
                     batches = try Self.lookUpGroup(next)
@@ -65,7 +65,7 @@ extension SQLStore: ImportingStore {
                     }
                 }
                 try await writes.finish()
-                try await s.run(CoalescedWrites.of(planner.heldWrites(), memo: &memo))
+                try await s.run(CoalescedWrites.presorted(planner.heldWrites(all: true), memo: &memo))
                 try await deferred.restore(s)
             } catch {
                 await writes.abandon()
@@ -79,6 +79,13 @@ extension SQLStore: ImportingStore {
             try await Self.append(audit, of: o, in: s)
             return o
         }
+    }
+
+    /// A batch's writes, merged, then any held writes that are due, in their own order.
+    static func planned<Planner: ImportBatchPlanner>(_ batch: [Planner.Item], _ planner: inout Planner,
+                                                     _ memo: inout CoalescedWrites.Memo) throws -> [ImportPlanner.Write] {
+        CoalescedWrites.of(try batch.flatMap { try planner.plan($0) }, memo: &memo)
+            + CoalescedWrites.presorted(planner.heldWrites(all: false), memo: &memo)
     }
 
     /// One import at a time: two writers would hand out the same search ranks, or land the same file twice.
