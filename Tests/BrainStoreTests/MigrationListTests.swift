@@ -26,7 +26,7 @@ import BrainModel
     ]
 
     /// Steps appended since the lists were made one: each records its own id on both engines.
-    static let laterIDs = ["v23-region-index-duplicates", "v24-review-reasons", "v25-unread-indexes"]
+    static let laterIDs = ["v23-region-index-duplicates", "v24-review-reasons", "v25-unread-indexes", "v26-full-name-indexed-once"]
     /// What a fresh PostgreSQL database records: the old ids, then the later steps that have statements for it.
     static let postgresIDs = oldPostgresIDs + ["v24-review-reasons", "v25-unread-indexes"]
 
