@@ -25,8 +25,14 @@ struct Review: AsyncParsableCommand {
             let language = DisplayLanguage(query: lang)
             let items = try await openStore(store.db).reviewItems(status: wanted).map { $0.rendered(in: language) }
             if json { return try Output.json(items) }
-            if items.isEmpty { print(language == .zh ? "没有\(wanted?.word(in: .zh) ?? "")审核项" : "no \(wanted.map { $0.rawValue + " " } ?? "")review items") }
+            if items.isEmpty { print(language == .zh ? Self.noneZh(wanted) : "no \(wanted.map { $0.rawValue + " " } ?? "")review items") }
             for item in items { print(Review.line(item, language)) }
+        }
+
+        /// 没有待审核的项, 没有已接受的审核项, 没有审核项: the pending status's word already says 审核.
+        static func noneZh(_ wanted: ReviewItem.Status?) -> String {
+            guard let wanted else { return "没有审核项" }
+            return wanted == .pending ? "没有待审核的项" : "没有\(wanted.word(in: .zh))的审核项"
         }
     }
 

@@ -425,6 +425,8 @@ def check_import_writes_reviews_and_is_idempotent(db):
     csv = brain("import", os.path.join(WORK, "template-enterprises.csv"), "--db", mine).stdout
     assert "未变 1" in csv, csv
     # A same-name firm without a code waits for a person; accepting merges it into the listed firm.
+    assert brain("review", "list", "--db", mine).stdout.strip() == "没有待审核的项"
+    assert brain("review", "list", "--db", mine, "--status", "accepted").stdout.strip() == "没有已接受的审核项"
     review = write("hengrui.csv", "企业名称,注册地址,参保人数\n江苏恒瑞医药股份有限公司,江苏省连云港市连云区,12345\n")
     assert "送审 1" in brain("import", review, "--db", mine).stdout
     pending = json.loads(brain("review", "list", "--db", mine, "--json").stdout)
