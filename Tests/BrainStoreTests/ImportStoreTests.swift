@@ -115,6 +115,9 @@ import BrainModel
         let item = try #require(try await store.reviewItems(status: .pending).first)
         #expect(item.kind == .sameEntity && item.candidateId == code && item.row == 3 && item.file == "shanghai.csv")
         #expect(item.reasons.map(\.code) == ["review.code-held"] && item.reason.contains("代码相同，名称和地区都不同"), "\(item.reason)")
+        // The regions compared are places a person reads, not codes; the decided item says so too.
+        #expect(item.reason.contains("已属于苏州丙医药有限公司（江苏省苏州市），本行却是上海丁生物科技有限公司（上海市）"), "\(item.reason)")
+        #expect(item.rendered(in: .en).reason.contains("in “江苏省苏州市”, but this row names “上海丁生物科技有限公司” in “上海市”"), "\(item.rendered(in: .en).reason)")
         func suzhouFirmIsIntact() async throws {
             let firm = try #require(try await store.enterprise(code)).enterprise
             #expect(firm.name == "苏州丙医药有限公司" && firm.cityCode == "320500" && firm.employees == 30)
@@ -122,7 +125,7 @@ import BrainModel
         try await suzhouFirmIsIntact()
         // Rejecting the merge leaves the firm as it was and writes nothing for the row.
         let decided = try await store.decideReview(item.id, accept: false)
-        #expect(decided.status == .rejected)
+        #expect(decided.status == .rejected && decided.reason == item.reason)
         try await suzhouFirmIsIntact()
         // A rename in the same city, or a move under the same name, is the same firm and updates it.
         let renamed = try await run(store, Self.header("renamed.csv", asOf: "2026-01-01"),

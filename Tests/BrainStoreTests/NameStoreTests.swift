@@ -79,7 +79,8 @@ import BrainStore
         // Why, as data, worded in Chinese by default and in English when asked: the kind of name matched, its source.
         #expect(items.map { $0.reasons.map(\.code) } == [["review.name-region-differs"], ["review.name-no-code"], ["review.name-region-differs"]])
         #expect(items[1].reason.hasPrefix("该名称是江苏恒瑞医药股份有限公司的英文名“Jiangsu Hengrui") && items[1].reason.hasSuffix("而本行没有统一社会信用代码：应合并还是分开？"), "\(items[1].reason)")
-        #expect(items[0].reason.contains("该企业在地市 320700，本行在 310000"), "\(items[0].reason)")
+        #expect(items[0].reason.contains("该企业在江苏省连云港市，本行在上海市"), "\(items[0].reason)")
+        #expect(items[0].rendered(in: .en).reason.contains("that firm is in “江苏省连云港市”, this row in “上海市”"), "\(items[0].rendered(in: .en).reason)")
         let english = items[1].rendered(in: .en).reason
         #expect(english.hasPrefix("the name resolves to “江苏恒瑞医药股份有限公司” by its English name Jiangsu Hengrui") && english.hasSuffix("merge or keep apart?"), "\(english)")
         #expect(items.allSatisfy { !$0.reason.contains("merge") && !$0.reason.contains("resolves") })

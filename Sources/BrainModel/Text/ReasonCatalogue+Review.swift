@@ -1,13 +1,14 @@
 /// Why an imported row waits in the review queue (`ReviewItem.reasons`), and why a link file's row names no firm
-/// (`UnresolvedRow.reason`). Names, codes and region codes are values; the kind of name a row matched comes in both
+/// (`UnresolvedRow.reason`). Names, codes and region codes are values (the store words a region code as its place
+/// when it reads an item: `ReviewRegionNames`); the kind of name a row matched comes in both
 /// languages (`kind`, `kind.en`: `EnterpriseName.Kind.label`).
 extension ReasonCatalogue {
     static let review: [String: ReasonTemplate] = [
         // A queue item stored before reasons were data: its text as written then.
         "review.note": .init(zh: "原文：{text}", en: "as written: {text}"),
         "review.code-held": .init(
-            zh: "统一社会信用代码 {code} 已属于{holder}（地市代码 {holderCity}），本行却是{name}（区划代码 {region}）：代码相同，名称和地区都不同，应合并还是分开？",
-            en: "统一社会信用代码 {code} is held by {holder} (city {holderCity}), but this row names {name} in {region}: same code, different name and region — merge or keep apart?"),
+            zh: "统一社会信用代码 {code} 已属于{holder}（{holderCity}），本行却是{name}（{region}）：代码相同，名称和地区都不同，应合并还是分开？",
+            en: "统一社会信用代码 {code} is held by {holder} in {holderCity}, but this row names {name} in {region}: same code, different name and region — merge or keep apart?"),
         "review.same-name-earlier-row": .init(
             zh: "与本文件前面一行的企业名称和所在城市都相同，且没有统一社会信用代码可以区分",
             en: "same name and city as an earlier row of this file, without 统一社会信用代码 to tell them apart"),
@@ -18,7 +19,7 @@ extension ReasonCatalogue {
             zh: "该名称是{target}的{kind}“{matched}”（来源：{source}），但{target}的统一社会信用代码为 {held}，本行的代码为 {code}：应合并还是分开？",
             en: "the name resolves to {target} by its {kind} {matched} ({source}), but its 统一社会信用代码 is {held}, this row's {code}: merge or keep apart?"),
         "review.name-region-differs": .init(
-            zh: "该名称是{target}的{kind}“{matched}”（来源：{source}），但该企业在地市 {city}，本行在 {region}：应合并还是分开？",
+            zh: "该名称是{target}的{kind}“{matched}”（来源：{source}），但该企业在{city}，本行在{region}：应合并还是分开？",
             en: "the name resolves to {target} by its {kind} {matched} ({source}), but that firm is in {city}, this row in {region}: merge or keep apart?"),
         "review.name-no-code": .init(
             zh: "该名称是{target}的{kind}“{matched}”（来源：{source}），而本行没有统一社会信用代码：应合并还是分开？",

@@ -137,7 +137,12 @@ extension SQLStore: ImportingStore {
 
     public func reviewItems(status: ReviewItem.Status?) async throws -> [ReviewItem] {
         let (sql, arguments) = ImportRowMapping.reviewSQL(status: status)
-        return try await driver.read { s in try await s.rows(sql, arguments.textArguments) { try ImportRowMapping.reviewItem($0) } }
+        return try await driver.read { s in
+            let items = try await s.rows(sql, arguments.textArguments) { try ImportRowMapping.reviewItem($0) }
+            guard !items.isEmpty else { return items }
+            let places = ReviewRegionNames(try await s.rows(ReviewRegionNames.sql, [], ReviewRegionNames.region))
+            return items.map(places.named)
+        }
     }
 
     public func decideReview(_ id: Int, accept: Bool) async throws -> ReviewItem {
@@ -167,7 +172,7 @@ extension SQLStore: ImportingStore {
             guard let decided = try await s.first(itemSQL, [.int(id)], { try ImportRowMapping.reviewItem($0) }) else {
                 throw ImportStoreError.noSuchReviewItem(id)
             }
-            return decided
+            return ReviewRegionNames(try await s.rows(ReviewRegionNames.sql, [], ReviewRegionNames.region)).named(decided)
         }
     }
 
