@@ -73,8 +73,18 @@ struct SearchPage: Sendable {
         // The pager only when the firms need more than one page (or a page past the end was asked for).
         let pager = !result.query.isEmpty && (result.paging.pages > 1 || paging.page > 1)
             ? paging.pager(total: result.enterprisesTotal, path: "/search", keep: [("q", result.query)]) : nil
-        return SearchView(q: result.query, groups: groups, enterprisesTotal: result.enterprisesTotal, pager: pager)
+        return SearchView(q: result.query, groups: groups, enterprisesTotal: result.enterprisesTotal, pager: pager, nameKinds: nameKinds)
     }
+
+    /// The kinds of name in both languages (`EnterpriseName.Kind.label`) as a JSON object, for the live suggestions'
+    /// script: the same words as the page's own hits, from one table.
+    static let nameKinds: String = {
+        let labels = Dictionary(uniqueKeysWithValues: EnterpriseName.Kind.allCases.map { ($0.rawValue, [$0.label.zh, $0.label.en]) })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Our own labels: no "<" to end the script early, checked by the page's tests.
+        return (try? encoder.encode(labels)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }()
 }
 
 /// What `search.mustache` reads.
@@ -94,4 +104,6 @@ struct SearchView: PageView {
     var groups: [Group]
     var enterprisesTotal: Int
     var pager: Paging.Pager?
+    /// JSON: each kind of name's label, Chinese and English.
+    var nameKinds: String
 }
