@@ -23,7 +23,8 @@ import BrainModel
         }
         let queue = try DatabaseQueue(path: path)
         try await queue.write { db in
-            try db.execute(sql: #"INSERT INTO enterprise_fts (enterprise_fts) VALUES ('integrity-check')"#)
+            // With rank 1, FTS5 also checks the index against its content (the view), not only its own structure.
+            try db.execute(sql: #"INSERT INTO enterprise_fts (enterprise_fts, rank) VALUES ('integrity-check', 1)"#)
             try db.execute(sql: "CREATE VIRTUAL TABLE temp.terms USING fts5vocab(main, enterprise_fts, instance)")
             let doubled = try Int.fetchOne(db, sql: """
                 SELECT COUNT(*) FROM temp.terms WHERE col = 'full_name' AND doc IN (SELECT rowid FROM enterprises WHERE full_name IS name)
