@@ -92,7 +92,7 @@ import BrainModel
             let below = try await indexes()
             try await deferred.dropOnceLarge(s, rowsPlanned: DeferredIndexes.minimumRows)
             let dropped = try await indexes()
-            try await deferred.restore(s)
+            try await s.run(deferred.restoring())
             return [initial, below, dropped, try await indexes()]
         }
         #expect(counts == [counts[0], counts[0], counts[0] - ImportPlanner.deferrableIndexes.count, counts[0]])

@@ -59,6 +59,47 @@ import Testing
         #expect(!held.isDue)
     }
 
+    /// A due release goes out in parts, one per call, together the rows of one release in key order; a firm whose
+    /// grams are not all out yet is still held, and `release` hands out the rest of the part and everything held since.
+    @Test func aDueReleaseGoesOutInPartsInKeyOrder() {
+        var held = HeldGramWrites()
+        var firms: [(name: String, rank: Int, id: String)] = []
+        while !held.isDue {
+            let firm = (name: "上海复星医药集团股份有限公司\(firms.count)", rank: firms.count, id: "F\(firms.count)")
+            _ = held.hold(keys: NameBigrams.sortedKeys([firm.name], length: 2)!, rank: firm.rank, id: firm.id)
+            firms.append(firm)
+        }
+        var parts: [[SQLValue]] = []
+        while let part = held.releaseDue(into: ImportPlanner.heldGramSQL).first {
+            parts.append(part.arguments)
+            if parts.count == 1 {
+                // Held while its release is under way: a firm held now goes out with the next release, not this one.
+                _ = held.hold(keys: NameBigrams.sortedKeys(["恒瑞医药"], length: 2)!, rank: firms.count, id: "late")
+                #expect(held.holds(rank: firms.count) && held.holds(rank: 0))
+            }
+        }
+        #expect(parts.count == HeldGramWrites.releaseParts)
+        #expect(parts.flatMap { $0 } == reference(firms))
+        #expect(!held.holds(rank: 0) && held.holds(rank: firms.count))
+        let rest = held.release(into: ImportPlanner.heldGramSQL)
+        #expect(rest.count == 1 && rest[0].arguments.count == NameBigrams.sortedKeys(["恒瑞医药"], length: 2)!.count * 3)
+    }
+
+    @Test func releaseHandsOutWhatAPartialReleaseLeft() {
+        var held = HeldGramWrites()
+        var firms: [(name: String, rank: Int, id: String)] = []
+        while !held.isDue {
+            let firm = (name: "江苏恒瑞医药股份有限公司\(firms.count)", rank: 2 * firms.count, id: "F\(firms.count)")
+            _ = held.hold(keys: NameBigrams.sortedKeys([firm.name], length: 2)!, rank: firm.rank, id: firm.id)
+            firms.append(firm)
+        }
+        let first = held.releaseDue(into: ImportPlanner.heldGramSQL)
+        #expect(first.count == 1 && held.holds(rank: 0) && !held.holds(rank: 1))
+        let rest = held.release(into: ImportPlanner.heldGramSQL)
+        #expect((first + rest).flatMap(\.arguments) == reference(firms))
+        #expect(held.releaseDue(into: ImportPlanner.heldGramSQL).isEmpty && !held.holds(rank: 0))
+    }
+
     /// Presorted rows are cut into the memo's statements in their own order, never merged with the batch's or sorted.
     @Test func presortedRowsKeepTheirOrder() {
         var memo = CoalescedWrites.Memo(.powersOfTwo(upTo: .max))

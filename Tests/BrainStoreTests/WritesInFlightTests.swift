@@ -69,4 +69,18 @@ import Testing
         #expect(ImportSQL.padded((0..<1_024).map(String.init)).count == 1_024)
         #expect(ImportSQL.padded((0..<1_025).map(String.init)).count == 2_048)
     }
+
+    /// Each value once, with '', in the order of its UTF-8 bytes (SQLite's): spellings Swift holds equal but SQLite
+    /// does not (precomposed é, e + U+0301) are both looked up.
+    @Test func lookUpListsAreDistinctInTheOrderOfTheirBytes() {
+        let precomposed = "\u{E9}药业", decomposed = "e\u{301}药业"
+        let list = ImportSQL.lookUpList(["恒瑞医药", "b", precomposed, "a", "恒瑞医药", decomposed, "Z", "恒瑞", "", "b"])
+        #expect(list == ["", "Z", "a", "b", decomposed, precomposed, "恒瑞", "恒瑞医药"])
+        #expect(list.count == 8 && Set(list.map { Array($0.utf8) }).count == 8)
+        #expect(ImportSQL.lookUpList([String]()) == [""])
+        let many = (0..<3_000).map { "企业\($0 % 1_500)" }
+        let expected = Array(Set(many)).map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) }
+        #expect(ImportSQL.lookUpList(many).prefix(1_501).map { Array($0.utf8) } == [[]] + expected)
+        #expect(ImportSQL.lookUpList(many).count == 2_048)
+    }
 }

@@ -139,11 +139,13 @@ struct BindableValues: Sendable {
 
     init(_ values: [SQLValue]) {
         slots.reserveCapacity(values.count)
+        bytes.reserveCapacity(values.count * 16)
         for value in values {
             switch value {
             case .text(let text?):
                 slots.append(.text(bytes.count))
-                bytes.append(contentsOf: text.utf8)
+                // A native string's bytes are contiguous: one copy, not the UTF-8 view's element by element.
+                if text.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil { bytes.append(contentsOf: text.utf8) }
                 bytes.append(0)
             case .int(let number?): slots.append(.int(Int64(number)))
             case .double(let number?): slots.append(.double(number))

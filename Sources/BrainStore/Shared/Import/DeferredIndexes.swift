@@ -43,10 +43,11 @@ struct DeferredIndexes {
         for index in dropped { try await s.execute("DROP INDEX \(index.name)", []) }
     }
 
-    /// Builds the dropped indexes again from their own `CREATE INDEX` statements.
-    mutating func restore(_ s: any SQLWriteSession) async throws {
-        for index in dropped { try await s.execute(index.sql, []) }
-        for row in statistics { try await s.execute("INSERT INTO sqlite_stat1 (rowid, tbl, idx, stat) VALUES (?, ?, ?, ?)", row) }
-        (dropped, statistics) = ([], [])
+    /// The writes that build the dropped indexes again, from their own `CREATE INDEX` statements, and put their
+    /// statistics back; none when nothing was dropped.
+    mutating func restoring() -> [ImportPlanner.Write] {
+        defer { (dropped, statistics) = ([], []) }
+        return dropped.map { ImportPlanner.Write($0.sql, []) }
+            + statistics.map { ImportPlanner.Write("INSERT INTO sqlite_stat1 (rowid, tbl, idx, stat) VALUES (?, ?, ?, ?)", $0) }
     }
 }

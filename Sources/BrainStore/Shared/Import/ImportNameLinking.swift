@@ -28,9 +28,7 @@ struct ImportNameLinking {
     /// Only names and firms `visibility` lets the import see: another organisation's private firm and the names its
     /// imports brought are as if they did not exist.
     static func queries(_ batch: [ImportedEnterprise], rank: String, visibility: ImportVisibility) -> [ImportPlanner.Write] {
-        var wanted = Set(batch.flatMap { Self.keys($0) })
-        wanted.insert("")  // never an empty IN ()
-        let arguments = ImportSQL.padded(wanted.sorted()).map { SQLValue.text($0) }
+        let arguments = ImportSQL.lookUpList(batch.flatMap { Self.keys($0) }).map { SQLValue.text($0) }
         let firms = """
             SELECT \(ImportSQL.firmColumns(rank: rank)) FROM enterprises
             WHERE id IN (SELECT enterprise_id FROM enterprise_names WHERE key IN (\(StoreSQL.marks(arguments.count))) AND \(visibility.visibleSource()))

@@ -145,7 +145,7 @@ struct ImportPlanner: ImportBatchPlanner {
     /// compared) and the chain nodes of all of them, by id: a batch of new firms looks up nothing twice.
     func followUp(_ results: [[any ColumnReader]]) throws -> [ImportPlanner.Write] {
         let existing = try Set(results[0].map { try $0.text("id") }), named = try Set(results[2].map { try $0.text("id") })
-        let ids = { (ids: Set<String>) in ImportSQL.padded(ids.union([""]).sorted()).map { SQLValue.text($0) } }
+        let ids = { (ids: Set<String>) in ImportSQL.lookUpList(ids).map { SQLValue.text($0) } }
         let (records, nodes) = (ids(existing), ids(existing.union(named)))
         return [Write(ImportSQL.records(ofFirms: records.count, hiddenImports: visibility.importIds.count), records + visibility.importIds),
                 Write(ImportSQL.assignments(ofFirms: nodes.count, visibleSource: visibility.visibleSource()), nodes + visibility.sources)]
@@ -172,14 +172,14 @@ struct ImportPlanner: ImportBatchPlanner {
     /// batch deep however long the file.
     mutating func lookup(_ batch: [ImportedEnterprise]) -> (uscc: [String], ids: [String], names: [String]) {
         (known, idsByName, idByUSCC) = ([:], [:], [:])
-        var usccs: Set<String> = [""], ids: Set<String> = [""], names: Set<String> = [""]
+        var usccs: [String] = [], ids: [String] = [], names: [String] = []
         for record in batch {
-            if let code = record.uscc { usccs.insert(code) }
-            ids.insert(ownId(record))
-            names.insert(record.normalizedName)
-            if let parent = record.parentName { names.insert(parent) }
+            if let code = record.uscc { usccs.append(code) }
+            ids.append(ownId(record))
+            names.append(record.normalizedName)
+            if let parent = record.parentName { names.append(parent) }
         }
-        return (ImportSQL.padded(usccs.sorted()), ImportSQL.padded(ids.sorted()), ImportSQL.padded(names.sorted()))
+        return (ImportSQL.lookUpList(usccs), ImportSQL.lookUpList(ids), ImportSQL.lookUpList(names))
     }
 
     /// Takes in firms from `ImportSQL.existing` and their fact rows from `ImportSQL.records`.
@@ -521,7 +521,7 @@ struct ImportPlanner: ImportBatchPlanner {
     private mutating func releasedGrams() -> [Write] { CoalescedWrites.of(heldGrams.release(into: Self.heldGramSQL)) }
 
     mutating func heldWrites(all: Bool) -> [Write] {
-        all || heldGrams.isDue ? heldGrams.release(into: Self.heldGramSQL) : []
+        all ? heldGrams.release(into: Self.heldGramSQL) : heldGrams.releaseDue(into: Self.heldGramSQL)
     }
 
     /// The search totals, once per gram, in chunks of 500; held grams too when `heldWrites` was not asked for (a

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The SQL of imports, run as written by both backends (`?` placeholders; `ON CONFLICT` and `RETURNING` are in
 /// SQLite ≥ 3.35 and PostgreSQL).
 enum ImportSQL {
@@ -47,6 +49,32 @@ enum ImportSQL {
     /// ids, then the hidden sources (`visibleSource`, `ImportVisibility.sources`).
     static func assignments(ofFirms ids: Int, visibleSource: String) -> String {
         "SELECT enterprise_id, node_id, method FROM chain_assignments WHERE enterprise_id IN (\(StoreSQL.marks(ids))) AND \(visibleSource)"
+    }
+
+    /// A look-up's list: `values` and `''` (never an empty `IN ()`), each once, in the order of their UTF-8 bytes,
+    /// padded (`padded`). Bytes, as SQLite compares texts: two spellings Swift's `String` holds equal (é and
+    /// e + U+0301) are two values to SQLite, and both are looked up; sorting by bytes is also what keeps a batch's
+    /// look-up cheap (`String`'s own order normalises every non-ASCII comparison).
+    static func lookUpList<S: Sequence<String>>(_ values: S) -> [String] {
+        var sorted = Array(values) + [""]
+        sorted.sort { bytesOrder($0, $1) < 0 }
+        var distinct: [String] = []
+        distinct.reserveCapacity(sorted.count)
+        for value in sorted where !(distinct.last.map { bytesOrder($0, value) == 0 } ?? false) { distinct.append(value) }
+        return padded(distinct)
+    }
+
+    /// The order of two texts' UTF-8 bytes (memcmp's sign, the shorter first on a tie), as SQLite's BINARY collation.
+    static func bytesOrder(_ a: String, _ b: String) -> Int {
+        let order = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y -> Int in
+                let common = min(x.count, y.count)
+                let bytes = common == 0 ? 0 : Int(memcmp(x.baseAddress!, y.baseAddress!, common))
+                return bytes != 0 ? bytes : x.count - y.count
+            }
+        }
+        if let order = order ?? nil { return order }
+        return a.utf8.lexicographicallyPrecedes(b.utf8) ? -1 : a.utf8.elementsEqual(b.utf8) ? 0 : 1
     }
 
     /// `values` with `''` added up to a power of two: a batch's look-ups then come in a few statement texts, each

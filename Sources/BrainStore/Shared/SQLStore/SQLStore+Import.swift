@@ -64,9 +64,10 @@ extension SQLStore: ImportingStore {
                         try await Self.learn(s, &planner, queries)
                     }
                 }
+                // The deferred indexes are built on the writer while the planner lays out the last held grams.
+                try await writes.start(deferred.restoring())
+                try await writes.start(CoalescedWrites.presorted(planner.heldWrites(all: true), memo: &memo))
                 try await writes.finish()
-                try await s.run(CoalescedWrites.presorted(planner.heldWrites(all: true), memo: &memo))
-                try await deferred.restore(s)
             } catch {
                 await writes.abandon()
                 throw error
