@@ -29,6 +29,8 @@ public struct ServerConfiguration: Sendable {
     /// its layout and a placeholder its script fills (`FirstView`); nil, every page waits for its analyses. Zero
     /// answers the placeholder at once (the tests' way to see it every time).
     public var firstViewBudget: Duration? = FirstView.defaultBudget
+    /// How long the placeholder's fill waits for its page before a 503 page says it is still being computed.
+    public var firstViewFillWait: Duration = FirstView.defaultFillWait
     /// Host names, cookies, time-outs and connection limits (issue 14). Writes over HTTP always need a credential.
     public var security = SecurityConfiguration()
     /// Organisations' alert webhooks: hosts allowed over http or on private addresses, time-out, tries (issue 19).
@@ -72,7 +74,7 @@ func buildRouter(store: any ImportingStore, configuration: ServerConfiguration, 
     let cache = AnalyticsCache(store: store, dataFolder: configuration.dataFolder, disk: configuration.analyticsCacheFolder.map(AnalyticsDiskCache.init),
                                warms: configuration.warmCaches, logger: logger)
     let renderer = try await PageRenderer.load(defaultRegion: configuration.defaultRegion,
-                                               firstView: FirstView(budget: configuration.firstViewBudget) { cache.isWarming })
+                                               firstView: FirstView(budget: configuration.firstViewBudget, fillWait: configuration.firstViewFillWait) { cache.isWarming })
     let errorPage: @Sendable (HTTPResponse.Status, Reason) -> Response = { renderer.errorPage($0, $1) }
     // Outermost first: every answer, refusals included, is counted and gets the security headers.
     ServerMetrics.start()

@@ -8,16 +8,16 @@ import BrainModel
 /// warm-up. While it runs, a page that is not built within `budget` is answered at once with its layout and one
 /// pending section ("正在计算…", `data-pending` holding the page's own address); `pending.js` asks for the page again
 /// with `X-Brain-Fill` — the same route, so the same access rules, layers and language — which waits for the
-/// analyses (at most `fillWait`) and puts what it answers in place of the placeholder. The build started for the
-/// first request goes on meanwhile, so the fill finds its analyses computed or nearly so. After the warm-up, and
-/// for every server that does not warm (the tests'), pages are built and answered exactly as before; exports
-/// (`?print=1` for the PDF, XLSX, CSV) and the JSON routes never take this path.
+/// analyses (at most `fillWait`, 60 s by default) and puts what it answers in place of the placeholder. The build
+/// started for the first request goes on meanwhile, so the fill finds its analyses computed or nearly so. After the
+/// warm-up, and for every server that does not warm (the tests'), pages are built and answered exactly as before;
+/// exports (`?print=1` for the PDF, XLSX, CSV) and the JSON routes never take this path.
 struct FirstView: Sendable {
     /// How long a first view waits for its page before answering with the placeholder: under the 1 s goal with room
     /// for the request's own work and the network, long enough that a page whose analyses are ready is answered whole.
     static let defaultBudget: Duration = .milliseconds(400)
     /// How long the fill waits for the page before answering a clear 503 error page instead.
-    static let fillWait: Duration = .seconds(60)
+    static let defaultFillWait: Duration = .seconds(60)
     /// Sent by `pending.js`: wait for the whole page, never answer the placeholder.
     static let fillHeader = HTTPField.Name("X-Brain-Fill")!
     /// Pages always wait for their analyses.
@@ -25,11 +25,14 @@ struct FirstView: Sendable {
 
     /// nil: never serve the placeholder.
     let budget: Duration?
+    /// How long a fill waits for its page (`defaultFillWait` unless configured).
+    let fillWait: Duration
     /// Whether the server's warm-up still runs (`AnalyticsCache.isWarming`).
     let warming: @Sendable () -> Bool
 
-    init(budget: Duration?, warming: @escaping @Sendable () -> Bool) {
+    init(budget: Duration?, fillWait: Duration = Self.defaultFillWait, warming: @escaping @Sendable () -> Bool) {
         self.budget = budget
+        self.fillWait = fillWait
         self.warming = warming
     }
 
@@ -56,7 +59,7 @@ extension PageRenderer {
     func firstView(_ request: Request, nav: String, _ build: @escaping @Sendable () async throws -> Response) async throws -> Response {
         if request.headers[FirstView.fillHeader] != nil {
             let task = Task { try await build() }
-            guard let result = await HealthMonitor.within(FirstView.fillWait.inSeconds, task) else {
+            guard let result = await HealthMonitor.within(firstView.fillWait.inSeconds, task) else {
                 return errorPage(.serviceUnavailable, Reason("page.still-computing"))
             }
             return try result.get()
