@@ -31,28 +31,29 @@ struct LinkPlanner: ImportBatchPlanner {
 
     mutating func queries(_ batch: [ImportedLink]) -> [ImportPlanner.Write] {
         (idsByUSCC, idsByName, products, events, relations) = ([:], [:], [:], [], [])
-        var codes: Set<String> = [""], names: Set<String> = [""], sources: Set<String> = [""]
+        var codes: [String] = [], names: [String] = [], sources: [String] = []
         for link in batch {
-            if let code = link.firm?.uscc { codes.insert(code) }
-            if let name = link.firm?.name { names.insert(name) }
-            if let name = link.firm?.normalizedName { names.insert(name) }
-            if case .relation(_, let from, _, _) = link { sources.insert(from) }
+            if let code = link.firm?.uscc { codes.append(code) }
+            if let name = link.firm?.name { names.append(name) }
+            if let name = link.firm?.normalizedName { names.append(name) }
+            if case .relation(_, let from, _, _) = link { sources.append(from) }
         }
+        (codes, names, sources) = (ImportSQL.lookUpList(codes), ImportSQL.lookUpList(names), ImportSQL.lookUpList(sources))
         let visible = visibility.visibleFirm
         let firms = """
             SELECT id, uscc, name, normalized_name FROM enterprises WHERE uscc IN (\(StoreSQL.marks(codes.count))) AND \(visible)
             UNION SELECT id, uscc, name, normalized_name FROM enterprises WHERE normalized_name IN (\(StoreSQL.marks(names.count))) AND \(visible)
             UNION SELECT id, uscc, name, normalized_name FROM enterprises WHERE name IN (\(StoreSQL.marks(names.count))) AND \(visible)
             """
-        let arguments = [codes.sorted(), names.sorted(), names.sorted()].flatMap { $0.map { SQLValue.text($0) } + visibility.layers }
-        let keys = NameResolution.keys(for: batch.compactMap { $0.firm?.name }).union([""]).sorted()
+        let arguments = [codes, names, names].flatMap { $0.map { SQLValue.text($0) } + visibility.layers }
+        let keys = ImportSQL.lookUpList(NameResolution.keys(for: batch.compactMap { $0.firm?.name }))
         let ofFirms = "enterprise_id IN (SELECT id FROM (\(firms)) f)"
         return [
             .init(firms, arguments),
             .init("SELECT enterprise_id, product, revenue_share FROM enterprise_products WHERE \(ofFirms)", arguments),
             .init("SELECT enterprise_id, kind, date, title FROM events WHERE \(ofFirms)", arguments),
             .init("SELECT from_product, to_product, kind FROM product_relations WHERE from_product IN (\(StoreSQL.marks(sources.count)))",
-                  sources.sorted().map { .text($0) }),
+                  sources.map { .text($0) }),
             visibility.names(keys: keys.map { .text($0) }),
         ]
     }
