@@ -53,10 +53,18 @@ import BrainStore
                 let message = try ServerFixture.errorMessage(response.body)
                 #expect(message?.contains("20 MB") == true)
             }
-            try await client.execute(uri: "/api/imports/check?file=list.xlsx", method: .post, body: ByteBuffer(string: "企业名称\n华为\n")) { response in
-                #expect(response.status == .unprocessableContent)
-                let message = try ServerFixture.errorMessage(response.body)
-                #expect(message?.contains("not a zip archive") == true)
+            // The reader's own reasons too: Chinese by default, English when asked, never a reader's English sentence.
+            for (file, body, lang, expected) in [
+                ("list.xlsx", "企业名称\n华为\n", "", "list.xlsx：无法读取（扩展名为 .xlsx，但不是 XLSX 工作簿（不是 zip 压缩包））"),
+                ("list.xlsx", "企业名称\n华为\n", "&lang=en", "list.xlsx: is named .xlsx but is not an XLSX workbook (not a zip archive)"),
+                ("list.csv", "企业名称,备注\n华为,\"未闭合\n", "", "list.csv：无法读取（第 2 行开始的引号没有闭合：其后的各行无法区分）"),
+                ("list.jsonl", "[1]\n", "", "list.jsonl：无法读取（第 1 行：不是 JSON 对象（本行以 '[' 开始；每行应是一个对象）；第一个对象决定各列）"),
+            ] {
+                try await client.execute(uri: "/api/imports/check?file=\(file)\(lang)", method: .post, body: ByteBuffer(string: body)) { response in
+                    #expect(response.status == .unprocessableContent)
+                    let message = try ServerFixture.errorMessage(response.body)
+                    #expect(message == expected, "\(message ?? "")")
+                }
             }
             // A file without a name column: said in Chinese by default, in English when asked, with the header it found.
             for (lang, expected) in [("", "list.csv：没有哪一列是企业名称（表头：foo, bar）"), ("&lang=en", "list.csv: no column holds the company name (header: foo, bar)")] {

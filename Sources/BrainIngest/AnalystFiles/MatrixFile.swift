@@ -1,3 +1,4 @@
+import BrainModel
 import Foundation
 
 /// An analyst's long-format matrix: columns `region,sector,value` and optionally `year`.
@@ -76,7 +77,7 @@ public struct MatrixFile: Sendable {
     static func label(_ row: CSVRow, _ column: String, _ limits: Limits) throws(SourceFileError) -> String {
         let text = try row.required(column)
         if let (scalar, position) = ControlCharacters.first(in: text) {
-            throw row.error(column, value: ControlCharacters.visible(text), ControlCharacters.reason(scalar, position: position))
+            throw row.error(column, value: ControlCharacters.visible(text), ReasonText.render(ControlCharacters.reason(scalar, position: position), in: .en))
         }
         guard text.count <= limits.labelCharacters else {
             throw row.error(column, value: String(text.prefix(40)) + "…", "longer than \(limits.labelCharacters) characters")

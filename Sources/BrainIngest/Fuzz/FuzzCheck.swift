@@ -33,12 +33,13 @@ public enum FuzzCheck {
             var rows = 0
             while rows < rowLimit, let item = try reader.next() {
                 rows += 1
-                if case .invalidField(let line, let column, _, let reason) = item, line < 1 || column.isEmpty || reason.isEmpty {
-                    broken.append("reader: a rejected field without line, column or reason: \(item)")
+                if case .invalidField(let line, let column, _, let reason) = item, line < 1 || column.isEmpty || !worded(reason) {
+                    broken.append("reader: a rejected field without line, column or worded reason: \(item)")
                 }
+                if case .invalid(_, let reason) = item, !worded(reason) { broken.append("reader: a rejected row without a worded reason: \(item)") }
             }
         } catch let error as RowReaderError {
-            if error.description.isEmpty { broken.append("reader: an empty error") }
+            if !worded(error.reason) { broken.append("reader: an error without a worded reason: \(error.reason)") }
         } catch is DelimitedReader.UnterminatedQuote, is TextEncoding.DecodingError {
         } catch {
             broken.append("reader: unexpected error \(type(of: error)): \(error)")
@@ -55,11 +56,16 @@ public enum FuzzCheck {
             broken.append("check: unexpected error \(type(of: error)): \(error)")
         }
         for problem in check.summary.problems {
-            if problem.file != file || problem.row < 1 || problem.column.isEmpty || problem.reason.isEmpty {
-                broken.append("check: a problem without file, row, column or reason: \(problem)")
+            if problem.file != file || problem.row < 1 || problem.column.isEmpty || problem.reason.isEmpty || !worded(problem.asReason) {
+                broken.append("check: a problem without file, row, column or worded reason: \(problem)")
             }
         }
         return broken
+    }
+
+    /// A reason the catalogue words, in Chinese and English (never a reader's sentence passed on as text).
+    static func worded(_ reason: Reason) -> Bool {
+        ReasonText.templates[reason.code] != nil && reason.code != "review.note"
     }
 
     static func matrix(_ url: URL) -> [String] {

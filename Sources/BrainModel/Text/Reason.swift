@@ -12,6 +12,26 @@ public struct Reason: Sendable, Hashable, Codable {
         self.code = code
         self.values = values
     }
+
+    /// This reason with `inner` worded in both languages as its value `name` (`name` and `name.en`): a reason about
+    /// another, such as a file that cannot be read because of a row's.
+    public func with(_ name: String, _ inner: Reason) -> Reason {
+        with(name, zh: ReasonText.render(inner, in: .zh), en: ReasonText.render(inner, in: .en))
+    }
+
+    /// This reason with a list of names (a file's columns, a workbook's sheets) as its value `name`, read the same in
+    /// both languages: English would otherwise quote the whole list as one Chinese name.
+    public func listing(_ name: String, _ items: [String]) -> Reason {
+        let list = items.joined(separator: ", ")
+        return with(name, zh: list, en: list)
+    }
+
+    /// This reason with its value `name` given per language.
+    public func with(_ name: String, zh: String, en: String) -> Reason {
+        var copy = self
+        (copy.values[name], copy.values[name + ".en"]) = (zh, en)
+        return copy
+    }
 }
 
 /// An error that says why as a `Reason`: pages and the API word it in the reader's language; printed (the CLI, logs)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import BrainModel
 @testable import BrainIngest
 
 /// Inputs that used to lose data silently or point at the wrong cause (issue 14): control characters, old Mac line
@@ -20,7 +21,10 @@ import Testing
         let problem = try #require(summary.problems.first)
         let code = String(control.unicodeScalars.first!.value, radix: 16, uppercase: true)
         #expect(problem.file == "input.csv" && problem.row == 2 && problem.column == "企业名称")
-        #expect(problem.reason.contains("U+\(String(repeating: "0", count: 4 - code.count))\(code)") && problem.reason.contains("character 3"))
+        let padded = String(repeating: "0", count: 4 - code.count) + code
+        #expect(problem.code == "read.control-character" && problem.values == ["code": padded, "position": "3"])
+        #expect(problem.reason == "第 3 个字符是控制字符 U+\(padded)；请删除后重新导入本行")
+        #expect(problem.rendered(in: .en).reason == "holds the control character U+\(padded) at character 3; remove it and import the row again")
         #expect(problem.value == "恒瑞\\u{\(code)}医药")
     }
 
@@ -77,8 +81,12 @@ import Testing
         #expect(error.hasPrefix("input.csv: the header line is longer than 1 MB"))
     }
 
-    @Test func aControlCharacterInTheHeaderIsAFileError() {
-        #expect(fileError(Array("企业名称,地\u{0}址\n".utf8)).contains("header column 2"))
+    @Test func aControlCharacterInTheHeaderIsAFileError() throws {
+        #expect(fileError(Array("企业名称,地\u{0}址\n".utf8))
+                == "input.csv: header column 2 (“地\\u{0}址”) holds the control character U+0000 at character 2; remove it and import the row again")
+        var chinese = ""
+        do { _ = try check(Array("企业名称,地\u{0}址\n".utf8)) } catch let error as EnterpriseFileCheck.FileError { chinese = ReasonText.render(error.reason, in: .zh) }
+        #expect(chinese == "input.csv：无法读取（表头第 2 列（“地\\u{0}址”）第 2 个字符是控制字符 U+0000；请删除后重新导入本行）")
     }
 
     @Test func jsonLinesEdgeCasesAreRowErrorsNamingTheKey() throws {
@@ -96,23 +104,23 @@ import Testing
         ]
         var reader = try RowReaders.open(try TemporaryFile.write(lines.joined(separator: "\n") + "\n", "rows.jsonl"))
         var items: [DelimitedReader.Item] = []
-        while let item = try reader.next() { items.append(item) }
+        while let item = try reader.next() { items.append(item.inEnglish) }
         #expect(items.count == 11)
         #expect(items[0] == .record(line: 0, fields: ["n", "企业名称"]))
         #expect(items[1] == .record(line: 1, fields: ["1", "苏州甲医药有限公司"]))
-        #expect(items[2] == .invalid(line: 2, reason: "the number 1e999 of key \"n\" is out of range (beyond ±1.8e308)"))
-        #expect(items[3] == .invalid(line: 3, reason: "the value of key \"n\" is a list or object; only text, numbers, booleans and null are read"))
-        #expect(items[4] == .invalid(line: 4, reason: "key \"企业名称\" appears twice in the object; which value is meant cannot be told"))
-        #expect(items[5] == .invalid(line: 5, reason: "not a JSON object (the line starts with '['; each line must be one {…} object)"))
+        #expect(items[2] == .invalid(line: 2, reason: .note("the number 1e999 of key “n” is out of range (beyond ±1.8e308)")))
+        #expect(items[3] == .invalid(line: 3, reason: .note("the value of key “n” is a list or object; only text, numbers, booleans and null are read")))
+        #expect(items[4] == .invalid(line: 4, reason: .note("key “企业名称” appears twice in the object; which value is meant cannot be told")))
+        #expect(items[5] == .invalid(line: 5, reason: .note("not a JSON object (the line starts with '['; each line must be one object)")))
         #expect(items[6] == .record(line: 6, fields: ["123456789012345678901234567890", "己"]))
         #expect(items[7] == .record(line: 7, fields: ["", "庚\u{0}"]))
         #expect(items[8] == .record(line: 8, fields: ["1.5", "辛"]))
-        #expect(items[9] == .invalid(line: 9, reason: "not valid JSON: the value of key \"企业名称\" has a lone UTF-16 surrogate \\ud800"))
-        #expect(items[10] == .invalid(line: 10, reason: "not valid JSON: text after the object's closing '}' (one object per line)"))
+        #expect(items[9] == .invalid(line: 9, reason: .note("not valid JSON: the value of key “企业名称” has a lone UTF-16 surrogate \\ud800")))
+        #expect(items[10] == .invalid(line: 10, reason: .note("not valid JSON: text after the object's closing '}' (one object per line)")))
         // Through the check, the escaped NUL rejects its row naming the key.
         let summary = try check(Array((lines.joined(separator: "\n") + "\n").utf8), "rows.jsonl")
         let nul = try #require(summary.problems.first { $0.row == 7 })
-        #expect(nul.column == "企业名称" && nul.reason.contains("U+0000"))
+        #expect(nul.column == "企业名称" && nul.reason.contains("U+0000") && nul.code == "read.control-character")
         #expect(summary.problems.allSatisfy { $0.file == "rows.jsonl" && $0.row >= 1 && !$0.column.isEmpty })
     }
 

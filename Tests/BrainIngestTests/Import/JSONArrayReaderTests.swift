@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import BrainModel
 @testable import BrainIngest
 
 @Suite struct JSONArrayReaderTests {
@@ -8,12 +9,14 @@ import Testing
         var reader = try RowReaders.open(url)
         defer { reader.close() }
         var items: [DelimitedReader.Item] = []
-        while let item = try reader.next() { items.append(item) }
+        while let item = try reader.next() { items.append(item.inEnglish) }
         return items
     }
 
     func error(_ text: String) -> String? {
-        do { _ = try items(text); return nil } catch { return "\(error)" }
+        do { _ = try items(text); return nil } catch let error as RowReaderError {
+            return ReasonText.render(error.reason, in: .en)
+        } catch { return "\(error)" }
     }
 
     @Test func aListOfObjectsIsReadAsRowsWithTheLineEachStartsOn() throws {
@@ -28,8 +31,8 @@ import Testing
             """) == [
             .record(line: 0, fields: ["企业名称", "备注"]),
             .record(line: 2, fields: ["甲公司 [北京] {分}", "引号\"与\\反斜杠"]),
-            .invalid(line: 3, reason: "key \"网址\" is not among the first object's keys (企业名称, 备注)"),
-            .invalid(line: 4, reason: try #require(JSONLineObject.parse(#"{"备注": ["嵌套"]}"#).failure?.description)),
+            .invalid(line: 3, reason: .note("key “网址” is not among the first object's keys (企业名称, 备注)")),
+            .invalid(line: 4, reason: .note("the value of key “备注” is a list or object; only text, numbers, booleans and null are read")),
             .record(line: 5, fields: ["丁公司", ""]),
         ])
     }

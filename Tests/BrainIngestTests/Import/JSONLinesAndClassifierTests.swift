@@ -15,14 +15,14 @@ import BrainModel
             """, "firms.jsonl")
         var reader = try RowReaders.open(url)
         var items: [DelimitedReader.Item] = []
-        while let item = try reader.next() { items.append(item) }
+        while let item = try reader.next() { items.append(item.inEnglish) }
         #expect(items == [
             .record(line: 0, fields: ["上市", "企业名称", "参保人数", "备注"]),
             .record(line: 1, fields: ["true", "华为技术有限公司", "1000", ""]),
             .record(line: 3, fields: ["", "甲公司", "5.5", ""]),
-            .invalid(line: 4, reason: "not a JSON object (the line starts with '['; each line must be one {…} object)"),
-            .invalid(line: 5, reason: "key \"网址\" is not among the first object's keys (上市, 企业名称, 参保人数, 备注)"),
-            .invalid(line: 6, reason: "not valid JSON: the value of key \"企业名称\" is never closed with a quote"),
+            .invalid(line: 4, reason: .note("not a JSON object (the line starts with '['; each line must be one object)")),
+            .invalid(line: 5, reason: .note("key “网址” is not among the first object's keys (上市, 企业名称, 参保人数, 备注)")),
+            .invalid(line: 6, reason: .note("not valid JSON: the value of key “企业名称” is never closed with a quote")),
         ])
     }
 

@@ -15,7 +15,7 @@ import Testing
         // Both killed the server: the first overflowed computing the column, the second asked for 3.4 TB of fields.
         for reference in ["ZZZZZZZZZZZZZZZ2", "AAAAAAAAA2", "XFE2"] {
             let error = try Self.refusal(row2: #"<row r="2"><c r="\#(reference)"><v>1</v></c></row>"#)
-            #expect(error == "is not a readable XLSX workbook: sheet 企业 (xl/worksheets/sheet1.xml), row 2: cell reference \(reference) is beyond Excel's last column XFD")
+            #expect(error == "is not a readable XLSX workbook: sheet “企业” (xl/worksheets/sheet1.xml), row 2: cell reference \(reference) is beyond Excel's last column XFD")
         }
         #expect(try Self.refusal(row2: #"<row r="2"><c r="A99999999999999999999"><v>1</v></c></row>"#)?
             .hasSuffix("row 2: cell reference A99999999999999999999 is beyond Excel's rows 1–1,048,576") == true)
@@ -112,7 +112,7 @@ import Testing
             """
         let dtd = "the part declares a DTD (<!DOCTYPE …>), which no workbook has; its entities are not expanded"
         #expect(XLSXTestFiles.refusal(try XLSXTestFiles.workbook(sheetXML: laughs))
-                == "is not a readable XLSX workbook: sheet 企业 (xl/worksheets/sheet1.xml) is not well-formed XML before its first row: \(dtd)")
+                == "is not a readable XLSX workbook: sheet “企业” (xl/worksheets/sheet1.xml) is not well-formed XML before its first row: \(dtd)")
         #expect(XLSXTestFiles.refusal(try XLSXTestFiles.workbook(sheetXML: XLSXTestFiles.sheet(Self.header), sharedStrings: external))
                 == "is not a readable XLSX workbook: xl/sharedStrings.xml is not well-formed XML: \(dtd)")
         // Without a DTD an undeclared entity is an error, never a lookup.

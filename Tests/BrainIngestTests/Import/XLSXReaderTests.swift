@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import BrainModel
 @testable import BrainIngest
 
 @Suite struct XLSXReaderTests {
@@ -65,17 +66,17 @@ import Testing
     @Test func firstSheetByDefaultAndUnknownSheetNamed() throws {
         var reader = try XLSXReader(url: try Self.workbook())
         #expect(try rows(&reader) == [.record(line: 1, fields: ["请填写第二张表"])])
-        #expect(throws: RowReaderError("has no sheet named 表3 (sheets: 说明, 企业)")) { try XLSXReader(url: try Self.workbook(), sheet: "表3") }
+        #expect(throws: RowReaderError(Reason("read.xlsx-no-sheet-named", ["sheet": "表3"]).with("sheets", zh: "说明, 企业", en: "说明, 企业"))) { try XLSXReader(url: try Self.workbook(), sheet: "表3") }
     }
 
     @Test func notAZipAndAZipThatIsNotAWorkbookAreClearErrors() throws {
         let text = try TemporaryFile.write("企业名称\n华为\n", "firms.xlsx")
-        #expect(throws: RowReaderError("is named .xlsx but is not an XLSX workbook (not a zip archive)")) { try RowReaders.open(text) }
+        #expect(throws: RowReaderError("read.xlsx-not-zip", ["ext": "xlsx"])) { try RowReaders.open(text) }
         let zip = try TemporaryFile.write([], "other.xlsx")
         try XLSXWriter.writeParts([("readme.txt", "hello")], to: zip)
-        #expect(throws: RowReaderError("is a zip archive but not an XLSX workbook (it has no xl/workbook.xml)")) { try RowReaders.open(zip) }
+        #expect(throws: RowReaderError("read.xlsx-no-workbook")) { try RowReaders.open(zip) }
         let empty = try TemporaryFile.write([], "empty.xlsx")
-        #expect(throws: RowReaderError("the file is empty (an XLSX workbook is a zip archive)")) { try RowReaders.open(empty) }
+        #expect(throws: RowReaderError("read.xlsx-empty")) { try RowReaders.open(empty) }
     }
 
     @Test func writerRoundTripsThroughTheReaderWithEscaping() throws {

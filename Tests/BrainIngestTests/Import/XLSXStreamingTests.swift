@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import BrainModel
 @testable import BrainIngest
 
 /// Real files the old whole-document reader refused or misread: large sheets, omitted cells, references split across
@@ -28,18 +29,18 @@ import Testing
         let url = try TemporaryFile.write([], "short.xlsx")
         try XLSXWriter.write(sheets: [(name: "企业", rows: [["企业名称", "成立日期", "备注"], ["华为", "2019-06-10", ""], ["", "", ""],
                                                             ["中兴", "", ""], ["比亚迪", "", "", "多余"]])], to: url)
-        #expect(try XLSXTestFiles.items(url) == [
+        #expect(try XLSXTestFiles.items(url).map(\.inEnglish) == [
             .record(line: 1, fields: ["企业名称", "成立日期", "备注"]),
             .record(line: 2, fields: ["华为", "2019-06-10", ""]),
             .record(line: 4, fields: ["中兴", "", ""]),
-            .invalid(line: 5, reason: "has a value in cell D5, right of the header's last column C"),
+            .invalid(line: 5, reason: .note("has a value in cell D5, right of the header's last column C")),
         ])
         // The check that rejected "has 2 fields, the header has 3" now takes the row.
         let check = EnterpriseFileCheck(url: url, resolver: try EnterpriseFileCheckTests.resolver.get())
         var accepted: [EnterpriseRecord] = []
         try check.run { accepted.append($0) }
         #expect(accepted.map(\.name) == ["华为", "中兴"])
-        #expect(check.summary.problems.filter { $0.severity == .rejected }.map(\.reason) == ["has a value in cell D5, right of the header's last column C"])
+        #expect(check.summary.problems.filter { $0.severity == .rejected }.map(\.reason) == ["单元格 D5 有值，位于表头最后一列 C 的右侧"])
     }
 
     @Test func aCutOffOrMismatchedSheetIsRefusedBeforeAnyRowIsHandedOut() throws {
@@ -49,10 +50,10 @@ import Testing
         #expect(XLSXTestFiles.refusal(try XLSXTestFiles.workbook(sheetXML: cut))?.contains("the part is cut off") == true)
         let ended = XLSXTestFiles.sheet(rows).replacingOccurrences(of: "</sheetData></worksheet>", with: "</sheetData>")
         #expect(XLSXTestFiles.refusal(try XLSXTestFiles.workbook(sheetXML: ended))
-                == "is not a readable XLSX workbook: sheet 企业 (xl/worksheets/sheet1.xml) is not well-formed XML after row 5: the XML ends inside <worksheet>: the part is cut off")
+                == "is not a readable XLSX workbook: sheet “企业” (xl/worksheets/sheet1.xml) is not well-formed XML after row 5: the XML ends inside <worksheet>: the part is cut off")
         let crossed = XLSXTestFiles.sheet(rows.replacingOccurrences(of: "</t></is></c></row><row r=\"4\">", with: "</is></t></c></row><row r=\"4\">"))
         #expect(XLSXTestFiles.refusal(try XLSXTestFiles.workbook(sheetXML: crossed))
-                == "is not a readable XLSX workbook: sheet 企业 (xl/worksheets/sheet1.xml) is not well-formed XML in row 3: </is> closes <t>: the tags do not match")
+                == "is not a readable XLSX workbook: sheet “企业” (xl/worksheets/sheet1.xml) is not well-formed XML in row 3: </is> closes <t>: the tags do not match")
         for broken in [XLSXTestFiles.sheet(rows) + "<row/>", XLSXTestFiles.sheet(rows) + "尾巴",
                        XLSXTestFiles.sheet(rows.replacingOccurrences(of: #"r="3""#, with: "r=3")),
                        XLSXTestFiles.sheet(rows.replacingOccurrences(of: "公司3", with: "A & B"))] {

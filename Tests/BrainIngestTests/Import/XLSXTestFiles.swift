@@ -1,5 +1,6 @@
 import Foundation
 import ZIPFoundation
+import BrainModel
 @testable import BrainIngest
 
 /// Workbooks built byte by byte for the reader's tests: well-formed ones and the hostile ones a client could upload.
@@ -99,6 +100,20 @@ enum XLSXTestFiles {
 
     /// The reader's error when opening `url`, or nil when it opens.
     static func refusal(_ url: URL, limits: XLSXLimits = XLSXLimits()) -> String? {
-        do { _ = try XLSXReader(url: url, limits: limits); return nil } catch { return "\(error)" }
+        do { _ = try XLSXReader(url: url, limits: limits); return nil } catch let error as RowReaderError {
+            return ReasonText.render(error.reason, in: .en)
+        } catch { return "\(error)" }
+    }
+}
+
+extension DelimitedReader.Item {
+    /// A rejected row's or field's reason as its English wording (`Reason.note`), so a test states what a reader sees.
+    var inEnglish: DelimitedReader.Item {
+        switch self {
+        case .invalid(let line, let reason): .invalid(line: line, reason: .note(ReasonText.render(reason, in: .en)))
+        case .invalidField(let line, let column, let value, let reason):
+            .invalidField(line: line, column: column, value: value, reason: .note(ReasonText.render(reason, in: .en)))
+        default: self
+        }
     }
 }

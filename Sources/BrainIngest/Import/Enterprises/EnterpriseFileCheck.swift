@@ -22,15 +22,16 @@ public final class EnterpriseFileCheck: RowFileCheck {
         case empty(String)
         case duplicateFields(String, [String])
         case noNameColumn(String, [String])
-        case unreadable(String, String)
+        /// The file and the reader's reason (`read.*`).
+        case unreadable(String, Reason)
 
-        /// Why, in the reader's language (`ReasonCatalogue.imports`); an unreadable file's detail is the reader's own.
+        /// Why, in the reader's language (`ReasonCatalogue.imports`, the reader's own reasons in `ReasonCatalogue.reading`).
         public var reason: Reason {
             switch self {
             case .empty(let file): Reason("import.file-empty", ["file": file])
             case .duplicateFields(let file, let fields): Reason("import.file-duplicate-fields", ["file": file, "fields": fields.joined(separator: ", ")])
             case .noNameColumn(let file, let header): Reason("import.file-no-name-column", ["file": file, "header": header.joined(separator: ", ")])
-            case .unreadable(let file, let detail): Reason("import.file-unreadable", ["file": file, "detail": detail])
+            case .unreadable(let file, let detail): Reason("import.file-unreadable", ["file": file]).with("detail", detail)
             }
         }
 
@@ -114,11 +115,11 @@ public final class EnterpriseFileCheck: RowFileCheck {
             return nil
         case .invalid(let line, let reason):
             summary.rejected += 1
-            summary.problems.append(RowProblem(file: file, row: line, column: "(row)", value: "", reason: reason, severity: .rejected))
+            summary.problems.append(RowProblem(file: file, row: line, column: "(row)", value: "", because: reason, severity: .rejected))
             return nil
         case .invalidField(let line, let column, let value, let reason):
             summary.rejected += 1
-            summary.problems.append(RowProblem(file: file, row: line, column: column, value: value, reason: reason, severity: .rejected))
+            summary.problems.append(RowProblem(file: file, row: line, column: column, value: value, because: reason, severity: .rejected))
             return nil
         case .record(let line, let fields):
             var (record, problems) = validated ?? validator.validate(line: line, fields: fields)

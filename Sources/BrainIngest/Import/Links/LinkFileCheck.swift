@@ -61,7 +61,7 @@ public final class LinkFileCheck: RowFileCheck {
         if kind != .relations, !columns.columns.contains(where: { $0.field == "uscc" }) { needed.append("name") }
         if let missing = needed.first(where: { field in !columns.columns.contains { $0.field == field } }) {
             throw EnterpriseFileCheck.FileError.unreadable(
-                opened.summary.file, "no column holds \(missing) (header: \(opened.header.joined(separator: ", "))); map one in a --mapping file")
+                opened.summary.file, Reason("read.missing-column", ["field": missing]).listing("header", opened.header))
         }
         summary = opened.summary
         self.columns = columns
@@ -97,11 +97,6 @@ public final class LinkFileCheck: RowFileCheck {
                                                because: row.reason, severity: .rejected))
         }
         summary.problems.sort { $0.row < $1.row }
-    }
-
-    private func reject(_ line: Int, _ column: String, _ value: String, _ reason: String) {
-        summary.rejected += 1
-        summary.problems.append(RowProblem(file: summary.file, row: line, column: column, value: value, reason: reason, severity: .rejected))
     }
 
     private func reject(_ line: Int, _ column: String, _ value: String, _ reason: Reason) {

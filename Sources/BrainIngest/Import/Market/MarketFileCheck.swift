@@ -69,7 +69,7 @@ public final class MarketFileCheck: RowFileCheck {
         reader = opened.reader
         if let missing = Self.required[kind]!.first(where: { field in !opened.columns.columns.contains { $0.field == field } }) {
             throw EnterpriseFileCheck.FileError.unreadable(
-                opened.summary.file, "no column holds \(missing) (header: \(opened.header.joined(separator: ", "))); map one in a --mapping file")
+                opened.summary.file, Reason("read.missing-column", ["field": missing]).listing("header", opened.header))
         }
         summary = opened.summary
         columns = opened.columns
@@ -86,8 +86,8 @@ public final class MarketFileCheck: RowFileCheck {
                 summary.rows += 1
                 switch item {
                 case .oversized(let line, let bytes): reject(MarketRowParser.Problem(column: "(row)", value: "\(bytes) bytes", because: Reason("import.row-too-long")), line)
-                case .invalid(let line, let reason): reject(MarketRowParser.Problem(column: "(row)", value: "", reason: reason), line)
-                case .invalidField(let line, let column, let value, let reason): reject(MarketRowParser.Problem(column: column, value: value, reason: reason), line)
+                case .invalid(let line, let reason): reject(MarketRowParser.Problem(column: "(row)", value: "", because: reason), line)
+                case .invalidField(let line, let column, let value, let reason): reject(MarketRowParser.Problem(column: column, value: value, because: reason), line)
                 case .record(let line, let fields):
                     guard fields.count == columns.columns.count else {
                         reject(.init(column: "(row)", value: "\(fields.count) fields", because: Reason("import.field-count", ["found": "\(fields.count)", "expected": "\(columns.columns.count)"])), line)

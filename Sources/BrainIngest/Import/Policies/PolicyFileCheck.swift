@@ -52,7 +52,7 @@ public final class PolicyFileCheck: RowFileCheck {
         let opened = try UserFile.open(url, encoding: encoding, sheet: sheet, synonyms: Self.synonyms, mapping: mapping)
         if let missing = Self.required.first(where: { field in !opened.columns.columns.contains { $0.field == field } }) {
             throw EnterpriseFileCheck.FileError.unreadable(
-                opened.summary.file, "no column holds \(missing) (header: \(opened.header.joined(separator: ", "))); map one in a --mapping file")
+                opened.summary.file, Reason("read.missing-column", ["field": missing]).listing("header", opened.header))
         }
         (reader, columns, summary) = (opened.reader, opened.columns, opened.summary)
     }
@@ -70,10 +70,10 @@ public final class PolicyFileCheck: RowFileCheck {
                 case .oversized(let line, let bytes): reject(line, "(row)", "\(bytes) bytes", Reason("import.row-too-long"))
                 case .invalid(let line, let reason):
                     summary.rejected += 1
-                    summary.problems.append(RowProblem(file: summary.file, row: line, column: "(row)", value: "", reason: reason, severity: .rejected))
+                    summary.problems.append(RowProblem(file: summary.file, row: line, column: "(row)", value: "", because: reason, severity: .rejected))
                 case .invalidField(let line, let column, let value, let reason):
                     summary.rejected += 1
-                    summary.problems.append(RowProblem(file: summary.file, row: line, column: column, value: value, reason: reason, severity: .rejected))
+                    summary.problems.append(RowProblem(file: summary.file, row: line, column: column, value: value, because: reason, severity: .rejected))
                 case .record(let line, let fields):
                     guard fields.count == columns.columns.count else {
                         reject(line, "(row)", "\(fields.count) fields",

@@ -1,3 +1,4 @@
+import BrainModel
 /// Control characters in a user's field: C0 (except tab, LF and CR, which a quoted field or a cell may hold), DEL
 /// and C1. They are never part of a name or an address, and downstream they do harm — a NUL cuts a name short in C
 /// string APIs, others garble a terminal or a printed report — so the row is rejected with the column named rather
@@ -36,9 +37,9 @@ public enum ControlCharacters {
     }
 
     /// The reason a field is rejected.
-    static func reason(_ scalar: Unicode.Scalar, position: Int) -> String {
+    static func reason(_ scalar: Unicode.Scalar, position: Int) -> Reason {
         let code = String(scalar.value, radix: 16, uppercase: true)
-        return "holds the control character U+\(String(repeating: "0", count: max(0, 4 - code.count)))\(code) at character \(position); remove it and import the row again"
+        return Reason("read.control-character", ["code": String(repeating: "0", count: max(0, 4 - code.count)) + code, "position": String(position)])
     }
 }
 
@@ -53,7 +54,7 @@ struct ControlCharacterCheckedReader: RowReader {
         guard case .record(let line, let fields) = item else { return item }
         for (index, field) in fields.enumerated() {
             guard let (scalar, position) = ControlCharacters.first(in: field) else { continue }
-            let column = index < header.count && !header[index].isEmpty ? header[index] : "column \(index + 1)"
+            let column = index < header.count && !header[index].isEmpty ? header[index] : "第 \(index + 1) 列"
             return .invalidField(line: line, column: column, value: ControlCharacters.visible(field),
                                  reason: ControlCharacters.reason(scalar, position: position))
         }

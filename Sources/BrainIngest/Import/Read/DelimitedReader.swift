@@ -1,3 +1,4 @@
+import BrainModel
 import Foundation
 
 /// Streaming RFC 4180 reader for users' files: quoted fields, doubled quotes, embedded newlines, CRLF, LF or a lone
@@ -9,15 +10,15 @@ public struct DelimitedReader {
         case record(line: Int, fields: [String])
         case oversized(line: Int, bytes: Int)
         /// A row the reader could not make into fields (a JSON line that is not an object), with why.
-        case invalid(line: Int, reason: String)
+        case invalid(line: Int, reason: Reason)
         /// A row rejected for one field's content (a control character), naming the column.
-        case invalidField(line: Int, column: String, value: String, reason: String)
+        case invalidField(line: Int, column: String, value: String, reason: Reason)
     }
 
-    public struct UnterminatedQuote: Error, Equatable, CustomStringConvertible {
+    public struct UnterminatedQuote: ReasonedError, Equatable {
         public var line: Int
         public init(line: Int) { self.line = line }
-        public var description: String { "a quote opened on line \(line) is never closed: rows after it cannot be told apart" }
+        public var reason: Reason { Reason("read.unterminated-quote", ["line": String(line)]) }
     }
 
     public let encoding: TextEncoding

@@ -1,3 +1,4 @@
+import BrainModel
 import Foundation
 
 /// A JSON file holding one list of objects, `[ {…}, {…} ]`, as exported by most tools that do not write JSON Lines.
@@ -97,18 +98,18 @@ struct JSONArrayScanner {
             case _ where Self.isSpace(byte):
                 continue
             case .beforeList:
-                guard byte == UInt8(ascii: "[") else { throw unexpected(byte, "a JSON file must hold one list of objects, [ {…}, {…} ]") }
+                guard byte == UInt8(ascii: "[") else { throw unexpected(byte, "read.json-expected-list") }
                 place = .beforeItem(afterComma: false)
             case .beforeItem(let afterComma):
                 if byte == UInt8(ascii: "]"), !afterComma { place = .afterList; continue }
-                guard byte == UInt8(ascii: "{") else { throw unexpected(byte, "expected an object {…}") }
+                guard byte == UInt8(ascii: "{") else { throw unexpected(byte, "read.json-expected-object") }
                 start(byte)
             case .afterItem:
                 if byte == UInt8(ascii: ",") { place = .beforeItem(afterComma: true) }
                 else if byte == UInt8(ascii: "]") { place = .afterList }
-                else { throw unexpected(byte, "expected , or ] after the object that starts on line \(itemLine)") }
+                else { throw unexpected(byte, "read.json-expected-separator", ["start": String(itemLine)]) }
             case .afterList:
-                throw unexpected(byte, "text after the list's closing ]")
+                throw unexpected(byte, "read.json-after-list")
             }
         }
         return objects
@@ -118,9 +119,9 @@ struct JSONArrayScanner {
     func finish() throws {
         switch place {
         case .afterList: return
-        case .beforeList: throw RowReaderError("the file is empty; a JSON file must hold one list of objects, [ {…}, {…} ]")
-        case .inItem: throw RowReaderError("line \(line): the file ends inside the object that starts on line \(itemLine) (cut short?)")
-        default: throw RowReaderError("line \(line): the file ends before the list's closing ] (cut short?)")
+        case .beforeList: throw RowReaderError("read.json-empty")
+        case .inItem: throw RowReaderError("read.json-ends-in-object", ["line": String(line), "start": String(itemLine)])
+        default: throw RowReaderError("read.json-ends-in-list", ["line": String(line)])
         }
     }
 
@@ -134,9 +135,9 @@ struct JSONArrayScanner {
         escaped = false
     }
 
-    private func unexpected(_ byte: UInt8, _ expectation: String) -> RowReaderError {
-        let shown = byte >= 0x21 && byte < 0x7F ? "'\(Character(UnicodeScalar(byte)))'" : String(format: "byte 0x%02X", byte)
-        return RowReaderError("line \(line): \(expectation), found \(shown)")
+    private func unexpected(_ byte: UInt8, _ code: String, _ values: [String: String] = [:]) -> RowReaderError {
+        let shown = byte >= 0x21 && byte < 0x7F ? "'\(Character(UnicodeScalar(byte)))'" : String(format: "0x%02X", byte)
+        return RowReaderError(code, values.merging(["line": String(line), "found": shown]) { $1 })
     }
 
     static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 }

@@ -1,3 +1,4 @@
+import BrainModel
 /// One JSON Lines row parsed by hand: an object whose values are text, numbers, booleans or null. Hand-written so
 /// that every way a line can be wrong gets its own reason naming the key (a number out of range, a key given twice,
 /// a nested list) where Foundation's decoder only says "not valid JSON", and so that nesting is refused at its first
@@ -16,9 +17,9 @@ struct JSONLineObject {
 
     private mutating func object() throws(RowReaderError) -> [String: String] {
         skipSpace()
-        guard i < bytes.count else { throw RowReaderError("not valid JSON (the line is empty)") }
+        guard i < bytes.count else { throw RowReaderError("read.json-empty-line") }
         guard bytes[i] == UInt8(ascii: "{") else {
-            throw RowReaderError("not a JSON object (the line starts with \(Self.show(bytes[i])); each line must be one {…} object)")
+            throw RowReaderError("read.json-not-object", ["found": Self.show(bytes[i])])
         }
         i += 1
         var result: [String: String] = [:]
@@ -26,35 +27,35 @@ struct JSONLineObject {
         if peek(UInt8(ascii: "}")) { i += 1; return try end(result) }
         while true {
             skipSpace()
-            guard peek(UInt8(ascii: "\"")) else { throw RowReaderError("not valid JSON: expected a key in quotes at character \(i + 1)") }
+            guard peek(UInt8(ascii: "\"")) else { throw RowReaderError("read.json-expected-key", ["position": String(i + 1)]) }
             let key = try string(for: nil)
             skipSpace()
-            guard peek(UInt8(ascii: ":")) else { throw RowReaderError("not valid JSON: expected ':' after key \"\(key)\"") }
+            guard peek(UInt8(ascii: ":")) else { throw RowReaderError("read.json-expected-colon", ["key": key]) }
             i += 1
             skipSpace()
             let value = try self.value(key)
             guard result.updateValue(value, forKey: key) == nil else {
-                throw RowReaderError("key \"\(key)\" appears twice in the object; which value is meant cannot be told")
+                throw RowReaderError("read.json-duplicate-key", ["key": key])
             }
             skipSpace()
             if peek(UInt8(ascii: ",")) { i += 1; continue }
             if peek(UInt8(ascii: "}")) { i += 1; return try end(result) }
-            throw RowReaderError("not valid JSON: expected ',' or '}' after the value of key \"\(key)\"")
+            throw RowReaderError("read.json-expected-comma", ["key": key])
         }
     }
 
     private mutating func end(_ result: [String: String]) throws(RowReaderError) -> [String: String] {
         skipSpace()
-        guard i == bytes.count else { throw RowReaderError("not valid JSON: text after the object's closing '}' (one object per line)") }
+        guard i == bytes.count else { throw RowReaderError("read.json-text-after-object") }
         return result
     }
 
     private mutating func value(_ key: String) throws(RowReaderError) -> String {
-        guard i < bytes.count else { throw RowReaderError("not valid JSON: key \"\(key)\" has no value") }
+        guard i < bytes.count else { throw RowReaderError("read.json-no-value", ["key": key]) }
         switch bytes[i] {
         case UInt8(ascii: "\""): return try string(for: key)
         case UInt8(ascii: "{"), UInt8(ascii: "["):
-            throw RowReaderError("the value of key \"\(key)\" is a list or object; only text, numbers, booleans and null are read")
+            throw RowReaderError("read.json-nested", ["key": key])
         case UInt8(ascii: "t"): return try literal("true", key, "true")
         case UInt8(ascii: "f"): return try literal("false", key, "false")
         case UInt8(ascii: "n"): return try literal("null", key, "")
@@ -65,7 +66,7 @@ struct JSONLineObject {
     private mutating func literal(_ word: String, _ key: String, _ text: String) throws(RowReaderError) -> String {
         let expected = Array(word.utf8)
         guard bytes.count - i >= expected.count, Array(bytes[i..<(i + expected.count)]) == expected else {
-            throw RowReaderError("not valid JSON: the value of key \"\(key)\" is not a string, number, true, false or null")
+            throw RowReaderError("read.json-bad-value", ["key": key])
         }
         i += expected.count
         return text
@@ -99,7 +100,7 @@ struct JSONLineObject {
         let text = String(decoding: bytes[start..<i], as: UTF8.self)
         if integral { return Int64(text).map { String($0) } ?? text }
         guard let value = Double(text), value.isFinite else {
-            throw RowReaderError("the number \(text.prefix(40)) of key \"\(key)\" is out of range (beyond ±1.8e308)")
+            throw RowReaderError("read.json-number-range", ["key": key, "text": String(text.prefix(40))])
         }
         return String(value)
     }
@@ -107,13 +108,13 @@ struct JSONLineObject {
     private func invalidNumber(_ key: String, _ start: Int) -> RowReaderError {
         let end = bytes[start...].firstIndex { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "}") } ?? bytes.count
         let shown = String(decoding: bytes[start..<min(end, start + 40)], as: UTF8.self)
-        return RowReaderError("not valid JSON: the value of key \"\(key)\" (\(shown)) is not a string, number, true, false or null")
+        return RowReaderError("read.json-bad-number", ["key": key, "text": shown])
     }
 
     /// A string at `i` (which holds the opening quote), its escapes decoded. `key`: the key whose value it is (nil
     /// for a key itself), for the error.
     private mutating func string(for key: String?) throws(RowReaderError) -> String {
-        let what = key.map { "the value of key \"\($0)\"" } ?? "a key"
+        let what = key.map { (zh: "键“\($0)”的值", en: "the value of key “\($0)”") } ?? (zh: "某个键", en: "a key")
         i += 1
         var out: [UInt8] = []
         while i < bytes.count {
@@ -122,7 +123,7 @@ struct JSONLineObject {
             switch byte {
             case UInt8(ascii: "\""): return String(decoding: out, as: UTF8.self)
             case 0x00...0x1F:
-                throw RowReaderError("not valid JSON: \(what) holds a raw control character (U+\(String(byte, radix: 16, uppercase: true))); write it escaped")
+                throw Self.error("read.json-control-character", what, ["code": String(byte, radix: 16, uppercase: true)])
             case UInt8(ascii: "\\"):
                 guard i < bytes.count else { break }
                 let escape = bytes[i]
@@ -137,31 +138,38 @@ struct JSONLineObject {
                 case UInt8(ascii: "u"):
                     guard let scalar = try unicodeEscape(what) else { continue }
                     out.append(contentsOf: Array(String(Character(scalar)).utf8))
-                default: throw RowReaderError("not valid JSON: \(what) has the unknown escape \\\(Self.show(escape))")
+                default: throw Self.error("read.json-unknown-escape", what, ["escape": Self.show(escape)])
                 }
             default: out.append(byte)
             }
         }
-        throw RowReaderError("not valid JSON: \(what) is never closed with a quote")
+        throw Self.error("read.json-unclosed-string", what)
     }
 
     /// `\uXXXX` (after the `u`), a surrogate pair joined; a lone surrogate is an error.
-    private mutating func unicodeEscape(_ what: String) throws(RowReaderError) -> Unicode.Scalar? {
-        guard let high = hex4() else { throw RowReaderError("not valid JSON: \(what) has a \\u escape without four hex digits") }
+    private mutating func unicodeEscape(_ what: Phrase) throws(RowReaderError) -> Unicode.Scalar? {
+        guard let high = hex4() else { throw Self.error("read.json-short-escape", what) }
         if (0xD800...0xDBFF).contains(high) {
             guard bytes.count - i >= 6, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") else {
-                throw RowReaderError("not valid JSON: \(what) has a lone UTF-16 surrogate \\u\(String(high, radix: 16))")
+                throw Self.error("read.json-lone-surrogate", what, ["unit": String(high, radix: 16)])
             }
             i += 2
             guard let low = hex4(), (0xDC00...0xDFFF).contains(low) else {
-                throw RowReaderError("not valid JSON: \(what) has a lone UTF-16 surrogate \\u\(String(high, radix: 16))")
+                throw Self.error("read.json-lone-surrogate", what, ["unit": String(high, radix: 16)])
             }
             return Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
         }
         guard let scalar = Unicode.Scalar(high) else {
-            throw RowReaderError("not valid JSON: \(what) has a lone UTF-16 surrogate \\u\(String(high, radix: 16))")
+            throw Self.error("read.json-lone-surrogate", what, ["unit": String(high, radix: 16)])
         }
         return scalar
+    }
+
+    /// Where in the object a problem is (a key, or the value of a named key), in both languages.
+    typealias Phrase = (zh: String, en: String)
+
+    private static func error(_ code: String, _ what: Phrase, _ values: [String: String] = [:]) -> RowReaderError {
+        RowReaderError(Reason(code, values).with("what", zh: what.zh, en: what.en))
     }
 
     private mutating func hex4() -> UInt32? {
@@ -184,6 +192,6 @@ struct JSONLineObject {
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
     private static func show(_ byte: UInt8) -> String {
-        byte >= 0x20 && byte < 0x7F ? "'\(Character(UnicodeScalar(byte)))'" : "byte 0x\(String(byte, radix: 16, uppercase: true))"
+        byte >= 0x20 && byte < 0x7F ? "'\(Character(UnicodeScalar(byte)))'" : "0x\(String(byte, radix: 16, uppercase: true))"
     }
 }

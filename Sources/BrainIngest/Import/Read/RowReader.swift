@@ -1,3 +1,4 @@
+import BrainModel
 import Foundation
 
 /// A source of rows, the first being the header: delimited text, an XLSX sheet, JSON Lines or a JSON list.
@@ -8,9 +9,11 @@ public protocol RowReader {
     var delimiterName: String { get }
 }
 
-public struct RowReaderError: Error, CustomStringConvertible, Equatable {
-    public var description: String
-    public init(_ description: String) { self.description = description }
+/// Why a reader cannot go on (`read.*` in `ReasonCatalogue+Read`); printed, it reads in Chinese.
+public struct RowReaderError: ReasonedError, Equatable {
+    public var reason: Reason
+    public init(_ code: String, _ values: [String: String] = [:]) { reason = Reason(code, values) }
+    public init(_ reason: Reason) { self.reason = reason }
 }
 
 extension DelimitedReader: RowReader {
@@ -26,8 +29,7 @@ public enum RowReaders {
         let magic = try FileHandle(forReadingFrom: url).readAndClose(count: 4)
         if magic.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return try XLSXReader(url: url, sheet: sheet) }
         if ["xlsx", "xlsm"].contains(ext) {
-            throw RowReaderError(magic.isEmpty ? "the file is empty (an XLSX workbook is a zip archive)"
-                                               : "is named .\(ext) but is not an XLSX workbook (not a zip archive)")
+            throw magic.isEmpty ? RowReaderError("read.xlsx-empty") : RowReaderError("read.xlsx-not-zip", ["ext": ext])
         }
         if ["jsonl", "ndjson"].contains(ext) { return try JSONLinesReader(url: url) }
         if ext == "json" { return try JSONArrayReader(url: url) }

@@ -1,3 +1,4 @@
+import BrainModel
 import Foundation
 
 /// The encodings users' spreadsheets export in: UTF-8 (with or without BOM), GB18030 (the superset of GBK and GB2312
@@ -8,7 +9,7 @@ public enum TextEncoding: String, Sendable, Codable, CaseIterable {
     case utf16LE = "utf-16le"
     case utf16BE = "utf-16be"
 
-    public struct DecodingError: Error, Equatable, CustomStringConvertible {
+    public struct DecodingError: ReasonedError, Equatable {
         public var encoding: TextEncoding
         public var byteOffset: Int
         /// The 1-based line the bad bytes are on, when the reader knows it.
@@ -22,17 +23,15 @@ public enum TextEncoding: String, Sendable, Codable, CaseIterable {
             self.line = line
             self.assumedBecauseInvalidUTF8At = assumedBecauseInvalidUTF8At
         }
-        public var description: String {
-            let at = "at byte offset \(byteOffset)\(line.map { " (line \($0))" } ?? "")"
-            switch encoding {
-            case .utf8: return "invalid UTF-8 \(at)"
-            case .utf16LE, .utf16BE: return "invalid \(encoding.rawValue.uppercased()) \(at) (a character cut short or a lone surrogate)"
-            case .gb18030:
-                let why = assumedBecauseInvalidUTF8At.map {
-                    "; GB18030 was assumed only because byte offset \($0) is not valid UTF-8 — if the file is UTF-8, that byte is the fault"
-                } ?? ""
-                return "bytes \(at) are not valid GB18030\(why)"
+        public var reason: Reason {
+            let reason = switch encoding {
+            case .utf8: Reason("read.invalid-utf8")
+            case .utf16LE, .utf16BE: Reason("read.invalid-utf16", ["encoding": encoding.rawValue.uppercased()])
+            case .gb18030: assumedBecauseInvalidUTF8At.map { Reason("read.invalid-gb18030-assumed", ["first": String($0)]) }
+                ?? Reason("read.invalid-gb18030")
             }
+            return reason.with("where", zh: (line.map { "第 \($0) 行、" } ?? "") + "字节偏移 \(byteOffset) 处",
+                               en: "at byte offset \(byteOffset)" + (line.map { " (line \($0))" } ?? ""))
         }
     }
 

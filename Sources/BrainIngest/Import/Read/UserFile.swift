@@ -1,3 +1,4 @@
+import BrainModel
 import Foundation
 
 /// A user's file checked row by row: what the CLI, the API and the store's import loop drive, whatever the kind.
@@ -36,11 +37,12 @@ enum UserFile {
         let file = url.lastPathComponent
         var reader: any RowReader
         do { reader = try RowReaders.open(url, encoding: encoding, sheet: sheet) } catch let error as RowReaderError {
-            throw EnterpriseFileCheck.FileError.unreadable(file, error.description)
+            throw EnterpriseFileCheck.FileError.unreadable(file, error.reason)
         } catch let error as TextEncoding.DecodingError {
-            throw EnterpriseFileCheck.FileError.unreadable(file, "\(error.description) (declare the encoding with --encoding, or save the file as UTF-8)")
+            throw EnterpriseFileCheck.FileError.unreadable(file, Reason("read.undecodable").with("detail", error.reason))
         } catch {
-            throw EnterpriseFileCheck.FileError.unreadable(file, "cannot be opened (\(error.localizedDescription))")
+            // The system's own message (a missing file, no permission): it has no code to word anew.
+            throw EnterpriseFileCheck.FileError.unreadable(file, Reason("read.cannot-open", ["detail": error.localizedDescription]))
         }
         var header: [String] = []
         do {
@@ -49,15 +51,17 @@ enum UserFile {
                 case .record(_, let first)?: header = first
                 case nil: throw EnterpriseFileCheck.FileError.empty(file)
                 case .oversized(_, let bytes)?:
-                    throw EnterpriseFileCheck.FileError.unreadable(file, "the header line is longer than 1 MB (\(bytes) bytes): is this a text table with one header row?")
+                    throw EnterpriseFileCheck.FileError.unreadable(file, Reason("read.header-too-long", ["bytes": String(bytes)]))
                 case .invalid(let line, let reason)?:
-                    throw EnterpriseFileCheck.FileError.unreadable(file, "line \(line): \(reason)")
+                    throw EnterpriseFileCheck.FileError.unreadable(file, Reason("read.at-line", ["line": String(line)]).with("detail", reason))
                 case .invalidField(let line, let column, _, let reason)?:
-                    throw EnterpriseFileCheck.FileError.unreadable(file, "line \(line), \(column): \(reason)")
+                    throw EnterpriseFileCheck.FileError.unreadable(
+                        file, Reason("read.at-line-column", ["line": String(line), "column": column]).with("detail", reason))
                 }
                 for (index, name) in header.enumerated() {
                     if let (scalar, position) = ControlCharacters.first(in: name) {
-                        throw EnterpriseFileCheck.FileError.unreadable(file, "header column \(index + 1) (\"\(ControlCharacters.visible(name))\") \(ControlCharacters.reason(scalar, position: position))")
+                        let reason = Reason("read.header-control-character", ["index": String(index + 1), "name": ControlCharacters.visible(name)])
+                        throw EnterpriseFileCheck.FileError.unreadable(file, reason.with("detail", ControlCharacters.reason(scalar, position: position)))
                     }
                 }
             }
@@ -82,11 +86,11 @@ enum UserFile {
 
     static func translating(_ file: String, _ body: () throws -> Void) throws {
         do { try body() } catch let error as DelimitedReader.UnterminatedQuote {
-            throw EnterpriseFileCheck.FileError.unreadable(file, error.description)
+            throw EnterpriseFileCheck.FileError.unreadable(file, error.reason)
         } catch let error as TextEncoding.DecodingError {
-            throw EnterpriseFileCheck.FileError.unreadable(file, "\(error.description) (declare the encoding with --encoding, or save the file as UTF-8)")
+            throw EnterpriseFileCheck.FileError.unreadable(file, Reason("read.undecodable").with("detail", error.reason))
         } catch let error as RowReaderError {
-            throw EnterpriseFileCheck.FileError.unreadable(file, error.description)
+            throw EnterpriseFileCheck.FileError.unreadable(file, error.reason)
         }
     }
 }

@@ -1,3 +1,4 @@
+import BrainModel
 import Foundation
 import ZIPFoundation
 
@@ -32,7 +33,7 @@ struct XLSXArchive {
 
     init(url: URL, limits: XLSXLimits) throws {
         do { archive = try Archive(url: url, accessMode: .read) } catch {
-            throw RowReaderError("is not an XLSX workbook: not a readable zip archive")
+            throw RowReaderError("read.xlsx-unreadable-zip")
         }
         (self.url, self.limits) = (url, limits)
     }
@@ -53,10 +54,10 @@ struct XLSXArchive {
                 try consume(chunk)
             }
         } catch let error as RowReaderError { throw error } catch {
-            throw RowReaderError("is not a readable XLSX workbook: \(path) cannot be inflated (the zip data is damaged)")
+            throw RowReaderError("read.xlsx-inflate-failed", ["part": path])
         }
         guard checksum == entry.checksum else {
-            throw RowReaderError("is not a readable XLSX workbook: \(path) is damaged (its checksum does not match)")
+            throw RowReaderError("read.xlsx-checksum", ["part": path])
         }
         return true
     }
@@ -69,27 +70,27 @@ struct XLSXArchive {
 
     /// Refuses, from the zip's directory alone, a part larger than its cap or inflating at a zip bomb's ratio.
     static func check(_ entry: Entry, _ path: String, cap: Int64, _ limits: XLSXLimits) throws {
-        guard entry.type == .file else { throw RowReaderError("is not a readable XLSX workbook: \(path) is not a file") }
+        guard entry.type == .file else { throw RowReaderError("read.xlsx-not-a-file", ["part": path]) }
         let size = Int64(clamping: entry.uncompressedSize), packed = max(1, Int64(clamping: entry.compressedSize))
         guard size <= cap else {
-            throw RowReaderError("is refused: \(path) inflates to \(megabytes(size)), more than the \(megabytes(cap)) a workbook part may have")
+            throw RowReaderError("read.xlsx-part-too-large", ["part": path, "size": megabytes(size), "cap": megabytes(cap)])
         }
         guard size <= limits.ratioFreeBytes || size / packed <= limits.maxCompressionRatio else {
-            throw RowReaderError("is refused as a zip bomb: \(path) inflates \(megabytes(packed)) to \(megabytes(size)) "
-                                 + "(\(size / packed):1; real workbooks stay under \(limits.maxCompressionRatio):1)")
+            throw RowReaderError("read.xlsx-zip-bomb", ["part": path, "packed": megabytes(packed), "size": megabytes(size),
+                                                        "ratio": String(size / packed), "limit": String(limits.maxCompressionRatio)])
         }
     }
 
     /// The entry's declared size bounds what inflating may produce: a lying directory is refused as soon as it shows.
     static func checkInflated(_ inflated: Int64, _ entry: Entry, _ path: String) throws {
         guard inflated <= Int64(clamping: entry.uncompressedSize) else {
-            throw RowReaderError("is refused: \(path) inflates beyond the \(entry.uncompressedSize) bytes its zip entry declares (a zip bomb or a damaged file)")
+            throw RowReaderError("read.xlsx-beyond-declared", ["part": path, "bytes": String(entry.uncompressedSize)])
         }
     }
 
     static func megabytes(_ bytes: Int64) -> String {
         bytes >= 1 << 30 ? String(format: "%.1f GiB", Double(bytes) / Double(1 << 30))
-            : bytes >= 1 << 20 ? String(format: "%.1f MiB", Double(bytes) / Double(1 << 20)) : "\(bytes) bytes"
+            : bytes >= 1 << 20 ? String(format: "%.1f MiB", Double(bytes) / Double(1 << 20)) : "\(bytes) B"
     }
 }
 
@@ -112,7 +113,7 @@ final class XLSXPartPipe: @unchecked Sendable {
             do {
                 let archive = try XLSXArchive(url: url, limits: limits)
                 guard try archive.stream(path, cap: limits.maxSheetBytes, pipe.put) else {
-                    throw RowReaderError("is not a readable XLSX workbook: \(path) is missing")
+                    throw RowReaderError("read.xlsx-part-missing", ["part": path])
                 }
                 pipe.end(nil)
             } catch {

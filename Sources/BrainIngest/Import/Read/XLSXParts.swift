@@ -1,3 +1,4 @@
+import BrainModel
 import Foundation
 
 /// The parts of an XLSX workbook (ECMA-376 SpreadsheetML) other than the sheet: its sheet list, relationships,
@@ -17,7 +18,7 @@ enum XLSXParts {
                     if token == .endOfDocument { return }
                 }
             } catch let error as XLSXPullParser.SyntaxError {
-                throw RowReaderError("is not a readable XLSX workbook: \(path) is not well-formed XML: \(error.reason)")
+                throw RowReaderError(Reason("read.xlsx-part-malformed", ["part": path]).with("detail", error.reason))
             }
         }
         guard try archive.stream(path, cap: cap, { parser.feed($0); try drain() }) else { return false }
@@ -129,17 +130,17 @@ struct XLSXSharedStrings {
 
     mutating func append(_ text: [UInt8], length: Int, path: String, _ limits: XLSXLimits) throws {
         guard ends.count < limits.maxSharedStrings else {
-            throw RowReaderError("is refused: \(path) holds more than \(limits.maxSharedStrings) shared strings")
+            throw RowReaderError("read.xlsx-too-many-strings", ["part": path, "limit": String(limits.maxSharedStrings)])
         }
         if length > limits.maxRowBytes {
             oversized[ends.count] = length
         } else {
             guard String(validating: text, as: UTF8.self) != nil else {
-                throw RowReaderError("is not a readable XLSX workbook: shared string \(ends.count) in \(path) is not valid UTF-8")
+                throw RowReaderError("read.xlsx-string-not-utf8", ["part": path, "index": String(ends.count)])
             }
             // Offsets are 32-bit: whatever the limit says, the text stays under 4 GiB.
             guard bytes.count + text.count <= min(limits.maxSharedStringBytes, Int(UInt32.max)) else {
-                throw RowReaderError("is refused: the shared strings in \(path) exceed \(limits.maxSharedStringBytes >> 20) MiB of text")
+                throw RowReaderError("read.xlsx-strings-too-large", ["part": path, "limit": String(limits.maxSharedStringBytes >> 20)])
             }
             bytes.append(contentsOf: text)
         }

@@ -1,3 +1,4 @@
+import BrainModel
 import Foundation
 
 /// A pull parser for the XML that workbook parts are made of, fed in chunks as the zip entry inflates.
@@ -11,7 +12,10 @@ import Foundation
 struct XLSXPullParser {
     enum Token: Equatable { case start(selfClosing: Bool), end, text, endOfDocument }
 
-    struct SyntaxError: Error, Equatable { let reason: String }
+    struct SyntaxError: Error, Equatable {
+        let reason: Reason
+        init(_ code: String, _ values: [String: String] = [:]) { reason = Reason(code, values) }
+    }
 
     /// Longest tag, text run or comment held whole. SpreadsheetML's are a few kilobytes (a cell holds at most 32,767
     /// characters, ≤ 160 KiB even as references); the bound also caps rescanning an unfinished token per chunk at 16×.
@@ -66,8 +70,8 @@ struct XLSXPullParser {
             }
             guard position < buffer.count else {
                 guard inputEnded else { return nil }
-                if let open = openElementName { throw SyntaxError(reason: "the XML ends inside <\(open)>: the part is cut off") }
-                guard seenRoot else { throw SyntaxError(reason: "the part holds no XML element") }
+                if let open = openElementName { throw SyntaxError("read.xml-cut-off-inside", ["element": open]) }
+                guard seenRoot else { throw SyntaxError("read.xml-no-element") }
                 documentEnded = true
                 forgetToken()
                 return .endOfDocument
@@ -75,9 +79,9 @@ struct XLSXPullParser {
             let step = buffer[position] == UInt8(ascii: "<") ? try markup() : try text()
             switch step {
             case .needInput:
-                guard !inputEnded else { throw SyntaxError(reason: "the part is cut off inside a tag") }
+                guard !inputEnded else { throw SyntaxError("read.xml-cut-off-in-tag") }
                 guard buffer.count - position <= maxTokenBytes else {
-                    throw SyntaxError(reason: "a tag, text or comment longer than \(maxTokenBytes >> 10) KiB, which no workbook has")
+                    throw SyntaxError("read.xml-token-too-long", ["kib": String(maxTokenBytes >> 10)])
                 }
                 return nil
             case .skipped: continue
@@ -125,7 +129,7 @@ struct XLSXPullParser {
         let head = Array(buffer[position..<min(buffer.count, position + 4)])
         if head.starts(with: [0xEF, 0xBB, 0xBF]) { position += 3; return }
         if head.starts(with: [0xFE, 0xFF]) || head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0, 0x3C]) || head.starts(with: [0x3C, 0]) {
-            throw SyntaxError(reason: "the part is UTF-16; only UTF-8 workbooks are read (save it again from Excel or WPS)")
+            throw SyntaxError("read.xml-utf16")
         }
     }
 
@@ -145,14 +149,14 @@ struct XLSXPullParser {
             }
             if hasPrefix("<![CDATA[") {
                 guard let close = find("]]>", from: position + 9) else { return .needInput }
-                guard depth > 0 else { throw SyntaxError(reason: "character data outside the root element") }
+                guard depth > 0 else { throw SyntaxError("read.xml-data-outside-root") }
                 forgetToken()
                 textRange = position + 9..<close
                 position = close + 3
                 return .token(.text)
             }
             guard buffer.count - position >= 9 || inputEnded else { return .needInput }
-            throw SyntaxError(reason: "the part declares a DTD (<!DOCTYPE …>), which no workbook has; its entities are not expanded")
+            throw SyntaxError("read.xml-dtd")
         case UInt8(ascii: "/"):
             guard let close = find(">", from: position + 2) else { return .needInput }
             var end = close
@@ -169,9 +173,9 @@ struct XLSXPullParser {
 
     private mutating func closeElement() throws(SyntaxError) {
         let closing = String(decoding: buffer[name], as: UTF8.self)
-        guard let length = openLengths.last else { throw SyntaxError(reason: "</\(closing)> closes no open element") }
+        guard let length = openLengths.last else { throw SyntaxError("read.xml-closes-nothing", ["closing": closing]) }
         guard openNames.suffix(length).elementsEqual(buffer[name]) else {
-            throw SyntaxError(reason: "</\(closing)> closes <\(openElementName ?? "")>: the tags do not match")
+            throw SyntaxError("read.xml-mismatched", ["closing": closing, "open": openElementName ?? ""])
         }
         openNames.removeLast(length)
         openLengths.removeLast()
@@ -195,8 +199,8 @@ struct XLSXPullParser {
         guard let close else { return .needInput }
         var cursor = position + 1
         while cursor < close, !isSpace(buffer[cursor]), buffer[cursor] != UInt8(ascii: "/") { cursor += 1 }
-        guard cursor > position + 1 else { throw SyntaxError(reason: "a '<' that starts no tag") }
-        guard !rootClosed else { throw SyntaxError(reason: "an element after the root element has ended") }
+        guard cursor > position + 1 else { throw SyntaxError("read.xml-stray-less-than") }
+        guard !rootClosed else { throw SyntaxError("read.xml-after-root") }
         name = position + 1..<cursor
         attributes.removeAll(keepingCapacity: true)
         var selfClosing = false
@@ -204,7 +208,7 @@ struct XLSXPullParser {
             let byte = buffer[cursor]
             if isSpace(byte) { cursor += 1; continue }
             if byte == UInt8(ascii: "/") {
-                guard cursor + 1 == close else { throw SyntaxError(reason: "a stray '/' inside <\(localName)>") }
+                guard cursor + 1 == close else { throw SyntaxError("read.xml-stray-slash", ["element": localName]) }
                 selfClosing = true
                 break
             }
@@ -213,19 +217,19 @@ struct XLSXPullParser {
             let attributeName = nameStart..<cursor
             while cursor < close, isSpace(buffer[cursor]) { cursor += 1 }
             guard cursor < close, buffer[cursor] == UInt8(ascii: "=") else {
-                throw SyntaxError(reason: "attribute \(String(decoding: buffer[attributeName], as: UTF8.self)) of <\(localName)> has no value")
+                throw SyntaxError("read.xml-attribute-no-value", ["attribute": String(decoding: buffer[attributeName], as: UTF8.self), "element": localName])
             }
             cursor += 1
             while cursor < close, isSpace(buffer[cursor]) { cursor += 1 }
             guard cursor < close, buffer[cursor] == UInt8(ascii: "\"") || buffer[cursor] == UInt8(ascii: "'") else {
-                throw SyntaxError(reason: "attribute \(String(decoding: buffer[attributeName], as: UTF8.self)) of <\(localName)> is not quoted")
+                throw SyntaxError("read.xml-attribute-unquoted", ["attribute": String(decoding: buffer[attributeName], as: UTF8.self), "element": localName])
             }
             let quoteByte = buffer[cursor]
             let valueStart = cursor + 1
             cursor = valueStart
             while cursor < close, buffer[cursor] != quoteByte { cursor += 1 }
             let value = valueStart..<cursor
-            if buffer[value].contains(UInt8(ascii: "<")) { throw SyntaxError(reason: "a '<' inside an attribute value of <\(localName)>") }
+            if buffer[value].contains(UInt8(ascii: "<")) { throw SyntaxError("read.xml-less-than-in-attribute", ["element": localName]) }
             if buffer[value].contains(UInt8(ascii: "&")) { var scratch: [UInt8] = []; try Self.resolve(buffer[value], into: &scratch) }
             attributes.append((attributeName, value))
             cursor += 1
@@ -235,7 +239,7 @@ struct XLSXPullParser {
             if openLengths.isEmpty { rootClosed = true }
         } else {
             // SpreadsheetML nests a handful of levels; deep nesting is an attack on memory, not a workbook.
-            guard openLengths.count < 64 else { throw SyntaxError(reason: "elements nested deeper than 64 levels, which no workbook has") }
+            guard openLengths.count < 64 else { throw SyntaxError("read.xml-too-deep") }
             openNames.append(contentsOf: buffer[name])
             openLengths.append(name.count)
         }
@@ -249,7 +253,7 @@ struct XLSXPullParser {
         let run = position..<end
         position = end
         if depth == 0 {
-            guard buffer[run].allSatisfy(isSpace) else { throw SyntaxError(reason: "text outside the root element") }
+            guard buffer[run].allSatisfy(isSpace) else { throw SyntaxError("read.xml-text-outside-root") }
             return .skipped
         }
         forgetToken()
@@ -269,7 +273,7 @@ struct XLSXPullParser {
         let rest = text[at.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\"" || $0 == "'" }
         let encoding = rest.prefix { $0 != "\"" && $0 != "'" && $0 != " " }.lowercased()
         guard ["utf-8", "utf8", "us-ascii", "ascii"].contains(encoding) else {
-            throw SyntaxError(reason: "the part is encoded as \(encoding); only UTF-8 workbooks are read")
+            throw SyntaxError("read.xml-encoding", ["encoding": String(encoding)])
         }
     }
 
@@ -282,7 +286,7 @@ struct XLSXPullParser {
             let byte = raw[index]
             guard byte == UInt8(ascii: "&") else { out.append(byte); index += 1; continue }
             guard let semicolon = raw[index...].prefix(12).firstIndex(of: UInt8(ascii: ";")) else {
-                throw SyntaxError(reason: "an '&' that starts no reference (write it as &amp;)")
+                throw SyntaxError("read.xml-bare-ampersand")
             }
             let reference = String(decoding: raw[(index + 1)..<semicolon], as: UTF8.self)
             switch reference {
@@ -293,7 +297,7 @@ struct XLSXPullParser {
             case "apos": out.append(UInt8(ascii: "'"))
             default:
                 guard reference.hasPrefix("#"), let scalar = characterReference(reference.dropFirst()) else {
-                    throw SyntaxError(reason: "unknown reference &\(reference); (a workbook defines no entities)")
+                    throw SyntaxError("read.xml-unknown-entity", ["reference": String(reference)])
                 }
                 out.append(contentsOf: Array(String(Character(scalar)).utf8))
             }

@@ -1,3 +1,4 @@
+import BrainModel
 import Foundation
 
 /// One sheet of an XLSX workbook as rows (see `XLSXSheetRows` for what a row holds), the first sheet unless one is
@@ -18,14 +19,17 @@ public struct XLSXReader: RowReader {
     public init(url: URL, sheet: String? = nil, limits: XLSXLimits = XLSXLimits()) throws {
         let archive = try XLSXArchive(url: url, limits: limits)
         guard let sheets = try XLSXParts.sheets(archive) else {
-            throw RowReaderError("is a zip archive but not an XLSX workbook (it has no xl/workbook.xml)")
+            throw RowReaderError("read.xlsx-no-workbook")
         }
         let relationships = try XLSXParts.relationships(archive)
         let names = sheets.map(\.name)
         sheetNames = names
         guard let chosen = sheet.map({ name in sheets.first { $0.name == name } }) ?? sheets.first else {
-            let listed = names.prefix(20).joined(separator: ", ") + (names.count > 20 ? " … \(names.count) in all" : "")
-            throw RowReaderError(sheet.map { "has no sheet named \($0) (sheets: \(listed))" } ?? "the workbook has no sheets")
+            let listed = names.prefix(20).joined(separator: ", ")
+            guard let sheet else { throw RowReaderError("read.xlsx-no-sheets") }
+            throw RowReaderError(Reason("read.xlsx-no-sheet-named", ["sheet": sheet])
+                .with("sheets", zh: listed + (names.count > 20 ? " …（共 \(names.count) 个）" : ""),
+                      en: listed + (names.count > 20 ? " … \(names.count) in all" : "")))
         }
         sheetName = chosen.name
         func part(_ type: String, _ fallback: String) -> String {
@@ -42,7 +46,7 @@ public struct XLSXReader: RowReader {
         check.checkingOnly = true
         func drain() throws { while case .item = try check.next() {} }
         guard try archive.stream(target, cap: limits.maxSheetBytes, { check.feed($0); try drain() }) else {
-            throw RowReaderError("is not a readable XLSX workbook: \(target), the XML of sheet \(chosen.name), is missing")
+            throw RowReaderError("read.xlsx-sheet-missing", ["part": target, "sheet": chosen.name])
         }
         check.finishInput()
         try drain()

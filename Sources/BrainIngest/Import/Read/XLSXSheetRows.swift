@@ -1,3 +1,4 @@
+import BrainModel
 import Foundation
 
 /// A sheet's XML turned into rows as it is fed: shared and inline strings, numbers as written, booleans, and cells
@@ -75,13 +76,13 @@ struct XLSXSheetRows {
         case "sheetData": inSheetData = !selfClosing
         case "row" where inSheetData && !inRow:
             rowNumber = try parser.attribute("r").map(rowNumber(_:)) ?? rowNumber + 1
-            guard rowNumber <= Self.maxRow else { throw problem("the sheet has more than Excel's 1,048,576 rows") }
+            guard rowNumber <= Self.maxRow else { throw problem(Reason("read.xlsx-too-many-rows")) }
             (inRow, nextColumn, rowBytes) = (true, 0, 0)
             cells.removeAll(keepingCapacity: true)
             if selfClosing { return try finishRow() }
         case "c" where inRow && cell == nil:
             let column = try parser.attribute("r").map(column(_:)) ?? nextColumn
-            guard column < Self.maxColumns else { throw problem("the row has more than Excel's 16,384 columns (A–XFD)") }
+            guard column < Self.maxColumns else { throw problem(Reason("read.xlsx-too-many-columns")) }
             nextColumn = column + 1
             let style = parser.attribute("s").flatMap { Int($0) } ?? 0
             cell = Cell(column: column, type: parser.attribute("t") ?? "n", style: style)
@@ -123,13 +124,13 @@ struct XLSXSheetRows {
     private mutating func finishCell() throws {
         guard let cell, rowBytes <= maxRowBytes, !cell.value.isEmpty else { return }
         guard let text = String(validating: cell.value, as: UTF8.self) else {
-            throw problem("cell \(reference(cell.column)) is not valid UTF-8 text")
+            throw problem(Reason("read.xlsx-cell-not-utf8", ["cell": reference(cell.column)]))
         }
         let value: String
         switch cell.type {
         case "s":
             guard let index = Int(text), (0..<strings.count).contains(index) else {
-                throw problem("cell \(reference(cell.column)) refers to shared string \(text), but the workbook has \(strings.count)")
+                throw problem(Reason("read.xlsx-shared-string-missing", ["cell": reference(cell.column), "index": text, "count": String(strings.count)]))
             }
             if checkingOnly {
                 // Only whether the cell is empty matters here (for the row's width).
@@ -161,7 +162,7 @@ struct XLSXSheetRows {
         let width: Int
         if let headerWidth {
             guard last < headerWidth else {
-                return .invalid(line: rowNumber, reason: "has a value in cell \(reference(last)), right of the header's last column \(XLSXWriter.columnName(headerWidth - 1))")
+                return .invalid(line: rowNumber, reason: Reason("read.xlsx-right-of-header", ["cell": reference(last), "last": XLSXWriter.columnName(headerWidth - 1)]))
             }
             width = headerWidth
         } else {
@@ -171,8 +172,7 @@ struct XLSXSheetRows {
         // A row of one cell takes ~40 bytes of XML; padded to a header of 16,384 columns it would be 16,384 fields.
         fieldsHandedOut += width
         guard fieldsHandedOut <= Self.freeFields + Self.fieldsPerByte * parser.offset else {
-            throw problem("rows padded to the header's \(width) columns hold far fewer cells than that; "
-                          + "delete the empty columns right of the data (the header's last value is in \(XLSXWriter.columnName(width - 1))\(headerRow))")
+            throw problem(Reason("read.xlsx-padded-rows", ["width": String(width), "last": "\(XLSXWriter.columnName(width - 1))\(headerRow)"]))
         }
         if checkingOnly { return .record(line: rowNumber, fields: []) }
         var fields = [String](repeating: "", count: width)
@@ -185,7 +185,7 @@ struct XLSXSheetRows {
     /// `r="5"` on a row: a row number Excel has.
     private func rowNumber(_ text: String) throws -> Int {
         guard text.utf8.count <= 7, let number = Int(text), (1...Self.maxRow).contains(number) else {
-            throw problem("row number r=\"\(text.prefix(40))\" is not one of Excel's rows 1–1,048,576")
+            throw problem(Reason("read.xlsx-row-number", ["text": String(text.prefix(40))]))
         }
         return number
     }
@@ -194,30 +194,29 @@ struct XLSXSheetRows {
     private func column(_ reference: String) throws -> Int {
         let letters = reference.utf8.prefix { (65...90).contains($0) }
         let digits = reference.utf8.dropFirst(letters.count)
-        let shown = "cell reference \(reference.prefix(40))"
+        let shown = ["reference": String(reference.prefix(40))]
         guard !letters.isEmpty, !digits.isEmpty, digits.allSatisfy({ (48...57).contains($0) }) else {
-            throw problem("\(shown) is not a cell reference (column letters A–XFD, then a row number)")
+            throw problem(Reason("read.xlsx-cell-reference", shown))
         }
         guard letters.count <= 3, case let column = letters.reduce(0, { $0 * 26 + Int($1 - 64) }), column <= Self.maxColumns else {
-            throw problem("\(shown) is beyond Excel's last column XFD")
+            throw problem(Reason("read.xlsx-beyond-column", shown))
         }
         guard digits.count <= 7, let row = Int(String(decoding: digits, as: UTF8.self)), (1...Self.maxRow).contains(row) else {
-            throw problem("\(shown) is beyond Excel's rows 1–1,048,576")
+            throw problem(Reason("read.xlsx-beyond-row", shown))
         }
         return column - 1
     }
 
     private func reference(_ column: Int) -> String { "\(XLSXWriter.columnName(column))\(rowNumber)" }
 
-    private var place: String { "sheet \(sheet) (\(path))" }
-
-    private func problem(_ reason: String) -> RowReaderError {
-        RowReaderError("is not a readable XLSX workbook: \(place), row \(rowNumber): \(reason)")
+    private func problem(_ reason: Reason) -> RowReaderError {
+        RowReaderError(Reason("read.xlsx-sheet-row", ["sheet": sheet, "part": path, "row": String(rowNumber)]).with("detail", reason))
     }
 
-    private func malformed(_ reason: String) -> RowReaderError {
-        let at = rowNumber == 0 ? "before its first row" : inRow ? "in row \(rowNumber)" : "after row \(rowNumber)"
-        return RowReaderError("is not a readable XLSX workbook: \(place) is not well-formed XML \(at): \(reason)")
+    private func malformed(_ reason: Reason) -> RowReaderError {
+        let at = rowNumber == 0 ? (zh: "在第一行之前", en: "before its first row")
+            : inRow ? (zh: "在第 \(rowNumber) 行内", en: "in row \(rowNumber)") : (zh: "在第 \(rowNumber) 行之后", en: "after row \(rowNumber)")
+        return RowReaderError(Reason("read.xlsx-sheet-malformed", ["sheet": sheet, "part": path]).with("at", zh: at.zh, en: at.en).with("detail", reason))
     }
 }
 
