@@ -28,6 +28,14 @@ import BrainModel
         #expect(problem.value == "恒瑞\\u{\(code)}医药")
     }
 
+    @Test func aProblemWithTheWholeRowIsMarkedInTheReadersLanguage() throws {
+        let summary = try check(Array("企业名称,注册地址\n苏州甲医药有限公司,江苏省苏州市,多余\n".utf8))
+        let problem = try #require(summary.problems.first)
+        #expect(problem.column == RowProblem.wholeRow && problem.value == "3" && problem.code == "import.field-count")
+        #expect(problem.rendered(in: .zh).column == "（整行）" && problem.rendered(in: .zh).reason == "本行有 3 列，表头有 2 列")
+        #expect(problem.rendered(in: .en).column == "(row)" && problem.rendered(in: .en).reason == "has 3 fields, the header has 2")
+    }
+
     @Test func tabsAndLineBreaksInsideQuotedFieldsAreData() throws {
         let summary = try check(Array("企业名称,注册地址\n\"苏州\t甲医药有限公司\",\"江苏省苏州市\r\n吴中区\"\n".utf8))
         #expect(summary.accepted == 1 && summary.rejected == 0)

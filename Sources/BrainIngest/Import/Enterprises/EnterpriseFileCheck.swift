@@ -110,12 +110,12 @@ public final class EnterpriseFileCheck: RowFileCheck {
         switch item {
         case .oversized(let line, let bytes):
             summary.rejected += 1
-            summary.problems.append(RowProblem(file: file, row: line, column: "(row)", value: "\(bytes) bytes",
+            summary.problems.append(RowProblem(file: file, row: line, column: RowProblem.wholeRow, value: "\(bytes) B",
                                                because: Reason("import.row-too-long"), severity: .rejected))
             return nil
         case .invalid(let line, let reason):
             summary.rejected += 1
-            summary.problems.append(RowProblem(file: file, row: line, column: "(row)", value: "", because: reason, severity: .rejected))
+            summary.problems.append(RowProblem(file: file, row: line, column: RowProblem.wholeRow, value: "", because: reason, severity: .rejected))
             return nil
         case .invalidField(let line, let column, let value, let reason):
             summary.rejected += 1

@@ -49,11 +49,14 @@ public struct RowProblem: Sendable, Codable, Equatable {
     /// The reason as data: its code and values, or, for a problem passed on from elsewhere, its text (`review.note`).
     public var asReason: Reason { code.map { Reason($0, values ?? [:]) } ?? .note(reason) }
 
-    /// The problem with its reason worded in `language`.
+    /// The column of a problem with the row as a whole (too long, too few fields, not an object), as stored.
+    public static let wholeRow = "(row)"
+
+    /// The problem with its reason, and the whole row's column mark, worded in `language`.
     public func rendered(in language: DisplayLanguage) -> RowProblem {
-        guard let code else { return self }
         var copy = self
-        copy.reason = ReasonText.render(Reason(code, values ?? [:]), in: language)
+        if column == Self.wholeRow, language == .zh { copy.column = "（整行）" }
+        if let code { copy.reason = ReasonText.render(Reason(code, values ?? [:]), in: language) }
         return copy
     }
 }

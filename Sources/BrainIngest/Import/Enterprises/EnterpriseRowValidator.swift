@@ -18,7 +18,7 @@ public struct EnterpriseRowValidator: Sendable {
     public func validate(line: Int, fields: [String]) -> (EnterpriseRecord?, [RowProblem]) {
         var problems: [RowProblem] = []
         guard fields.count == mapping.columns.count else {
-            return (nil, [problem(line, "(row)", "\(fields.count) fields", Reason("import.field-count", ["found": "\(fields.count)", "expected": "\(mapping.columns.count)"]))])
+            return (nil, [problem(line, RowProblem.wholeRow, "\(fields.count)", Reason("import.field-count", ["found": "\(fields.count)", "expected": "\(mapping.columns.count)"]))])
         }
         var values: [String: (String, HeaderMapping.Column)] = [:]
         var extras: [String: String] = [:]

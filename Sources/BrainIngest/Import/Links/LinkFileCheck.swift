@@ -77,8 +77,8 @@ public final class LinkFileCheck: RowFileCheck {
                 guard let item = try reader.next() else { ended = true; break }
                 summary.rows += 1
                 switch item {
-                case .oversized(let line, let bytes): reject(line, "(row)", "\(bytes) bytes", Reason("import.row-too-long"))
-                case .invalid(let line, let reason): reject(line, "(row)", "", reason)
+                case .oversized(let line, let bytes): reject(line, RowProblem.wholeRow, "\(bytes) B", Reason("import.row-too-long"))
+                case .invalid(let line, let reason): reject(line, RowProblem.wholeRow, "", reason)
                 case .invalidField(let line, let column, let value, let reason): reject(line, column, value, reason)
                 case .record(let line, let fields):
                     if let link = validate(line, fields, columns) { batch.append(link); summary.accepted += 1 }
@@ -93,7 +93,7 @@ public final class LinkFileCheck: RowFileCheck {
         for row in rows {
             summary.accepted -= 1
             summary.rejected += 1
-            summary.problems.append(RowProblem(file: summary.file, row: row.line, column: kind == .relations ? "(row)" : "企业名称", value: "",
+            summary.problems.append(RowProblem(file: summary.file, row: row.line, column: kind == .relations ? RowProblem.wholeRow : "企业名称", value: "",
                                                because: row.reason, severity: .rejected))
         }
         summary.problems.sort { $0.row < $1.row }
@@ -106,7 +106,7 @@ public final class LinkFileCheck: RowFileCheck {
 
     private func validate(_ line: Int, _ fields: [String], _ columns: HeaderMapping) -> ImportedLink? {
         guard fields.count == columns.columns.count else {
-            reject(line, "(row)", "\(fields.count) fields", Reason("import.field-count", ["found": "\(fields.count)", "expected": "\(columns.columns.count)"]))
+            reject(line, RowProblem.wholeRow, "\(fields.count)", Reason("import.field-count", ["found": "\(fields.count)", "expected": "\(columns.columns.count)"]))
             return nil
         }
         var values: [String: (value: String, header: String)] = [:]

@@ -85,12 +85,12 @@ public final class MarketFileCheck: RowFileCheck {
                 guard let item = try reader.next() else { ended = true; break }
                 summary.rows += 1
                 switch item {
-                case .oversized(let line, let bytes): reject(MarketRowParser.Problem(column: "(row)", value: "\(bytes) bytes", because: Reason("import.row-too-long")), line)
-                case .invalid(let line, let reason): reject(MarketRowParser.Problem(column: "(row)", value: "", because: reason), line)
+                case .oversized(let line, let bytes): reject(MarketRowParser.Problem(column: RowProblem.wholeRow, value: "\(bytes) B", because: Reason("import.row-too-long")), line)
+                case .invalid(let line, let reason): reject(MarketRowParser.Problem(column: RowProblem.wholeRow, value: "", because: reason), line)
                 case .invalidField(let line, let column, let value, let reason): reject(MarketRowParser.Problem(column: column, value: value, because: reason), line)
                 case .record(let line, let fields):
                     guard fields.count == columns.columns.count else {
-                        reject(.init(column: "(row)", value: "\(fields.count) fields", because: Reason("import.field-count", ["found": "\(fields.count)", "expected": "\(columns.columns.count)"])), line)
+                        reject(.init(column: RowProblem.wholeRow, value: "\(fields.count)", because: Reason("import.field-count", ["found": "\(fields.count)", "expected": "\(columns.columns.count)"])), line)
                         continue
                     }
                     var values: [String: MarketRowParser.Cell] = [:]

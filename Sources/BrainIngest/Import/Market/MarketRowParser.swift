@@ -69,7 +69,7 @@ public struct MarketRowParser: Sendable {
         } catch let problem as Problem {
             return .failure(problem)
         } catch {
-            return .failure(Problem(column: "(row)", value: "", reason: "\(error)"))
+            return .failure(Problem(column: RowProblem.wholeRow, value: "", reason: "\(error)"))
         }
     }
 

@@ -67,16 +67,16 @@ public final class PolicyFileCheck: RowFileCheck {
                 guard let item = try reader.next() else { ended = true; break }
                 summary.rows += 1
                 switch item {
-                case .oversized(let line, let bytes): reject(line, "(row)", "\(bytes) bytes", Reason("import.row-too-long"))
+                case .oversized(let line, let bytes): reject(line, RowProblem.wholeRow, "\(bytes) B", Reason("import.row-too-long"))
                 case .invalid(let line, let reason):
                     summary.rejected += 1
-                    summary.problems.append(RowProblem(file: summary.file, row: line, column: "(row)", value: "", because: reason, severity: .rejected))
+                    summary.problems.append(RowProblem(file: summary.file, row: line, column: RowProblem.wholeRow, value: "", because: reason, severity: .rejected))
                 case .invalidField(let line, let column, let value, let reason):
                     summary.rejected += 1
                     summary.problems.append(RowProblem(file: summary.file, row: line, column: column, value: value, because: reason, severity: .rejected))
                 case .record(let line, let fields):
                     guard fields.count == columns.columns.count else {
-                        reject(line, "(row)", "\(fields.count) fields",
+                        reject(line, RowProblem.wholeRow, "\(fields.count)",
                                Reason("import.field-count", ["found": "\(fields.count)", "expected": "\(columns.columns.count)"]))
                         continue
                     }
