@@ -140,9 +140,17 @@ import BrainStore
         try await ServerFixture.withApp { client in
             let uri = "/api/imports?kind=talents&file=talents.csv"
             try await client.execute(uri: uri, method: .post, body: ByteBuffer(string: csv)) { #expect($0.status == .unauthorized) }
-            try await client.execute(uri: "/api/imports/check?kind=talents&file=talents.csv", method: .post, body: ByteBuffer(string: csv)) { response in
-                let summary = try #require(try ServerFixture.jsonObject(response.body)["summary"] as? [String: Any])
-                #expect(summary["accepted"] as? Int == 1 && summary["rejected"] as? Int == 1)
+            // The rejected row's reason in the reader's language, as for every kind of file.
+            for lang in ["zh", "en"] {
+                try await client.execute(uri: "/api/imports/check?kind=talents&file=talents.csv&lang=\(lang)", method: .post,
+                                         body: ByteBuffer(string: csv)) { response in
+                    let summary = try #require(try ServerFixture.jsonObject(response.body)["summary"] as? [String: Any])
+                    #expect(summary["accepted"] as? Int == 1 && summary["rejected"] as? Int == 1)
+                    let problem = try #require((summary["problems"] as? [[String: Any]])?.first)
+                    let wording = (problem["reason"] as? String ?? "").replacingOccurrences(of: "火箭", with: "")
+                    let chinese = wording.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }
+                    #expect(lang == "zh" ? chinese && wording.first?.isASCII == false : wording.hasPrefix("not a chain node"), "\(lang): \(wording)")
+                }
             }
             try await client.execute(uri: uri, method: .post, headers: Self.bearer(a.token), body: ByteBuffer(string: csv)) { response in
                 #expect(response.status == .ok)

@@ -89,16 +89,14 @@ struct ImportController: Sendable {
         do { summary = try await imports.check(ImportJob(kind: kind, file: upload.url)) } catch ImportFailure.unreadable(let error) {
             return JSONResponse.error(.unprocessableContent, error.reason)
         }
-        let shown = Self.showProblems(&summary, kind: kind)
+        let shown = Self.showProblems(&summary)
         return try JSONResponse.ok(CheckResponse(kind: kind.rawValue, summary: summary, problemsShown: shown))
     }
 
     /// Keeps the first `maxProblemsReturned` problems, worded in the request's language; returns how many are kept.
-    /// (A market file's problems keep their reasons as the check wrote them, as they always have.)
-    static func showProblems(_ summary: inout EnterpriseFileCheck.Summary, kind: ImportKind) -> Int {
+    static func showProblems(_ summary: inout EnterpriseFileCheck.Summary) -> Int {
         let shown = min(summary.problems.count, maxProblemsReturned)
-        let kept = summary.problems.prefix(shown)
-        summary.problems = kind.marketKind == nil ? kept.map { $0.rendered(in: RequestLanguage.current) } : Array(kept)
+        summary.problems = summary.problems.prefix(shown).map { $0.rendered(in: RequestLanguage.current) }
         return shown
     }
 

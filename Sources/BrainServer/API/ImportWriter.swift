@@ -71,7 +71,7 @@ struct ImportWriter: Sendable {
             ServerMetrics.imported(kind: kind.rawValue, outcome: report.outcome, rejected: summary.rejected)
             pending = try await ImportController.visibleReview(store, status: .pending, to: caller).map { $0.rendered(in: RequestLanguage.current) }
         }
-        let shown = ImportController.showProblems(&summary, kind: kind)
+        let shown = ImportController.showProblems(&summary)
         return try JSONResponse.ok(WriteResponse(kind: kind.rawValue, summary: summary, problemsShown: shown, outcome: report.outcome,
                                                  pendingReview: pending), in: RequestLanguage.current)
     }
