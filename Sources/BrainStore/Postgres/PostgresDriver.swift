@@ -74,12 +74,22 @@ struct PostgresDriver: SQLDriver {
         return try await withoutActuallyEscaping(body) { body in
             // The task group below awaits its child before returning, so `body` never outlives this call.
             nonisolated(unsafe) let body = body
-            return try await withAcquireDeadline(PostgresStore.acquireSeconds, store: name) { started in
-                try await client.withConnection { connection in
-                    started()
-                    return try await body(connection)
+            do {
+                return try await withAcquireDeadline(PostgresStore.acquireSeconds, store: name) { started in
+                    try await client.withConnection { connection in
+                        started()
+                        return try await body(connection)
+                    }
                 }
+            } catch let error as PSQLError where Self.connectionLost.contains(error.code) {
+                // The server went away under a pooled connection (a restart, a cut network): the store is
+                // unavailable, as when no connection can be had at all.
+                throw StoreUnavailableError(store: name, seconds: PostgresStore.acquireSeconds, lost: "\(error.code)")
             }
         }
     }
+
+    /// Errors that mean the connection, not the statement, failed.
+    static let connectionLost: Set<PSQLError.Code> = [.serverClosedConnection, .clientClosedConnection, .uncleanShutdown,
+                                                      .connectionError, .poolClosed]
 }

@@ -18,12 +18,17 @@ public struct StoreProbe: Sendable, Codable, Equatable {
     }
 }
 
-/// The store did not answer within its deadline (a PostgreSQL server that is down or unreachable): requests fail
-/// fast with 503 instead of waiting for the pool's retries.
+/// The store did not answer within its deadline (a PostgreSQL server that is down or unreachable), or lost the
+/// connection a request was using: requests fail fast with 503 instead of waiting for the pool's retries or
+/// answering 500 as if the request were at fault.
 public struct StoreUnavailableError: Error, CustomStringConvertible {
     public let store: String
     public let seconds: Double
-    public var description: String { "\(store) did not answer within \(seconds) s" }
+    /// How the connection in use was lost (the driver's error code), when it was rather than never acquired.
+    public var lost: String? = nil
+    public var description: String {
+        lost.map { "\(store) lost the connection (\($0))" } ?? "\(store) did not answer within \(seconds) s"
+    }
 }
 
 /// A write refused because the store was opened read-only (a database file or folder the server cannot write).
