@@ -25,10 +25,19 @@ struct PostgresDriver: SQLDriver {
         try await withConnection { connection in try await body(Session(connection: connection)) }
     }
 
+    /// One snapshot for several statements, on a pooled connection with the same bounded wait as every read (the
+    /// client's own `transaction` waited for the pool's retries when the server had gone).
     func readTogether<State: Sendable>(_ initial: State, _ steps: [ReadStep<State>]) async throws -> State {
-        try await running.client.transaction { c in
-            try await PostgresSQL.execute(c, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
-            return try await Self.run(c, initial, steps)
+        try await withConnection { connection in
+            try await PostgresSQL.execute(connection, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            do {
+                let state = try await Self.run(connection, initial, steps)
+                try await PostgresSQL.execute(connection, "COMMIT")
+                return state
+            } catch {
+                try? await PostgresSQL.execute(connection, "ROLLBACK")
+                throw error
+            }
         }
     }
 
