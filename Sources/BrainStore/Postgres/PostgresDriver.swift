@@ -29,14 +29,8 @@ struct PostgresDriver: SQLDriver {
     /// client's own `transaction` waited for the pool's retries when the server had gone).
     func readTogether<State: Sendable>(_ initial: State, _ steps: [ReadStep<State>]) async throws -> State {
         try await withConnection { connection in
-            try await PostgresSQL.execute(connection, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-            do {
-                let state = try await Self.run(connection, initial, steps)
-                try await PostgresSQL.execute(connection, "COMMIT")
-                return state
-            } catch {
-                try? await PostgresSQL.execute(connection, "ROLLBACK")
-                throw error
+            try await Self.inTransaction(connection, begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") {
+                try await Self.run(connection, initial, steps)
             }
         }
     }
@@ -61,15 +55,21 @@ struct PostgresDriver: SQLDriver {
         // A pooled connection with a bounded wait, as reads use: sessions are touched and curations written while
         // pages are served.
         try await withConnection { connection in
-            try await PostgresSQL.execute(connection, "BEGIN")
-            do {
-                let result = try await body(Session(connection: connection))
-                try await PostgresSQL.execute(connection, "COMMIT")
-                return result
-            } catch {
-                try? await PostgresSQL.execute(connection, "ROLLBACK")
-                throw error
-            }
+            try await Self.inTransaction(connection, begin: "BEGIN") { try await body(Session(connection: connection)) }
+        }
+    }
+
+    /// `body` between `begin` and COMMIT on `connection`; rolled back when it throws.
+    private static func inTransaction<T>(_ connection: PostgresConnection, begin: String,
+                                         _ body: () async throws -> T) async throws -> T {
+        try await PostgresSQL.execute(connection, begin)
+        do {
+            let result = try await body()
+            try await PostgresSQL.execute(connection, "COMMIT")
+            return result
+        } catch {
+            try? await PostgresSQL.execute(connection, "ROLLBACK")
+            throw error
         }
     }
 

@@ -59,10 +59,7 @@ public final class LinkFileCheck: RowFileCheck {
         let columns = opened.columns
         var needed = Self.required[kind]!
         if kind != .relations, !columns.columns.contains(where: { $0.field == "uscc" }) { needed.append("name") }
-        if let missing = needed.first(where: { field in !columns.columns.contains { $0.field == field } }) {
-            throw EnterpriseFileCheck.FileError.unreadable(
-                opened.summary.file, Reason("read.missing-column", ["field": missing]).listing("header", opened.header))
-        }
+        try opened.requireColumns(needed)
         summary = opened.summary
         self.columns = columns
     }

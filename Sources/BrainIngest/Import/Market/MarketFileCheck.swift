@@ -67,10 +67,7 @@ public final class MarketFileCheck: RowFileCheck {
     public func start(encoding: TextEncoding? = nil, sheet: String? = nil) throws {
         let opened = try UserFile.open(url, encoding: encoding, sheet: sheet, synonyms: Self.synonyms[kind]!, mapping: mapping)
         reader = opened.reader
-        if let missing = Self.required[kind]!.first(where: { field in !opened.columns.columns.contains { $0.field == field } }) {
-            throw EnterpriseFileCheck.FileError.unreadable(
-                opened.summary.file, Reason("read.missing-column", ["field": missing]).listing("header", opened.header))
-        }
+        try opened.requireColumns(Self.required[kind]!)
         summary = opened.summary
         columns = opened.columns
     }

@@ -50,10 +50,7 @@ public final class PolicyFileCheck: RowFileCheck {
 
     public func start(encoding: TextEncoding? = nil, sheet: String? = nil) throws {
         let opened = try UserFile.open(url, encoding: encoding, sheet: sheet, synonyms: Self.synonyms, mapping: mapping)
-        if let missing = Self.required.first(where: { field in !opened.columns.columns.contains { $0.field == field } }) {
-            throw EnterpriseFileCheck.FileError.unreadable(
-                opened.summary.file, Reason("read.missing-column", ["field": missing]).listing("header", opened.header))
-        }
+        try opened.requireColumns(Self.required)
         (reader, columns, summary) = (opened.reader, opened.columns, opened.summary)
     }
 

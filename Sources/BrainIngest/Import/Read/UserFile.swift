@@ -30,16 +30,20 @@ enum UserFile {
         let columns: HeaderMapping
         /// File, encoding, delimiter, mapped and extra columns.
         let summary: EnterpriseFileCheck.Summary
+
+        /// Refuses the file when a field of `required` has no column, naming the first such field and the header.
+        func requireColumns(_ required: [String]) throws {
+            guard let missing = required.first(where: { field in !columns.columns.contains { $0.field == field } }) else { return }
+            throw EnterpriseFileCheck.FileError.unreadable(summary.file, Reason("read.missing-column", ["field": missing]).listing("header", header))
+        }
     }
 
     static func open(_ url: URL, encoding: TextEncoding?, sheet: String?, synonyms: [String: [String]],
                      mapping: [String: String]) throws -> Opened {
         let file = url.lastPathComponent
         var reader: any RowReader
-        do { reader = try RowReaders.open(url, encoding: encoding, sheet: sheet) } catch let error as RowReaderError {
-            throw EnterpriseFileCheck.FileError.unreadable(file, error.reason)
-        } catch let error as TextEncoding.DecodingError {
-            throw EnterpriseFileCheck.FileError.unreadable(file, Reason("read.undecodable").with("detail", error.reason))
+        do { reader = try translating(file) { try RowReaders.open(url, encoding: encoding, sheet: sheet) } } catch let error as EnterpriseFileCheck.FileError {
+            throw error
         } catch {
             // The system's own message (a missing file, no permission): it has no code to word anew.
             throw EnterpriseFileCheck.FileError.unreadable(file, Reason("read.cannot-open", ["detail": error.localizedDescription]))
@@ -84,8 +88,9 @@ enum UserFile {
         return Opened(reader: checked, header: header, columns: columns, summary: summary)
     }
 
-    static func translating(_ file: String, _ body: () throws -> Void) throws {
-        do { try body() } catch let error as DelimitedReader.UnterminatedQuote {
+    /// `body`, with the readers' errors made the file's (`FileError.unreadable`).
+    static func translating<T>(_ file: String, _ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as DelimitedReader.UnterminatedQuote {
             throw EnterpriseFileCheck.FileError.unreadable(file, error.reason)
         } catch let error as TextEncoding.DecodingError {
             throw EnterpriseFileCheck.FileError.unreadable(file, Reason("read.undecodable").with("detail", error.reason))
