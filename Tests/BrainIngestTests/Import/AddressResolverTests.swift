@@ -60,10 +60,27 @@ import BrainIngest
         #expect(score.share >= 0.98, "all levels right \(score.right)/\(score.cases)")
         #expect(score.wrong == 0)
         // The categories this resolver was built for: every row right.
-        for category in ["abbreviation", "zone", "park", "renamed", "ambiguous", "autonomous", "county-city", "noise"] {
+        for category in ["abbreviation", "zone", "park", "renamed", "ambiguous", "autonomous", "county-city", "noise", "town"] {
             let counts = try #require(score.perCategory[category])
             #expect(counts.right == counts.cases, "\(category): \(counts.right)/\(counts.cases)")
         }
+    }
+
+    /// A town written after its city, the district left out: its district when one unit of the city has a town of
+    /// that name; a name several units share, a town with no city or province before it, or a road stays unsettled.
+    @Test func townAfterItsCityGivesTheDistrict() throws {
+        let resolver = try Self.resolver.get()
+        #expect(resolver.resolve("浙江省湖州市织里镇栋梁路1688号").districtCode == "330502")
+        #expect(resolver.resolve("上海市朱家角镇珠溪路").districtCode == "310118")
+        #expect(resolver.resolve("北京市宋庄镇小堡村").districtCode == "110112")    // 连云港 has a 宋庄镇 too
+        let shared = resolver.resolve("浙江省湖州市新市镇")                          // only 德清县's in 湖州: settled
+        #expect(shared.districtCode == "330521")
+        let twice = resolver.resolve("福建省泉州市官桥镇")                             // 南安市's and 安溪县's: unsettled
+        #expect(twice.cityCode == "350500" && twice.districtCode == nil)
+        #expect(resolver.resolve("织里镇栋梁路").status == .unknown)                  // no city or province before it
+        #expect(resolver.resolve("上海市曹杨路510号").districtCode == nil)            // a road, not a town
+        #expect(resolver.resolve("浙江省湖州市吴兴区织里镇").districtCode == "330502")  // the written unit comes first
+        #expect(resolver.resolve("上海市朱家角镇").notes?.contains { $0.contains("朱家角镇") && $0.contains("青浦区") } == true)
     }
 
     @Test func provinceAbbreviationNeedsAPlaceOfThatProvinceAfterIt() throws {

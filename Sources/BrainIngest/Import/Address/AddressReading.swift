@@ -162,7 +162,22 @@ extension AddressResolver {
             splitByStreet(&r, name: former.id, text)
         } else {
             readCountyStem(&r, text)
+            if r.district == nil { readTown(&r, text) }
         }
+    }
+
+    /// A town or street office right after the city or province read (湖州市织里镇, 上海市朱家角镇), with no county-level
+    /// unit written: its unit, when exactly one unit of that city (or province) has a town of that name — 城关镇, found
+    /// in many counties, settles nothing — and no road word follows the name.
+    private func readTown(_ r: inout Reading, _ text: [Unicode.Scalar]) {
+        guard r.city != nil || r.province != nil, let match = trie.longest(in: text, at: r.position, where: { id in
+            towns[id].flatMap { codes -> String? in
+                let scoped = codes.filter { inScope($0, r) }
+                return scoped.count == 1 ? scoped[0] : nil
+            }
+        }), !Self.roadFollows(text, at: r.position + match.length) else { return }
+        setDistrict(&r, match.value, length: match.length)
+        r.notes.append("\(trie.names[match.id]) lies in \(places[match.value]?.name ?? match.value)")
     }
 
     /// The longest zone name at `position`: one of the city's aliases or a zone named on its own within the scope read.

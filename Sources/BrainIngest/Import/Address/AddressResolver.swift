@@ -36,10 +36,13 @@ public struct AddressResolver: Sendable {
     let streetSplits: NameTable<[FormerName]>
     let zoneAliases: [String: [Int: ZoneTarget]]       // city code → (高新区 → 苏州 320505), read after the city (sparse)
     let zones: NameTable<[ZoneTarget]>                 // names read anywhere (昆山高新区, 张江, 松山湖)
+    let towns: NameTable<[String]>                     // 织里镇 → 330502: read after a city or province only
 
     /// `zones`: aliases of development zones and parks per city (data/regions/development-zones.csv);
-    /// `gazetteer`: zones named on their own (data/regions/zones.csv).
-    public init(regions list: [Region], formerNames: [FormerName] = [], zones: [DevelopmentZone] = [], gazetteer: [Zone] = []) {
+    /// `gazetteer`: zones named on their own (data/regions/zones.csv); `towns`: towns and street offices with their
+    /// county-level unit (data/regions/streets.csv).
+    public init(regions list: [Region], formerNames: [FormerName] = [], zones: [DevelopmentZone] = [], gazetteer: [Zone] = [],
+                towns townList: [Town] = []) {
         var places: [String: Place] = [:]
         for region in list where region.level != .country {
             places[region.code] = Place(name: region.name, parent: region.parentCode, level: region.level)
@@ -136,6 +139,12 @@ public struct AddressResolver: Sendable {
             Dictionary(aliases.filter { $0.key.unicodeScalars.count >= 2 }.map { (trie.insert($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
         }
         self.zones = table(globalZones)
+        var towns: [String: [String]] = [:]
+        // A town whose unit the code table lacks, or that lies in a city without districts (东莞's), settles nothing.
+        for town in townList where Town.isTownName(town.name) && places[town.districtCode]?.level == .district {
+            if !(towns[town.name]?.contains(town.districtCode) ?? false) { towns[town.name, default: []].append(town.districtCode) }
+        }
+        self.towns = table(towns)
         self.trie = trie
         self.places = places
         var abbreviations: [Unicode.Scalar: String] = [:]
@@ -231,6 +240,6 @@ extension AddressResolver {
         let regions = try RegionLoader(folder: dataFolder.appendingPathComponent("regions")).load(report: &report)
         let former = try FormerName.load(dataFolder.appendingPathComponent("regions/former-names.csv"))
         return AddressResolver(regions: regions, formerNames: former, zones: try DevelopmentZone.load(dataFolder: dataFolder),
-                               gazetteer: try Zone.load(dataFolder: dataFolder))
+                               gazetteer: try Zone.load(dataFolder: dataFolder), towns: try Town.load(dataFolder: dataFolder))
     }
 }
