@@ -75,6 +75,7 @@ import BrainIngest
         #expect(resolver.resolve("北京市宋庄镇小堡村").districtCode == "110112")    // 连云港 has a 宋庄镇 too
         let shared = resolver.resolve("浙江省湖州市新市镇")                          // only 德清县's in 湖州: settled
         #expect(shared.districtCode == "330521")
+        #expect(resolver.resolve("甘肃省兰州市城关镇").districtCode == nil)   // a town of two counties, not 城关区
         let twice = resolver.resolve("福建省泉州市官桥镇")                             // 南安市's and 安溪县's: unsettled
         #expect(twice.cityCode == "350500" && twice.districtCode == nil)
         #expect(resolver.resolve("织里镇栋梁路").status == .unknown)                  // no city or province before it

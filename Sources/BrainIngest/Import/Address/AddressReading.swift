@@ -257,7 +257,8 @@ extension AddressResolver {
         let after = r.position + match.length
         let next: Unicode.Scalar? = after < text.count ? text[after] : nil
         let confirmed: Bool
-        if let next, Self.roadCharacters.contains(next) {
+        if let next, Self.roadCharacters.contains(next) || Self.townSuffixes.contains(next) {
+            // 城关 + 镇 is a town (兰州's in 永登县 and 榆中县), not 城关区.
             confirmed = false
         } else if r.city != nil || r.province != nil {
             // Bare after the city or province, or before a zone word.
@@ -275,6 +276,9 @@ extension AddressResolver {
     static let newArea = Array("新区".unicodeScalars)
 
     static let roadCharacters: Set<Unicode.Scalar> = ["路", "街", "道", "巷", "弄", "桥"]
+
+    /// What ends a town's name: a county-level name without its suffix never stands before them.
+    static let townSuffixes: Set<Unicode.Scalar> = ["镇", "乡"]
 
     static func roadFollows(_ text: [Unicode.Scalar], at position: Int) -> Bool {
         position < text.count && roadCharacters.contains(text[position])
