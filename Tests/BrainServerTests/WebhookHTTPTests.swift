@@ -46,6 +46,11 @@ import BrainStore
         var configuration = ServerFixture.configuration
         configuration.webhooks.allowedHosts = ["127.0.0.1"]
         configuration.webhooks.backoff = .milliseconds(5)
+        // These tests are about what a receiver answers, not about slow ones: beside the whole suite on two cores an
+        // in-process receiver (or the address check) once took longer than the production 5 s, and an attempt that
+        // timed out instead of getting its 500 failed three tests (WebhookPinningTests covers the deadline itself).
+        configuration.webhooks.timeout = .seconds(120)
+        configuration.webhooks.resolveTimeout = .seconds(120)
         return configuration
     }
 
