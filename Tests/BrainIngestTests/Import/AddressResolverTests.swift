@@ -79,8 +79,15 @@ import BrainIngest
         let twice = resolver.resolve("福建省泉州市官桥镇")                             // 南安市's and 安溪县's: unsettled
         #expect(twice.cityCode == "350500" && twice.districtCode == nil)
         #expect(resolver.resolve("织里镇栋梁路").status == .unknown)                  // no city or province before it
-        #expect(resolver.resolve("上海市曹杨路510号").districtCode == nil)            // a road, not a town
-        #expect(resolver.resolve("浙江省湖州市吴兴区织里镇").districtCode == "330502")  // the written unit comes first
+        #expect(resolver.resolve("浙江省湖州市织里镇路1号").districtCode == nil)      // a road named after the town
+        #expect(resolver.resolve("浙江省湖州市南浔区织里镇").districtCode == "330503")  // the written unit comes first
+        // A town whose name starts with another unit's: the town's unit, not the shorter name's.
+        #expect(resolver.resolve("天津市河西务镇").districtCode == "120114")         // 武清区, not 河西区
+        #expect(resolver.resolve("北京市大兴庄镇").districtCode == "110117")         // 平谷区, not 大兴区
+        #expect(resolver.resolve("山西省临汾市古县乡").districtCode == "141033")     // 蒲县, not 古县
+        // A unit's short name before 镇 where no town of that name is in scope: the old seat town, read as its unit.
+        #expect(resolver.resolve("上海市嘉定镇城中路").districtCode == "310114")
+        #expect(resolver.resolve("浙江省杭州市余杭镇").districtCode == "330110")
         #expect(resolver.resolve("上海市朱家角镇").notes?.contains { $0.contains("朱家角镇") && $0.contains("青浦区") } == true)
     }
 

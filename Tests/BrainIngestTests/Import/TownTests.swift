@@ -24,6 +24,18 @@ import Testing
         #expect(try Town.load(dataFolder: folder) == [Town(name: "织里镇", districtCode: "330502"), Town(name: "良渚街道", districtCode: "330110")])
     }
 
+    @Test func lineEndsAndOtherLayoutsOfTheTablesOwnHeader() throws {
+        func read(_ text: String) throws -> [Town]? { try Array(text.utf8).withUnsafeBufferPointer { try Town.plainLayout($0) } }
+        let header = "code,name,areaCode,provinceCode,cityCode"
+        let rows = ["330502101,\"织里镇\",330502,33,3305", "330502102,\"八里店镇\",330502,33,3305"]
+        let both = [Town(name: "织里镇", districtCode: "330502"), Town(name: "八里店镇", districtCode: "330502")]
+        #expect(try read(([header] + rows).joined(separator: "\n") + "\n") == both)
+        #expect(try read(([header] + rows).joined(separator: "\r\n")) == both)             // CRLF, no line break at the end
+        #expect(try read(([header] + rows).joined(separator: "\r")) == nil)                 // old-Mac CR: the general reader's
+        #expect(try read([header, "330502101,织里镇,330502,33,3305"].joined(separator: "\n")) == nil)   // unquoted
+        #expect(try read([header, "x,\"织里镇\",330502,33,3305"].joined(separator: "\n")) == nil)      // not a code first
+    }
+
     @Test func aBadCodeIsReportedWithItsRow() throws {
         let text = "code,name,areaCode,provinceCode,cityCode\n330502101,\"织里镇\",330502,33,3305\n330502102,\"八里店镇\",33050X,33,3305\n"
         #expect(throws: SourceFileError.self) { try Array(text.utf8).withUnsafeBufferPointer { try Town.plainLayout($0) } }

@@ -149,6 +149,15 @@ extension AddressResolver {
                 && (r.city == nil || isMunicipal(r.city) || places[former.currentCode]?.parent == r.city)
         } }
         let zoneLength = zone?.length ?? 0, unitLength = unit?.length ?? 0, formerLength = former?.length ?? 0
+        // A town written here whose name holds a shorter unit or zone name decides alone: 河西务镇 is 武清区's, not 河西区
+        // + 务镇; 古县乡 is 蒲县's, not 古县's. One several units of the scope have (兰州's 城关镇) settles nothing.
+        if let town = townMatch(r, text), town.length > max(zoneLength, unitLength, formerLength) {
+            if town.units.count == 1 {
+                setDistrict(&r, town.units[0], length: town.length)
+                r.notes.append("\(trie.names[town.id]) lies in \(places[town.units[0]]?.name ?? town.units[0])")
+            }
+            return
+        }
         if let zone, zoneLength >= unitLength, zoneLength >= formerLength {
             setZone(&r, zone.target, length: zone.length)
         } else if let unit, unitLength >= formerLength {
@@ -162,22 +171,20 @@ extension AddressResolver {
             splitByStreet(&r, name: former.id, text)
         } else {
             readCountyStem(&r, text)
-            if r.district == nil { readTown(&r, text) }
         }
     }
 
-    /// A town or street office right after the city or province read (湖州市织里镇, 上海市朱家角镇), with no county-level
-    /// unit written: its unit, when exactly one unit of that city (or province) has a town of that name — 城关镇, found
-    /// in many counties, settles nothing — and no road word follows the name.
-    private func readTown(_ r: inout Reading, _ text: [Unicode.Scalar]) {
+    /// The longest town or street office at the position, after a city or province read (湖州市织里镇, 上海市朱家角镇),
+    /// with the units of that scope that have a town of that name; none before a road word (织里镇路) or with nothing
+    /// read before it. A town decides only where it is one unit's (`readUnit`).
+    private func townMatch(_ r: Reading, _ text: [Unicode.Scalar]) -> (length: Int, id: Int, units: [String])? {
         guard r.city != nil || r.province != nil, let match = trie.longest(in: text, at: r.position, where: { id in
-            towns[id].flatMap { codes -> String? in
+            towns[id].flatMap { codes -> [String]? in
                 let scoped = codes.filter { inScope($0, r) }
-                return scoped.count == 1 ? scoped[0] : nil
+                return scoped.isEmpty ? nil : scoped
             }
-        }), !Self.roadFollows(text, at: r.position + match.length) else { return }
-        setDistrict(&r, match.value, length: match.length)
-        r.notes.append("\(trie.names[match.id]) lies in \(places[match.value]?.name ?? match.value)")
+        }), !Self.roadFollows(text, at: r.position + match.length) else { return nil }
+        return (match.length, match.id, match.value)
     }
 
     /// The longest zone name at `position`: one of the city's aliases or a zone named on its own within the scope read.
@@ -257,8 +264,7 @@ extension AddressResolver {
         let after = r.position + match.length
         let next: Unicode.Scalar? = after < text.count ? text[after] : nil
         let confirmed: Bool
-        if let next, Self.roadCharacters.contains(next) || Self.townSuffixes.contains(next) {
-            // 城关 + 镇 is a town (兰州's in 永登县 and 榆中县), not 城关区.
+        if let next, Self.roadCharacters.contains(next) {
             confirmed = false
         } else if r.city != nil || r.province != nil {
             // Bare after the city or province, or before a zone word.
@@ -276,9 +282,6 @@ extension AddressResolver {
     static let newArea = Array("新区".unicodeScalars)
 
     static let roadCharacters: Set<Unicode.Scalar> = ["路", "街", "道", "巷", "弄", "桥"]
-
-    /// What ends a town's name: a county-level name without its suffix never stands before them.
-    static let townSuffixes: Set<Unicode.Scalar> = ["镇", "乡"]
 
     static func roadFollows(_ text: [Unicode.Scalar], at position: Int) -> Bool {
         position < text.count && roadCharacters.contains(text[position])

@@ -12,10 +12,14 @@ public struct Town: Sendable, Equatable {
         self.districtCode = districtCode
     }
 
-    /// Only towns proper: the table's farms, zones, prisons and committees (…农场, …开发区) are not how addresses name
-    /// a place, and a zone is read through the zone tables. A name of two characters (X镇) is too short to trust.
+    /// What ends a town's name.
+    static let suffixWords = ["镇", "乡", "街道", "苏木"]
+
+    /// Names ending like a town's: the table's farms, prisons and committees (…农场, …监狱) are left out, as are names
+    /// of two characters (X镇), too short to trust. A zone's own town-level units (…开发区街道) stay in; where the zone
+    /// is a county-level code of its own (7x), its towns read as that zone.
     static func isTownName(_ name: String) -> Bool {
-        name.unicodeScalars.count >= 3 && ["镇", "乡", "街道", "苏木"].contains { name.hasSuffix($0) }
+        name.unicodeScalars.count >= 3 && suffixWords.contains { name.hasSuffix($0) }
     }
 
     /// The towns of `regions/streets.csv` under `dataFolder`; none when the folder has no such file.
@@ -44,35 +48,42 @@ public struct Town: Sendable, Equatable {
 
     static let name = "regions/streets.csv"
     static let header = Array("code,name,areaCode,provinceCode,cityCode".utf8)
-    /// 镇, 乡, 街道, 苏木 in UTF-8: a row is kept only when its name ends in one of them.
-    static let suffixes: [[UInt8]] = ["镇", "乡", "街道", "苏木"].map { Array($0.utf8) }
+    static let suffixes: [[UInt8]] = suffixWords.map { Array($0.utf8) }
 
-    /// Rows `digits,"name",digits,…` under the table's own header; nil when the file is laid out otherwise.
+    /// Rows `digits,"name",digits,…` (LF or CRLF) under the table's own header; nil when the file is laid out
+    /// otherwise (another header, a line break of its own kind, a field unquoted or quoted with "" inside, bytes that
+    /// are not UTF-8), which the general reader then reads or refuses.
     static func plainLayout(_ bytes: UnsafeBufferPointer<UInt8>) throws(SourceFileError) -> [Town]? {
-        let newline = UInt8(ascii: "\n"), quote = UInt8(ascii: "\""), comma = UInt8(ascii: ",")
-        guard bytes.count > header.count, Array(bytes[0..<header.count]) == header,
-              bytes[header.count] == newline || bytes[header.count] == UInt8(ascii: "\r") else { return nil }
-        var towns: [Town] = [], position = header.count, row = 1
+        let newline = UInt8(ascii: "\n"), quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), carriageReturn = UInt8(ascii: "\r")
+        func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+        guard bytes.count > header.count, bytes[0..<header.count].elementsEqual(header) else { return nil }
+        var position = header.count
+        if bytes[position] == carriageReturn, position + 1 < bytes.count { position += 1 }
+        guard bytes[position] == newline else { return nil }
+        position += 1
+        var towns: [Town] = [], row = 1
         while position < bytes.count {
             var end = position
             while end < bytes.count, bytes[end] != newline { end += 1 }
             defer { position = end + 1 }
             var line = bytes[position..<end]
-            if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
-            if line.isEmpty { continue }
+            if line.last == carriageReturn { line = line.dropLast() }
             row += 1
-            guard let firstComma = line.firstIndex(of: comma), firstComma + 1 < line.endIndex, line[firstComma + 1] == quote,
+            if line.isEmpty { continue }
+            guard let firstComma = line.firstIndex(of: comma), firstComma > line.startIndex, line[..<firstComma].allSatisfy(isDigit),
+                  firstComma + 1 < line.endIndex, line[firstComma + 1] == quote,
                   let close = line[(firstComma + 2)...].firstIndex(of: quote), close + 1 < line.endIndex, line[close + 1] == comma
             else { return nil }
-            let name = line[(firstComma + 2)..<close]
-            guard suffixes.contains(where: { name.count > $0.count && name.suffix($0.count).elementsEqual($0) }) else { continue }
+            let nameBytes = line[(firstComma + 2)..<close]
+            guard suffixes.contains(where: { nameBytes.count > $0.count && nameBytes.suffix($0.count).elementsEqual($0) }) else { continue }
+            guard let town = String(validating: nameBytes, as: UTF8.self) else { return nil }
+            guard isTownName(town) else { continue }
             let codeStart = close + 2
-            guard codeStart + 6 <= line.endIndex, line[codeStart..<(codeStart + 6)].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+            guard codeStart + 6 <= line.endIndex, line[codeStart..<(codeStart + 6)].allSatisfy(isDigit),
                   codeStart + 6 == line.endIndex || line[codeStart + 6] == comma else {
                 throw SourceFileError(file: Self.name, row: row, field: "areaCode", reason: "expected six digits")
             }
-            let town = String(decoding: UnsafeBufferPointer(rebasing: name), as: UTF8.self)
-            if isTownName(town) { towns.append(Town(name: town, districtCode: String(decoding: UnsafeBufferPointer(rebasing: line[codeStart..<(codeStart + 6)]), as: UTF8.self))) }
+            towns.append(Town(name: town, districtCode: String(decoding: UnsafeBufferPointer(rebasing: line[codeStart..<(codeStart + 6)]), as: UTF8.self)))
         }
         return towns
     }
