@@ -141,7 +141,7 @@ public struct AddressResolver: Sendable {
         self.zones = table(globalZones)
         var towns: [String: [String]] = [:]
         // A town whose unit the code table lacks, or that lies in a city without districts (东莞's), settles nothing.
-        for town in townList where Town.isTownName(town.name) && places[town.districtCode]?.level == .district {
+        for town in townList where places[town.districtCode]?.level == .district {
             if !(towns[town.name]?.contains(town.districtCode) ?? false) { towns[town.name, default: []].append(town.districtCode) }
         }
         self.towns = table(towns)

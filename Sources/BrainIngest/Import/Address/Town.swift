@@ -27,7 +27,7 @@ public struct Town: Sendable, Equatable {
         let file = dataFolder.appendingPathComponent("regions/streets.csv")
         guard FileManager.default.fileExists(atPath: file.path) else { return [] }
         let data: Data
-        do { data = try Data(contentsOf: file) } catch { throw SourceFileError(file: name, reason: "file is missing or unreadable") }
+        do { data = try Data(contentsOf: file) } catch { throw SourceFileError(file: sourceFile, reason: "file is missing or unreadable") }
         // The code table's own layout, read on its bytes: every address command loads it, and the general CSV reader
         // took a third of a second for its 41,352 rows. Any other layout goes the general way.
         if let towns = try Array(data).withUnsafeBufferPointer({ bytes throws(SourceFileError) in try plainLayout(bytes) }) { return towns }
@@ -36,7 +36,7 @@ public struct Town: Sendable, Equatable {
 
     /// Any CSV with `name` and `areaCode` columns, through the general reader.
     static func general(_ file: URL) throws(SourceFileError) -> [Town] {
-        let table = try CSVTable(url: file, file: name, requiredColumns: ["name", "areaCode"])
+        let table = try CSVTable(url: file, file: sourceFile, requiredColumns: ["name", "areaCode"])
         var towns: [Town] = []
         for row in table.rows {
             let name = try row.required("name")
@@ -46,9 +46,9 @@ public struct Town: Sendable, Equatable {
         return towns
     }
 
-    static let name = "regions/streets.csv"
+    /// How errors name the file (the path under the data folder).
+    static let sourceFile = "regions/streets.csv"
     static let header = Array("code,name,areaCode,provinceCode,cityCode".utf8)
-    static let suffixes: [[UInt8]] = suffixWords.map { Array($0.utf8) }
 
     /// Rows `digits,"name",digits,…` (LF or CRLF) under the table's own header; nil when the file is laid out
     /// otherwise (another header, a line break of its own kind, a field unquoted or quoted with "" inside, bytes that
@@ -74,14 +74,12 @@ public struct Town: Sendable, Equatable {
                   firstComma + 1 < line.endIndex, line[firstComma + 1] == quote,
                   let close = line[(firstComma + 2)...].firstIndex(of: quote), close + 1 < line.endIndex, line[close + 1] == comma
             else { return nil }
-            let nameBytes = line[(firstComma + 2)..<close]
-            guard suffixes.contains(where: { nameBytes.count > $0.count && nameBytes.suffix($0.count).elementsEqual($0) }) else { continue }
-            guard let town = String(validating: nameBytes, as: UTF8.self) else { return nil }
+            guard let town = String(validating: line[(firstComma + 2)..<close], as: UTF8.self) else { return nil }
             guard isTownName(town) else { continue }
             let codeStart = close + 2
             guard codeStart + 6 <= line.endIndex, line[codeStart..<(codeStart + 6)].allSatisfy(isDigit),
                   codeStart + 6 == line.endIndex || line[codeStart + 6] == comma else {
-                throw SourceFileError(file: Self.name, row: row, field: "areaCode", reason: "expected six digits")
+                throw SourceFileError(file: sourceFile, row: row, field: "areaCode", reason: "expected six digits")
             }
             towns.append(Town(name: town, districtCode: String(decoding: UnsafeBufferPointer(rebasing: line[codeStart..<(codeStart + 6)]), as: UTF8.self)))
         }
