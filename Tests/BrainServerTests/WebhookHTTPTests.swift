@@ -28,14 +28,17 @@ import BrainStore
         }
     }
 
-    static func withReceiver(failures: [String: Int] = [:], _ test: @escaping @Sendable (Int, Receiver) async throws -> Void) async throws {
+    /// `answering` runs on each post after it is recorded and before it is answered (with the post's path).
+    static func withReceiver(failures: [String: Int] = [:], answering: @escaping @Sendable (String) async throws -> Void = { _ in },
+                             _ test: @escaping @Sendable (Int, Receiver) async throws -> Void) async throws {
         let receiver = Receiver(failures: failures)
         let router = Router()
         router.post("/:path") { request, context -> Response in
             var request = request
             let body = try await request.collectBody(upTo: 1 << 20)
-            let status = await receiver.record(context.parameters.get("path") ?? "", .init(headers: request.headers, body: Data(buffer: body),
-                                                                                                         authority: request.head.authority))
+            let path = context.parameters.get("path") ?? ""
+            let status = await receiver.record(path, .init(headers: request.headers, body: Data(buffer: body), authority: request.head.authority))
+            try await answering(path)
             return Response(status: status)
         }
         let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))

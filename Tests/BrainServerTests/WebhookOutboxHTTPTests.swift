@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GRDB
 @testable import BrainServer
 import BrainIngest
 import BrainModel
@@ -91,6 +92,47 @@ import BrainUseCases
             #expect(try await store.webhookBacklog().isEmpty)
             let log = try await store.deliveries(organisation: "bureau", limit: 10)
             #expect(log.count == bureau.count && log.allSatisfy { $0.status == .delivered && $0.attempts == 1 })
+        }
+    }
+
+    /// Another process holds the database's write lock past the busy timeout just as the receiver takes the post: the
+    /// server records the delivery once the lock is gone, and never posts the same alerts a second time.
+    @Test func aPostTheReceiverTookIsNotSentAgainWhenTheDatabaseIsBusyAfterIt() async throws {
+        let path = try ServerFixture.databaseCopy()
+        let store = try SQLiteStore(path: path)
+        _ = try await store.createOrganisation(id: "bureau", name: "苏州市工信局")
+        _ = try await store.addWatch(WatchItem(organisationId: "bureau", kind: .region, targetId: "320500", createdAt: "2026-11-30T06:00:00Z"))
+        var options = GRDB.Configuration()
+        options.allowsUnsafeTransactions = true   // the lock outlives one access, as another process's would
+        let other = try DatabaseQueue(path: path, configuration: options)
+        actor Once { var done = false; func first() -> Bool { defer { done = true }; return !done } }
+        let once = Once()
+        let holdFor = Duration.seconds(SQLiteStore.busyTimeout + 1)
+        try await WebhookHTTPTests.withReceiver(answering: { _ in
+            guard await once.first() else { return }
+            try await other.writeWithoutTransaction { try $0.execute(sql: "BEGIN IMMEDIATE") }
+            Task {
+                try await Task.sleep(for: holdFor)
+                try await other.writeWithoutTransaction { try $0.execute(sql: "ROLLBACK") }
+            }
+        }) { port, receiver in
+            _ = try await store.setWebhook(Webhook(organisationId: "bureau", url: "http://127.0.0.1:\(port)/busy", secret: "s",
+                                                   createdAt: "2026-11-30T06:00:00Z", updatedAt: "2026-11-30T06:00:00Z"))
+            let app = try await buildApplication(store: store, configuration: Self.configuration())
+            try await app.test(.router) { _ in
+                _ = try await Self.commandLineImport(path, "busy.csv", "企业名称,注册地址\n苏州忙碌甲生物有限公司,江苏省苏州市工业园区\n")
+                try await WebhookHTTPTests.waitFor("the delivery to be recorded") {
+                    try await store.deliveries(organisation: "bureau", limit: 10).first?.status == .delivered
+                }
+                try await Self.waitForEmptyOutbox(store, ["bureau"])
+                // A few more of the server's rounds (100 ms apart): none may post again.
+                let rounds = ContinuousClock.now + .seconds(1)
+                while ContinuousClock.now < rounds { try await Task.sleep(for: .milliseconds(50)) }
+            }
+            let posts = try await Self.posted(receiver, "busy")
+            #expect(posts.count == 1 && posts.first?.body.contains("苏州忙碌甲") == true)
+            let log = try await store.deliveries(organisation: "bureau", limit: 10)
+            #expect(log.count == 1 && log.first?.status == .delivered && log.first?.attempts == 1)
         }
     }
 

@@ -114,7 +114,9 @@ final class WebhookDispatcher: Sendable {
                 else { return }   // another server holds it
                 var sent: [Int64] = []
                 if !outbox.alerts.isEmpty, try await send(outbox) { sent = outbox.alerts.map(\.id) }
-                try await store.finishWebhookOutbox(organisation: organisation, holder: holder, sent: sent, at: Self.now())
+                try await recording("the posted alerts of \(organisation)") {
+                    try await store.finishWebhookOutbox(organisation: organisation, holder: holder, sent: sent, at: Self.now())
+                }
                 if outbox.alerts.isEmpty { return }
                 if sent.isEmpty { return paused(organisation) }
                 state.withLock { _ = $0.pausedUntil.removeValue(forKey: organisation) }
@@ -152,7 +154,9 @@ final class WebhookDispatcher: Sendable {
             attempts += 1
             (lastStatus, lastError) = await attempt(webhook, body: body, deliveryId: deliveryId)
             if lastError == nil {
-                try await store.updateDelivery(id, status: .delivered, httpStatus: lastStatus, attempts: attempts, lastError: nil, at: Self.now())
+                try await recording("delivery \(deliveryId)") {
+                    try await store.updateDelivery(id, status: .delivered, httpStatus: lastStatus, attempts: attempts, lastError: nil, at: Self.now())
+                }
                 return true
             }
             try await store.updateDelivery(id, status: attempts < configuration.tries ? .pending : .failed, httpStatus: lastStatus,
@@ -161,6 +165,24 @@ final class WebhookDispatcher: Sendable {
         logger.warning("webhook delivery \(deliveryId) to \(webhook.organisationId) failed after \(attempts) attempts: \(lastError ?? "")")
         return false
     }
+
+    /// Records what a receiver took, tried again when the database refuses for a while (another process holding its
+    /// write lock past the busy timeout): given up at once, the alerts would stay unposted and go out a second time.
+    private func recording(_ what: String, _ write: () async throws -> Void) async throws {
+        var pause = configuration.backoff, tries = 0
+        while true {
+            do { return try await write() } catch {
+                tries += 1
+                guard tries < Self.recordTries else { throw error }
+                logger.warning("webhook: \(what) not recorded on try \(tries): \(error)")
+                try? await Task.sleep(for: pause)
+                pause *= 2
+            }
+        }
+    }
+
+    /// Tries at recording a post the receiver took (each may wait the store's busy timeout).
+    static let recordTries = 5
 
     /// One post: the HTTP status, and nil for the error when it was a 2xx.
     private func attempt(_ webhook: Webhook, body: Data, deliveryId: String) async -> (Int?, String?) {

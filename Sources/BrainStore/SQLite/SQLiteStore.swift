@@ -5,10 +5,13 @@ import BrainModel
 /// The embedded default store: one SQLite file through GRDB, WAL mode, read by many connections at once. Opened
 /// read-only when `readOnly` asks for it or the file or its folder cannot be written by this process.
 public final class SQLiteStore: SQLStore, @unchecked Sendable {
+    /// Seconds a statement waits for another connection's write lock before it fails.
+    public static let busyTimeout: TimeInterval = 10
+
     public init(path: String, readOnly: Bool = false) throws {
         var configuration = Configuration()
         // Several processes or pools may open the same file at once (server + CLI, parallel tests): wait, don't fail.
-        configuration.busyMode = .timeout(10)
+        configuration.busyMode = .timeout(Self.busyTimeout)
         let isReadOnly = readOnly || !Self.writable(path)
         let pool: DatabasePool
         if isReadOnly {
