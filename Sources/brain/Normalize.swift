@@ -15,16 +15,18 @@ struct NormalizeAddress: ParsableCommand {
         abstract: "One address per line in, one JSON line out: province_code, city_code, district_code, their names and status (ok, ambiguous with candidates, unknown).")
     @Option(help: "Folder holding the bundled open data (its regions/ code table).") var data: String = "data"
     @Option(help: "A six-digit region code, or a whole USCC (its characters 3–8), that decides bare shared names.") var hint: String?
+    @Option(help: "Language of the notes' text (how a former name or a shared name was read): zh or en.") var lang: String = "zh"
 
     func run() throws {
         let resolver = try AddressResolver.load(dataFolder: URL(fileURLWithPath: data))
         let hint = self.hint.map { $0.count == 18 ? USCC.regionCode(of: $0) ?? $0 : $0 }
+        let language = DisplayLanguage(query: lang)
         // Standard input in large blocks and output in one buffer: a line-by-line read and a JSONEncoder per line cost
         // more than resolving the address.
         var output: [UInt8] = []
         output.reserveCapacity(1 << 20)
         LineReader.forEachLine(of: FileHandle.standardInput) { line in
-            resolver.resolve(line, hint: hint).appendJSON(to: &output)
+            resolver.resolve(line, hint: hint).appendJSON(to: &output, language: language)
             output.append(UInt8(ascii: "\n"))
             if output.count >= 1 << 20 { LineReader.write(&output) }
         }

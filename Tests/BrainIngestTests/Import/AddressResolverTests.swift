@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import BrainIngest
+import BrainModel
 
 @Suite struct AddressResolverTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -37,7 +38,25 @@ import BrainIngest
     @Test func formerNameSaysWhatItBecame() throws {
         let got = try Self.resolver.get().resolve("山东省莱芜市钢城区府前大街")
         #expect(got.cityCode == "370100" && got.districtCode == "370117")
-        #expect(got.notes?.contains { $0.contains("莱芜市") } == true)
+        #expect(got.notes == [Reason("address.former-name", ["former": "莱芜市", "current": "济南市"])])
+        #expect(got.notes?.map { ReasonText.render($0, in: .zh) } == ["莱芜市现为济南市"])
+    }
+
+    /// A unit split by streets names the street that decided, and not also the name's main successor it did not go to.
+    @Test func aSplitUnitsNoteNamesTheStreetThatDecided() throws {
+        let resolver = try Self.resolver.get()
+        let got = resolver.resolve("杭州市江干区白杨街道6号大街")
+        #expect(got.districtName == "钱塘区")
+        #expect(got.notes == [Reason("address.former-name-street", ["former": "江干区", "street": "白杨", "current": "钱塘区"])])
+        #expect(got.notes?.map { ReasonText.render($0, in: .zh) } == ["江干区的白杨现属钱塘区"])
+        let kept = resolver.resolve("杭州江干区九堡镇")
+        #expect(kept.districtName == "上城区" && kept.notes == [Reason("address.former-name", ["former": "江干区", "current": "上城区"])])
+        // A shared name settled by a hint says so in both languages.
+        let shared = resolver.resolve("鼓楼区中山路1号", hint: "320100")
+        let note = try #require(shared.notes?.first)
+        #expect(shared.districtCode == "320106" && note.code == "address.shared-name")
+        #expect(ReasonText.render(note, in: .zh).hasPrefix("鼓楼区为") && ReasonText.render(note, in: .zh).contains("区划代码 320100指明南京市"))
+        #expect(ReasonText.render(note, in: .en).contains("the region code 320100 names"))
     }
 
     @Test func jsonUsesSnakeCaseFields() throws {
@@ -88,7 +107,7 @@ import BrainIngest
         // A unit's short name before 镇 where no town of that name is in scope: the old seat town, read as its unit.
         #expect(resolver.resolve("上海市嘉定镇城中路").districtCode == "310114")
         #expect(resolver.resolve("浙江省杭州市余杭镇").districtCode == "330110")
-        #expect(resolver.resolve("上海市朱家角镇").notes?.contains { $0.contains("朱家角镇") && $0.contains("青浦区") } == true)
+        #expect(resolver.resolve("上海市朱家角镇").notes == [Reason("address.town-in", ["town": "朱家角镇", "unit": "青浦区"])])
     }
 
     @Test func provinceAbbreviationNeedsAPlaceOfThatProvinceAfterIt() throws {
@@ -152,9 +171,9 @@ import BrainIngest
 
     @Test func handWrittenJSONEqualsJSONEncoder() throws {
         let resolver = try Self.resolver.get()
-        let encoder = JSONEncoder()
+        let encoder = ReasonEncoding.language(.zh).encoder(like: JSONEncoder())
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        for text in ["江苏省苏州市吴中区\"东吴\"北路\\1号/2", "鼓楼区中山路1号", "山东省莱芜市钢城区府前大街", "N/A\t-", "杭州市江干区下沙街道"] {
+        for text in ["杭州市江干区白杨街道6号大街", "天津市河西务镇", "山东省莱芜市钢城区府前大街", "江苏省苏州市吴中区\"东吴\"北路\\1号/2", "鼓楼区中山路1号", "山东省莱芜市钢城区府前大街", "N/A\t-", "杭州市江干区下沙街道"] {
             var bytes: [UInt8] = []
             let resolved = resolver.resolve(text)
             resolved.appendJSON(to: &bytes)

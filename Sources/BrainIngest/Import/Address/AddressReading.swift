@@ -31,7 +31,7 @@ extension AddressResolver {
         var ambiguousUnits: [String] = []
         /// A zone settled the place (its district may be nil when the zone spans several).
         var zone = false
-        var notes: [String] = []
+        var notes: [Reason] = []
         var matchedAnything: Bool { province != nil || city != nil || district != nil || !ambiguousUnits.isEmpty }
         /// How far the reading got: district (or zone) 3, city 2, province 1; an open choice between districts 1.5.
         var score: Double {
@@ -118,7 +118,7 @@ extension AddressResolver {
         } else if let match = trie.longest(in: text, at: r.position, where: { id in
                     formerNames[id]?.first { (province == nil || $0.provinceCode == province) && places[$0.currentCode]?.level == .city } }) {
             set(&r, city: match.value.currentCode, length: match.length)
-            r.notes.append("\(trie.names[match.id]) is now \(places[match.value.currentCode]?.name ?? match.value.currentCode)")
+            r.notes.append(formerNameNote(match.id, now: match.value.currentCode))
         } else if let match = trie.longest(in: text, at: r.position, where: { id in cityStems[id].flatMap { pick($0, province: province) } }),
                   // 南昌县 is a county, not 南昌 + 县.
                   (trie.longest(in: text, at: r.position, where: { units[$0] })?.length ?? 0) <= match.length,
@@ -154,7 +154,7 @@ extension AddressResolver {
         if let town = townMatch(r, text), town.length > max(zoneLength, unitLength, formerLength) {
             if town.units.count == 1 {
                 setDistrict(&r, town.units[0], length: town.length)
-                r.notes.append("\(trie.names[town.id]) lies in \(places[town.units[0]]?.name ?? town.units[0])")
+                r.notes.append(Reason("address.town-in", ["town": trie.names[town.id], "unit": name(of: town.units[0])]))
             }
             return
         }
@@ -167,8 +167,8 @@ extension AddressResolver {
             carvedOut(&r, text)
         } else if let former {
             setDistrict(&r, former.value.currentCode, length: former.length)
-            r.notes.append("\(trie.names[former.id]) is now \(places[former.value.currentCode]?.name ?? former.value.currentCode)")
-            splitByStreet(&r, name: former.id, text)
+            // A split unit's street says where the address went; the name's main successor only without one.
+            if !splitByStreet(&r, name: former.id, text) { r.notes.append(formerNameNote(former.id, now: former.value.currentCode)) }
         } else {
             readCountyStem(&r, text)
         }
@@ -234,17 +234,26 @@ extension AddressResolver {
     }
 
     /// A unit split by streets: the street after it says which part (江干区 + 下沙街道 → 钱塘区).
-    private func splitByStreet(_ r: inout Reading, name id: Int, _ text: [Unicode.Scalar]) {
-        guard let parts = streetSplits[id] else { return }
+    @discardableResult
+    private func splitByStreet(_ r: inout Reading, name id: Int, _ text: [Unicode.Scalar]) -> Bool {
+        guard let parts = streetSplits[id] else { return false }
         let window = Array(text[r.position..<min(text.count, r.position + 12)])
         for part in parts where part.provinceCode == Region.provinceCode(of: r.district ?? "") {
-            guard part.streets.contains(where: { AddressText.firstIndex(of: Array($0.unicodeScalars), in: window) != nil }) else { continue }
+            guard let street = part.streets.first(where: { AddressText.firstIndex(of: Array($0.unicodeScalars), in: window) != nil }) else { continue }
             r.district = part.currentCode
             r.city = places[part.currentCode]?.parent ?? r.city
-            r.notes.append("\(trie.names[id]) + \(part.streets[0])… is now \(places[part.currentCode]?.name ?? part.currentCode)")
-            return
+            r.notes.append(Reason("address.former-name-street", ["former": trie.names[id], "street": street, "current": name(of: part.currentCode)]))
+            return true
         }
+        return false
     }
+
+    private func formerNameNote(_ id: Int, now code: String) -> Reason {
+        Reason("address.former-name", ["former": trie.names[id], "current": name(of: code)])
+    }
+
+    /// A place's name, or its code where the table has none.
+    private func name(of code: String) -> String { places[code]?.name ?? code }
 
     /// A 新区 carved out of a district and later made its own (宝安区 + 龙华新区 → 龙华区): the newer name wins.
     private func carvedOut(_ r: inout Reading, _ text: [Unicode.Scalar]) {
@@ -313,7 +322,7 @@ extension AddressResolver {
     }
 
     /// A bare shared name: the rest of the address or the hint may name one candidate's city or province.
-    private func decide(_ result: inout ResolvedAddress, _ r: Reading, text: [Unicode.Scalar], hint: String?, notes: inout [String]) {
+    private func decide(_ result: inout ResolvedAddress, _ r: Reading, text: [Unicode.Scalar], hint: String?, notes: inout [Reason]) {
         let rest = r.position < text.count ? String(String.UnicodeScalarView(text[r.position...])) : ""
         let deciding = r.ambiguousUnits.filter { code in
             guard let city = places[code]?.parent else { return false }
@@ -325,8 +334,9 @@ extension AddressResolver {
         if deciding.count == 1, let code = deciding.first {
             fill(&result, province: Region.provinceCode(of: code), city: places[code]?.parent, district: code)
             result.status = .ok
-            notes.append("\(places[code]?.name ?? code) is shared by \(r.ambiguousUnits.count) places; "
-                         + (hint.map { "the hint \($0)" } ?? "the rest of the address") + " names \(places[places[code]?.parent ?? ""]?.name ?? "")")
+            let by = hint.map { (zh: "区划代码 \($0)", en: "the region code \($0)") } ?? (zh: "地址其余部分", en: "the rest of the address")
+            notes.append(Reason("address.shared-name", ["name": name(of: code), "count": String(r.ambiguousUnits.count),
+                                                        "city": name(of: places[code]?.parent ?? "")]).with("by", zh: by.zh, en: by.en))
             return
         }
         result.status = .ambiguous

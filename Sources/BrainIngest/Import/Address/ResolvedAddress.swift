@@ -1,3 +1,5 @@
+import BrainModel
+
 /// Where an address is, as far as its text decides: codes and names per level, or the candidates it leaves open.
 public struct ResolvedAddress: Codable, Sendable, Equatable {
     public enum Status: String, Codable, Sendable { case ok, ambiguous, unknown }
@@ -23,8 +25,8 @@ public struct ResolvedAddress: Codable, Sendable, Equatable {
     public var districtName: String?
     /// For `ambiguous`: the places a bare name could mean.
     public var candidates: [Candidate]?
-    /// How the text was read: which former name was mapped, what decided an ambiguity.
-    public var notes: [String]?
+    /// How the text was read: which former name was mapped, what decided an ambiguity; reasons, worded per language.
+    public var notes: [Reason]?
 
     enum CodingKeys: String, CodingKey {
         case address, status, candidates, notes
