@@ -48,6 +48,30 @@ import BrainUseCases
         }
     }
 
+    /// A copy of the database where 苏州市工信局 ("bureau") watches 苏州 (320500).
+    static func bureauWatchingSuzhou() async throws -> (path: String, store: SQLiteStore) {
+        let path = try ServerFixture.databaseCopy()
+        let store = try SQLiteStore(path: path)
+        _ = try await store.createOrganisation(id: "bureau", name: "苏州市工信局")
+        _ = try await store.addWatch(WatchItem(organisationId: "bureau", kind: .region, targetId: "320500", createdAt: "2026-11-30T06:00:00Z"))
+        return (path, store)
+    }
+
+    /// The bureau's webhook on the receiver's `hook`, a running server, `brain import` of one firm in 苏州, then the wait
+    /// until a round delivered its alerts and none is left to post.
+    static func importOneFirm(_ firm: String, path: String, store: SQLiteStore, port: Int, hook: String, waitingFor what: String) async throws {
+        _ = try await store.setWebhook(Webhook(organisationId: "bureau", url: "http://127.0.0.1:\(port)/\(hook)", secret: "s",
+                                               createdAt: "2026-11-30T06:00:00Z", updatedAt: "2026-11-30T06:00:00Z"))
+        let app = try await buildApplication(store: store, configuration: configuration())
+        try await app.test(.router) { _ in
+            _ = try await commandLineImport(path, "\(hook).csv", "企业名称,注册地址\n\(firm),江苏省苏州市工业园区\n")
+            try await WebhookHTTPTests.waitFor(what) {
+                try await store.deliveries(organisation: "bureau", limit: 10).first?.status == .delivered
+            }
+            try await waitForEmptyOutbox(store, ["bureau"])
+        }
+    }
+
     @Test func alertsOfCommandLineImportsAndReviewDecisionsArePostedByTheRunningServer() async throws {
         let path = try ServerFixture.databaseCopy()
         let store = try SQLiteStore(path: path)
@@ -98,10 +122,7 @@ import BrainUseCases
     /// Another process holds the database's write lock past the busy timeout just as the receiver takes the post: the
     /// server records the delivery once the lock is gone, and never posts the same alerts a second time.
     @Test func aPostTheReceiverTookIsNotSentAgainWhenTheDatabaseIsBusyAfterIt() async throws {
-        let path = try ServerFixture.databaseCopy()
-        let store = try SQLiteStore(path: path)
-        _ = try await store.createOrganisation(id: "bureau", name: "苏州市工信局")
-        _ = try await store.addWatch(WatchItem(organisationId: "bureau", kind: .region, targetId: "320500", createdAt: "2026-11-30T06:00:00Z"))
+        let (path, store) = try await Self.bureauWatchingSuzhou()
         var options = GRDB.Configuration()
         options.allowsUnsafeTransactions = true   // the lock outlives one access, as another process's would
         let other = try DatabaseQueue(path: path, configuration: options)
@@ -116,19 +137,8 @@ import BrainUseCases
                 try await other.writeWithoutTransaction { try $0.execute(sql: "ROLLBACK") }
             }
         }) { port, receiver in
-            _ = try await store.setWebhook(Webhook(organisationId: "bureau", url: "http://127.0.0.1:\(port)/busy", secret: "s",
-                                                   createdAt: "2026-11-30T06:00:00Z", updatedAt: "2026-11-30T06:00:00Z"))
-            let app = try await buildApplication(store: store, configuration: Self.configuration())
-            try await app.test(.router) { _ in
-                _ = try await Self.commandLineImport(path, "busy.csv", "企业名称,注册地址\n苏州忙碌甲生物有限公司,江苏省苏州市工业园区\n")
-                try await WebhookHTTPTests.waitFor("the delivery to be recorded") {
-                    try await store.deliveries(organisation: "bureau", limit: 10).first?.status == .delivered
-                }
-                try await Self.waitForEmptyOutbox(store, ["bureau"])
-                // A few more of the server's rounds (100 ms apart): none may post again.
-                let rounds = ContinuousClock.now + .seconds(1)
-                while ContinuousClock.now < rounds { try await Task.sleep(for: .milliseconds(50)) }
-            }
+            // Once the outbox is empty no later round can post these alerts again: a second post comes before it.
+            try await Self.importOneFirm("苏州忙碌甲生物有限公司", path: path, store: store, port: port, hook: "busy", waitingFor: "the delivery to be recorded")
             let posts = try await Self.posted(receiver, "busy")
             #expect(posts.count == 1 && posts.first?.body.contains("苏州忙碌甲") == true)
             let log = try await store.deliveries(organisation: "bureau", limit: 10)
@@ -137,22 +147,10 @@ import BrainUseCases
     }
 
     @Test func aReceiverThatKeepsFailingGetsItsAlertsInALaterRound() async throws {
-        let path = try ServerFixture.databaseCopy()
-        let store = try SQLiteStore(path: path)
-        _ = try await store.createOrganisation(id: "bureau", name: "苏州市工信局")
-        _ = try await store.addWatch(WatchItem(organisationId: "bureau", kind: .region, targetId: "320500", createdAt: "2026-11-30T06:00:00Z"))
+        let (path, store) = try await Self.bureauWatchingSuzhou()
         // Down for a whole round of three tries, then up.
         try await WebhookHTTPTests.withReceiver(failures: ["flaky": 3]) { port, receiver in
-            _ = try await store.setWebhook(Webhook(organisationId: "bureau", url: "http://127.0.0.1:\(port)/flaky", secret: "s",
-                                                   createdAt: "2026-11-30T06:00:00Z", updatedAt: "2026-11-30T06:00:00Z"))
-            let app = try await buildApplication(store: store, configuration: Self.configuration())
-            try await app.test(.router) { _ in
-                _ = try await Self.commandLineImport(path, "flaky.csv", "企业名称,注册地址\n苏州重试甲生物有限公司,江苏省苏州市工业园区\n")
-                try await WebhookHTTPTests.waitFor("a later round to deliver") {
-                    try await store.deliveries(organisation: "bureau", limit: 10).first?.status == .delivered
-                }
-                try await Self.waitForEmptyOutbox(store, ["bureau"])
-            }
+            try await Self.importOneFirm("苏州重试甲生物有限公司", path: path, store: store, port: port, hook: "flaky", waitingFor: "a later round to deliver")
             let log = try await store.deliveries(organisation: "bureau", limit: 10)
             // The failed round is on the log (three attempts, the last status), then the round that delivered.
             #expect(log.count == 2 && log[1].status == .failed && log[1].attempts == 3 && log[1].httpStatus == 500)

@@ -173,7 +173,7 @@ import BrainModel
         let resolver = try Self.resolver.get()
         let encoder = ReasonEncoding.language(.zh).encoder(like: JSONEncoder())
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        for text in ["杭州市江干区白杨街道6号大街", "天津市河西务镇", "山东省莱芜市钢城区府前大街", "江苏省苏州市吴中区\"东吴\"北路\\1号/2", "鼓楼区中山路1号", "山东省莱芜市钢城区府前大街", "N/A\t-", "杭州市江干区下沙街道"] {
+        for text in ["杭州市江干区白杨街道6号大街", "天津市河西务镇", "江苏省苏州市吴中区\"东吴\"北路\\1号/2", "鼓楼区中山路1号", "山东省莱芜市钢城区府前大街", "N/A\t-", "杭州市江干区下沙街道"] {
             var bytes: [UInt8] = []
             let resolved = resolver.resolve(text)
             resolved.appendJSON(to: &bytes)
